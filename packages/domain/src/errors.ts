@@ -1,0 +1,117 @@
+/**
+ * The error catalogue: every stable code a client may see, its HTTP status and its message in
+ * Bahasa Indonesia (default) and English. Codes never change meaning once released.
+ */
+export type Locale = 'id' | 'en';
+
+interface ErrorEntry {
+  status: number;
+  id: string;
+  en: string;
+}
+
+export const ERRORS = {
+  INVALID_JSON: { status: 400, id: 'Isi permintaan bukan JSON yang sah.', en: 'The request body is not valid JSON.' },
+  VALIDATION_FAILED: {
+    status: 400,
+    id: 'Data yang dikirim tidak sesuai format. Periksa kolom yang disebutkan.',
+    en: 'The data sent does not match the expected format. Check the fields listed.',
+  },
+  UNAUTHENTICATED: { status: 401, id: 'Silakan masuk terlebih dahulu.', en: 'Please sign in first.' },
+  INVALID_CREDENTIALS: {
+    status: 401,
+    id: 'Nama pengguna atau kata sandi salah.',
+    en: 'Wrong username or password.',
+  },
+  FORBIDDEN: {
+    status: 403,
+    id: 'Anda tidak berwenang melakukan tindakan ini.',
+    en: 'You are not allowed to do this.',
+  },
+  CSRF_REJECTED: {
+    status: 403,
+    id: 'Permintaan ditolak karena berasal dari situs lain.',
+    en: 'The request was refused because it came from another site.',
+  },
+  NOT_FOUND: { status: 404, id: 'Data tidak ditemukan.', en: 'Not found.' },
+  ROUTE_NOT_FOUND: { status: 404, id: 'Alamat API tidak dikenal.', en: 'Unknown API route.' },
+  METHOD_NOT_ALLOWED: { status: 405, id: 'Metode tidak diizinkan.', en: 'Method not allowed.' },
+  CONFLICT: { status: 409, id: 'Data bertentangan dengan data yang ada.', en: 'The data conflicts with existing data.' },
+  USERNAME_TAKEN: { status: 409, id: 'Nama pengguna sudah dipakai.', en: 'The username is already taken.' },
+  VERSION_CONFLICT: {
+    status: 409,
+    id: 'Data telah diubah oleh orang lain. Muat ulang lalu ulangi perubahan Anda.',
+    en: 'Someone else changed this record. Reload and apply your change again.',
+  },
+  INVALID_TRANSITION: {
+    status: 409,
+    id: 'Perpindahan tahapan ini tidak diizinkan.',
+    en: 'This stage transition is not allowed.',
+  },
+  BODY_TOO_LARGE: { status: 413, id: 'Ukuran data terlalu besar.', en: 'The request body is too large.' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    id: 'Jenis isi permintaan tidak didukung; gunakan application/json.',
+    en: 'Unsupported content type; use application/json.',
+  },
+  WEAK_PASSWORD: {
+    status: 422,
+    id: 'Kata sandi terlalu lemah: minimal 10 karakter, tidak berulang, dan tidak memuat nama pengguna.',
+    en: 'Password too weak: at least 10 characters, not repetitive, and not containing the username.',
+  },
+  WILAYAH_UNKNOWN: { status: 422, id: 'Kode wilayah tidak dikenal.', en: 'Unknown area code.' },
+  SCOPE_REQUIRED: {
+    status: 422,
+    id: 'Peran ini harus memiliki wilayah tugas.',
+    en: 'This role needs an assigned area.',
+  },
+  SCOPE_OUTSIDE_OWN: {
+    status: 403,
+    id: 'Wilayah di luar cakupan Anda.',
+    en: 'The area is outside your scope.',
+  },
+  TOO_MANY_REQUESTS: {
+    status: 429,
+    id: 'Terlalu banyak percobaan. Coba lagi dalam beberapa menit.',
+    en: 'Too many attempts. Try again in a few minutes.',
+  },
+  INTERNAL: {
+    status: 500,
+    id: 'Terjadi kesalahan pada server. Coba lagi; bila berulang, hubungi admin.',
+    en: 'Server error. Try again; if it persists, contact the administrator.',
+  },
+  SERVICE_UNAVAILABLE: {
+    status: 503,
+    id: 'Server sedang dimatikan atau dimulai ulang. Coba lagi sebentar lagi.',
+    en: 'The server is shutting down or restarting. Try again shortly.',
+  },
+} as const satisfies Record<string, ErrorEntry>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export function errorMessage(code: ErrorCode, locale: Locale = 'id'): string {
+  return ERRORS[code][locale];
+}
+
+export function errorStatus(code: ErrorCode): number {
+  return ERRORS[code].status;
+}
+
+/** Picks the locale from an Accept-Language header: English only when asked for before Indonesian. */
+export function localeFromAcceptLanguage(header: string | undefined): Locale {
+  if (!header) return 'id';
+  const tags = header
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { tag, q: q ? Number(q.slice(2)) : 1 };
+    })
+    .filter((t) => t.q > 0)
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of tags) {
+    if (tag === 'id' || tag.startsWith('id-')) return 'id';
+    if (tag === 'en' || tag.startsWith('en-')) return 'en';
+  }
+  return 'id';
+}

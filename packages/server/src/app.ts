@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { requireSession } from './auth/authenticate.js';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import { registerCsrfGuard } from './http/csrf-guard.js';
+import { registerErrorHandling } from './http/error-handler.js';
+import { registerValidator } from './http/validator.js';
+import { auditRoutes } from './routes/audit-routes.js';
+import { authRoutes } from './routes/auth-routes.js';
+import { healthRoutes } from './routes/health-routes.js';
+import { referenceRoutes } from './routes/reference-routes.js';
+import { userRoutes } from './routes/user-routes.js';
+import { wilayahRoutes } from './routes/wilayah-routes.js';
+
+export interface BuildOptions {
+  database: Database;
+  config: Config;
+  /** false in tests; a pino logger (or options) in the server. */
+  logger?: boolean | FastifyBaseLogger | Record<string, unknown>;
+}
+
+export const API_PREFIX = '/api/v1';
+
+/** Builds the whole HTTP application without listening, so tests drive it with inject(). */
+export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
+  const { database, config } = options;
+  const logger = options.logger ?? false;
+  const app = Fastify({
+    ...(typeof logger === 'object' && 'child' in logger ? { loggerInstance: logger as FastifyBaseLogger } : { logger }),
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    },
+    trustProxy: process.env.TUNTAS_TRUST_PROXY === '1',
+    return503OnClosing: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('ctx', { database, config, startedAt: new Date() });
+  app.decorateRequest('actor', null);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+  });
+  // HTML forms can post text/plain across sites; only JSON is accepted.
+  app.removeContentTypeParser('text/plain');
+
+  registerValidator(app);
+  registerErrorHandling(app);
+  registerCsrfGuard(app);
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Tuntas API',
+        version: '1',
+        description:
+          'Case management and field workforce for social-rehabilitation pendamping (Kemensos RI). ' +
+          'Errors: {"error":{"code","message","details"}}; messages in Bahasa Indonesia unless Accept-Language asks for English.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tuntas_sid' } } },
+      security: [{ session: [] }],
+    },
+  });
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes);
+      await api.register(authRoutes);
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      await api.register(async (authed) => {
+        requireSession(authed);
+        await authed.register(userRoutes);
+        await authed.register(wilayahRoutes);
+        await authed.register(referenceRoutes);
+        await authed.register(auditRoutes);
+      });
+    },
+    { prefix: API_PREFIX },
+  );
+
+  if (config.webDir && existsSync(config.webDir)) {
+    await app.register(fastifyStatic, { root: config.webDir, wildcard: false });
+  }
+  return app;
+}

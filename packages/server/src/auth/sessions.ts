@@ -1,0 +1,81 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { Actor } from '../authz/actor.js';
+import type { DB } from '../db/schema.js';
+
+export const SESSION_COOKIE = 'tuntas_sid';
+
+export interface SessionPolicy {
+  idleMinutes: number;
+  absoluteHours: number;
+}
+
+/** Only the hash of a token is stored: a leaked sessions table opens no account. */
+function tokenId(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export async function createSession(
+  db: Kysely<DB>,
+  userId: string,
+  policy: SessionPolicy,
+  meta: { ip: string | null; userAgent: string | null },
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString('base64url');
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + policy.absoluteHours * 3_600_000);
+  await db
+    .insertInto('sessions')
+    .values({
+      id: tokenId(token),
+      user_id: userId,
+      last_seen_at: now,
+      expires_at: expiresAt,
+      revoked_at: null,
+      ip: meta.ip,
+      user_agent: meta.userAgent?.slice(0, 300) ?? null,
+    })
+    .execute();
+  return { token, expiresAt };
+}
+
+/** Last-seen is written at most once a minute, so reads do not each cost a write. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+export async function resolveSession(db: Kysely<DB>, token: string, policy: SessionPolicy): Promise<Actor | null> {
+  const id = tokenId(token);
+  const idleCutoff = new Date(Date.now() - policy.idleMinutes * 60_000);
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['users.id', 'users.username', 'users.role', 'users.wilayah', 'sessions.last_seen_at'])
+    .where('sessions.id', '=', id)
+    .where('sessions.revoked_at', 'is', null)
+    .where('sessions.expires_at', '>', sql<Date>`now()`)
+    .where('sessions.last_seen_at', '>', idleCutoff)
+    .where('users.disabled_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) return null;
+  if (Date.now() - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
+    await db.updateTable('sessions').set({ last_seen_at: new Date() }).where('id', '=', id).execute();
+  }
+  return { id: row.id, username: row.username, role: row.role, wilayah: row.wilayah };
+}
+
+export async function revokeSession(db: Kysely<DB>, token: string): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ revoked_at: new Date() })
+    .where('id', '=', tokenId(token))
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+export async function revokeUserSessions(db: Kysely<DB>, userId: string): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ revoked_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .execute();
+}

@@ -1,0 +1,44 @@
+import path from 'node:path';
+
+/** Runtime settings, all from the environment so API nodes stay stateless and identical. */
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  /** Failed logins allowed per username (and, multiplied by 4, per IP) within the window. */
+  loginMaxFailures: number;
+  loginWindowMinutes: number;
+  bodyLimitBytes: number;
+  logLevel: string;
+  demoPassword: string;
+  /** Folder of the built web app to serve, when present. */
+  webDir: string | undefined;
+}
+
+function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: intFromEnv(env, 'PORT', 3000),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.TUNTAS_DATA_DIR ?? './data'),
+    sessionIdleMinutes: intFromEnv(env, 'TUNTAS_SESSION_IDLE_MINUTES', 120),
+    sessionAbsoluteHours: intFromEnv(env, 'TUNTAS_SESSION_ABSOLUTE_HOURS', 12),
+    loginMaxFailures: intFromEnv(env, 'TUNTAS_LOGIN_MAX_FAILURES', 5),
+    loginWindowMinutes: intFromEnv(env, 'TUNTAS_LOGIN_WINDOW_MINUTES', 15),
+    bodyLimitBytes: intFromEnv(env, 'TUNTAS_BODY_LIMIT_BYTES', 1024 * 1024),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    demoPassword: env.TUNTAS_DEMO_PASSWORD || 'tuntas-demo',
+    webDir: env.TUNTAS_WEB_DIR || undefined,
+  };
+}

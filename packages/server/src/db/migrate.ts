@@ -1,0 +1,30 @@
+import type { Kysely } from 'kysely';
+import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import * as m0001 from './migrations/0001-foundation.js';
+import * as m0002 from './migrations/0002-reference-data.js';
+
+/**
+ * Forward-only: a migration never changes once it has landed, and there is no `down`.
+ * Listed statically so the compiled server needs no file-system scan.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-foundation': m0001,
+  '0002-reference-data': m0002,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+export interface MigrateResult {
+  applied: string[];
+}
+
+/**
+ * Runs pending migrations in one transaction. Kysely takes a PostgreSQL advisory lock first, so
+ * two servers starting at once run them once; the second waits, then finds nothing to do.
+ */
+export async function migrateToLatest(db: Kysely<any>): Promise<MigrateResult> {
+  const migrator = new Migrator({ db, provider, migrationTableName: 'schema_migrations', migrationLockTableName: 'schema_migrations_lock' });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}

@@ -1,0 +1,89 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { Role, ZonaWaktu } from '@tuntas/domain';
+
+/** Kysely's view of the tables created by the migrations in ./migrations. */
+export interface WilayahTable {
+  kode: string;
+  nama: string;
+  tingkat: number;
+  induk: string | null;
+  provinsi: string;
+  zona_waktu: ZonaWaktu;
+}
+
+export interface PpksTable {
+  kode: string;
+  nama: string;
+  singkatan: string;
+  klaster_atensi: string;
+  data_spesifik: boolean;
+  catatan: string;
+}
+
+export interface TahapanTable {
+  kode: string;
+  urutan: number;
+  nama: string;
+  status_utama: string;
+}
+
+export interface AtensiLayananTable {
+  kode: string;
+  nama: string;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  username: string;
+  password_hash: string;
+  role: Role;
+  wilayah: string | null;
+  nama_lengkap: string | null;
+  disabled_at: Date | null;
+  created_at: ColumnType<Date, never, never>;
+  updated_at: ColumnType<Date, never, Date>;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  created_at: ColumnType<Date, never, never>;
+  last_seen_at: Date;
+  expires_at: Date;
+  revoked_at: Date | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  username: string;
+  ip: string;
+  succeeded: boolean;
+  at: ColumnType<Date, never, never>;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  at: ColumnType<Date, never, never>;
+  actor_id: string | null;
+  actor_username: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  wilayah: string | null;
+  ip: string | null;
+  request_id: string | null;
+  details: ColumnType<unknown, string | null, never>;
+}
+
+export interface DB {
+  wilayah: WilayahTable;
+  ppks: PpksTable;
+  tahapan: TahapanTable;
+  atensi_layanan: AtensiLayananTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  login_attempts: LoginAttemptsTable;
+  audit_events: AuditEventsTable;
+}

@@ -1,0 +1,21 @@
+import { errorStatus, type ErrorCode } from '@tuntas/domain';
+
+/** A failure the client can act on: a stable code from the catalogue, optional details. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details: unknown;
+  readonly headers: Record<string, string>;
+
+  constructor(code: ErrorCode, details?: unknown, headers: Record<string, string> = {}) {
+    super(code);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = errorStatus(code);
+    this.details = details;
+    this.headers = headers;
+  }
+}
+
+export const notFound = (): AppError => new AppError('NOT_FOUND');
+export const forbidden = (): AppError => new AppError('FORBIDDEN');

@@ -1,0 +1,31 @@
+import type { FastifyRequest } from 'fastify';
+import type { Actor, RequestOrigin } from '../authz/actor.js';
+import type { Config } from '../config.js';
+import type { Database } from '../db/database.js';
+import { AppError } from './app-error.js';
+
+/** What every route can reach: the database and the settings, decorated once on the app. */
+export interface AppContext {
+  database: Database;
+  config: Config;
+  startedAt: Date;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ctx: AppContext;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+/** The signed-in user; the authenticate hook guarantees one inside the protected scope. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('UNAUTHENTICATED');
+  return request.actor;
+}
+
+export function originOf(request: FastifyRequest): RequestOrigin {
+  return { ip: request.ip, requestId: String(request.id) };
+}

@@ -1,0 +1,62 @@
+import { errorMessage, localeFromAcceptLanguage, type ErrorCode } from '@tuntas/domain';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from './app-error.js';
+
+interface ValidationIssue {
+  path: string;
+  message: string;
+}
+
+/** Fastify's own failures, translated into catalogue codes so clients see one error shape. */
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'INVALID_JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'INVALID_JSON',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'BODY_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'VALIDATION_FAILED',
+};
+
+function classify(error: FastifyError): { code: ErrorCode; details?: unknown; headers?: Record<string, string> } {
+  if (error instanceof AppError) return { code: error.code, details: error.details, headers: error.headers };
+  if (error.validation) {
+    const part = error.validationContext ?? 'body';
+    const details: ValidationIssue[] = error.validation.map((v) => {
+      const missing = v.keyword === 'required' ? `/${String(v.params.missingProperty)}` : '';
+      const extra = v.keyword === 'additionalProperties' ? `/${String(v.params.additionalProperty)}` : '';
+      return { path: `${part}${v.instancePath}${missing}${extra}`, message: v.message ?? v.keyword };
+    });
+    return { code: 'VALIDATION_FAILED', details };
+  }
+  if (error.code && FASTIFY_CODES[error.code]) return { code: FASTIFY_CODES[error.code]! };
+  if (error instanceof SyntaxError && error.statusCode === 400) return { code: 'INVALID_JSON' };
+  if (error.statusCode === 413) return { code: 'BODY_TOO_LARGE' };
+  if (error.statusCode === 415) return { code: 'UNSUPPORTED_MEDIA_TYPE' };
+  if (error.statusCode === 503) return { code: 'SERVICE_UNAVAILABLE' };
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return { code: 'VALIDATION_FAILED' };
+  return { code: 'INTERNAL' };
+}
+
+export function sendError(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  code: ErrorCode,
+  details?: unknown,
+  headers: Record<string, string> = {},
+): FastifyReply {
+  const locale = localeFromAcceptLanguage(request.headers['accept-language']);
+  const status = new AppError(code).status;
+  return reply
+    .code(status)
+    .headers(headers)
+    .send({ error: { code, message: errorMessage(code, locale), ...(details === undefined ? {} : { details }) } });
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const { code, details, headers } = classify(error);
+    if (code === 'INTERNAL') request.log.error({ err: error }, 'unhandled error');
+    else request.log.info({ code, status: error.statusCode }, 'request refused');
+    return sendError(request, reply, code, details, headers);
+  });
+  app.setNotFoundHandler((request, reply) => sendError(request, reply, 'ROUTE_NOT_FOUND'));
+}

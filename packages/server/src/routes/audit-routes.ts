@@ -1,0 +1,44 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { listAuditEvents } from '../audit/audit-query.js';
+import { actorOf } from '../http/context.js';
+import { authErrors, Page, PageQuery, StrictObject, Uuid } from '../http/schemas.js';
+
+const AuditEvent = Type.Object(
+  {
+    id: Type.Integer(),
+    at: Type.String({ format: 'date-time' }),
+    actorId: Type.Union([Type.String(), Type.Null()]),
+    actorUsername: Type.Union([Type.String(), Type.Null()]),
+    action: Type.String(),
+    entityType: Type.String(),
+    entityId: Type.Union([Type.String(), Type.Null()]),
+    wilayah: Type.Union([Type.String(), Type.Null()]),
+    ip: Type.Union([Type.String(), Type.Null()]),
+    requestId: Type.Union([Type.String(), Type.Null()]),
+    details: Type.Unknown(),
+  },
+);
+
+export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/audit-events',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'The audit trail inside the caller’s scope, newest first (admin, auditor)',
+        querystring: StrictObject({
+          ...PageQuery,
+          action: Type.Optional(Type.String({ maxLength: 100 })),
+          entityType: Type.Optional(Type.String({ maxLength: 50 })),
+          entityId: Type.Optional(Type.String({ maxLength: 100 })),
+          actorId: Type.Optional(Uuid),
+        }),
+        response: { 200: Page(AuditEvent), ...authErrors },
+      },
+    },
+    async (request) => {
+      const { page = 1, pageSize = 50, ...filters } = request.query;
+      return listAuditEvents(app.ctx.database.db, actorOf(request), { page, pageSize, ...filters });
+    },
+  );
+};
