@@ -3,6 +3,15 @@ import { sendError } from './error-handler.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** Compares normalised origins, so `http://host:80` equals `http://host`. */
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Cookie-authenticated writes must come from our own pages. Browsers always send Origin on
  * cross-site POSTs (and Sec-Fetch-Site), so a mismatch is refused; tools like curl send neither
@@ -14,13 +23,6 @@ export function registerCsrfGuard(app: FastifyInstance): void {
     if (request.headers['sec-fetch-site'] === 'cross-site') return sendError(request, reply, 'CSRF_REJECTED');
     const origin = request.headers.origin;
     if (origin === undefined) return;
-    let originHost: string;
-    try {
-      originHost = new URL(origin).host;
-    } catch {
-      return sendError(request, reply, 'CSRF_REJECTED');
-    }
-    const host = request.host;
-    if (originHost !== host) return sendError(request, reply, 'CSRF_REJECTED');
+    if (!sameOrigin(origin, `${request.protocol}://${request.host}`)) return sendError(request, reply, 'CSRF_REJECTED');
   });
 }

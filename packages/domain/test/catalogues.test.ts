@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { ATENSI_LAYANAN } from '../src/atensi.js';
+import { isChildCategory, PPKS, ppksByCode } from '../src/ppks.js';
+import { TAHAPAN } from '../src/tahapan.js';
+import { checkPassword } from '../src/password-policy.js';
+
+describe('catalogues', () => {
+  it('holds the 26 PPKS with codes 01–26, children always sensitive', () => {
+    expect(PPKS.map((p) => p.kode)).toEqual(Array.from({ length: 26 }, (_, i) => String(i + 1).padStart(2, '0')));
+    for (const p of PPKS.filter((c) => c.klasterAtensi === 'anak')) expect(p.dataSpesifik).toBe(true);
+    expect(ppksByCode('17')?.singkatan).toBe('NAPZA');
+    expect(isChildCategory('03')).toBe(true);
+    expect(isChildCategory('21')).toBe(false);
+  });
+
+  it('holds the seven tahapan in order and seven ATENSI services', () => {
+    expect(TAHAPAN.map((t) => t.urutan)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(TAHAPAN[0]?.statusUtama).toBe('terdata');
+    expect(TAHAPAN[6]?.statusUtama).toBe('terselesaikan');
+    expect(ATENSI_LAYANAN).toHaveLength(7);
+  });
+});
+
+describe('password policy', () => {
+  it('refuses short, repetitive, numeric and username-bearing passwords', () => {
+    expect(checkPassword('pendek')).toBe('TOO_SHORT');
+    expect(checkPassword('aaaaaaaaaaaa')).toBe('TOO_SIMPLE');
+    expect(checkPassword('123456789012')).toBe('TOO_SIMPLE');
+    expect(checkPassword('budi.santoso-2025', 'budi.santoso')).toBe('CONTAINS_USERNAME');
+    expect(checkPassword('kuda-lari-pagi-hari', 'budi')).toBeNull();
+  });
+});

@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// `npm test`: typecheck (which also builds), lint, every suite on PGlite, and the database suites
+// again on PostgreSQL when TUNTAS_TEST_DATABASE_URL is set. Ends with one "N passed, N failed" line.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+
+function step(title, command, args, env = {}) {
+  console.log(`\n▶ ${title}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+function vitest(title, args, env) {
+  mkdirSync('.test-tmp', { recursive: true });
+  const report = `.test-tmp/vitest-${totals.passed + totals.failed}-${Date.now()}.json`;
+  const ok = step(title, 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args], env);
+  try {
+    const json = JSON.parse(readFileSync(report, 'utf8'));
+    totals.passed += json.numPassedTests;
+    totals.failed += json.numFailedTests;
+    totals.skipped += json.numPendingTests + json.numTodoTests;
+    console.log(`  ${title}: ${json.numPassedTests} passed, ${json.numFailedTests} failed, ${json.numPendingTests} skipped`);
+  } catch {
+    totals.failed += 1;
+  }
+  return ok;
+}
+
+let ok = step('typecheck and build', 'npx', ['tsc', '-b', 'packages/server', 'packages/domain/test', 'packages/server/test']);
+ok = step('lint', 'npx', ['eslint', '.']) && ok;
+ok = vitest('tests on PGlite', [], { TUNTAS_TEST_DATABASE_URL: '' }) && ok;
+if (process.env.TUNTAS_TEST_DATABASE_URL) {
+  ok = vitest('database tests on PostgreSQL', ['packages/server'], {}) && ok;
+} else {
+  console.log('\n(TUNTAS_TEST_DATABASE_URL not set: PostgreSQL run skipped; .ci/run sets it)');
+}
+if (!ok && totals.failed === 0) totals.failed = 1;
+console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(ok ? 0 : 1);
