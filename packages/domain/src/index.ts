@@ -5,3 +5,6 @@ export * from './ppks.js';
 export * from './roles.js';
 export * from './tahapan.js';
 export * from './wilayah.js';
+export * from './beneficiary-fields.js';
+export * from './beneficiary-import.js';
+export * from './nik.js';

@@ -34,6 +34,12 @@ export function isWithinScope(scope: string | null, code: string): boolean {
   return code === scope || code.startsWith(scope + '.');
 }
 
+/** The 38 province codes (Kepmendagri 300.2.2-2138/2025). A NIK keeps its code after a split. */
+export const PROVINCE_CODES: ReadonlySet<string> = new Set([
+  '11', '12', '13', '14', '15', '16', '17', '18', '19', '21', '31', '32', '33', '34', '35', '36', '51', '52', '53',
+  '61', '62', '63', '64', '65', '71', '72', '73', '74', '75', '76', '81', '82', '91', '92', '93', '94', '95', '96',
+]);
+
 export type ZonaWaktu = 'WIB' | 'WITA' | 'WIT';
 
 const WITA = new Set(['51', '52', '53', '63', '64', '65', '71', '72', '73', '74', '75', '76']);

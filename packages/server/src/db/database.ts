@@ -47,6 +47,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       max: options.poolSize ?? 10,
       types: pgTypes,
     });
+    // An idle client's connection can be closed by the server (restart, failover, admin). Without a
+    // listener that error would crash the process; the pool replaces the client on next use.
+    pool.on('error', (error) => process.emitWarning(`PostgreSQL idle client error: ${error.message}`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgresql', pglite: null, close: () => db.destroy() };
   }
