@@ -75,6 +75,16 @@ export const ERRORS = {
     id: 'Terlalu banyak percobaan. Coba lagi dalam beberapa menit.',
     en: 'Too many attempts. Try again in a few minutes.',
   },
+  IMPORT_FILE_UNREADABLE: {
+    status: 422,
+    id: 'Berkas tidak dapat dibaca sebagai CSV atau XLSX.',
+    en: 'The file cannot be read as CSV or XLSX.',
+  },
+  IMPORT_COLUMNS_MISSING: {
+    status: 422,
+    id: 'Kolom wajib tidak ditemukan di baris judul: nik, nama, jenis_kelamin, tanggal_lahir, kode_desa.',
+    en: 'Required columns are missing from the header row: nik, nama, jenis_kelamin, tanggal_lahir, kode_desa.',
+  },
   INTERNAL: {
     status: 500,
     id: 'Terjadi kesalahan pada server. Coba lagi; bila berulang, hubungi admin.',

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Actor, RequestOrigin } from '../authz/actor.js';
+import { SYSTEM_ACTOR, type Actor, type RequestOrigin } from '../authz/actor.js';
 import type { DB } from '../db/schema.js';
 
 export interface AuditEntry {
@@ -24,7 +24,7 @@ export async function recordAudit(
   await db
     .insertInto('audit_events')
     .values({
-      actor_id: actor?.id ?? null,
+      actor_id: actor === null || actor.id === SYSTEM_ACTOR.id ? null : actor.id,
       actor_username: actor?.username ?? null,
       action: entry.action,
       entity_type: entry.entityType,

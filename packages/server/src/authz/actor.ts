@@ -16,3 +16,6 @@ export interface RequestOrigin {
 }
 
 export const CLI_ORIGIN: RequestOrigin = { ip: null, requestId: 'cli' };
+
+/** The CLI acts with full authority; its actions are audited as `system`. */
+export const SYSTEM_ACTOR: Actor = { id: '00000000-0000-0000-0000-000000000000', username: 'system', role: 'admin', wilayah: null };

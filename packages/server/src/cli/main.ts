@@ -1,6 +1,6 @@
 import { errorMessage, isRole, type Role } from '@tuntas/domain';
 import { Command, InvalidArgumentError } from 'commander';
-import { CLI_ORIGIN } from '../authz/actor.js';
+import { CLI_ORIGIN, SYSTEM_ACTOR } from '../authz/actor.js';
 import { loadConfig, type Config } from '../config.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
@@ -8,7 +8,8 @@ import { AppError } from '../http/app-error.js';
 import { DEMO_ACCOUNTS } from '../seed/demo-accounts.js';
 import { seedDemo } from '../seed/seed-demo.js';
 import { startServer } from '../server.js';
-import { createUser, findUserByUsername, listUsers, resetPassword, SYSTEM_ACTOR, updateUser } from '../users/user-service.js';
+import { createUser, findUserByUsername, listUsers, resetPassword, updateUser } from '../users/user-service.js';
+import { runImportBeneficiaries } from './import-command.js';
 import { readPassword } from './read-password.js';
 
 function positiveInt(value: string): number {
@@ -90,6 +91,17 @@ export function buildCli(config: Config = loadConfig()): Command {
       const result = await withDatabase(config, (d) => seedDemo(d.db, { password: config.demoPassword, scale: opts.scale }));
       console.log(`Akun dibuat: ${result.created.length}, sudah ada: ${result.existing.length}`);
       printDemoAccounts(config.demoPassword);
+    });
+
+  program
+    .command('import')
+    .description('Mengimpor data dari berkas CSV/XLSX')
+    .command('beneficiaries <file>')
+    .description('Mengimpor penerima manfaat (kolom: nik, no_kk, nama, jenis_kelamin, tempat_lahir, tanggal_lahir, alamat, kode_desa, kategori_ppks, telepon)')
+    .option('--dry-run', 'periksa saja, jangan simpan')
+    .option('--json', 'cetak laporan sebagai satu objek JSON')
+    .action(async (file: string, opts: { dryRun?: boolean; json?: boolean }) => {
+      await withDatabase(config, (d) => runImportBeneficiaries(d, file, { dryRun: opts.dryRun ?? false, json: opts.json ?? false }));
     });
 
   const user = program.command('user').description('Mengelola akun pengguna');

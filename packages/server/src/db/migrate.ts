@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-reference-data.js';
+import * as m0003 from './migrations/0003-beneficiaries.js';
 
 /**
  * Forward-only: a migration never changes once it has landed, and there is no `down`.
@@ -10,7 +11,11 @@ import * as m0002 from './migrations/0002-reference-data.js';
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-reference-data': m0002,
+  '0003-beneficiaries': m0003,
 };
+
+/** Names of every migration, in order. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS);
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 

@@ -77,7 +77,30 @@ export interface AuditEventsTable {
   details: ColumnType<unknown, string | null, never>;
 }
 
+export interface BeneficiariesTable {
+  id: Generated<string>;
+  nik: string;
+  no_kk: string | null;
+  nama: string;
+  jenis_kelamin: 'L' | 'P';
+  tempat_lahir: string | null;
+  tanggal_lahir: string;
+  alamat: string | null;
+  kode_desa: string;
+  provinsi: string;
+  kategori_ppks: string | null;
+  telepon: string | null;
+  disabilitas: string | null;
+  catatan: string | null;
+  created_at: ColumnType<Date, never, never>;
+  updated_at: ColumnType<Date, never, Date>;
+  created_by: string | null;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
 export interface DB {
+  beneficiaries: BeneficiariesTable;
   wilayah: WilayahTable;
   ppks: PpksTable;
   tahapan: TahapanTable;

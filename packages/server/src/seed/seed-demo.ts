@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import { verifyPassword } from '../auth/password-hash.js';
-import { CLI_ORIGIN } from '../authz/actor.js';
+import { CLI_ORIGIN, SYSTEM_ACTOR } from '../authz/actor.js';
 import type { DB } from '../db/schema.js';
-import { createUser, findUserByUsername, resetPassword, SYSTEM_ACTOR } from '../users/user-service.js';
+import { createUser, findUserByUsername, resetPassword } from '../users/user-service.js';
 import { DEMO_ACCOUNTS } from './demo-accounts.js';
 
 export interface SeedDemoOptions {

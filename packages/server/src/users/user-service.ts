@@ -35,8 +35,6 @@ export function toUserView(row: Selectable<UsersTable>): UserView {
 /** Roles whose work is always tied to an area. */
 const NEEDS_WILAYAH: ReadonlySet<Role> = new Set(['pendamping']);
 
-/** The CLI acts with full authority; its actions are still audited under this name. */
-export const SYSTEM_ACTOR: Actor = { id: '00000000-0000-0000-0000-000000000000', username: 'system', role: 'admin', wilayah: null };
 
 async function assertWilayah(db: Kysely<DB>, role: Role, wilayah: string | null): Promise<void> {
   if (wilayah === null) {
@@ -50,10 +48,6 @@ async function assertWilayah(db: Kysely<DB>, role: Role, wilayah: string | null)
 function assertPassword(password: string, username: string): void {
   const problem = checkPassword(password, username);
   if (problem) throw new AppError('WEAK_PASSWORD', { reason: problem });
-}
-
-function auditActor(actor: Actor): Actor | null {
-  return actor === SYSTEM_ACTOR ? null : actor;
 }
 
 export interface NewUser {
@@ -90,7 +84,7 @@ export async function createUser(db: Kysely<DB>, actor: Actor, origin: RequestOr
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, auditActor(actor), origin, {
+    await recordAudit(trx, actor, origin, {
       action: 'user.create',
       entityType: 'user',
       entityId: row.id,
@@ -177,7 +171,7 @@ export async function updateUser(
       .executeTakeFirstOrThrow();
     // A narrower role or scope, or a disabled account, must not live on in open sessions.
     if (change.disabled || change.role !== undefined || change.wilayah !== undefined) await revokeUserSessions(trx, id);
-    await recordAudit(trx, auditActor(actor), origin, {
+    await recordAudit(trx, actor, origin, {
       action: 'user.update',
       entityType: 'user',
       entityId: id,
@@ -204,7 +198,7 @@ export async function resetPassword(
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ password_hash: passwordHash, updated_at: new Date() }).where('id', '=', id).execute();
     await revokeUserSessions(trx, id);
-    await recordAudit(trx, auditActor(actor), origin, {
+    await recordAudit(trx, actor, origin, {
       action: 'user.password_reset',
       entityType: 'user',
       entityId: id,

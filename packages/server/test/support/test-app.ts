@@ -1,10 +1,10 @@
 import type { Role } from '@tuntas/domain';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.js';
-import { CLI_ORIGIN } from '../../src/authz/actor.js';
+import { CLI_ORIGIN, SYSTEM_ACTOR } from '../../src/authz/actor.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { Database } from '../../src/db/database.js';
-import { createUser, SYSTEM_ACTOR, type UserView } from '../../src/users/user-service.js';
+import { createUser, type UserView } from '../../src/users/user-service.js';
 import { createTestDatabase } from './test-database.js';
 
 export const TEST_PASSWORD = 'kata-sandi-uji-123';

@@ -1,0 +1,42 @@
+import type { BeneficiaryInput } from '@tuntas/domain';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+
+/**
+ * Inserts or updates many people in one statement (`unnest` of column arrays): NIK is the key, so
+ * importing the same file twice updates rather than duplicates. Returns how many were new.
+ */
+export async function upsertBeneficiaries(
+  db: Kysely<DB>,
+  rows: BeneficiaryInput[],
+  actorId: string | null,
+): Promise<{ inserted: number; updated: number }> {
+  if (rows.length === 0) return { inserted: 0, updated: 0 };
+  const col = <K extends keyof BeneficiaryInput>(key: K) => rows.map((r) => r[key]);
+  const result = await sql<{ inserted: boolean }>`
+    insert into beneficiaries
+      (nik, no_kk, nama, jenis_kelamin, tempat_lahir, tanggal_lahir, alamat, kode_desa, provinsi, kategori_ppks, telepon, created_by, updated_by)
+    select nik, no_kk, nama, jk, tempat, tgl, alamat, desa, left(desa, 2), ppks, telepon, ${actorId}::uuid, ${actorId}::uuid
+    from unnest(
+      ${col('nik')}::text[], ${col('noKk')}::text[], ${col('nama')}::text[], ${col('jenisKelamin')}::text[],
+      ${col('tempatLahir')}::text[], ${col('tanggalLahir')}::date[], ${col('alamat')}::text[], ${col('kodeDesa')}::text[],
+      ${col('kategoriPpks')}::text[], ${col('telepon')}::text[]
+    ) as t (nik, no_kk, nama, jk, tempat, tgl, alamat, desa, ppks, telepon)
+    on conflict (nik) do update set
+      no_kk = coalesce(excluded.no_kk, beneficiaries.no_kk),
+      nama = excluded.nama,
+      jenis_kelamin = excluded.jenis_kelamin,
+      tempat_lahir = coalesce(excluded.tempat_lahir, beneficiaries.tempat_lahir),
+      tanggal_lahir = excluded.tanggal_lahir,
+      alamat = coalesce(excluded.alamat, beneficiaries.alamat),
+      kode_desa = excluded.kode_desa,
+      provinsi = excluded.provinsi,
+      kategori_ppks = coalesce(excluded.kategori_ppks, beneficiaries.kategori_ppks),
+      telepon = coalesce(excluded.telepon, beneficiaries.telepon),
+      updated_by = excluded.updated_by,
+      updated_at = now(),
+      version = beneficiaries.version + 1
+    returning (xmax = 0) as inserted`.execute(db);
+  const inserted = result.rows.filter((r) => r.inserted).length;
+  return { inserted, updated: result.rows.length - inserted };
+}

@@ -1,0 +1,121 @@
+import { checkImportRow, isWithinScope, type BeneficiaryInput, type ImportRowError, type ImportRowWarning } from '@tuntas/domain';
+import type { Kysely } from 'kysely';
+import { recordAudit } from '../audit/audit-log.js';
+import { SYSTEM_ACTOR, type Actor, type RequestOrigin } from '../authz/actor.js';
+import { upsertBeneficiaries } from '../beneficiaries/beneficiary-upsert.js';
+import type { DB } from '../db/schema.js';
+import { areaLookup } from '../reference/area-lookup.js';
+import type { SourceRow } from './spreadsheet-reader.js';
+
+export interface ImportRowReport {
+  line: number;
+  errors: ImportRowError[];
+  warnings: ImportRowWarning[];
+}
+
+/** The contract's report (`--json`), plus what the store did. */
+export interface ImportReport {
+  total: number;
+  accepted: number;
+  rejected: number;
+  rows: ImportRowReport[];
+  inserted: number;
+  updated: number;
+  dryRun: boolean;
+}
+
+export interface ImportOptions {
+  actor: Actor;
+  origin: RequestOrigin;
+  dryRun: boolean;
+  batchSize?: number;
+  onProgress?: (processedRows: number) => void;
+  /** Receives each row with its verdict, e.g. to write the error report file. */
+  onRow?: (row: SourceRow, report: ImportRowReport) => void;
+}
+
+interface Pending {
+  source: SourceRow;
+  report: ImportRowReport;
+  value: BeneficiaryInput | undefined;
+}
+
+/**
+ * Judges every row by the contract's rules and stores the accepted ones, one transaction per
+ * batch: an interruption loses at most the batch in flight, never half a row. Memory stays
+ * constant but for the set of NIKs seen (for in-file duplicates) and the report of faulty rows.
+ */
+export async function importBeneficiaries(
+  db: Kysely<DB>,
+  rows: AsyncIterable<SourceRow>,
+  options: ImportOptions,
+): Promise<ImportReport> {
+  const areas = await areaLookup(db);
+  const batchSize = options.batchSize ?? 2000;
+  const seen = new Set<string>();
+  const report: ImportReport = { total: 0, accepted: 0, rejected: 0, rows: [], inserted: 0, updated: 0, dryRun: options.dryRun };
+  const today = new Date();
+  let batch: Pending[] = [];
+
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const current = batch;
+    batch = [];
+    const candidates = current.filter((p) => p.value);
+    const existing = new Map<string, string>();
+    if (candidates.length > 0) {
+      const found = await db
+        .selectFrom('beneficiaries')
+        .select(['nik', 'kode_desa'])
+        .where('nik', 'in', candidates.map((p) => p.value!.nik))
+        .execute();
+      for (const f of found) existing.set(f.nik, f.kode_desa);
+    }
+    for (const p of candidates) {
+      const current = existing.get(p.value!.nik);
+      if (current === undefined) continue;
+      // Re-registering someone held by another area would move them out of that area's sight.
+      if (!isWithinScope(options.actor.wilayah, current)) p.report.errors.push('WILAYAH_OUTSIDE_SCOPE');
+      else p.report.warnings.push('NIK_EXISTS');
+    }
+    const accepted = current.filter((p) => p.value && p.report.errors.length === 0).map((p) => p.value!);
+    for (const p of current) {
+      if (p.report.errors.length > 0) report.rejected += 1;
+      else report.accepted += 1;
+      if (p.report.errors.length > 0 || p.report.warnings.length > 0) report.rows.push(p.report);
+      options.onRow?.(p.source, p.report);
+    }
+    if (!options.dryRun && accepted.length > 0) {
+      await db.transaction().execute(async (trx) => {
+        const stored = await upsertBeneficiaries(trx, accepted, options.actor.id === SYSTEM_ACTOR.id ? null : options.actor.id);
+        report.inserted += stored.inserted;
+        report.updated += stored.updated;
+        await recordAudit(trx, options.actor, options.origin, {
+          action: 'beneficiary.import',
+          entityType: 'beneficiary',
+          wilayah: options.actor.wilayah,
+          details: { lines: [current[0]!.source.line, current.at(-1)!.source.line], ...stored },
+        });
+      });
+    }
+    options.onProgress?.(report.total);
+  };
+
+  for await (const source of rows) {
+    report.total += 1;
+    const check = checkImportRow(source.cells, areas, today);
+    const errors = [...check.errors];
+    const nik = check.value?.nik ?? (typeof source.cells.nik === 'string' ? source.cells.nik.trim().replace(/^'/, '').trim() : '');
+    if (nik !== '' && seen.has(nik)) errors.push('NIK_DUPLICATE_IN_FILE');
+    if (nik !== '') seen.add(nik);
+    if (check.value && !isWithinScope(options.actor.wilayah, check.value.kodeDesa)) errors.push('WILAYAH_OUTSIDE_SCOPE');
+    batch.push({
+      source,
+      report: { line: source.line, errors, warnings: [...check.warnings] },
+      value: errors.length === 0 ? check.value : undefined,
+    });
+    if (batch.length >= batchSize) await flush();
+  }
+  await flush();
+  return report;
+}

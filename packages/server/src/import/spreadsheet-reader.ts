@@ -1,0 +1,183 @@
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { IMPORT_COLUMNS, type ImportColumn, type RawRow } from '@tuntas/domain';
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import { AppError } from '../http/app-error.js';
+
+/** One data row of an import file, with its line (CSV) or row number (XLSX); the header is 1. */
+export interface SourceRow {
+  line: number;
+  cells: RawRow;
+  /** The row as written in the file, for the downloadable error report. */
+  original: string[];
+}
+
+export interface SpreadsheetSource {
+  kind: 'csv' | 'xlsx';
+  header: string[];
+  rows: AsyncIterable<SourceRow>;
+  /** Bytes consumed so far, for a progress bar against the file size. */
+  bytesRead(): number;
+}
+
+const REQUIRED_COLUMNS: readonly ImportColumn[] = ['nik', 'nama', 'jenis_kelamin', 'tanggal_lahir', 'kode_desa'];
+
+/** A 16-digit number in a spreadsheet cell has lost its last digit to floating point. */
+const FIFTEEN_DIGITS = 1e15;
+
+function normaliseHeader(cell: string): string {
+  return cell.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/\s+/g, '_');
+}
+
+function columnIndex(header: string[]): Map<ImportColumn, number> {
+  const index = new Map<ImportColumn, number>();
+  header.map(normaliseHeader).forEach((name, i) => {
+    if ((IMPORT_COLUMNS as readonly string[]).includes(name) && !index.has(name as ImportColumn)) index.set(name as ImportColumn, i);
+  });
+  const missing = REQUIRED_COLUMNS.filter((c) => !index.has(c));
+  if (missing.length > 0) throw new AppError('IMPORT_COLUMNS_MISSING', { missing, found: header });
+  return index;
+}
+
+function toRawRow(values: Array<string | Date>, index: Map<ImportColumn, number>): RawRow {
+  const row: RawRow = {};
+  for (const [column, i] of index) {
+    const v = values[i];
+    if (v !== undefined) row[column] = v;
+  }
+  return row;
+}
+
+/** Indonesian-locale Excel writes `;`-separated CSV; tabs come from copy-paste. */
+function sniffDelimiter(firstLine: string): string {
+  const counts = [',', ';', '\t'].map((d) => [d, firstLine.split(d).length - 1] as const);
+  return counts.reduce((best, c) => (c[1] > best[1] ? c : best))[0];
+}
+
+async function readHead(path: string, bytes: number): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+function csvSource(path: string, head: Buffer): SpreadsheetSource {
+  const text = head.toString('utf8').replace(/^\uFEFF/, '');
+  const delimiter = sniffDelimiter(text.split(/\r?\n/)[0] ?? '');
+  const stream = createReadStream(path);
+  const parser = stream.pipe(
+    parse({
+      bom: true,
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      skip_records_with_empty_values: true,
+      info: true,
+      // Far above any honest row; a longer record is a broken file, refused as a whole.
+      max_record_size: 64 * 1024 * 1024,
+    }),
+  );
+  let header: string[] = [];
+  let index: Map<ImportColumn, number> | undefined;
+  const ready = (async function* (): AsyncGenerator<SourceRow> {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      if (!index) {
+        header = record;
+        index = columnIndex(record);
+        continue;
+      }
+      yield { line: info.lines, cells: toRawRow(record, index), original: record };
+    }
+  })();
+  return {
+    kind: 'csv',
+    get header() {
+      return header;
+    },
+    rows: ready,
+    bytesRead: () => stream.bytesRead,
+  };
+}
+
+type CellValue = ExcelJS.CellValue;
+
+/** Cell values as text, except dates; formulas give their result, rich text its plain text. */
+function cellText(value: CellValue, column: ImportColumn | undefined): string | Date {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value;
+  if (typeof value === 'number') {
+    if ((column === 'nik' || column === 'no_kk') && Math.abs(value) >= FIFTEEN_DIGITS) {
+      // Shown the way the spreadsheet itself would, so the row is judged NIK_MANGLED.
+      return value.toExponential(10).toUpperCase();
+    }
+    return Number.isInteger(value) ? value.toFixed(0) : String(value);
+  }
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((t) => t.text).join('');
+    if ('result' in value) return cellText(value.result as CellValue, column);
+    if ('text' in value) return String(value.text);
+    if ('error' in value) return '';
+  }
+  return String(value);
+}
+
+function xlsxSource(path: string): SpreadsheetSource {
+  const stream = createReadStream(path);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+  });
+  let header: string[] = [];
+  const rows = (async function* (): AsyncGenerator<SourceRow> {
+    let index: Map<ImportColumn, number> | undefined;
+    let columns: Array<ImportColumn | undefined> = [];
+    for await (const sheet of reader) {
+      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+        const raw = (row.values as CellValue[]).slice(1);
+        if (!index) {
+          header = raw.map((v) => String(cellText(v, undefined)));
+          index = columnIndex(header);
+          columns = header.map((_, i) => [...index!].find(([, at]) => at === i)?.[0]);
+          continue;
+        }
+        const values = raw.map((v, i) => cellText(v, columns[i]));
+        if (values.every((v) => v === '')) continue;
+        yield {
+          line: row.number,
+          cells: toRawRow(values, index),
+          original: values.map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v)),
+        };
+      }
+      break; // the first worksheet holds the data
+    }
+    if (!index) throw new AppError('IMPORT_FILE_UNREADABLE', { reason: 'empty workbook' });
+  })();
+  return {
+    kind: 'xlsx',
+    get header() {
+      return header;
+    },
+    rows,
+    bytesRead: () => stream.bytesRead,
+  };
+}
+
+/**
+ * Opens a CSV or XLSX file as a stream of rows, in constant memory. The kind is told by content,
+ * not by name: an XLSX is a ZIP; a file with NUL bytes is neither.
+ */
+export async function openSpreadsheet(path: string): Promise<SpreadsheetSource> {
+  const head = await readHead(path, 64 * 1024);
+  if (head.length === 0) throw new AppError('IMPORT_FILE_UNREADABLE', { reason: 'empty file' });
+  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return xlsxSource(path);
+  if (head.includes(0)) throw new AppError('IMPORT_FILE_UNREADABLE', { reason: 'not a CSV or XLSX file' });
+  return csvSource(path, head);
+}
