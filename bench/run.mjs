@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// `npm run bench [-- --quick]`: every benchmark against PGlite and, when DATABASE_URL is set,
+// PostgreSQL; each with a baseline measured in the same run. Writes results/latest.{json,md}.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { autocannon, row, startProcess, stopProcess, TUNTAS, writeResults } from './lib.mjs';
+
+const quick = process.argv.includes('--quick');
+const seconds = quick ? 5 : 10;
+const PASSWORD = 'bench-kata-sandi-1';
+const rows = [];
+
+async function benchFoundation(database, databaseUrl) {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tuntas-bench-'));
+  const env = { DATABASE_URL: databaseUrl ?? '', TUNTAS_DATA_DIR: dataDir, LOG_LEVEL: 'warn', TUNTAS_LOGIN_MAX_FAILURES: '1000000' };
+  const port = 3900;
+  try {
+    // First start: empty database, all migrations and the 91,599 areas.
+    const first = await startProcess([TUNTAS, 'serve', '--port', String(port)], env, /berjalan di/);
+    await stopProcess(first.child);
+    execFileSync(process.execPath, [TUNTAS, 'user', 'add', '--username', 'bench.koor', '--role', 'koordinator', '--wilayah', '35'], {
+      env: { ...process.env, ...env, TUNTAS_PASSWORD: PASSWORD },
+    });
+    // Cold start: process start to listening on an existing database.
+    const cold = await startProcess([TUNTAS, 'serve', '--port', String(port)], env, /berjalan di/);
+    const baseline = await startProcess([new URL('./baseline-server.mjs', import.meta.url).pathname, '3901'], {}, /ready/);
+    try {
+      rows.push(row('first-start', database, first.ms, 'ms', 'none', null, false));
+      rows.push(row('cold-start', database, cold.ms, 'ms', 'none', null, false));
+      const bare = autocannon('http://127.0.0.1:3901/bare', { seconds });
+      const health = autocannon(`http://127.0.0.1:${port}/api/v1/health`, { seconds });
+      rows.push(row('health', database, health.rps, 'req/s', 'bare-fastify-route', bare.rps, true));
+      const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'bench.koor', password: PASSWORD }),
+      });
+      const cookie = login.headers.get('set-cookie').split(';')[0];
+      const me = autocannon(`http://127.0.0.1:${port}/api/v1/auth/me`, { seconds, headers: { cookie } });
+      if (me.non2xx > 0) throw new Error(`/auth/me answered ${me.non2xx} non-2xx`);
+      rows.push(row('auth-me', database, me.rps, 'req/s', 'bare-fastify-route', bare.rps, true));
+      rows.push(row('auth-me-p95', database, me.p95, 'ms', 'bare-fastify-route', bare.p95 || 1, false));
+      const logins = autocannon(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+        seconds,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'bench.koor', password: PASSWORD }),
+      });
+      rows.push(row('login', database, logins.rps, 'req/s', 'bare-fastify-route', bare.rps, true));
+    } finally {
+      await stopProcess(cold.child);
+      await stopProcess(baseline.child);
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await benchFoundation('pglite');
+if (process.env.DATABASE_URL) await benchFoundation('postgresql', process.env.DATABASE_URL);
+console.log(writeResults(rows, `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`));
