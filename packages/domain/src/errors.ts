@@ -75,6 +75,21 @@ export const ERRORS = {
     id: 'Terlalu banyak percobaan. Coba lagi dalam beberapa menit.',
     en: 'Too many attempts. Try again in a few minutes.',
   },
+  BENEFICIARY_INVALID: {
+    status: 422,
+    id: 'Data penerima manfaat tidak sah. Lihat rincian per kolom.',
+    en: 'The beneficiary data is invalid. See the details per field.',
+  },
+  NIK_EXISTS: {
+    status: 409,
+    id: 'NIK sudah terdaftar.',
+    en: 'The NIK is already registered.',
+  },
+  CONSENT_GUARDIAN_REQUIRED: {
+    status: 422,
+    id: 'Untuk anak, persetujuan harus diberikan oleh orang tua atau wali.',
+    en: 'For a child, consent must be given by a parent or guardian.',
+  },
   IMPORT_FILE_UNREADABLE: {
     status: 422,
     id: 'Berkas tidak dapat dibaca sebagai CSV atau XLSX.',

@@ -8,3 +8,4 @@ export * from './wilayah.js';
 export * from './beneficiary-fields.js';
 export * from './beneficiary-import.js';
 export * from './nik.js';
+export * from './name-search.js';

@@ -13,6 +13,7 @@ import { registerErrorHandling } from './http/error-handler.js';
 import { registerValidator } from './http/validator.js';
 import { auditRoutes } from './routes/audit-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
+import { beneficiaryRoutes } from './routes/beneficiary-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { referenceRoutes } from './routes/reference-routes.js';
 import { userRoutes } from './routes/user-routes.js';
@@ -81,6 +82,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         await authed.register(wilayahRoutes);
         await authed.register(referenceRoutes);
         await authed.register(auditRoutes);
+        await authed.register(beneficiaryRoutes);
       });
     },
     { prefix: API_PREFIX },

@@ -13,6 +13,15 @@ export const userPolicy = {
     actor.role === 'admin' && canSeeWilayah(actor, target.wilayah),
 };
 
+/** The registry: everyone reads inside their scope; field and area staff write; audit stays read-only. */
+export const beneficiaryPolicy = {
+  read: (_actor: Actor) => true,
+  write: (actor: Actor) => actor.role === 'pendamping' || actor.role === 'koordinator' || actor.role === 'admin',
+  /** Merging people and judging duplicates is a supervisor's call. */
+  resolveDuplicates: (actor: Actor) => actor.role === 'koordinator' || actor.role === 'admin',
+  export: (actor: Actor) => actor.role !== 'pendamping',
+};
+
 export const auditPolicy = {
   read: (actor: Actor) => actor.role === 'admin' || actor.role === 'auditor',
 };

@@ -1,4 +1,4 @@
-import type { BeneficiaryInput } from '@tuntas/domain';
+import { nameSearchKey, type BeneficiaryInput } from '@tuntas/domain';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 
@@ -15,16 +15,18 @@ export async function upsertBeneficiaries(
   const col = <K extends keyof BeneficiaryInput>(key: K) => rows.map((r) => r[key]);
   const result = await sql<{ inserted: boolean }>`
     insert into beneficiaries
-      (nik, no_kk, nama, jenis_kelamin, tempat_lahir, tanggal_lahir, alamat, kode_desa, provinsi, kategori_ppks, telepon, created_by, updated_by)
-    select nik, no_kk, nama, jk, tempat, tgl, alamat, desa, left(desa, 2), ppks, telepon, ${actorId}::uuid, ${actorId}::uuid
+      (nik, no_kk, nama, nama_kunci, jenis_kelamin, tempat_lahir, tanggal_lahir, alamat, kode_desa, provinsi, kategori_ppks, telepon, created_by, updated_by)
+    select nik, no_kk, nama, kunci, jk, tempat, tgl, alamat, desa, left(desa, 2), ppks, telepon, ${actorId}::uuid, ${actorId}::uuid
     from unnest(
-      ${col('nik')}::text[], ${col('noKk')}::text[], ${col('nama')}::text[], ${col('jenisKelamin')}::text[],
+      ${col('nik')}::text[], ${col('noKk')}::text[], ${col('nama')}::text[], ${rows.map((r) => nameSearchKey(r.nama))}::text[],
+      ${col('jenisKelamin')}::text[],
       ${col('tempatLahir')}::text[], ${col('tanggalLahir')}::date[], ${col('alamat')}::text[], ${col('kodeDesa')}::text[],
       ${col('kategoriPpks')}::text[], ${col('telepon')}::text[]
-    ) as t (nik, no_kk, nama, jk, tempat, tgl, alamat, desa, ppks, telepon)
+    ) as t (nik, no_kk, nama, kunci, jk, tempat, tgl, alamat, desa, ppks, telepon)
     on conflict (nik) do update set
       no_kk = coalesce(excluded.no_kk, beneficiaries.no_kk),
       nama = excluded.nama,
+      nama_kunci = excluded.nama_kunci,
       jenis_kelamin = excluded.jenis_kelamin,
       tempat_lahir = coalesce(excluded.tempat_lahir, beneficiaries.tempat_lahir),
       tanggal_lahir = excluded.tanggal_lahir,

@@ -82,6 +82,7 @@ export interface BeneficiariesTable {
   nik: string;
   no_kk: string | null;
   nama: string;
+  nama_kunci: string;
   jenis_kelamin: 'L' | 'P';
   tempat_lahir: string | null;
   tanggal_lahir: string;
@@ -99,7 +100,30 @@ export interface BeneficiariesTable {
   version: Generated<number>;
 }
 
+export interface BeneficiaryConsentsTable {
+  id: Generated<string>;
+  beneficiary_id: string;
+  provinsi: string;
+  tujuan: string;
+  pemberi_nama: string;
+  hubungan: 'diri_sendiri' | 'orang_tua' | 'wali' | 'pendamping_hukum';
+  diberikan_pada: Date;
+  dicatat_oleh: string | null;
+  dicatat_pada: ColumnType<Date, never, never>;
+  dicabut_pada: Date | null;
+  dicabut_oleh: string | null;
+}
+
+export interface BeneficiaryDistinctPairsTable {
+  a_id: string;
+  b_id: string;
+  decided_by: string | null;
+  decided_at: ColumnType<Date, never, never>;
+}
+
 export interface DB {
+  beneficiary_consents: BeneficiaryConsentsTable;
+  beneficiary_distinct_pairs: BeneficiaryDistinctPairsTable;
   beneficiaries: BeneficiariesTable;
   wilayah: WilayahTable;
   ppks: PpksTable;

@@ -1,0 +1,106 @@
+import type { Kysely, Selectable } from 'kysely';
+import { recordAudit } from '../audit/audit-log.js';
+import type { Actor, RequestOrigin } from '../authz/actor.js';
+import { beneficiaryPolicy } from '../authz/policies.js';
+import type { BeneficiaryConsentsTable, DB } from '../db/schema.js';
+import { AppError, notFound } from '../http/app-error.js';
+import { loadBeneficiary } from './beneficiary-service.js';
+import { ageOn } from './beneficiary-view.js';
+
+export interface ConsentView {
+  id: string;
+  tujuan: string;
+  pemberiNama: string;
+  hubungan: BeneficiaryConsentsTable['hubungan'];
+  diberikanPada: string;
+  dicatatOleh: string | null;
+  dicatatPada: string;
+  dicabutPada: string | null;
+  aktif: boolean;
+}
+
+function toConsentView(row: Selectable<BeneficiaryConsentsTable>): ConsentView {
+  return {
+    id: row.id,
+    tujuan: row.tujuan,
+    pemberiNama: row.pemberi_nama,
+    hubungan: row.hubungan,
+    diberikanPada: row.diberikan_pada.toISOString(),
+    dicatatOleh: row.dicatat_oleh,
+    dicatatPada: row.dicatat_pada.toISOString(),
+    dicabutPada: row.dicabut_pada?.toISOString() ?? null,
+    aktif: row.dicabut_pada === null,
+  };
+}
+
+export async function listConsents(db: Kysely<DB>, actor: Actor, beneficiaryId: string): Promise<ConsentView[]> {
+  await loadBeneficiary(db, actor, beneficiaryId);
+  const rows = await db.selectFrom('beneficiary_consents').selectAll().where('beneficiary_id', '=', beneficiaryId).orderBy('diberikan_pada', 'desc').execute();
+  return rows.map(toConsentView);
+}
+
+export interface NewConsent {
+  tujuan: string;
+  pemberiNama: string;
+  hubungan: BeneficiaryConsentsTable['hubungan'];
+  diberikanPada: string;
+}
+
+/** Records consent (UU 27/2022 Pasal 20): a child's comes from a parent or guardian (Pasal 25). */
+export async function addConsent(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, beneficiaryId: string, input: NewConsent): Promise<ConsentView> {
+  if (!beneficiaryPolicy.write(actor)) throw new AppError('FORBIDDEN');
+  const person = await loadBeneficiary(db, actor, beneficiaryId);
+  if (ageOn(person.tanggal_lahir) < 18 && input.hubungan === 'diri_sendiri') throw new AppError('CONSENT_GUARDIAN_REQUIRED');
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('beneficiary_consents')
+      .values({
+        beneficiary_id: beneficiaryId,
+        provinsi: person.provinsi,
+        tujuan: input.tujuan.trim(),
+        pemberi_nama: input.pemberiNama.trim(),
+        hubungan: input.hubungan,
+        diberikan_pada: new Date(input.diberikanPada),
+        dicatat_oleh: actor.id,
+        dicabut_pada: null,
+        dicabut_oleh: null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, origin, {
+      action: 'beneficiary.consent_add',
+      entityType: 'beneficiary',
+      entityId: beneficiaryId,
+      wilayah: person.kode_desa,
+      details: { consentId: row.id, tujuan: row.tujuan, hubungan: row.hubungan },
+    });
+    return toConsentView(row);
+  });
+}
+
+export async function withdrawConsent(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, beneficiaryId: string, consentId: string): Promise<ConsentView> {
+  if (!beneficiaryPolicy.write(actor)) throw new AppError('FORBIDDEN');
+  const person = await loadBeneficiary(db, actor, beneficiaryId);
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('beneficiary_consents')
+      .set({ dicabut_pada: new Date(), dicabut_oleh: actor.id })
+      .where('id', '=', consentId)
+      .where('beneficiary_id', '=', beneficiaryId)
+      .where('dicabut_pada', 'is', null)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) {
+      const exists = await trx.selectFrom('beneficiary_consents').select('id').where('id', '=', consentId).where('beneficiary_id', '=', beneficiaryId).executeTakeFirst();
+      throw exists ? new AppError('CONFLICT', { reason: 'ALREADY_WITHDRAWN' }) : notFound();
+    }
+    await recordAudit(trx, actor, origin, {
+      action: 'beneficiary.consent_withdraw',
+      entityType: 'beneficiary',
+      entityId: beneficiaryId,
+      wilayah: person.kode_desa,
+      details: { consentId },
+    });
+    return toConsentView(row);
+  });
+}

@@ -1,0 +1,173 @@
+import { isWithinScope, nameSearchKey } from '@tuntas/domain';
+import { sql, type Kysely } from 'kysely';
+import { recordAudit } from '../audit/audit-log.js';
+import type { Actor, RequestOrigin } from '../authz/actor.js';
+import { beneficiaryPolicy } from '../authz/policies.js';
+import { inScope } from '../authz/scope.js';
+import type { DB } from '../db/schema.js';
+import { AppError, notFound } from '../http/app-error.js';
+import { validateBeneficiary, type BeneficiaryFields } from './beneficiary-rules.js';
+import { toBeneficiaryView, type BeneficiaryView } from './beneficiary-view.js';
+
+export interface BeneficiaryQuery {
+  page: number;
+  pageSize: number;
+  /** NIK (whole, or its first digits) or a name, misspellings welcome. */
+  q?: string | undefined;
+  /** Narrow to an area inside the caller's scope. */
+  wilayah?: string | undefined;
+  noKk?: string | undefined;
+}
+
+function scoped(db: Kysely<DB>, actor: Actor) {
+  return db.selectFrom('beneficiaries').where((eb) => inScope(eb, eb.ref('beneficiaries.kode_desa'), actor));
+}
+
+export async function listBeneficiaries(db: Kysely<DB>, actor: Actor, query: BeneficiaryQuery): Promise<{ items: BeneficiaryView[]; total: number }> {
+  let base = scoped(db, actor);
+  if (query.wilayah) base = base.where((eb) => inScope(eb, eb.ref('beneficiaries.kode_desa'), { wilayah: query.wilayah! }));
+  if (query.noKk) base = base.where('no_kk', '=', query.noKk);
+  const q = query.q?.trim().replace(/^'/, '') ?? '';
+  const digits = /^[0-9]+$/.test(q);
+  const key = digits ? '' : nameSearchKey(q);
+  if (digits) base = q.length === 16 ? base.where('nik', '=', q) : base.where('nik', 'like', `${q}%`);
+  else if (key) base = base.where(sql<boolean>`(nama_kunci % ${key} or ${key} <% nama_kunci)`);
+  else if (q) return { items: [], total: 0 };
+
+  const ordered = key
+    ? base.orderBy(sql`greatest(similarity(nama_kunci, ${key}), word_similarity(${key}, nama_kunci))`, 'desc').orderBy('nama')
+    : base.orderBy('nama').orderBy('id');
+  const [rows, count] = await Promise.all([
+    ordered.selectAll().limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(toBeneficiaryView), total: count.n };
+}
+
+export async function loadBeneficiary(db: Kysely<DB>, actor: Actor, id: string) {
+  const row = await scoped(db, actor).selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound();
+  return row;
+}
+
+export async function getBeneficiary(db: Kysely<DB>, actor: Actor, id: string): Promise<BeneficiaryView> {
+  return toBeneficiaryView(await loadBeneficiary(db, actor, id));
+}
+
+function assertWritable(actor: Actor, kodeDesa: string): void {
+  if (!beneficiaryPolicy.write(actor)) throw new AppError('FORBIDDEN');
+  if (!isWithinScope(actor.wilayah, kodeDesa)) throw new AppError('SCOPE_OUTSIDE_OWN');
+}
+
+export async function createBeneficiary(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, fields: BeneficiaryFields): Promise<BeneficiaryView> {
+  if (!beneficiaryPolicy.write(actor)) throw new AppError('FORBIDDEN');
+  const input = await validateBeneficiary(db, fields);
+  assertWritable(actor, input.kodeDesa);
+  return db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom('beneficiaries').select(['id', 'kode_desa']).where('nik', '=', input.nik).executeTakeFirst();
+    // The id is told only to those who may open the record; others learn just that the NIK is taken.
+    if (existing) throw new AppError('NIK_EXISTS', isWithinScope(actor.wilayah, existing.kode_desa) ? { id: existing.id } : undefined);
+    const row = await trx
+      .insertInto('beneficiaries')
+      .values({
+        nik: input.nik,
+        no_kk: input.noKk,
+        nama: input.nama,
+        nama_kunci: nameSearchKey(input.nama),
+        jenis_kelamin: input.jenisKelamin,
+        tempat_lahir: input.tempatLahir,
+        tanggal_lahir: input.tanggalLahir,
+        alamat: input.alamat,
+        kode_desa: input.kodeDesa,
+        provinsi: input.kodeDesa.slice(0, 2),
+        kategori_ppks: input.kategoriPpks,
+        telepon: input.telepon,
+        disabilitas: fields.disabilitas?.trim() || null,
+        catatan: fields.catatan?.trim() || null,
+        created_by: actor.id,
+        updated_by: actor.id,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, origin, { action: 'beneficiary.create', entityType: 'beneficiary', entityId: row.id, wilayah: row.kode_desa });
+    return toBeneficiaryView(row);
+  });
+}
+
+export async function updateBeneficiary(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  id: string,
+  version: number,
+  patch: Partial<BeneficiaryFields>,
+): Promise<BeneficiaryView> {
+  const current = await loadBeneficiary(db, actor, id);
+  assertWritable(actor, current.kode_desa);
+  const before: BeneficiaryFields = {
+    nik: current.nik,
+    noKk: current.no_kk,
+    nama: current.nama,
+    jenisKelamin: current.jenis_kelamin,
+    tempatLahir: current.tempat_lahir,
+    tanggalLahir: current.tanggal_lahir,
+    alamat: current.alamat,
+    kodeDesa: current.kode_desa,
+    kategoriPpks: current.kategori_ppks,
+    telepon: current.telepon,
+    disabilitas: current.disabilitas,
+    catatan: current.catatan,
+  };
+  const merged: BeneficiaryFields = { ...before, ...patch };
+  const input = await validateBeneficiary(db, merged);
+  assertWritable(actor, input.kodeDesa);
+  return db.transaction().execute(async (trx) => {
+    if (input.nik !== current.nik) {
+      const taken = await trx.selectFrom('beneficiaries').select('id').where('nik', '=', input.nik).executeTakeFirst();
+      if (taken) throw new AppError('NIK_EXISTS');
+    }
+    const row = await trx
+      .updateTable('beneficiaries')
+      .set({
+        nik: input.nik,
+        no_kk: input.noKk,
+        nama: input.nama,
+        nama_kunci: nameSearchKey(input.nama),
+        jenis_kelamin: input.jenisKelamin,
+        tempat_lahir: input.tempatLahir,
+        tanggal_lahir: input.tanggalLahir,
+        alamat: input.alamat,
+        kode_desa: input.kodeDesa,
+        provinsi: input.kodeDesa.slice(0, 2),
+        kategori_ppks: input.kategoriPpks,
+        telepon: input.telepon,
+        disabilitas: merged.disabilitas?.trim() || null,
+        catatan: merged.catatan?.trim() || null,
+        updated_by: actor.id,
+        updated_at: new Date(),
+        version: sql<number>`version + 1`,
+      })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw new AppError('VERSION_CONFLICT', { currentVersion: current.version });
+    const changed = (Object.keys(patch) as Array<keyof BeneficiaryFields>).filter((k) => String(patch[k] ?? '') !== String(before[k] ?? ''));
+    await recordAudit(trx, actor, origin, {
+      action: 'beneficiary.update',
+      entityType: 'beneficiary',
+      entityId: id,
+      wilayah: row.kode_desa,
+      details: { fields: changed, version: row.version, ...(row.kode_desa !== current.kode_desa ? { movedFrom: current.kode_desa } : {}) },
+    });
+    return toBeneficiaryView(row);
+  });
+}
+
+/** Everyone on the same family card (No. KK) that the caller may see. */
+export async function household(db: Kysely<DB>, actor: Actor, id: string): Promise<{ noKk: string | null; members: BeneficiaryView[] }> {
+  const person = await loadBeneficiary(db, actor, id);
+  if (!person.no_kk) return { noKk: null, members: [toBeneficiaryView(person)] };
+  const rows = await scoped(db, actor).selectAll().where('no_kk', '=', person.no_kk).orderBy('tanggal_lahir').execute();
+  return { noKk: person.no_kk, members: rows.map(toBeneficiaryView) };
+}

@@ -1,0 +1,83 @@
+import { Type } from 'typebox';
+import { StrictObject, Uuid, WilayahCode } from '../http/schemas.js';
+
+const Text = (max: number) => Type.String({ maxLength: max });
+const NullableText = (max: number) => Type.Union([Type.String({ maxLength: max }), Type.Null()]);
+
+export const BeneficiarySchema = Type.Object({
+  id: Uuid,
+  nik: Type.String(),
+  noKk: Type.Union([Type.String(), Type.Null()]),
+  nama: Type.String(),
+  jenisKelamin: Type.Union([Type.Literal('L'), Type.Literal('P')]),
+  tempatLahir: Type.Union([Type.String(), Type.Null()]),
+  tanggalLahir: Type.String({ format: 'date' }),
+  alamat: Type.Union([Type.String(), Type.Null()]),
+  kodeDesa: Type.String(),
+  kategoriPpks: Type.Union([Type.String(), Type.Null()]),
+  telepon: Type.Union([Type.String(), Type.Null()]),
+  disabilitas: Type.Union([Type.String(), Type.Null()]),
+  catatan: Type.Union([Type.String(), Type.Null()]),
+  anak: Type.Boolean({ description: 'Under 18 today' }),
+  sensitif: Type.Boolean({ description: 'A child, or a category with specific (sensitive) data' }),
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+  version: Type.Integer(),
+});
+
+/** Field formats are judged by the domain rules (one rule set with the import), not here. */
+const editable = {
+  noKk: Type.Optional(NullableText(40)),
+  tempatLahir: Type.Optional(NullableText(100)),
+  alamat: Type.Optional(NullableText(500)),
+  kategoriPpks: Type.Optional(NullableText(100)),
+  telepon: Type.Optional(NullableText(30)),
+  disabilitas: Type.Optional(NullableText(200)),
+  catatan: Type.Optional(NullableText(2000)),
+};
+
+export const NewBeneficiaryBody = StrictObject({
+  nik: Text(40),
+  nama: Text(500),
+  jenisKelamin: Text(20),
+  tanggalLahir: Text(20),
+  kodeDesa: Text(20),
+  ...editable,
+});
+
+export const BeneficiaryPatchBody = StrictObject({
+  version: Type.Integer({ minimum: 1, description: 'The version you read; a stale one answers 409' }),
+  nik: Type.Optional(Text(40)),
+  nama: Type.Optional(Text(500)),
+  jenisKelamin: Type.Optional(Text(20)),
+  tanggalLahir: Type.Optional(Text(20)),
+  kodeDesa: Type.Optional(Text(20)),
+  ...editable,
+});
+
+export const BeneficiaryListQuery = StrictObject({
+  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  q: Type.Optional(Type.String({ maxLength: 100, description: 'NIK (or its first digits) or a name; misspellings tolerated' })),
+  wilayah: Type.Optional(WilayahCode),
+  noKk: Type.Optional(Type.String({ pattern: '^[0-9]{16}$' })),
+});
+
+export const ConsentSchema = Type.Object({
+  id: Uuid,
+  tujuan: Type.String(),
+  pemberiNama: Type.String(),
+  hubungan: Type.String(),
+  diberikanPada: Type.String({ format: 'date-time' }),
+  dicatatOleh: Type.Union([Type.String(), Type.Null()]),
+  dicatatPada: Type.String({ format: 'date-time' }),
+  dicabutPada: Type.Union([Type.String(), Type.Null()]),
+  aktif: Type.Boolean(),
+});
+
+export const NewConsentBody = StrictObject({
+  tujuan: Type.String({ minLength: 3, maxLength: 500, description: 'Purpose, e.g. "asesmen dan pendampingan rehabilitasi sosial"' }),
+  pemberiNama: Type.String({ minLength: 2, maxLength: 200 }),
+  hubungan: Type.Union([Type.Literal('diri_sendiri'), Type.Literal('orang_tua'), Type.Literal('wali'), Type.Literal('pendamping_hukum')]),
+  diberikanPada: Type.String({ format: 'date-time' }),
+});
