@@ -15,6 +15,7 @@ import { auditRoutes } from './routes/audit-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { beneficiaryRoutes } from './routes/beneficiary-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
+import { importRoutes } from './routes/import-routes.js';
 import { referenceRoutes } from './routes/reference-routes.js';
 import { userRoutes } from './routes/user-routes.js';
 import { wilayahRoutes } from './routes/wilayah-routes.js';
@@ -83,6 +84,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         await authed.register(referenceRoutes);
         await authed.register(auditRoutes);
         await authed.register(beneficiaryRoutes);
+        await authed.register(importRoutes);
       });
     },
     { prefix: API_PREFIX },

@@ -121,7 +121,20 @@ export interface BeneficiaryDistinctPairsTable {
   decided_at: ColumnType<Date, never, never>;
 }
 
+export interface ImportReportsTable {
+  id: Generated<string>;
+  kind: string;
+  created_by: string;
+  wilayah: string | null;
+  created_at: ColumnType<Date, never, never>;
+  file_name: string;
+  dry_run: boolean;
+  summary: ColumnType<unknown, string, never>;
+  report_xlsx: Buffer | null;
+}
+
 export interface DB {
+  import_reports: ImportReportsTable;
   beneficiary_consents: BeneficiaryConsentsTable;
   beneficiary_distinct_pairs: BeneficiaryDistinctPairsTable;
   beneficiaries: BeneficiariesTable;

@@ -1,9 +1,11 @@
+import type { Readable } from 'node:stream';
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { addConsent, listConsents, withdrawConsent } from '../beneficiaries/beneficiary-consent.js';
 import { listDuplicateCandidates, markDistinct, mergeBeneficiaries } from '../beneficiaries/beneficiary-duplicates.js';
+import { exportBeneficiaries } from '../beneficiaries/beneficiary-export.js';
 import { createBeneficiary, getBeneficiary, household, listBeneficiaries, updateBeneficiary } from '../beneficiaries/beneficiary-service.js';
 import { actorOf, originOf } from '../http/context.js';
-import { authErrors, ErrorResponse, Page, PageQuery, StrictObject, Uuid } from '../http/schemas.js';
+import { authErrors, ErrorResponse, Page, PageQuery, StrictObject, Uuid, WilayahCode } from '../http/schemas.js';
 import {
   BeneficiaryListQuery,
   BeneficiaryPatchBody,
@@ -77,6 +79,27 @@ export const beneficiaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       await markDistinct(db(), actorOf(request), originOf(request), request.body.firstId, request.body.secondId);
       return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/beneficiaries/export',
+    {
+      schema: {
+        tags,
+        summary: 'Download the registry in the caller’s scope as CSV or XLSX (audited; formula-safe cells)',
+        querystring: StrictObject({ format: Type.Union([Type.Literal('csv'), Type.Literal('xlsx')], { default: 'csv' }), wilayah: Type.Optional(WilayahCode) }),
+        response: { 200: Type.Unsafe<Readable>({ type: 'string', format: 'binary' }), ...authErrors },
+      },
+    },
+    async (request, reply) => {
+      const { format = 'csv', wilayah } = request.query;
+      const stream = await exportBeneficiaries(db(), actorOf(request), originOf(request), format, wilayah);
+      const stamp = new Date().toISOString().slice(0, 10);
+      return reply
+        .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="penerima-manfaat-${wilayah ?? 'semua'}-${stamp}.${format}"`)
+        .send(stream);
     },
   );
 

@@ -1,0 +1,43 @@
+import { IMPORT_ROW_MESSAGES, type Locale } from '@tuntas/domain';
+import ExcelJS from 'exceljs';
+import type { ImportRowReport } from './import-beneficiaries.js';
+import { safeCell } from './safe-cell.js';
+import type { SourceRow } from './spreadsheet-reader.js';
+
+/**
+ * The file an operator fixes and uploads again: the rejected rows exactly as they were written,
+ * the original header, and one more column saying in Indonesian what is wrong. Streamed to disk
+ * so a million-row import does not hold the report in memory.
+ */
+export class ImportReportWriter {
+  private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter;
+  private readonly sheet: ExcelJS.Worksheet;
+  private headerWritten = false;
+
+  constructor(
+    file: string,
+    private readonly header: () => string[],
+    private readonly locale: Locale = 'id',
+  ) {
+    this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true });
+    this.sheet = this.workbook.addWorksheet(locale === 'id' ? 'Baris ditolak' : 'Rejected rows');
+  }
+
+  add(row: SourceRow, report: ImportRowReport): void {
+    if (report.errors.length === 0) return;
+    if (!this.headerWritten) {
+      const title = this.sheet.addRow([...this.header(), this.locale === 'id' ? 'baris_asal' : 'source_line', this.locale === 'id' ? 'kesalahan' : 'errors']);
+      title.font = { bold: true };
+      title.commit();
+      this.headerWritten = true;
+    }
+    const messages = report.errors.map((code) => `${IMPORT_ROW_MESSAGES[code][this.locale]} [${code}]`).join('; ');
+    this.sheet.addRow([...row.original.map((v) => safeCell(v)), report.line, messages]).commit();
+  }
+
+  async finish(): Promise<void> {
+    if (!this.headerWritten) this.sheet.addRow([...this.header(), 'kesalahan']).commit();
+    this.sheet.commit();
+    await this.workbook.commit();
+  }
+}

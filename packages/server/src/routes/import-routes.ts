@@ -1,0 +1,84 @@
+import type { Readable } from 'node:stream';
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { importReportFile, importUploadedBeneficiaries } from '../import/upload-import.js';
+import { actorOf, originOf } from '../http/context.js';
+import { authErrors, ErrorResponse, StrictObject, Uuid } from '../http/schemas.js';
+
+const SPREADSHEET_TYPES = [
+  'text/csv',
+  'application/csv',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.ms-excel',
+  'application/octet-stream',
+];
+
+const UPLOAD_LIMIT = 200 * 1024 * 1024;
+
+const RowReport = Type.Object({ line: Type.Integer(), errors: Type.Array(Type.String()), warnings: Type.Array(Type.String()) });
+
+export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  // Only inside this plugin: the file arrives as a stream and is spooled to disk, never parsed as JSON.
+  app.addContentTypeParser(SPREADSHEET_TYPES, (_request, payload, done) => done(null, payload));
+
+  app.post(
+    '/imports/beneficiaries',
+    {
+      bodyLimit: UPLOAD_LIMIT,
+      schema: {
+        tags: ['impor'],
+        summary: 'Upload a CSV or XLSX of beneficiaries (raw body); rows judged by the contract’s rules',
+        description: 'Send the file as the body with Content-Type text/csv or the XLSX type. Rows outside the caller’s area are rejected.',
+        querystring: StrictObject({
+          dryRun: Type.Optional(Type.Boolean({ default: false })),
+          fileName: Type.Optional(Type.String({ maxLength: 200 })),
+        }),
+        response: {
+          200: Type.Object({
+            id: Uuid,
+            total: Type.Integer(),
+            accepted: Type.Integer(),
+            rejected: Type.Integer(),
+            inserted: Type.Integer(),
+            updated: Type.Integer(),
+            dryRun: Type.Boolean(),
+            rows: Type.Array(RowReport),
+            reportUrl: Type.Union([Type.String(), Type.Null()]),
+          }),
+          ...authErrors,
+          413: ErrorResponse,
+          415: ErrorResponse,
+          422: ErrorResponse,
+        },
+      },
+    },
+    async (request) => {
+      const result = await importUploadedBeneficiaries(app.ctx.database.db, actorOf(request), originOf(request), {
+        body: request.body as Readable,
+        fileName: request.query.fileName ?? 'unggahan',
+        dryRun: request.query.dryRun ?? false,
+      });
+      return { ...result, reportUrl: result.rejected > 0 ? `/api/v1/imports/${result.id}/report.xlsx` : null };
+    },
+  );
+
+  app.get(
+    '/imports/:id/report.xlsx',
+    {
+      schema: {
+        tags: ['impor'],
+        summary: 'The rejected rows with an Indonesian error column, to fix and upload again',
+        params: StrictObject({ id: Uuid }),
+        response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }), ...authErrors },
+      },
+    },
+    async (request, reply) => {
+      const { fileName, bytes } = await importReportFile(app.ctx.database.db, actorOf(request), request.params.id);
+      if (!bytes) return reply.code(404).send({ error: { code: 'NOT_FOUND', message: 'Tidak ada baris yang ditolak.' } });
+      const base = fileName.replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '_') || 'impor';
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${base}-ditolak.xlsx"`)
+        .send(bytes);
+    },
+  );
+};
