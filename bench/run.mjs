@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { generate } from './generate-beneficiaries.mjs';
 import { autocannon, row, startProcess, stopProcess, TUNTAS, writeResults } from './lib.mjs';
 
 const quick = process.argv.includes('--quick');
@@ -58,6 +59,42 @@ async function benchFoundation(database, databaseUrl) {
   }
 }
 
+/** import-100k: the contract's import path against PostgreSQL's COPY of the same file (no checks). */
+async function benchImport(database, databaseUrl) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'tuntas-bench-import-'));
+  try {
+    const rowsWanted = quick ? 20_000 : 100_000;
+    const file = path.join(dir, 'beneficiaries.csv');
+    await generate(rowsWanted, file);
+    const run = (mode, url) => JSON.parse(execFileSync(process.execPath, [new URL('./import-worker.mjs', import.meta.url).pathname, mode, file, url ?? ''], { encoding: 'utf8' }));
+    const freshUrl = databaseUrl ? await freshDatabase(databaseUrl) : undefined;
+    const tuntas = run('tuntas', freshUrl);
+    const copy = run('copy', freshUrl);
+    const name = quick ? 'import-20k' : 'import-100k';
+    rows.push(row(name, database, (tuntas.rows / tuntas.ms) * 1000, 'rows/s', 'postgres-copy', (copy.rows / copy.ms) * 1000, true));
+    rows.push(row(`${name}-peak-rss`, database, tuntas.maxRssMb, 'MB', 'postgres-copy', copy.maxRssMb, false));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A new, empty database next to DATABASE_URL's, so runs never see each other's rows. */
+async function freshDatabase(url) {
+  const pg = (await import('pg')).default;
+  const name = `tuntas_bench_${Date.now()}`;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`create database ${name}`);
+  await client.end();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return target.toString();
+}
+
 await benchFoundation('pglite');
-if (process.env.DATABASE_URL) await benchFoundation('postgresql', process.env.DATABASE_URL);
+await benchImport('pglite');
+if (process.env.DATABASE_URL) {
+  await benchFoundation('postgresql', process.env.DATABASE_URL);
+  await benchImport('postgresql', process.env.DATABASE_URL);
+}
 console.log(writeResults(rows, `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`));

@@ -4,24 +4,23 @@ import type { DB } from '../db/schema.js';
 
 /**
  * Inserts or updates many people in one statement (`unnest` of column arrays): NIK is the key, so
- * importing the same file twice updates rather than duplicates. Returns how many were new.
+ * importing the same file twice updates rather than duplicates. Tells which NIKs already existed.
  */
 export async function upsertBeneficiaries(
   db: Kysely<DB>,
   rows: BeneficiaryInput[],
   actorId: string | null,
-): Promise<{ inserted: number; updated: number }> {
-  if (rows.length === 0) return { inserted: 0, updated: 0 };
+): Promise<{ inserted: number; updated: number; existing: Set<string> }> {
+  if (rows.length === 0) return { inserted: 0, updated: 0, existing: new Set() };
   const col = <K extends keyof BeneficiaryInput>(key: K) => rows.map((r) => r[key]);
-  const result = await sql<{ inserted: boolean }>`
+  const result = await sql<{ nik: string; inserted: boolean }>`
     insert into beneficiaries
       (nik, no_kk, nama, nama_kunci, jenis_kelamin, tempat_lahir, tanggal_lahir, alamat, kode_desa, provinsi, kategori_ppks, telepon, created_by, updated_by)
     select nik, no_kk, nama, kunci, jk, tempat, tgl, alamat, desa, left(desa, 2), ppks, telepon, ${actorId}::uuid, ${actorId}::uuid
     from unnest(
       ${col('nik')}::text[], ${col('noKk')}::text[], ${col('nama')}::text[], ${rows.map((r) => nameSearchKey(r.nama))}::text[],
-      ${col('jenisKelamin')}::text[],
-      ${col('tempatLahir')}::text[], ${col('tanggalLahir')}::date[], ${col('alamat')}::text[], ${col('kodeDesa')}::text[],
-      ${col('kategoriPpks')}::text[], ${col('telepon')}::text[]
+      ${col('jenisKelamin')}::text[], ${col('tempatLahir')}::text[], ${col('tanggalLahir')}::date[], ${col('alamat')}::text[],
+      ${col('kodeDesa')}::text[], ${col('kategoriPpks')}::text[], ${col('telepon')}::text[]
     ) as t (nik, no_kk, nama, kunci, jk, tempat, tgl, alamat, desa, ppks, telepon)
     on conflict (nik) do update set
       no_kk = coalesce(excluded.no_kk, beneficiaries.no_kk),
@@ -38,7 +37,7 @@ export async function upsertBeneficiaries(
       updated_by = excluded.updated_by,
       updated_at = now(),
       version = beneficiaries.version + 1
-    returning (xmax = 0) as inserted`.execute(db);
-  const inserted = result.rows.filter((r) => r.inserted).length;
-  return { inserted, updated: result.rows.length - inserted };
+    returning nik, (xmax = 0) as inserted`.execute(db);
+  const existing = new Set(result.rows.filter((r) => !r.inserted).map((r) => r.nik));
+  return { inserted: result.rows.length - existing.size, updated: existing.size, existing };
 }

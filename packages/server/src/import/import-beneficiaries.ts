@@ -56,66 +56,85 @@ export async function importBeneficiaries(
   const report: ImportReport = { total: 0, accepted: 0, rejected: 0, rows: [], inserted: 0, updated: 0, dryRun: options.dryRun };
   const today = new Date();
   let batch: Pending[] = [];
+  // National importers (the CLI) can see every record, so "already registered" is learnt from the
+  // upsert itself; a scoped importer must first learn whether the person belongs to another area.
+  const precheck = options.dryRun || options.actor.wilayah !== null;
+  const actorId = options.actor.id === SYSTEM_ACTOR.id ? null : options.actor.id;
 
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const current = batch;
-    batch = [];
+  const flush = async (current: Pending[]) => {
     const candidates = current.filter((p) => p.value);
-    const existing = new Map<string, string>();
-    if (candidates.length > 0) {
+    if (precheck && candidates.length > 0) {
       const found = await db
         .selectFrom('beneficiaries')
         .select(['nik', 'kode_desa'])
         .where('nik', 'in', candidates.map((p) => p.value!.nik))
         .execute();
-      for (const f of found) existing.set(f.nik, f.kode_desa);
+      const existing = new Map(found.map((f) => [f.nik, f.kode_desa]));
+      for (const p of candidates) {
+        const area = existing.get(p.value!.nik);
+        if (area === undefined) continue;
+        // Re-registering someone held by another area would move them out of that area's sight.
+        if (!isWithinScope(options.actor.wilayah, area)) p.report.errors.push('WILAYAH_OUTSIDE_SCOPE');
+        else p.report.warnings.push('NIK_EXISTS');
+      }
     }
-    for (const p of candidates) {
-      const current = existing.get(p.value!.nik);
-      if (current === undefined) continue;
-      // Re-registering someone held by another area would move them out of that area's sight.
-      if (!isWithinScope(options.actor.wilayah, current)) p.report.errors.push('WILAYAH_OUTSIDE_SCOPE');
-      else p.report.warnings.push('NIK_EXISTS');
-    }
-    const accepted = current.filter((p) => p.value && p.report.errors.length === 0).map((p) => p.value!);
-    for (const p of current) {
-      if (p.report.errors.length > 0) report.rejected += 1;
-      else report.accepted += 1;
-      if (p.report.errors.length > 0 || p.report.warnings.length > 0) report.rows.push(p.report);
-      options.onRow?.(p.source, p.report);
-    }
+    const accepted = current.filter((p) => p.value && p.report.errors.length === 0);
     if (!options.dryRun && accepted.length > 0) {
       await db.transaction().execute(async (trx) => {
-        const stored = await upsertBeneficiaries(trx, accepted, options.actor.id === SYSTEM_ACTOR.id ? null : options.actor.id);
+        const stored = await upsertBeneficiaries(trx, accepted.map((p) => p.value!), actorId);
+        if (!precheck) for (const p of accepted) if (stored.existing.has(p.value!.nik)) p.report.warnings.push('NIK_EXISTS');
         report.inserted += stored.inserted;
         report.updated += stored.updated;
         await recordAudit(trx, options.actor, options.origin, {
           action: 'beneficiary.import',
           entityType: 'beneficiary',
           wilayah: options.actor.wilayah,
-          details: { lines: [current[0]!.source.line, current.at(-1)!.source.line], ...stored },
+          details: { lines: [current[0]!.source.line, current.at(-1)!.source.line], inserted: stored.inserted, updated: stored.updated },
         });
       });
+    }
+    for (const p of current) {
+      if (p.report.errors.length > 0) report.rejected += 1;
+      else report.accepted += 1;
+      if (p.report.errors.length > 0 || p.report.warnings.length > 0) report.rows.push(p.report);
+      options.onRow?.(p.source, p.report);
     }
     options.onProgress?.(report.total);
   };
 
-  for await (const source of rows) {
-    report.total += 1;
-    const check = checkImportRow(source.cells, areas, today);
-    const errors = [...check.errors];
-    const nik = check.value?.nik ?? (typeof source.cells.nik === 'string' ? source.cells.nik.trim().replace(/^'/, '').trim() : '');
-    if (nik !== '' && seen.has(nik)) errors.push('NIK_DUPLICATE_IN_FILE');
-    if (nik !== '') seen.add(nik);
-    if (check.value && !isWithinScope(options.actor.wilayah, check.value.kodeDesa)) errors.push('WILAYAH_OUTSIDE_SCOPE');
-    batch.push({
-      source,
-      report: { line: source.line, errors, warnings: [...check.warnings] },
-      value: errors.length === 0 ? check.value : undefined,
-    });
-    if (batch.length >= batchSize) await flush();
+  // One batch is written while the next is read and checked: on PostgreSQL the two run on
+  // different cores. Only one write is ever in flight, so batches commit in file order.
+  let inFlight: Promise<void> = Promise.resolve();
+  const submit = async (current: Pending[]) => {
+    await inFlight;
+    inFlight = flush(current);
+    inFlight.catch(() => undefined); // surfaced by the next await, not as an unhandled rejection
+  };
+
+  try {
+    for await (const source of rows) {
+      report.total += 1;
+      const check = checkImportRow(source.cells, areas, today);
+      const errors = [...check.errors];
+      const nik = check.value?.nik ?? (typeof source.cells.nik === 'string' ? source.cells.nik.trim().replace(/^'/, '').trim() : '');
+      if (nik !== '' && seen.has(nik)) errors.push('NIK_DUPLICATE_IN_FILE');
+      if (nik !== '') seen.add(nik);
+      if (check.value && !isWithinScope(options.actor.wilayah, check.value.kodeDesa)) errors.push('WILAYAH_OUTSIDE_SCOPE');
+      batch.push({
+        source,
+        report: { line: source.line, errors, warnings: [...check.warnings] },
+        value: errors.length === 0 ? check.value : undefined,
+      });
+      if (batch.length >= batchSize) {
+        await submit(batch);
+        batch = [];
+      }
+    }
+    await submit(batch);
+  } finally {
+    // Never leave a write running behind an error: the caller sees the store settled.
+    await inFlight.catch(() => undefined);
   }
-  await flush();
+  await inFlight;
   return report;
 }

@@ -26,10 +26,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       updated_by uuid,
       version integer not null default 1
     )`.execute(db);
-  await sql`create unique index beneficiaries_nik_idx on beneficiaries (nik)`.execute(db);
+  // text_pattern_ops: the one index serves both exact NIK and NIK-prefix search.
+  await sql`create unique index beneficiaries_nik_idx on beneficiaries (nik text_pattern_ops)`.execute(db);
   await sql`create index beneficiaries_kode_desa_idx on beneficiaries (kode_desa text_pattern_ops)`.execute(db);
   await sql`create index beneficiaries_no_kk_idx on beneficiaries (no_kk) where no_kk is not null`.execute(db);
-  await sql`create index beneficiaries_nik_prefix_idx on beneficiaries (nik text_pattern_ops)`.execute(db);
   await sql`create index beneficiaries_nama_kunci_trgm_idx on beneficiaries using gin (nama_kunci gin_trgm_ops)`.execute(db);
   await sql`create index beneficiaries_lahir_idx on beneficiaries (tanggal_lahir, left(kode_desa, 5))`.execute(db);
 
