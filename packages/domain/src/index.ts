@@ -9,3 +9,4 @@ export * from './beneficiary-fields.js';
 export * from './beneficiary-import.js';
 export * from './nik.js';
 export * from './name-search.js';
+export * from './api-types.js';

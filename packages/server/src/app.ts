@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import cookie from '@fastify/cookie';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -11,6 +10,7 @@ import type { Database } from './db/database.js';
 import { registerCsrfGuard } from './http/csrf-guard.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { registerValidator } from './http/validator.js';
+import { serveWebApp } from './http/web-app.js';
 import { auditRoutes } from './routes/audit-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { beneficiaryRoutes } from './routes/beneficiary-routes.js';
@@ -90,8 +90,6 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     { prefix: API_PREFIX },
   );
 
-  if (config.webDir && existsSync(config.webDir)) {
-    await app.register(fastifyStatic, { root: config.webDir, wildcard: false });
-  }
+  if (config.webDir && existsSync(config.webDir)) await serveWebApp(app, config.webDir);
   return app;
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Runtime settings, all from the environment so API nodes stay stateless and identical. */
 export interface Config {
@@ -14,7 +15,7 @@ export interface Config {
   bodyLimitBytes: number;
   logLevel: string;
   demoPassword: string;
-  /** Folder of the built web app to serve, when present. */
+  /** Folder of the built web app, served when it exists (packages/web/dist by default). */
   webDir: string | undefined;
 }
 
@@ -39,6 +40,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: intFromEnv(env, 'TUNTAS_BODY_LIMIT_BYTES', 1024 * 1024),
     logLevel: env.LOG_LEVEL ?? 'info',
     demoPassword: env.TUNTAS_DEMO_PASSWORD || 'tuntas-demo',
-    webDir: env.TUNTAS_WEB_DIR || undefined,
+    webDir: env.TUNTAS_WEB_DIR || fileURLToPath(new URL('../../web/dist', import.meta.url)),
   };
 }

@@ -1,29 +1,8 @@
-import { ppksByCode } from '@tuntas/domain';
+import { ppksByCode, type BeneficiaryRecord } from '@tuntas/domain';
 import type { Selectable } from 'kysely';
 import type { BeneficiariesTable } from '../db/schema.js';
 
-export interface BeneficiaryView {
-  id: string;
-  nik: string;
-  noKk: string | null;
-  nama: string;
-  jenisKelamin: 'L' | 'P';
-  tempatLahir: string | null;
-  tanggalLahir: string;
-  alamat: string | null;
-  kodeDesa: string;
-  kategoriPpks: string | null;
-  telepon: string | null;
-  disabilitas: string | null;
-  catatan: string | null;
-  /** Under 18 today: identity protected (UU 35/2014, UU SPPA). */
-  anak: boolean;
-  /** A child, or registered under a category whose data is "spesifik" (UU PDP Pasal 4). */
-  sensitif: boolean;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
+export type BeneficiaryView = BeneficiaryRecord;
 
 export function ageOn(tanggalLahir: string, today: Date = new Date()): number {
   const [y, m, d] = tanggalLahir.split('-').map(Number) as [number, number, number];

@@ -58,5 +58,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
     else request.log.info({ code, status: error.statusCode }, 'request refused');
     return sendError(request, reply, code, details, headers);
   });
-  app.setNotFoundHandler((request, reply) => sendError(request, reply, 'ROUTE_NOT_FOUND'));
+  app.setNotFoundHandler((request, reply) => {
+    // Deep links into the web app (/penerima-manfaat/…) get the app, which routes in the browser.
+    if (request.method === 'GET' && !request.url.startsWith('/api/') && reply.sendWebApp) return reply.sendWebApp();
+    return sendError(request, reply, 'ROUTE_NOT_FOUND');
+  });
 }

@@ -1,0 +1,70 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, type Page } from './client.js';
+import type { Beneficiary, Consent, Me, Wilayah } from './types.js';
+
+/**
+ * Every server read goes through these hooks, so the offline layer (a later issue) can be added
+ * beneath them — a persisted query cache and a write queue — without touching the screens.
+ */
+export const keys = {
+  me: ['auth', 'me'] as const,
+  wilayah: (code: string | null) => ['wilayah', code] as const,
+  beneficiaries: (params: Record<string, string | number | undefined>) => ['beneficiaries', params] as const,
+  beneficiary: (id: string) => ['beneficiary', id] as const,
+  household: (id: string) => ['beneficiary', id, 'household'] as const,
+  consents: (id: string) => ['beneficiary', id, 'consents'] as const,
+};
+
+export function useMe() {
+  return useQuery({ queryKey: keys.me, queryFn: () => api<Me>('/auth/me'), retry: false, staleTime: 60_000 });
+}
+
+/** Reference data never changes while the app runs: fetched once, kept. */
+export function useWilayahChildren(code: string | null) {
+  return useQuery({
+    queryKey: keys.wilayah(code),
+    queryFn: async () =>
+      code === null ? api<Wilayah[]>('/wilayah/provinces') : (await api<{ wilayah: Wilayah; children: Wilayah[] }>(`/wilayah/${code}`)).children,
+    staleTime: Infinity,
+    gcTime: Infinity,
+  });
+}
+
+export function useWilayah(code: string | null | undefined) {
+  return useQuery({
+    queryKey: ['wilayah-one', code],
+    queryFn: async () => (await api<{ wilayah: Wilayah }>(`/wilayah/${code}`)).wilayah,
+    enabled: Boolean(code),
+    staleTime: Infinity,
+  });
+}
+
+export function usePpks() {
+  return useQuery({
+    queryKey: ['ppks'],
+    queryFn: () => api<Array<{ kode: string; nama: string; singkatan: string; dataSpesifik: boolean }>>('/ppks'),
+    staleTime: Infinity,
+  });
+}
+
+export function useBeneficiaries(params: { q?: string; page: number; pageSize: number }) {
+  const search = new URLSearchParams({ page: String(params.page), pageSize: String(params.pageSize) });
+  if (params.q) search.set('q', params.q);
+  return useQuery({
+    queryKey: keys.beneficiaries(params),
+    queryFn: () => api<Page<Beneficiary>>(`/beneficiaries?${search}`),
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useBeneficiary(id: string) {
+  return useQuery({ queryKey: keys.beneficiary(id), queryFn: () => api<Beneficiary>(`/beneficiaries/${id}`), retry: false });
+}
+
+export function useHousehold(id: string) {
+  return useQuery({ queryKey: keys.household(id), queryFn: () => api<{ noKk: string | null; members: Beneficiary[] }>(`/beneficiaries/${id}/household`) });
+}
+
+export function useConsents(id: string) {
+  return useQuery({ queryKey: keys.consents(id), queryFn: () => api<Consent[]>(`/beneficiaries/${id}/consents`) });
+}

@@ -1,0 +1,40 @@
+import type { BeneficiaryRecord, Role } from '@tuntas/domain';
+
+export interface Me {
+  id: string;
+  username: string;
+  role: Role;
+  wilayah: string | null;
+}
+
+export interface Wilayah {
+  kode: string;
+  nama: string;
+  tingkat: number;
+  induk: string | null;
+  zonaWaktu: 'WIB' | 'WITA' | 'WIT';
+}
+
+export type Beneficiary = BeneficiaryRecord;
+
+export interface Consent {
+  id: string;
+  tujuan: string;
+  pemberiNama: string;
+  hubungan: 'diri_sendiri' | 'orang_tua' | 'wali' | 'pendamping_hukum';
+  diberikanPada: string;
+  dicabutPada: string | null;
+  aktif: boolean;
+}
+
+export interface ImportResult {
+  id: string;
+  total: number;
+  accepted: number;
+  rejected: number;
+  inserted: number;
+  updated: number;
+  dryRun: boolean;
+  rows: Array<{ line: number; errors: string[]; warnings: string[] }>;
+  reportUrl: string | null;
+}

@@ -1,0 +1,28 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation, useNavigate } from 'react-router';
+import { sessionExpired } from '../api/client.js';
+import { keys, useMe } from '../api/queries.js';
+
+/** Shows its children to a signed-in user; otherwise, or when the session expires mid-work, the login page. */
+export function RequireSession({ children }: { children: ReactNode }) {
+  const me = useMe();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const { t } = useTranslation();
+
+  useEffect(() => {
+    const onExpired = () => {
+      queryClient.removeQueries({ queryKey: keys.me });
+      navigate('/masuk', { state: { from: location.pathname, expired: true } });
+    };
+    sessionExpired.addEventListener('expired', onExpired);
+    return () => sessionExpired.removeEventListener('expired', onExpired);
+  }, [navigate, location.pathname, queryClient]);
+
+  if (me.isPending) return <p aria-busy="true" className="centered">{t('common.loading')}</p>;
+  if (me.isError) return <Navigate to="/masuk" replace state={{ from: location.pathname }} />;
+  return <>{children}</>;
+}

@@ -1,0 +1,58 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useWilayahChildren } from '../api/queries.js';
+
+const LEVELS = ['province', 'regency', 'district', 'village'] as const;
+
+function codeAt(code: string, level: number): string | null {
+  const parts = code.split('.');
+  return parts.length > level ? parts.slice(0, level + 1).join('.') : null;
+}
+
+function Level({ level, parent, value, onChange }: { level: number; parent: string | null; value: string | null; onChange: (code: string | null) => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [filter, setFilter] = useState('');
+  const options = useWilayahChildren(parent);
+  const name = t(`wilayah.${LEVELS[level]}`);
+  const shown = (options.data ?? []).filter((o) => o.nama.toLowerCase().includes(filter.toLowerCase()) || o.kode === value);
+  return (
+    <div className="picker-level">
+      <label htmlFor={id}>{name}</label>
+      {(options.data?.length ?? 0) > 12 && (
+        <input type="search" aria-label={t('wilayah.filter', { level: name })} placeholder={t('wilayah.filter', { level: name })} value={filter} onChange={(e) => setFilter(e.target.value)} />
+      )}
+      <select id={id} value={value ?? ''} onChange={(e) => onChange(e.target.value || null)} aria-busy={options.isPending}>
+        <option value="">{t('wilayah.choose', { level: name })}</option>
+        {shown.map((o) => (
+          <option key={o.kode} value={o.kode}>
+            {o.nama}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/**
+ * Province → regency → district → village, each searchable. `fixed` is the user's own scope: those
+ * levels are preset and locked, so a pendamping of Banyuwangi starts at the district.
+ */
+export function WilayahPicker({ value, onChange, fixed }: { value: string; onChange: (village: string) => void; fixed: string | null }) {
+  const start = fixed ? fixed.split('.').length : 0;
+  const [path, setPath] = useState<Array<string | null>>(() => LEVELS.map((_, i) => codeAt(value || fixed || '', i)));
+  const choose = (level: number, code: string | null) => {
+    const next = path.map((c, i) => (i < level ? c : i === level ? code : null));
+    setPath(next);
+    onChange(level === 3 && code ? code : '');
+  };
+  return (
+    <fieldset className="wilayah-picker">
+      {LEVELS.map((_, level) =>
+        level < start ? null : level === 0 || path[level - 1] ? (
+          <Level key={`${level}-${path[level - 1] ?? 'root'}`} level={level} parent={level === 0 ? null : path[level - 1]!} value={path[level] ?? null} onChange={(code) => choose(level, code)} />
+        ) : null,
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,27 @@
+import i18next from 'i18next';
+import { IANA_ZONE, zonaWaktu } from '@tuntas/domain';
+
+const locale = () => (i18next.language === 'en' ? 'en-GB' : 'id-ID');
+
+/** `17 Agustus 2025` for a `YYYY-MM-DD` date (no time zone shift: a birth date is a calendar day). */
+export function formatDate(isoDate: string): string {
+  const [y, m, d] = isoDate.slice(0, 10).split('-').map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+/** A moment in the user's province's zone, with the zone's name: `5 Mei 2026 09.30 WITA`. */
+export function formatDateTime(iso: string, wilayah: string | null): string {
+  const zone = wilayah ? zonaWaktu(wilayah) : 'WIB';
+  const text = new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: IANA_ZONE[zone] }).format(new Date(iso));
+  return `${text} ${zone}`;
+}
+
+export function formatNumber(n: number): string {
+  return new Intl.NumberFormat(locale()).format(n);
+}
+
+export function ageFrom(isoDate: string, today = new Date()): number {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const age = today.getFullYear() - y;
+  return today.getMonth() + 1 < m || (today.getMonth() + 1 === m && today.getDate() < d) ? age - 1 : age;
+}

@@ -1,0 +1,37 @@
+import { useEffect, useRef, useState } from 'react';
+
+/**
+ * Form state that survives a reload, a lost connection or a closed tab: kept in localStorage
+ * under `key` until the form is saved (call `clear`). On a shared phone the draft is bound to the
+ * form's key, which includes the user id.
+ */
+export function useDraft<T extends object>(key: string, initial: T): { value: T; set: (patch: Partial<T>) => void; clear: () => void; restored: boolean } {
+  const storageKey = `tuntas.draft.${key}`;
+  const [state, setState] = useState<{ value: T; restored: boolean }>(() => {
+    const saved = localStorage.getItem(storageKey);
+    if (saved) {
+      try {
+        return { value: { ...initial, ...(JSON.parse(saved) as Partial<T>) }, restored: true };
+      } catch {
+        localStorage.removeItem(storageKey);
+      }
+    }
+    return { value: initial, restored: false };
+  });
+  const cleared = useRef(false);
+  useEffect(() => {
+    if (!cleared.current) localStorage.setItem(storageKey, JSON.stringify(state.value));
+  }, [storageKey, state.value]);
+  return {
+    value: state.value,
+    restored: state.restored,
+    set: (patch) => {
+      cleared.current = false;
+      setState((s) => ({ ...s, value: { ...s.value, ...patch } }));
+    },
+    clear: () => {
+      cleared.current = true;
+      localStorage.removeItem(storageKey);
+    },
+  };
+}

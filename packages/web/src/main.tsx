@@ -1,0 +1,65 @@
+import '@picocss/pico/css/pico.min.css';
+import './app.css';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy, StrictMode, Suspense } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { ApiError } from './api/client.js';
+import { RequireSession } from './auth/RequireSession.js';
+import { initI18n } from './i18n/index.js';
+import { ComingSoonPage, NotFoundPage } from './pages/ComingSoonPage.js';
+import { HomePage } from './pages/HomePage.js';
+import { LoginPage } from './pages/LoginPage.js';
+import { AppShell } from './shell/AppShell.js';
+import { COMING_SOON } from './shell/nav.js';
+
+// Screens beyond the first are loaded when opened, keeping the phone's first download small.
+const BeneficiaryListPage = lazy(() => import('./pages/beneficiaries/BeneficiaryListPage.js'));
+const BeneficiaryPage = lazy(() => import('./pages/beneficiaries/BeneficiaryPage.js'));
+const BeneficiaryFormPage = lazy(() => import('./pages/beneficiaries/BeneficiaryFormPage.js'));
+const ImportPage = lazy(() => import('./pages/beneficiaries/ImportPage.js'));
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+    },
+  },
+});
+
+const router = createBrowserRouter([
+  { path: '/masuk', element: <LoginPage /> },
+  {
+    element: (
+      <RequireSession>
+        <AppShell />
+      </RequireSession>
+    ),
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'penerima-manfaat', element: <BeneficiaryListPage /> },
+      { path: 'penerima-manfaat/baru', element: <BeneficiaryFormPage /> },
+      { path: 'penerima-manfaat/impor', element: <ImportPage /> },
+      { path: 'penerima-manfaat/:id', element: <BeneficiaryPage /> },
+      { path: 'penerima-manfaat/:id/ubah', element: <BeneficiaryFormPage /> },
+      ...COMING_SOON.map((feature) => ({ path: feature, element: <ComingSoonPage feature={feature} /> })),
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+await initI18n();
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <Suspense fallback={<p aria-busy="true" className="centered" />}>
+        <RouterProvider router={router} />
+      </Suspense>
+    </QueryClientProvider>
+  </StrictMode>,
+);
+
+if ('serviceWorker' in navigator && import.meta.env.PROD) {
+  window.addEventListener('load', () => void navigator.serviceWorker.register('/sw.js'));
+}

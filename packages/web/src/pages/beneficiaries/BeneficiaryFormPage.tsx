@@ -1,0 +1,180 @@
+import { cleanNik, IMPORT_ROW_MESSAGES, nikMatchesBirthDate, nikProblem, parseNik, parseTanggal } from '@tuntas/domain';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { api, ApiError } from '../../api/client.js';
+import { keys, useBeneficiary, useMe, usePpks } from '../../api/queries.js';
+import type { Beneficiary } from '../../api/types.js';
+import { WilayahPicker } from '../../components/WilayahPicker.js';
+import { useDraft } from '../../lib/use-draft.js';
+
+const EMPTY = { nik: '', noKk: '', nama: '', jenisKelamin: '', tempatLahir: '', tanggalLahir: '', alamat: '', kodeDesa: '', kategoriPpks: '', telepon: '', disabilitas: '', catatan: '' };
+type Fields = typeof EMPTY;
+
+function fromBeneficiary(b: Beneficiary): Fields {
+  return Object.fromEntries(Object.keys(EMPTY).map((k) => [k, String((b as unknown as Record<string, unknown>)[k] ?? '')])) as Fields;
+}
+
+interface FieldError {
+  field: string | null;
+  code: string;
+  message: string;
+}
+
+/** Live checks from the domain package: the same rules the server applies, before anything is sent. */
+function liveNikError(fields: Fields, lang: 'id' | 'en'): string | undefined {
+  const nik = cleanNik(fields.nik);
+  // Still typing: judge only once 16 characters (or a mangled form) are there.
+  if (/^[0-9]{0,15}$/.test(nik)) return undefined;
+  const problem = nikProblem(nik);
+  if (problem) return IMPORT_ROW_MESSAGES[problem][lang];
+  const parsed = parseNik(nik)!;
+  const birth = parseTanggal(fields.tanggalLahir);
+  if (birth && !nikMatchesBirthDate(parsed, birth)) return IMPORT_ROW_MESSAGES.NIK_DOB_MISMATCH[lang];
+  if (fields.jenisKelamin && fields.jenisKelamin !== parsed.jenisKelamin) return IMPORT_ROW_MESSAGES.NIK_SEX_MISMATCH[lang];
+  return undefined;
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+export default function BeneficiaryFormPage() {
+  const { id } = useParams();
+  const editing = Boolean(id);
+  const { t, i18n } = useTranslation();
+  const me = useMe().data!;
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const existing = useBeneficiary(id ?? '');
+  const ppks = usePpks();
+  const draft = useDraft<Fields>(`beneficiary.${me.id}.${id ?? 'baru'}`, EMPTY);
+  const f = draft.value;
+
+  useEffect(() => {
+    if (editing && existing.data && !draft.restored && f.nik === '') draft.set(fromBeneficiary(existing.data));
+    // Loading the record once fills the form; later edits must not be overwritten.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [existing.data]);
+
+  const save = useMutation({
+    mutationFn: () => {
+      const body = Object.fromEntries(Object.entries(f).map(([k, v]) => [k, v.trim() === '' ? null : v.trim()]));
+      return editing
+        ? api<Beneficiary>(`/beneficiaries/${id}`, { method: 'PATCH', json: { ...body, version: existing.data!.version } })
+        : api<Beneficiary>('/beneficiaries', { method: 'POST', json: body });
+    },
+    onSuccess: (saved) => {
+      draft.clear();
+      queryClient.setQueryData(keys.beneficiary(saved.id), saved);
+      void queryClient.invalidateQueries({ queryKey: ['beneficiaries'] });
+      navigate(`/penerima-manfaat/${saved.id}`);
+    },
+  });
+
+  const serverErrors: FieldError[] = save.error instanceof ApiError && Array.isArray(save.error.details) ? (save.error.details as FieldError[]) : [];
+  const errorFor = (field: keyof Fields) => serverErrors.filter((e) => e.field === field).map((e) => e.message).join(' ');
+  const lang = i18n.language === 'en' ? 'en' : 'id';
+  const liveError = liveNikError(f, lang);
+  const parsedNik = f.nik ? parseNik(cleanNik(f.nik)) : undefined;
+
+  const input = (field: keyof Fields, props: Record<string, unknown> = {}) => {
+    const error = errorFor(field) || (field === 'nik' ? liveError : undefined);
+    return (
+      <label>
+        {t(`beneficiaries.fields.${field}`)}
+        <input
+          name={field}
+          value={f[field]}
+          onChange={(e) => draft.set({ [field]: e.target.value } as Partial<Fields>)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${field}-error` : undefined}
+          {...props}
+        />
+        {error && (
+          <small id={`${field}-error`} className="error">
+            {error}
+          </small>
+        )}
+      </label>
+    );
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate();
+  };
+
+  if (editing && existing.isPending) return <p aria-busy="true">{t('common.loading')}</p>;
+
+  return (
+    <section>
+      <h1>{editing ? t('beneficiaries.editTitle', { name: existing.data?.nama ?? '' }) : t('beneficiaries.createTitle')}</h1>
+      {draft.restored && <p role="status">{t('common.draftRestored')}</p>}
+      <form onSubmit={submit} noValidate>
+        {input('nik', { inputMode: 'numeric', autoComplete: 'off', required: true, maxLength: 20 })}
+        {!liveError && parsedNik && (
+          <small className="ok" role="status">
+            {t('beneficiaries.nikParsed', {
+              date: `${two(parsedNik.hari)}-${two(parsedNik.bulan)}-..${two(parsedNik.tahun2)}`,
+              sex: t(`beneficiaries.sex.${parsedNik.jenisKelamin}`),
+            })}
+          </small>
+        )}
+        {input('nama', { required: true, autoComplete: 'off' })}
+        <div className="grid">
+          <label>
+            {t('beneficiaries.fields.jenisKelamin')}
+            <select name="jenisKelamin" required value={f.jenisKelamin} onChange={(e) => draft.set({ jenisKelamin: e.target.value })} aria-invalid={errorFor('jenisKelamin') ? true : undefined}>
+              <option value="">{t('beneficiaries.chooseSex')}</option>
+              <option value="L">{t('beneficiaries.sex.L')}</option>
+              <option value="P">{t('beneficiaries.sex.P')}</option>
+            </select>
+            {errorFor('jenisKelamin') && <small className="error">{errorFor('jenisKelamin')}</small>}
+          </label>
+          {input('tanggalLahir', { type: 'date', required: true, max: new Date().toISOString().slice(0, 10) })}
+        </div>
+        <div className="grid">
+          {input('tempatLahir')}
+          {input('noKk', { inputMode: 'numeric' })}
+        </div>
+        {input('alamat')}
+        <WilayahPicker value={f.kodeDesa} fixed={me.wilayah} onChange={(kodeDesa) => draft.set({ kodeDesa })} />
+        {errorFor('kodeDesa') && <small className="error">{errorFor('kodeDesa')}</small>}
+        <label>
+          {t('beneficiaries.fields.kategoriPpks')}
+          <select name="kategoriPpks" value={f.kategoriPpks} onChange={(e) => draft.set({ kategoriPpks: e.target.value })}>
+            <option value="">{t('beneficiaries.choosePpks')}</option>
+            {ppks.data?.map((p) => (
+              <option key={p.kode} value={p.kode}>
+                {p.kode} {p.nama}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="grid">
+          {input('telepon', { type: 'tel', inputMode: 'tel' })}
+          {input('disabilitas')}
+        </div>
+        {input('catatan')}
+        {save.error instanceof ApiError && (
+          <p role="alert" className="error">
+            {save.error.code === 'VERSION_CONFLICT' ? t('beneficiaries.conflict') : save.error.message}
+          </p>
+        )}
+        <div className="actions">
+          <button type="submit" aria-busy={save.isPending} disabled={save.isPending}>
+            {t('common.save')}
+          </button>
+          <Link
+            role="button"
+            className="secondary outline"
+            to={editing ? `/penerima-manfaat/${id}` : '/penerima-manfaat'}
+            onClick={() => draft.clear()}
+          >
+            {t('common.cancel')}
+          </Link>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { useBeneficiaries, useMe } from '../../api/queries.js';
+import { ageFrom, formatNumber } from '../../lib/format.js';
+
+const PAGE_SIZE = 20;
+
+/** Search first: the box is the page. Typing a NIK or a misspelt name finds the person. */
+export default function BeneficiaryListPage() {
+  const { t } = useTranslation();
+  const me = useMe().data!;
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const page = Number(params.get('hal') ?? 1);
+  const [text, setText] = useState(q);
+  const list = useBeneficiaries({ q: q || undefined, page, pageSize: PAGE_SIZE });
+  const pages = Math.max(1, Math.ceil((list.data?.total ?? 0) / PAGE_SIZE));
+  const canWrite = me.role === 'pendamping' || me.role === 'koordinator' || me.role === 'admin';
+
+  return (
+    <section>
+      <h1>{t('beneficiaries.title')}</h1>
+      <form
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setParams(text.trim() ? { q: text.trim() } : {});
+        }}
+      >
+        <label htmlFor="cari">{t('beneficiaries.searchLabel')}</label>
+        <fieldset role="group">
+          <input id="cari" type="search" value={text} onChange={(e) => setText(e.target.value)} aria-describedby="cari-hint" autoComplete="off" />
+          <button type="submit">{t('common.search')}</button>
+        </fieldset>
+        <small id="cari-hint">{t('beneficiaries.searchHint')}</small>
+      </form>
+      {canWrite && (
+        <p className="actions">
+          <Link role="button" to="/penerima-manfaat/baru">
+            {t('beneficiaries.add')}
+          </Link>
+          <Link role="button" className="secondary" to="/penerima-manfaat/impor">
+            {t('beneficiaries.import')}
+          </Link>
+          {me.role !== 'pendamping' && (
+            <a role="button" className="secondary outline" href="/api/v1/beneficiaries/export?format=xlsx">
+              {t('beneficiaries.export')}
+            </a>
+          )}
+        </p>
+      )}
+      {list.isPending ? (
+        <p aria-busy="true">{t('common.loading')}</p>
+      ) : list.isError ? (
+        <p role="alert" className="error">
+          {list.error.message} <button onClick={() => void list.refetch()}>{t('common.retry')}</button>
+        </p>
+      ) : list.data.items.length === 0 ? (
+        <div className="empty">
+          <p>{t('beneficiaries.empty')}</p>
+          <p>{t('beneficiaries.emptyHint')}</p>
+        </div>
+      ) : (
+        <>
+          <p aria-live="polite">{t('common.total', { count: list.data.total, formatted: formatNumber(list.data.total) })}</p>
+          <ul className="cards" aria-busy={list.isFetching}>
+            {list.data.items.map((b) => (
+              <li key={b.id}>
+                <Link to={`/penerima-manfaat/${b.id}`} className="card-link">
+                  <strong>{b.nama}</strong>
+                  <span className="muted">
+                    {b.nik} · {t(`beneficiaries.sex.${b.jenisKelamin}`)} · {t('beneficiaries.age', { count: ageFrom(b.tanggalLahir) })}
+                  </span>
+                  {b.anak && <mark>{t('beneficiaries.child')}</mark>}
+                  {!b.anak && b.sensitif && <mark>{t('beneficiaries.sensitive')}</mark>}
+                </Link>
+              </li>
+            ))}
+          </ul>
+          {pages > 1 && (
+            <nav className="pager" aria-label={t('common.page', { page, pages })}>
+              <button className="secondary" disabled={page <= 1} onClick={() => setParams({ ...(q ? { q } : {}), hal: String(page - 1) })}>
+                {t('common.previous')}
+              </button>
+              <span>{t('common.page', { page, pages })}</span>
+              <button className="secondary" disabled={page >= pages} onClick={() => setParams({ ...(q ? { q } : {}), hal: String(page + 1) })}>
+                {t('common.next')}
+              </button>
+            </nav>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,171 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { api, ApiError } from '../../api/client.js';
+import { keys, useBeneficiary, useConsents, useHousehold, useMe, usePpks, useWilayah } from '../../api/queries.js';
+import type { Consent } from '../../api/types.js';
+import { ageFrom, formatDate, formatDateTime } from '../../lib/format.js';
+
+function ConsentForm({ id, child }: { id: string; child: boolean }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState({ tujuan: 'Asesmen dan pendampingan rehabilitasi sosial', pemberiNama: '', hubungan: child ? 'orang_tua' : 'diri_sendiri', tanggal: new Date().toISOString().slice(0, 10) });
+  const add = useMutation({
+    mutationFn: () =>
+      api<Consent>(`/beneficiaries/${id}/consents`, {
+        method: 'POST',
+        json: { tujuan: form.tujuan, pemberiNama: form.pemberiNama, hubungan: form.hubungan, diberikanPada: new Date(`${form.tanggal}T00:00:00`).toISOString() },
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.consents(id) }),
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    add.mutate();
+  };
+  return (
+    <form onSubmit={submit}>
+      <label>
+        {t('beneficiaries.consentPurpose')}
+        <input required value={form.tujuan} onChange={(e) => setForm({ ...form, tujuan: e.target.value })} />
+      </label>
+      <div className="grid">
+        <label>
+          {t('beneficiaries.consentGiver')}
+          <input required value={form.pemberiNama} onChange={(e) => setForm({ ...form, pemberiNama: e.target.value })} />
+        </label>
+        <label>
+          {t('beneficiaries.consentRelation')}
+          <select value={form.hubungan} onChange={(e) => setForm({ ...form, hubungan: e.target.value })}>
+            {(['diri_sendiri', 'orang_tua', 'wali', 'pendamping_hukum'] as const)
+              .filter((r) => !(child && r === 'diri_sendiri'))
+              .map((r) => (
+                <option key={r} value={r}>
+                  {t(`beneficiaries.relation.${r}`)}
+                </option>
+              ))}
+          </select>
+        </label>
+        <label>
+          {t('beneficiaries.consentDate')}
+          <input type="date" required value={form.tanggal} max={new Date().toISOString().slice(0, 10)} onChange={(e) => setForm({ ...form, tanggal: e.target.value })} />
+        </label>
+      </div>
+      {add.error instanceof ApiError && (
+        <p role="alert" className="error">
+          {add.error.message}
+        </p>
+      )}
+      <button type="submit" aria-busy={add.isPending}>
+        {t('beneficiaries.consentAdd')}
+      </button>
+    </form>
+  );
+}
+
+export default function BeneficiaryPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const me = useMe().data!;
+  const person = useBeneficiary(id);
+  const household = useHousehold(id);
+  const consents = useConsents(id);
+  const ppks = usePpks();
+  const desa = useWilayah(person.data?.kodeDesa);
+  const queryClient = useQueryClient();
+  const withdraw = useMutation({
+    mutationFn: (consentId: string) => api(`/beneficiaries/${id}/consents/${consentId}/withdraw`, { method: 'POST' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.consents(id) }),
+  });
+  const canWrite = me.role === 'pendamping' || me.role === 'koordinator' || me.role === 'admin';
+
+  if (person.isPending) return <p aria-busy="true">{t('common.loading')}</p>;
+  if (person.isError) {
+    return (
+      <section>
+        <p role="alert">{person.error instanceof ApiError && person.error.status === 404 ? t('beneficiaries.notFound') : person.error.message}</p>
+        <Link to="/penerima-manfaat">{t('common.back')}</Link>
+      </section>
+    );
+  }
+  const b = person.data;
+  const category = ppks.data?.find((p) => p.kode === b.kategoriPpks);
+  const rows: Array<[string, string]> = [
+    [t('beneficiaries.fields.nik'), b.nik],
+    [t('beneficiaries.fields.noKk'), b.noKk ?? t('common.none')],
+    [t('beneficiaries.fields.jenisKelamin'), t(`beneficiaries.sex.${b.jenisKelamin}`)],
+    [t('beneficiaries.fields.tanggalLahir'), `${b.tempatLahir ? `${b.tempatLahir}, ` : ''}${formatDate(b.tanggalLahir)} (${t('beneficiaries.age', { count: ageFrom(b.tanggalLahir) })})`],
+    [t('beneficiaries.fields.alamat'), b.alamat ?? t('common.none')],
+    [t('beneficiaries.fields.kodeDesa'), desa.data ? `${desa.data.nama} (${b.kodeDesa})` : b.kodeDesa],
+    [t('beneficiaries.fields.kategoriPpks'), category ? `${category.kode} ${category.nama}` : t('common.none')],
+    [t('beneficiaries.fields.telepon'), b.telepon ?? t('common.none')],
+    [t('beneficiaries.fields.disabilitas'), b.disabilitas ?? t('common.none')],
+    [t('beneficiaries.fields.catatan'), b.catatan ?? t('common.none')],
+  ];
+  return (
+    <section>
+      <p>
+        <Link to="/penerima-manfaat">← {t('beneficiaries.title')}</Link>
+      </p>
+      <h1>
+        {b.nama} {b.anak && <mark>{t('beneficiaries.child')}</mark>} {!b.anak && b.sensitif && <mark>{t('beneficiaries.sensitive')}</mark>}
+      </h1>
+      <article>
+        <dl className="facts">
+          {rows.map(([label, value]) => (
+            <div key={label}>
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+        {canWrite && (
+          <footer>
+            <Link role="button" className="secondary" to={`/penerima-manfaat/${b.id}/ubah`}>
+              {t('common.edit')}
+            </Link>
+          </footer>
+        )}
+      </article>
+      <article>
+        <header>
+          <h2>{t('beneficiaries.household')}</h2>
+        </header>
+        {household.data && household.data.members.length > 1 ? (
+          <ul>
+            {household.data.members.map((m) => (
+              <li key={m.id}>
+                {m.id === b.id ? <strong>{m.nama}</strong> : <Link to={`/penerima-manfaat/${m.id}`}>{m.nama}</Link>} · {t('beneficiaries.age', { count: ageFrom(m.tanggalLahir) })}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('beneficiaries.householdEmpty')}</p>
+        )}
+      </article>
+      <article>
+        <header>
+          <h2>{t('beneficiaries.consents')}</h2>
+        </header>
+        {consents.data && consents.data.length > 0 ? (
+          <ul>
+            {consents.data.map((c) => (
+              <li key={c.id}>
+                {c.tujuan} — {c.pemberiNama} ({t(`beneficiaries.relation.${c.hubungan}`)}), {formatDateTime(c.diberikanPada, me.wilayah)} ·{' '}
+                {c.aktif ? t('beneficiaries.consentActive') : t('beneficiaries.consentWithdrawn', { date: formatDateTime(c.dicabutPada!, me.wilayah) })}
+                {c.aktif && canWrite && (
+                  <button type="button" className="secondary outline small" onClick={() => withdraw.mutate(c.id)}>
+                    {t('beneficiaries.consentWithdraw')}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('beneficiaries.consentsEmpty')}</p>
+        )}
+        {canWrite && <ConsentForm id={b.id} child={b.anak} />}
+      </article>
+    </section>
+  );
+}

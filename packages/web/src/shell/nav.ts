@@ -1,0 +1,35 @@
+import type { Role } from '@tuntas/domain';
+
+export interface NavItem {
+  to: string;
+  label: string; // i18n key under nav.*
+  icon: string;
+}
+
+const ITEMS = {
+  beranda: { to: '/', label: 'nav.beranda', icon: '⌂' },
+  kasus: { to: '/kasus', label: 'nav.kasus', icon: '▤' },
+  penerimaManfaat: { to: '/penerima-manfaat', label: 'nav.penerimaManfaat', icon: '☺' },
+  kegiatan: { to: '/kegiatan', label: 'nav.kegiatan', icon: '✎' },
+  presensi: { to: '/presensi', label: 'nav.presensi', icon: '◷' },
+  persetujuan: { to: '/persetujuan', label: 'nav.persetujuan', icon: '✓' },
+  tim: { to: '/tim', label: 'nav.tim', icon: '☷' },
+  dasbor: { to: '/dasbor', label: 'nav.dasbor', icon: '▦' },
+  laporan: { to: '/laporan', label: 'nav.laporan', icon: '⎙' },
+  pelatihan: { to: '/pelatihan', label: 'nav.pelatihan', icon: '✦' },
+  pengguna: { to: '/pengguna', label: 'nav.pengguna', icon: '♟' },
+  referensi: { to: '/referensi', label: 'nav.referensi', icon: '≡' },
+  audit: { to: '/audit', label: 'nav.audit', icon: '⌕' },
+} satisfies Record<string, NavItem>;
+
+/** Navigation by role (issue 5): the browser shows only what the role works with; the server decides access. */
+export const NAV_BY_ROLE: Record<Role, NavItem[]> = {
+  pendamping: [ITEMS.beranda, ITEMS.kasus, ITEMS.penerimaManfaat, ITEMS.kegiatan, ITEMS.presensi],
+  koordinator: [ITEMS.beranda, ITEMS.kasus, ITEMS.penerimaManfaat, ITEMS.kegiatan, ITEMS.presensi, ITEMS.persetujuan, ITEMS.tim],
+  direktorat: [ITEMS.beranda, ITEMS.dasbor, ITEMS.laporan, ITEMS.pelatihan, ITEMS.penerimaManfaat],
+  admin: [ITEMS.beranda, ITEMS.pengguna, ITEMS.referensi, ITEMS.penerimaManfaat, ITEMS.audit],
+  auditor: [ITEMS.beranda, ITEMS.audit, ITEMS.penerimaManfaat],
+};
+
+/** Sections whose screens come with later issues: they say so plainly instead of showing nothing. */
+export const COMING_SOON = ['kasus', 'kegiatan', 'presensi', 'persetujuan', 'tim', 'dasbor', 'laporan', 'pelatihan', 'pengguna', 'referensi', 'audit'] as const;
