@@ -3,6 +3,9 @@
  * and the web app (which reads them), so the two cannot drift apart.
  */
 
+import type { CloseReason } from './case-workflow.js';
+import type { CaseStatus, TahapanCode } from './tahapan.js';
+
 export interface BeneficiaryRecord {
   id: string;
   nik: string;
@@ -24,4 +27,48 @@ export interface BeneficiaryRecord {
   createdAt: string;
   updatedAt: string;
   version: number;
+}
+
+export interface CaseActions {
+  /** Stages the caller may move the case to now. */
+  tahapan: TahapanCode[];
+  tutup: boolean;
+  verifikasi: boolean;
+  bukaKembali: boolean;
+  ubah: boolean;
+}
+
+export interface CaseRecord {
+  id: string;
+  nomor: string;
+  beneficiaryId: string;
+  beneficiaryNama: string;
+  ppks: string;
+  wilayah: string;
+  pendampingId: string | null;
+  pendampingNama: string | null;
+  tahapan: TahapanCode;
+  status: CaseStatus;
+  tahapanSejak: string;
+  ditutupAlasan: CloseReason | null;
+  diverifikasiPada: string | null;
+  ringkasan: string | null;
+  /** A child or a category with specific (sensitive) data: handle the identity with care. */
+  sensitif: boolean;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  /** What the caller may do next, so screens offer only actions that will be accepted. */
+  tindakan: CaseActions;
+}
+
+export interface CaseEventRecord {
+  id: string;
+  at: string;
+  actorUsername: string | null;
+  jenis: string;
+  dariTahapan: string | null;
+  keTahapan: string | null;
+  catatan: string | null;
+  data: unknown;
 }

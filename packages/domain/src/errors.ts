@@ -48,6 +48,26 @@ export const ERRORS = {
     id: 'Perpindahan tahapan ini tidak diizinkan.',
     en: 'This stage transition is not allowed.',
   },
+  CASE_CLOSED: {
+    status: 409,
+    id: 'Kasus sudah ditutup. Koordinator dapat membukanya kembali dengan alasan.',
+    en: 'The case is closed. A koordinator can reopen it with a reason.',
+  },
+  RESOLUTION_NOT_VERIFIED: {
+    status: 409,
+    id: 'Hasil terminasi belum diverifikasi koordinator; bimbingan lanjut dimulai setelah verifikasi.',
+    en: 'The koordinator has not verified the termination outcome; follow-up starts after verification.',
+  },
+  CASE_ACTION_NOT_ALLOWED: {
+    status: 409,
+    id: 'Tindakan ini tidak dapat dilakukan pada tahapan kasus saat ini.',
+    en: 'This action is not possible at the case’s current stage.',
+  },
+  CASE_INVALID: {
+    status: 422,
+    id: 'Data kasus tidak valid. Periksa isian yang ditandai.',
+    en: 'The case data is invalid. Check the marked fields.',
+  },
   BODY_TOO_LARGE: { status: 413, id: 'Ukuran data terlalu besar.', en: 'The request body is too large.' },
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,

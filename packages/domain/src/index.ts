@@ -10,3 +10,4 @@ export * from './beneficiary-import.js';
 export * from './nik.js';
 export * from './name-search.js';
 export * from './api-types.js';
+export * from './case-workflow.js';

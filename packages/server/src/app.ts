@@ -14,6 +14,7 @@ import { serveWebApp } from './http/web-app.js';
 import { auditRoutes } from './routes/audit-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { beneficiaryRoutes } from './routes/beneficiary-routes.js';
+import { caseRoutes } from './routes/case-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { importRoutes } from './routes/import-routes.js';
 import { referenceRoutes } from './routes/reference-routes.js';
@@ -85,6 +86,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         await authed.register(auditRoutes);
         await authed.register(beneficiaryRoutes);
         await authed.register(importRoutes);
+        await authed.register(caseRoutes);
       });
     },
     { prefix: API_PREFIX },

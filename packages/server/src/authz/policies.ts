@@ -22,6 +22,18 @@ export const beneficiaryPolicy = {
   export: (actor: Actor) => actor.role !== 'pendamping',
 };
 
+/**
+ * Cases: everyone reads inside their scope. The owning pendamping works the case; a koordinator or
+ * admin in scope may act for them. Verifying a resolution, reopening and reassigning are the
+ * koordinator's (supervision must not be self-service).
+ */
+export const casePolicy = {
+  create: (actor: Actor) => actor.role === 'pendamping' || actor.role === 'koordinator' || actor.role === 'admin',
+  work: (actor: Actor, kase: { pendampingId: string | null }) =>
+    actor.role === 'koordinator' || actor.role === 'admin' || (actor.role === 'pendamping' && kase.pendampingId === actor.id),
+  supervise: (actor: Actor) => actor.role === 'koordinator' || actor.role === 'admin',
+};
+
 export const auditPolicy = {
   read: (actor: Actor) => actor.role === 'admin' || actor.role === 'auditor',
 };

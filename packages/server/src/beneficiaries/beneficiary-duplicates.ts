@@ -82,6 +82,7 @@ export async function mergeBeneficiaries(
   const duplicate = await loadBeneficiary(db, actor, duplicateId);
   return db.transaction().execute(async (trx) => {
     await trx.updateTable('beneficiary_consents').set({ beneficiary_id: survivorId }).where('beneficiary_id', '=', duplicateId).execute();
+    await trx.updateTable('cases').set({ beneficiary_id: survivorId }).where('beneficiary_id', '=', duplicateId).execute();
     await trx.deleteFrom('beneficiaries').where('id', '=', duplicateId).execute();
     const row = await trx
       .updateTable('beneficiaries')

@@ -90,6 +90,8 @@ export function buildCli(config: Config = loadConfig()): Command {
     .action(async (opts: { scale: number }) => {
       const result = await withDatabase(config, (d) => seedDemo(d.db, { password: config.demoPassword, scale: opts.scale }));
       console.log(`Akun dibuat: ${result.created.length}, sudah ada: ${result.existing.length}`);
+      if (result.cases > 0) console.log(`Data demo: ${result.pendamping} pendamping, ${result.beneficiaries} penerima manfaat, ${result.cases} kasus, ${result.events} peristiwa kasus`);
+      else console.log('Kasus sudah ada; data demo tidak ditambah.');
       printDemoAccounts(config.demoPassword);
     });
 

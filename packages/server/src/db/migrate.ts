@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-reference-data.js';
 import * as m0003 from './migrations/0003-beneficiaries.js';
 import * as m0004 from './migrations/0004-import-reports.js';
+import * as m0005 from './migrations/0005-cases.js';
 
 /**
  * Forward-only: a migration never changes once it has landed, and there is no `down`.
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-reference-data': m0002,
   '0003-beneficiaries': m0003,
   '0004-import-reports': m0004,
+  '0005-cases': m0005,
 };
 
 /** Names of every migration, in order. */

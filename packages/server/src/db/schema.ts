@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { Role, ZonaWaktu } from '@tuntas/domain';
+import type { CaseStatus, CloseReason, Role, TahapanCode, ZonaWaktu } from '@tuntas/domain';
 
 /** Kysely's view of the tables created by the migrations in ./migrations. */
 export interface WilayahTable {
@@ -133,7 +133,44 @@ export interface ImportReportsTable {
   report_xlsx: Buffer | null;
 }
 
+export interface CasesTable {
+  id: Generated<string>;
+  nomor: Generated<string>;
+  beneficiary_id: string;
+  ppks: string;
+  wilayah: string;
+  provinsi: string;
+  pendamping_id: string | null;
+  tahapan: TahapanCode;
+  status: CaseStatus;
+  tahapan_sejak: ColumnType<Date, Date | undefined, Date>;
+  ditutup_alasan: CloseReason | null;
+  diverifikasi_oleh: string | null;
+  diverifikasi_pada: Date | null;
+  ringkasan: string | null;
+  created_at: ColumnType<Date, Date | undefined, never>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+  created_by: string | null;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface CaseEventsTable {
+  id: Generated<string>;
+  case_id: string;
+  at: ColumnType<Date, Date | undefined, never>;
+  actor_id: string | null;
+  actor_username: string | null;
+  jenis: string;
+  dari_tahapan: string | null;
+  ke_tahapan: string | null;
+  catatan: string | null;
+  data: ColumnType<unknown, string | null, never>;
+}
+
 export interface DB {
+  cases: CasesTable;
+  case_events: CaseEventsTable;
   import_reports: ImportReportsTable;
   beneficiary_consents: BeneficiaryConsentsTable;
   beneficiary_distinct_pairs: BeneficiaryDistinctPairsTable;

@@ -1,0 +1,46 @@
+import type { CaseEventRecord } from '@tuntas/domain';
+import type { Kysely } from 'kysely';
+import type { Actor } from '../authz/actor.js';
+import type { DB } from '../db/schema.js';
+
+export type CaseEventKind = 'dibuat' | 'tahapan' | 'ditutup' | 'dibuka_kembali' | 'diverifikasi' | 'diubah';
+
+export interface CaseEventInput {
+  jenis: CaseEventKind;
+  dariTahapan?: string | null;
+  keTahapan?: string | null;
+  catatan?: string | null;
+  data?: Record<string, unknown>;
+}
+
+/** Appends to the case's timeline; call inside the transaction that makes the change. */
+export async function appendCaseEvent(db: Kysely<DB>, caseId: string, actor: Actor, event: CaseEventInput): Promise<void> {
+  await db
+    .insertInto('case_events')
+    .values({
+      case_id: caseId,
+      actor_id: actor.id,
+      actor_username: actor.username,
+      jenis: event.jenis,
+      dari_tahapan: event.dariTahapan ?? null,
+      ke_tahapan: event.keTahapan ?? null,
+      catatan: event.catatan ?? null,
+      data: event.data ? JSON.stringify(event.data) : null,
+    })
+    .execute();
+}
+
+/** Oldest first, as a timeline reads. The caller has already proved the case is in scope. */
+export async function caseTimeline(db: Kysely<DB>, caseId: string): Promise<CaseEventRecord[]> {
+  const rows = await db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
+  return rows.map((r) => ({
+    id: String(r.id),
+    at: r.at.toISOString(),
+    actorUsername: r.actor_username,
+    jenis: r.jenis,
+    dariTahapan: r.dari_tahapan,
+    keTahapan: r.ke_tahapan,
+    catatan: r.catatan,
+    data: r.data ?? null,
+  }));
+}

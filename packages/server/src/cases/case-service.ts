@@ -1,0 +1,168 @@
+import { deriveStatus, isWithinScope, ppksByCode, type CaseRecord, type CaseStatus, type TahapanCode } from '@tuntas/domain';
+import { sql, type Kysely } from 'kysely';
+import { recordAudit } from '../audit/audit-log.js';
+import type { Actor, RequestOrigin } from '../authz/actor.js';
+import { casePolicy } from '../authz/policies.js';
+import { inScope } from '../authz/scope.js';
+import { loadBeneficiary } from '../beneficiaries/beneficiary-service.js';
+import type { DB } from '../db/schema.js';
+import { AppError, notFound } from '../http/app-error.js';
+import { appendCaseEvent } from './case-events.js';
+import { casesWithNames, toCaseView, type CaseRow } from './case-view.js';
+
+export interface CaseQuery {
+  page: number;
+  pageSize: number;
+  status?: CaseStatus | undefined;
+  ppks?: string | undefined;
+  wilayah?: string | undefined;
+  tahapan?: TahapanCode | undefined;
+  pendampingId?: string | undefined;
+  /** Case number or the person's name. */
+  q?: string | undefined;
+}
+
+function scoped(db: Kysely<DB>, actor: Actor) {
+  return casesWithNames(db).where((eb) => inScope(eb, eb.ref('cases.wilayah'), actor));
+}
+
+export async function listCases(db: Kysely<DB>, actor: Actor, query: CaseQuery): Promise<{ items: CaseRecord[]; total: number }> {
+  let base = scoped(db, actor);
+  if (query.wilayah) base = base.where((eb) => inScope(eb, eb.ref('cases.wilayah'), { wilayah: query.wilayah! }));
+  if (query.status) base = base.where('cases.status', '=', query.status);
+  if (query.ppks) base = base.where('cases.ppks', '=', query.ppks);
+  if (query.tahapan) base = base.where('cases.tahapan', '=', query.tahapan);
+  if (query.pendampingId) base = base.where('cases.pendamping_id', '=', query.pendampingId);
+  const q = query.q?.trim() ?? '';
+  if (/^K-\d+$/i.test(q)) base = base.where('cases.nomor', '=', q.toUpperCase());
+  else if (q) base = base.where('b.nama', 'ilike', `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  const [rows, count] = await Promise.all([
+    base.orderBy('cases.updated_at', 'desc').orderBy('cases.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
+    base.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map((r) => toCaseView(r as CaseRow, actor)), total: Number(count.n) };
+}
+
+export async function loadCase(db: Kysely<DB>, actor: Actor, id: string): Promise<CaseRow> {
+  const row = await scoped(db, actor).where('cases.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound();
+  return row as CaseRow;
+}
+
+export async function getCase(db: Kysely<DB>, actor: Actor, id: string): Promise<CaseRecord> {
+  return toCaseView(await loadCase(db, actor, id), actor);
+}
+
+export interface NewCase {
+  beneficiaryId: string;
+  ppks: string;
+  /** Defaults to the person's village. */
+  wilayah?: string | undefined;
+  pendampingId?: string | null | undefined;
+  ringkasan?: string | null | undefined;
+}
+
+function invalid(field: string, reason: string): AppError {
+  return new AppError('CASE_INVALID', [{ field, code: reason }]);
+}
+
+/** A pendamping may own a case only inside their own area. */
+async function assertPendamping(db: Kysely<DB>, pendampingId: string, wilayah: string): Promise<void> {
+  const user = await db.selectFrom('users').select(['role', 'wilayah', 'disabled_at']).where('id', '=', pendampingId).executeTakeFirst();
+  if (!user || user.role !== 'pendamping' || user.disabled_at !== null) throw invalid('pendampingId', 'BUKAN_PENDAMPING_AKTIF');
+  if (!isWithinScope(user.wilayah, wilayah)) throw invalid('pendampingId', 'DI_LUAR_WILAYAH_PENDAMPING');
+}
+
+async function assertWilayah(db: Kysely<DB>, actor: Actor, wilayah: string): Promise<void> {
+  const area = await db.selectFrom('wilayah').select('kode').where('kode', '=', wilayah).executeTakeFirst();
+  if (!area) throw new AppError('WILAYAH_UNKNOWN');
+  if (!isWithinScope(actor.wilayah, wilayah)) throw new AppError('SCOPE_OUTSIDE_OWN');
+}
+
+export async function createCase(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, input: NewCase): Promise<CaseRecord> {
+  if (!casePolicy.create(actor)) throw new AppError('FORBIDDEN');
+  const person = await loadBeneficiary(db, actor, input.beneficiaryId);
+  if (!ppksByCode(input.ppks)) throw invalid('ppks', 'KATEGORI_TIDAK_DIKENAL');
+  const wilayah = input.wilayah ?? person.kode_desa;
+  await assertWilayah(db, actor, wilayah);
+  let pendampingId = input.pendampingId ?? null;
+  if (actor.role === 'pendamping') {
+    if (pendampingId !== null && pendampingId !== actor.id) throw new AppError('FORBIDDEN');
+    pendampingId = actor.id;
+  }
+  if (pendampingId !== null) await assertPendamping(db, pendampingId, wilayah);
+
+  const id = await db.transaction().execute(async (trx) => {
+    const open = await trx
+      .selectFrom('cases')
+      .select(['id', 'nomor'])
+      .where('beneficiary_id', '=', person.id)
+      .where('ppks', '=', input.ppks)
+      .where('status', 'in', ['terdata', 'tertangani'])
+      .executeTakeFirst();
+    // One open case per person and problem: a second one would split the history and double-count the funnel.
+    if (open) throw new AppError('CONFLICT', { reason: 'KASUS_TERBUKA_SUDAH_ADA', id: open.id, nomor: open.nomor });
+    const row = await trx
+      .insertInto('cases')
+      .values({
+        beneficiary_id: person.id,
+        ppks: input.ppks,
+        wilayah,
+        provinsi: wilayah.slice(0, 2),
+        pendamping_id: pendampingId,
+        tahapan: 'pendekatan_awal',
+        status: deriveStatus({ tahapan: 'pendekatan_awal', closed: false, verified: false }),
+        ringkasan: input.ringkasan?.trim() || null,
+        created_by: actor.id,
+        updated_by: actor.id,
+      })
+      .returning(['id', 'nomor'])
+      .executeTakeFirstOrThrow();
+    await appendCaseEvent(trx, row.id, actor, { jenis: 'dibuat', keTahapan: 'pendekatan_awal', data: { ppks: input.ppks, pendampingId } });
+    await recordAudit(trx, actor, origin, { action: 'case.create', entityType: 'case', entityId: row.id, wilayah, details: { nomor: row.nomor } });
+    return row.id;
+  });
+  return getCase(db, actor, id);
+}
+
+export interface CasePatch {
+  ppks?: string | undefined;
+  wilayah?: string | undefined;
+  pendampingId?: string | null | undefined;
+  ringkasan?: string | null | undefined;
+}
+
+export async function updateCase(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, id: string, version: number, patch: CasePatch): Promise<CaseRecord> {
+  const current = await loadCase(db, actor, id);
+  if (!casePolicy.work(actor, { pendampingId: current.pendamping_id })) throw new AppError('FORBIDDEN');
+  const next = {
+    ppks: patch.ppks ?? current.ppks,
+    wilayah: patch.wilayah ?? current.wilayah,
+    pendamping_id: patch.pendampingId === undefined ? current.pendamping_id : patch.pendampingId,
+    ringkasan: patch.ringkasan === undefined ? current.ringkasan : patch.ringkasan?.trim() || null,
+  };
+  if (!ppksByCode(next.ppks)) throw invalid('ppks', 'KATEGORI_TIDAK_DIKENAL');
+  // Moving a case to someone else or elsewhere is assignment, which supervisors decide.
+  const reassigns = next.pendamping_id !== current.pendamping_id || next.wilayah !== current.wilayah;
+  if (reassigns && !casePolicy.supervise(actor)) throw new AppError('FORBIDDEN');
+  if (next.wilayah !== current.wilayah) await assertWilayah(db, actor, next.wilayah);
+  if (next.pendamping_id !== null && reassigns) await assertPendamping(db, next.pendamping_id, next.wilayah);
+
+  const changes: Record<string, { dari: unknown; ke: unknown }> = {};
+  for (const key of Object.keys(next) as Array<keyof typeof next>) {
+    if (next[key] !== current[key]) changes[key] = { dari: current[key], ke: next[key] };
+  }
+  await db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('cases')
+      .set({ ...next, provinsi: next.wilayah.slice(0, 2), updated_by: actor.id, updated_at: new Date(), version: sql<number>`version + 1` })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .returning('id')
+      .executeTakeFirst();
+    if (!updated) throw new AppError('VERSION_CONFLICT', { currentVersion: current.version });
+    if (Object.keys(changes).length > 0) await appendCaseEvent(trx, id, actor, { jenis: 'diubah', data: { perubahan: changes } });
+    await recordAudit(trx, actor, origin, { action: 'case.update', entityType: 'case', entityId: id, wilayah: next.wilayah, details: { fields: Object.keys(changes) } });
+  });
+  return getCase(db, actor, id);
+}

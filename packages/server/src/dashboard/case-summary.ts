@@ -1,0 +1,55 @@
+import { CASE_STATUSES, isWithinScope, PPKS, type CaseStatus } from '@tuntas/domain';
+import { sql, type Kysely } from 'kysely';
+import type { Actor } from '../authz/actor.js';
+import { inScope } from '../authz/scope.js';
+import type { DB } from '../db/schema.js';
+import { AppError } from '../http/app-error.js';
+
+
+export interface CaseSummary {
+  wilayah: string | null;
+  byStatus: Record<CaseStatus, number>;
+  byPpks: Record<string, number>;
+  byWilayah: Record<string, number>;
+}
+
+/** The code length of the level below a prefix: national → province, province → regency, … */
+function childLength(prefix: string | null): number {
+  if (prefix === null) return 2;
+  if (prefix.length === 2) return 5;
+  if (prefix.length === 5) return 8;
+  return 13;
+}
+
+/**
+ * Case counts in the caller's scope with the list's own filters, so a figure always equals the
+ * length of the list it summarises. Counted from the case table for now; the dashboard issue
+ * replaces the source with summary tables kept current incrementally.
+ */
+export async function caseSummary(db: Kysely<DB>, actor: Actor, filters: { wilayah?: string | undefined; ppks?: string | undefined }): Promise<CaseSummary> {
+  const area = filters.wilayah ?? actor.wilayah;
+  if (filters.wilayah && !isWithinScope(actor.wilayah, filters.wilayah)) throw new AppError('NOT_FOUND');
+  let base = db.selectFrom('cases').where((eb) => inScope(eb, eb.ref('cases.wilayah'), actor));
+  if (filters.wilayah) base = base.where((eb) => inScope(eb, eb.ref('cases.wilayah'), { wilayah: filters.wilayah! }));
+  if (filters.ppks) base = base.where('ppks', '=', filters.ppks);
+  const len = childLength(area);
+  const rows = await base
+    .select((eb) => [
+      'status',
+      'ppks',
+      sql<string>`left(wilayah, ${sql.lit(len)})`.as('child'),
+      eb.fn.countAll<string>().as('n'),
+    ])
+    .groupBy(['status', 'ppks', sql`left(wilayah, ${sql.lit(len)})`])
+    .execute();
+  const byStatus = Object.fromEntries(CASE_STATUSES.map((s) => [s, 0])) as Record<CaseStatus, number>;
+  const byPpks: Record<string, number> = Object.fromEntries(PPKS.map((p) => [p.kode, 0]));
+  const byWilayah: Record<string, number> = {};
+  for (const r of rows) {
+    const n = Number(r.n);
+    byStatus[r.status] += n;
+    byPpks[r.ppks] = (byPpks[r.ppks] ?? 0) + n;
+    byWilayah[r.child] = (byWilayah[r.child] ?? 0) + n;
+  }
+  return { wilayah: area, byStatus, byPpks, byWilayah };
+}

@@ -1,0 +1,104 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { caseTimeline } from '../cases/case-events.js';
+import { createCase, getCase, listCases, loadCase, updateCase } from '../cases/case-service.js';
+import { closeCase, reopenCase, transitionCase, verifyResolution } from '../cases/case-transitions.js';
+import { caseSummary } from '../dashboard/case-summary.js';
+import { actorOf, originOf } from '../http/context.js';
+import { authErrors, ErrorResponse, Page, StrictObject, Uuid, WilayahCode } from '../http/schemas.js';
+import {
+  CaseEventSchema,
+  CaseListQuery,
+  CasePatchBody,
+  CaseSchema,
+  CaseSummarySchema,
+  CloseBody,
+  NewCaseBody,
+  PpksCode,
+  ReopenBody,
+  TransitionBody,
+  VerifyBody,
+} from './case-schemas.js';
+
+const IdParams = StrictObject({ id: Uuid });
+const writeErrors = { ...authErrors, 409: ErrorResponse, 422: ErrorResponse };
+
+export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const db = () => app.ctx.database.db;
+  const tags = ['kasus'];
+
+  app.get(
+    '/cases',
+    { schema: { tags, summary: 'Cases in the caller’s scope, most recently changed first', querystring: CaseListQuery, response: { 200: Page(CaseSchema), ...authErrors } } },
+    async (request) => {
+      const { page = 1, pageSize = 50, ...filters } = request.query;
+      return listCases(db(), actorOf(request), { page, pageSize, ...filters });
+    },
+  );
+
+  app.post(
+    '/cases',
+    { schema: { tags, summary: 'Open a case for a registered person (starts at pendekatan awal, status terdata)', body: NewCaseBody, response: { 201: CaseSchema, ...writeErrors } } },
+    async (request, reply) => reply.code(201).send(await createCase(db(), actorOf(request), originOf(request), request.body)),
+  );
+
+  app.get(
+    '/cases/:id',
+    { schema: { tags, summary: 'One case, with the actions the caller may take', params: IdParams, response: { 200: CaseSchema, ...authErrors } } },
+    async (request) => getCase(db(), actorOf(request), request.params.id),
+  );
+
+  app.patch(
+    '/cases/:id',
+    { schema: { tags, summary: 'Change category, summary, area or pendamping (the last two: koordinator); carries the version read', params: IdParams, body: CasePatchBody, response: { 200: CaseSchema, ...writeErrors } } },
+    async (request) => {
+      const { version, ...patch } = request.body;
+      return updateCase(db(), actorOf(request), originOf(request), request.params.id, version, patch);
+    },
+  );
+
+  app.post(
+    '/cases/:id/transitions',
+    { schema: { tags, summary: 'Move the case to another tahapan; 409 INVALID_TRANSITION when the workflow does not allow it', params: IdParams, body: TransitionBody, response: { 200: CaseSchema, ...writeErrors } } },
+    async (request) => transitionCase(db(), actorOf(request), originOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/cases/:id/close',
+    { schema: { tags, summary: 'Close the case unresolved (ditutup) with a reason', params: IdParams, body: CloseBody, response: { 200: CaseSchema, ...writeErrors } } },
+    async (request) => closeCase(db(), actorOf(request), originOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/cases/:id/reopen',
+    { schema: { tags, summary: 'Reopen a closed case with a reason (koordinator)', params: IdParams, body: ReopenBody, response: { 200: CaseSchema, ...writeErrors } } },
+    async (request) => reopenCase(db(), actorOf(request), originOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/cases/:id/verify',
+    { schema: { tags, summary: 'Verify at terminasi that the outcome was reached: the case becomes terselesaikan (koordinator)', params: IdParams, body: VerifyBody, response: { 200: CaseSchema, ...writeErrors } } },
+    async (request) => verifyResolution(db(), actorOf(request), originOf(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/cases/:id/timeline',
+    { schema: { tags, summary: 'Every event of the case, oldest first', params: IdParams, response: { 200: Type.Array(CaseEventSchema), ...authErrors } } },
+    async (request) => {
+      const kase = await loadCase(db(), actorOf(request), request.params.id);
+      return caseTimeline(db(), kase.id);
+    },
+  );
+
+  app.get(
+    '/dashboard/summary',
+    {
+      schema: {
+        tags: ['dasbor'],
+        summary: 'Case counts by status, PPKS and area one level down, in the caller’s scope',
+        querystring: StrictObject({ wilayah: Type.Optional(WilayahCode), ppks: Type.Optional(PpksCode) }),
+        response: { 200: CaseSummarySchema, ...authErrors },
+      },
+    },
+    async (request) => caseSummary(db(), actorOf(request), request.query),
+  );
+};

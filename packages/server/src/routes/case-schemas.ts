@@ -1,0 +1,106 @@
+import { CASE_STATUSES, CLOSE_REASONS, TAHAPAN_CODES } from '@tuntas/domain';
+import { Type } from 'typebox';
+import { PageQuery, StrictObject, Uuid, WilayahCode } from '../http/schemas.js';
+
+const literals = <T extends string>(values: readonly T[]) => Type.Unsafe<T>({ type: 'string', enum: [...values] });
+const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+
+export const TahapanSchema = literals(TAHAPAN_CODES);
+export const StatusSchema = literals(CASE_STATUSES);
+export const CloseReasonSchema = literals(CLOSE_REASONS);
+export const PpksCode = Type.String({ pattern: '^(0[1-9]|1[0-9]|2[0-6])$', description: 'PPKS category code 01–26' });
+const Version = Type.Integer({ minimum: 1, description: 'The version you read; a stale one answers 409' });
+
+export const CaseSchema = Type.Object({
+  id: Uuid,
+  nomor: Type.String({ description: 'Human case number, e.g. K-0000123' }),
+  beneficiaryId: Uuid,
+  beneficiaryNama: Type.String(),
+  ppks: Type.String(),
+  wilayah: Type.String(),
+  pendampingId: Type.Union([Uuid, Type.Null()]),
+  pendampingNama: Type.Union([Type.String(), Type.Null()]),
+  tahapan: TahapanSchema,
+  status: StatusSchema,
+  tahapanSejak: Type.String({ format: 'date-time' }),
+  ditutupAlasan: Type.Union([CloseReasonSchema, Type.Null()]),
+  diverifikasiPada: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  ringkasan: Type.Union([Type.String(), Type.Null()]),
+  sensitif: Type.Boolean(),
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+  version: Type.Integer(),
+  tindakan: Type.Object({
+    tahapan: Type.Array(TahapanSchema),
+    tutup: Type.Boolean(),
+    verifikasi: Type.Boolean(),
+    bukaKembali: Type.Boolean(),
+    ubah: Type.Boolean(),
+  }, { description: 'What the caller may do next' }),
+});
+
+export const CaseEventSchema = Type.Object({
+  id: Type.String(),
+  at: Type.String({ format: 'date-time' }),
+  actorUsername: Type.Union([Type.String(), Type.Null()]),
+  jenis: Type.String(),
+  dariTahapan: Type.Union([Type.String(), Type.Null()]),
+  keTahapan: Type.Union([Type.String(), Type.Null()]),
+  catatan: Type.Union([Type.String(), Type.Null()]),
+  data: Type.Unknown(),
+});
+
+export const CaseListQuery = StrictObject({
+  ...PageQuery,
+  status: Type.Optional(StatusSchema),
+  ppks: Type.Optional(PpksCode),
+  wilayah: Type.Optional(WilayahCode),
+  tahapan: Type.Optional(TahapanSchema),
+  pendampingId: Type.Optional(Uuid),
+  q: Type.Optional(Type.String({ maxLength: 100, description: 'Case number (K-…) or part of the person’s name' })),
+});
+
+export const NewCaseBody = StrictObject({
+  beneficiaryId: Uuid,
+  ppks: PpksCode,
+  wilayah: Type.Optional(WilayahCode),
+  pendampingId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+  ringkasan: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+});
+
+export const CasePatchBody = StrictObject({
+  version: Version,
+  ppks: Type.Optional(PpksCode),
+  wilayah: Type.Optional(WilayahCode),
+  pendampingId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+  ringkasan: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+});
+
+export const TransitionBody = StrictObject({
+  to: TahapanSchema,
+  catatan: Type.Optional(Type.String({ maxLength: 2000 })),
+  version: Type.Optional(Version),
+});
+
+export const CloseBody = StrictObject({
+  alasan: CloseReasonSchema,
+  catatan: Type.Optional(Type.String({ maxLength: 2000 })),
+  version: Type.Optional(Version),
+});
+
+export const ReopenBody = StrictObject({
+  alasan: Type.String({ minLength: 3, maxLength: 2000 }),
+  version: Type.Optional(Version),
+});
+
+export const VerifyBody = StrictObject({
+  catatan: Type.Optional(Type.String({ maxLength: 2000 })),
+  version: Type.Optional(Version),
+});
+
+export const CaseSummarySchema = Type.Object({
+  wilayah: Type.Union([Type.String(), Type.Null()]),
+  byStatus: Type.Record(Type.String(), Type.Integer()),
+  byPpks: Type.Record(Type.String(), Type.Integer()),
+  byWilayah: Type.Record(Type.String(), Type.Integer()),
+});

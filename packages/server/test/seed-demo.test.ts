@@ -1,0 +1,76 @@
+import { deriveStatus, nikMatchesBirthDate, nikProblem, parseNik, type TahapanCode } from '@tuntas/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../src/db/database.js';
+import { seedDemo, type SeedDemoResult } from '../src/seed/seed-demo.js';
+import { createTestDatabase } from './support/test-database.js';
+
+let database: Database;
+let first: SeedDemoResult;
+const NOW = new Date('2026-11-01T00:00:00Z');
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  first = await seedDemo(database.db, { password: 'tuntas-demo', scale: 1500, seed: 7, now: NOW });
+});
+afterAll(() => database.close());
+
+describe('seed demo', () => {
+  it('creates the contract’s accounts, a koordinator per province and 635 pendamping', async () => {
+    expect(first).toMatchObject({ cases: 1500, beneficiaries: 1500, pendamping: 635 });
+    const staff = await database.db.selectFrom('users').select(['role', (eb) => eb.fn.countAll<string>().as('n')]).groupBy('role').execute();
+    expect(Object.fromEntries(staff.map((s) => [s.role, Number(s.n)]))).toMatchObject({ pendamping: 635, koordinator: 38 });
+    const demo = await database.db
+      .selectFrom('users')
+      .leftJoin('cases', 'cases.pendamping_id', 'users.id')
+      .select(['users.username', (eb) => eb.fn.count<string>('cases.id').as('n')])
+      .where('users.username', 'in', ['pendamping.35.10', 'pendamping.31.71'])
+      .groupBy('users.username')
+      .execute();
+    for (const d of demo) expect(Number(d.n), d.username).toBeGreaterThan(0);
+  });
+
+  it('gives every person a valid NIK that agrees with their birth date, sex and village', async () => {
+    const people = await database.db.selectFrom('beneficiaries').select(['nik', 'tanggal_lahir', 'jenis_kelamin', 'kode_desa']).execute();
+    for (const p of people) {
+      expect(nikProblem(p.nik), p.nik).toBeNull();
+      const parsed = parseNik(p.nik)!;
+      expect(nikMatchesBirthDate(parsed, p.tanggal_lahir), p.nik).toBe(true);
+      expect(parsed.jenisKelamin).toBe(p.jenis_kelamin);
+      expect(p.kode_desa.replace(/\./g, '').slice(0, 6)).toBe(p.nik.slice(0, 6));
+    }
+  });
+
+  it('stores each case’s status as the workflow derives it from its timeline, within the last 24 months', async () => {
+    const cases = await database.db.selectFrom('cases').select(['id', 'tahapan', 'status', 'diverifikasi_pada', 'created_at', 'updated_at']).execute();
+    const events = await database.db.selectFrom('case_events').select(['case_id', 'jenis', 'ke_tahapan', 'at']).orderBy('id').execute();
+    const byCase = new Map<string, typeof events>();
+    for (const e of events) byCase.set(e.case_id, [...(byCase.get(e.case_id) ?? []), e]);
+    const statuses = new Set<string>();
+    for (const c of cases) {
+      const timeline = byCase.get(c.id) ?? [];
+      expect(timeline[0]?.jenis).toBe('dibuat');
+      let tahapan: TahapanCode = 'pendekatan_awal';
+      let closed = false;
+      let verified = false;
+      for (const e of timeline) {
+        if (e.jenis === 'tahapan') tahapan = e.ke_tahapan as TahapanCode;
+        if (e.jenis === 'ditutup') closed = true;
+        if (e.jenis === 'diverifikasi') verified = true;
+        expect(e.at.getTime()).toBeLessThanOrEqual(NOW.getTime());
+      }
+      expect(c.tahapan).toBe(tahapan);
+      expect(c.status).toBe(deriveStatus({ tahapan, closed, verified }));
+      expect(c.diverifikasi_pada !== null).toBe(verified);
+      expect(c.created_at.getTime()).toBeGreaterThanOrEqual(NOW.getTime() - 731 * 86_400_000);
+      statuses.add(c.status);
+    }
+    expect([...statuses].sort()).toEqual(['ditutup', 'terdata', 'terselesaikan', 'tertangani']);
+  });
+
+  it('does not add a second data set when run again', async () => {
+    const again = await seedDemo(database.db, { password: 'tuntas-demo', scale: 1500, seed: 7, now: NOW });
+    expect(again.cases).toBe(0);
+    const n = await database.db.selectFrom('cases').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(n.n)).toBe(1500);
+  });
+});
