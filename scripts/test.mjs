@@ -2,7 +2,7 @@
 // `npm test`: typecheck (which also builds), lint, every suite on PGlite, and the database suites
 // again on PostgreSQL when TUNTAS_TEST_DATABASE_URL is set. Ends with one "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
@@ -14,7 +14,7 @@ function step(title, command, args, env = {}) {
 
 function vitest(title, args, env) {
   mkdirSync('.test-tmp', { recursive: true });
-  const report = `.test-tmp/vitest-${totals.passed + totals.failed}-${Date.now()}.json`;
+  const report = `${process.cwd()}/.test-tmp/vitest-${totals.passed + totals.failed}-${Date.now()}.json`;
   const ok = step(title, 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args], env);
   try {
     const json = JSON.parse(readFileSync(report, 'utf8'));
@@ -28,13 +28,24 @@ function vitest(title, args, env) {
   return ok;
 }
 
-let ok = step('typecheck and build', 'npx', ['tsc', '-b', 'packages/server', 'packages/domain/test', 'packages/server/test']);
+let ok = step('typecheck', 'npm', ['run', '--silent', 'typecheck']);
+ok = step('build (server and web app)', 'npm', ['run', '--silent', 'build']) && ok;
 ok = step('lint', 'npx', ['eslint', '.']) && ok;
 ok = vitest('tests on PGlite', [], { TUNTAS_TEST_DATABASE_URL: '' }) && ok;
 if (process.env.TUNTAS_TEST_DATABASE_URL) {
   ok = vitest('database tests on PostgreSQL', ['packages/server'], {}) && ok;
 } else {
   console.log('\n(TUNTAS_TEST_DATABASE_URL not set: PostgreSQL run skipped; .ci/run sets it)');
+}
+// The browser suite needs Debian's Chromium (.ci/run installs it); without it locally, say so.
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (existsSync(chromium)) {
+  ok = vitest('end-to-end in Chromium', ['--config', 'packages/e2e/vitest.config.ts'], { TUNTAS_TEST_DATABASE_URL: '' }) && ok;
+} else if (process.env.CI) {
+  console.log(`\n${chromium} missing: the end-to-end suite cannot run`);
+  ok = false;
+} else {
+  console.log(`\n(${chromium} not installed: end-to-end suite skipped; apt-get install -y chromium)`);
 }
 if (!ok && totals.failed === 0) totals.failed = 1;
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

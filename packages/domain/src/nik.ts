@@ -70,3 +70,14 @@ export function noKkProblem(raw: string): 'NIK_MANGLED' | 'NIK_FORMAT' | null {
   if (!/^[0-9]{16}$/.test(kk) || !PROVINCE_CODES.has(kk.slice(0, 2))) return 'NIK_FORMAT';
   return null;
 }
+
+/**
+ * The most likely birth date a NIK encodes: its two year digits in the latest century that does
+ * not put the birth in the future. A pre-fill the user can correct (a 101-year-old is rare).
+ */
+export function nikBirthDate(parsed: ParsedNik, today: Date = new Date()): string {
+  const thisYear = today.getUTCFullYear();
+  let year = Math.floor(thisYear / 100) * 100 + parsed.tahun2;
+  if (year > thisYear) year -= 100;
+  return `${year}-${String(parsed.bulan).padStart(2, '0')}-${String(parsed.hari).padStart(2, '0')}`;
+}

@@ -129,3 +129,13 @@ describe('import row rules', () => {
     expect(checkImportRow({}, areas).errors).toEqual(['REQUIRED_MISSING']);
   });
 });
+
+describe('nikBirthDate', () => {
+  it('puts the two year digits in the latest century that is not in the future', async () => {
+    const { nikBirthDate, parseNik } = await import('../src/nik.js');
+    const today = new Date('2026-11-28T00:00:00Z');
+    expect(nikBirthDate(parseNik('3510014508900777')!, today)).toBe('1990-08-05');
+    expect(nikBirthDate(parseNik('3510010103150001')!, today)).toBe('2015-03-01');
+    expect(nikBirthDate(parseNik('3510010103270001')!, today)).toBe('1927-03-01');
+  });
+});

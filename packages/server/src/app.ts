@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -58,6 +59,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   registerErrorHandling(app);
   registerCsrfGuard(app);
   await app.register(cookie);
+  // JSON compresses ~8x; on a 3G phone that is most of a list's waiting time. gzip only: brotli
+  // at request time costs more CPU than it saves bytes (the static app is precompressed with it).
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['gzip'] });
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',

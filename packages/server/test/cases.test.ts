@@ -240,6 +240,12 @@ describe('who sees what', () => {
     const mine = (await pendamping.request({ method: 'GET', url: `/api/v1/cases?pendampingId=${pendamping.user.id}&status=tertangani&ppks=12` })).json();
     expect(mine.items.map((c: { id: string }) => c.id)).toContain(id);
     for (const c of mine.items) expect(c).toMatchObject({ pendampingId: pendamping.user.id, status: 'tertangani', ppks: '12' });
+    const own = (await pendamping.request({ method: 'GET', url: `/api/v1/dashboard/summary?pendampingId=${pendamping.user.id}` })).json();
+    const ownList = (await pendamping.request({ method: 'GET', url: `/api/v1/cases?pendampingId=${pendamping.user.id}&status=tertangani` })).json();
+    expect(own.byStatus.tertangani).toBe(ownList.total);
+    const kase = (await read(pendamping, id)).json();
+    const forPerson = (await pendamping.request({ method: 'GET', url: `/api/v1/cases?beneficiaryId=${kase.beneficiaryId}` })).json();
+    expect(forPerson.items.map((c: { id: string }) => c.id)).toEqual([id]);
 
     for (const [session, wilayah] of [[direktorat, undefined], [koordinator, undefined], [koordinator, '35.10'], [pendamping, undefined]] as const) {
       const query = wilayah ? `?wilayah=${wilayah}` : '';

@@ -18,6 +18,9 @@ const BeneficiaryListPage = lazy(() => import('./pages/beneficiaries/Beneficiary
 const BeneficiaryPage = lazy(() => import('./pages/beneficiaries/BeneficiaryPage.js'));
 const BeneficiaryFormPage = lazy(() => import('./pages/beneficiaries/BeneficiaryFormPage.js'));
 const ImportPage = lazy(() => import('./pages/beneficiaries/ImportPage.js'));
+const CaseListPage = lazy(() => import('./pages/cases/CaseListPage.js'));
+const CasePage = lazy(() => import('./pages/cases/CasePage.js'));
+const NewCasePage = lazy(() => import('./pages/cases/NewCasePage.js'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -43,6 +46,9 @@ const router = createBrowserRouter([
       { path: 'penerima-manfaat/impor', element: <ImportPage /> },
       { path: 'penerima-manfaat/:id', element: <BeneficiaryPage /> },
       { path: 'penerima-manfaat/:id/ubah', element: <BeneficiaryFormPage /> },
+      { path: 'kasus', element: <CaseListPage /> },
+      { path: 'kasus/baru', element: <NewCasePage /> },
+      { path: 'kasus/:id', element: <CasePage /> },
       ...COMING_SOON.map((feature) => ({ path: feature, element: <ComingSoonPage feature={feature} /> })),
       { path: '*', element: <NotFoundPage /> },
     ],

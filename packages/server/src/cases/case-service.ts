@@ -18,6 +18,7 @@ export interface CaseQuery {
   wilayah?: string | undefined;
   tahapan?: TahapanCode | undefined;
   pendampingId?: string | undefined;
+  beneficiaryId?: string | undefined;
   /** Case number or the person's name. */
   q?: string | undefined;
 }
@@ -33,6 +34,7 @@ export async function listCases(db: Kysely<DB>, actor: Actor, query: CaseQuery):
   if (query.ppks) base = base.where('cases.ppks', '=', query.ppks);
   if (query.tahapan) base = base.where('cases.tahapan', '=', query.tahapan);
   if (query.pendampingId) base = base.where('cases.pendamping_id', '=', query.pendampingId);
+  if (query.beneficiaryId) base = base.where('cases.beneficiary_id', '=', query.beneficiaryId);
   const q = query.q?.trim() ?? '';
   if (/^K-\d+$/i.test(q)) base = base.where('cases.nomor', '=', q.toUpperCase());
   else if (q) base = base.where('b.nama', 'ilike', `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);

@@ -26,12 +26,13 @@ function childLength(prefix: string | null): number {
  * length of the list it summarises. Counted from the case table for now; the dashboard issue
  * replaces the source with summary tables kept current incrementally.
  */
-export async function caseSummary(db: Kysely<DB>, actor: Actor, filters: { wilayah?: string | undefined; ppks?: string | undefined }): Promise<CaseSummary> {
+export async function caseSummary(db: Kysely<DB>, actor: Actor, filters: { wilayah?: string | undefined; ppks?: string | undefined; pendampingId?: string | undefined }): Promise<CaseSummary> {
   const area = filters.wilayah ?? actor.wilayah;
   if (filters.wilayah && !isWithinScope(actor.wilayah, filters.wilayah)) throw new AppError('NOT_FOUND');
   let base = db.selectFrom('cases').where((eb) => inScope(eb, eb.ref('cases.wilayah'), actor));
   if (filters.wilayah) base = base.where((eb) => inScope(eb, eb.ref('cases.wilayah'), { wilayah: filters.wilayah! }));
   if (filters.ppks) base = base.where('ppks', '=', filters.ppks);
+  if (filters.pendampingId) base = base.where('pendamping_id', '=', filters.pendampingId);
   const len = childLength(area);
   const rows = await base
     .select((eb) => [

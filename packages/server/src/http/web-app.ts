@@ -28,6 +28,7 @@ export async function serveWebApp(app: FastifyInstance, root: string): Promise<v
   await app.register(fastifyStatic, {
     root,
     wildcard: false,
+    preCompressed: true,
     cacheControl: false,
     setHeaders: (res, path) => {
       if (path.includes('/assets/')) res.header('cache-control', 'public, max-age=31536000, immutable');

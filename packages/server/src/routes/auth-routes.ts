@@ -1,6 +1,6 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { login } from '../auth/login.js';
-import { revokeSession, SESSION_COOKIE } from '../auth/sessions.js';
+import { resolveSession, revokeSession, SESSION_COOKIE } from '../auth/sessions.js';
 import { requireSession } from '../auth/authenticate.js';
 import { actorOf } from '../http/context.js';
 import { ErrorResponse, StrictObject } from '../http/schemas.js';
@@ -50,6 +50,21 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         expires: result.expiresAt,
       });
       return { user: result.actor, expiresAt: result.expiresAt.toISOString() };
+    },
+  );
+
+  // For the web app's first paint: "not signed in" is a normal answer here, not an error, so a
+  // visitor's browser shows no failed request before the login page.
+  app.get(
+    '/auth/session',
+    { schema: { tags: ['auth'], summary: 'The signed-in user, or null without a valid session (always 200)', response: { 200: Type.Object({ user: Type.Union([Me, Type.Null()]) }) } } },
+    async (request) => {
+      const token = request.cookies[SESSION_COOKIE];
+      const { config, database } = app.ctx;
+      const user = token
+        ? await resolveSession(database.db, token, { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours })
+        : null;
+      return { user };
     },
   );
 

@@ -95,7 +95,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['dasbor'],
         summary: 'Case counts by status, PPKS and area one level down, in the caller’s scope',
-        querystring: StrictObject({ wilayah: Type.Optional(WilayahCode), ppks: Type.Optional(PpksCode) }),
+        querystring: StrictObject({ wilayah: Type.Optional(WilayahCode), ppks: Type.Optional(PpksCode), pendampingId: Type.Optional(Uuid) }),
         response: { 200: CaseSummarySchema, ...authErrors },
       },
     },

@@ -57,6 +57,7 @@ export const CaseListQuery = StrictObject({
   wilayah: Type.Optional(WilayahCode),
   tahapan: Type.Optional(TahapanSchema),
   pendampingId: Type.Optional(Uuid),
+  beneficiaryId: Type.Optional(Uuid),
   q: Type.Optional(Type.String({ maxLength: 100, description: 'Case number (K-…) or part of the person’s name' })),
 });
 

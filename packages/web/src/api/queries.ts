@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, type Page } from './client.js';
+import { api, ApiError, type Page } from './client.js';
+import type { CaseEventRecord, CaseRecord, CaseStatus } from '@tuntas/domain';
 import type { Beneficiary, Consent, Me, Wilayah } from './types.js';
 
 /**
@@ -16,7 +17,16 @@ export const keys = {
 };
 
 export function useMe() {
-  return useQuery({ queryKey: keys.me, queryFn: () => api<Me>('/auth/me'), retry: false, staleTime: 60_000 });
+  return useQuery({
+    queryKey: keys.me,
+    queryFn: async () => {
+      const { user } = await api<{ user: Me | null }>('/auth/session');
+      if (!user) throw new ApiError(401, 'UNAUTHENTICATED', '');
+      return user;
+    },
+    retry: false,
+    staleTime: 60_000,
+  });
 }
 
 /** Reference data never changes while the app runs: fetched once, kept. */
@@ -58,7 +68,7 @@ export function useBeneficiaries(params: { q?: string; page: number; pageSize: n
 }
 
 export function useBeneficiary(id: string) {
-  return useQuery({ queryKey: keys.beneficiary(id), queryFn: () => api<Beneficiary>(`/beneficiaries/${id}`), retry: false });
+  return useQuery({ queryKey: keys.beneficiary(id), queryFn: () => api<Beneficiary>(`/beneficiaries/${id}`), retry: false, enabled: id !== '' });
 }
 
 export function useHousehold(id: string) {
@@ -67,4 +77,42 @@ export function useHousehold(id: string) {
 
 export function useConsents(id: string) {
   return useQuery({ queryKey: keys.consents(id), queryFn: () => api<Consent[]>(`/beneficiaries/${id}/consents`) });
+}
+
+export interface CaseListParams {
+  page: number;
+  pageSize: number;
+  status?: string | undefined;
+  q?: string | undefined;
+  pendampingId?: string | undefined;
+  beneficiaryId?: string | undefined;
+}
+
+function caseSearch(params: Record<string, string | number | undefined>): URLSearchParams {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') search.set(k, String(v));
+  return search;
+}
+
+export function useCases(params: CaseListParams) {
+  return useQuery({
+    queryKey: ['cases', params],
+    queryFn: () => api<Page<CaseRecord>>(`/cases?${caseSearch({ ...params })}`),
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useCase(id: string) {
+  return useQuery({ queryKey: ['case', id], queryFn: () => api<CaseRecord>(`/cases/${id}`), retry: false });
+}
+
+export function useCaseTimeline(id: string) {
+  return useQuery({ queryKey: ['case', id, 'timeline'], queryFn: () => api<CaseEventRecord[]>(`/cases/${id}/timeline`) });
+}
+
+export function useCaseSummary(params: { pendampingId?: string | undefined }) {
+  return useQuery({
+    queryKey: ['case-summary', params],
+    queryFn: () => api<{ byStatus: Record<CaseStatus, number>; byPpks: Record<string, number> }>(`/dashboard/summary?${caseSearch(params)}`),
+  });
 }

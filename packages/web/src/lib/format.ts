@@ -25,3 +25,8 @@ export function ageFrom(isoDate: string, today = new Date()): number {
   const age = today.getFullYear() - y;
   return today.getMonth() + 1 < m || (today.getMonth() + 1 === m && today.getDate() < d) ? age - 1 : age;
 }
+
+/** Whole days from a moment until now (0 on the same day). */
+export function daysSince(iso: string, now = new Date()): number {
+  return Math.max(0, Math.floor((now.getTime() - new Date(iso).getTime()) / 86_400_000));
+}

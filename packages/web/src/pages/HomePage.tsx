@@ -1,7 +1,26 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useBeneficiaries, useMe, useWilayah } from '../api/queries.js';
+import { useBeneficiaries, useCases, useMe, useWilayah } from '../api/queries.js';
+import { CaseCard } from '../components/CaseCard.js';
+import { CaseFunnel } from '../components/CaseFunnel.js';
 import { formatNumber } from '../lib/format.js';
+
+/** The pendamping's active cases, most recently touched first: where the day's work starts. */
+function ActiveCases({ pendampingId }: { pendampingId: string }) {
+  const { t } = useTranslation();
+  const cases = useCases({ page: 1, pageSize: 5, status: 'tertangani', pendampingId });
+  if (cases.isPending) return <p aria-busy="true">{t('common.loading')}</p>;
+  if (!cases.data || cases.data.items.length === 0) return <p>{t('home.noActiveCases')}</p>;
+  return (
+    <ul className="cards">
+      {cases.data.items.map((c) => (
+        <li key={c.id}>
+          <CaseCard kase={c} />
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -9,11 +28,31 @@ export function HomePage() {
   const area = useWilayah(me.wilayah);
   const registry = useBeneficiaries({ page: 1, pageSize: 1 });
   const canWrite = me.role === 'pendamping' || me.role === 'koordinator' || me.role === 'admin';
+  const works = me.role === 'pendamping' || me.role === 'koordinator';
 
   return (
     <section>
       <h1>{t('home.greeting', { name: me.username })}</h1>
       <p>{t('home.scope', { wilayah: me.wilayah ? (area.data?.nama ?? me.wilayah) : t('home.national') })}</p>
+      <article>
+        <header>
+          <h2>{me.role === 'pendamping' ? t('home.myCases') : t('home.areaCases')}</h2>
+        </header>
+        <CaseFunnel pendampingId={me.role === 'pendamping' ? me.id : undefined} linkToList={works} />
+        {me.role === 'pendamping' && (
+          <>
+            <h3>{t('home.activeCases')}</h3>
+            <ActiveCases pendampingId={me.id} />
+          </>
+        )}
+        {works && (
+          <footer className="actions">
+            <Link role="button" to="/kasus">
+              {t('home.allCases')}
+            </Link>
+          </footer>
+        )}
+      </article>
       <article>
         <header>
           <h2>{t('home.registry')}</h2>
@@ -29,10 +68,10 @@ export function HomePage() {
         )}
         {canWrite && (
           <footer className="actions">
-            <Link role="button" to="/penerima-manfaat/baru">
+            <Link role="button" className="secondary" to="/penerima-manfaat/baru">
               {t('home.addPerson')}
             </Link>
-            <Link role="button" className="secondary" to="/penerima-manfaat/impor">
+            <Link role="button" className="secondary outline" to="/penerima-manfaat/impor">
               {t('home.importFile')}
             </Link>
           </footer>

@@ -15,7 +15,7 @@ const ITEMS = {
   persetujuan: { to: '/persetujuan', label: 'nav.persetujuan', icon: '✓' },
   tim: { to: '/tim', label: 'nav.tim', icon: '☷' },
   dasbor: { to: '/dasbor', label: 'nav.dasbor', icon: '▦' },
-  laporan: { to: '/laporan', label: 'nav.laporan', icon: '⎙' },
+  laporan: { to: '/laporan', label: 'nav.laporan', icon: '▣' },
   pelatihan: { to: '/pelatihan', label: 'nav.pelatihan', icon: '✦' },
   pengguna: { to: '/pengguna', label: 'nav.pengguna', icon: '♟' },
   referensi: { to: '/referensi', label: 'nav.referensi', icon: '≡' },
@@ -32,4 +32,4 @@ export const NAV_BY_ROLE: Record<Role, NavItem[]> = {
 };
 
 /** Sections whose screens come with later issues: they say so plainly instead of showing nothing. */
-export const COMING_SOON = ['kasus', 'kegiatan', 'presensi', 'persetujuan', 'tim', 'dasbor', 'laporan', 'pelatihan', 'pengguna', 'referensi', 'audit'] as const;
+export const COMING_SOON = ['kegiatan', 'presensi', 'persetujuan', 'tim', 'dasbor', 'laporan', 'pelatihan', 'pengguna', 'referensi', 'audit'] as const;

@@ -1,4 +1,4 @@
-import { cleanNik, IMPORT_ROW_MESSAGES, nikMatchesBirthDate, nikProblem, parseNik, parseTanggal } from '@tuntas/domain';
+import { cleanNik, IMPORT_ROW_MESSAGES, nikBirthDate, nikMatchesBirthDate, nikProblem, parseNik, parseTanggal } from '@tuntas/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { keys, useBeneficiary, useMe, usePpks } from '../../api/queries.js';
 import type { Beneficiary } from '../../api/types.js';
 import { WilayahPicker } from '../../components/WilayahPicker.js';
 import { useDraft } from '../../lib/use-draft.js';
+import { formatDate } from '../../lib/format.js';
 
 const EMPTY = { nik: '', noKk: '', nama: '', jenisKelamin: '', tempatLahir: '', tanggalLahir: '', alamat: '', kodeDesa: '', kategoriPpks: '', telepon: '', disabilitas: '', catatan: '' };
 type Fields = typeof EMPTY;
@@ -36,7 +37,6 @@ function liveNikError(fields: Fields, lang: 'id' | 'en'): string | undefined {
   return undefined;
 }
 
-const two = (n: number) => String(n).padStart(2, '0');
 
 export default function BeneficiaryFormPage() {
   const { id } = useParams();
@@ -77,6 +77,16 @@ export default function BeneficiaryFormPage() {
   const liveError = liveNikError(f, lang);
   const parsedNik = f.nik ? parseNik(cleanNik(f.nik)) : undefined;
 
+  // A valid NIK already says the birth date and sex: fill them in when still empty, never overwrite.
+  const withNikDefaults = (nik: string): Partial<Fields> => {
+    const parsed = parseNik(cleanNik(nik));
+    if (!parsed) return { nik };
+    return {
+      nik,
+      ...(f.tanggalLahir ? {} : { tanggalLahir: nikBirthDate(parsed) }),
+      ...(f.jenisKelamin ? {} : { jenisKelamin: parsed.jenisKelamin }),
+    };
+  };
   const input = (field: keyof Fields, props: Record<string, unknown> = {}) => {
     const error = errorFor(field) || (field === 'nik' ? liveError : undefined);
     return (
@@ -85,7 +95,7 @@ export default function BeneficiaryFormPage() {
         <input
           name={field}
           value={f[field]}
-          onChange={(e) => draft.set({ [field]: e.target.value } as Partial<Fields>)}
+          onChange={(e) => draft.set(field === 'nik' ? withNikDefaults(e.target.value) : ({ [field]: e.target.value } as Partial<Fields>))}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${field}-error` : undefined}
           {...props}
@@ -115,7 +125,7 @@ export default function BeneficiaryFormPage() {
         {!liveError && parsedNik && (
           <small className="ok" role="status">
             {t('beneficiaries.nikParsed', {
-              date: `${two(parsedNik.hari)}-${two(parsedNik.bulan)}-..${two(parsedNik.tahun2)}`,
+              date: formatDate(nikBirthDate(parsedNik)),
               sex: t(`beneficiaries.sex.${parsedNik.jenisKelamin}`),
             })}
           </small>

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useBeneficiaries, useMe } from '../../api/queries.js';
+import { Pager } from '../../components/Pager.js';
+import { QueryStatus } from '../../components/QueryStatus.js';
 import { ageFrom, formatNumber } from '../../lib/format.js';
 
 const PAGE_SIZE = 20;
@@ -15,7 +17,6 @@ export default function BeneficiaryListPage() {
   const page = Number(params.get('hal') ?? 1);
   const [text, setText] = useState(q);
   const list = useBeneficiaries({ q: q || undefined, page, pageSize: PAGE_SIZE });
-  const pages = Math.max(1, Math.ceil((list.data?.total ?? 0) / PAGE_SIZE));
   const canWrite = me.role === 'pendamping' || me.role === 'koordinator' || me.role === 'admin';
 
   return (
@@ -50,47 +51,37 @@ export default function BeneficiaryListPage() {
           )}
         </p>
       )}
-      {list.isPending ? (
-        <p aria-busy="true">{t('common.loading')}</p>
-      ) : list.isError ? (
-        <p role="alert" className="error">
-          {list.error.message} <button onClick={() => void list.refetch()}>{t('common.retry')}</button>
-        </p>
-      ) : list.data.items.length === 0 ? (
-        <div className="empty">
-          <p>{t('beneficiaries.empty')}</p>
-          <p>{t('beneficiaries.emptyHint')}</p>
-        </div>
-      ) : (
-        <>
-          <p aria-live="polite">{t('common.total', { count: list.data.total, formatted: formatNumber(list.data.total) })}</p>
-          <ul className="cards" aria-busy={list.isFetching}>
-            {list.data.items.map((b) => (
-              <li key={b.id}>
-                <Link to={`/penerima-manfaat/${b.id}`} className="card-link">
-                  <strong>{b.nama}</strong>
-                  <span className="muted">
-                    {b.nik} · {t(`beneficiaries.sex.${b.jenisKelamin}`)} · {t('beneficiaries.age', { count: ageFrom(b.tanggalLahir) })}
-                  </span>
-                  {b.anak && <mark>{t('beneficiaries.child')}</mark>}
-                  {!b.anak && b.sensitif && <mark>{t('beneficiaries.sensitive')}</mark>}
-                </Link>
-              </li>
-            ))}
-          </ul>
-          {pages > 1 && (
-            <nav className="pager" aria-label={t('common.page', { page, pages })}>
-              <button className="secondary" disabled={page <= 1} onClick={() => setParams({ ...(q ? { q } : {}), hal: String(page - 1) })}>
-                {t('common.previous')}
-              </button>
-              <span>{t('common.page', { page, pages })}</span>
-              <button className="secondary" disabled={page >= pages} onClick={() => setParams({ ...(q ? { q } : {}), hal: String(page + 1) })}>
-                {t('common.next')}
-              </button>
-            </nav>
-          )}
-        </>
-      )}
+      <QueryStatus
+        query={list}
+        isEmpty={(data) => data.items.length === 0}
+        empty={
+          <>
+            <p>{t('beneficiaries.empty')}</p>
+            <p>{t('beneficiaries.emptyHint')}</p>
+          </>
+        }
+      >
+        {(data) => (
+          <>
+            <p aria-live="polite">{t('common.total', { count: data.total, formatted: formatNumber(data.total) })}</p>
+            <ul className="cards" aria-busy={list.isFetching}>
+              {data.items.map((b) => (
+                <li key={b.id}>
+                  <Link to={`/penerima-manfaat/${b.id}`} className="card-link">
+                    <strong>{b.nama}</strong>
+                    <span className="muted">
+                      {b.nik} · {t(`beneficiaries.sex.${b.jenisKelamin}`)} · {t('beneficiaries.age', { count: ageFrom(b.tanggalLahir) })}
+                    </span>
+                    {b.anak && <mark>{t('beneficiaries.child')}</mark>}
+                    {!b.anak && b.sensitif && <mark>{t('beneficiaries.sensitive')}</mark>}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+            <Pager page={page} total={data.total} pageSize={PAGE_SIZE} onPage={(p) => setParams({ ...(q ? { q } : {}), hal: String(p) })} />
+          </>
+        )}
+      </QueryStatus>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { PersonCases } from '../../components/PersonCases.js';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -127,6 +128,7 @@ export default function BeneficiaryPage() {
           </footer>
         )}
       </article>
+      <PersonCases beneficiaryId={b.id} canOpen={me.role === 'pendamping' || me.role === 'koordinator' || me.role === 'admin'} />
       <article>
         <header>
           <h2>{t('beneficiaries.household')}</h2>

@@ -1,0 +1,47 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, launch, openPage, PHONE, screenshot, signIn } from '../support/browser.js';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(() => browser.close());
+
+describe('cases', () => {
+  it('a pendamping lands on their cases, opens one being handled and moves it on, and the history shows it', async () => {
+    const { page, errors, close } = await openPage(browser, PHONE);
+    await signIn(page, 'pendamping.35.10');
+    await page.getByRole('heading', { name: 'Kasus saya' }).waitFor();
+    await page.getByRole('link', { name: /Tertangani/ }).first().click();
+    await expect.poll(() => new URL(page.url()).search).toBe('?status=tertangani');
+    await page.locator('.cards a').first().waitFor();
+    await screenshot(page, 'kasus-saya-ponsel');
+    await page.locator('.cards a').first().click();
+    await page.getByRole('heading', { name: 'Riwayat kasus' }).waitFor();
+    const current = await page.locator('.stepper li[aria-current=step]').innerText();
+    const next = page.getByRole('button', { name: /^Lanjut ke / });
+    if ((await next.count()) === 0) throw new Error(`no forward step offered from ${current}`);
+    const label = await next.first().innerText();
+    await page.getByLabel('Catatan (opsional)').fill('Kunjungan rumah, keluarga setuju melanjutkan');
+    await next.first().click();
+    const stage = label.replace('Lanjut ke ', '');
+    await expect.poll(() => page.locator('.stepper li[aria-current=step]').innerText()).toContain(stage);
+    await page.getByText('Kunjungan rumah, keluarga setuju melanjutkan').waitFor();
+    await screenshot(page, 'kasus-halaman-ponsel');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('a koordinator sees the province’s cases with their pendamping on a desktop', async () => {
+    const { page, errors, close } = await openPage(browser, DESKTOP);
+    await signIn(page, 'koordinator.35');
+    await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: /Kasus saya/ }).click();
+    await page.locator('.cards a').first().waitFor();
+    const first = await page.locator('.cards a').first().innerText();
+    expect(first).toMatch(/K-\d{7}/);
+    await screenshot(page, 'kasus-koordinator-desktop');
+    expect(errors).toEqual([]);
+    await close();
+  });
+});

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+/** The browser suite: one real server for all specs, specs one after another (2 cores, one Chromium). */
+export default defineConfig({
+  test: {
+    root: new URL('.', import.meta.url).pathname,
+    include: ['specs/**/*.e2e.ts'],
+    globalSetup: ['support/global-setup.ts'],
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});

@@ -1,0 +1,21 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/**
+ * The three states every list screen has besides its content: loading, a failure the user can
+ * retry, and an empty result that says what to do next.
+ */
+export function QueryStatus<T>({ query, isEmpty, empty, children }: { query: UseQueryResult<T>; isEmpty: (data: T) => boolean; empty: ReactNode; children: (data: T) => ReactNode }) {
+  const { t } = useTranslation();
+  if (query.isPending) return <p aria-busy="true">{t('common.loading')}</p>;
+  if (query.isError) {
+    return (
+      <p role="alert" className="error">
+        {query.error.message} <button onClick={() => void query.refetch()}>{t('common.retry')}</button>
+      </p>
+    );
+  }
+  if (isEmpty(query.data)) return <div className="empty">{empty}</div>;
+  return <>{children(query.data)}</>;
+}

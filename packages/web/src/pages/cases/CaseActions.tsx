@@ -1,0 +1,107 @@
+import { CLOSE_REASONS, TAHAPAN_CODES, type CaseRecord, type CloseReason, type TahapanCode } from '@tuntas/domain';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../../api/client.js';
+
+type Action =
+  | { kind: 'transitions'; to: TahapanCode }
+  | { kind: 'verify' }
+  | { kind: 'close'; alasan: CloseReason }
+  | { kind: 'reopen' };
+
+/** The buttons the server says this user may press now; nothing else is offered. */
+export function CaseActions({ kase }: { kase: CaseRecord }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [catatan, setCatatan] = useState('');
+  const [alasan, setAlasan] = useState<CloseReason | ''>('');
+  const run = useMutation({
+    mutationFn: (action: Action) => {
+      const body =
+        action.kind === 'transitions'
+          ? { to: action.to, catatan: catatan || undefined, version: kase.version }
+          : action.kind === 'close'
+            ? { alasan: action.alasan, catatan: catatan || undefined, version: kase.version }
+            : action.kind === 'reopen'
+              ? { alasan: catatan, version: kase.version }
+              : { catatan: catatan || undefined, version: kase.version };
+      return api<CaseRecord>(`/cases/${kase.id}/${action.kind}`, { method: 'POST', json: body });
+    },
+    onSuccess: (updated) => {
+      setCatatan('');
+      setAlasan('');
+      queryClient.setQueryData(['case', kase.id], updated);
+      void queryClient.invalidateQueries({ queryKey: ['case', kase.id, 'timeline'] });
+      void queryClient.invalidateQueries({ queryKey: ['cases'] });
+      void queryClient.invalidateQueries({ queryKey: ['case-summary'] });
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.code === 'VERSION_CONFLICT') void queryClient.invalidateQueries({ queryKey: ['case', kase.id] });
+    },
+  });
+  const { tindakan } = kase;
+  const any = tindakan.tahapan.length > 0 || tindakan.verifikasi || tindakan.tutup || tindakan.bukaKembali;
+  if (!any) return null;
+  const order = (code: TahapanCode) => TAHAPAN_CODES.indexOf(code);
+
+  return (
+    <article>
+      <header>
+        <h2>{t('cases.actions')}</h2>
+      </header>
+      <label>
+        {tindakan.bukaKembali ? t('cases.reopenReason') : t('cases.note')}
+        <textarea value={catatan} onChange={(e) => setCatatan(e.target.value)} rows={2} maxLength={2000} />
+      </label>
+      <div className="actions">
+        {tindakan.tahapan.map((to) => (
+          <button
+            key={to}
+            className={order(to) > order(kase.tahapan) ? '' : 'secondary'}
+            aria-busy={run.isPending && run.variables?.kind === 'transitions' && run.variables.to === to}
+            disabled={run.isPending}
+            onClick={() => run.mutate({ kind: 'transitions', to })}
+          >
+            {order(to) > order(kase.tahapan) ? t('cases.moveTo', { stage: t(`tahapan.${to}`) }) : t('cases.backTo', { stage: t(`tahapan.${to}`) })}
+          </button>
+        ))}
+        {tindakan.verifikasi && (
+          <button disabled={run.isPending} onClick={() => run.mutate({ kind: 'verify' })}>
+            {t('cases.verify')}
+          </button>
+        )}
+        {tindakan.bukaKembali && (
+          <button disabled={run.isPending || catatan.trim().length < 3} onClick={() => run.mutate({ kind: 'reopen' })}>
+            {t('cases.reopen')}
+          </button>
+        )}
+      </div>
+      {tindakan.verifikasi && <p className="muted">{t('cases.verifyHint')}</p>}
+      {tindakan.tutup && (
+        <details>
+          <summary>{t('cases.close')}</summary>
+          <label>
+            {t('cases.closeReason')}
+            <select value={alasan} onChange={(e) => setAlasan(e.target.value as CloseReason)} required>
+              <option value="">{t('cases.chooseReason')}</option>
+              {CLOSE_REASONS.map((r) => (
+                <option key={r} value={r}>
+                  {t(`closeReason.${r}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button className="secondary" disabled={run.isPending || alasan === ''} onClick={() => alasan && run.mutate({ kind: 'close', alasan })}>
+            {t('cases.closeConfirm')}
+          </button>
+        </details>
+      )}
+      {run.error instanceof ApiError && (
+        <p role="alert" className="error">
+          {run.error.message}
+        </p>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,87 @@
+import { CASE_STATUSES } from '@tuntas/domain';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { useCases, useMe } from '../../api/queries.js';
+import { CaseCard } from '../../components/CaseCard.js';
+import { Pager } from '../../components/Pager.js';
+import { QueryStatus } from '../../components/QueryStatus.js';
+import { formatNumber } from '../../lib/format.js';
+
+const PAGE_SIZE = 20;
+
+/**
+ * The pendamping's own caseload (a koordinator sees the whole area and can narrow it to theirs),
+ * filtered by headline status and searchable by name or case number.
+ */
+export default function CaseListPage() {
+  const { t } = useTranslation();
+  const me = useMe().data!;
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const status = params.get('status') ?? '';
+  const page = Number(params.get('hal') ?? 1);
+  const ownOnly = me.role === 'pendamping' || params.get('milik') === 'saya';
+  const [text, setText] = useState(q);
+  const list = useCases({ page, pageSize: PAGE_SIZE, q: q || undefined, status: status || undefined, pendampingId: ownOnly ? me.id : undefined });
+  const update = (next: Record<string, string>) => {
+    const merged = { ...Object.fromEntries(params), ...next };
+    setParams(Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== '')));
+  };
+
+  return (
+    <section>
+      <h1>{me.role === 'pendamping' ? t('nav.kasus') : t('cases.titleArea')}</h1>
+      <form
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          update({ q: text.trim(), hal: '' });
+        }}
+      >
+        <label htmlFor="cari-kasus">{t('cases.searchLabel')}</label>
+        <fieldset role="group">
+          <input id="cari-kasus" type="search" value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" />
+          <button type="submit">{t('common.search')}</button>
+        </fieldset>
+      </form>
+      <div className="chips" role="group" aria-label={t('cases.filterStatus')}>
+        {['', ...CASE_STATUSES].map((s) => (
+          <button key={s || 'semua'} type="button" className={status === s ? '' : 'outline secondary'} aria-pressed={status === s} onClick={() => update({ status: s, hal: '' })}>
+            {s ? t(`status.${s}`) : t('cases.allStatuses')}
+          </button>
+        ))}
+        {me.role !== 'pendamping' && (
+          <label className="inline-check">
+            <input type="checkbox" checked={ownOnly} onChange={(e) => update({ milik: e.target.checked ? 'saya' : '', hal: '' })} />
+            {t('cases.onlyMine')}
+          </label>
+        )}
+      </div>
+      <QueryStatus
+        query={list}
+        isEmpty={(data) => data.items.length === 0}
+        empty={
+          <>
+            <p>{t('cases.empty')}</p>
+            <p>{t('cases.emptyHint')}</p>
+          </>
+        }
+      >
+        {(data) => (
+          <>
+              <p aria-live="polite">{t('cases.total', { formatted: formatNumber(data.total) })}</p>
+              <ul className="cards" aria-busy={list.isFetching}>
+                {data.items.map((c) => (
+                  <li key={c.id}>
+                    <CaseCard kase={c} showPendamping={!ownOnly} />
+                  </li>
+                ))}
+              </ul>
+              <Pager page={page} total={data.total} pageSize={PAGE_SIZE} onPage={(p) => update({ hal: String(p) })} />
+          </>
+        )}
+      </QueryStatus>
+    </section>
+  );
+}

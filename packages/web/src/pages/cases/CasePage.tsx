@@ -1,0 +1,90 @@
+import { ppksByCode, TAHAPAN_CODES, type CaseEventRecord } from '@tuntas/domain';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ApiError } from '../../api/client.js';
+import { useCase, useCaseTimeline, useWilayah } from '../../api/queries.js';
+import { StatusBadge } from '../../components/CaseCard.js';
+import { formatDateTime } from '../../lib/format.js';
+import { CaseActions } from './CaseActions.js';
+
+function EventLine({ event, wilayah }: { event: CaseEventRecord; wilayah: string }) {
+  const { t } = useTranslation();
+  const data = (event.data ?? {}) as { alasan?: string };
+  const what =
+    event.jenis === 'tahapan'
+      ? t('events.tahapan', { from: t(`tahapan.${event.dariTahapan}`), to: t(`tahapan.${event.keTahapan}`) })
+      : event.jenis === 'ditutup'
+        ? t('events.ditutup', { reason: t(`closeReason.${data.alasan}`) })
+        : t(`events.${event.jenis}`, { defaultValue: event.jenis });
+  return (
+    <li>
+      <time dateTime={event.at}>{formatDateTime(event.at, wilayah)}</time>
+      <span>
+        <strong>{what}</strong>
+        {event.actorUsername && <span className="muted"> · {event.actorUsername}</span>}
+      </span>
+      {event.catatan && <q>{event.catatan}</q>}
+    </li>
+  );
+}
+
+export default function CasePage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const kase = useCase(id);
+  const timeline = useCaseTimeline(id);
+  const area = useWilayah(kase.data?.wilayah);
+
+  if (kase.isPending) return <p aria-busy="true">{t('common.loading')}</p>;
+  if (kase.isError) {
+    return (
+      <section>
+        <p role="alert">{kase.error instanceof ApiError && kase.error.status === 404 ? t('cases.notFound') : kase.error.message}</p>
+        <Link to="/kasus">{t('common.back')}</Link>
+      </section>
+    );
+  }
+  const c = kase.data;
+  const current = TAHAPAN_CODES.indexOf(c.tahapan);
+  return (
+    <section>
+      <p>
+        <Link to="/kasus">← {t('nav.kasus')}</Link>
+      </p>
+      <h1>
+        <Link to={`/penerima-manfaat/${c.beneficiaryId}`}>{c.beneficiaryNama}</Link> <StatusBadge status={c.status} />
+        {c.sensitif && <mark>{t('beneficiaries.sensitive')}</mark>}
+      </h1>
+      <p className="muted">
+        {c.nomor} · {ppksByCode(c.ppks)?.nama} · {area.data?.nama ?? c.wilayah} · {t('cases.owner')}: {c.pendampingNama ?? t('cases.unassigned')}
+      </p>
+      {c.ditutupAlasan && <p className="notice">{t('cases.closedBecause', { reason: t(`closeReason.${c.ditutupAlasan}`) })}</p>}
+      {c.diverifikasiPada && <p className="notice ok">{t('cases.verifiedAt', { when: formatDateTime(c.diverifikasiPada, c.wilayah) })}</p>}
+      <ol className="stepper" aria-label={t('cases.stages')}>
+        {TAHAPAN_CODES.map((code, i) => (
+          <li key={code} className={i < current ? 'done' : i === current ? 'current' : ''} aria-current={i === current ? 'step' : undefined}>
+            {t(`tahapan.${code}`)}
+          </li>
+        ))}
+      </ol>
+      {c.ringkasan && <p>{c.ringkasan}</p>}
+      <CaseActions kase={c} />
+      <article>
+        <header>
+          <h2>{t('cases.timeline')}</h2>
+        </header>
+        {timeline.isPending ? (
+          <p aria-busy="true">{t('common.loading')}</p>
+        ) : timeline.isError ? (
+          <p role="alert">{timeline.error.message}</p>
+        ) : (
+          <ol className="timeline">
+            {timeline.data.map((e) => (
+              <EventLine key={e.id} event={e} wilayah={c.wilayah} />
+            ))}
+          </ol>
+        )}
+      </article>
+    </section>
+  );
+}

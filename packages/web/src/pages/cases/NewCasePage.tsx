@@ -1,0 +1,79 @@
+import { PPKS, type CaseRecord } from '@tuntas/domain';
+import { useMutation } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { api, ApiError } from '../../api/client.js';
+import { useBeneficiary } from '../../api/queries.js';
+
+/** Opening a case starts from a registered person: the registry first, then the case. */
+export default function NewCasePage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const beneficiaryId = params.get('penerima') ?? '';
+  const person = useBeneficiary(beneficiaryId);
+  const [ppks, setPpks] = useState('');
+  const [ringkasan, setRingkasan] = useState('');
+  const chosen = ppks || person.data?.kategoriPpks || '';
+  const open = useMutation({
+    mutationFn: () => api<CaseRecord>('/cases', { method: 'POST', json: { beneficiaryId, ppks: chosen, ringkasan: ringkasan.trim() || null } }),
+    onSuccess: (kase) => navigate(`/kasus/${kase.id}`),
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    open.mutate();
+  };
+
+  if (!beneficiaryId) {
+    return (
+      <section>
+        <h1>{t('cases.newTitle')}</h1>
+        <p>{t('cases.pickPersonFirst')}</p>
+        <Link role="button" to="/penerima-manfaat">
+          {t('nav.penerimaManfaat')}
+        </Link>
+      </section>
+    );
+  }
+  if (person.isPending) return <p aria-busy="true">{t('common.loading')}</p>;
+  if (person.isError) return <p role="alert">{t('beneficiaries.notFound')}</p>;
+  const existing = open.error instanceof ApiError && open.error.status === 409 ? (open.error.details as { id?: string } | undefined)?.id : undefined;
+
+  return (
+    <section>
+      <h1>{t('cases.newTitle')}</h1>
+      <p>{t('cases.newFor', { name: person.data.nama })}</p>
+      <form onSubmit={submit}>
+        <label>
+          {t('cases.ppks')}
+          <select required value={chosen} onChange={(e) => setPpks(e.target.value)}>
+            <option value="">{t('beneficiaries.choosePpks')}</option>
+            {PPKS.map((p) => (
+              <option key={p.kode} value={p.kode}>
+                {p.kode} {p.nama}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('cases.summary')}
+          <textarea rows={3} maxLength={2000} value={ringkasan} onChange={(e) => setRingkasan(e.target.value)} />
+        </label>
+        {open.error instanceof ApiError && (
+          <p role="alert" className="error">
+            {open.error.message} {existing && <Link to={`/kasus/${existing}`}>{t('cases.openExisting')}</Link>}
+          </p>
+        )}
+        <div className="actions">
+          <button type="submit" aria-busy={open.isPending} disabled={open.isPending}>
+            {t('cases.open')}
+          </button>
+          <Link role="button" className="secondary" to={`/penerima-manfaat/${beneficiaryId}`}>
+            {t('common.cancel')}
+          </Link>
+        </div>
+      </form>
+    </section>
+  );
+}

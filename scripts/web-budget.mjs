@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+// Measures the web app's budgets (issue 5): initial JavaScript (gzip) of the first screen, and the
+// time until a pendamping's Beranda is usable on an emulated slow-4G phone (Lighthouse's profile:
+// 150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up, CPU 4x slower), cold cache, plus console errors.
+// Usage: npm run build && node scripts/web-budget.mjs   → prints a table, writes bench/results/web-budget.json
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const root = new URL('..', import.meta.url).pathname;
+const dist = join(root, 'packages/web/dist');
+const html = readFileSync(join(dist, 'index.html'), 'utf8');
+const initial = [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g)].map((m) => m[1]);
+const gzipBytes = initial.reduce((sum, file) => sum + gzipSync(readFileSync(join(dist, file))).length, 0);
+
+const port = await new Promise((resolve) => {
+  const s = createServer().listen(0, '127.0.0.1', () => {
+    const p = s.address().port;
+    s.close(() => resolve(p));
+  });
+});
+const dataDir = mkdtempSync(join(tmpdir(), 'tuntas-budget-'));
+const env = { ...process.env, TUNTAS_DATA_DIR: dataDir, DATABASE_URL: '', TUNTAS_DEMO_PASSWORD: 'tuntas-demo' };
+const cli = join(root, 'packages/server/bin/tuntas.js');
+spawnSync(process.execPath, [cli, 'seed', 'demo', '--scale', '2000'], { env, stdio: 'ignore' });
+const server = spawn(process.execPath, [cli, 'serve', '--port', String(port)], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+await new Promise((resolve) => server.stdout.on('data', (c) => String(c).includes('Tuntas berjalan') && resolve()));
+const base = `http://127.0.0.1:${port}`;
+
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const runs = [];
+const errors = [];
+for (let i = 0; i < 3; i++) {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'id-ID', baseURL: base });
+  await context.request.post('/api/v1/auth/login', { data: { username: 'pendamping.35.10', password: 'tuntas-demo' }, headers: { origin: base } });
+  const page = await context.newPage();
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const start = Date.now();
+  await page.goto('/', { waitUntil: 'commit' });
+  // Usable: the pendamping's own funnel has its numbers and the first active case can be tapped.
+  await page.locator('.funnel .big-number').first().waitFor();
+  await page.locator('.cards a').first().waitFor();
+  runs.push(Date.now() - start);
+  await context.close();
+}
+await browser.close();
+server.kill('SIGTERM');
+await new Promise((r) => server.once('exit', r));
+rmSync(dataDir, { recursive: true, force: true });
+
+runs.sort((a, b) => a - b);
+const result = {
+  initialJsGzipKB: Math.round(gzipBytes / 102.4) / 10,
+  initialJsBudgetKB: 200,
+  slow4gInteractiveMs: runs,
+  slow4gMedianMs: runs[1],
+  slow4gBudgetMs: 4000,
+  consoleErrors: errors,
+};
+mkdirSync(join(root, 'bench/results'), { recursive: true });
+writeFileSync(join(root, 'bench/results/web-budget.json'), `${JSON.stringify(result, null, 2)}\n`);
+console.log(`initial JS (gzip): ${result.initialJsGzipKB} KB (budget 200 KB) — ${initial.join(', ')}`);
+console.log(`slow 4G + 4x CPU, cold cache, to a usable Beranda: ${runs.join(' / ')} ms (median ${result.slow4gMedianMs}, budget 4000)`);
+console.log(`console errors: ${errors.length}`);
+process.exit(result.initialJsGzipKB <= 200 && result.slow4gMedianMs <= 4000 && errors.length === 0 ? 0 : 1);
