@@ -39,8 +39,13 @@ describe('cases', () => {
     await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: /Kasus saya/ }).click();
     await page.locator('.cards a').first().waitFor();
     const first = await page.locator('.cards a').first().innerText();
-    expect(first).toMatch(/K-\d{7}/);
+    const nomor = first.match(/K-\d{7}/)![0];
     await screenshot(page, 'kasus-koordinator-desktop');
+    // The global search finds the same case by its number.
+    await page.getByRole('link', { name: 'Pencarian' }).click();
+    await page.getByLabel('NIK, nama, atau nomor kasus (K-…)').fill(nomor);
+    await page.getByRole('button', { name: 'Cari', exact: true }).click();
+    await page.locator('.cards a', { hasText: nomor }).waitFor();
     expect(errors).toEqual([]);
     await close();
   });

@@ -18,6 +18,7 @@ const BeneficiaryListPage = lazy(() => import('./pages/beneficiaries/Beneficiary
 const BeneficiaryPage = lazy(() => import('./pages/beneficiaries/BeneficiaryPage.js'));
 const BeneficiaryFormPage = lazy(() => import('./pages/beneficiaries/BeneficiaryFormPage.js'));
 const ImportPage = lazy(() => import('./pages/beneficiaries/ImportPage.js'));
+const SearchPage = lazy(() => import('./pages/SearchPage.js'));
 const CaseListPage = lazy(() => import('./pages/cases/CaseListPage.js'));
 const CasePage = lazy(() => import('./pages/cases/CasePage.js'));
 const NewCasePage = lazy(() => import('./pages/cases/NewCasePage.js'));
@@ -46,6 +47,7 @@ const router = createBrowserRouter([
       { path: 'penerima-manfaat/impor', element: <ImportPage /> },
       { path: 'penerima-manfaat/:id', element: <BeneficiaryPage /> },
       { path: 'penerima-manfaat/:id/ubah', element: <BeneficiaryFormPage /> },
+      { path: 'cari', element: <SearchPage /> },
       { path: 'kasus', element: <CaseListPage /> },
       { path: 'kasus/baru', element: <NewCasePage /> },
       { path: 'kasus/:id', element: <CasePage /> },

@@ -57,12 +57,13 @@ export function usePpks() {
   });
 }
 
-export function useBeneficiaries(params: { q?: string; page: number; pageSize: number }) {
+export function useBeneficiaries(params: { q?: string; page: number; pageSize: number }, options: { enabled?: boolean } = {}) {
   const search = new URLSearchParams({ page: String(params.page), pageSize: String(params.pageSize) });
   if (params.q) search.set('q', params.q);
   return useQuery({
     queryKey: keys.beneficiaries(params),
     queryFn: () => api<Page<Beneficiary>>(`/beneficiaries?${search}`),
+    enabled: options.enabled ?? true,
     placeholderData: (previous) => previous,
   });
 }
@@ -94,8 +95,9 @@ function caseSearch(params: Record<string, string | number | undefined>): URLSea
   return search;
 }
 
-export function useCases(params: CaseListParams) {
+export function useCases(params: CaseListParams, options: { enabled?: boolean } = {}) {
   return useQuery({
+    enabled: options.enabled ?? true,
     queryKey: ['cases', params],
     queryFn: () => api<Page<CaseRecord>>(`/cases?${caseSearch({ ...params })}`),
     placeholderData: (previous) => previous,

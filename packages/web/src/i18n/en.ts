@@ -212,6 +212,12 @@ export const en: Widen<Dictionary> = {
     ofPerson: 'Cases',
     noneForPerson: 'No cases for this person yet.',
   },
+  search: {
+    title: 'Search',
+    label: 'NIK, name, or case number (K-…)',
+    noPeople: 'No matching beneficiaries.',
+    noCases: 'No matching cases.',
+  },
   errors: {
     network: 'Cannot reach the server. Check your signal, then try again.',
     generic: 'Something went wrong. Try again; if it persists, contact the admin.',

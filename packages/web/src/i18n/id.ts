@@ -208,6 +208,12 @@ export const id = {
     ofPerson: 'Kasus',
     noneForPerson: 'Belum ada kasus untuk orang ini.',
   },
+  search: {
+    title: 'Pencarian',
+    label: 'NIK, nama, atau nomor kasus (K-…)',
+    noPeople: 'Tidak ada penerima manfaat yang cocok.',
+    noCases: 'Tidak ada kasus yang cocok.',
+  },
   errors: {
     network: 'Tidak dapat menghubungi server. Periksa sinyal, lalu coba lagi.',
     generic: 'Terjadi kesalahan. Coba lagi; bila berulang, hubungi admin.',

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { api } from '../api/client.js';
 import { useMe } from '../api/queries.js';
 import { setLanguage, type Language } from '../i18n/index.js';
@@ -45,6 +45,10 @@ export function AppShell() {
         <span className="who">
           {me.username} · {t(`roles.${me.role}`)}
         </span>
+        <Link to="/cari" className="search-link" aria-label={t('search.title')}>
+          <span aria-hidden="true">⌕</span>
+          <span className="search-text">{t('common.search')}</span>
+        </Link>
         <label className="lang">
           <span className="visually-hidden">{t('common.language')}</span>
           <select value={i18n.language} onChange={(e) => void setLanguage(e.target.value as Language)} aria-label={t('common.language')}>
