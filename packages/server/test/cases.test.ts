@@ -223,6 +223,8 @@ describe('who sees what', () => {
       expect((await session.request({ method: 'GET', url: `/api/v1/cases/${id}/timeline` })).statusCode).toBe(404);
       expect((await move(session, id, { to: 'asesmen' })).statusCode).toBe(404);
       expect((await act(session, id, 'close', { alasan: 'pindah' })).statusCode).toBe(404);
+      expect((await act(session, id, 'verify')).statusCode).toBe(404);
+      expect((await act(session, id, 'reopen', { alasan: 'coba buka' })).statusCode).toBe(404);
       expect((await session.request({ method: 'PATCH', url: `/api/v1/cases/${id}`, payload: { version: 1, ringkasan: 'x' } })).statusCode).toBe(404);
       const list = (await session.request({ method: 'GET', url: '/api/v1/cases?pageSize=200' })).json();
       expect(list.items.some((c: { id: string }) => c.id === id)).toBe(false);

@@ -26,3 +26,15 @@ export function StatusBadge({ status }: { status: CaseRecord['status'] }) {
   const { t } = useTranslation();
   return <span className={`badge status-${status}`}>{t(`status.${status}`)}</span>;
 }
+
+export function CaseCards({ cases, showPendamping = false }: { cases: CaseRecord[]; showPendamping?: boolean }) {
+  return (
+    <ul className="cards">
+      {cases.map((c) => (
+        <li key={c.id}>
+          <CaseCard kase={c} showPendamping={showPendamping} />
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCases } from '../api/queries.js';
-import { CaseCard } from './CaseCard.js';
+import { CaseCards } from './CaseCard.js';
 
 /** The cases of one person, on their page, with the way to open a new one. */
 export function PersonCases({ beneficiaryId, canOpen }: { beneficiaryId: string; canOpen: boolean }) {
@@ -15,13 +15,7 @@ export function PersonCases({ beneficiaryId, canOpen }: { beneficiaryId: string;
       {cases.isPending ? (
         <p aria-busy="true">{t('common.loading')}</p>
       ) : cases.data && cases.data.items.length > 0 ? (
-        <ul className="cards">
-          {cases.data.items.map((c) => (
-            <li key={c.id}>
-              <CaseCard kase={c} showPendamping />
-            </li>
-          ))}
-        </ul>
+        <CaseCards cases={cases.data.items} showPendamping />
       ) : (
         <p>{t('cases.noneForPerson')}</p>
       )}

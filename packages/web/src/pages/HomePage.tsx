@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useBeneficiaries, useCases, useMe, useWilayah } from '../api/queries.js';
-import { CaseCard } from '../components/CaseCard.js';
+import { CaseCards } from '../components/CaseCard.js';
 import { CaseFunnel } from '../components/CaseFunnel.js';
 import { formatNumber } from '../lib/format.js';
 
@@ -12,13 +12,7 @@ function ActiveCases({ pendampingId }: { pendampingId: string }) {
   if (cases.isPending) return <p aria-busy="true">{t('common.loading')}</p>;
   if (!cases.data || cases.data.items.length === 0) return <p>{t('home.noActiveCases')}</p>;
   return (
-    <ul className="cards">
-      {cases.data.items.map((c) => (
-        <li key={c.id}>
-          <CaseCard kase={c} />
-        </li>
-      ))}
-    </ul>
+    <CaseCards cases={cases.data.items} />
   );
 }
 

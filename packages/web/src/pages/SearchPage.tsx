@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useBeneficiaries, useCases, useMe } from '../api/queries.js';
-import { CaseCard } from '../components/CaseCard.js';
+import { CaseCards } from '../components/CaseCard.js';
 import { ageFrom } from '../lib/format.js';
 
 /** One box for everything a user may be holding: a NIK, a name (misspelt is fine) or a case number. */
@@ -59,13 +59,7 @@ export default function SearchPage() {
               {cases.isPending ? (
                 <p aria-busy="true">{t('common.loading')}</p>
               ) : cases.data && cases.data.items.length > 0 ? (
-                <ul className="cards">
-                  {cases.data.items.map((c) => (
-                    <li key={c.id}>
-                      <CaseCard kase={c} showPendamping />
-                    </li>
-                  ))}
-                </ul>
+                <CaseCards cases={cases.data.items} showPendamping />
               ) : (
                 <p>{t('search.noCases')}</p>
               )}
