@@ -1,6 +1,6 @@
 // Shared helpers for the benchmark runner: child servers, autocannon in its own process, results.
 import { spawn, execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -57,8 +57,16 @@ export function row(name, database, value, unit, baseline, baselineValue, higher
   return { name, database, value: Number(value.toFixed(2)), unit, baseline, baselineValue: baselineValue === null ? null : Number(baselineValue.toFixed(2)), ratio, higherIsBetter };
 }
 
-export function writeResults(rows, machine) {
+/**
+ * Writes the run's rows into results/latest.{json,md}; rows of benchmarks this run did not
+ * measure (`--only=…`, `--postgresql-only`) are kept from the previous file.
+ */
+export function writeResults(measured, machine) {
   const json = fileURLToPath(new URL('./results/latest.json', import.meta.url));
+  const key = (r) => `${r.name}|${r.database}`;
+  const fresh = new Set(measured.map(key));
+  const previous = existsSync(json) ? JSON.parse(readFileSync(json, 'utf8')) : [];
+  const rows = [...previous.filter((r) => !fresh.has(key(r))), ...measured];
   writeFileSync(json, JSON.stringify(rows, null, 2) + '\n');
   const lines = [
     `Measured ${new Date().toISOString()} on ${machine}.`,

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { generate } from './generate-beneficiaries.mjs';
 import { autocannon, row, startProcess, stopProcess, TUNTAS, writeResults } from './lib.mjs';
+import { benchCases } from './cases.mjs';
 
 const quick = process.argv.includes('--quick');
 const seconds = quick ? 5 : 10;
@@ -91,10 +92,16 @@ async function freshDatabase(url) {
   return target.toString();
 }
 
-await benchFoundation('pglite');
-await benchImport('pglite');
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const want = (group) => !only || only.includes(group);
+if (!process.argv.includes('--postgresql-only')) {
+  if (want('foundation')) await benchFoundation('pglite');
+  if (want('import')) await benchImport('pglite');
+  if (want('cases')) rows.push(...(await benchCases('pglite', undefined, { quick, seconds })));
+}
 if (process.env.DATABASE_URL) {
-  await benchFoundation('postgresql', process.env.DATABASE_URL);
-  await benchImport('postgresql', process.env.DATABASE_URL);
+  if (want('foundation')) await benchFoundation('postgresql', process.env.DATABASE_URL);
+  if (want('import')) await benchImport('postgresql', process.env.DATABASE_URL);
+  if (want('cases')) rows.push(...(await benchCases('postgresql', await freshDatabase(process.env.DATABASE_URL), { quick, seconds })));
 }
 console.log(writeResults(rows, `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`));

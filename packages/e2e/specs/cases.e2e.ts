@@ -17,11 +17,15 @@ describe('cases', () => {
     await expect.poll(() => new URL(page.url()).search).toBe('?status=tertangani');
     await page.locator('.cards a').first().waitFor();
     await screenshot(page, 'kasus-saya-ponsel');
-    await page.locator('.cards a').first().click();
-    await page.getByRole('heading', { name: 'Riwayat kasus' }).waitFor();
-    const current = await page.locator('.stepper li[aria-current=step]').innerText();
+    // Open the pendamping's cases in turn until one can move forward (one at terminasi waits for the koordinator).
+    const links = await page.locator('.cards a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     const next = page.getByRole('button', { name: /^Lanjut ke / });
-    if ((await next.count()) === 0) throw new Error(`no forward step offered from ${current}`);
+    for (const href of links) {
+      await page.goto(href!);
+      await page.getByRole('heading', { name: 'Riwayat kasus' }).waitFor();
+      if ((await next.count()) > 0) break;
+    }
+    if ((await next.count()) === 0) throw new Error('none of the pendamping’s active cases offers a forward step');
     const label = await next.first().innerText();
     await page.getByLabel('Catatan (opsional)').fill('Kunjungan rumah, keluarga setuju melanjutkan');
     await next.first().click();

@@ -64,7 +64,8 @@ describe('tuntas CLI', () => {
     expect(list.out).toMatch(/koor\.jatim\s+koordinator\s+35\s+nonaktif/);
     expect(list.out).toMatch(/direktur\s+direktorat\s+35\.10\s+aktif/);
     expect(list.out).toContain('2 akun');
-  });
+    // Eight real processes, each opening the embedded database: slower than one request, on purpose.
+  }, 120_000);
 
   it('refuses an unknown role before touching the database', () => {
     const bad = tuntas(['user', 'add', '--username', 'x', '--role', 'raja']);

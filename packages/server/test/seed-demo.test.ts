@@ -10,7 +10,7 @@ const NOW = new Date('2026-11-01T00:00:00Z');
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  first = await seedDemo(database.db, { password: 'tuntas-demo', scale: 1500, seed: 7, now: NOW });
+  first = await seedDemo(database, { password: 'tuntas-demo', scale: 1500, seed: 7, now: NOW });
 });
 afterAll(() => database.close());
 
@@ -68,7 +68,7 @@ describe('seed demo', () => {
   });
 
   it('does not add a second data set when run again', async () => {
-    const again = await seedDemo(database.db, { password: 'tuntas-demo', scale: 1500, seed: 7, now: NOW });
+    const again = await seedDemo(database, { password: 'tuntas-demo', scale: 1500, seed: 7, now: NOW });
     expect(again.cases).toBe(0);
     const n = await database.db.selectFrom('cases').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(1500);

@@ -1,5 +1,5 @@
 import { deriveStatus, isWithinScope, ppksByCode, type CaseRecord, type CaseStatus, type TahapanCode } from '@tuntas/domain';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
 import { casePolicy } from '../authz/policies.js';
@@ -27,21 +27,42 @@ function scoped(db: Kysely<DB>, actor: Actor) {
   return casesWithNames(db).where((eb) => inScope(eb, eb.ref('cases.wilayah'), actor));
 }
 
+/** The list's filters as one condition on `cases`, shared by the page query and its count. */
+function caseFilters(actor: Actor, query: CaseQuery) {
+  return (eb: ExpressionBuilder<DB, 'cases'>) => {
+    const conditions: Expression<SqlBool>[] = [inScope(eb, eb.ref('cases.wilayah'), actor)];
+    if (query.wilayah) conditions.push(inScope(eb, eb.ref('cases.wilayah'), { wilayah: query.wilayah }));
+    if (query.status) conditions.push(eb('cases.status', '=', query.status));
+    if (query.ppks) conditions.push(eb('cases.ppks', '=', query.ppks));
+    if (query.tahapan) conditions.push(eb('cases.tahapan', '=', query.tahapan));
+    if (query.pendampingId) conditions.push(eb('cases.pendamping_id', '=', query.pendampingId));
+    if (query.beneficiaryId) conditions.push(eb('cases.beneficiary_id', '=', query.beneficiaryId));
+    return eb.and(conditions);
+  };
+}
+
 export async function listCases(db: Kysely<DB>, actor: Actor, query: CaseQuery): Promise<{ items: CaseRecord[]; total: number }> {
-  let base = scoped(db, actor);
-  if (query.wilayah) base = base.where((eb) => inScope(eb, eb.ref('cases.wilayah'), { wilayah: query.wilayah! }));
-  if (query.status) base = base.where('cases.status', '=', query.status);
-  if (query.ppks) base = base.where('cases.ppks', '=', query.ppks);
-  if (query.tahapan) base = base.where('cases.tahapan', '=', query.tahapan);
-  if (query.pendampingId) base = base.where('cases.pendamping_id', '=', query.pendampingId);
-  if (query.beneficiaryId) base = base.where('cases.beneficiary_id', '=', query.beneficiaryId);
+  let matching = db.selectFrom('cases').where(caseFilters(actor, query));
   const q = query.q?.trim() ?? '';
-  if (/^K-\d+$/i.test(q)) base = base.where('cases.nomor', '=', q.toUpperCase());
-  else if (q) base = base.where('b.nama', 'ilike', `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-  const [rows, count] = await Promise.all([
-    base.orderBy('cases.updated_at', 'desc').orderBy('cases.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
-    base.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  if (/^K-\d+$/i.test(q)) matching = matching.where('cases.nomor', '=', q.toUpperCase());
+  else if (q) {
+    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    matching = matching.innerJoin('beneficiaries as b', 'b.id', 'cases.beneficiary_id').where('b.nama', 'ilike', pattern);
+  }
+  // The page is chosen on `cases` alone (an index walk that stops at the page), then the names of
+  // just those rows are joined: joining first makes PostgreSQL join a whole caseload to sort it.
+  const [page, count] = await Promise.all([
+    matching.select('cases.id').orderBy('cases.updated_at', 'desc').orderBy('cases.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
+    matching.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
+  const rows =
+    page.length === 0
+      ? []
+      : await casesWithNames(db)
+          .where('cases.id', 'in', page.map((r) => r.id))
+          .orderBy('cases.updated_at', 'desc')
+          .orderBy('cases.id')
+          .execute();
   return { items: rows.map((r) => toCaseView(r as CaseRow, actor)), total: Number(count.n) };
 }
 

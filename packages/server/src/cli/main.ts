@@ -61,7 +61,7 @@ export function buildCli(config: Config = loadConfig()): Command {
       const { url } = await startServer(effective, {
         beforeListen: opts.demo
           ? async (database) => {
-              await seedDemo(database.db, { password: config.demoPassword, scale: 25_000 });
+              await seedDemo(database, { password: config.demoPassword, scale: 25_000 });
             }
           : undefined,
       });
@@ -88,7 +88,7 @@ export function buildCli(config: Config = loadConfig()): Command {
     .description('Mengisi akun dan data demo')
     .option('--scale <n>', 'jumlah kasus', positiveInt, 25_000)
     .action(async (opts: { scale: number }) => {
-      const result = await withDatabase(config, (d) => seedDemo(d.db, { password: config.demoPassword, scale: opts.scale }));
+      const result = await withDatabase(config, (d) => seedDemo(d, { password: config.demoPassword, scale: opts.scale }));
       console.log(`Akun dibuat: ${result.created.length}, sudah ada: ${result.existing.length}`);
       if (result.cases > 0) console.log(`Data demo: ${result.pendamping} pendamping, ${result.beneficiaries} penerima manfaat, ${result.cases} kasus, ${result.events} peristiwa kasus`);
       else console.log('Kasus sudah ada; data demo tidak ditambah.');

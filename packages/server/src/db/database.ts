@@ -13,6 +13,8 @@ export interface Database {
   kind: DatabaseKind;
   /** The embedded engine, when that is what runs (data-folder dumps for test templates). */
   pglite: PGlite | null;
+  /** The PostgreSQL pool, when that is what runs (bulk COPY). */
+  pool: pg.Pool | null;
   close(): Promise<void>;
 }
 
@@ -51,7 +53,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // listener that error would crash the process; the pool replaces the client on next use.
     pool.on('error', (error) => process.emitWarning(`PostgreSQL idle client error: ${error.message}`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgresql', pglite: null, close: () => db.destroy() };
+    return { db, kind: 'postgresql', pglite: null, pool, close: () => db.destroy() };
   }
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
   const client = await PGlite.create({
@@ -61,5 +63,5 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     parsers: { [INT8]: (v: string) => Number(v), [DATE]: (v: string) => v },
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
-  return { db, kind: 'pglite', pglite: client, close: () => db.destroy() };
+  return { db, kind: 'pglite', pglite: client, pool: null, close: () => db.destroy() };
 }

@@ -25,19 +25,48 @@ export function ageRangeFor(ppks: string): [number, number] {
   return [18, 70];
 }
 
+// Name parts from across the archipelago (Javanese, Sundanese, Batak, Minang, Bugis, Balinese,
+// Malay, Arabic-, Christian- and Chinese-Indonesian usage). Names are combined from one to three
+// parts, so like a real registry most full names are rare and a search narrows quickly.
 export const FIRST_NAMES_L = [
   'Muhammad', 'Ahmad', 'Budi', 'Agus', 'Slamet', 'Joko', 'Eko', 'Hendra', 'Rudi', 'Yusuf', 'Andi', 'Bambang', 'Dedi',
   'Wayan', 'Made', 'Komang', 'Teguh', 'Rizki', 'Fajar', 'Hadi', 'Sutrisno', 'Imam', 'Arif', 'Dimas', 'Yohanes',
-  'Markus', 'La Ode', 'Andi', 'Ilham', 'Saiful', 'Taufik', 'Bayu', 'Gilang', 'Supriyadi', 'Darmawan',
+  'Markus', 'La Ode', 'Ilham', 'Saiful', 'Taufik', 'Bayu', 'Gilang', 'Supriyadi', 'Darmawan', 'Asep', 'Ujang', 'Cecep',
+  'Dadang', 'Ketut', 'Nyoman', 'Putu', 'Gede', 'Hamzah', 'Iskandar', 'Zulkifli', 'Firman', 'Herman', 'Yosef', 'Paulus',
+  'Petrus', 'Stefanus', 'Fransiskus', 'Antonius', 'Rahmat', 'Hidayat', 'Syahrul', 'Irfan', 'Wahyu', 'Yoga', 'Adi',
+  'Ari', 'Bagus', 'Catur', 'Danang', 'Edi', 'Feri', 'Galih', 'Harun', 'Indra', 'Jaka', 'Kurnia', 'Lukman', 'Mulyadi',
+  'Nanang', 'Oki', 'Pandu', 'Rangga', 'Sigit', 'Tono', 'Umar', 'Victor', 'Wawan', 'Yudi', 'Zainal', 'Abdul', 'Aditya',
 ];
 export const FIRST_NAMES_P = [
   'Siti', 'Sri', 'Dewi', 'Ani', 'Nur', 'Rina', 'Wulan', 'Putri', 'Ayu', 'Lestari', 'Fitri', 'Yuliana', 'Ni Luh', 'Kadek',
   'Rahayu', 'Sumarni', 'Suryani', 'Maria', 'Theresia', 'Indah', 'Nurul', 'Aisyah', 'Fatimah', 'Dian', 'Ratna',
-  'Kartini', 'Wahyuni', 'Mega', 'Intan', 'Nabila',
+  'Kartini', 'Wahyuni', 'Mega', 'Intan', 'Nabila', 'Euis', 'Neneng', 'Cucu', 'Imas', 'Made', 'Komang', 'Kadek',
+  'Agnes', 'Yohana', 'Magdalena', 'Veronika', 'Elisabeth', 'Rosa', 'Susanti', 'Handayani', 'Purwanti', 'Sulastri',
+  'Tri', 'Eka', 'Dwi', 'Endang', 'Hartini', 'Juwita', 'Kurniasih', 'Lina', 'Marlina', 'Novita', 'Oktavia', 'Puspita',
+  'Rosmawati', 'Sari', 'Titin', 'Umi', 'Vina', 'Winda', 'Yanti', 'Zahra', 'Annisa', 'Bunga', 'Citra', 'Desi', 'Erna',
+];
+export const MIDDLE_NAMES = [
+  'Adi', 'Nur', 'Dwi', 'Tri', 'Eka', 'Budi', 'Putra', 'Putri', 'Sari', 'Dewi', 'Rahmat', 'Hidayat', 'Indah', 'Ayu',
+  'Wahyu', 'Agung', 'Cahya', 'Dharma', 'Fitri', 'Hari', 'Jaya', 'Kusuma', 'Laksmi', 'Mulia', 'Nugraha', 'Permata',
+  'Ratna', 'Surya', 'Tirta', 'Utami', 'Wijaya', 'Yulia', 'Abdul', 'Ali', 'Maulana', 'Rizky', 'Sekar', 'Bintang',
 ];
 export const FAMILY_NAMES = [
   'Santoso', 'Wijaya', 'Saputra', 'Hidayat', 'Nasution', 'Siregar', 'Harahap', 'Simanjuntak', 'Lubis', 'Kurniawan',
   'Setiawan', 'Pratama', 'Susanto', 'Rahman', 'Hasibuan', 'Pangaribuan', 'Tanjung', 'Manurung', 'Wibowo', 'Gunawan',
   'Purnomo', 'Sihombing', 'Mahendra', 'Kusuma', 'Utomo', 'Nugroho', 'Lumban Tobing', 'Sembiring', 'Ginting', 'Tarigan',
   'Rumbiak', 'Wenda', 'Manuputty', 'Latuconsina', 'Daeng', 'Pattimura', 'Aritonang', 'Sinaga', 'Hakim', 'Syahputra',
+  'Suryadi', 'Haryanto', 'Prasetyo', 'Firmansyah', 'Ramadhan', 'Maulana', 'Anggraini', 'Permana', 'Hutapea', 'Panjaitan',
+  'Silalahi', 'Simatupang', 'Situmorang', 'Batubara', 'Damanik', 'Saragih', 'Purba', 'Sitompul', 'Marpaung', 'Napitupulu',
+  'Rangkuti', 'Pohan', 'Tambunan', 'Sitorus', 'Pardede', 'Matondang', 'Koto', 'Chaniago', 'Piliang', 'Sikumbang',
+  'Pane', 'Mandagi', 'Wowor', 'Lontoh', 'Sumampouw', 'Rondonuwu', 'Tanoto', 'Halim', 'Salim', 'Gozali', 'Tjandra',
+  'Yap', 'Liem', 'Mokodompit', 'Lamato', 'Paembonan', 'Rombe', 'Tandi', 'Pasaribu', 'Sidabutar', 'Hutagalung',
+  'Iskandar', 'Sudirman', 'Hartono', 'Wahyudi', 'Susilo', 'Subagyo', 'Sutanto', 'Mulyono', 'Riyanto', 'Budiman',
 ];
+
+/** One to three parts: many Javanese go by a single name; a middle name in about a third. */
+export function personName(random: { pick<T>(items: readonly T[]): T; chance(p: number): boolean }, female: boolean): string {
+  const first = random.pick(female ? FIRST_NAMES_P : FIRST_NAMES_L);
+  if (random.chance(0.12)) return first;
+  const middle = random.chance(0.35) ? ` ${random.pick(MIDDLE_NAMES)}` : '';
+  return `${first}${middle} ${random.pick(FAMILY_NAMES)}`;
+}

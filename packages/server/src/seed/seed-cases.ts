@@ -1,7 +1,8 @@
 import { CLOSE_REASONS, deriveStatus, nameSearchKey, PPKS, TAHAPAN_CODES, type CaseStatus, type CloseReason, type TahapanCode } from '@tuntas/domain';
-import type { Insertable, Kysely } from 'kysely';
-import type { BeneficiariesTable, CaseEventsTable, CasesTable, DB } from '../db/schema.js';
-import { ageRangeFor, FAMILY_NAMES, FIRST_NAMES_L, FIRST_NAMES_P, PPKS_WEIGHTS } from './demo-population.js';
+import { sql } from 'kysely';
+import { copyRows, type CopyValue } from '../db/bulk-copy.js';
+import type { Database } from '../db/database.js';
+import { ageRangeFor, personName, PPKS_WEIGHTS } from './demo-population.js';
 import { cumulativeWeights, Random } from './random.js';
 import type { FieldWorker } from './seed-workforce.js';
 
@@ -29,10 +30,14 @@ function uuid(random: Random): string {
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
+const BENEFICIARY_COLUMNS = ['id', 'nik', 'no_kk', 'nama', 'nama_kunci', 'jenis_kelamin', 'tanggal_lahir', 'alamat', 'kode_desa', 'provinsi', 'kategori_ppks', 'telepon', 'disabilitas', 'created_at', 'updated_at'];
+const CASE_COLUMNS = ['id', 'beneficiary_id', 'ppks', 'wilayah', 'provinsi', 'pendamping_id', 'tahapan', 'status', 'tahapan_sejak', 'ditutup_alasan', 'diverifikasi_oleh', 'diverifikasi_pada', 'created_at', 'updated_at', 'created_by', 'updated_by'];
+const EVENT_COLUMNS = ['case_id', 'at', 'actor_id', 'actor_username', 'jenis', 'dari_tahapan', 'ke_tahapan', 'data'];
+
 interface Built {
-  beneficiaries: Insertable<BeneficiariesTable>[];
-  cases: Insertable<CasesTable>[];
-  events: Insertable<CaseEventsTable>[];
+  beneficiaries: CopyValue[][];
+  cases: CopyValue[][];
+  events: CopyValue[][];
 }
 
 export interface SeedCasesOptions {
@@ -48,11 +53,12 @@ export interface SeedCasesOptions {
 
 /**
  * People and their cases, with each case's history simulated stage by stage over the last 24
- * months, so the funnel, durations and backlog look like a real programme. Inserted in batches
- * of plain multi-row INSERTs, which both PGlite and PostgreSQL take quickly.
+ * months, so the funnel, durations and backlog look like a real programme. Loaded with COPY in
+ * batches; the next batch is generated while the previous one is being written.
  */
-export async function seedCases(db: Kysely<DB>, options: SeedCasesOptions): Promise<{ beneficiaries: number; cases: number; events: number }> {
+export async function seedCases(database: Database, options: SeedCasesOptions): Promise<{ beneficiaries: number; cases: number; events: number }> {
   const { random, now, workers } = options;
+  const db = database.db;
   const villages = new Map<string, string[]>();
   for (const v of await db.selectFrom('wilayah').select('kode').where('tingkat', '=', 4).execute()) {
     const regency = v.kode.slice(0, 5);
@@ -62,18 +68,33 @@ export async function seedCases(db: Kysely<DB>, options: SeedCasesOptions): Prom
   const ppksCumulative = cumulativeWeights(ppksCodes.map((c) => PPKS_WEIGHTS[c] ?? 1));
   const usedNik = new Set((await db.selectFrom('beneficiaries').select('nik').execute()).map((b) => b.nik));
   const start = now.getTime() - 730 * DAY;
-  const batchSize = options.batchSize ?? 1000;
+  const batchSize = options.batchSize ?? 5000;
   const totals = { beneficiaries: 0, cases: 0, events: 0 };
   let built: Built = { beneficiaries: [], cases: [], events: [] };
 
+  // Two connections at work: a batch's events load while the next batch's people and cases do
+  // (events need their cases, cases their people). At most two batches wait in memory.
+  let people: Promise<void> = Promise.resolve();
+  let events: Promise<void> = Promise.resolve();
   const flush = async () => {
-    if (built.beneficiaries.length) await db.insertInto('beneficiaries').values(built.beneficiaries).execute();
-    if (built.cases.length) await db.insertInto('cases').values(built.cases).execute();
-    for (let i = 0; i < built.events.length; i += 2000) await db.insertInto('case_events').values(built.events.slice(i, i + 2000)).execute();
-    totals.beneficiaries += built.beneficiaries.length;
-    totals.cases += built.cases.length;
-    totals.events += built.events.length;
+    const batch = built;
     built = { beneficiaries: [], cases: [], events: [] };
+    totals.beneficiaries += batch.beneficiaries.length;
+    totals.cases += batch.cases.length;
+    totals.events += batch.events.length;
+    await people;
+    people = (async () => {
+      await copyRows(database, 'beneficiaries', BENEFICIARY_COLUMNS, batch.beneficiaries);
+      await copyRows(database, 'cases', CASE_COLUMNS, batch.cases);
+    })();
+    const previousEvents = events;
+    const casesStored = people;
+    events = (async () => {
+      await Promise.all([casesStored, previousEvents]);
+      await copyRows(database, 'case_events', EVENT_COLUMNS, batch.events);
+    })();
+    people.catch(() => undefined); // surfaced by the next await
+    events.catch(() => undefined);
   };
 
   for (let n = 0; n < options.scale; n++) {
@@ -90,33 +111,31 @@ export async function seedCases(db: Kysely<DB>, options: SeedCasesOptions): Prom
     let nik = `${district}${ddmmyy}${pad(serial, 4)}`;
     while (usedNik.has(nik)) nik = `${district}${ddmmyy}${pad((serial = (serial % 9999) + 1), 4)}`;
     usedNik.add(nik);
-    const nama = `${random.pick(female ? FIRST_NAMES_P : FIRST_NAMES_L)} ${random.pick(FAMILY_NAMES)}`;
+    const nama = personName(random, female);
     const beneficiaryId = uuid(random);
-    built.beneficiaries.push({
-      id: beneficiaryId,
+    built.beneficiaries.push([
+      beneficiaryId,
       nik,
-      no_kk: `${district}${pad(random.int(1, 28))}${pad(random.int(1, 12))}${pad(random.int(5, 24))}${pad(random.int(1, 9999), 4)}`,
+      `${district}${pad(random.int(1, 28))}${pad(random.int(1, 12))}${pad(random.int(5, 24))}${pad(random.int(1, 9999), 4)}`,
       nama,
-      nama_kunci: nameSearchKey(nama),
-      jenis_kelamin: female ? 'P' : 'L',
-      tempat_lahir: null,
-      tanggal_lahir: isoDate(birth),
-      alamat: `RT ${pad(random.int(1, 15), 3)}/RW ${pad(random.int(1, 9), 3)}`,
-      kode_desa: village,
-      provinsi: village.slice(0, 2),
-      kategori_ppks: ppks,
-      telepon: random.chance(0.6) ? `08${random.int(11, 59)}${pad(random.int(0, 99_999_999), 8)}` : null,
-      disabilitas: ppks === '05' || ppks === '09' ? random.pick(['fisik', 'sensorik netra', 'sensorik rungu', 'intelektual', 'mental']) : null,
-      catatan: null,
-      created_by: null,
-      updated_by: null,
-    });
+      nameSearchKey(nama),
+      female ? 'P' : 'L',
+      isoDate(birth),
+      `RT ${pad(random.int(1, 15), 3)}/RW ${pad(random.int(1, 9), 3)}`,
+      village,
+      village.slice(0, 2),
+      ppks,
+      random.chance(0.6) ? `08${random.int(11, 59)}${pad(random.int(0, 99_999_999), 8)}` : null,
+      ppks === '05' || ppks === '09' ? random.pick(['fisik', 'sensorik netra', 'sensorik rungu', 'intelektual', 'mental']) : null,
+      created,
+      created,
+    ]);
 
     const caseId = uuid(random);
     const workerName = options.workerNames.get(worker.id) ?? null;
     const koordinator = options.koordinators.get(village.slice(0, 2));
     const event = (at: Date, jenis: string, dari: TahapanCode | null, ke: TahapanCode | null, data: Record<string, unknown> | null = null, actor = { id: worker.id, username: workerName }) =>
-      built.events.push({ case_id: caseId, at, actor_id: actor.id, actor_username: actor.username, jenis, dari_tahapan: dari, ke_tahapan: ke, catatan: null, data: data ? JSON.stringify(data) : null });
+      built.events.push([caseId, at, actor.id, actor.username, jenis, dari, ke, data ? JSON.stringify(data) : null]);
 
     // Walk the stages until today: each stage lasts its usual time, scaled by how busy this case's pendamping is.
     const pace = 0.6 + random.next() * 1.9;
@@ -152,27 +171,30 @@ export async function seedCases(db: Kysely<DB>, options: SeedCasesOptions): Prom
     }
     const tahapan = TAHAPAN_CODES[stage]!;
     const status: CaseStatus = deriveStatus({ tahapan, closed: closeReason !== null, verified: verifiedAt !== null });
-    built.cases.push({
-      id: caseId,
-      beneficiary_id: beneficiaryId,
+    built.cases.push([
+      caseId,
+      beneficiaryId,
       ppks,
-      wilayah: village,
-      provinsi: village.slice(0, 2),
-      pendamping_id: worker.id,
+      village,
+      village.slice(0, 2),
+      worker.id,
       tahapan,
       status,
-      tahapan_sejak: stageSince,
-      ditutup_alasan: closeReason,
-      diverifikasi_oleh: verifiedAt ? (koordinator?.id ?? null) : null,
-      diverifikasi_pada: verifiedAt,
-      ringkasan: null,
-      created_at: created,
-      updated_at: at,
-      created_by: worker.id,
-      updated_by: worker.id,
-    });
+      stageSince,
+      closeReason,
+      verifiedAt ? (koordinator?.id ?? null) : null,
+      verifiedAt,
+      created,
+      at,
+      worker.id,
+      worker.id,
+    ]);
     if (built.cases.length >= batchSize) await flush();
   }
   await flush();
+  await Promise.all([people, events]);
+  // Fresh statistics, or the planner guesses on a million rows it has never seen (autovacuum may
+  // take minutes to get there).
+  await sql`analyze beneficiaries, cases, case_events`.execute(db);
   return totals;
 }

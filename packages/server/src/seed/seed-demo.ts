@@ -1,7 +1,6 @@
-import type { Kysely } from 'kysely';
 import { verifyPassword } from '../auth/password-hash.js';
 import { CLI_ORIGIN, SYSTEM_ACTOR } from '../authz/actor.js';
-import type { DB } from '../db/schema.js';
+import type { Database } from '../db/database.js';
 import { createUser, findUserByUsername, resetPassword } from '../users/user-service.js';
 import { DEMO_ACCOUNTS } from './demo-accounts.js';
 import { Random } from './random.js';
@@ -29,7 +28,8 @@ export interface SeedDemoResult {
 }
 
 /** Idempotent: running it again keeps the accounts and, if changed, sets their password back to the demo one. */
-export async function seedDemo(db: Kysely<DB>, options: SeedDemoOptions): Promise<SeedDemoResult> {
+export async function seedDemo(database: Database, options: SeedDemoOptions): Promise<SeedDemoResult> {
+  const db = database.db;
   const result: SeedDemoResult = { created: [], existing: [], cases: 0, beneficiaries: 0, events: 0, pendamping: 0 };
   for (const account of DEMO_ACCOUNTS) {
     const existing = await findUserByUsername(db, account.username);
@@ -51,7 +51,7 @@ export async function seedDemo(db: Kysely<DB>, options: SeedDemoOptions): Promis
   const staff = await db.selectFrom('users').select(['id', 'username', 'role', 'wilayah', 'nama_lengkap']).where('role', 'in', ['koordinator', 'pendamping']).execute();
   const koordinators = new Map(staff.filter((u) => u.role === 'koordinator' && u.wilayah?.length === 2).map((u) => [u.wilayah!, { id: u.id, username: u.username }]));
   const workerNames = new Map(staff.map((u) => [u.id, u.username]));
-  const totals = await seedCases(db, { scale: options.scale, now: options.now ?? new Date(), workers, koordinators, workerNames, random });
+  const totals = await seedCases(database, { scale: options.scale, now: options.now ?? new Date(), workers, koordinators, workerNames, random });
   await recordAudit(db, SYSTEM_ACTOR, CLI_ORIGIN, { action: 'seed.demo', entityType: 'system', details: { ...totals, pendamping: workers.length } });
   return { ...result, ...totals, pendamping: workers.length };
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../auth/password-hash.js';
 import type { DB } from '../db/schema.js';
-import { FAMILY_NAMES, FIRST_NAMES_L, FIRST_NAMES_P, PROVINCE_POPULATION } from './demo-population.js';
+import { personName, PROVINCE_POPULATION } from './demo-population.js';
 import { Random } from './random.js';
 
 export const PENDAMPING_TOTAL = 635;
@@ -42,8 +42,7 @@ export async function seedWorkforce(db: Kysely<DB>, password: string, random: Ra
   const hash = await hashPassword(password);
   const rows: Array<{ username: string; role: 'koordinator' | 'pendamping'; wilayah: string; nama_lengkap: string }> = [];
   const person = () => {
-    const female = random.chance(0.55);
-    return `${random.pick(female ? FIRST_NAMES_P : FIRST_NAMES_L)} ${random.pick(FAMILY_NAMES)}`;
+    return personName(random, random.chance(0.55));
   };
   for (const p of provinces) rows.push({ username: `koordinator.${p.kode}`, role: 'koordinator', wilayah: p.kode, nama_lengkap: person() });
 

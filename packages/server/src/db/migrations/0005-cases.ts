@@ -31,7 +31,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       check ((status = 'ditutup') = (ditutup_alasan is not null))
     )`.execute(db);
   await sql`create index cases_wilayah_idx on cases (wilayah text_pattern_ops)`.execute(db);
-  await sql`create index cases_pendamping_idx on cases (pendamping_id, status, updated_at desc)`.execute(db);
+  // "Kasus saya" reads a pendamping's cases newest first, with or without a status: both walk an
+  // index in order and stop at the page, instead of sorting the whole caseload.
+  await sql`create index cases_pendamping_idx on cases (pendamping_id, updated_at desc, id)`.execute(db);
+  await sql`create index cases_pendamping_status_idx on cases (pendamping_id, status, updated_at desc, id)`.execute(db);
   await sql`create index cases_beneficiary_idx on cases (beneficiary_id)`.execute(db);
   await sql`create index cases_status_idx on cases (provinsi, status, ppks)`.execute(db);
   await sql`create index cases_updated_idx on cases (updated_at desc, id)`.execute(db);
