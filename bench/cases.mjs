@@ -108,6 +108,10 @@ export async function benchCases(database, databaseUrl, { quick, seconds }) {
         rows.push(row(name, database, api.rps, 'req/s', baselineName, baseline.rps, true));
         rows.push(row(`${name}-p95`, database, api.p95, 'ms', baselineName, Math.max(baseline.p95, 0.01), false));
         rows.push(row(`${name}-p50`, database, api.p50, 'ms', baselineName, Math.max(baseline.p50, 0.01), false));
+        // Latency as one user feels it: a single connection, so the figure is not queueing on 2 cores.
+        const single = autocannon(`${base}${url}`, { seconds: Math.max(3, seconds / 2), connections: 1, headers: { cookie } });
+        const singleBaseline = databaseUrl ? await sqlLoad(databaseUrl, sql, params, { seconds: Math.max(3, seconds / 2), connections: 1 }) : bareResult;
+        rows.push(row(`${name}-p95-1conn`, database, single.p95, 'ms', baselineName, Math.max(singleBaseline.p95, 0.01), false));
       };
 
       await measure(
