@@ -50,6 +50,10 @@ export interface CaseRecord {
   tahapan: TahapanCode;
   status: CaseStatus;
   tahapanSejak: string;
+  /** When the current stage is due (its target days), or null without a target. */
+  batasTahapan: string | null;
+  /** Open work past its stage's due moment. */
+  terlambat: boolean;
   ditutupAlasan: CloseReason | null;
   diverifikasiPada: string | null;
   ringkasan: string | null;

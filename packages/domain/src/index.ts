@@ -11,3 +11,4 @@ export * from './nik.js';
 export * from './name-search.js';
 export * from './api-types.js';
 export * from './case-workflow.js';
+export * from './case-deadlines.js';

@@ -15,6 +15,7 @@ describe('cases', () => {
     await page.getByRole('heading', { name: 'Kasus saya' }).waitFor();
     await page.getByRole('link', { name: /Tertangani/ }).first().click();
     await expect.poll(() => new URL(page.url()).search).toBe('?status=tertangani');
+    await page.getByLabel('Hanya yang terlambat').waitFor(); // the list screen, not Beranda
     await page.locator('.cards a').first().waitFor();
     await screenshot(page, 'kasus-saya-ponsel');
     // Open the pendamping's cases in turn until one can move forward (one at terminasi waits for the koordinator).
@@ -33,6 +34,22 @@ describe('cases', () => {
     await expect.poll(() => page.locator('.stepper li[aria-current=step]').innerText()).toContain(stage);
     await page.getByText('Kunjungan rumah, keluarga setuju melanjutkan').waitFor();
     await screenshot(page, 'kasus-halaman-ponsel');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('a pendamping sees overdue work on Beranda and lists only it', async () => {
+    const { page, errors, close } = await openPage(browser, PHONE);
+    await signIn(page, 'pendamping.35.10');
+    await page.getByRole('link', { name: /melewati batas waktu tahapannya/ }).click();
+    await expect.poll(() => new URL(page.url()).search).toBe('?terlambat=1');
+    // The list screen (not Beranda's cards, still shown while the screen's code loads).
+    await page.getByLabel('Hanya yang terlambat').waitFor();
+    await page.locator('.cards a').first().waitFor();
+    const cards = await page.locator('.cards a').allInnerTexts();
+    expect(cards.length).toBeGreaterThan(0);
+    for (const card of cards) expect(card).toContain('Terlambat');
+    expect(await page.getByLabel('Hanya yang terlambat').isChecked()).toBe(true);
     expect(errors).toEqual([]);
     await close();
   });

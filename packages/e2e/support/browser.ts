@@ -38,6 +38,8 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByLabel('Kata sandi').fill(password);
   await page.getByRole('button', { name: 'Masuk', exact: true }).click();
   await expect.poll(() => new URL(page.url()).pathname).toBe('/');
+  // The shell (not the login page's own heading) is on screen once the main menu is.
+  await page.getByRole('navigation', { name: 'Menu utama' }).waitFor();
   await page.getByRole('heading', { level: 1 }).waitFor();
 }
 

@@ -16,6 +16,7 @@ import { auditRoutes } from './routes/audit-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { beneficiaryRoutes } from './routes/beneficiary-routes.js';
 import { caseRoutes } from './routes/case-routes.js';
+import { stageTargetRoutes } from './routes/stage-target-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { importRoutes } from './routes/import-routes.js';
 import { referenceRoutes } from './routes/reference-routes.js';
@@ -91,6 +92,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         await authed.register(beneficiaryRoutes);
         await authed.register(importRoutes);
         await authed.register(caseRoutes);
+        await authed.register(stageTargetRoutes);
       });
     },
     { prefix: API_PREFIX },

@@ -34,6 +34,11 @@ export const casePolicy = {
   supervise: (actor: Actor) => actor.role === 'koordinator' || actor.role === 'admin',
 };
 
+/** Stage deadlines are national rules: only a national admin changes them. */
+export const stageTargetPolicy = {
+  manage: (actor: Actor) => actor.role === 'admin' && actor.wilayah === null,
+};
+
 export const auditPolicy = {
   read: (actor: Actor) => actor.role === 'admin' || actor.role === 'auditor',
 };

@@ -7,6 +7,7 @@ import { inScope } from '../authz/scope.js';
 import { loadBeneficiary } from '../beneficiaries/beneficiary-service.js';
 import type { DB } from '../db/schema.js';
 import { AppError, notFound } from '../http/app-error.js';
+import { overdue } from './case-deadline-sql.js';
 import { appendCaseEvent } from './case-events.js';
 import { casesWithNames, toCaseView, type CaseRow } from './case-view.js';
 
@@ -19,6 +20,7 @@ export interface CaseQuery {
   tahapan?: TahapanCode | undefined;
   pendampingId?: string | undefined;
   beneficiaryId?: string | undefined;
+  terlambat?: boolean | undefined;
   /** Case number or the person's name. */
   q?: string | undefined;
 }
@@ -37,6 +39,7 @@ function caseFilters(actor: Actor, query: CaseQuery) {
     if (query.tahapan) conditions.push(eb('cases.tahapan', '=', query.tahapan));
     if (query.pendampingId) conditions.push(eb('cases.pendamping_id', '=', query.pendampingId));
     if (query.beneficiaryId) conditions.push(eb('cases.beneficiary_id', '=', query.beneficiaryId));
+    if (query.terlambat) conditions.push(overdue());
     return eb.and(conditions);
   };
 }

@@ -1,11 +1,12 @@
-import { canClose, canReopen, canVerify, nextTahapan, ppksByCode, type CaseRecord, type CaseState } from '@tuntas/domain';
+import { canClose, canReopen, canVerify, isOverdue, nextTahapan, ppksByCode, stageDueAt, type CaseRecord, type CaseState } from '@tuntas/domain';
 import type { Kysely, Selectable } from 'kysely';
 import type { Actor } from '../authz/actor.js';
 import { casePolicy } from '../authz/policies.js';
 import { ageOn } from '../beneficiaries/beneficiary-view.js';
 import type { CasesTable, DB } from '../db/schema.js';
+import { targetDays } from './case-deadline-sql.js';
 
-export type CaseRow = Selectable<CasesTable> & { beneficiary_nama: string; beneficiary_lahir: string; pendamping_nama: string | null };
+export type CaseRow = Selectable<CasesTable> & { beneficiary_nama: string; beneficiary_lahir: string; pendamping_nama: string | null; batas_hari: number | null };
 
 /** Cases joined with what a list shows next to them: the person's name and the pendamping's. */
 export function casesWithNames(db: Kysely<DB>) {
@@ -15,7 +16,8 @@ export function casesWithNames(db: Kysely<DB>) {
     .leftJoin('users as p', 'p.id', 'cases.pendamping_id')
     .selectAll('cases')
     .select(['b.nama as beneficiary_nama', 'b.tanggal_lahir as beneficiary_lahir'])
-    .select((eb) => eb.fn.coalesce('p.nama_lengkap', 'p.username').as('pendamping_nama'));
+    .select((eb) => eb.fn.coalesce('p.nama_lengkap', 'p.username').as('pendamping_nama'))
+    .select(targetDays().as('batas_hari'));
 }
 
 export function caseState(row: Pick<Selectable<CasesTable>, 'tahapan' | 'status' | 'diverifikasi_pada'>): CaseState {
@@ -38,6 +40,8 @@ export function toCaseView(row: CaseRow, actor: Actor): CaseRecord {
     tahapan: row.tahapan,
     status: row.status,
     tahapanSejak: row.tahapan_sejak.toISOString(),
+    batasTahapan: stageDueAt(row.tahapan_sejak, row.batas_hari)?.toISOString() ?? null,
+    terlambat: isOverdue(state, row.tahapan_sejak, row.batas_hari),
     ditutupAlasan: row.ditutup_alasan,
     diverifikasiPada: row.diverifikasi_pada?.toISOString() ?? null,
     ringkasan: row.ringkasan,

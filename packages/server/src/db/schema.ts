@@ -168,7 +168,14 @@ export interface CaseEventsTable {
   data: ColumnType<unknown, string | null, never>;
 }
 
+export interface TahapanTargetTable {
+  tahapan: TahapanCode;
+  ppks: string | null;
+  hari: number;
+}
+
 export interface DB {
+  tahapan_target: TahapanTargetTable;
   cases: CasesTable;
   case_events: CaseEventsTable;
   import_reports: ImportReportsTable;

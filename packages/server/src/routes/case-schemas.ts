@@ -23,6 +23,8 @@ export const CaseSchema = Type.Object({
   tahapan: TahapanSchema,
   status: StatusSchema,
   tahapanSejak: Type.String({ format: 'date-time' }),
+  batasTahapan: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  terlambat: Type.Boolean({ description: 'Open work past its stage’s target days' }),
   ditutupAlasan: Type.Union([CloseReasonSchema, Type.Null()]),
   diverifikasiPada: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   ringkasan: Type.Union([Type.String(), Type.Null()]),
@@ -58,6 +60,7 @@ export const CaseListQuery = StrictObject({
   tahapan: Type.Optional(TahapanSchema),
   pendampingId: Type.Optional(Uuid),
   beneficiaryId: Type.Optional(Uuid),
+  terlambat: Type.Optional(Type.Boolean({ description: 'Only open cases past their stage’s target days' })),
   q: Type.Optional(Type.String({ maxLength: 100, description: 'Case number (K-…) or part of the person’s name' })),
 });
 

@@ -87,9 +87,10 @@ export interface CaseListParams {
   q?: string | undefined;
   pendampingId?: string | undefined;
   beneficiaryId?: string | undefined;
+  terlambat?: boolean | undefined;
 }
 
-function caseSearch(params: Record<string, string | number | undefined>): URLSearchParams {
+function caseSearch(params: Record<string, string | number | boolean | undefined>): URLSearchParams {
   const search = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') search.set(k, String(v));
   return search;

@@ -10,6 +10,7 @@ export function CaseCard({ kase, showPendamping = false }: { kase: CaseRecord; s
     <Link to={`/kasus/${kase.id}`} className="card-link">
       <strong>
         {kase.beneficiaryNama} <StatusBadge status={kase.status} />
+        {kase.terlambat && <span className="badge late">{t('cases.late')}</span>}
       </strong>
       <span className="muted">
         {kase.nomor} · {ppksByCode(kase.ppks)?.nama ?? kase.ppks}

@@ -53,6 +53,7 @@ export const en: Widen<Dictionary> = {
     help: 'Forgot your password? Contact your area admin.',
   },
   home: {
+    lateCases: '{{formatted}} cases are past their stage deadline →',
     myCases: 'My cases',
     areaCases: 'Cases in your area',
     activeCases: 'Being handled',
@@ -173,6 +174,9 @@ export const en: Widen<Dictionary> = {
     diubah: 'Case data changed',
   },
   cases: {
+    late: 'Overdue',
+    onlyLate: 'Only overdue',
+    lateSince: 'This stage has been past its deadline since {{when}}.',
     titleArea: 'Cases',
     searchLabel: 'Search a name or case number (K-…)',
     filterStatus: 'Filter by status',

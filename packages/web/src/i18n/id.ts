@@ -49,6 +49,7 @@ export const id = {
     help: 'Lupa kata sandi? Hubungi admin wilayah Anda.',
   },
   home: {
+    lateCases: '{{formatted}} kasus melewati batas waktu tahapannya →',
     myCases: 'Kasus saya',
     areaCases: 'Kasus di wilayah Anda',
     activeCases: 'Sedang ditangani',
@@ -169,6 +170,9 @@ export const id = {
     diubah: 'Data kasus diubah',
   },
   cases: {
+    late: 'Terlambat',
+    onlyLate: 'Hanya yang terlambat',
+    lateSince: 'Tahapan ini melewati batas waktunya sejak {{when}}.',
     titleArea: 'Kasus',
     searchLabel: 'Cari nama atau nomor kasus (K-…)',
     filterStatus: 'Saring menurut status',

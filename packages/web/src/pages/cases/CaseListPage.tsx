@@ -22,8 +22,9 @@ export default function CaseListPage() {
   const status = params.get('status') ?? '';
   const page = Number(params.get('hal') ?? 1);
   const ownOnly = me.role === 'pendamping' || params.get('milik') === 'saya';
+  const lateOnly = params.get('terlambat') === '1';
   const [text, setText] = useState(q);
-  const list = useCases({ page, pageSize: PAGE_SIZE, q: q || undefined, status: status || undefined, pendampingId: ownOnly ? me.id : undefined });
+  const list = useCases({ page, pageSize: PAGE_SIZE, q: q || undefined, status: status || undefined, pendampingId: ownOnly ? me.id : undefined, terlambat: lateOnly || undefined });
   const update = (next: Record<string, string>) => {
     const merged = { ...Object.fromEntries(params), ...next };
     setParams(Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== '')));
@@ -51,6 +52,10 @@ export default function CaseListPage() {
             {s ? t(`status.${s}`) : t('cases.allStatuses')}
           </button>
         ))}
+        <label className="inline-check">
+          <input type="checkbox" checked={lateOnly} onChange={(e) => update({ terlambat: e.target.checked ? '1' : '', hal: '' })} />
+          {t('cases.onlyLate')}
+        </label>
         {me.role !== 'pendamping' && (
           <label className="inline-check">
             <input type="checkbox" checked={ownOnly} onChange={(e) => update({ milik: e.target.checked ? 'saya' : '', hal: '' })} />

@@ -58,6 +58,7 @@ export default function CasePage() {
       <p className="muted">
         {c.nomor} · {ppksByCode(c.ppks)?.nama} · {area.data?.nama ?? c.wilayah} · {t('cases.owner')}: {c.pendampingNama ?? t('cases.unassigned')}
       </p>
+      {c.terlambat && c.batasTahapan && <p className="notice late-notice">{t('cases.lateSince', { when: formatDateTime(c.batasTahapan, c.wilayah) })}</p>}
       {c.ditutupAlasan && <p className="notice">{t('cases.closedBecause', { reason: t(`closeReason.${c.ditutupAlasan}`) })}</p>}
       {c.diverifikasiPada && <p className="notice ok">{t('cases.verifiedAt', { when: formatDateTime(c.diverifikasiPada, c.wilayah) })}</p>}
       <ol className="stepper" aria-label={t('cases.stages')}>
