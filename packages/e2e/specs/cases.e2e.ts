@@ -54,6 +54,31 @@ describe('cases', () => {
     await close();
   });
 
+  it('a koordinator assigns a case, offered only the pendamping of its area with their caseload', async () => {
+    const { page, errors, close } = await openPage(browser, DESKTOP);
+    await signIn(page, 'koordinator.35');
+    await page.goto('/kasus?status=terdata');
+    await page.getByLabel('Hanya yang terlambat').waitFor();
+    await page.locator('.cards a').first().waitFor();
+    const boxes = page.locator('.cards input[type=checkbox]');
+    const numbers = [];
+    for (const i of [0]) {
+      await boxes.nth(i).check();
+      numbers.push((await page.locator('.cards a').nth(i).innerText()).match(/K-\d{7}/)![0]);
+    }
+    const select = page.getByLabel('Tugaskan 1 kasus terpilih kepada');
+    const option = await select.locator('option').nth(1).innerText();
+    expect(option).toMatch(/kasus aktif \(anjuran 25\)/);
+    await select.selectOption({ index: 1 });
+    await screenshot(page, 'penugasan-koordinator-desktop');
+    await page.getByRole('button', { name: 'Tugaskan' }).click();
+    await page.getByRole('region', { name: 'Penugasan kasus' }).waitFor({ state: 'detached' });
+    const name = option.split(' — ')[0]!;
+    for (const nomor of numbers) await page.locator('.cards a', { hasText: nomor }).filter({ hasText: name }).waitFor();
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it('a koordinator sees the province’s cases with their pendamping on a desktop', async () => {
     const { page, errors, close } = await openPage(browser, DESKTOP);
     await signIn(page, 'koordinator.35');

@@ -17,6 +17,9 @@ export interface Config {
   demoPassword: string;
   /** Folder of the built web app, served when it exists (packages/web/dist by default). */
   webDir: string | undefined;
+  /** Open cases a pendamping should carry, and the most they may (shown when assigning). */
+  caseloadRecommended: number;
+  caseloadMaximum: number;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -30,6 +33,8 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: intFromEnv(env, 'PORT', 3000),
+    caseloadRecommended: intFromEnv(env, 'TUNTAS_CASELOAD_RECOMMENDED', 25),
+    caseloadMaximum: intFromEnv(env, 'TUNTAS_CASELOAD_MAXIMUM', 40),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.TUNTAS_DATA_DIR ?? './data'),

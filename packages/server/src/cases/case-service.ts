@@ -93,7 +93,7 @@ function invalid(field: string, reason: string): AppError {
 }
 
 /** A pendamping may own a case only inside their own area. */
-async function assertPendamping(db: Kysely<DB>, pendampingId: string, wilayah: string): Promise<void> {
+export async function assertPendamping(db: Kysely<DB>, pendampingId: string, wilayah: string): Promise<void> {
   const user = await db.selectFrom('users').select(['role', 'wilayah', 'disabled_at']).where('id', '=', pendampingId).executeTakeFirst();
   if (!user || user.role !== 'pendamping' || user.disabled_at !== null) throw invalid('pendampingId', 'BUKAN_PENDAMPING_AKTIF');
   if (!isWithinScope(user.wilayah, wilayah)) throw invalid('pendampingId', 'DI_LUAR_WILAYAH_PENDAMPING');

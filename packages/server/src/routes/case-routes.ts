@@ -1,4 +1,5 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { assignCases, caseloads } from '../cases/case-assignment.js';
 import { caseTimeline } from '../cases/case-events.js';
 import { createCase, getCase, listCases, loadCase, updateCase } from '../cases/case-service.js';
 import { closeCase, reopenCase, transitionCase, verifyResolution } from '../cases/case-transitions.js';
@@ -87,6 +88,43 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const kase = await loadCase(db(), actorOf(request), request.params.id);
       return caseTimeline(db(), kase.id);
     },
+  );
+
+  app.post(
+    '/cases/assign',
+    {
+      schema: {
+        tags,
+        summary: 'Give many cases to one pendamping at once (koordinator); all or nothing',
+        body: StrictObject({ caseIds: Type.Array(Uuid, { minItems: 1, maxItems: 200 }), pendampingId: Uuid }),
+        response: { 200: Type.Object({ updated: Type.Integer() }), ...writeErrors },
+      },
+    },
+    async (request) => assignCases(db(), actorOf(request), originOf(request), request.body.caseIds, request.body.pendampingId),
+  );
+
+  app.get(
+    '/caseload',
+    {
+      schema: {
+        tags,
+        summary: 'Open and overdue cases per active pendamping in scope, with the recommended and maximum caseload',
+        querystring: StrictObject({ wilayah: Type.Optional(WilayahCode) }),
+        response: {
+          200: Type.Object({
+            rekomendasi: Type.Integer(),
+            maksimum: Type.Integer(),
+            items: Type.Array(Type.Object({ pendampingId: Uuid, username: Type.String(), nama: Type.Union([Type.String(), Type.Null()]), wilayah: Type.String(), aktif: Type.Integer(), terlambat: Type.Integer() })),
+          }),
+          ...authErrors,
+        },
+      },
+    },
+    async (request) => ({
+      rekomendasi: app.ctx.config.caseloadRecommended,
+      maksimum: app.ctx.config.caseloadMaximum,
+      items: await caseloads(db(), actorOf(request), request.query.wilayah),
+    }),
   );
 
   app.get(

@@ -7,6 +7,7 @@ import { CaseCard } from '../../components/CaseCard.js';
 import { Pager } from '../../components/Pager.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
 import { formatNumber } from '../../lib/format.js';
+import { AssignBar } from './AssignBar.js';
 
 const PAGE_SIZE = 20;
 
@@ -24,6 +25,10 @@ export default function CaseListPage() {
   const ownOnly = me.role === 'pendamping' || params.get('milik') === 'saya';
   const lateOnly = params.get('terlambat') === '1';
   const [text, setText] = useState(q);
+  const supervises = me.role === 'koordinator' || me.role === 'admin';
+  const [selected, setSelected] = useState<Array<{ id: string; wilayah: string }>>([]);
+  const toggle = (c: { id: string; wilayah: string }) =>
+    setSelected((s) => (s.some((x) => x.id === c.id) ? s.filter((x) => x.id !== c.id) : [...s, { id: c.id, wilayah: c.wilayah }]));
   const list = useCases({ page, pageSize: PAGE_SIZE, q: q || undefined, status: status || undefined, pendampingId: ownOnly ? me.id : undefined, terlambat: lateOnly || undefined });
   const update = (next: Record<string, string>) => {
     const merged = { ...Object.fromEntries(params), ...next };
@@ -78,7 +83,15 @@ export default function CaseListPage() {
               <p aria-live="polite">{t('cases.total', { formatted: formatNumber(data.total) })}</p>
               <ul className="cards" aria-busy={list.isFetching}>
                 {data.items.map((c) => (
-                  <li key={c.id}>
+                  <li key={c.id} className={supervises ? 'selectable' : undefined}>
+                    {supervises && (
+                      <input
+                        type="checkbox"
+                        checked={selected.some((x) => x.id === c.id)}
+                        onChange={() => toggle(c)}
+                        aria-label={t('cases.select', { name: c.beneficiaryNama, nomor: c.nomor })}
+                      />
+                    )}
                     <CaseCard kase={c} showPendamping={!ownOnly} />
                   </li>
                 ))}
@@ -87,6 +100,7 @@ export default function CaseListPage() {
           </>
         )}
       </QueryStatus>
+      {supervises && <AssignBar selected={selected} onDone={() => setSelected([])} />}
     </section>
   );
 }
