@@ -1,4 +1,4 @@
-import type { Role } from '@tuntas/domain';
+import { supervises, writesRecords, type Role } from '@tuntas/domain';
 import type { Actor } from './actor.js';
 import { canSeeWilayah } from './scope.js';
 
@@ -16,9 +16,9 @@ export const userPolicy = {
 /** The registry: everyone reads inside their scope; field and area staff write; audit stays read-only. */
 export const beneficiaryPolicy = {
   read: (_actor: Actor) => true,
-  write: (actor: Actor) => actor.role === 'pendamping' || actor.role === 'koordinator' || actor.role === 'admin',
+  write: (actor: Actor) => writesRecords(actor.role),
   /** Merging people and judging duplicates is a supervisor's call. */
-  resolveDuplicates: (actor: Actor) => actor.role === 'koordinator' || actor.role === 'admin',
+  resolveDuplicates: (actor: Actor) => supervises(actor.role),
   export: (actor: Actor) => actor.role !== 'pendamping',
 };
 
@@ -28,10 +28,10 @@ export const beneficiaryPolicy = {
  * koordinator's (supervision must not be self-service).
  */
 export const casePolicy = {
-  create: (actor: Actor) => actor.role === 'pendamping' || actor.role === 'koordinator' || actor.role === 'admin',
+  create: (actor: Actor) => writesRecords(actor.role),
   work: (actor: Actor, kase: { pendampingId: string | null }) =>
-    actor.role === 'koordinator' || actor.role === 'admin' || (actor.role === 'pendamping' && kase.pendampingId === actor.id),
-  supervise: (actor: Actor) => actor.role === 'koordinator' || actor.role === 'admin',
+    supervises(actor.role) || (actor.role === 'pendamping' && kase.pendampingId === actor.id),
+  supervise: (actor: Actor) => supervises(actor.role),
 };
 
 /** Stage deadlines are national rules: only a national admin changes them. */

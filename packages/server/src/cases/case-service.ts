@@ -1,5 +1,5 @@
 import { deriveStatus, isWithinScope, ppksByCode, type CaseRecord, type CaseStatus, type TahapanCode } from '@tuntas/domain';
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
 import { casePolicy } from '../authz/policies.js';
@@ -7,7 +7,7 @@ import { inScope } from '../authz/scope.js';
 import { loadBeneficiary } from '../beneficiaries/beneficiary-service.js';
 import type { DB } from '../db/schema.js';
 import { AppError, notFound } from '../http/app-error.js';
-import { overdue } from './case-deadline-sql.js';
+import { caseFilters } from './case-filters.js';
 import { appendCaseEvent } from './case-events.js';
 import { casesWithNames, toCaseView, type CaseRow } from './case-view.js';
 
@@ -27,21 +27,6 @@ export interface CaseQuery {
 
 function scoped(db: Kysely<DB>, actor: Actor) {
   return casesWithNames(db).where((eb) => inScope(eb, eb.ref('cases.wilayah'), actor));
-}
-
-/** The list's filters as one condition on `cases`, shared by the page query and its count. */
-function caseFilters(actor: Actor, query: CaseQuery) {
-  return (eb: ExpressionBuilder<DB, 'cases'>) => {
-    const conditions: Expression<SqlBool>[] = [inScope(eb, eb.ref('cases.wilayah'), actor)];
-    if (query.wilayah) conditions.push(inScope(eb, eb.ref('cases.wilayah'), { wilayah: query.wilayah }));
-    if (query.status) conditions.push(eb('cases.status', '=', query.status));
-    if (query.ppks) conditions.push(eb('cases.ppks', '=', query.ppks));
-    if (query.tahapan) conditions.push(eb('cases.tahapan', '=', query.tahapan));
-    if (query.pendampingId) conditions.push(eb('cases.pendamping_id', '=', query.pendampingId));
-    if (query.beneficiaryId) conditions.push(eb('cases.beneficiary_id', '=', query.beneficiaryId));
-    if (query.terlambat) conditions.push(overdue());
-    return eb.and(conditions);
-  };
 }
 
 export async function listCases(db: Kysely<DB>, actor: Actor, query: CaseQuery): Promise<{ items: CaseRecord[]; total: number }> {

@@ -1,10 +1,9 @@
 import { CASE_STATUSES, isWithinScope, PPKS, type CaseStatus } from '@tuntas/domain';
 import { sql, type Kysely } from 'kysely';
 import type { Actor } from '../authz/actor.js';
-import { inScope } from '../authz/scope.js';
+import { caseFilters } from '../cases/case-filters.js';
 import type { DB } from '../db/schema.js';
-import { AppError } from '../http/app-error.js';
-
+import { notFound } from '../http/app-error.js';
 
 export interface CaseSummary {
   wilayah: string | null;
@@ -28,11 +27,8 @@ function childLength(prefix: string | null): number {
  */
 export async function caseSummary(db: Kysely<DB>, actor: Actor, filters: { wilayah?: string | undefined; ppks?: string | undefined; pendampingId?: string | undefined }): Promise<CaseSummary> {
   const area = filters.wilayah ?? actor.wilayah;
-  if (filters.wilayah && !isWithinScope(actor.wilayah, filters.wilayah)) throw new AppError('NOT_FOUND');
-  let base = db.selectFrom('cases').where((eb) => inScope(eb, eb.ref('cases.wilayah'), actor));
-  if (filters.wilayah) base = base.where((eb) => inScope(eb, eb.ref('cases.wilayah'), { wilayah: filters.wilayah! }));
-  if (filters.ppks) base = base.where('ppks', '=', filters.ppks);
-  if (filters.pendampingId) base = base.where('pendamping_id', '=', filters.pendampingId);
+  if (filters.wilayah && !isWithinScope(actor.wilayah, filters.wilayah)) throw notFound();
+  const base = db.selectFrom('cases').where(caseFilters(actor, filters));
   const len = childLength(area);
   const rows = await base
     .select((eb) => [

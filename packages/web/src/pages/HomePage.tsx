@@ -1,3 +1,4 @@
+import { writesRecords } from '@tuntas/domain';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useBeneficiaries, useCases, useMe, useWilayah } from '../api/queries.js';
@@ -33,7 +34,7 @@ export function HomePage() {
   const me = useMe().data!;
   const area = useWilayah(me.wilayah);
   const registry = useBeneficiaries({ page: 1, pageSize: 1 });
-  const canWrite = me.role === 'pendamping' || me.role === 'koordinator' || me.role === 'admin';
+  const canWrite = writesRecords(me.role);
   const works = me.role === 'pendamping' || me.role === 'koordinator';
 
   return (

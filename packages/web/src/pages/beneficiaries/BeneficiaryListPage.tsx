@@ -1,3 +1,4 @@
+import { writesRecords } from '@tuntas/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -17,7 +18,7 @@ export default function BeneficiaryListPage() {
   const page = Number(params.get('hal') ?? 1);
   const [text, setText] = useState(q);
   const list = useBeneficiaries({ q: q || undefined, page, pageSize: PAGE_SIZE });
-  const canWrite = me.role === 'pendamping' || me.role === 'koordinator' || me.role === 'admin';
+  const canWrite = writesRecords(me.role);
 
   return (
     <section>

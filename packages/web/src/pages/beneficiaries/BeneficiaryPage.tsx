@@ -1,3 +1,4 @@
+import { writesRecords } from '@tuntas/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { PersonCases } from '../../components/PersonCases.js';
 import { useState, type FormEvent } from 'react';
@@ -78,7 +79,7 @@ export default function BeneficiaryPage() {
     mutationFn: (consentId: string) => api(`/beneficiaries/${id}/consents/${consentId}/withdraw`, { method: 'POST' }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.consents(id) }),
   });
-  const canWrite = me.role === 'pendamping' || me.role === 'koordinator' || me.role === 'admin';
+  const canWrite = writesRecords(me.role);
 
   if (person.isPending) return <p aria-busy="true">{t('common.loading')}</p>;
   if (person.isError) {
@@ -128,7 +129,7 @@ export default function BeneficiaryPage() {
           </footer>
         )}
       </article>
-      <PersonCases beneficiaryId={b.id} canOpen={me.role === 'pendamping' || me.role === 'koordinator' || me.role === 'admin'} />
+      <PersonCases beneficiaryId={b.id} canOpen={canWrite} />
       <article>
         <header>
           <h2>{t('beneficiaries.household')}</h2>

@@ -1,4 +1,4 @@
-import { CASE_STATUSES } from '@tuntas/domain';
+import { CASE_STATUSES, supervises } from '@tuntas/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -25,7 +25,7 @@ export default function CaseListPage() {
   const ownOnly = me.role === 'pendamping' || params.get('milik') === 'saya';
   const lateOnly = params.get('terlambat') === '1';
   const [text, setText] = useState(q);
-  const supervises = me.role === 'koordinator' || me.role === 'admin';
+  const canAssign = supervises(me.role);
   const [selected, setSelected] = useState<Array<{ id: string; wilayah: string }>>([]);
   const toggle = (c: { id: string; wilayah: string }) =>
     setSelected((s) => (s.some((x) => x.id === c.id) ? s.filter((x) => x.id !== c.id) : [...s, { id: c.id, wilayah: c.wilayah }]));
@@ -83,8 +83,8 @@ export default function CaseListPage() {
               <p aria-live="polite">{t('cases.total', { formatted: formatNumber(data.total) })}</p>
               <ul className="cards" aria-busy={list.isFetching}>
                 {data.items.map((c) => (
-                  <li key={c.id} className={supervises ? 'selectable' : undefined}>
-                    {supervises && (
+                  <li key={c.id} className={canAssign ? 'selectable' : undefined}>
+                    {canAssign && (
                       <input
                         type="checkbox"
                         checked={selected.some((x) => x.id === c.id)}
@@ -100,7 +100,7 @@ export default function CaseListPage() {
           </>
         )}
       </QueryStatus>
-      {supervises && <AssignBar selected={selected} onDone={() => setSelected([])} />}
+      {canAssign && <AssignBar selected={selected} onDone={() => setSelected([])} />}
     </section>
   );
 }
