@@ -68,6 +68,56 @@ export const ERRORS = {
     id: 'Data kasus tidak valid. Periksa isian yang ditandai.',
     en: 'The case data is invalid. Check the marked fields.',
   },
+  ALREADY_CHECKED_IN: {
+    status: 409,
+    id: 'Anda sudah melakukan presensi masuk hari ini.',
+    en: 'You have already checked in today.',
+  },
+  NOT_CHECKED_IN: {
+    status: 409,
+    id: 'Belum ada presensi masuk hari ini; lakukan presensi masuk terlebih dahulu.',
+    en: 'There is no check-in today; check in first.',
+  },
+  ALREADY_CHECKED_OUT: {
+    status: 409,
+    id: 'Anda sudah melakukan presensi pulang hari ini.',
+    en: 'You have already checked out today.',
+  },
+  ABSENCE_RECORDED: {
+    status: 409,
+    id: 'Hari ini sudah tercatat izin, sakit, atau cuti; presensi tidak dapat dilakukan.',
+    en: 'Today is already recorded as leave or sick leave; attendance cannot be recorded.',
+  },
+  ATTENDANCE_INVALID: {
+    status: 422,
+    id: 'Data presensi tidak valid. Periksa isian yang ditandai.',
+    en: 'The attendance data is invalid. Check the marked fields.',
+  },
+  ACTIVITY_INVALID: {
+    status: 422,
+    id: 'Data kegiatan tidak valid. Periksa isian yang ditandai.',
+    en: 'The activity data is invalid. Check the marked fields.',
+  },
+  ACTIVITY_NOT_EDITABLE: {
+    status: 409,
+    id: 'Kegiatan yang sudah diajukan atau disetujui tidak dapat diubah.',
+    en: 'An activity that was submitted or approved cannot be changed.',
+  },
+  ACTIVITY_NOT_SUBMITTED: {
+    status: 409,
+    id: 'Hanya kegiatan yang sudah diajukan yang dapat disetujui atau dikembalikan.',
+    en: 'Only submitted activities can be approved or returned.',
+  },
+  OWN_REPORT: {
+    status: 403,
+    id: 'Anda tidak dapat menyetujui laporan Anda sendiri.',
+    en: 'You cannot approve your own report.',
+  },
+  PROFILE_INVALID: {
+    status: 422,
+    id: 'Data profil pendamping tidak valid. Periksa isian yang ditandai.',
+    en: 'The pendamping profile is invalid. Check the marked fields.',
+  },
   BODY_TOO_LARGE: { status: 413, id: 'Ukuran data terlalu besar.', en: 'The request body is too large.' },
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,

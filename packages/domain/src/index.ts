@@ -12,3 +12,8 @@ export * from './name-search.js';
 export * from './api-types.js';
 export * from './case-workflow.js';
 export * from './case-deadlines.js';
+export * from './nip.js';
+export * from './attendance-rules.js';
+export * from './activity-rules.js';
+export * from './performance.js';
+export * from './workforce-types.js';

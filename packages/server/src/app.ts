@@ -12,6 +12,8 @@ import { registerCsrfGuard } from './http/csrf-guard.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { registerValidator } from './http/validator.js';
 import { serveWebApp } from './http/web-app.js';
+import { activityRoutes } from './routes/activity-routes.js';
+import { attendanceRoutes } from './routes/attendance-routes.js';
 import { auditRoutes } from './routes/audit-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { beneficiaryRoutes } from './routes/beneficiary-routes.js';
@@ -19,6 +21,7 @@ import { caseRoutes } from './routes/case-routes.js';
 import { stageTargetRoutes } from './routes/stage-target-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { importRoutes } from './routes/import-routes.js';
+import { performanceRoutes } from './routes/performance-routes.js';
 import { referenceRoutes } from './routes/reference-routes.js';
 import { userRoutes } from './routes/user-routes.js';
 import { wilayahRoutes } from './routes/wilayah-routes.js';
@@ -93,6 +96,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         await authed.register(importRoutes);
         await authed.register(caseRoutes);
         await authed.register(stageTargetRoutes);
+        await authed.register(attendanceRoutes);
+        await authed.register(activityRoutes);
+        await authed.register(performanceRoutes);
       });
     },
     { prefix: API_PREFIX },

@@ -39,6 +39,18 @@ export const stageTargetPolicy = {
   manage: (actor: Actor) => actor.role === 'admin' && actor.wilayah === null,
 };
 
+/**
+ * Workforce records (attendance, activities, performance) belong to one worker. The worker sees
+ * their own; supervisors, the directorate and auditors see those of workers in their scope.
+ * Judging a record is a supervisor's, and never of their own.
+ */
+export const workforcePolicy = {
+  /** Who keeps presensi and a daily report: field and area staff with an assigned area. */
+  attends: (actor: Actor) => (actor.role === 'pendamping' || actor.role === 'koordinator') && actor.wilayah !== null,
+  readOthers: (actor: Actor) => actor.role !== 'pendamping',
+  review: (actor: Actor) => supervises(actor.role),
+};
+
 export const auditPolicy = {
   read: (actor: Actor) => actor.role === 'admin' || actor.role === 'auditor',
 };

@@ -2,6 +2,7 @@ import type { CaseEventRecord } from '@tuntas/domain';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../authz/actor.js';
 import type { DB } from '../db/schema.js';
+import { draftActivityFromCaseEvent } from '../workforce/activity-drafts.js';
 
 export type CaseEventKind = 'dibuat' | 'tahapan' | 'ditutup' | 'dibuka_kembali' | 'diverifikasi' | 'diubah';
 
@@ -13,7 +14,10 @@ export interface CaseEventInput {
   data?: Record<string, unknown>;
 }
 
-/** Appends to the case's timeline; call inside the transaction that makes the change. */
+/**
+ * Appends to the case's timeline; call inside the transaction that makes the change. Field work
+ * also lands in the pendamping's draft daily report.
+ */
 export async function appendCaseEvent(db: Kysely<DB>, caseId: string, actor: Actor, event: CaseEventInput): Promise<void> {
   await db
     .insertInto('case_events')
@@ -28,6 +32,7 @@ export async function appendCaseEvent(db: Kysely<DB>, caseId: string, actor: Act
       data: event.data ? JSON.stringify(event.data) : null,
     })
     .execute();
+  await draftActivityFromCaseEvent(db, actor, caseId, { jenis: event.jenis, keTahapan: event.keTahapan ?? null });
 }
 
 /** Oldest first, as a timeline reads. The caller has already proved the case is in scope. */

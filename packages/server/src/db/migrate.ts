@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003-beneficiaries.js';
 import * as m0004 from './migrations/0004-import-reports.js';
 import * as m0005 from './migrations/0005-cases.js';
 import * as m0006 from './migrations/0006-stage-targets.js';
+import * as m0007 from './migrations/0007-workforce.js';
 
 /**
  * Forward-only: a migration never changes once it has landed, and there is no `down`.
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-import-reports': m0004,
   '0005-cases': m0005,
   '0006-stage-targets': m0006,
+  '0007-workforce': m0007,
 };
 
 /** Names of every migration, in order. */

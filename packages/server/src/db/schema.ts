@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { CaseStatus, CloseReason, Role, TahapanCode, ZonaWaktu } from '@tuntas/domain';
+import type { ActivityStatus, ActivityType, AttendanceStatus, CaseStatus, CloseReason, Rating, Role, TahapanCode, ZonaWaktu } from '@tuntas/domain';
 
 /** Kysely's view of the tables created by the migrations in ./migrations. */
 export interface WilayahTable {
@@ -174,7 +174,91 @@ export interface TahapanTargetTable {
   hari: number;
 }
 
+export interface PendampingProfilesTable {
+  user_id: string;
+  nip: string | null;
+  jenis_asn: 'pns' | 'pppk' | null;
+  kontrak_mulai: string | null;
+  kontrak_selesai: string | null;
+  atasan_id: string | null;
+  kompetensi: ColumnType<string[], string[] | undefined, string[]>;
+  lokasi_lat: number | null;
+  lokasi_lng: number | null;
+  radius_km: ColumnType<number, number | undefined, number>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface PenugasanTable {
+  id: Generated<number>;
+  user_id: string;
+  wilayah: string | null;
+  sejak: ColumnType<Date, Date | undefined, never>;
+}
+
+export interface AttendanceTable {
+  id: Generated<string>;
+  user_id: string;
+  wilayah: string;
+  tanggal: string;
+  status: AttendanceStatus;
+  masuk_at: Date | null;
+  masuk_lat: number | null;
+  masuk_lng: number | null;
+  masuk_akurasi: number | null;
+  masuk_jarak_km: number | null;
+  pulang_at: Date | null;
+  pulang_lat: number | null;
+  pulang_lng: number | null;
+  pulang_akurasi: number | null;
+  pulang_jarak_km: number | null;
+  terlambat: ColumnType<boolean, boolean | undefined, boolean>;
+  pulang_cepat: ColumnType<boolean, boolean | undefined, boolean>;
+  jauh: ColumnType<boolean, boolean | undefined, boolean>;
+  catatan: string | null;
+  persetujuan: 'menunggu' | 'disetujui' | 'ditolak' | null;
+  ditinjau_oleh: string | null;
+  ditinjau_pada: Date | null;
+  created_at: ColumnType<Date, Date | undefined, never>;
+}
+
+export interface ActivitiesTable {
+  id: Generated<string>;
+  user_id: string;
+  wilayah: string;
+  tanggal: string;
+  jenis: ActivityType;
+  durasi_menit: number;
+  uraian: string | null;
+  lat: number | null;
+  lng: number | null;
+  case_ids: ColumnType<string[], string[] | undefined, string[]>;
+  status: ColumnType<ActivityStatus, ActivityStatus | undefined, ActivityStatus>;
+  sumber: ColumnType<'manual' | 'otomatis', 'manual' | 'otomatis' | undefined, never>;
+  komentar: string | null;
+  diajukan_pada: Date | null;
+  ditinjau_oleh: string | null;
+  ditinjau_pada: Date | null;
+  created_at: ColumnType<Date, Date | undefined, never>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+  version: Generated<number>;
+}
+
+export interface SkpPlansTable {
+  user_id: string;
+  tahun: number;
+  targets: ColumnType<Record<string, number>, string, string>;
+  perilaku: Rating | null;
+  perilaku_catatan: string | null;
+  updated_by: string | null;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 export interface DB {
+  pendamping_profiles: PendampingProfilesTable;
+  penugasan: PenugasanTable;
+  attendance: AttendanceTable;
+  activities: ActivitiesTable;
+  skp_plans: SkpPlansTable;
   tahapan_target: TahapanTargetTable;
   cases: CasesTable;
   case_events: CaseEventsTable;

@@ -1,0 +1,101 @@
+import type { ActivityStatus, ActivityType } from './activity-rules.js';
+import type { AttendanceStatus } from './attendance-rules.js';
+import type { IndicatorCode, Predikat, Rating } from './performance.js';
+
+/** Shapes of the workforce API, shared by the server's views and the web app. */
+export interface AttendanceRecord {
+  id: string;
+  userId: string;
+  username: string;
+  nama: string | null;
+  wilayah: string;
+  tanggal: string;
+  status: AttendanceStatus;
+  masukAt: string | null;
+  pulangAt: string | null;
+  masuk: { lat: number; lng: number; akurasi: number | null; jarakKm: number | null } | null;
+  pulang: { lat: number; lng: number; akurasi: number | null; jarakKm: number | null } | null;
+  terlambat: boolean;
+  pulangCepat: boolean;
+  jauh: boolean;
+  catatan: string | null;
+  persetujuan: 'menunggu' | 'disetujui' | 'ditolak' | null;
+}
+
+export interface TeamDayRow {
+  userId: string;
+  username: string;
+  nama: string | null;
+  wilayah: string;
+  lokasiTugas: { lat: number; lng: number } | null;
+  presensi: AttendanceRecord | null;
+}
+
+export interface AttendanceRecapRow {
+  userId: string;
+  username: string;
+  nama: string | null;
+  wilayah: string;
+  hariKerja: number;
+  hadir: number;
+  dinasLuar: number;
+  terlambat: number;
+  pulangCepat: number;
+  izin: number;
+  sakit: number;
+  cuti: number;
+  tanpaKeterangan: number;
+  /** Present days over working days less approved leave, percent with one decimal. */
+  tingkatKehadiran: number;
+}
+
+export interface ActivityRecord {
+  id: string;
+  userId: string;
+  username: string;
+  nama: string | null;
+  wilayah: string;
+  tanggal: string;
+  jenis: ActivityType;
+  durasiMenit: number;
+  uraian: string | null;
+  lat: number | null;
+  lng: number | null;
+  caseIds: string[];
+  status: ActivityStatus;
+  sumber: 'manual' | 'otomatis';
+  komentar: string | null;
+  diajukanPada: string | null;
+  ditinjauPada: string | null;
+  version: number;
+  tindakan: { ubah: boolean; ajukan: boolean; tinjau: boolean };
+}
+
+export interface IndicatorResult {
+  kode: IndicatorCode;
+  hasilKerja: string;
+  nama: string;
+  satuan: string;
+  target: number;
+  bulanan: number[];
+  triwulan: number[];
+  realisasi: number;
+  capaian: number;
+  rating: Rating;
+}
+
+export interface PerformanceRecord {
+  userId: string;
+  username: string;
+  nama: string | null;
+  wilayah: string;
+  tahun: number;
+  /** Months evaluated so far (12 for a past year). */
+  bulanDinilai: number;
+  indikator: IndicatorResult[];
+  hasilKerja: Rating;
+  perilaku: Rating | null;
+  perilakuCatatan: string | null;
+  predikat: Predikat | null;
+  bolehDinilai: boolean;
+}

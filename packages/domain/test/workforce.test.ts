@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import {
+  capaian,
+  distanceKm,
+  draftFromCaseEvent,
+  isEarlyLeave,
+  isLate,
+  localClock,
+  parseNip,
+  predikat,
+  PROVINCE_CAPITALS,
+  PROVINCE_CODES,
+  ratingOf,
+  workingDays,
+  workResultRating,
+  type Rating,
+} from '../src/index.js';
+
+describe('NIP / NI PPPK', () => {
+  it('reads birth date, appointment month, sex and serial', () => {
+    expect(parseNip('198503122010012003', '2026-11-29')).toEqual({
+      ok: true,
+      value: { tanggalLahir: '1985-03-12', tmt: '2010-01', jenisKelamin: 'P', urut: '003' },
+    });
+    expect(parseNip('1990 0101 202203 1 001', '2026-11-29')).toMatchObject({ ok: true, value: { jenisKelamin: 'L', tmt: '2022-03' } });
+  });
+
+  it.each([
+    ['19850312201001200', 'format'],
+    ['19850312201001200X', 'format'],
+    ['198502302010012003', 'tanggal_lahir'],
+    ['203001012010012003', 'tanggal_lahir'],
+    ['198503122010132003', 'tmt'],
+    ['198503122030012003', 'tmt'],
+    ['198503122010013003', 'jenis_kelamin'],
+    ['198503122010012000', 'urut'],
+    ['200001012010012001', 'usia_pengangkatan'],
+  ])('refuses %s (%s)', (nip, problem) => {
+    expect(parseNip(nip, '2026-11-29')).toEqual({ ok: false, problem });
+  });
+});
+
+describe('attendance rules', () => {
+  it('is late after 07.30 and early before 16.00 (Friday 16.30), on the local clock', () => {
+    expect(isLate(7 * 60 + 30)).toBe(false);
+    expect(isLate(7 * 60 + 31)).toBe(true);
+    expect(isEarlyLeave('2026-11-26', 16 * 60 - 1)).toBe(true); // Thursday
+    expect(isEarlyLeave('2026-11-26', 16 * 60)).toBe(false);
+    expect(isEarlyLeave('2026-11-27', 16 * 60 + 15)).toBe(true); // Friday
+  });
+
+  it('tells the local day in each of the three zones', () => {
+    const at = new Date('2026-11-27T16:30:00Z');
+    expect(localClock(at, 'Asia/Jakarta')).toEqual({ tanggal: '2026-11-27', menit: 23 * 60 + 30 });
+    expect(localClock(at, 'Asia/Makassar')).toEqual({ tanggal: '2026-11-28', menit: 30 });
+    expect(localClock(at, 'Asia/Jayapura')).toEqual({ tanggal: '2026-11-28', menit: 60 + 30 });
+  });
+
+  it('counts Monday to Friday', () => {
+    expect(workingDays('2026-11-01', '2026-11-30')).toHaveLength(21);
+    expect(workingDays('2026-11-28', '2026-11-29')).toEqual([]);
+  });
+
+  it('measures distance on the globe and knows every province capital', () => {
+    const jakarta = PROVINCE_CAPITALS['31']!;
+    const surabaya = PROVINCE_CAPITALS['35']!;
+    expect(distanceKm(jakarta, surabaya)).toBeGreaterThan(650);
+    expect(distanceKm(jakarta, surabaya)).toBeLessThan(700);
+    expect(distanceKm(jakarta, jakarta)).toBe(0);
+    expect(Object.keys(PROVINCE_CAPITALS).sort()).toEqual([...PROVINCE_CODES].sort());
+  });
+});
+
+describe('activity drafts from case work', () => {
+  it('maps field work to entry types and ignores paperwork events', () => {
+    expect(draftFromCaseEvent({ jenis: 'dibuat' })?.jenis).toBe('kunjungan_rumah');
+    expect(draftFromCaseEvent({ jenis: 'tahapan', keTahapan: 'asesmen' })?.jenis).toBe('asesmen');
+    expect(draftFromCaseEvent({ jenis: 'tahapan', keTahapan: 'rencana' })?.jenis).toBe('temu_bahas_kasus');
+    expect(draftFromCaseEvent({ jenis: 'diubah' })).toBeNull();
+    expect(draftFromCaseEvent({ jenis: 'ditutup' })).toBeNull();
+  });
+});
+
+describe('SKP', () => {
+  it('pro-rates counts to the months evaluated, not rates', () => {
+    expect(capaian({ jenis: 'jumlah' }, 60, 15, 3)).toBe(100);
+    expect(capaian({ jenis: 'jumlah' }, 60, 60, 12)).toBe(100);
+    expect(capaian({ jenis: 'rasio' }, 95, 95, 3)).toBe(100);
+    expect(capaian({ jenis: 'rasio' }, 95, 76, 3)).toBe(80);
+  });
+
+  it('rates work results by the capped mean capaian', () => {
+    expect(ratingOf(110)).toBe('di_atas');
+    expect(ratingOf(109.9)).toBe('sesuai');
+    expect(ratingOf(89.9)).toBe('di_bawah');
+    expect(workResultRating([1000, 50])).toBe('sesuai'); // 150 and 50 average 100
+    expect(workResultRating([120, 115])).toBe('di_atas');
+  });
+
+  it('follows the quadrant of PermenPANRB 6/2022 in all nine cells', () => {
+    const table: Array<[Rating, Rating, string]> = [
+      ['di_atas', 'di_atas', 'sangat_baik'],
+      ['di_atas', 'sesuai', 'baik'],
+      ['di_atas', 'di_bawah', 'kurang'],
+      ['sesuai', 'di_atas', 'baik'],
+      ['sesuai', 'sesuai', 'baik'],
+      ['sesuai', 'di_bawah', 'kurang'],
+      ['di_bawah', 'di_atas', 'butuh_perbaikan'],
+      ['di_bawah', 'sesuai', 'butuh_perbaikan'],
+      ['di_bawah', 'di_bawah', 'sangat_kurang'],
+    ];
+    for (const [hasil, perilaku, expected] of table) expect(predikat(hasil, perilaku)).toBe(expected);
+  });
+});
