@@ -77,7 +77,7 @@ export async function benchCases(database, databaseUrl, { quick, seconds }) {
     if (!(database === 'postgresql' && process.env.BENCH_SEEDED_URL)) {
       execFileSync(process.execPath, [TUNTAS, 'migrate'], { env });
       const t = performance.now();
-      execFileSync(process.execPath, [TUNTAS, 'seed', 'demo', '--scale', String(scale)], { env, stdio: 'ignore' });
+      execFileSync(process.execPath, [TUNTAS, 'seed', 'demo', '--scale', String(scale), '--worklog-months', '12'], { env, stdio: 'ignore' });
       const seedMs = performance.now() - t;
       rows.push(row(`seed-${scale}`, database, (scale / seedMs) * 1000, 'cases/s', 'none', null, true));
       rows.push(row(`seed-${scale}-time`, database, seedMs / 1000, 's', 'none', null, false));
@@ -146,6 +146,36 @@ export async function benchCases(database, databaseUrl, { quick, seconds }) {
         direktorat.cookie,
         'select status, ppks, left(wilayah, 2), count(*) from cases group by 1, 2, 3',
         [],
+      );
+
+      // monthly-recap: last month's presensi recap of all 635 pendamping (national), and the SKP
+      // realisation of all of them for the year, each as one user waits for it (one connection).
+      const now = new Date();
+      const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+      const monthEnd = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 0)).toISOString().slice(0, 10);
+      const heavy = async (name, url, sql, params) => {
+        const api = autocannon(`${base}${url}`, { seconds, connections: 1, headers: { cookie: direktorat.cookie } });
+        if (api.non2xx > 0) throw new Error(`${name}: ${api.non2xx} non-2xx`);
+        const baseline = databaseUrl ? await sqlLoad(databaseUrl, sql, params, { seconds, connections: 1 }) : bareResult;
+        const baselineName = databaseUrl ? 'same-group-by-via-driver' : 'bare-fastify-route';
+        rows.push(row(`${name}-p95`, database, api.p95, 'ms', baselineName, Math.max(baseline.p95, 0.01), false));
+        rows.push(row(`${name}-p50`, database, api.p50, 'ms', baselineName, Math.max(baseline.p50, 0.01), false));
+      };
+      await heavy(
+        'monthly-recap',
+        `/api/v1/attendance/recap?bulan=${lastMonth}`,
+        `select u.id, count(*) filter (where a.status = 'hadir'), count(*) filter (where a.terlambat), count(*) filter (where a.status in ('izin','sakit','cuti'))
+         from users u left join attendance a on a.user_id = u.id and a.tanggal >= $1 and a.tanggal <= $2
+         where u.role = 'pendamping' and u.disabled_at is null group by u.id`,
+        [`${lastMonth}-01`, monthEnd],
+      );
+      await heavy(
+        'performance-national',
+        `/api/v1/performance?year=${now.getUTCFullYear()}`,
+        `select e.actor_id, extract(month from e.at)::int, count(*) from case_events e
+         where e.actor_id in (select id from users where role = 'pendamping') and e.at >= make_date($1, 1, 1) and e.at < make_date($1 + 1, 1, 1)
+         group by 1, 2`,
+        [now.getUTCFullYear()],
       );
 
       // case-transition: koordinator moves intervensi cases of Jawa Timur back and forth.

@@ -103,8 +103,16 @@ export function provinceCapital(code: string): { lat: number; lng: number } | un
 }
 
 /** The local calendar day and minutes since midnight of an instant in an IANA zone. */
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
 export function localClock(at: Date, ianaZone: string): { tanggal: string; menit: number } {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: ianaZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+  // Building a formatter costs far more than using one: one per zone, kept.
+  let clock = clocks.get(ianaZone);
+  if (!clock) {
+    clock = new Intl.DateTimeFormat('en-CA', { timeZone: ianaZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    clocks.set(ianaZone, clock);
+  }
+  const parts = clock.formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
   return { tanggal: `${get('year')}-${get('month')}-${get('day')}`, menit: Number(get('hour')) * 60 + Number(get('minute')) };
 }

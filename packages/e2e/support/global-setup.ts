@@ -32,7 +32,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (!existsSync(join(root, 'packages/web/dist/index.html'))) throw new Error('Build the web app first: npm run build');
   const dataDir = mkdtempSync(join(tmpdir(), 'tuntas-e2e-'));
   const env = { ...process.env, TUNTAS_DATA_DIR: dataDir, DATABASE_URL: '', TUNTAS_DEMO_PASSWORD: 'tuntas-demo', LOG_LEVEL: 'warn' };
-  const seeded = spawnSync(process.execPath, [cli, 'seed', 'demo', '--scale', '6000'], { env, encoding: 'utf8' });
+  const seeded = spawnSync(process.execPath, [cli, 'seed', 'demo', '--scale', '6000', '--worklog-months', '1'], { env, encoding: 'utf8' });
   if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr}`);
   const port = await freePort();
   const server: ChildProcess = spawn(process.execPath, [cli, 'serve', '--port', String(port)], { env, stdio: ['ignore', 'pipe', 'inherit'] });

@@ -1,4 +1,4 @@
-import { deriveStatus, nikMatchesBirthDate, nikProblem, parseNik, type TahapanCode } from '@tuntas/domain';
+import { deriveStatus, distanceKm, isWorkingDay, nikMatchesBirthDate, nikProblem, parseNik, parseNip, type TahapanCode } from '@tuntas/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
 import { seedDemo, type SeedDemoResult } from '../src/seed/seed-demo.js';
@@ -10,7 +10,7 @@ const NOW = new Date('2026-11-01T00:00:00Z');
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  first = await seedDemo(database, { password: 'tuntas-demo', scale: 1500, seed: 7, now: NOW });
+  first = await seedDemo(database, { password: 'tuntas-demo', scale: 1500, seed: 7, now: NOW, worklogMonths: 2 });
 });
 afterAll(() => database.close());
 
@@ -72,5 +72,29 @@ describe('seed demo', () => {
     expect(again.cases).toBe(0);
     const n = await database.db.selectFrom('cases').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(1500);
+  });
+
+  it('gives the pendamping valid NIPs and two months of presensi and reports, the last week awaiting review', async () => {
+    const profiles = await database.db.selectFrom('pendamping_profiles').select(['nip', 'lokasi_lat']).execute();
+    expect(profiles).toHaveLength(635);
+    for (const p of profiles) expect(parseNip(p.nip!, '2026-11-01').ok, p.nip!).toBe(true);
+    // Duty locations lie in the pendamping's own regency (Banyuwangi's islands), not at the province capital.
+    const banyuwangi = await database.db
+      .selectFrom('pendamping_profiles')
+      .innerJoin('users', 'users.id', 'pendamping_profiles.user_id')
+      .select(['lokasi_lat', 'lokasi_lng'])
+      .where('users.username', '=', 'pendamping.35.10')
+      .executeTakeFirstOrThrow();
+    expect(distanceKm({ lat: banyuwangi.lokasi_lat!, lng: banyuwangi.lokasi_lng! }, { lat: -8.22, lng: 114.37 })).toBeLessThan(100);
+    const days = await database.db.selectFrom('attendance').select(['tanggal', 'status', 'persetujuan']).execute();
+    expect(first.attendance).toBe(days.length);
+    expect(days.every((d) => isWorkingDay(d.tanggal) && d.tanggal < '2026-11-01')).toBe(true);
+    expect(days.filter((d) => ['izin', 'sakit', 'cuti'].includes(d.status)).every((d) => d.persetujuan === 'disetujui')).toBe(true);
+    // ~43 working days × 635 people, most of them present.
+    expect(days.length).toBeGreaterThan(635 * 43 * 0.85);
+    const statuses = await database.db.selectFrom('activities').select(['status', 'tanggal']).execute();
+    expect(first.activities).toBe(statuses.length);
+    expect(statuses.filter((a) => a.tanggal < '2026-10-25').every((a) => a.status === 'disetujui')).toBe(true);
+    expect(statuses.some((a) => a.status === 'diajukan')).toBe(true);
   });
 });

@@ -22,6 +22,11 @@ const SearchPage = lazy(() => import('./pages/SearchPage.js'));
 const CaseListPage = lazy(() => import('./pages/cases/CaseListPage.js'));
 const CasePage = lazy(() => import('./pages/cases/CasePage.js'));
 const NewCasePage = lazy(() => import('./pages/cases/NewCasePage.js'));
+const PresensiPage = lazy(() => import('./pages/workforce/PresensiPage.js'));
+const KegiatanPage = lazy(() => import('./pages/workforce/KegiatanPage.js'));
+const PersetujuanPage = lazy(() => import('./pages/workforce/PersetujuanPage.js'));
+const TimPage = lazy(() => import('./pages/workforce/TimPage.js'));
+const KinerjaPage = lazy(() => import('./pages/workforce/KinerjaPage.js'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -51,6 +56,11 @@ const router = createBrowserRouter([
       { path: 'kasus', element: <CaseListPage /> },
       { path: 'kasus/baru', element: <NewCasePage /> },
       { path: 'kasus/:id', element: <CasePage /> },
+      { path: 'presensi', element: <PresensiPage /> },
+      { path: 'kegiatan', element: <KegiatanPage /> },
+      { path: 'persetujuan', element: <PersetujuanPage /> },
+      { path: 'tim', element: <TimPage /> },
+      { path: 'kinerja/:userId', element: <KinerjaPage /> },
       ...COMING_SOON.map((feature) => ({ path: feature, element: <ComingSoonPage feature={feature} /> })),
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -87,10 +87,11 @@ export function buildCli(config: Config = loadConfig()): Command {
     .command('demo')
     .description('Mengisi akun dan data demo')
     .option('--scale <n>', 'jumlah kasus', positiveInt, 25_000)
-    .action(async (opts: { scale: number }) => {
-      const result = await withDatabase(config, (d) => seedDemo(d, { password: config.demoPassword, scale: opts.scale }));
+    .option('--worklog-months <n>', 'bulan riwayat presensi dan laporan kegiatan', positiveInt, 3)
+    .action(async (opts: { scale: number; worklogMonths: number }) => {
+      const result = await withDatabase(config, (d) => seedDemo(d, { password: config.demoPassword, scale: opts.scale, worklogMonths: opts.worklogMonths }));
       console.log(`Akun dibuat: ${result.created.length}, sudah ada: ${result.existing.length}`);
-      if (result.cases > 0) console.log(`Data demo: ${result.pendamping} pendamping, ${result.beneficiaries} penerima manfaat, ${result.cases} kasus, ${result.events} peristiwa kasus`);
+      if (result.cases > 0) console.log(`Data demo: ${result.pendamping} pendamping, ${result.beneficiaries} penerima manfaat, ${result.cases} kasus, ${result.events} peristiwa kasus, ${result.attendance} presensi, ${result.activities} kegiatan`);
       else console.log('Kasus sudah ada; data demo tidak ditambah.');
       printDemoAccounts(config.demoPassword);
     });

@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004-import-reports.js';
 import * as m0005 from './migrations/0005-cases.js';
 import * as m0006 from './migrations/0006-stage-targets.js';
 import * as m0007 from './migrations/0007-workforce.js';
+import * as m0008 from './migrations/0008-worker-monthly.js';
 
 /**
  * Forward-only: a migration never changes once it has landed, and there is no `down`.
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-cases': m0005,
   '0006-stage-targets': m0006,
   '0007-workforce': m0007,
+  '0008-worker-monthly': m0008,
 };
 
 /** Names of every migration, in order. */

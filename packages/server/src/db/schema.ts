@@ -253,7 +253,22 @@ export interface SkpPlansTable {
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 
+export interface WorkerMonthlyTable {
+  user_id: string;
+  bulan: string;
+  dijangkau: number;
+  diasesmen: number;
+  rencana: number;
+  terselesaikan: number;
+  rujukan: number;
+  ldp: number;
+  menit_disetujui: number;
+  hadir_kerja: number;
+  cuti_kerja: number;
+}
+
 export interface DB {
+  worker_monthly: WorkerMonthlyTable;
   pendamping_profiles: PendampingProfilesTable;
   penugasan: PenugasanTable;
   attendance: AttendanceTable;

@@ -6,6 +6,8 @@ import { DEMO_ACCOUNTS } from './demo-accounts.js';
 import { Random } from './random.js';
 import { seedCases } from './seed-cases.js';
 import { seedWorkforce } from './seed-workforce.js';
+import { seedWorklog } from './seed-worklog.js';
+import { sql } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
 
 export interface SeedDemoOptions {
@@ -15,6 +17,8 @@ export interface SeedDemoOptions {
   /** Seed of the generator: the same seed gives the same data. */
   seed?: number;
   now?: Date;
+  /** Months of presensi and daily reports before today (default 3: the demo starts in seconds; benchmarks ask for 12). */
+  worklogMonths?: number;
 }
 
 export interface SeedDemoResult {
@@ -25,12 +29,14 @@ export interface SeedDemoResult {
   beneficiaries: number;
   events: number;
   pendamping: number;
+  attendance: number;
+  activities: number;
 }
 
 /** Idempotent: running it again keeps the accounts and, if changed, sets their password back to the demo one. */
 export async function seedDemo(database: Database, options: SeedDemoOptions): Promise<SeedDemoResult> {
   const db = database.db;
-  const result: SeedDemoResult = { created: [], existing: [], cases: 0, beneficiaries: 0, events: 0, pendamping: 0 };
+  const result: SeedDemoResult = { created: [], existing: [], cases: 0, beneficiaries: 0, events: 0, pendamping: 0, attendance: 0, activities: 0 };
   for (const account of DEMO_ACCOUNTS) {
     const existing = await findUserByUsername(db, account.username);
     if (existing) {
@@ -51,7 +57,20 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
   const staff = await db.selectFrom('users').select(['id', 'username', 'role', 'wilayah', 'nama_lengkap']).where('role', 'in', ['koordinator', 'pendamping']).execute();
   const koordinators = new Map(staff.filter((u) => u.role === 'koordinator' && u.wilayah?.length === 2).map((u) => [u.wilayah!, { id: u.id, username: u.username }]));
   const workerNames = new Map(staff.map((u) => [u.id, u.username]));
-  const totals = await seedCases(database, { scale: options.scale, now: options.now ?? new Date(), workers, koordinators, workerNames, random });
-  await recordAudit(db, SYSTEM_ACTOR, CLI_ORIGIN, { action: 'seed.demo', entityType: 'system', details: { ...totals, pendamping: workers.length } });
-  return { ...result, ...totals, pendamping: workers.length };
+  const now = options.now ?? new Date();
+  // Per-row triggers keep worker_monthly current for live work; for a bulk load one rebuild is
+  // minutes faster than millions of trigger calls.
+  const triggers = [['case_events', 'case_events_worker_monthly'], ['attendance', 'attendance_worker_monthly'], ['activities', 'activities_worker_monthly']] as const;
+  for (const [table, trigger] of triggers) await sql`alter table ${sql.table(table)} disable trigger ${sql.ref(trigger)}`.execute(db);
+  let totals, worklog;
+  try {
+    totals = await seedCases(database, { scale: options.scale, now, workers, koordinators, workerNames, random });
+    worklog = await seedWorklog(database, { workers, koordinators, now, months: options.worklogMonths ?? 3, random });
+  } finally {
+    for (const [table, trigger] of triggers) await sql`alter table ${sql.table(table)} enable trigger ${sql.ref(trigger)}`.execute(db);
+  }
+  await sql`select worker_monthly_rebuild()`.execute(db);
+  await sql`analyze attendance, activities, pendamping_profiles, worker_monthly`.execute(db);
+  await recordAudit(db, SYSTEM_ACTOR, CLI_ORIGIN, { action: 'seed.demo', entityType: 'system', details: { ...totals, ...worklog, pendamping: workers.length } });
+  return { ...result, ...totals, ...worklog, pendamping: workers.length };
 }

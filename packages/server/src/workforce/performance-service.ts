@@ -122,9 +122,12 @@ export async function teamPerformance(db: Kysely<DB>, actor: Actor, tahun: numbe
     .execute();
   const ids = workers.map((w) => w.id);
   const [real, plan] = await Promise.all([realisation(db, ids, tahun), plans(db, ids, tahun)]);
+  // Three time zones give at most three different "today"s: each period is worked out once.
+  const periods = new Map<string, ReturnType<typeof evaluatedPeriod>>();
+  const periodOn = (today: string) => periods.get(today) ?? periods.set(today, evaluatedPeriod(tahun, today)).get(today)!;
   return workers.map((w) => {
     const worker: Worker = { id: w.id, username: w.username, nama: w.nama_lengkap, role: 'pendamping', wilayah: w.wilayah! };
-    const period = evaluatedPeriod(tahun, workerClock(worker.wilayah, now).tanggal);
+    const period = periodOn(workerClock(worker.wilayah, now).tanggal);
     return record(worker, tahun, period, real.get(w.id)!, plan.get(w.id), actor);
   });
 }

@@ -1,4 +1,5 @@
 import type { Dictionary } from './id.js';
+import { kerjaEn } from './kerja.en.js';
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
@@ -236,4 +237,5 @@ export const en: Widen<Dictionary> = {
     generic: 'Something went wrong. Try again; if it persists, contact the admin.',
     notFoundPage: 'Page not found.',
   },
+  kerja: kerjaEn,
 };

@@ -1,3 +1,5 @@
+import { kerjaId } from './kerja.id.js';
+
 /** Bahasa Indonesia: the default language. Every string a user reads lives here (and in en.ts). */
 export const id = {
   app: { name: 'Tuntas', tagline: 'Rehabilitasi sosial sampai tuntas' },
@@ -232,6 +234,7 @@ export const id = {
     generic: 'Terjadi kesalahan. Coba lagi; bila berulang, hubungi admin.',
     notFoundPage: 'Halaman tidak ditemukan.',
   },
+  kerja: kerjaId,
 } as const;
 
 export type Dictionary = typeof id;

@@ -30,3 +30,9 @@ export function ageFrom(isoDate: string, today = new Date()): number {
 export function daysSince(iso: string, now = new Date()): number {
   return Math.max(0, Math.floor((now.getTime() - new Date(iso).getTime()) / 86_400_000));
 }
+
+/** Time of day in the province's zone with the zone's name: `07.42 WITA`. */
+export function formatTime(iso: string, wilayah: string | null): string {
+  const zone = wilayah ? zonaWaktu(wilayah) : 'WIB';
+  return `${new Intl.DateTimeFormat(locale(), { timeStyle: 'short', timeZone: IANA_ZONE[zone] }).format(new Date(iso))} ${zone}`;
+}

@@ -1,22 +1,17 @@
 import { isWithinScope } from '@tuntas/domain';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.js';
+import { useCaseload } from '../../api/workforce-queries.js';
 import { formatNumber } from '../../lib/format.js';
-
-interface Caseload {
-  rekomendasi: number;
-  maksimum: number;
-  items: Array<{ pendampingId: string; username: string; nama: string | null; wilayah: string; aktif: number; terlambat: number }>;
-}
 
 /** The koordinator's bulk assignment: chosen cases to one pendamping, whose caseload is in view. */
 export function AssignBar({ selected, onDone }: { selected: Array<{ id: string; wilayah: string }>; onDone: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [pendampingId, setPendampingId] = useState('');
-  const load = useQuery({ queryKey: ['caseload'], queryFn: () => api<Caseload>('/caseload') });
+  const load = useCaseload();
   const assign = useMutation({
     mutationFn: () => api<{ updated: number }>('/cases/assign', { method: 'POST', json: { caseIds: selected.map((c) => c.id), pendampingId } }),
     onSuccess: () => {

@@ -1,0 +1,68 @@
+import { useQuery } from '@tanstack/react-query';
+import type { ActivityRecord, AttendanceRecapRow, AttendanceRecord, PerformanceRecord, TeamDayRow } from '@tuntas/domain';
+import { api, type Page } from './client.js';
+
+/** Reads of the workforce screens; like queries.ts, the only place these screens talk to the server. */
+export const workforceKeys = {
+  today: ['attendance', 'today'] as const,
+  attendance: (params: Record<string, string | number | undefined>) => ['attendance', 'list', params] as const,
+  team: (tanggal: string | undefined) => ['attendance', 'team', tanggal] as const,
+  recap: (bulan: string) => ['attendance', 'recap', bulan] as const,
+  activities: (params: Record<string, string | number | undefined>) => ['activities', params] as const,
+  performance: (userId: string, year: number) => ['performance', userId, year] as const,
+};
+
+const query = (params: Record<string, string | number | undefined>) => {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') search.set(k, String(v));
+  return search.toString();
+};
+
+export function useAttendanceToday() {
+  return useQuery({ queryKey: workforceKeys.today, queryFn: () => api<{ tanggal: string; presensi: AttendanceRecord | null }>('/attendance/today') });
+}
+
+export function useAttendance(params: { userId?: string; persetujuan?: string; pageSize?: number }) {
+  return useQuery({ queryKey: workforceKeys.attendance(params), queryFn: () => api<Page<AttendanceRecord>>(`/attendance?${query(params)}`) });
+}
+
+export function useTeamDay(tanggal?: string) {
+  return useQuery({ queryKey: workforceKeys.team(tanggal), queryFn: () => api<{ tanggal: string; items: TeamDayRow[] }>(`/attendance/team?${query({ tanggal })}`) });
+}
+
+export function useRecap(bulan: string) {
+  return useQuery({ queryKey: workforceKeys.recap(bulan), queryFn: () => api<{ bulan: string; items: AttendanceRecapRow[] }>(`/attendance/recap?bulan=${bulan}`) });
+}
+
+export function useActivities(params: { tanggal?: string; status?: string; userId?: string; pageSize?: number }) {
+  return useQuery({ queryKey: workforceKeys.activities(params), queryFn: () => api<Page<ActivityRecord>>(`/activities?${query(params)}`) });
+}
+
+export function usePerformance(userId: string, year: number) {
+  return useQuery({ queryKey: workforceKeys.performance(userId, year), queryFn: () => api<PerformanceRecord>(`/performance/${userId}?year=${year}`), retry: false });
+}
+
+export interface Caseload {
+  rekomendasi: number;
+  maksimum: number;
+  items: Array<{ pendampingId: string; username: string; nama: string | null; wilayah: string; aktif: number; terlambat: number }>;
+}
+
+export function useCaseload() {
+  return useQuery({ queryKey: ['caseload'], queryFn: () => api<Caseload>('/caseload') });
+}
+
+/** The browser's position for presensi: high accuracy, a fresh fix (at most a minute old). */
+export function currentPosition(): Promise<{ lat: number; lng: number; accuracy: number }> {
+  return new Promise((resolve, reject) => {
+    if (!('geolocation' in navigator)) {
+      reject(new Error('no-geolocation'));
+      return;
+    }
+    navigator.geolocation.getCurrentPosition(
+      (p) => resolve({ lat: p.coords.latitude, lng: p.coords.longitude, accuracy: Math.round(p.coords.accuracy) }),
+      reject,
+      { enableHighAccuracy: true, timeout: 20_000, maximumAge: 60_000 },
+    );
+  });
+}

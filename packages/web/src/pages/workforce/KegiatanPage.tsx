@@ -1,0 +1,195 @@
+import { ACTIVITY_TYPES, type ActivityRecord, type ActivityType } from '@tuntas/domain';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api } from '../../api/client.js';
+import { useMe } from '../../api/queries.js';
+import { useActivities, useAttendanceToday } from '../../api/workforce-queries.js';
+import { QueryStatus } from '../../components/QueryStatus.js';
+import { formatNumber } from '../../lib/format.js';
+
+function useInvalidate() {
+  const queryClient = useQueryClient();
+  return () => void queryClient.invalidateQueries({ queryKey: ['activities'] });
+}
+
+/** One entry: editable while it is a draft or returned; an automatic draft says where it came from. */
+function Entry({ entry }: { entry: ActivityRecord }) {
+  const { t } = useTranslation();
+  const invalidate = useInvalidate();
+  const [form, setForm] = useState({ durasiMenit: entry.durasiMenit, uraian: entry.uraian ?? '', jenis: entry.jenis });
+  const dirty = form.durasiMenit !== entry.durasiMenit || form.uraian !== (entry.uraian ?? '') || form.jenis !== entry.jenis;
+  const save = useMutation({
+    mutationFn: () => api<ActivityRecord>(`/activities/${entry.id}`, { method: 'PATCH', json: { version: entry.version, ...form, uraian: form.uraian || null } }),
+    onSuccess: invalidate,
+  });
+  const remove = useMutation({ mutationFn: () => api<void>(`/activities/${entry.id}`, { method: 'DELETE' }), onSuccess: invalidate });
+  return (
+    <article data-testid="activity">
+      <header>
+        <strong>{t(`kerja.jenis.${entry.jenis}`)}</strong> · {t(`kerja.activityStatus.${entry.status}`)}
+        {entry.caseIds.length > 0 && <> · {t('kerja.kegiatan.cases', { count: entry.caseIds.length })}</>}
+        {entry.sumber === 'otomatis' && entry.status === 'draf' && <p className="muted">{t('kerja.kegiatan.auto')}</p>}
+        {entry.status === 'dikembalikan' && entry.komentar && <p className="warning">{t('kerja.kegiatan.returned', { comment: entry.komentar })}</p>}
+      </header>
+      {entry.tindakan.ubah ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            save.mutate();
+          }}
+        >
+          <div className="grid">
+            <label>
+              {t('kerja.kegiatan.type')}
+              <select value={form.jenis} onChange={(e) => setForm({ ...form, jenis: e.target.value as ActivityType })}>
+                {ACTIVITY_TYPES.map((j) => (
+                  <option key={j} value={j}>
+                    {t(`kerja.jenis.${j}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('kerja.kegiatan.minutes')}
+              <input type="number" min={1} max={720} value={form.durasiMenit} onChange={(e) => setForm({ ...form, durasiMenit: Number(e.target.value) })} />
+            </label>
+          </div>
+          <label>
+            {t('kerja.kegiatan.description')}
+            <textarea rows={2} maxLength={2000} value={form.uraian} onChange={(e) => setForm({ ...form, uraian: e.target.value })} />
+          </label>
+          <div className="actions">
+            {dirty && (
+              <button type="submit" aria-busy={save.isPending} disabled={save.isPending}>
+                {t('common.save')}
+              </button>
+            )}
+            {entry.status === 'draf' && (
+              <button type="button" className="secondary outline" disabled={remove.isPending} onClick={() => remove.mutate()}>
+                {t('kerja.kegiatan.remove')}
+              </button>
+            )}
+          </div>
+          {(save.isError || remove.isError) && (
+            <p role="alert" className="error">
+              {(save.error ?? remove.error)!.message}
+            </p>
+          )}
+        </form>
+      ) : (
+        <p>
+          {formatNumber(entry.durasiMenit)} {t('kerja.kegiatan.minutes').toLowerCase()} {entry.uraian && `· ${entry.uraian}`}
+        </p>
+      )}
+    </article>
+  );
+}
+
+function NewEntry({ tanggal }: { tanggal: string }) {
+  const { t } = useTranslation();
+  const invalidate = useInvalidate();
+  const [form, setForm] = useState({ jenis: 'kunjungan_rumah' as ActivityType, durasiMenit: 60, uraian: '' });
+  const add = useMutation({
+    mutationFn: () => api<ActivityRecord>('/activities', { method: 'POST', json: { tanggal, ...form, uraian: form.uraian || null } }),
+    onSuccess: () => {
+      setForm({ ...form, uraian: '' });
+      invalidate();
+    },
+  });
+  return (
+    <details>
+      <summary>{t('kerja.kegiatan.add')}</summary>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          add.mutate();
+        }}
+      >
+        <div className="grid">
+          <label>
+            {t('kerja.kegiatan.type')}
+            <select value={form.jenis} onChange={(e) => setForm({ ...form, jenis: e.target.value as ActivityType })}>
+              {ACTIVITY_TYPES.map((j) => (
+                <option key={j} value={j}>
+                  {t(`kerja.jenis.${j}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('kerja.kegiatan.minutes')}
+            <input type="number" min={1} max={720} required value={form.durasiMenit} onChange={(e) => setForm({ ...form, durasiMenit: Number(e.target.value) })} />
+          </label>
+        </div>
+        <label>
+          {t('kerja.kegiatan.description')}
+          <textarea rows={2} maxLength={2000} value={form.uraian} onChange={(e) => setForm({ ...form, uraian: e.target.value })} />
+        </label>
+        <button type="submit" aria-busy={add.isPending} disabled={add.isPending}>
+          {t('kerja.kegiatan.addSubmit')}
+        </button>
+        {add.isError && (
+          <p role="alert" className="error">
+            {add.error.message}
+          </p>
+        )}
+      </form>
+    </details>
+  );
+}
+
+/** Today's report, already drafted from the case work; the pendamping checks it and submits once. */
+export default function KegiatanPage() {
+  const { t } = useTranslation();
+  const me = useMe().data!;
+  const today = useAttendanceToday().data?.tanggal;
+  const [picked, setPicked] = useState<string | null>(null);
+  const tanggal = picked ?? today ?? '';
+  const entries = useActivities({ tanggal, userId: me.id, pageSize: 100 });
+  const invalidate = useInvalidate();
+  const submit = useMutation({
+    mutationFn: (ids: string[]) => api<{ items: ActivityRecord[] }>('/activities/submit', { method: 'POST', json: { ids } }),
+    onSuccess: invalidate,
+  });
+  const submittable = entries.data?.items.filter((e) => e.tindakan.ajukan) ?? [];
+  const minutes = entries.data?.items.reduce((s, e) => s + e.durasiMenit, 0) ?? 0;
+
+  return (
+    <section>
+      <h1>{t('kerja.kegiatan.title')}</h1>
+      <label>
+        {t('kerja.kegiatan.date')}
+        <input type="date" value={tanggal} max={today} onChange={(e) => setPicked(e.target.value)} />
+      </label>
+      {tanggal && (
+        <QueryStatus query={entries} isEmpty={(d) => d.items.length === 0} empty={<p>{t('kerja.kegiatan.empty')}</p>}>
+          {(d) => (
+            <>
+              <p>{t('kerja.kegiatan.totalHours', { hours: formatNumber(Math.round((minutes / 60) * 10) / 10) })}</p>
+              {d.items.map((entry) => (
+                <Entry key={`${entry.id}-${entry.version}`} entry={entry} />
+              ))}
+            </>
+          )}
+        </QueryStatus>
+      )}
+      {submittable.length > 0 && (
+        <button className="big-button" aria-busy={submit.isPending} disabled={submit.isPending} onClick={() => submit.mutate(submittable.map((e) => e.id))}>
+          {t('kerja.kegiatan.submitDay', { count: submittable.length })}
+        </button>
+      )}
+      {submit.isSuccess && <p role="status">{t('kerja.kegiatan.submitted')}</p>}
+      {submit.isError && (
+        <p role="alert" className="error">
+          {submit.error.message}
+        </p>
+      )}
+      {tanggal && <NewEntry tanggal={tanggal} />}
+      <p>
+        <Link to={`/kinerja/${me.id}`}>{t('kerja.presensi.kinerja')}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,167 @@
+import type { AttendanceRecord } from '@tuntas/domain';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api, ApiError } from '../../api/client.js';
+import { useMe } from '../../api/queries.js';
+import { currentPosition, useAttendance, useAttendanceToday } from '../../api/workforce-queries.js';
+import { QueryStatus } from '../../components/QueryStatus.js';
+import { formatDate, formatTime } from '../../lib/format.js';
+
+function Flags({ r }: { r: AttendanceRecord }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {r.terlambat && <mark>{t('kerja.presensi.late')}</mark>} {r.pulangCepat && <mark>{t('kerja.presensi.early')}</mark>}
+      {r.persetujuan && <small> · {t(`kerja.persetujuanStatus.${r.persetujuan}`)}</small>}
+    </>
+  );
+}
+
+/** One big button on the phone: check in, then check out; the position comes from the browser. */
+export default function PresensiPage() {
+  const { t } = useTranslation();
+  const me = useMe().data!;
+  const queryClient = useQueryClient();
+  const today = useAttendanceToday();
+  const history = useAttendance({ userId: me.id, pageSize: 10 });
+  const [dinasLuar, setDinasLuar] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['attendance'] });
+
+  const mark = useMutation({
+    mutationFn: async (kind: 'check-in' | 'check-out') => {
+      let position;
+      try {
+        position = await currentPosition();
+      } catch {
+        throw new ApiError(0, 'LOCATION', t('kerja.presensi.locationNeeded'));
+      }
+      const body = kind === 'check-in' ? { ...position, status: dinasLuar ? 'dinas_luar' : 'hadir' } : position;
+      return api<AttendanceRecord>(`/attendance/${kind}`, { method: 'POST', json: body });
+    },
+    onSuccess: refresh,
+  });
+
+  const [absence, setAbsence] = useState({ tanggal: '', status: 'izin', catatan: '' });
+  const ask = useMutation({
+    mutationFn: () => api<AttendanceRecord>('/attendance/absence', { method: 'POST', json: absence }),
+    onSuccess: () => {
+      setMessage(t('kerja.presensi.absenceSent'));
+      setAbsence({ tanggal: '', status: 'izin', catatan: '' });
+      refresh();
+    },
+  });
+
+  return (
+    <section>
+      <h1>{t('kerja.presensi.title')}</h1>
+      <QueryStatus query={today} isEmpty={() => false} empty={null}>
+        {({ tanggal, presensi: r }) => (
+          <article className="presensi-card">
+            <p>{t('kerja.presensi.today', { date: formatDate(tanggal) })}</p>
+            {r?.masukAt && (
+              <p>
+                <strong>{t('kerja.presensi.masuk', { time: formatTime(r.masukAt, r.wilayah) })}</strong> · {t(`kerja.status.${r.status}`)} <Flags r={r} />
+                {r.pulangAt && (
+                  <>
+                    <br />
+                    <strong>{t('kerja.presensi.pulang', { time: formatTime(r.pulangAt, r.wilayah) })}</strong>
+                  </>
+                )}
+              </p>
+            )}
+            {r?.jauh && <p className="warning">{t('kerja.presensi.far', { km: r.masuk?.jarakKm ?? r.pulang?.jarakKm ?? '?' })}</p>}
+            {r && !r.masukAt && (
+              <p>
+                {t(`kerja.status.${r.status}`)} <Flags r={r} />
+              </p>
+            )}
+            {!r && (
+              <>
+                <p>{t('kerja.presensi.notYet')}</p>
+                <label>
+                  <input type="checkbox" role="switch" checked={dinasLuar} onChange={(e) => setDinasLuar(e.target.checked)} />
+                  {t('kerja.presensi.dinasLuar')}
+                </label>
+                <button className="big-button" aria-busy={mark.isPending} disabled={mark.isPending} onClick={() => mark.mutate('check-in')}>
+                  {mark.isPending ? t('kerja.presensi.locating') : t('kerja.presensi.checkIn')}
+                </button>
+              </>
+            )}
+            {r?.masukAt && !r.pulangAt && (
+              <button className="big-button secondary" aria-busy={mark.isPending} disabled={mark.isPending} onClick={() => mark.mutate('check-out')}>
+                {mark.isPending ? t('kerja.presensi.locating') : t('kerja.presensi.checkOut')}
+              </button>
+            )}
+            {r?.pulangAt && <p>{t('kerja.presensi.done')}</p>}
+            {mark.isError && (
+              <p role="alert" className="error">
+                {mark.error.message}
+              </p>
+            )}
+          </article>
+        )}
+      </QueryStatus>
+      <p>
+        <Link to={`/kinerja/${me.id}`}>{t('kerja.presensi.kinerja')}</Link>
+      </p>
+
+      <details>
+        <summary>{t('kerja.presensi.absenceTitle')}</summary>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            ask.mutate();
+          }}
+        >
+          <div className="grid">
+            <label>
+              {t('kerja.presensi.absenceDate')}
+              <input type="date" required value={absence.tanggal} onChange={(e) => setAbsence({ ...absence, tanggal: e.target.value })} />
+            </label>
+            <label>
+              {t('kerja.presensi.absenceKind')}
+              <select value={absence.status} onChange={(e) => setAbsence({ ...absence, status: e.target.value })}>
+                {(['izin', 'sakit', 'cuti'] as const).map((s) => (
+                  <option key={s} value={s}>
+                    {t(`kerja.status.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <label>
+            {t('kerja.presensi.absenceNote')}
+            <input required maxLength={500} value={absence.catatan} onChange={(e) => setAbsence({ ...absence, catatan: e.target.value })} />
+          </label>
+          <button type="submit" aria-busy={ask.isPending} disabled={ask.isPending}>
+            {t('kerja.presensi.absenceSubmit')}
+          </button>
+          {ask.isError && (
+            <p role="alert" className="error">
+              {ask.error.message}
+            </p>
+          )}
+          {message && <p role="status">{message}</p>}
+        </form>
+      </details>
+
+      <h2>{t('kerja.presensi.history')}</h2>
+      <QueryStatus query={history} isEmpty={(d) => d.items.length === 0} empty={<p>{t('kerja.presensi.noHistory')}</p>}>
+        {(d) => (
+          <ul className="plain-list">
+            {d.items.map((r) => (
+              <li key={r.id}>
+                <strong>{formatDate(r.tanggal)}</strong> · {t(`kerja.status.${r.status}`)}
+                {r.masukAt && ` · ${formatTime(r.masukAt, r.wilayah)}`}
+                {r.pulangAt && ` – ${formatTime(r.pulangAt, r.wilayah)}`} <Flags r={r} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryStatus>
+    </section>
+  );
+}
