@@ -148,6 +148,16 @@ describe('performance (SKP)', () => {
     expect((await jakartaKoor.request({ method: 'GET', url: `/api/v1/performance?year=${year}` })).json().items.map((p: { userId: string }) => p.userId)).not.toContain(pendamping.user.id);
   });
 
+  it('prints the evaluation sheet as a PDF for the area only', async () => {
+    const year = Number(today().slice(0, 4));
+    const pdf = await koordinator.request({ method: 'GET', url: `/api/v1/performance/${pendamping.user.id}/sheet.pdf?year=${year}` });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.rawPayload.toString('latin1')).toContain(`Evaluasi Kinerja ${pendamping.user.username} ${year}`);
+    expect((await jakartaKoor.request({ method: 'GET', url: `/api/v1/performance/${pendamping.user.id}/sheet.pdf` })).statusCode).toBe(404);
+  });
+
   it('keeps a checked NIP in the profile', async () => {
     const url = `/api/v1/pendamping/${pendamping.user.id}/profile`;
     const bad = await koordinator.request({ method: 'PUT', url, payload: { nip: '198503122010013003' } });

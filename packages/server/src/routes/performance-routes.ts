@@ -5,6 +5,7 @@ import { actorOf, originOf } from '../http/context.js';
 import { authErrors, ErrorResponse, StrictObject, Uuid, WilayahCode } from '../http/schemas.js';
 import { performanceOf, teamPerformance, updatePlan } from '../workforce/performance-service.js';
 import { getProfile, updateProfile } from '../workforce/profile-service.js';
+import { skpSheet } from '../workforce/skp-sheet.js';
 import { PerformanceSchema, PlanBody, ProfileBody, ProfileSchema, TableFormatQuery, Year } from './workforce-schemas.js';
 
 const writeErrors = { ...authErrors, 409: ErrorResponse, 422: ErrorResponse };
@@ -24,6 +25,16 @@ export const performanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/performance/:userId',
     { schema: { tags, summary: 'SKP of one worker for a year: targets, realisation computed from the work, ratings, predikat', params: UserParams, querystring: StrictObject({ year: Type.Optional(Year) }), response: { 200: PerformanceSchema, ...authErrors } } },
     async (request) => performanceOf(db(), actorOf(request), request.params.userId, request.query.year ?? currentYear(), new Date()),
+  );
+
+  app.get(
+    '/performance/:userId/sheet.pdf',
+    { schema: { tags, summary: 'The evaluation sheet (Dokumen Evaluasi Kinerja Pegawai) as PDF', params: UserParams, querystring: StrictObject({ year: Type.Optional(Year) }), response: { 200: Type.Unsafe({ type: 'string', format: 'binary' }), ...authErrors } } },
+    async (request, reply) => {
+      const year = request.query.year ?? currentYear();
+      const pdf = await skpSheet(db(), actorOf(request), request.params.userId, year, new Date());
+      return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="evaluasi-kinerja-${year}.pdf"`).send(pdf);
+    },
   );
 
   app.put(

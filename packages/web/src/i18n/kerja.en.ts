@@ -119,6 +119,7 @@ export const kerjaEn: Widen<typeof kerjaId> = {
     rateNote: 'Rating note',
     saved: 'Rating saved.',
     download: 'Download CSV for the performance system',
+    sheet: 'Download the evaluation sheet (PDF)',
   },
   rating: { di_atas: 'Above expectations', sesuai: 'As expected', di_bawah: 'Below expectations' },
   predikat: { sangat_baik: 'Very good', baik: 'Good', butuh_perbaikan: 'Needs improvement', kurang: 'Poor', sangat_kurang: 'Very poor' },

@@ -115,6 +115,7 @@ export const kerjaId = {
     rateNote: 'Catatan penilaian',
     saved: 'Penilaian disimpan.',
     download: 'Unduh CSV untuk sistem kinerja',
+    sheet: 'Unduh lembar evaluasi (PDF)',
   },
   rating: { di_atas: 'Di atas ekspektasi', sesuai: 'Sesuai ekspektasi', di_bawah: 'Di bawah ekspektasi' },
   predikat: { sangat_baik: 'Sangat Baik', baik: 'Baik', butuh_perbaikan: 'Butuh Perbaikan', kurang: 'Kurang', sangat_kurang: 'Sangat Kurang' },

@@ -143,6 +143,11 @@ export default function KinerjaPage() {
                 </tbody>
               </table>
             </div>
+            <p>
+              <a href={`/api/v1/performance/${p.userId}/sheet.pdf?year=${year}`} download>
+                {t('kerja.kinerja.sheet')}
+              </a>
+            </p>
             {p.bolehDinilai && <RateForm key={`${p.userId}-${year}`} perf={p} year={year} />}
           </>
         )}

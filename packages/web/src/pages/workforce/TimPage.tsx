@@ -73,6 +73,9 @@ export default function TimPage() {
         <a href={`/api/v1/attendance/recap?bulan=${bulan}&format=csv`} download>
           {t('kerja.tim.download', { format: 'CSV' })}
         </a>
+        <a href={`/api/v1/performance?year=${bulan.slice(0, 4)}&format=csv`} download>
+          {t('kerja.kinerja.download')}
+        </a>
       </div>
       {load.data && <p className="muted">{t('kerja.tim.workloadNote', { rekomendasi: load.data.rekomendasi, maksimum: load.data.maksimum })}</p>}
       <QueryStatus query={recap} isEmpty={(d) => d.items.length === 0} empty={null}>
