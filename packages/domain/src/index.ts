@@ -17,3 +17,4 @@ export * from './attendance-rules.js';
 export * from './activity-rules.js';
 export * from './performance.js';
 export * from './workforce-types.js';
+export * from './dashboard-types.js';

@@ -18,6 +18,7 @@ import { auditRoutes } from './routes/audit-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { beneficiaryRoutes } from './routes/beneficiary-routes.js';
 import { caseRoutes } from './routes/case-routes.js';
+import { dashboardRoutes } from './routes/dashboard-routes.js';
 import { stageTargetRoutes } from './routes/stage-target-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { importRoutes } from './routes/import-routes.js';
@@ -28,6 +29,8 @@ import { wilayahRoutes } from './routes/wilayah-routes.js';
 
 export interface BuildOptions {
   database: Database;
+  /** A read replica (DATABASE_REPLICA_URL) for dashboards and read-only exports. */
+  replica?: Database | undefined;
   config: Config;
   /** false in tests; a pino logger (or options) in the server. */
   logger?: boolean | FastifyBaseLogger | Record<string, unknown>;
@@ -50,7 +53,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  app.decorate('ctx', { database, config, startedAt: new Date() });
+  app.decorate('ctx', { database, reader: options.replica ?? database, config, startedAt: new Date() });
   app.decorateRequest('actor', null);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -99,6 +102,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         await authed.register(attendanceRoutes);
         await authed.register(activityRoutes);
         await authed.register(performanceRoutes);
+        await authed.register(dashboardRoutes);
       });
     },
     { prefix: API_PREFIX },

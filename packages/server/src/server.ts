@@ -1,6 +1,7 @@
 import closeWithGrace from 'close-with-grace';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
+import { startBacklogRefresh } from './dashboard/backlog-refresh.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -27,8 +28,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const { applied } = await migrateToLatest(database.db);
   const migrated = Date.now();
   await options.beforeListen?.(database);
+  // The replica is read-only and migrated by replication from the primary.
+  const replica = config.databaseReplicaUrl ? await openDatabase({ databaseUrl: config.databaseReplicaUrl }) : undefined;
   const app = await buildApp({
     database,
+    replica,
     config,
     logger: {
       level: config.logLevel,
@@ -36,6 +40,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     },
   });
   const url = await app.listen({ port: config.port, host: config.host });
+  const stopRefresh = startBacklogRefresh(database.db, (err) => app.log.error({ err }, 'backlog refresh failed'));
   app.log.info(
     {
       database: database.kind,
@@ -50,7 +55,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   closeWithGrace({ delay: 15_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'stopping after an error');
     else app.log.info({ signal }, 'stopping: finishing in-flight requests');
+    await stopRefresh();
     await app.close();
+    await replica?.close();
     await database.close();
   });
   return { app, database, url };

@@ -267,7 +267,58 @@ export interface WorkerMonthlyTable {
   cuti_kerja: number;
 }
 
+export interface CaseStatsTable {
+  kabupaten: string;
+  ppks: string;
+  status: CaseStatus;
+  tahapan: TahapanCode;
+  n: number;
+}
+
+export interface CaseFlowTable {
+  kabupaten: string;
+  ppks: string;
+  bulan: string;
+  dibuat: number;
+  terselesaikan: number;
+  ditutup: number;
+}
+
+export interface CaseResolutionWeeksTable {
+  kabupaten: string;
+  ppks: string;
+  bulan: string;
+  minggu: number;
+  n: number;
+}
+
+export interface CaseBacklogTable {
+  kabupaten: string;
+  ppks: string;
+  umur: '0-30' | '31-90' | '91-180' | '>180';
+  aktif: number;
+  terlambat: number;
+}
+
+export interface PendampingLoadTable {
+  user_id: string;
+  wilayah: string;
+  aktif: number;
+  terlambat: number;
+}
+
+export interface CaseBacklogMetaTable {
+  id: ColumnType<boolean, boolean | undefined, never>;
+  refreshed_at: Date;
+}
+
 export interface DB {
+  case_stats: CaseStatsTable;
+  case_flow: CaseFlowTable;
+  case_resolution_weeks: CaseResolutionWeeksTable;
+  case_backlog: CaseBacklogTable;
+  case_backlog_meta: CaseBacklogMetaTable;
+  pendamping_load: PendampingLoadTable;
   worker_monthly: WorkerMonthlyTable;
   pendamping_profiles: PendampingProfilesTable;
   penugasan: PenugasanTable;

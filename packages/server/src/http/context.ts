@@ -7,6 +7,8 @@ import { AppError } from './app-error.js';
 /** What every route can reach: the database and the settings, decorated once on the app. */
 export interface AppContext {
   database: Database;
+  /** Where dashboards and read-only exports read: the replica when one is configured. */
+  reader: Database;
   config: Config;
   startedAt: Date;
 }

@@ -87,7 +87,7 @@ export const attendanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const actor = actorOf(request);
       const { bulan, wilayah, format = 'json' } = request.query;
-      const items = await attendanceRecap(db(), actor, bulan, wilayah, todayOf(actor.wilayah));
+      const items = await attendanceRecap(app.ctx.reader.db, actor, bulan, wilayah, todayOf(actor.wilayah));
       if (format === 'json') return { bulan, items };
       const file = await tableFile(format, `Rekap presensi ${bulan}`, RECAP_HEADER, items.map(recapCells));
       return reply

@@ -56,7 +56,7 @@ export const performanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const actor = actorOf(request);
       const { year = currentYear(), wilayah, format = 'json' } = request.query;
-      const items = await teamPerformance(db(), actor, year, wilayah, new Date());
+      const items = await teamPerformance(app.ctx.reader.db, actor, year, wilayah, new Date());
       if (format === 'json') return { items };
       const file = await tableFile(format, `SKP ${year}`, SKP_HEADER, skpRows(items));
       return reply

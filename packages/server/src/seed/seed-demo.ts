@@ -9,6 +9,7 @@ import { seedWorkforce } from './seed-workforce.js';
 import { seedWorklog } from './seed-worklog.js';
 import { sql } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
+import { refreshBacklog } from '../dashboard/backlog-refresh.js';
 
 export interface SeedDemoOptions {
   password: string;
@@ -60,7 +61,13 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
   const now = options.now ?? new Date();
   // Per-row triggers keep worker_monthly current for live work; for a bulk load one rebuild is
   // minutes faster than millions of trigger calls.
-  const triggers = [['case_events', 'case_events_worker_monthly'], ['attendance', 'attendance_worker_monthly'], ['activities', 'activities_worker_monthly']] as const;
+  const triggers = [
+    ['cases', 'cases_stats'],
+    ['case_events', 'case_events_flow'],
+    ['case_events', 'case_events_worker_monthly'],
+    ['attendance', 'attendance_worker_monthly'],
+    ['activities', 'activities_worker_monthly'],
+  ] as const;
   for (const [table, trigger] of triggers) await sql`alter table ${sql.table(table)} disable trigger ${sql.ref(trigger)}`.execute(db);
   let totals, worklog;
   try {
@@ -70,7 +77,9 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
     for (const [table, trigger] of triggers) await sql`alter table ${sql.table(table)} enable trigger ${sql.ref(trigger)}`.execute(db);
   }
   await sql`select worker_monthly_rebuild()`.execute(db);
-  await sql`analyze attendance, activities, pendamping_profiles, worker_monthly`.execute(db);
+  await sql`select case_stats_rebuild()`.execute(db);
+  await refreshBacklog(db);
+  await sql`analyze attendance, activities, pendamping_profiles, worker_monthly, case_stats, case_flow, case_resolution_weeks`.execute(db);
   await recordAudit(db, SYSTEM_ACTOR, CLI_ORIGIN, { action: 'seed.demo', entityType: 'system', details: { ...totals, ...worklog, pendamping: workers.length } });
   return { ...result, ...totals, ...worklog, pendamping: workers.length };
 }

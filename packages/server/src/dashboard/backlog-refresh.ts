@@ -1,0 +1,54 @@
+import { sql, type Kysely } from 'kysely';
+import { overdue } from '../cases/case-deadline-sql.js';
+import type { DB } from '../db/schema.js';
+
+/** Any number of API nodes may run the job; one lock id lets one of them do it at a time. */
+const LOCK_ID = 74_210_001;
+export const BACKLOG_REFRESH_MS = 60_000;
+
+/**
+ * Recounts what changes with the clock alone — open cases by age, overdue work, each pendamping's
+ * caseload — into `case_backlog` and `pendamping_load`. One pass over the open cases (an index on
+ * status), in one transaction, so readers see either the old or the new figures.
+ */
+export async function refreshBacklog(db: Kysely<DB>): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(${LOCK_ID}) as locked`.execute(trx);
+    if (!rows[0]?.locked) return false;
+    await sql`delete from case_backlog`.execute(trx);
+    await sql`
+      insert into case_backlog (kabupaten, ppks, umur, aktif, terlambat)
+      select left(cases.wilayah, 5), cases.ppks,
+        case when now() - cases.created_at <= interval '30 days' then '0-30'
+             when now() - cases.created_at <= interval '90 days' then '31-90'
+             when now() - cases.created_at <= interval '180 days' then '91-180'
+             else '>180' end,
+        count(*), count(*) filter (where ${overdue()})
+      from cases where cases.status in ('terdata', 'tertangani')
+      group by 1, 2, 3`.execute(trx);
+    await sql`delete from pendamping_load`.execute(trx);
+    await sql`
+      insert into pendamping_load (user_id, wilayah, aktif, terlambat)
+      select u.id, u.wilayah, count(cases.id), count(cases.id) filter (where ${overdue()})
+      from users u left join cases on cases.pendamping_id = u.id and cases.status in ('terdata', 'tertangani')
+      where u.role = 'pendamping' and u.disabled_at is null and u.wilayah is not null
+      group by u.id, u.wilayah`.execute(trx);
+    await sql`insert into case_backlog_meta (refreshed_at) values (now()) on conflict (id) do update set refreshed_at = excluded.refreshed_at`.execute(trx);
+    return true;
+  });
+}
+
+/** Runs the refresh now and then every minute until stopped; failures are logged, not fatal. */
+export function startBacklogRefresh(db: Kysely<DB>, log: (error: unknown) => void): () => void {
+  let running: Promise<unknown> = Promise.resolve();
+  const tick = () => {
+    running = refreshBacklog(db).catch(log);
+  };
+  tick();
+  const timer = setInterval(tick, BACKLOG_REFRESH_MS);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+    return running;
+  };
+}

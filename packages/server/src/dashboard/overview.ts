@@ -1,0 +1,174 @@
+import { isWithinScope, workingDays, type CaseStatus, type DashboardOverview, type StatusCounts } from '@tuntas/domain';
+import { sql, type Kysely } from 'kysely';
+import type { Actor } from '../authz/actor.js';
+import { inScope } from '../authz/scope.js';
+import type { DB } from '../db/schema.js';
+import { AppError, notFound } from '../http/app-error.js';
+import { childLength, kabupatenIn, summaryServes } from './area-filter.js';
+
+export interface OverviewQuery {
+  wilayah?: string | undefined;
+  ppks?: string | undefined;
+  /** First and last month of the trend and the resolution medians, `YYYY-MM`. */
+  dari?: string | undefined;
+  sampai?: string | undefined;
+}
+
+export interface CaseloadLimits {
+  rekomendasi: number;
+  maksimum: number;
+}
+
+const zero = (): StatusCounts => ({ terdata: 0, tertangani: 0, terselesaikan: 0, ditutup: 0, total: 0 });
+const rate = (c: StatusCounts) => (c.total === 0 ? 0 : Math.round((c.terselesaikan / c.total) * 1000) / 10);
+const UMUR = ['0-30', '31-90', '91-180', '>180'] as const;
+
+/** Median days from a histogram of weeks (the middle of the median week). */
+function medianDays(weeks: Map<number, number>): number | null {
+  const total = [...weeks.values()].reduce((a, b) => a + b, 0);
+  if (total === 0) return null;
+  let seen = 0;
+  for (const [week, n] of [...weeks.entries()].sort((a, b) => a[0] - b[0])) {
+    seen += n;
+    if (seen * 2 >= total) return week * 7 + 3;
+  }
+  return null;
+}
+
+function monthsBack(sampai: string, count: number): string {
+  const [y, m] = sampai.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m - 1 - (count - 1), 1)).toISOString().slice(0, 7);
+}
+
+/**
+ * One level of the dashboard, read only from summary tables (never the case table): the funnel,
+ * the areas below with their own funnel (for the map and the drill-down), categories with median
+ * days to resolution, the monthly trend, backlog by age, caseloads and the workforce figures.
+ */
+export async function dashboardOverview(db: Kysely<DB>, actor: Actor, query: OverviewQuery, limits: CaseloadLimits, now: Date): Promise<DashboardOverview> {
+  if (actor.role === 'pendamping') throw new AppError('FORBIDDEN');
+  const area = query.wilayah ?? actor.wilayah;
+  if (query.wilayah && !isWithinScope(actor.wilayah, query.wilayah)) throw notFound();
+  if (!summaryServes(area)) throw new AppError('FORBIDDEN');
+  const sampai = query.sampai ?? now.toISOString().slice(0, 7);
+  const dari = query.dari ?? monthsBack(sampai, 12);
+  const len = childLength(area);
+  const where = (column = sql.ref('kabupaten')) => sql`${kabupatenIn(area, column)}${query.ppks ? sql` and ppks = ${query.ppks}` : sql``}`;
+  const child = len === null ? sql<string>`kabupaten` : sql<string>`left(kabupaten, ${sql.lit(len)})`;
+
+  const [stock, flow, weeks, backlog, meta, names, load, workforce] = await Promise.all([
+    sql<{ child: string; ppks: string; status: CaseStatus; tahapan: string; n: number }>`
+      select ${child} as child, ppks, status, tahapan, sum(n)::int as n from case_stats where ${where()} and n <> 0 group by 1, 2, 3, 4`.execute(db),
+    sql<{ bulan: string; dibuat: number; terselesaikan: number; ditutup: number }>`
+      select to_char(bulan, 'YYYY-MM') as bulan, sum(dibuat)::int as dibuat, sum(terselesaikan)::int as terselesaikan, sum(ditutup)::int as ditutup
+      from case_flow where ${where()} and bulan >= ${`${dari}-01`}::date and bulan <= ${`${sampai}-01`}::date group by 1 order by 1`.execute(db),
+    sql<{ ppks: string; minggu: number; n: number }>`
+      select ppks, minggu, sum(n)::int as n from case_resolution_weeks
+      where ${where()} and bulan >= ${`${dari}-01`}::date and bulan <= ${`${sampai}-01`}::date group by 1, 2`.execute(db),
+    sql<{ child: string; umur: (typeof UMUR)[number]; aktif: number; terlambat: number }>`
+      select ${child} as child, umur, sum(aktif)::int as aktif, sum(terlambat)::int as terlambat from case_backlog where ${where()} group by 1, 2`.execute(db),
+    db.selectFrom('case_backlog_meta').select('refreshed_at').executeTakeFirst(),
+    len === null
+      ? Promise.resolve([])
+      : db
+          .selectFrom('wilayah')
+          .select(['kode', 'nama'])
+          .where('tingkat', '=', len === 2 ? 1 : 2)
+          .$if(area !== null, (q) => q.where('induk', '=', area!))
+          .execute(),
+    db
+      .selectFrom('pendamping_load')
+      .select((eb) => [
+        eb.fn.countAll<number>().as('pendamping'),
+        eb.fn.coalesce(eb.fn.sum<number>('aktif'), sql<number>`0`).as('aktif'),
+        sql<number>`count(*) filter (where aktif > ${limits.rekomendasi})`.as('di_atas_rekomendasi'),
+        sql<number>`count(*) filter (where aktif > ${limits.maksimum})`.as('di_atas_maksimum'),
+      ])
+      .where((eb) => inScope(eb, eb.ref('pendamping_load.wilayah'), { wilayah: area }))
+      .executeTakeFirstOrThrow(),
+    Promise.all([
+      db
+        .selectFrom('activities')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('status', '=', 'diajukan')
+        .where((eb) => inScope(eb, eb.ref('activities.wilayah'), { wilayah: area }))
+        .executeTakeFirstOrThrow(),
+      db
+        .selectFrom('worker_monthly')
+        .innerJoin('users', 'users.id', 'worker_monthly.user_id')
+        .select((eb) => [eb.fn.coalesce(eb.fn.sum<number>('hadir_kerja'), sql<number>`0`).as('hadir'), eb.fn.coalesce(eb.fn.sum<number>('cuti_kerja'), sql<number>`0`).as('cuti')])
+        .where('users.role', '=', 'pendamping')
+        .where('worker_monthly.bulan', '=', `${now.toISOString().slice(0, 7)}-01`)
+        .where((eb) => inScope(eb, eb.ref('users.wilayah'), { wilayah: area }))
+        .executeTakeFirstOrThrow(),
+    ]),
+  ]);
+
+  const funnel = zero();
+  const tahapanAktif: Record<string, number> = {};
+  const byChild = new Map<string, StatusCounts>();
+  const byPpks = new Map<string, StatusCounts>();
+  for (const r of stock.rows) {
+    for (const counts of [funnel, byChild.get(r.child) ?? byChild.set(r.child, zero()).get(r.child)!, byPpks.get(r.ppks) ?? byPpks.set(r.ppks, zero()).get(r.ppks)!]) {
+      counts[r.status] += r.n;
+      counts.total += r.n;
+    }
+    if (r.status === 'terdata' || r.status === 'tertangani') tahapanAktif[r.tahapan] = (tahapanAktif[r.tahapan] ?? 0) + r.n;
+  }
+  const lateByChild = new Map<string, number>();
+  const backlogBy = new Map(UMUR.map((u) => [u, { umur: u, aktif: 0, terlambat: 0 }]));
+  for (const r of backlog.rows) {
+    const b = backlogBy.get(r.umur)!;
+    b.aktif += r.aktif;
+    b.terlambat += r.terlambat;
+    lateByChild.set(r.child, (lateByChild.get(r.child) ?? 0) + r.terlambat);
+  }
+  const weeksAll = new Map<number, number>();
+  const weeksByPpks = new Map<string, Map<number, number>>();
+  for (const r of weeks.rows) {
+    weeksAll.set(r.minggu, (weeksAll.get(r.minggu) ?? 0) + r.n);
+    const m = weeksByPpks.get(r.ppks) ?? weeksByPpks.set(r.ppks, new Map()).get(r.ppks)!;
+    m.set(r.minggu, (m.get(r.minggu) ?? 0) + r.n);
+  }
+  const areaName = area === null ? 'Indonesia' : ((await db.selectFrom('wilayah').select('nama').where('kode', '=', area).executeTakeFirst())?.nama ?? area);
+  const [pending, attendance] = workforce;
+  const working = Number(load.pendamping);
+  return {
+    wilayah: area,
+    nama: areaName,
+    tingkatAnak: len === 2 ? 'provinsi' : len === 5 ? 'kabupaten' : null,
+    funnel,
+    tingkatPenyelesaian: rate(funnel),
+    tahapanAktif,
+    anak: names
+      .map((w) => {
+        const counts = byChild.get(w.kode) ?? zero();
+        return { kode: w.kode, nama: w.nama, ...counts, tingkatPenyelesaian: rate(counts), terlambat: lateByChild.get(w.kode) ?? 0 };
+      })
+      .sort((a, b) => a.kode.localeCompare(b.kode)),
+    ppks: [...byPpks.entries()].map(([kode, counts]) => ({ kode, ...counts, medianHari: medianDays(weeksByPpks.get(kode) ?? new Map()) })).sort((a, b) => b.total - a.total),
+    tren: flow.rows,
+    medianHari: medianDays(weeksAll),
+    backlog: [...backlogBy.values()],
+    terlambat: [...backlogBy.values()].reduce((s, b) => s + b.terlambat, 0),
+    backlogDiperbarui: meta?.refreshed_at.toISOString() ?? null,
+    bebanKasus: {
+      pendamping: working,
+      rataRata: working === 0 ? 0 : Math.round((Number(load.aktif) / working) * 10) / 10,
+      diAtasRekomendasi: Number(load.di_atas_rekomendasi),
+      diAtasMaksimum: Number(load.di_atas_maksimum),
+      ...limits,
+    },
+    tenagaKerja: {
+      tingkatKehadiranBulanIni: attendanceRate(working, Number(attendance.hadir), Number(attendance.cuti), now),
+      kegiatanMenunggu: Number(pending.n),
+    },
+  };
+}
+
+/** Present working days over the working days so far this month (less approved leave) of everyone counted. */
+function attendanceRate(people: number, hadir: number, cuti: number, now: Date): number | null {
+  const today = now.toISOString().slice(0, 10);
+  const expected = people * workingDays(`${today.slice(0, 7)}-01`, today).length - cuti;
+  return expected <= 0 ? null : Math.round((Math.min(hadir, expected) / expected) * 1000) / 10;
+}

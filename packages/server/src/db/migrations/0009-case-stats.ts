@@ -1,0 +1,122 @@
+import { sql, type Kysely } from 'kysely';
+
+/**
+ * What the dashboards read instead of the case table (1,000,000 rows at national scale):
+ * - `case_stats`: the current stock of cases per regency, category, status and stage, kept by a
+ *   trigger on `cases` in the transaction that changes the case;
+ * - `case_flow`: per regency, category and month (on the province's calendar) how many cases were
+ *   opened, verified as resolved and closed, with the days each resolution took in a histogram
+ *   (weeks) for medians, kept by a trigger on `case_events`;
+ * - `case_backlog`: open and overdue cases by age bucket, which change with the clock alone and
+ *   are therefore refreshed by the server every minute (dashboard/backlog-refresh.ts), as is
+ *   `pendamping_load` (each pendamping's open and overdue cases, for caseload figures).
+ * `case_stats_rebuild()` recomputes the first two from the base tables (bulk loads, and the tests
+ * that prove both ways agree).
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql`
+    create table case_stats (
+      kabupaten text not null,
+      ppks char(2) not null,
+      status text not null,
+      tahapan text not null,
+      n integer not null,
+      primary key (kabupaten, ppks, status, tahapan)
+    )`.execute(db);
+  await sql`
+    create function case_stats_add(p_kab text, p_ppks char(2), p_status text, p_tahapan text, p_n int) returns void language sql as $$
+      insert into case_stats as s values (p_kab, p_ppks, p_status, p_tahapan, p_n)
+      on conflict (kabupaten, ppks, status, tahapan) do update set n = s.n + excluded.n
+    $$`.execute(db);
+  await sql`
+    create function case_stats_track() returns trigger language plpgsql as $$
+    begin
+      if tg_op in ('UPDATE', 'DELETE') then
+        if tg_op = 'UPDATE' and new.wilayah = old.wilayah and new.ppks = old.ppks and new.status = old.status and new.tahapan = old.tahapan then
+          return null;
+        end if;
+        perform case_stats_add(left(old.wilayah, 5), old.ppks, old.status, old.tahapan, -1);
+      end if;
+      if tg_op in ('INSERT', 'UPDATE') then
+        perform case_stats_add(left(new.wilayah, 5), new.ppks, new.status, new.tahapan, 1);
+      end if;
+      return null;
+    end $$`.execute(db);
+  await sql`create trigger cases_stats after insert or update or delete on cases for each row execute function case_stats_track()`.execute(db);
+
+  await sql`
+    create table case_flow (
+      kabupaten text not null,
+      ppks char(2) not null,
+      bulan date not null,
+      dibuat integer not null default 0,
+      terselesaikan integer not null default 0,
+      ditutup integer not null default 0,
+      primary key (kabupaten, ppks, bulan)
+    )`.execute(db);
+  await sql`
+    create table case_resolution_weeks (
+      kabupaten text not null,
+      ppks char(2) not null,
+      bulan date not null,
+      minggu integer not null,
+      n integer not null,
+      primary key (kabupaten, ppks, bulan, minggu)
+    )`.execute(db);
+  await sql`
+    create function case_flow_track() returns trigger language plpgsql as $$
+    declare c record; m date; weeks int;
+    begin
+      if new.jenis not in ('dibuat', 'diverifikasi', 'ditutup') then return null; end if;
+      select wilayah, ppks, created_at into c from cases where id = new.case_id;
+      m := date_trunc('month', new.at at time zone tuntas_zone(c.wilayah))::date;
+      insert into case_flow as f values (left(c.wilayah, 5), c.ppks, m,
+        (new.jenis = 'dibuat')::int, (new.jenis = 'diverifikasi')::int, (new.jenis = 'ditutup')::int)
+      on conflict (kabupaten, ppks, bulan) do update set
+        dibuat = f.dibuat + excluded.dibuat, terselesaikan = f.terselesaikan + excluded.terselesaikan, ditutup = f.ditutup + excluded.ditutup;
+      if new.jenis = 'diverifikasi' then
+        weeks := least(156, greatest(0, floor(extract(epoch from new.at - c.created_at) / 604800)))::int;
+        insert into case_resolution_weeks as r values (left(c.wilayah, 5), c.ppks, m, weeks, 1)
+        on conflict (kabupaten, ppks, bulan, minggu) do update set n = r.n + 1;
+      end if;
+      return null;
+    end $$`.execute(db);
+  await sql`create trigger case_events_flow after insert on case_events for each row execute function case_flow_track()`.execute(db);
+
+  await sql`
+    create function case_stats_rebuild() returns void language sql as $$
+      truncate case_stats, case_flow, case_resolution_weeks;
+      insert into case_stats select left(wilayah, 5), ppks, status, tahapan, count(*) from cases group by 1, 2, 3, 4;
+      insert into case_flow
+      select left(c.wilayah, 5), c.ppks, date_trunc('month', e.at at time zone tuntas_zone(c.wilayah))::date,
+        count(*) filter (where e.jenis = 'dibuat'), count(*) filter (where e.jenis = 'diverifikasi'), count(*) filter (where e.jenis = 'ditutup')
+      from case_events e join cases c on c.id = e.case_id
+      where e.jenis in ('dibuat', 'diverifikasi', 'ditutup')
+      group by 1, 2, 3;
+      insert into case_resolution_weeks
+      select left(c.wilayah, 5), c.ppks, date_trunc('month', e.at at time zone tuntas_zone(c.wilayah))::date,
+        least(156, greatest(0, floor(extract(epoch from e.at - c.created_at) / 604800)))::int, count(*)
+      from case_events e join cases c on c.id = e.case_id
+      where e.jenis = 'diverifikasi'
+      group by 1, 2, 3, 4;
+    $$`.execute(db);
+
+  await sql`
+    create table case_backlog (
+      kabupaten text not null,
+      ppks char(2) not null,
+      umur text not null check (umur in ('0-30', '31-90', '91-180', '>180')),
+      aktif integer not null,
+      terlambat integer not null,
+      primary key (kabupaten, ppks, umur)
+    )`.execute(db);
+  await sql`
+    create table pendamping_load (
+      user_id uuid primary key references users (id) on delete cascade,
+      wilayah text not null,
+      aktif integer not null,
+      terlambat integer not null
+    )`.execute(db);
+  await sql`create index pendamping_load_wilayah_idx on pendamping_load (wilayah text_pattern_ops)`.execute(db);
+  await sql`create table case_backlog_meta (id boolean primary key default true check (id), refreshed_at timestamptz not null)`.execute(db);
+}
