@@ -27,6 +27,7 @@ const KegiatanPage = lazy(() => import('./pages/workforce/KegiatanPage.js'));
 const PersetujuanPage = lazy(() => import('./pages/workforce/PersetujuanPage.js'));
 const TimPage = lazy(() => import('./pages/workforce/TimPage.js'));
 const KinerjaPage = lazy(() => import('./pages/workforce/KinerjaPage.js'));
+const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.js'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -61,6 +62,7 @@ const router = createBrowserRouter([
       { path: 'persetujuan', element: <PersetujuanPage /> },
       { path: 'tim', element: <TimPage /> },
       { path: 'kinerja/:userId', element: <KinerjaPage /> },
+      { path: 'dasbor', element: <DashboardPage /> },
       ...COMING_SOON.map((feature) => ({ path: feature, element: <ComingSoonPage feature={feature} /> })),
       { path: '*', element: <NotFoundPage /> },
     ],

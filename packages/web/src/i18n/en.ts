@@ -1,4 +1,5 @@
 import type { Dictionary } from './id.js';
+import { dasborEn } from './dasbor.en.js';
 import { kerjaEn } from './kerja.en.js';
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
@@ -238,4 +239,5 @@ export const en: Widen<Dictionary> = {
     notFoundPage: 'Page not found.',
   },
   kerja: kerjaEn,
+  dasbor: dasborEn,
 };

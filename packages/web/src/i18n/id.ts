@@ -1,3 +1,4 @@
+import { dasborId } from './dasbor.id.js';
 import { kerjaId } from './kerja.id.js';
 
 /** Bahasa Indonesia: the default language. Every string a user reads lives here (and in en.ts). */
@@ -235,6 +236,7 @@ export const id = {
     notFoundPage: 'Halaman tidak ditemukan.',
   },
   kerja: kerjaId,
+  dasbor: dasborId,
 } as const;
 
 export type Dictionary = typeof id;

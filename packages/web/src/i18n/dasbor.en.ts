@@ -1,0 +1,31 @@
+import type { dasborId } from './dasbor.id.js';
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+
+/** The dashboards in English; keys mirror dasbor.id.ts. */
+export const dasborEn: Widen<typeof dasborId> = {
+  title: 'Dashboard {{nama}}',
+  allCategories: 'All PPKS categories',
+  category: 'PPKS category',
+  indicator: 'Map colour',
+  indicators: { tingkatPenyelesaian: 'Resolution rate (%)', total: 'Number of cases', terlambat: 'Overdue cases' },
+  resolutionRate: 'Resolution rate',
+  median: 'Median days to resolution',
+  overdue: 'Cases past their stage deadline',
+  caseload: 'Average open cases per pendamping',
+  overMax: '{{count}} pendamping above the maximum ({{maksimum}})',
+  pending: 'Activity reports awaiting approval',
+  attendance: 'Pendamping attendance this month',
+  map: 'Map of {{indicator}} by province',
+  areas: 'By area',
+  area: 'Area',
+  trend: 'Monthly trend: cases opened and resolved',
+  opened: 'Opened',
+  byCategory: 'By PPKS category',
+  backlog: 'Open cases by age (days)',
+  updated: 'Case ages and overdue figures updated {{time}}',
+  days: '{{count}} days',
+  national: 'Indonesia',
+  drillHint: 'Click an area to see its detail.',
+  reports: 'Download the monthly report',
+};
