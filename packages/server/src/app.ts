@@ -24,6 +24,7 @@ import { healthRoutes } from './routes/health-routes.js';
 import { importRoutes } from './routes/import-routes.js';
 import { performanceRoutes } from './routes/performance-routes.js';
 import { referenceRoutes } from './routes/reference-routes.js';
+import { reportRoutes } from './routes/report-routes.js';
 import { userRoutes } from './routes/user-routes.js';
 import { wilayahRoutes } from './routes/wilayah-routes.js';
 
@@ -103,6 +104,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         await authed.register(activityRoutes);
         await authed.register(performanceRoutes);
         await authed.register(dashboardRoutes);
+        await authed.register(reportRoutes);
       });
     },
     { prefix: API_PREFIX },

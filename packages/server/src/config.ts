@@ -8,6 +8,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** A PostgreSQL read replica for dashboards and read-only exports; the primary when unset. */
   databaseReplicaUrl: string | undefined;
+  /** Generate last month's reports automatically (TUNTAS_AUTO_REPORTS=0 turns it off). */
+  autoReports: boolean;
   dataDir: string;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
@@ -40,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
     databaseReplicaUrl: env.DATABASE_REPLICA_URL || undefined,
+    autoReports: env.TUNTAS_AUTO_REPORTS !== '0',
     dataDir: path.resolve(env.TUNTAS_DATA_DIR ?? './data'),
     sessionIdleMinutes: intFromEnv(env, 'TUNTAS_SESSION_IDLE_MINUTES', 120),
     sessionAbsoluteHours: intFromEnv(env, 'TUNTAS_SESSION_ABSOLUTE_HOURS', 12),

@@ -2,6 +2,7 @@ import closeWithGrace from 'close-with-grace';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { startBacklogRefresh } from './dashboard/backlog-refresh.js';
+import { startMonthEndReports } from './reports/report-jobs.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -41,6 +42,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   });
   const url = await app.listen({ port: config.port, host: config.host });
   const stopRefresh = startBacklogRefresh(database.db, (err) => app.log.error({ err }, 'backlog refresh failed'));
+  const limits = { rekomendasi: config.caseloadRecommended, maksimum: config.caseloadMaximum };
+  const stopReports = config.autoReports
+    ? startMonthEndReports(database.db, (replica ?? database).db, limits, (err) => app.log.error({ err }, 'month-end reports failed'))
+    : async () => {};
   app.log.info(
     {
       database: database.kind,
@@ -56,6 +61,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     if (err) app.log.error({ err }, 'stopping after an error');
     else app.log.info({ signal }, 'stopping: finishing in-flight requests');
     await stopRefresh();
+    await stopReports();
     await app.close();
     await replica?.close();
     await database.close();

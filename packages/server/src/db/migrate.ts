@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006-stage-targets.js';
 import * as m0007 from './migrations/0007-workforce.js';
 import * as m0008 from './migrations/0008-worker-monthly.js';
 import * as m0009 from './migrations/0009-case-stats.js';
+import * as m0010 from './migrations/0010-reports.js';
 
 /**
  * Forward-only: a migration never changes once it has landed, and there is no `down`.
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-workforce': m0007,
   '0008-worker-monthly': m0008,
   '0009-case-stats': m0009,
+  '0010-reports': m0010,
 };
 
 /** Names of every migration, in order. */

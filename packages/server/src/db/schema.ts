@@ -312,7 +312,25 @@ export interface CaseBacklogMetaTable {
   refreshed_at: Date;
 }
 
+export interface ReportsTable {
+  id: Generated<string>;
+  jenis: 'bulanan';
+  wilayah: string | null;
+  bulan: string;
+  format: 'xlsx' | 'pdf';
+  status: ColumnType<'antre' | 'proses' | 'selesai' | 'gagal', 'antre' | 'proses' | 'selesai' | 'gagal' | undefined, 'antre' | 'proses' | 'selesai' | 'gagal'>;
+  progres: ColumnType<number, number | undefined, number>;
+  berkas: Buffer | null;
+  ukuran: number | null;
+  galat: string | null;
+  otomatis: ColumnType<boolean, boolean | undefined, never>;
+  dibuat_oleh: string | null;
+  dibuat_pada: ColumnType<Date, Date | undefined, never>;
+  selesai_pada: Date | null;
+}
+
 export interface DB {
+  reports: ReportsTable;
   case_stats: CaseStatsTable;
   case_flow: CaseFlowTable;
   case_resolution_weeks: CaseResolutionWeeksTable;

@@ -1,5 +1,5 @@
-import PDFDocument from 'pdfkit';
 import type { PerformanceRecord, Predikat, Rating } from '@tuntas/domain';
+import { HEADER_FILL, letterhead, newPdf, tableRow } from './pdf-layout.js';
 
 const RATING: Record<Rating, string> = { di_atas: 'DI ATAS EKSPEKTASI', sesuai: 'SESUAI EKSPEKTASI', di_bawah: 'DI BAWAH EKSPEKTASI' };
 const PREDIKAT: Record<Predikat, string> = { sangat_baik: 'SANGAT BAIK', baik: 'BAIK', butuh_perbaikan: 'BUTUH PERBAIKAN', kurang: 'KURANG', sangat_kurang: 'SANGAT KURANG' };
@@ -22,51 +22,26 @@ export interface SkpSheetInput {
  */
 export function skpSheetPdf(input: SkpSheetInput): Promise<Buffer> {
   const { perf } = input;
-  const doc = new PDFDocument({ size: 'A4', margin: 40, info: { Title: `Evaluasi Kinerja ${perf.nama ?? perf.username} ${perf.tahun}`, Author: 'Tuntas' } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  const left = doc.page.margins.left;
-  const width = doc.page.width - left - doc.page.margins.right;
-
-  doc.font('Helvetica-Bold').fontSize(10).text('KEMENTERIAN SOSIAL REPUBLIK INDONESIA', { align: 'center' });
-  doc.font('Helvetica').fontSize(9).text('Direktorat Jenderal Rehabilitasi Sosial', { align: 'center' });
-  doc.moveTo(left, doc.y + 4).lineTo(left + width, doc.y + 4).lineWidth(1.5).stroke();
-  doc.moveDown(1);
+  const { doc, bytes, left, width } = newPdf(`Evaluasi Kinerja ${perf.nama ?? perf.username} ${perf.tahun}`);
+  letterhead(doc, left, width);
   doc.font('Helvetica-Bold').fontSize(12).text('DOKUMEN EVALUASI KINERJA PEGAWAI', { align: 'center' });
   const periode = perf.bulanDinilai >= 12 ? `1 Januari – 31 Desember ${perf.tahun}` : `Januari – ${BULAN[Math.max(0, perf.bulanDinilai - 1)]} ${perf.tahun}`;
   doc.font('Helvetica').fontSize(9).text(`PERIODE: ${perf.bulanDinilai >= 12 ? 'TAHUNAN' : 'SAMPAI DENGAN BULAN BERJALAN'} (${periode})`, { align: 'center' });
   doc.moveDown(1);
-
-  const row = (cells: string[], widths: number[], opts: { bold?: boolean; fill?: string } = {}) => {
-    doc.font(opts.bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(8.5);
-    const heights = cells.map((c, i) => doc.heightOfString(c, { width: widths[i]! - 8 }));
-    const h = Math.max(...heights) + 8;
-    if (doc.y + h > doc.page.height - doc.page.margins.bottom) doc.addPage();
-    const y = doc.y;
-    let x = left;
-    cells.forEach((c, i) => {
-      if (opts.fill) doc.rect(x, y, widths[i]!, h).fillAndStroke(opts.fill, '#000').fillColor('#000');
-      else doc.rect(x, y, widths[i]!, h).stroke();
-      doc.text(c, x + 4, y + 4, { width: widths[i]! - 8 });
-      x += widths[i]!;
-    });
-    doc.x = left;
-    doc.y = y + h;
-  };
+  const row = (cells: string[], widths: number[], opts: { bold?: boolean; fill?: string } = {}) => tableRow(doc, left, cells, widths, opts);
   const half = [width * 0.3, width * 0.7];
-  row(['PEGAWAI YANG DINILAI', ''], half, { bold: true, fill: '#e6efef' });
+  row(['PEGAWAI YANG DINILAI', ''], half, { bold: true, fill: HEADER_FILL });
   row(['Nama', perf.nama ?? perf.username], half);
   row(['NIP / NI PPPK', input.nip ?? '—'], half);
   row(['Jabatan', 'Pendamping Rehabilitasi Sosial'], half);
   row(['Unit kerja', `${input.wilayahNama} (${perf.wilayah})`], half);
-  row(['PEJABAT PENILAI KINERJA', ''], half, { bold: true, fill: '#e6efef' });
+  row(['PEJABAT PENILAI KINERJA', ''], half, { bold: true, fill: HEADER_FILL });
   row(['Nama', input.penilai?.nama ?? '—'], half);
   row(['NIP / NI PPPK', input.penilai?.nip ?? '—'], half);
   doc.moveDown(1);
 
   const cols = [width * 0.05, width * 0.27, width * 0.3, width * 0.12, width * 0.12, width * 0.14];
-  row(['No', 'Rencana hasil kerja', 'Indikator kinerja individu', 'Target', 'Realisasi', 'Capaian'], cols, { bold: true, fill: '#e6efef' });
+  row(['No', 'Rencana hasil kerja', 'Indikator kinerja individu', 'Target', 'Realisasi', 'Capaian'], cols, { bold: true, fill: HEADER_FILL });
   perf.indikator.forEach((i, n) =>
     row([String(n + 1), i.hasilKerja, i.nama, `${number(i.target)} ${i.satuan}`, number(i.realisasi), `${number(i.capaian)}%`], cols),
   );
@@ -74,7 +49,7 @@ export function skpSheetPdf(input: SkpSheetInput): Promise<Buffer> {
   const rating = [width * 0.45, width * 0.55];
   row(['RATING HASIL KERJA', RATING[perf.hasilKerja]], rating, { bold: true });
   row(['RATING PERILAKU KERJA (BerAKHLAK)', perf.perilaku ? RATING[perf.perilaku] : 'BELUM DINILAI'], rating, { bold: true });
-  row(['PREDIKAT KINERJA PEGAWAI', perf.predikat ? PREDIKAT[perf.predikat] : 'BELUM DAPAT DITETAPKAN'], rating, { bold: true, fill: '#e6efef' });
+  row(['PREDIKAT KINERJA PEGAWAI', perf.predikat ? PREDIKAT[perf.predikat] : 'BELUM DAPAT DITETAPKAN'], rating, { bold: true, fill: HEADER_FILL });
   if (perf.perilakuCatatan) {
     doc.moveDown(0.5).font('Helvetica-Oblique').fontSize(8.5).text(`Catatan penilai: ${perf.perilakuCatatan}`, left, doc.y, { width });
   }
@@ -90,5 +65,5 @@ export function skpSheetPdf(input: SkpSheetInput): Promise<Buffer> {
   doc.font('Helvetica-Bold').text(input.penilai?.nama ?? '........................................', signX, doc.y, { width: width * 0.45, underline: true });
   doc.font('Helvetica').text(`NIP. ${input.penilai?.nip ?? '........................'}`, signX, doc.y, { width: width * 0.45 });
   doc.end();
-  return done;
+  return bytes;
 }
