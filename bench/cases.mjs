@@ -72,7 +72,8 @@ export async function benchCases(database, databaseUrl, { quick, seconds }) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tuntas-bench-cases-'));
   // BENCH_SEEDED_URL: measure on a database seeded before (skips the seed and its figures).
   if (database === 'postgresql' && process.env.BENCH_SEEDED_URL) databaseUrl = process.env.BENCH_SEEDED_URL;
-  const env = { ...process.env, DATABASE_URL: databaseUrl ?? '', TUNTAS_DATA_DIR: dataDir, LOG_LEVEL: 'warn', TUNTAS_DEMO_PASSWORD: PASSWORD };
+  // No month-end reports in the background while measuring.
+  const env = { ...process.env, DATABASE_URL: databaseUrl ?? '', TUNTAS_DATA_DIR: dataDir, LOG_LEVEL: 'warn', TUNTAS_DEMO_PASSWORD: PASSWORD, TUNTAS_AUTO_REPORTS: '0' };
   try {
     if (!(database === 'postgresql' && process.env.BENCH_SEEDED_URL)) {
       execFileSync(process.execPath, [TUNTAS, 'migrate'], { env });
@@ -194,6 +195,21 @@ export async function benchCases(database, databaseUrl, { quick, seconds }) {
          group by 1, 2`,
         [now.getUTCFullYear()],
       );
+
+      // report-province-xlsx: a province's monthly report, requested and waited for as a user does.
+      const reportTimes = [];
+      for (let i = 0; i < (quick ? 2 : 3); i++) {
+        const t0 = performance.now();
+        const queued = await fetch(`${base}/api/v1/reports`, { method: 'POST', headers: { cookie: koordinator.cookie, 'content-type': 'application/json', origin: base }, body: JSON.stringify({ bulan: lastMonth, format: 'xlsx' }) }).then((r) => r.json());
+        for (;;) {
+          const state = await getJson(base, `/api/v1/reports/${queued.id}`, koordinator.cookie);
+          if (state.status === 'selesai') break;
+          if (state.status === 'gagal') throw new Error(`report failed: ${state.galat}`);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        reportTimes.push(performance.now() - t0);
+      }
+      rows.push(row('report-province-xlsx', database, Math.max(...reportTimes) / 1000, 's', 'none', null, false));
 
       // case-transition: koordinator moves intervensi cases of Jawa Timur back and forth.
       const open = await getJson(base, '/api/v1/cases?tahapan=intervensi&status=tertangani&wilayah=35&pageSize=200', koordinator.cookie);

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, launch, openPage, screenshot, signIn } from '../support/browser.js';
@@ -45,6 +47,38 @@ describe('dashboards', () => {
     expect(await page.locator('table tbody tr').count()).toBeGreaterThan(10);
     await page.goto('/dasbor?wilayah=31');
     await page.getByText('Data tidak ditemukan.').waitFor();
+    await close();
+  });
+
+  it('the direktorat makes the national monthly XLSX and PDF, which open and show the dashboard’s numbers', async () => {
+    const { page, errors, close } = await openPage(browser, DESKTOP);
+    await signIn(page, 'direktorat');
+    await page.getByRole('link', { name: 'Laporan' }).first().click();
+    await page.getByRole('heading', { name: 'Laporan bulanan' }).waitFor();
+    const before = await page.locator('[data-testid=report]').count();
+    await page.getByRole('button', { name: 'Buat laporan' }).click();
+    const xlsxLink = page.locator('[data-testid=report]').first().getByRole('link', { name: /^Unduh/ });
+    await expect.poll(() => page.locator('[data-testid=report]').count()).toBe(before + 1);
+    await xlsxLink.waitFor({ timeout: 30_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), xlsxLink.click()]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await download.path())!);
+    const summary = new Map<string, unknown>();
+    workbook.getWorksheet('Ringkasan')!.eachRow((row) => summary.set(String(row.getCell(1).value), row.getCell(2).value));
+    const dashboardTotal = await page.evaluate(async () => ((await (await fetch('/api/v1/dashboard/overview')).json()) as { funnel: { total: number } }).funnel.total);
+    expect(summary.get('Jumlah kasus')).toBe(dashboardTotal);
+    expect(workbook.getWorksheet('Per wilayah')!.rowCount - 1).toBe(38);
+
+    await page.getByLabel('Format').selectOption('pdf');
+    await page.getByRole('button', { name: 'Buat laporan' }).click();
+    await expect.poll(() => page.locator('[data-testid=report]').count()).toBe(before + 2);
+    const pdfLink = page.locator('[data-testid=report]', { hasText: 'PDF' }).first().getByRole('link', { name: /^Unduh/ });
+    await pdfLink.waitFor({ timeout: 30_000 });
+    await screenshot(page, 'laporan-desktop');
+    const [pdf] = await Promise.all([page.waitForEvent('download'), pdfLink.click()]);
+    const bytes = readFileSync((await pdf.path())!);
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(errors).toEqual([]);
     await close();
   });
 });

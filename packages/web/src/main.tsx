@@ -28,6 +28,7 @@ const PersetujuanPage = lazy(() => import('./pages/workforce/PersetujuanPage.js'
 const TimPage = lazy(() => import('./pages/workforce/TimPage.js'));
 const KinerjaPage = lazy(() => import('./pages/workforce/KinerjaPage.js'));
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.js'));
+const ReportsPage = lazy(() => import('./pages/reports/ReportsPage.js'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -63,6 +64,7 @@ const router = createBrowserRouter([
       { path: 'tim', element: <TimPage /> },
       { path: 'kinerja/:userId', element: <KinerjaPage /> },
       { path: 'dasbor', element: <DashboardPage /> },
+      { path: 'laporan', element: <ReportsPage /> },
       ...COMING_SOON.map((feature) => ({ path: feature, element: <ComingSoonPage feature={feature} /> })),
       { path: '*', element: <NotFoundPage /> },
     ],

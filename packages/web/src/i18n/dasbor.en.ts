@@ -1,4 +1,4 @@
-import type { dasborId } from './dasbor.id.js';
+import type { dasborId, laporanId } from './dasbor.id.js';
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
@@ -28,4 +28,16 @@ export const dasborEn: Widen<typeof dasborId> = {
   national: 'Indonesia',
   drillHint: 'Click an area to see its detail.',
   reports: 'Download the monthly report',
+};
+
+export const laporanEn: Widen<typeof laporanId> = {
+  title: 'Monthly reports',
+  format: 'Format',
+  create: 'Create report',
+  list: 'Downloads',
+  empty: 'No reports yet. Last month’s reports are made automatically at the start of each month.',
+  auto: 'Automatic at month end',
+  download: 'Download ({{size}} KB)',
+  failed: 'Failed; create it again.',
+  progress: 'Being made',
 };

@@ -25,3 +25,15 @@ export const dasborId = {
   drillHint: 'Klik wilayah untuk melihat rinciannya.',
   reports: 'Unduh laporan bulanan',
 };
+
+export const laporanId = {
+  title: 'Laporan bulanan',
+  format: 'Format',
+  create: 'Buat laporan',
+  list: 'Daftar unduhan',
+  empty: 'Belum ada laporan. Laporan bulan lalu dibuat otomatis setiap awal bulan.',
+  auto: 'Otomatis akhir bulan',
+  download: 'Unduh ({{size}} KB)',
+  failed: 'Gagal dibuat; coba buat ulang.',
+  progress: 'Sedang dibuat',
+};

@@ -1,5 +1,5 @@
 import type { Dictionary } from './id.js';
-import { dasborEn } from './dasbor.en.js';
+import { dasborEn, laporanEn } from './dasbor.en.js';
 import { kerjaEn } from './kerja.en.js';
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
@@ -240,4 +240,5 @@ export const en: Widen<Dictionary> = {
   },
   kerja: kerjaEn,
   dasbor: dasborEn,
+  laporan: laporanEn,
 };

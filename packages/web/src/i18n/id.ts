@@ -1,4 +1,4 @@
-import { dasborId } from './dasbor.id.js';
+import { dasborId, laporanId } from './dasbor.id.js';
 import { kerjaId } from './kerja.id.js';
 
 /** Bahasa Indonesia: the default language. Every string a user reads lives here (and in en.ts). */
@@ -237,6 +237,7 @@ export const id = {
   },
   kerja: kerjaId,
   dasbor: dasborId,
+  laporan: laporanId,
 } as const;
 
 export type Dictionary = typeof id;

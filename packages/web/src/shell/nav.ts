@@ -32,4 +32,4 @@ export const NAV_BY_ROLE: Record<Role, NavItem[]> = {
 };
 
 /** Sections whose screens come with later issues: they say so plainly instead of showing nothing. */
-export const COMING_SOON = ['laporan', 'pelatihan', 'pengguna', 'referensi', 'audit'] as const;
+export const COMING_SOON = ['pelatihan', 'pengguna', 'referensi', 'audit'] as const;

@@ -229,6 +229,9 @@ export default function DashboardPage() {
           </select>
         </label>
       </div>
+      <p>
+        <Link to="/laporan">{t('dasbor.reports')} →</Link>
+      </p>
       <QueryStatus query={overview} isEmpty={() => false} empty={null}>
         {(d) => <Body d={d} indicator={indicator} onPick={(kode) => set('wilayah', kode)} />}
       </QueryStatus>
