@@ -113,6 +113,11 @@ export const ERRORS = {
     id: 'Anda tidak dapat menyetujui laporan Anda sendiri.',
     en: 'You cannot approve your own report.',
   },
+  PHOTO_INVALID: {
+    status: 422,
+    id: 'Foto tidak diterima: gunakan JPEG, PNG atau WebP, paling besar 2 MB, paling banyak 5 foto per kegiatan.',
+    en: 'Photo refused: use JPEG, PNG or WebP, at most 2 MB, at most 5 photos per activity.',
+  },
   PROFILE_INVALID: {
     status: 422,
     id: 'Data profil pendamping tidak valid. Periksa isian yang ditandai.',

@@ -62,6 +62,7 @@ export interface ActivityRecord {
   lat: number | null;
   lng: number | null;
   caseIds: string[];
+  jumlahFoto: number;
   status: ActivityStatus;
   sumber: 'manual' | 'otomatis';
   komentar: string | null;

@@ -23,6 +23,7 @@ import { stageTargetRoutes } from './routes/stage-target-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { importRoutes } from './routes/import-routes.js';
 import { performanceRoutes } from './routes/performance-routes.js';
+import { photoRoutes } from './routes/photo-routes.js';
 import { referenceRoutes } from './routes/reference-routes.js';
 import { reportRoutes } from './routes/report-routes.js';
 import { userRoutes } from './routes/user-routes.js';
@@ -105,6 +106,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         await authed.register(performanceRoutes);
         await authed.register(dashboardRoutes);
         await authed.register(reportRoutes);
+        await authed.register(photoRoutes);
       });
     },
     { prefix: API_PREFIX },

@@ -329,7 +329,20 @@ export interface ReportsTable {
   selesai_pada: Date | null;
 }
 
+export interface EvidencePhotosTable {
+  id: Generated<string>;
+  owner_type: 'activity' | 'attendance';
+  owner_id: string;
+  user_id: string;
+  wilayah: string;
+  mime: 'image/jpeg' | 'image/png' | 'image/webp';
+  ukuran: number;
+  bytes: Buffer;
+  created_at: ColumnType<Date, Date | undefined, never>;
+}
+
 export interface DB {
+  evidence_photos: EvidencePhotosTable;
   reports: ReportsTable;
   case_stats: CaseStatsTable;
   case_flow: CaseFlowTable;

@@ -98,6 +98,7 @@ export const ActivitySchema = Type.Object({
   lat: Nullable(Type.Number()),
   lng: Nullable(Type.Number()),
   caseIds: Type.Array(Uuid),
+  jumlahFoto: Type.Integer({ description: 'Photos of evidence attached' }),
   status: literals(ACTIVITY_STATUSES),
   sumber: literals(['manual', 'otomatis'] as const),
   komentar: Nullable(Type.String()),

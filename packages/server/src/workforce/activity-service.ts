@@ -8,7 +8,7 @@ import type { ActivitiesTable, DB } from '../db/schema.js';
 import { AppError, notFound } from '../http/app-error.js';
 import { workerClock } from './worker.js';
 
-type ActivityRow = Selectable<ActivitiesTable> & { username: string; nama_lengkap: string | null };
+type ActivityRow = Selectable<ActivitiesTable> & { username: string; nama_lengkap: string | null; jumlah_foto: number };
 
 function toView(r: ActivityRow, actor: Actor): ActivityRecord {
   const own = r.user_id === actor.id;
@@ -25,6 +25,7 @@ function toView(r: ActivityRow, actor: Actor): ActivityRecord {
     lat: r.lat,
     lng: r.lng,
     caseIds: r.case_ids,
+    jumlahFoto: r.jumlah_foto,
     status: r.status,
     sumber: r.sumber,
     komentar: r.komentar,
@@ -45,6 +46,7 @@ function rows(db: Kysely<DB>, actor: Actor) {
     .innerJoin('users', 'users.id', 'activities.user_id')
     .selectAll('activities')
     .select(['users.username', 'users.nama_lengkap'])
+    .select(sql<number>`(select count(*)::int from evidence_photos p where p.owner_type = 'activity' and p.owner_id = activities.id)`.as('jumlah_foto'))
     .where((eb) => inScope(eb, eb.ref('activities.wilayah'), actor))
     .$if(!workforcePolicy.readOthers(actor), (q) => q.where('activities.user_id', '=', actor.id));
 }

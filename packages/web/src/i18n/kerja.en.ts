@@ -30,6 +30,7 @@ export const kerjaEn: Widen<typeof kerjaId> = {
     noHistory: 'No attendance yet.',
     kinerja: 'See my performance (SKP) →',
   },
+  foto: { add: '📷 Add a photo as evidence', uploading: 'Uploading…', alt: 'Activity evidence photo', selfie: '🤳 Add a selfie (optional)', selfieDone: 'Selfie saved ✓' },
   status: { hadir: 'Present', dinas_luar: 'Field duty', izin: 'Permission', sakit: 'Sick', cuti: 'Leave' },
   persetujuanStatus: { menunggu: 'Awaiting approval', disetujui: 'Approved', ditolak: 'Refused' },
   kegiatan: {

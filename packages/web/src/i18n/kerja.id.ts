@@ -26,6 +26,7 @@ export const kerjaId = {
     noHistory: 'Belum ada riwayat presensi.',
     kinerja: 'Lihat kinerja (SKP) saya →',
   },
+  foto: { add: '📷 Tambah foto bukti', uploading: 'Mengunggah…', alt: 'Foto bukti kegiatan', selfie: '🤳 Tambah swafoto (opsional)', selfieDone: 'Swafoto tersimpan ✓' },
   status: { hadir: 'Hadir', dinas_luar: 'Dinas luar', izin: 'Izin', sakit: 'Sakit', cuti: 'Cuti' },
   persetujuanStatus: { menunggu: 'Menunggu persetujuan', disetujui: 'Disetujui', ditolak: 'Ditolak' },
   kegiatan: {

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { api } from '../../api/client.js';
 import { useMe } from '../../api/queries.js';
 import { useActivities, useAttendanceToday } from '../../api/workforce-queries.js';
+import { ActivityPhotos } from '../../components/PhotoEvidence.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
 import { formatNumber } from '../../lib/format.js';
 
@@ -33,6 +34,7 @@ function Entry({ entry }: { entry: ActivityRecord }) {
         {entry.sumber === 'otomatis' && entry.status === 'draf' && <p className="muted">{t('kerja.kegiatan.auto')}</p>}
         {entry.status === 'dikembalikan' && entry.komentar && <p className="warning">{t('kerja.kegiatan.returned', { comment: entry.komentar })}</p>}
       </header>
+      <ActivityPhotos activityId={entry.id} count={entry.jumlahFoto} editable={entry.tindakan.ubah} />
       {entry.tindakan.ubah ? (
         <form
           onSubmit={(e) => {

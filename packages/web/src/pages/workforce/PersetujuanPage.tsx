@@ -101,6 +101,7 @@ export default function PersetujuanPage() {
                       </td>
                       <td>
                         {t(`kerja.jenis.${e.jenis}`)} · {formatNumber(e.durasiMenit)}′{e.caseIds.length > 0 && ` · ${t('kerja.kegiatan.cases', { count: e.caseIds.length })}`}
+                        {e.jumlahFoto > 0 && ` · 📷 ${e.jumlahFoto}`}
                         {e.uraian && (
                           <>
                             <br />

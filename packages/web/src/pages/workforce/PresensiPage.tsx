@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { api, ApiError } from '../../api/client.js';
 import { useMe } from '../../api/queries.js';
 import { currentPosition, useAttendance, useAttendanceToday } from '../../api/workforce-queries.js';
+import { SelfieButton } from '../../components/PhotoEvidence.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
 import { formatDate, formatTime } from '../../lib/format.js';
 
@@ -90,6 +91,7 @@ export default function PresensiPage() {
                 </button>
               </>
             )}
+            {r?.masukAt && <SelfieButton />}
             {r?.masukAt && !r.pulangAt && (
               <button className="big-button secondary" aria-busy={mark.isPending} disabled={mark.isPending} onClick={() => mark.mutate('check-out')}>
                 {mark.isPending ? t('kerja.presensi.locating') : t('kerja.presensi.checkOut')}
