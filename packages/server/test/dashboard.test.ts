@@ -139,12 +139,14 @@ describe('dashboard', () => {
       { numRuns: 8 },
     );
     // Trigger-kept tables equal a rebuild from the base tables.
-    const snapshot = async () => (await sql`select * from case_stats where n <> 0 order by 1, 2, 3, 4`.execute(ctx.database.db)).rows;
-    const flows = async () => (await sql`select * from case_flow order by 1, 2, 3`.execute(ctx.database.db)).rows;
-    const [stats, flow] = [await snapshot(), await flows()];
+    const snapshot = async () => (await sql`select * from case_stats where n <> 0 order by 1, 2, 3, 4, 5, 6`.execute(ctx.database.db)).rows;
+    const flows = async () => (await sql`select * from case_flow order by 1, 2, 3, 4, 5`.execute(ctx.database.db)).rows;
+    const weeks = async () => (await sql`select * from case_resolution_weeks order by 1, 2, 3, 4, 5, 6`.execute(ctx.database.db)).rows;
+    const [stats, flow, histogram] = [await snapshot(), await flows(), await weeks()];
     await sql`select case_stats_rebuild()`.execute(ctx.database.db);
     expect(await snapshot()).toEqual(stats);
     expect(await flows()).toEqual(flow);
+    expect(await weeks()).toEqual(histogram);
   });
 
   it('shows each caller only their scope: a koordinator their province, a pendamping no dashboard', async () => {

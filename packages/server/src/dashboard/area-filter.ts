@@ -2,18 +2,19 @@ import { sql, type RawBuilder } from 'kysely';
 import { AppError } from '../http/app-error.js';
 
 /**
- * Summary tables are kept per regency (`kabupaten` = PP.RR), so they answer for the nation, a
- * province or a regency. Scopes below a regency are not served from them (they would include a
- * whole regency); such callers read the base tables.
+ * Summary tables hold province rows (tingkat 1) and regency rows (tingkat 2, induk = province),
+ * so they answer for the nation, a province or a regency. Scopes below a regency are not served
+ * from them (they would include a whole regency); such callers read the base tables.
  */
 export function summaryServes(area: string | null): boolean {
   return area === null || area.length === 2 || area.length === 5;
 }
 
-export function kabupatenIn(area: string | null, column: RawBuilder<unknown> = sql.ref('kabupaten')): RawBuilder<boolean> {
-  if (area === null) return sql<boolean>`true`;
-  if (area.length === 2) return sql<boolean>`${column} like ${`${area}.%`}`;
-  if (area.length === 5) return sql<boolean>`${column} = ${area}`;
+/** The rows of one level: the provinces (nation), a province's regencies, or one regency. */
+export function levelRows(area: string | null): RawBuilder<boolean> {
+  if (area === null) return sql<boolean>`tingkat = 1`;
+  if (area.length === 2) return sql<boolean>`tingkat = 2 and induk = ${area}`;
+  if (area.length === 5) return sql<boolean>`tingkat = 2 and induk = ${area.slice(0, 2)} and kode = ${area}`;
   throw new AppError('FORBIDDEN');
 }
 

@@ -17,15 +17,18 @@ export async function refreshBacklog(db: Kysely<DB>): Promise<boolean> {
     if (!rows[0]?.locked) return false;
     await sql`delete from case_backlog`.execute(trx);
     await sql`
-      insert into case_backlog (kabupaten, ppks, umur, aktif, terlambat)
-      select left(cases.wilayah, 5), cases.ppks,
+      insert into case_backlog (tingkat, induk, kode, ppks, umur, aktif, terlambat)
+      select 2, left(cases.wilayah, 2), left(cases.wilayah, 5), cases.ppks,
         case when now() - cases.created_at <= interval '30 days' then '0-30'
              when now() - cases.created_at <= interval '90 days' then '31-90'
              when now() - cases.created_at <= interval '180 days' then '91-180'
              else '>180' end,
         count(*), count(*) filter (where ${overdue()})
       from cases where cases.status in ('terdata', 'tertangani')
-      group by 1, 2, 3`.execute(trx);
+      group by 2, 3, 4, 5`.execute(trx);
+    await sql`
+      insert into case_backlog (tingkat, induk, kode, ppks, umur, aktif, terlambat)
+      select 1, '', induk, ppks, umur, sum(aktif), sum(terlambat) from case_backlog where tingkat = 2 group by 3, 4, 5`.execute(trx);
     await sql`delete from pendamping_load`.execute(trx);
     await sql`
       insert into pendamping_load (user_id, wilayah, aktif, terlambat)

@@ -4,7 +4,7 @@ import type { Actor } from '../authz/actor.js';
 import { caseFilters } from '../cases/case-filters.js';
 import type { DB } from '../db/schema.js';
 import { notFound } from '../http/app-error.js';
-import { kabupatenIn } from './area-filter.js';
+import { levelRows } from './area-filter.js';
 
 export interface CaseSummary {
   wilayah: string | null;
@@ -35,8 +35,8 @@ export async function caseSummary(db: Kysely<DB>, actor: Actor, filters: { wilay
     !filters.pendampingId && (area === null || area.length === 2)
       ? (
           await sql<{ status: CaseStatus; ppks: string; child: string; n: number }>`
-            select status, ppks, left(kabupaten, ${sql.lit(len)}) as child, sum(n)::int as n from case_stats
-            where ${kabupatenIn(area)}${filters.ppks ? sql` and ppks = ${filters.ppks}` : sql``} and n <> 0
+            select status, ppks, kode as child, sum(n)::int as n from case_stats
+            where ${levelRows(area)}${filters.ppks ? sql` and ppks = ${filters.ppks}` : sql``} and n <> 0
             group by 1, 2, 3`.execute(db)
         ).rows
       : await db

@@ -4,7 +4,7 @@ import type { Actor } from '../authz/actor.js';
 import { inScope } from '../authz/scope.js';
 import type { DB } from '../db/schema.js';
 import { AppError, notFound } from '../http/app-error.js';
-import { childLength, kabupatenIn, summaryServes } from './area-filter.js';
+import { childLength, levelRows, summaryServes } from './area-filter.js';
 
 export interface OverviewQuery {
   wilayah?: string | undefined;
@@ -53,8 +53,8 @@ export async function dashboardOverview(db: Kysely<DB>, actor: Actor, query: Ove
   const sampai = query.sampai ?? now.toISOString().slice(0, 7);
   const dari = query.dari ?? monthsBack(sampai, 12);
   const len = childLength(area);
-  const where = (column = sql.ref('kabupaten')) => sql`${kabupatenIn(area, column)}${query.ppks ? sql` and ppks = ${query.ppks}` : sql``}`;
-  const child = len === null ? sql<string>`kabupaten` : sql<string>`left(kabupaten, ${sql.lit(len)})`;
+  const where = () => sql`${levelRows(area)}${query.ppks ? sql` and ppks = ${query.ppks}` : sql``}`;
+  const child = sql<string>`kode`;
 
   const [stock, flow, weeks, backlog, meta, names, load, workforce] = await Promise.all([
     sql<{ child: string; ppks: string; status: CaseStatus; tahapan: string; n: number }>`

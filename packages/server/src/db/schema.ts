@@ -268,7 +268,9 @@ export interface WorkerMonthlyTable {
 }
 
 export interface CaseStatsTable {
-  kabupaten: string;
+  tingkat: number;
+  induk: string;
+  kode: string;
   ppks: string;
   status: CaseStatus;
   tahapan: TahapanCode;
@@ -276,7 +278,9 @@ export interface CaseStatsTable {
 }
 
 export interface CaseFlowTable {
-  kabupaten: string;
+  tingkat: number;
+  induk: string;
+  kode: string;
   ppks: string;
   bulan: string;
   dibuat: number;
@@ -285,7 +289,9 @@ export interface CaseFlowTable {
 }
 
 export interface CaseResolutionWeeksTable {
-  kabupaten: string;
+  tingkat: number;
+  induk: string;
+  kode: string;
   ppks: string;
   bulan: string;
   minggu: number;
@@ -293,7 +299,9 @@ export interface CaseResolutionWeeksTable {
 }
 
 export interface CaseBacklogTable {
-  kabupaten: string;
+  tingkat: number;
+  induk: string;
+  kode: string;
   ppks: string;
   umur: '0-30' | '31-90' | '91-180' | '>180';
   aktif: number;

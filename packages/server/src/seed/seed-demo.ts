@@ -71,13 +71,16 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
   for (const [table, trigger] of triggers) await sql`alter table ${sql.table(table)} disable trigger ${sql.ref(trigger)}`.execute(db);
   let totals, worklog;
   try {
-    totals = await seedCases(database, { scale: options.scale, now, workers, koordinators, workerNames, random });
-    worklog = await seedWorklog(database, { workers, koordinators, now, months: options.worklogMonths ?? 3, random });
+    // Cases and the work log are independent: on PostgreSQL they load on separate connections at
+    // once. Each has its own generator so the data stays the same whatever finishes first.
+    [totals, worklog] = await Promise.all([
+      seedCases(database, { scale: options.scale, now, workers, koordinators, workerNames, random }),
+      seedWorklog(database, { workers, koordinators, now, months: options.worklogMonths ?? 3, random: new Random((options.seed ?? 20_251_117) + 1) }),
+    ]);
   } finally {
     for (const [table, trigger] of triggers) await sql`alter table ${sql.table(table)} enable trigger ${sql.ref(trigger)}`.execute(db);
   }
-  await sql`select worker_monthly_rebuild()`.execute(db);
-  await sql`select case_stats_rebuild()`.execute(db);
+  await Promise.all([sql`select worker_monthly_rebuild()`.execute(db), sql`select case_stats_rebuild()`.execute(db)]);
   await refreshBacklog(db);
   await sql`analyze attendance, activities, pendamping_profiles, worker_monthly, case_stats, case_flow, case_resolution_weeks`.execute(db);
   await recordAudit(db, SYSTEM_ACTOR, CLI_ORIGIN, { action: 'seed.demo', entityType: 'system', details: { ...totals, ...worklog, pendamping: workers.length } });

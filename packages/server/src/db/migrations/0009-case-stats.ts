@@ -12,21 +12,26 @@ import { sql, type Kysely } from 'kysely';
  *   `pendamping_load` (each pendamping's open and overdue cases, for caseload figures).
  * `case_stats_rebuild()` recomputes the first two from the base tables (bulk loads, and the tests
  * that prove both ways agree).
+ * Every table holds two levels: regency rows (tingkat 2, induk = province) and province rows
+ * (tingkat 1), so the national dashboard reads ~38 × 26 groups instead of summing 514 regencies,
+ * and each level is an index range on (tingkat, induk, kode).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     create table case_stats (
-      kabupaten text not null,
+      tingkat smallint not null,
+      induk text not null,
+      kode text not null,
       ppks char(2) not null,
       status text not null,
       tahapan text not null,
       n integer not null,
-      primary key (kabupaten, ppks, status, tahapan)
+      primary key (tingkat, induk, kode, ppks, status, tahapan)
     )`.execute(db);
   await sql`
-    create function case_stats_add(p_kab text, p_ppks char(2), p_status text, p_tahapan text, p_n int) returns void language sql as $$
-      insert into case_stats as s values (p_kab, p_ppks, p_status, p_tahapan, p_n)
-      on conflict (kabupaten, ppks, status, tahapan) do update set n = s.n + excluded.n
+    create function case_stats_add(p_wilayah text, p_ppks char(2), p_status text, p_tahapan text, p_n int) returns void language sql as $$
+      insert into case_stats as s values (2, left(p_wilayah, 2), left(p_wilayah, 5), p_ppks, p_status, p_tahapan, p_n), (1, '', left(p_wilayah, 2), p_ppks, p_status, p_tahapan, p_n)
+      on conflict (tingkat, induk, kode, ppks, status, tahapan) do update set n = s.n + excluded.n
     $$`.execute(db);
   await sql`
     create function case_stats_track() returns trigger language plpgsql as $$
@@ -35,10 +40,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         if tg_op = 'UPDATE' and new.wilayah = old.wilayah and new.ppks = old.ppks and new.status = old.status and new.tahapan = old.tahapan then
           return null;
         end if;
-        perform case_stats_add(left(old.wilayah, 5), old.ppks, old.status, old.tahapan, -1);
+        perform case_stats_add(old.wilayah, old.ppks, old.status, old.tahapan, -1);
       end if;
       if tg_op in ('INSERT', 'UPDATE') then
-        perform case_stats_add(left(new.wilayah, 5), new.ppks, new.status, new.tahapan, 1);
+        perform case_stats_add(new.wilayah, new.ppks, new.status, new.tahapan, 1);
       end if;
       return null;
     end $$`.execute(db);
@@ -46,22 +51,26 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await sql`
     create table case_flow (
-      kabupaten text not null,
+      tingkat smallint not null,
+      induk text not null,
+      kode text not null,
       ppks char(2) not null,
       bulan date not null,
       dibuat integer not null default 0,
       terselesaikan integer not null default 0,
       ditutup integer not null default 0,
-      primary key (kabupaten, ppks, bulan)
+      primary key (tingkat, induk, kode, ppks, bulan)
     )`.execute(db);
   await sql`
     create table case_resolution_weeks (
-      kabupaten text not null,
+      tingkat smallint not null,
+      induk text not null,
+      kode text not null,
       ppks char(2) not null,
       bulan date not null,
       minggu integer not null,
       n integer not null,
-      primary key (kabupaten, ppks, bulan, minggu)
+      primary key (tingkat, induk, kode, ppks, bulan, minggu)
     )`.execute(db);
   await sql`
     create function case_flow_track() returns trigger language plpgsql as $$
@@ -70,14 +79,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       if new.jenis not in ('dibuat', 'diverifikasi', 'ditutup') then return null; end if;
       select wilayah, ppks, created_at into c from cases where id = new.case_id;
       m := date_trunc('month', new.at at time zone tuntas_zone(c.wilayah))::date;
-      insert into case_flow as f values (left(c.wilayah, 5), c.ppks, m,
-        (new.jenis = 'dibuat')::int, (new.jenis = 'diverifikasi')::int, (new.jenis = 'ditutup')::int)
-      on conflict (kabupaten, ppks, bulan) do update set
+      insert into case_flow as f values
+        (2, left(c.wilayah, 2), left(c.wilayah, 5), c.ppks, m, (new.jenis = 'dibuat')::int, (new.jenis = 'diverifikasi')::int, (new.jenis = 'ditutup')::int),
+        (1, '', left(c.wilayah, 2), c.ppks, m, (new.jenis = 'dibuat')::int, (new.jenis = 'diverifikasi')::int, (new.jenis = 'ditutup')::int)
+      on conflict (tingkat, induk, kode, ppks, bulan) do update set
         dibuat = f.dibuat + excluded.dibuat, terselesaikan = f.terselesaikan + excluded.terselesaikan, ditutup = f.ditutup + excluded.ditutup;
       if new.jenis = 'diverifikasi' then
         weeks := least(156, greatest(0, floor(extract(epoch from new.at - c.created_at) / 604800)))::int;
-        insert into case_resolution_weeks as r values (left(c.wilayah, 5), c.ppks, m, weeks, 1)
-        on conflict (kabupaten, ppks, bulan, minggu) do update set n = r.n + 1;
+        insert into case_resolution_weeks as r values (2, left(c.wilayah, 2), left(c.wilayah, 5), c.ppks, m, weeks, 1), (1, '', left(c.wilayah, 2), c.ppks, m, weeks, 1)
+        on conflict (tingkat, induk, kode, ppks, bulan, minggu) do update set n = r.n + 1;
       end if;
       return null;
     end $$`.execute(db);
@@ -86,29 +96,34 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     create function case_stats_rebuild() returns void language sql as $$
       truncate case_stats, case_flow, case_resolution_weeks;
-      insert into case_stats select left(wilayah, 5), ppks, status, tahapan, count(*) from cases group by 1, 2, 3, 4;
+      insert into case_stats select 2, left(wilayah, 2), left(wilayah, 5), ppks, status, tahapan, count(*) from cases group by 2, 3, 4, 5, 6;
       insert into case_flow
-      select left(c.wilayah, 5), c.ppks, date_trunc('month', e.at at time zone tuntas_zone(c.wilayah))::date,
+      select 2, left(c.wilayah, 2), left(c.wilayah, 5), c.ppks, date_trunc('month', e.at at time zone tuntas_zone(c.wilayah))::date,
         count(*) filter (where e.jenis = 'dibuat'), count(*) filter (where e.jenis = 'diverifikasi'), count(*) filter (where e.jenis = 'ditutup')
       from case_events e join cases c on c.id = e.case_id
       where e.jenis in ('dibuat', 'diverifikasi', 'ditutup')
-      group by 1, 2, 3;
+      group by 2, 3, 4, 5;
       insert into case_resolution_weeks
-      select left(c.wilayah, 5), c.ppks, date_trunc('month', e.at at time zone tuntas_zone(c.wilayah))::date,
+      select 2, left(c.wilayah, 2), left(c.wilayah, 5), c.ppks, date_trunc('month', e.at at time zone tuntas_zone(c.wilayah))::date,
         least(156, greatest(0, floor(extract(epoch from e.at - c.created_at) / 604800)))::int, count(*)
       from case_events e join cases c on c.id = e.case_id
       where e.jenis = 'diverifikasi'
-      group by 1, 2, 3, 4;
+      group by 2, 3, 4, 5, 6;
+      insert into case_stats select 1, '', induk, ppks, status, tahapan, sum(n) from case_stats where tingkat = 2 group by 3, 4, 5, 6;
+      insert into case_flow select 1, '', induk, ppks, bulan, sum(dibuat), sum(terselesaikan), sum(ditutup) from case_flow where tingkat = 2 group by 3, 4, 5;
+      insert into case_resolution_weeks select 1, '', induk, ppks, bulan, minggu, sum(n) from case_resolution_weeks where tingkat = 2 group by 3, 4, 5, 6;
     $$`.execute(db);
 
   await sql`
     create table case_backlog (
-      kabupaten text not null,
+      tingkat smallint not null,
+      induk text not null,
+      kode text not null,
       ppks char(2) not null,
       umur text not null check (umur in ('0-30', '31-90', '91-180', '>180')),
       aktif integer not null,
       terlambat integer not null,
-      primary key (kabupaten, ppks, umur)
+      primary key (tingkat, induk, kode, ppks, umur)
     )`.execute(db);
   await sql`
     create table pendamping_load (
@@ -118,5 +133,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       terlambat integer not null
     )`.execute(db);
   await sql`create index pendamping_load_wilayah_idx on pendamping_load (wilayah text_pattern_ops)`.execute(db);
+  // The koordinator's inbox count and the dashboard's "waiting for approval" read this.
+  await sql`create index activities_submitted_idx on activities (wilayah text_pattern_ops) where status = 'diajukan'`.execute(db);
   await sql`create table case_backlog_meta (id boolean primary key default true check (id), refreshed_at timestamptz not null)`.execute(db);
 }
