@@ -149,6 +149,24 @@ describe('dashboard', () => {
     expect(await weeks()).toEqual(histogram);
   });
 
+  it('lets many moves in one province run at once without deadlocking on the shared counters', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      await apply({ kind: 'open', regency: i % 2, ppks: 1 });
+      ids.push(cases.at(-1)!.id);
+    }
+    const owners = new Map(cases.map((c) => [c.id, c.owner]));
+    // Half go forward, half come back, all at once: old and new counter rows cross.
+    for (const id of ids.slice(0, 4)) await owners.get(id)!.request({ method: 'POST', url: `/api/v1/cases/${id}/transitions`, payload: { to: 'asesmen' } });
+    const moves = await Promise.all(
+      ids.map((id, n) => owners.get(id)!.request({ method: 'POST', url: `/api/v1/cases/${id}/transitions`, payload: { to: n < 4 ? 'rencana' : 'asesmen' } })),
+    );
+    expect(moves.map((m) => m.statusCode)).toEqual(ids.map(() => 200));
+    const stats = await sql<{ n: number }>`select coalesce(sum(n), 0)::int as n from case_stats where tingkat = 1`.execute(ctx.database.db);
+    const base = await sql<{ n: number }>`select count(*)::int as n from cases`.execute(ctx.database.db);
+    expect(stats.rows[0]!.n).toBe(base.rows[0]!.n);
+  });
+
   it('shows each caller only their scope: a koordinator their province, a pendamping no dashboard', async () => {
     const own = await koordinatorJatim.request({ method: 'GET', url: '/api/v1/dashboard/overview' });
     expect(own.statusCode).toBe(200);

@@ -28,23 +28,29 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       n integer not null,
       primary key (tingkat, induk, kode, ppks, status, tahapan)
     )`.execute(db);
-  await sql`
-    create function case_stats_add(p_wilayah text, p_ppks char(2), p_status text, p_tahapan text, p_n int) returns void language sql as $$
-      insert into case_stats as s values (2, left(p_wilayah, 2), left(p_wilayah, 5), p_ppks, p_status, p_tahapan, p_n), (1, '', left(p_wilayah, 2), p_ppks, p_status, p_tahapan, p_n)
-      on conflict (tingkat, induk, kode, ppks, status, tahapan) do update set n = s.n + excluded.n
-    $$`.execute(db);
+  // One statement applies all deltas (old row out, new row in, at both levels) in key order:
+  // concurrent moves in the same province then lock the shared counters in the same order and
+  // cannot deadlock (moves back and forth between two stages otherwise would).
   await sql`
     create function case_stats_track() returns trigger language plpgsql as $$
     begin
-      if tg_op in ('UPDATE', 'DELETE') then
-        if tg_op = 'UPDATE' and new.wilayah = old.wilayah and new.ppks = old.ppks and new.status = old.status and new.tahapan = old.tahapan then
-          return null;
-        end if;
-        perform case_stats_add(old.wilayah, old.ppks, old.status, old.tahapan, -1);
+      if tg_op = 'UPDATE' and new.wilayah = old.wilayah and new.ppks = old.ppks and new.status = old.status and new.tahapan = old.tahapan then
+        return null;
       end if;
-      if tg_op in ('INSERT', 'UPDATE') then
-        perform case_stats_add(new.wilayah, new.ppks, new.status, new.tahapan, 1);
-      end if;
+      with deltas (w, p, st, th, d) as (
+        select * from (values (old.wilayah, old.ppks, old.status, old.tahapan, -1), (new.wilayah, new.ppks, new.status, new.tahapan, 1)) v (w, p, st, th, d)
+        where w is not null
+      )
+      insert into case_stats as s (tingkat, induk, kode, ppks, status, tahapan, n)
+      select t, i, k, p, st, th, sum(d) from (
+        select 2::smallint as t, left(w, 2) as i, left(w, 5) as k, p, st, th, d from deltas
+        union all
+        select 1::smallint, '', left(w, 2), p, st, th, d from deltas
+      ) x
+      group by t, i, k, p, st, th
+      having sum(d) <> 0
+      order by t, i, k, p, st, th
+      on conflict (tingkat, induk, kode, ppks, status, tahapan) do update set n = s.n + excluded.n;
       return null;
     end $$`.execute(db);
   await sql`create trigger cases_stats after insert or update or delete on cases for each row execute function case_stats_track()`.execute(db);
