@@ -29,6 +29,22 @@ export async function refreshBacklog(db: Kysely<DB>): Promise<boolean> {
     await sql`
       insert into case_backlog (tingkat, induk, kode, ppks, umur, aktif, terlambat)
       select 1, '', induk, ppks, umur, sum(aktif), sum(terlambat) from case_backlog where tingkat = 2 group by 3, 4, 5`.execute(trx);
+    // Same unit as the weekly histogram (the middle of the median week), so both paths agree.
+    await sql`delete from case_medians`.execute(trx);
+    await sql`
+      insert into case_medians (tingkat, induk, kode, ppks, median_hari)
+      select case when grouping(prov) = 1 then 0 when grouping(kab) = 1 then 1 else 2 end,
+        case when grouping(kab) = 0 then coalesce(prov, '') else '' end,
+        coalesce(kab, prov, ''), coalesce(ppks, ''),
+        (percentile_disc(0.5) within group (order by minggu)) * 7 + 3
+      from (
+        select left(c.wilayah, 2) as prov, left(c.wilayah, 5) as kab, c.ppks::text as ppks,
+          least(156, greatest(0, floor(extract(epoch from e.at - c.created_at) / 604800)))::int as minggu
+        from case_events e join cases c on c.id = e.case_id
+        where e.jenis = 'diverifikasi' and e.at >= date_trunc('month', now()) - interval '11 months'
+      ) resolved
+      group by grouping sets ((), (ppks), (prov), (prov, ppks), (prov, kab), (prov, kab, ppks))
+      having count(*) > 0`.execute(trx);
     await sql`delete from pendamping_load`.execute(trx);
     await sql`
       insert into pendamping_load (user_id, wilayah, aktif, terlambat)

@@ -5,6 +5,8 @@ import { inScope } from '../authz/scope.js';
 import type { DB } from '../db/schema.js';
 import { AppError, notFound } from '../http/app-error.js';
 import { childLength, levelRows, summaryServes } from './area-filter.js';
+import { areaName, childAreas } from './area-names.js';
+import { periodMedians, refreshedMedians } from './medians.js';
 
 export interface OverviewQuery {
   wilayah?: string | undefined;
@@ -22,18 +24,6 @@ export interface CaseloadLimits {
 const zero = (): StatusCounts => ({ terdata: 0, tertangani: 0, terselesaikan: 0, ditutup: 0, total: 0 });
 const rate = (c: StatusCounts) => (c.total === 0 ? 0 : Math.round((c.terselesaikan / c.total) * 1000) / 10);
 const UMUR = ['0-30', '31-90', '91-180', '>180'] as const;
-
-/** Median days from a histogram of weeks (the middle of the median week). */
-function medianDays(weeks: Map<number, number>): number | null {
-  const total = [...weeks.values()].reduce((a, b) => a + b, 0);
-  if (total === 0) return null;
-  let seen = 0;
-  for (const [week, n] of [...weeks.entries()].sort((a, b) => a[0] - b[0])) {
-    seen += n;
-    if (seen * 2 >= total) return week * 7 + 3;
-  }
-  return null;
-}
 
 function monthsBack(sampai: string, count: number): string {
   const [y, m] = sampai.split('-').map(Number) as [number, number];
@@ -56,26 +46,17 @@ export async function dashboardOverview(db: Kysely<DB>, actor: Actor, query: Ove
   const where = () => sql`${levelRows(area)}${query.ppks ? sql` and ppks = ${query.ppks}` : sql``}`;
   const child = sql<string>`kode`;
 
-  const [stock, flow, weeks, backlog, meta, names, load, workforce] = await Promise.all([
+  const [stock, flow, medians, backlog, meta, names, load, workforce, areaTitle] = await Promise.all([
     sql<{ child: string; ppks: string; status: CaseStatus; tahapan: string; n: number }>`
       select ${child} as child, ppks, status, tahapan, sum(n)::int as n from case_stats where ${where()} and n <> 0 group by 1, 2, 3, 4`.execute(db),
     sql<{ bulan: string; dibuat: number; terselesaikan: number; ditutup: number }>`
       select to_char(bulan, 'YYYY-MM') as bulan, sum(dibuat)::int as dibuat, sum(terselesaikan)::int as terselesaikan, sum(ditutup)::int as ditutup
       from case_flow where ${where()} and bulan >= ${`${dari}-01`}::date and bulan <= ${`${sampai}-01`}::date group by 1 order by 1`.execute(db),
-    sql<{ ppks: string; minggu: number; n: number }>`
-      select ppks, minggu, sum(n)::int as n from case_resolution_weeks
-      where ${where()} and bulan >= ${`${dari}-01`}::date and bulan <= ${`${sampai}-01`}::date group by 1, 2`.execute(db),
+    query.dari || query.sampai ? periodMedians(db, area, query.ppks, dari, sampai) : refreshedMedians(db, area, query.ppks),
     sql<{ child: string; umur: (typeof UMUR)[number]; aktif: number; terlambat: number }>`
       select ${child} as child, umur, sum(aktif)::int as aktif, sum(terlambat)::int as terlambat from case_backlog where ${where()} group by 1, 2`.execute(db),
     db.selectFrom('case_backlog_meta').select('refreshed_at').executeTakeFirst(),
-    len === null
-      ? Promise.resolve([])
-      : db
-          .selectFrom('wilayah')
-          .select(['kode', 'nama'])
-          .where('tingkat', '=', len === 2 ? 1 : 2)
-          .$if(area !== null, (q) => q.where('induk', '=', area!))
-          .execute(),
+    len === null ? Promise.resolve([]) : childAreas(db, area),
     db
       .selectFrom('pendamping_load')
       .select((eb) => [
@@ -102,6 +83,7 @@ export async function dashboardOverview(db: Kysely<DB>, actor: Actor, query: Ove
         .where((eb) => inScope(eb, eb.ref('users.wilayah'), { wilayah: area }))
         .executeTakeFirstOrThrow(),
     ]),
+    area === null ? Promise.resolve('Indonesia') : areaName(db, area),
   ]);
 
   const funnel = zero();
@@ -123,19 +105,11 @@ export async function dashboardOverview(db: Kysely<DB>, actor: Actor, query: Ove
     b.terlambat += r.terlambat;
     lateByChild.set(r.child, (lateByChild.get(r.child) ?? 0) + r.terlambat);
   }
-  const weeksAll = new Map<number, number>();
-  const weeksByPpks = new Map<string, Map<number, number>>();
-  for (const r of weeks.rows) {
-    weeksAll.set(r.minggu, (weeksAll.get(r.minggu) ?? 0) + r.n);
-    const m = weeksByPpks.get(r.ppks) ?? weeksByPpks.set(r.ppks, new Map()).get(r.ppks)!;
-    m.set(r.minggu, (m.get(r.minggu) ?? 0) + r.n);
-  }
-  const areaName = area === null ? 'Indonesia' : ((await db.selectFrom('wilayah').select('nama').where('kode', '=', area).executeTakeFirst())?.nama ?? area);
   const [pending, attendance] = workforce;
   const working = Number(load.pendamping);
   return {
     wilayah: area,
-    nama: areaName,
+    nama: areaTitle,
     tingkatAnak: len === 2 ? 'provinsi' : len === 5 ? 'kabupaten' : null,
     funnel,
     tingkatPenyelesaian: rate(funnel),
@@ -146,9 +120,9 @@ export async function dashboardOverview(db: Kysely<DB>, actor: Actor, query: Ove
         return { kode: w.kode, nama: w.nama, ...counts, tingkatPenyelesaian: rate(counts), terlambat: lateByChild.get(w.kode) ?? 0 };
       })
       .sort((a, b) => a.kode.localeCompare(b.kode)),
-    ppks: [...byPpks.entries()].map(([kode, counts]) => ({ kode, ...counts, medianHari: medianDays(weeksByPpks.get(kode) ?? new Map()) })).sort((a, b) => b.total - a.total),
+    ppks: [...byPpks.entries()].map(([kode, counts]) => ({ kode, ...counts, medianHari: medians.byPpks.get(kode) ?? null })).sort((a, b) => b.total - a.total),
     tren: flow.rows,
-    medianHari: medianDays(weeksAll),
+    medianHari: medians.all,
     backlog: [...backlogBy.values()],
     terlambat: [...backlogBy.values()].reduce((s, b) => s + b.terlambat, 0),
     backlogDiperbarui: meta?.refreshed_at.toISOString() ?? null,

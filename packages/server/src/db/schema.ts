@@ -349,7 +349,16 @@ export interface EvidencePhotosTable {
   created_at: ColumnType<Date, Date | undefined, never>;
 }
 
+export interface CaseMediansTable {
+  tingkat: number;
+  induk: string;
+  kode: string;
+  ppks: string;
+  median_hari: number;
+}
+
 export interface DB {
+  case_medians: CaseMediansTable;
   evidence_photos: EvidencePhotosTable;
   reports: ReportsTable;
   case_stats: CaseStatsTable;

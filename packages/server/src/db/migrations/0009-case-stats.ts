@@ -141,5 +141,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index pendamping_load_wilayah_idx on pendamping_load (wilayah text_pattern_ops)`.execute(db);
   // The koordinator's inbox count and the dashboard's "waiting for approval" read this.
   await sql`create index activities_submitted_idx on activities (wilayah text_pattern_ops) where status = 'diajukan'`.execute(db);
+  // Median days to resolution over the last 12 months per level and category ('' = all), also
+  // refreshed each minute: a percentile cannot be kept by adding and subtracting.
+  await sql`
+    create table case_medians (
+      tingkat smallint not null,
+      induk text not null,
+      kode text not null,
+      ppks text not null,
+      median_hari integer not null,
+      primary key (tingkat, induk, kode, ppks)
+    )`.execute(db);
   await sql`create table case_backlog_meta (id boolean primary key default true check (id), refreshed_at timestamptz not null)`.execute(db);
 }
