@@ -13,8 +13,8 @@ import { sql, type Kysely } from 'kysely';
  * `case_stats_rebuild()` recomputes the first two from the base tables (bulk loads, and the tests
  * that prove both ways agree).
  * Every table holds two levels: regency rows (tingkat 2, induk = province) and province rows
- * (tingkat 1), so the national dashboard reads ~38 × 26 groups instead of summing 514 regencies,
- * and each level is an index range on (tingkat, induk, kode).
+ * (tingkat 1), each level its own partition, so the national dashboard reads only the ~38 × 26
+ * province groups instead of summing 514 regencies.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
@@ -27,7 +27,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       tahapan text not null,
       n integer not null,
       primary key (tingkat, induk, kode, ppks, status, tahapan)
-    )`.execute(db);
+    ) partition by list (tingkat)`.execute(db);
+  await sql`create table case_stats_provinsi partition of case_stats for values in (1)`.execute(db);
+  await sql`create table case_stats_kabupaten partition of case_stats for values in (2)`.execute(db);
   // One statement applies all deltas (old row out, new row in, at both levels) in key order:
   // concurrent moves in the same province then lock the shared counters in the same order and
   // cannot deadlock (moves back and forth between two stages otherwise would).
@@ -66,7 +68,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       terselesaikan integer not null default 0,
       ditutup integer not null default 0,
       primary key (tingkat, induk, kode, ppks, bulan)
-    )`.execute(db);
+    ) partition by list (tingkat)`.execute(db);
+  await sql`create table case_flow_provinsi partition of case_flow for values in (1)`.execute(db);
+  await sql`create table case_flow_kabupaten partition of case_flow for values in (2)`.execute(db);
   await sql`
     create table case_resolution_weeks (
       tingkat smallint not null,
@@ -77,7 +81,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       minggu integer not null,
       n integer not null,
       primary key (tingkat, induk, kode, ppks, bulan, minggu)
-    )`.execute(db);
+    ) partition by list (tingkat)`.execute(db);
+  await sql`create table case_resolution_weeks_provinsi partition of case_resolution_weeks for values in (1)`.execute(db);
+  await sql`create table case_resolution_weeks_kabupaten partition of case_resolution_weeks for values in (2)`.execute(db);
   await sql`
     create function case_flow_track() returns trigger language plpgsql as $$
     declare c record; m date; weeks int;
@@ -130,7 +136,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       aktif integer not null,
       terlambat integer not null,
       primary key (tingkat, induk, kode, ppks, umur)
-    )`.execute(db);
+    ) partition by list (tingkat)`.execute(db);
+  await sql`create table case_backlog_provinsi partition of case_backlog for values in (1)`.execute(db);
+  await sql`create table case_backlog_kabupaten partition of case_backlog for values in (2)`.execute(db);
   await sql`
     create table pendamping_load (
       user_id uuid primary key references users (id) on delete cascade,
