@@ -10,6 +10,41 @@ import { ActivityPhotos } from '../../components/PhotoEvidence.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
 import { formatNumber } from '../../lib/format.js';
 
+interface ActivityForm {
+  jenis: ActivityType;
+  durasiMenit: number;
+  uraian: string;
+}
+
+/** Type, minutes and description: the same three fields when adding and when correcting an entry. */
+function ActivityFields({ form, onChange }: { form: ActivityForm; onChange: (next: ActivityForm) => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <div className="grid">
+        <label>
+          {t('kerja.kegiatan.type')}
+          <select value={form.jenis} onChange={(e) => onChange({ ...form, jenis: e.target.value as ActivityType })}>
+            {ACTIVITY_TYPES.map((j) => (
+              <option key={j} value={j}>
+                {t(`kerja.jenis.${j}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('kerja.kegiatan.minutes')}
+          <input type="number" min={1} max={720} required value={form.durasiMenit} onChange={(e) => onChange({ ...form, durasiMenit: Number(e.target.value) })} />
+        </label>
+      </div>
+      <label>
+        {t('kerja.kegiatan.description')}
+        <textarea rows={2} maxLength={2000} value={form.uraian} onChange={(e) => onChange({ ...form, uraian: e.target.value })} />
+      </label>
+    </>
+  );
+}
+
 function useInvalidate() {
   const queryClient = useQueryClient();
   return () => void queryClient.invalidateQueries({ queryKey: ['activities'] });
@@ -19,7 +54,7 @@ function useInvalidate() {
 function Entry({ entry }: { entry: ActivityRecord }) {
   const { t } = useTranslation();
   const invalidate = useInvalidate();
-  const [form, setForm] = useState({ durasiMenit: entry.durasiMenit, uraian: entry.uraian ?? '', jenis: entry.jenis });
+  const [form, setForm] = useState<ActivityForm>({ durasiMenit: entry.durasiMenit, uraian: entry.uraian ?? '', jenis: entry.jenis });
   const dirty = form.durasiMenit !== entry.durasiMenit || form.uraian !== (entry.uraian ?? '') || form.jenis !== entry.jenis;
   const save = useMutation({
     mutationFn: () => api<ActivityRecord>(`/activities/${entry.id}`, { method: 'PATCH', json: { version: entry.version, ...form, uraian: form.uraian || null } }),
@@ -42,26 +77,7 @@ function Entry({ entry }: { entry: ActivityRecord }) {
             save.mutate();
           }}
         >
-          <div className="grid">
-            <label>
-              {t('kerja.kegiatan.type')}
-              <select value={form.jenis} onChange={(e) => setForm({ ...form, jenis: e.target.value as ActivityType })}>
-                {ACTIVITY_TYPES.map((j) => (
-                  <option key={j} value={j}>
-                    {t(`kerja.jenis.${j}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t('kerja.kegiatan.minutes')}
-              <input type="number" min={1} max={720} value={form.durasiMenit} onChange={(e) => setForm({ ...form, durasiMenit: Number(e.target.value) })} />
-            </label>
-          </div>
-          <label>
-            {t('kerja.kegiatan.description')}
-            <textarea rows={2} maxLength={2000} value={form.uraian} onChange={(e) => setForm({ ...form, uraian: e.target.value })} />
-          </label>
+          <ActivityFields form={form} onChange={setForm} />
           <div className="actions">
             {dirty && (
               <button type="submit" aria-busy={save.isPending} disabled={save.isPending}>
@@ -92,7 +108,7 @@ function Entry({ entry }: { entry: ActivityRecord }) {
 function NewEntry({ tanggal }: { tanggal: string }) {
   const { t } = useTranslation();
   const invalidate = useInvalidate();
-  const [form, setForm] = useState({ jenis: 'kunjungan_rumah' as ActivityType, durasiMenit: 60, uraian: '' });
+  const [form, setForm] = useState<ActivityForm>({ jenis: 'kunjungan_rumah', durasiMenit: 60, uraian: '' });
   const add = useMutation({
     mutationFn: () => api<ActivityRecord>('/activities', { method: 'POST', json: { tanggal, ...form, uraian: form.uraian || null } }),
     onSuccess: () => {
@@ -109,26 +125,7 @@ function NewEntry({ tanggal }: { tanggal: string }) {
           add.mutate();
         }}
       >
-        <div className="grid">
-          <label>
-            {t('kerja.kegiatan.type')}
-            <select value={form.jenis} onChange={(e) => setForm({ ...form, jenis: e.target.value as ActivityType })}>
-              {ACTIVITY_TYPES.map((j) => (
-                <option key={j} value={j}>
-                  {t(`kerja.jenis.${j}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('kerja.kegiatan.minutes')}
-            <input type="number" min={1} max={720} required value={form.durasiMenit} onChange={(e) => setForm({ ...form, durasiMenit: Number(e.target.value) })} />
-          </label>
-        </div>
-        <label>
-          {t('kerja.kegiatan.description')}
-          <textarea rows={2} maxLength={2000} value={form.uraian} onChange={(e) => setForm({ ...form, uraian: e.target.value })} />
-        </label>
+        <ActivityFields form={form} onChange={setForm} />
         <button type="submit" aria-busy={add.isPending} disabled={add.isPending}>
           {t('kerja.kegiatan.addSubmit')}
         </button>
