@@ -18,3 +18,4 @@ export * from './activity-rules.js';
 export * from './performance.js';
 export * from './workforce-types.js';
 export * from './dashboard-types.js';
+export * from './bulan.js';

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   capaian,
+  monthName,
+  monthsBefore,
   distanceKm,
   draftFromCaseEvent,
   isEarlyLeave,
@@ -110,5 +112,13 @@ describe('SKP', () => {
       ['di_bawah', 'di_bawah', 'sangat_kurang'],
     ];
     for (const [hasil, perilaku, expected] of table) expect(predikat(hasil, perilaku)).toBe(expected);
+  });
+});
+
+describe('months', () => {
+  it('names a month in Indonesian and steps back across years', () => {
+    expect(monthName('2026-10')).toBe('Oktober 2026');
+    expect(monthsBefore('2026-11', 11)).toBe('2025-12');
+    expect(monthsBefore('2026-03', 0)).toBe('2026-03');
   });
 });

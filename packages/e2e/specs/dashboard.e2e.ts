@@ -33,7 +33,7 @@ describe('dashboards', () => {
     expect(await funnelTotal(page)).toBe(await listTotal('35.10'));
     await screenshot(page, 'dasbor-kabupaten-desktop');
     // And back up by the breadcrumb.
-    await page.getByRole('navigation', { name: 'breadcrumb' }).getByRole('link', { name: 'Jawa Timur' }).click();
+    await page.getByRole('navigation', { name: 'Jejak wilayah' }).getByRole('link', { name: 'Jawa Timur' }).click();
     await page.getByRole('heading', { name: 'Dasbor Jawa Timur' }).waitFor();
     expect(errors).toEqual([]);
     await close();

@@ -1,4 +1,4 @@
-import { isWithinScope, workingDays, type CaseStatus, type DashboardOverview, type StatusCounts } from '@tuntas/domain';
+import { isWithinScope, monthsBefore, workingDays, type CaseStatus, type DashboardOverview, type StatusCounts } from '@tuntas/domain';
 import { sql, type Kysely } from 'kysely';
 import type { Actor } from '../authz/actor.js';
 import { inScope } from '../authz/scope.js';
@@ -25,11 +25,6 @@ const zero = (): StatusCounts => ({ terdata: 0, tertangani: 0, terselesaikan: 0,
 const rate = (c: StatusCounts) => (c.total === 0 ? 0 : Math.round((c.terselesaikan / c.total) * 1000) / 10);
 const UMUR = ['0-30', '31-90', '91-180', '>180'] as const;
 
-function monthsBack(sampai: string, count: number): string {
-  const [y, m] = sampai.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m - 1 - (count - 1), 1)).toISOString().slice(0, 7);
-}
-
 /**
  * One level of the dashboard, read only from summary tables (never the case table): the funnel,
  * the areas below with their own funnel (for the map and the drill-down), categories with median
@@ -41,7 +36,7 @@ export async function dashboardOverview(db: Kysely<DB>, actor: Actor, query: Ove
   if (query.wilayah && !isWithinScope(actor.wilayah, query.wilayah)) throw notFound();
   if (!summaryServes(area)) throw new AppError('FORBIDDEN');
   const sampai = query.sampai ?? now.toISOString().slice(0, 7);
-  const dari = query.dari ?? monthsBack(sampai, 12);
+  const dari = query.dari ?? monthsBefore(sampai, 11);
   const len = childLength(area);
   const where = () => sql`${levelRows(area)}${query.ppks ? sql` and ppks = ${query.ppks}` : sql``}`;
   const child = sql<string>`kode`;

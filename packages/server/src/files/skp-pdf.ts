@@ -1,9 +1,8 @@
-import type { PerformanceRecord, Predikat, Rating } from '@tuntas/domain';
+import { BULAN, type PerformanceRecord, type Predikat, type Rating } from '@tuntas/domain';
 import { HEADER_FILL, letterhead, newPdf, tableRow } from './pdf-layout.js';
 
 const RATING: Record<Rating, string> = { di_atas: 'DI ATAS EKSPEKTASI', sesuai: 'SESUAI EKSPEKTASI', di_bawah: 'DI BAWAH EKSPEKTASI' };
 const PREDIKAT: Record<Predikat, string> = { sangat_baik: 'SANGAT BAIK', baik: 'BAIK', butuh_perbaikan: 'BUTUH PERBAIKAN', kurang: 'KURANG', sangat_kurang: 'SANGAT KURANG' };
-const BULAN = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
 const number = (n: number) => new Intl.NumberFormat('id-ID').format(n);
 
 export interface SkpSheetInput {

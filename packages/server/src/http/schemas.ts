@@ -16,6 +16,10 @@ export const ErrorResponse = Type.Object(
 
 export const Uuid = Type.String({ format: 'uuid' });
 
+/** A string from a fixed list (an enum in the OpenAPI document), typed as that union. */
+export const literals = <T extends string>(values: readonly T[]) => Type.Unsafe<T>({ type: 'string', enum: [...values] });
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+
 export const WilayahCode = Type.String({
   pattern: '^[0-9]{2}(\\.[0-9]{2}(\\.[0-9]{2}(\\.[0-9]{4})?)?)?$',
   description: 'Kemendagri area code: PP, PP.RR, PP.RR.DD or PP.RR.DD.VVVV',

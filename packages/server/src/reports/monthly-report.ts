@@ -1,13 +1,9 @@
-import type { AttendanceRecapRow, DashboardOverview } from '@tuntas/domain';
+import { monthName, monthsBefore, type AttendanceRecapRow, type DashboardOverview } from '@tuntas/domain';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../authz/actor.js';
 import { dashboardOverview, type CaseloadLimits } from '../dashboard/overview.js';
 import type { DB } from '../db/schema.js';
 import { attendanceRecap } from '../workforce/attendance-recap.js';
-
-export const BULAN = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
-
-export const monthName = (bulan: string) => `${BULAN[Number(bulan.slice(5, 7)) - 1]} ${bulan.slice(0, 4)}`;
 
 export interface MonthlyReport {
   bulan: string;
@@ -18,11 +14,6 @@ export interface MonthlyReport {
   presensi: AttendanceRecapRow[];
   ppksNama: Map<string, string>;
   dibuatPada: Date;
-}
-
-function monthsBefore(bulan: string, n: number): string {
-  const [y, m] = bulan.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m - 1 - n, 1)).toISOString().slice(0, 7);
 }
 
 /**

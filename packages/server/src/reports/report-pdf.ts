@@ -1,5 +1,6 @@
 import { HEADER_FILL, letterhead, newPdf, tableRow } from '../files/pdf-layout.js';
-import { monthName, type MonthlyReport } from './monthly-report.js';
+import { monthName } from '@tuntas/domain';
+import type { MonthlyReport } from './monthly-report.js';
 
 const n = (x: number | null) => (x === null ? '–' : new Intl.NumberFormat('id-ID').format(x));
 

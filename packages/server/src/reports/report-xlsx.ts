@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { RECAP_HEADER, recapCells } from '../workforce/attendance-recap.js';
 import { safeCell } from '../import/safe-cell.js';
-import { monthName, type MonthlyReport } from './monthly-report.js';
+import { monthName } from '@tuntas/domain';
+import type { MonthlyReport } from './monthly-report.js';
 
 type Cell = string | number | null;
 

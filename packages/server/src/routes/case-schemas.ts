@@ -1,9 +1,7 @@
 import { CASE_STATUSES, CLOSE_REASONS, TAHAPAN_CODES } from '@tuntas/domain';
 import { Type } from 'typebox';
-import { PageQuery, StrictObject, Uuid, WilayahCode } from '../http/schemas.js';
+import { literals, Nullable, PageQuery, StrictObject, Uuid, WilayahCode } from '../http/schemas.js';
 
-const literals = <T extends string>(values: readonly T[]) => Type.Unsafe<T>({ type: 'string', enum: [...values] });
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
 export const TahapanSchema = literals(TAHAPAN_CODES);
 export const StatusSchema = literals(CASE_STATUSES);

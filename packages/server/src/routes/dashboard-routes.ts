@@ -1,7 +1,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { dashboardOverview } from '../dashboard/overview.js';
 import { actorOf } from '../http/context.js';
-import { authErrors, StrictObject, WilayahCode } from '../http/schemas.js';
+import { authErrors, Nullable, StrictObject, WilayahCode } from '../http/schemas.js';
 import { PpksCode } from './case-schemas.js';
 import { Month } from './workforce-schemas.js';
 
@@ -12,7 +12,6 @@ const Counts = {
   ditutup: Type.Integer(),
   total: Type.Integer(),
 };
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 const OverviewSchema = Type.Object({
   wilayah: Nullable(Type.String()),

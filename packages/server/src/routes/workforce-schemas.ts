@@ -1,9 +1,7 @@
 import { ACTIVITY_STATUSES, ACTIVITY_TYPES, ATTENDANCE_STATUSES, INDICATOR_CODES, RATINGS } from '@tuntas/domain';
 import { Type } from 'typebox';
-import { PageQuery, StrictObject, Uuid, WilayahCode } from '../http/schemas.js';
+import { literals, Nullable, PageQuery, StrictObject, Uuid, WilayahCode } from '../http/schemas.js';
 
-const literals = <T extends string>(values: readonly T[]) => Type.Unsafe<T>({ type: 'string', enum: [...values] });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 export const DateString = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 const DateTime = Type.String({ format: 'date-time' });
 export const Month = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' });

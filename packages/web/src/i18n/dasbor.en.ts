@@ -1,6 +1,5 @@
 import type { dasborId, laporanId } from './dasbor.id.js';
-
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+import type { Widen } from './id.js';
 
 /** The dashboards in English; keys mirror dasbor.id.ts. */
 export const dasborEn: Widen<typeof dasborId> = {
@@ -28,6 +27,8 @@ export const dasborEn: Widen<typeof dasborId> = {
   national: 'Indonesia',
   drillHint: 'Click an area to see its detail.',
   reports: 'Download the monthly report',
+  breadcrumb: 'Area trail',
+  year: 'Year',
 };
 
 export const laporanEn: Widen<typeof laporanId> = {

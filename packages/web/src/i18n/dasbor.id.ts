@@ -24,6 +24,8 @@ export const dasborId = {
   national: 'Indonesia',
   drillHint: 'Klik wilayah untuk melihat rinciannya.',
   reports: 'Unduh laporan bulanan',
+  breadcrumb: 'Jejak wilayah',
+  year: 'Tahun',
 };
 
 export const laporanId = {

@@ -1,8 +1,6 @@
-import type { Dictionary } from './id.js';
+import type { Dictionary, Widen } from './id.js';
 import { dasborEn, laporanEn } from './dasbor.en.js';
 import { kerjaEn } from './kerja.en.js';
-
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 /** English, for users who switch; keys mirror id.ts exactly (the type checks it). */
 export const en: Widen<Dictionary> = {

@@ -241,3 +241,6 @@ export const id = {
 } as const;
 
 export type Dictionary = typeof id;
+
+/** The English mirror's type: the same keys, any text. */
+export type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

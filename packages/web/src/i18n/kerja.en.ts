@@ -1,6 +1,5 @@
 import type { kerjaId } from './kerja.id.js';
-
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+import type { Widen } from './id.js';
 
 /** Workforce screens in English; keys mirror kerja.id.ts (the type checks it). */
 export const kerjaEn: Widen<typeof kerjaId> = {

@@ -31,7 +31,7 @@ function Breadcrumb({ root, wilayah, nama }: { root: string | null; wilayah: str
   if (wilayah === root) return null;
   const province = root === null && wilayah !== null && wilayah.length === 5 ? wilayah.slice(0, 2) : null;
   return (
-    <nav aria-label="breadcrumb">
+    <nav aria-label={t('dasbor.breadcrumb')}>
       <ul>
         <li>
           <Link to="/dasbor">{root === null ? t('dasbor.national') : <AreaName code={root} />}</Link>

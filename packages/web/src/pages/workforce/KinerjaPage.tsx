@@ -69,7 +69,7 @@ export default function KinerjaPage() {
     <section>
       <h1>{t('kerja.kinerja.title', { year })}</h1>
       <label>
-        <select value={year} onChange={(e) => setYear(Number(e.target.value))} aria-label="Tahun">
+        <select value={year} onChange={(e) => setYear(Number(e.target.value))} aria-label={t('dasbor.year')}>
           {[0, 1, 2].map((d) => new Date().getFullYear() - d).map((y) => (
             <option key={y} value={y}>
               {y}

@@ -119,7 +119,7 @@ export default function TimPage() {
                         </span>
                       </td>
                       <td>
-                        <Link to={`/kinerja/${r.userId}`}>SKP →</Link>
+                        <Link to={`/kinerja/${r.userId}`}>{t('kerja.tim.cols.kinerja')} →</Link>
                       </td>
                     </tr>
                   );
