@@ -40,6 +40,7 @@ export interface DraftFromCaseEvent {
 export function draftFromCaseEvent(event: { jenis: string; keTahapan?: string | null }): DraftFromCaseEvent | null {
   if (event.jenis === 'dibuat') return { jenis: 'kunjungan_rumah', durasiMenit: 60 };
   if (event.jenis === 'rujukan') return { jenis: 'pendampingan_rujukan', durasiMenit: 90 };
+  if (event.jenis === 'temu_bahas') return { jenis: 'temu_bahas_kasus', durasiMenit: 60 };
   if (event.jenis !== 'tahapan') return null;
   switch (event.keTahapan) {
     case 'asesmen':

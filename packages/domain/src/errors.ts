@@ -68,6 +68,58 @@ export const ERRORS = {
     id: 'Data kasus tidak valid. Periksa isian yang ditandai.',
     en: 'The case data is invalid. Check the marked fields.',
   },
+  FORM_INVALID: {
+    status: 422,
+    id: 'Isian formulir tidak sesuai. Periksa kolom yang disebutkan.',
+    en: 'The form answers are invalid. Check the fields listed.',
+  },
+  PLAN_INVALID: { status: 422, id: 'Rencana intervensi tidak lengkap.', en: 'The intervention plan is incomplete.' },
+  PLAN_NOT_EDITABLE: {
+    status: 409,
+    id: 'Rencana yang sudah diajukan atau disetujui tidak dapat diubah.',
+    en: 'A submitted or approved plan cannot be changed.',
+  },
+  PLAN_NOT_SUBMITTED: {
+    status: 409,
+    id: 'Rencana ini tidak sedang menunggu persetujuan.',
+    en: 'This plan is not waiting for approval.',
+  },
+  REFERRAL_INVALID: { status: 422, id: 'Data rujukan tidak valid.', en: 'The referral data is invalid.' },
+  REFERRAL_STATE: {
+    status: 409,
+    id: 'Rujukan ini sudah dijawab atau tidak dalam status yang sesuai.',
+    en: 'This referral has already been answered or is not in a state that allows this.',
+  },
+  TRANSFER_INVALID: {
+    status: 422,
+    id: 'Tujuan pengalihan tidak valid: harus pendamping aktif di wilayah yang sama.',
+    en: 'Invalid transfer target: it must be an active pendamping in the same area.',
+  },
+  TRANSFER_STATE: {
+    status: 409,
+    id: 'Pengalihan ini sudah diputuskan, atau kasus sudah memiliki pengalihan yang menunggu.',
+    en: 'This transfer was already decided, or the case already has a pending transfer.',
+  },
+  OUTCOME_NOT_MET: {
+    status: 409,
+    id: 'Kriteria terselesaikan belum terpenuhi semuanya dengan bukti.',
+    en: 'Not every resolution criterion is met with evidence.',
+  },
+  FOLLOWUP_STATE: {
+    status: 409,
+    id: 'Jadwal bimbingan lanjut ini sudah dicatat.',
+    en: 'This follow-up has already been recorded.',
+  },
+  ATTACHMENT_INVALID: {
+    status: 422,
+    id: 'Lampiran harus berupa foto (JPEG, PNG, WebP) atau PDF.',
+    en: 'Attachments must be a photo (JPEG, PNG, WebP) or a PDF.',
+  },
+  BREAK_GLASS_REQUIRED: {
+    status: 403,
+    id: 'Identitas kasus sensitif ini dilindungi. Catat alasan akses darurat untuk membukanya.',
+    en: 'This sensitive case’s identity is protected. Record an emergency-access reason to open it.',
+  },
   ALREADY_CHECKED_IN: {
     status: 409,
     id: 'Anda sudah melakukan presensi masuk hari ini.',

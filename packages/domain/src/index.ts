@@ -19,3 +19,7 @@ export * from './performance.js';
 export * from './workforce-types.js';
 export * from './dashboard-types.js';
 export * from './bulan.js';
+export * from './assessment-forms.js';
+export * from './outcome-criteria.js';
+export * from './referral-workflow.js';
+export * from './intervention-plan.js';

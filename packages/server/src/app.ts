@@ -23,6 +23,8 @@ import { stageTargetRoutes } from './routes/stage-target-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { importRoutes } from './routes/import-routes.js';
 import { performanceRoutes } from './routes/performance-routes.js';
+import { caseworkRoutes } from './routes/casework-routes.js';
+import { referralRoutes } from './routes/referral-routes.js';
 import { photoRoutes } from './routes/photo-routes.js';
 import { referenceRoutes } from './routes/reference-routes.js';
 import { reportRoutes } from './routes/report-routes.js';
@@ -107,6 +109,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         await authed.register(dashboardRoutes);
         await authed.register(reportRoutes);
         await authed.register(photoRoutes);
+        await authed.register(caseworkRoutes);
+        await authed.register(referralRoutes);
       });
     },
     { prefix: API_PREFIX },

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { meetAllOutcomes } from './support/case-outcomes.js';
 import { createTestApp, signIn, type Session, type TestContext } from './support/test-app.js';
 
 let ctx: TestContext;
@@ -123,6 +124,10 @@ describe('the seven stages', () => {
     expect(early.statusCode).toBe(409);
     expect(early.json().error.code).toBe('RESOLUTION_NOT_VERIFIED');
     expect((await act(pendamping, id, 'verify')).statusCode).toBe(403);
+    const unproven = await act(koordinator, id, 'verify');
+    expect(unproven.statusCode).toBe(409);
+    expect(unproven.json().error.code).toBe('OUTCOME_NOT_MET');
+    await meetAllOutcomes(pendamping, id, '24');
     const verified = await act(koordinator, id, 'verify', { catatan: 'Kebutuhan dasar terpenuhi' });
     expect(verified.statusCode).toBe(200);
     expect(verified.json()).toMatchObject({ tahapan: 'terminasi', status: 'terselesaikan' });
@@ -138,6 +143,7 @@ describe('the seven stages', () => {
       'tahapan:intervensi',
       'tahapan:resosialisasi',
       'tahapan:terminasi',
+      'hasil:null',
       'diverifikasi:terminasi',
       'tahapan:bimbingan_lanjut',
     ]);
@@ -179,7 +185,8 @@ describe('the seven stages', () => {
   it('does not close a resolved case as unresolved', async () => {
     const { id } = await newCase();
     for (const to of ['asesmen', 'rencana', 'intervensi', 'resosialisasi', 'terminasi']) await move(pendamping, id, { to });
-    await act(koordinator, id, 'verify');
+    await meetAllOutcomes(pendamping, id, '24');
+    expect((await act(koordinator, id, 'verify')).statusCode).toBe(200);
     const close = await act(koordinator, id, 'close', { alasan: 'menolak' });
     expect(close.statusCode).toBe(409);
     expect(close.json().error.code).toBe('CASE_ACTION_NOT_ALLOWED');

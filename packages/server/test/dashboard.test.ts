@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshBacklog } from '../src/dashboard/backlog-refresh.js';
 import { buildApp } from '../src/app.js';
+import { meetAllOutcomes } from './support/case-outcomes.js';
 import { createTestApp, login, signIn, type Session, type TestContext } from './support/test-app.js';
 import { createTestDatabase } from './support/test-database.js';
 
@@ -73,6 +74,7 @@ async function apply(o: Op): Promise<void> {
     response = await actor.request({ method: 'POST', url: `/api/v1/cases/${id}/reopen`, payload: { ...body, alasan: 'Keluarga kembali ke desa' } });
   } else {
     if (!kase.tindakan.verifikasi) return;
+    await meetAllOutcomes(actor, id, kase.ppks);
     response = await actor.request({ method: 'POST', url: `/api/v1/cases/${id}/verify`, payload: body });
   }
   expect(response.statusCode, response.body).toBe(200);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import { meetAllOutcomes } from './support/case-outcomes.js';
 import { createTestApp, signIn, type Session, type TestContext } from './support/test-app.js';
 
 let ctx: TestContext;
@@ -42,7 +43,10 @@ describe('worker_monthly', () => {
         // Worker 0 takes cases further than worker 1; the last case of each is verified as resolved.
         const steps = c === 2 ? path.length : w === 0 ? 3 : 1;
         for (const to of path.slice(0, steps)) await post(worker, `/api/v1/cases/${kase.id}/transitions`, { to });
-        if (c === 2) await post(koordinator, `/api/v1/cases/${kase.id}/verify`);
+        if (c === 2) {
+          await meetAllOutcomes(worker, kase.id, '24');
+          await post(koordinator, `/api/v1/cases/${kase.id}/verify`);
+        }
       }
       await post(worker, '/api/v1/attendance/check-in', { lat: -5.15, lng: 119.43, accuracy: 8 });
       const entries = (await worker.request({ method: 'GET', url: `/api/v1/activities?userId=${worker.user.id}` })).json().items;

@@ -4,7 +4,24 @@ import type { Actor } from '../authz/actor.js';
 import type { DB } from '../db/schema.js';
 import { draftActivityFromCaseEvent } from '../workforce/activity-drafts.js';
 
-export type CaseEventKind = 'dibuat' | 'tahapan' | 'ditutup' | 'dibuka_kembali' | 'diverifikasi' | 'diubah';
+export type CaseEventKind =
+  | 'dibuat'
+  | 'tahapan'
+  | 'ditutup'
+  | 'dibuka_kembali'
+  | 'diverifikasi'
+  | 'diubah'
+  | 'asesmen'
+  | 'temu_bahas'
+  | 'rencana'
+  | 'layanan'
+  | 'catatan'
+  | 'lampiran'
+  | 'rujukan'
+  | 'rujukan_status'
+  | 'pengalihan'
+  | 'hasil'
+  | 'bimbingan';
 
 export interface CaseEventInput {
   jenis: CaseEventKind;

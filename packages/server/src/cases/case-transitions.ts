@@ -19,6 +19,9 @@ import { AppError } from '../http/app-error.js';
 import { appendCaseEvent, type CaseEventInput } from './case-events.js';
 import { getCase, loadCase } from './case-service.js';
 import { caseState, type CaseRow } from './case-view.js';
+import { scheduleFollowUps } from '../casework/followups.js';
+import { unmetOutcomes } from '../casework/outcomes.js';
+import { workerClock } from '../workforce/worker.js';
 
 interface StateChange {
   state: CaseState;
@@ -26,6 +29,8 @@ interface StateChange {
   verifiedBy?: string | null;
   event: CaseEventInput;
   audit: string;
+  /** More writes that belong to the same change (e.g. the follow-up schedule). */
+  alsoIn?: (trx: Kysely<DB>) => Promise<void>;
 }
 
 /**
@@ -55,6 +60,7 @@ async function commit(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, curre
       .executeTakeFirst();
     if (!updated) throw new AppError('VERSION_CONFLICT', { currentVersion: current.version });
     await appendCaseEvent(trx, current.id, actor, change.event);
+    await change.alsoIn?.(trx);
     await recordAudit(trx, actor, origin, {
       action: change.audit,
       entityType: 'case',
@@ -89,6 +95,7 @@ export async function transitionCase(
     closeReason: null,
     event: { jenis: 'tahapan', dariTahapan: current.tahapan, keTahapan: input.to, catatan: input.catatan?.trim() || null },
     audit: 'case.transition',
+    ...(input.to === 'bimbingan_lanjut' ? { alsoIn: (trx: Kysely<DB>) => scheduleFollowUps(trx, current.id, workerClock(current.wilayah, new Date()).tanggal) } : {}),
   });
 }
 
@@ -146,6 +153,9 @@ export async function verifyResolution(
   const state = caseState(current);
   if (state.closed) throw new AppError('CASE_CLOSED');
   if (!canVerify(state)) throw new AppError('CASE_ACTION_NOT_ALLOWED');
+  // Resolved must be provable: every outcome criterion of the category met, each with its evidence.
+  const unmet = await unmetOutcomes(db, current.id, current.ppks);
+  if (unmet.length > 0) throw new AppError('OUTCOME_NOT_MET', { kriteria: unmet });
   return commit(db, actor, origin, current, {
     state: { ...state, verified: true },
     closeReason: null,

@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008-worker-monthly.js';
 import * as m0009 from './migrations/0009-case-stats.js';
 import * as m0010 from './migrations/0010-reports.js';
 import * as m0011 from './migrations/0011-evidence-photos.js';
+import * as m0012 from './migrations/0012-case-work.js';
 
 /**
  * Forward-only: a migration never changes once it has landed, and there is no `down`.
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009-case-stats': m0009,
   '0010-reports': m0010,
   '0011-evidence-photos': m0011,
+  '0012-case-work': m0012,
 };
 
 /** Names of every migration, in order. */

@@ -357,7 +357,166 @@ export interface CaseMediansTable {
   median_hari: number;
 }
 
+export interface CaseAssessmentsTable {
+  id: Generated<string>;
+  case_id: string;
+  form_kode: string;
+  form_versi: number;
+  data: ColumnType<Record<string, unknown>, string, string>;
+  risiko: 'rendah' | 'sedang' | 'tinggi';
+  created_at: ColumnType<Date, Date | undefined, never>;
+  created_by: string | null;
+}
+
+export interface CaseConferencesTable {
+  id: Generated<string>;
+  case_id: string;
+  tanggal: string;
+  peserta: string[];
+  ringkasan: string;
+  keputusan: string;
+  created_at: ColumnType<Date, Date | undefined, never>;
+  created_by: string | null;
+}
+
+export interface CasePlansTable {
+  id: Generated<string>;
+  case_id: string;
+  tujuan: ColumnType<string[], string, string>;
+  layanan: ColumnType<PlanServiceRow[], string, string>;
+  status: 'draf' | 'diajukan' | 'disetujui' | 'dikembalikan';
+  revisi: Generated<number>;
+  komentar: string | null;
+  diajukan_pada: Date | null;
+  diputus_oleh: string | null;
+  diputus_pada: Date | null;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface PlanServiceRow {
+  atensi: string;
+  uraian: string;
+  pelaksana: string;
+  batas: string;
+}
+
+export interface CaseServicesTable {
+  id: Generated<string>;
+  case_id: string;
+  jenis: 'layanan' | 'catatan';
+  atensi: string | null;
+  tanggal: string;
+  tempat: string | null;
+  pelaksana: string | null;
+  uraian: string;
+  created_at: ColumnType<Date, Date | undefined, never>;
+  created_by: string | null;
+}
+
+export interface CaseAttachmentsTable {
+  id: Generated<string>;
+  case_id: string;
+  nama: string;
+  keterangan: string | null;
+  mime: 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf';
+  ukuran: number;
+  bytes: Buffer;
+  created_at: ColumnType<Date, Date | undefined, never>;
+  created_by: string | null;
+}
+
+export interface LembagaTable {
+  id: Generated<string>;
+  nama: string;
+  jenis: string;
+  wilayah: string | null;
+  alamat: string | null;
+  telepon: string | null;
+  batas_hari: Generated<number>;
+  aktif: Generated<boolean>;
+  created_at: ColumnType<Date, Date | undefined, never>;
+  created_by: string | null;
+}
+
+export interface RujukanTable {
+  id: Generated<string>;
+  case_id: string;
+  lembaga_id: string;
+  layanan: string;
+  alasan: string;
+  batas_hari: number;
+  status: Generated<'dikirim' | 'diterima' | 'disetujui' | 'ditolak' | 'selesai' | 'dibatalkan'>;
+  dikirim_pada: ColumnType<Date, Date | undefined, never>;
+  dikirim_oleh: string | null;
+  diterima_pada: Date | null;
+  diterima_oleh: string | null;
+  dijawab_pada: Date | null;
+  dijawab_oleh: string | null;
+  selesai_pada: Date | null;
+  selesai_oleh: string | null;
+  petugas_lembaga: string | null;
+  catatan: string | null;
+  version: Generated<number>;
+}
+
+export interface CaseTransfersTable {
+  id: Generated<string>;
+  case_id: string;
+  dari_pendamping: string | null;
+  ke_pendamping: string;
+  ke_wilayah: string | null;
+  alasan: string;
+  status: Generated<'diajukan' | 'diterima' | 'ditolak' | 'dibatalkan'>;
+  diajukan_oleh: string;
+  diajukan_pada: ColumnType<Date, Date | undefined, never>;
+  diputus_oleh: string | null;
+  diputus_pada: Date | null;
+  catatan: string | null;
+}
+
+export interface CaseOutcomesTable {
+  case_id: string;
+  kriteria: string;
+  terpenuhi: boolean;
+  bukti: string | null;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+  updated_by: string | null;
+}
+
+export interface CaseFollowupsTable {
+  id: Generated<string>;
+  case_id: string;
+  jadwal: string;
+  status: Generated<'terjadwal' | 'selesai' | 'batal'>;
+  kondisi: 'stabil' | 'perlu_perhatian' | 'kambuh' | null;
+  hasil: string | null;
+  dicatat_pada: Date | null;
+  dicatat_oleh: string | null;
+}
+
+export interface CaseIdentityAccessTable {
+  id: Generated<number>;
+  case_id: string;
+  user_id: string;
+  alasan: string;
+  created_at: ColumnType<Date, Date | undefined, never>;
+  berlaku_sampai: Date;
+}
+
 export interface DB {
+  case_assessments: CaseAssessmentsTable;
+  case_conferences: CaseConferencesTable;
+  case_plans: CasePlansTable;
+  case_services: CaseServicesTable;
+  case_attachments: CaseAttachmentsTable;
+  lembaga: LembagaTable;
+  rujukan: RujukanTable;
+  case_transfers: CaseTransfersTable;
+  case_outcomes: CaseOutcomesTable;
+  case_followups: CaseFollowupsTable;
+  case_identity_access: CaseIdentityAccessTable;
   case_medians: CaseMediansTable;
   evidence_photos: EvidencePhotosTable;
   reports: ReportsTable;

@@ -1,0 +1,112 @@
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { Actor } from '../authz/actor.js';
+import { casePolicy } from '../authz/policies.js';
+import { inScope } from '../authz/scope.js';
+import { overdue } from '../cases/case-deadline-sql.js';
+import type { DB } from '../db/schema.js';
+import { plansWaiting, type WaitingPlan } from './intervention-plans.js';
+import { referralsWaiting, type WaitingReferral } from './referrals.js';
+import { transfersWaiting, type TransferView } from './transfers.js';
+
+export interface DueFollowUp {
+  id: string;
+  caseId: string;
+  nomor: string;
+  jadwal: string;
+  terlambat: boolean;
+}
+
+export interface ReturnedPlan {
+  caseId: string;
+  nomor: string;
+  komentar: string | null;
+}
+
+export interface OverdueByPendamping {
+  pendampingId: string;
+  nama: string;
+  tahapan: number;
+  rujukan: number;
+  bimbingan: number;
+}
+
+export interface CaseTasks {
+  tahapanTerlambat: number;
+  rujukanMenunggu: WaitingReferral[];
+  bimbinganJatuhTempo: DueFollowUp[];
+  rencanaDikembalikan: ReturnedPlan[];
+  rencanaMenunggu: WaitingPlan[];
+  pengalihanMenunggu: TransferView[];
+  perPendamping: OverdueByPendamping[];
+}
+
+/**
+ * What needs doing: a pendamping's own overdue stages, unanswered referrals, follow-up visits due
+ * within a week and plans returned to them; a koordinator's inbox (plans and transfers to decide)
+ * and the overdue items of each pendamping of the area.
+ */
+export async function caseTasks(db: Kysely<DB>, actor: Actor, today: string): Promise<CaseTasks> {
+  const own = actor.role === 'pendamping' ? actor.id : undefined;
+  const scopeCases = db.selectFrom('cases').where((eb) => inScope(eb, eb.ref('cases.wilayah'), actor));
+  const weekAhead = new Date(`${today}T00:00:00Z`);
+  weekAhead.setUTCDate(weekAhead.getUTCDate() + 7);
+
+  let followups = db
+    .selectFrom('case_followups as f')
+    .innerJoin('cases', 'cases.id', 'f.case_id')
+    .select(['f.id', 'f.case_id', 'cases.nomor', 'f.jadwal'])
+    .where('f.status', '=', 'terjadwal')
+    .where('f.jadwal', '<=', weekAhead.toISOString().slice(0, 10))
+    .where((eb) => inScope(eb, eb.ref('cases.wilayah'), actor));
+  if (own) followups = followups.where('cases.pendamping_id', '=', own);
+
+  let returned = db
+    .selectFrom('case_plans as p')
+    .innerJoin('cases', 'cases.id', 'p.case_id')
+    .select(['cases.id', 'cases.nomor', 'p.komentar'])
+    .where('p.status', '=', 'dikembalikan')
+    .where((eb) => inScope(eb, eb.ref('cases.wilayah'), actor));
+  if (own) returned = returned.where('cases.pendamping_id', '=', own);
+
+  const overdueCount = (own ? scopeCases.where('cases.pendamping_id', '=', own) : scopeCases).select(sql<number>`count(*)`.as('n')).where(overdue());
+
+  const [stages, referrals, due, back, plans, transfers, perPendamping] = await Promise.all([
+    overdueCount.executeTakeFirstOrThrow(),
+    referralsWaiting(db, actor, { pendampingId: own, limit: 100 }),
+    followups.orderBy('f.jadwal').limit(100).execute(),
+    returned.limit(100).execute(),
+    plansWaiting(db, actor),
+    transfersWaiting(db, actor),
+    casePolicy.supervise(actor) ? overdueByPendamping(db, actor, today) : Promise.resolve([]),
+  ]);
+  return {
+    tahapanTerlambat: Number(stages.n),
+    rujukanMenunggu: referrals,
+    bimbinganJatuhTempo: due.map((f) => ({ id: f.id, caseId: f.case_id, nomor: f.nomor, jadwal: f.jadwal, terlambat: f.jadwal < today })),
+    rencanaDikembalikan: back.map((p) => ({ caseId: p.id, nomor: p.nomor, komentar: p.komentar })),
+    rencanaMenunggu: plans,
+    pengalihanMenunggu: transfers,
+    perPendamping,
+  };
+}
+
+/** Overdue stages, referrals past their agreed days and missed follow-ups, per pendamping in scope. */
+async function overdueByPendamping(db: Kysely<DB>, actor: Actor, today: string): Promise<OverdueByPendamping[]> {
+  const rows = await db
+    .selectFrom('users as u')
+    .select(['u.id', 'u.username', 'u.nama_lengkap'])
+    .select([
+      sql<number>`(select count(*) from cases where cases.pendamping_id = u.id and ${overdue()})`.as('tahapan'),
+      sql<number>`(select count(*) from rujukan r join cases c on c.id = r.case_id where c.pendamping_id = u.id and r.status in ('dikirim', 'diterima') and r.dikirim_pada + make_interval(days => r.batas_hari) < now())`.as('rujukan'),
+      sql<number>`(select count(*) from case_followups f join cases c on c.id = f.case_id where c.pendamping_id = u.id and f.status = 'terjadwal' and f.jadwal < ${today}::date)`.as('bimbingan'),
+    ])
+    .where('u.role', '=', 'pendamping')
+    .where('u.disabled_at', 'is', null)
+    .where((eb) => inScope(eb, eb.ref('u.wilayah'), actor))
+    .execute();
+  return rows
+    .map((r) => ({ pendampingId: r.id, nama: r.nama_lengkap ?? r.username, tahapan: Number(r.tahapan), rujukan: Number(r.rujukan), bimbingan: Number(r.bimbingan) }))
+    .filter((r) => r.tahapan + r.rujukan + r.bimbingan > 0)
+    .sort((a, b) => b.tahapan + b.rujukan + b.bimbingan - (a.tahapan + a.rujukan + a.bimbingan));
+}
