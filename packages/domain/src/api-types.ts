@@ -59,6 +59,8 @@ export interface CaseRecord {
   ringkasan: string | null;
   /** A child or a category with specific (sensitive) data: handle the identity with care. */
   sensitif: boolean;
+  /** Sensitive and the caller is not among those who see the identity: the name is initials. */
+  identitasTerlindungi: boolean;
   createdAt: string;
   updatedAt: string;
   version: number;

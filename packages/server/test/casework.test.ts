@@ -340,3 +340,50 @@ describe('a resolution that can be proven', () => {
     expect((await post(jakarta, `/followups/${followups[1].id}/record`, { kondisi: 'stabil', hasil: 'x' })).statusCode).toBe(404);
   });
 });
+
+describe('sensitive identities', () => {
+  async function childCase(): Promise<string> {
+    serial += 1;
+    const person = await pendamping.request({
+      method: 'POST',
+      url: '/api/v1/beneficiaries',
+      payload: { nik: `351001100315${String(serial).padStart(4, '0')}`, nama: 'Rudi Hartono', jenisKelamin: 'L', tanggalLahir: '2015-03-10', kodeDesa: '35.10.01.2001', alamat: 'Dusun Krajan RT 01' },
+    });
+    expect(person.statusCode, person.body).toBe(201);
+    const kase = await post(pendamping, '/cases', { beneficiaryId: person.json().id, ppks: '03' });
+    expect(kase.statusCode, kase.body).toBe(201);
+    return kase.json().id;
+  }
+
+  it('show a child’s name only to the owner and the koordinator; others see initials in the list and the page', async () => {
+    const id = await childCase();
+    const owner = (await get(pendamping, `/cases/${id}`)).json();
+    expect(owner).toMatchObject({ sensitif: true, identitasTerlindungi: false });
+    expect(owner.beneficiaryNama).toBe('Rudi Hartono');
+    expect((await get(koordinator, `/cases/${id}`)).json().identitasTerlindungi).toBe(false);
+    for (const session of [colleague, auditor]) {
+      const page = (await get(session, `/cases/${id}`)).json();
+      expect(page).toMatchObject({ identitasTerlindungi: true, beneficiaryNama: 'R. H.' });
+      const listed = (await get(session, '/cases?ppks=03&pageSize=200')).json().items.find((c: { id: string }) => c.id === id);
+      expect(listed.beneficiaryNama).toBe('R. H.');
+    }
+    const direktorat = await signIn(ctx, 'direktorat', null);
+    expect((await get(direktorat, `/cases/${id}`)).json().beneficiaryNama).toBe('R. H.');
+    const person = (await get(direktorat, `/beneficiaries/${owner.beneficiaryId}`)).json();
+    expect(person).toMatchObject({ nama: 'R. H.', alamat: null });
+    expect(person.nik).toMatch(/^3510\*{8}\d{4}$/);
+  });
+
+  it('open to an auditor only with a recorded reason (break-glass), which is audited', async () => {
+    const id = await childCase();
+    expect((await post(pendamping, `/cases/${id}/identity-access`, { alasan: 'Pemeriksaan pengaduan masyarakat' })).statusCode).toBe(403);
+    expect((await post(jakartaKoor, `/cases/${id}/identity-access`, { alasan: 'Pemeriksaan pengaduan masyarakat' })).statusCode).toBe(404);
+    expect((await post(auditor, `/cases/${id}/identity-access`, { alasan: 'cek' })).statusCode).toBe(422);
+    const opened = await post(auditor, `/cases/${id}/identity-access`, { alasan: 'Pemeriksaan pengaduan masyarakat No. 17/2026' });
+    expect(opened.json()).toMatchObject({ identitasTerlindungi: false });
+    expect(opened.json().beneficiaryNama).toMatch(/^Rudi Hartono/);
+    const audit = await ctx.database.db.selectFrom('audit_events').select(['action', 'details']).where('entity_id', '=', id).where('action', '=', 'case.identity.break_glass').execute();
+    expect(audit).toHaveLength(1);
+    expect(JSON.stringify(audit[0]!.details)).toContain('pengaduan masyarakat No. 17/2026');
+  });
+});

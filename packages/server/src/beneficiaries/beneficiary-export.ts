@@ -4,19 +4,37 @@ import ExcelJS from 'exceljs';
 import type { Kysely, Selectable } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
+import { protectBeneficiary } from '../authz/identity-protection.js';
 import { beneficiaryPolicy } from '../authz/policies.js';
 import { inScope } from '../authz/scope.js';
 import type { BeneficiariesTable, DB } from '../db/schema.js';
 import { AppError } from '../http/app-error.js';
 import { safeCell } from '../import/safe-cell.js';
+import { toBeneficiaryView } from './beneficiary-view.js';
 
 /** The import's columns first, so an export can be edited and imported again. */
 const COLUMNS = ['nik', 'no_kk', 'nama', 'jenis_kelamin', 'tempat_lahir', 'tanggal_lahir', 'alamat', 'kode_desa', 'kategori_ppks', 'telepon', 'disabilitas', 'catatan'] as const;
 
 const PAGE = 2000;
 
-function cells(row: Selectable<BeneficiariesTable>): string[] {
-  return COLUMNS.map((c) => safeCell(row[c] === null ? '' : String(row[c])));
+/** Read-only roles export sensitive people without identifying fields, as they see them on screen. */
+function cells(row: Selectable<BeneficiariesTable>, actor: Actor): string[] {
+  const view = protectBeneficiary(toBeneficiaryView(row), actor);
+  const shown: Record<(typeof COLUMNS)[number], string | null> = {
+    nik: view.nik,
+    no_kk: view.noKk,
+    nama: view.nama,
+    jenis_kelamin: view.jenisKelamin,
+    tempat_lahir: view.tempatLahir,
+    tanggal_lahir: view.tanggalLahir,
+    alamat: view.alamat,
+    kode_desa: view.kodeDesa,
+    kategori_ppks: view.kategoriPpks,
+    telepon: view.telepon,
+    disabilitas: view.disabilitas,
+    catatan: view.catatan,
+  };
+  return COLUMNS.map((c) => safeCell(shown[c] ?? ''));
 }
 
 /** Keyset pages in id order: constant memory, and a steady cost per page however deep the export. */
@@ -54,7 +72,7 @@ export async function exportBeneficiaries(
   if (format === 'csv') {
     const csv = stringify({ header: true, columns: [...COLUMNS], bom: true });
     Readable.from((async function* () {
-      for await (const row of rows) yield cells(row);
+      for await (const row of rows) yield cells(row, actor);
     })()).pipe(csv);
     return csv;
   }
@@ -64,7 +82,7 @@ export async function exportBeneficiaries(
   sheet.addRow([...COLUMNS]).commit();
   void (async () => {
     try {
-      for await (const row of rows) sheet.addRow(cells(row)).commit();
+      for await (const row of rows) sheet.addRow(cells(row, actor)).commit();
       sheet.commit();
       await workbook.commit();
     } catch (error) {

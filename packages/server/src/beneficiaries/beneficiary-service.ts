@@ -1,7 +1,8 @@
-import { isWithinScope, nameSearchKey } from '@tuntas/domain';
+import { isWithinScope, nameSearchKey, writesRecords } from '@tuntas/domain';
 import { sql, type Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
+import { maskNumber, protectBeneficiary } from '../authz/identity-protection.js';
 import { beneficiaryPolicy } from '../authz/policies.js';
 import { inScope } from '../authz/scope.js';
 import type { DB } from '../db/schema.js';
@@ -41,7 +42,7 @@ export async function listBeneficiaries(db: Kysely<DB>, actor: Actor, query: Ben
     ordered.selectAll().limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { items: rows.map(toBeneficiaryView), total: count.n };
+  return { items: rows.map((r) => protectBeneficiary(toBeneficiaryView(r), actor)), total: count.n };
 }
 
 export async function loadBeneficiary(db: Kysely<DB>, actor: Actor, id: string) {
@@ -51,7 +52,7 @@ export async function loadBeneficiary(db: Kysely<DB>, actor: Actor, id: string) 
 }
 
 export async function getBeneficiary(db: Kysely<DB>, actor: Actor, id: string): Promise<BeneficiaryView> {
-  return toBeneficiaryView(await loadBeneficiary(db, actor, id));
+  return protectBeneficiary(toBeneficiaryView(await loadBeneficiary(db, actor, id)), actor);
 }
 
 function assertWritable(actor: Actor, kodeDesa: string): void {
@@ -167,7 +168,9 @@ export async function updateBeneficiary(
 /** Everyone on the same family card (No. KK) that the caller may see. */
 export async function household(db: Kysely<DB>, actor: Actor, id: string): Promise<{ noKk: string | null; members: BeneficiaryView[] }> {
   const person = await loadBeneficiary(db, actor, id);
-  if (!person.no_kk) return { noKk: null, members: [toBeneficiaryView(person)] };
+  if (!person.no_kk) return { noKk: null, members: [protectBeneficiary(toBeneficiaryView(person), actor)] };
   const rows = await scoped(db, actor).selectAll().where('no_kk', '=', person.no_kk).orderBy('tanggal_lahir').execute();
-  return { noKk: person.no_kk, members: rows.map(toBeneficiaryView) };
+  const members = rows.map((r) => protectBeneficiary(toBeneficiaryView(r), actor));
+  const hidden = !writesRecords(actor.role) && members.some((m) => m.sensitif);
+  return { noKk: hidden ? maskNumber(person.no_kk) : person.no_kk, members };
 }

@@ -8,6 +8,7 @@ import { loadBeneficiary } from '../beneficiaries/beneficiary-service.js';
 import type { DB } from '../db/schema.js';
 import { AppError, notFound } from '../http/app-error.js';
 import { caseFilters } from './case-filters.js';
+import { openedCases } from './case-identity-access.js';
 import { appendCaseEvent } from './case-events.js';
 import { casesWithNames, toCaseView, type CaseRow } from './case-view.js';
 
@@ -51,7 +52,8 @@ export async function listCases(db: Kysely<DB>, actor: Actor, query: CaseQuery):
           .orderBy('cases.updated_at', 'desc')
           .orderBy('cases.id')
           .execute();
-  return { items: rows.map((r) => toCaseView(r as CaseRow, actor)), total: Number(count.n) };
+  const opened = await openedCases(db, actor, page.map((r) => r.id));
+  return { items: rows.map((r) => toCaseView(r as CaseRow, actor, opened.has(r.id))), total: Number(count.n) };
 }
 
 export async function loadCase(db: Kysely<DB>, actor: Actor, id: string): Promise<CaseRow> {
@@ -61,7 +63,8 @@ export async function loadCase(db: Kysely<DB>, actor: Actor, id: string): Promis
 }
 
 export async function getCase(db: Kysely<DB>, actor: Actor, id: string): Promise<CaseRecord> {
-  return toCaseView(await loadCase(db, actor, id), actor);
+  const [row, opened] = await Promise.all([loadCase(db, actor, id), openedCases(db, actor, [id])]);
+  return toCaseView(row, actor, opened.has(id));
 }
 
 export interface NewCase {

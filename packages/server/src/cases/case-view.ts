@@ -1,6 +1,7 @@
 import { canClose, canReopen, canVerify, isOverdue, nextTahapan, ppksByCode, stageDueAt, type CaseRecord, type CaseState } from '@tuntas/domain';
 import type { Kysely, Selectable } from 'kysely';
 import type { Actor } from '../authz/actor.js';
+import { maskName, seesCaseIdentity } from '../authz/identity-protection.js';
 import { casePolicy } from '../authz/policies.js';
 import { ageOn } from '../beneficiaries/beneficiary-view.js';
 import type { CasesTable, DB } from '../db/schema.js';
@@ -24,15 +25,17 @@ export function caseState(row: Pick<Selectable<CasesTable>, 'tahapan' | 'status'
   return { tahapan: row.tahapan, closed: row.status === 'ditutup', verified: row.diverifikasi_pada !== null };
 }
 
-export function toCaseView(row: CaseRow, actor: Actor): CaseRecord {
+export function toCaseView(row: CaseRow, actor: Actor, breakGlass = false): CaseRecord {
   const state = caseState(row);
+  const sensitif = ageOn(row.beneficiary_lahir) < 18 || ppksByCode(row.ppks)?.dataSpesifik === true;
+  const terlindungi = sensitif && !seesCaseIdentity(actor, { pendampingId: row.pendamping_id }, breakGlass);
   const works = casePolicy.work(actor, { pendampingId: row.pendamping_id });
   const supervises = casePolicy.supervise(actor);
   return {
     id: row.id,
     nomor: row.nomor,
     beneficiaryId: row.beneficiary_id,
-    beneficiaryNama: row.beneficiary_nama,
+    beneficiaryNama: terlindungi ? maskName(row.beneficiary_nama) : row.beneficiary_nama,
     ppks: row.ppks,
     wilayah: row.wilayah,
     pendampingId: row.pendamping_id,
@@ -45,7 +48,8 @@ export function toCaseView(row: CaseRow, actor: Actor): CaseRecord {
     ditutupAlasan: row.ditutup_alasan,
     diverifikasiPada: row.diverifikasi_pada?.toISOString() ?? null,
     ringkasan: row.ringkasan,
-    sensitif: ageOn(row.beneficiary_lahir) < 18 || ppksByCode(row.ppks)?.dataSpesifik === true,
+    sensitif,
+    identitasTerlindungi: terlindungi,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     version: row.version,

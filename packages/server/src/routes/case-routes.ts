@@ -1,6 +1,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { assignCases, caseloads } from '../cases/case-assignment.js';
 import { caseTimeline } from '../cases/case-events.js';
+import { openCaseIdentity } from '../cases/case-identity-access.js';
 import { createCase, getCase, listCases, loadCase, updateCase } from '../cases/case-service.js';
 import { closeCase, reopenCase, transitionCase, verifyResolution } from '../cases/case-transitions.js';
 import { caseSummary } from '../dashboard/case-summary.js';
@@ -79,6 +80,20 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/cases/:id/verify',
     { schema: { tags, summary: 'Verify at terminasi that the outcome was reached: the case becomes terselesaikan (koordinator)', params: IdParams, body: VerifyBody, response: { 200: CaseSchema, ...writeErrors } } },
     async (request) => verifyResolution(db(), actorOf(request), originOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/cases/:id/identity-access',
+    {
+      schema: {
+        tags,
+        summary: 'Break-glass: an auditor records why they must see a protected identity; audited, open for an hour',
+        params: IdParams,
+        body: StrictObject({ alasan: Type.String({ minLength: 1, maxLength: 1000 }) }),
+        response: { 200: CaseSchema, ...writeErrors },
+      },
+    },
+    async (request) => openCaseIdentity(db(), actorOf(request), originOf(request), request.params.id, request.body.alasan),
   );
 
   app.get(

@@ -27,6 +27,7 @@ export const CaseSchema = Type.Object({
   diverifikasiPada: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   ringkasan: Type.Union([Type.String(), Type.Null()]),
   sensitif: Type.Boolean(),
+  identitasTerlindungi: Type.Boolean({ description: 'The name is shown as initials: a sensitive case outside the caller’s care (auditors may record a reason to open it)' }),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
   version: Type.Integer(),
