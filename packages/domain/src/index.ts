@@ -23,3 +23,4 @@ export * from './assessment-forms.js';
 export * from './outcome-criteria.js';
 export * from './referral-workflow.js';
 export * from './intervention-plan.js';
+export * from './casework-types.js';

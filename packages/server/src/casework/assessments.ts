@@ -1,3 +1,4 @@
+import type { AssessmentView, ConferenceInput, ConferenceView } from '@tuntas/domain';
 import { assessmentForm, type AssessmentForm, type RiskLevel } from '@tuntas/domain';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
@@ -34,16 +35,6 @@ export function checkAnswers(form: AssessmentForm, data: unknown): void {
   throw new AppError('FORM_INVALID', problems);
 }
 
-export interface AssessmentView {
-  id: string;
-  formKode: string;
-  formVersi: number;
-  data: Record<string, unknown>;
-  risiko: RiskLevel;
-  createdAt: string;
-  oleh: string | null;
-}
-
 export async function assessmentFormOfCase(db: Kysely<DB>, actor: Actor, caseId: string): Promise<AssessmentForm> {
   const kase = await loadCase(db, actor, caseId);
   return assessmentForm(kase.ppks);
@@ -77,19 +68,6 @@ export async function listAssessments(db: Kysely<DB>, actor: Actor, caseId: stri
     .orderBy('a.created_at', 'desc')
     .execute();
   return rows.map((r) => ({ id: r.id, formKode: r.form_kode, formVersi: r.form_versi, data: r.data, risiko: r.risiko, createdAt: r.created_at.toISOString(), oleh: r.username }));
-}
-
-export interface ConferenceInput {
-  tanggal: string;
-  peserta: string[];
-  ringkasan: string;
-  keputusan: string;
-}
-
-export interface ConferenceView extends ConferenceInput {
-  id: string;
-  createdAt: string;
-  oleh: string | null;
 }
 
 /** Temu bahas kasus: who met, what they found, what they decided. */

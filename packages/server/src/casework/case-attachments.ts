@@ -1,3 +1,4 @@
+import type { AttachmentView } from '@tuntas/domain';
 import type { Kysely } from 'kysely';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
 import { casePolicy } from '../authz/policies.js';
@@ -17,16 +18,6 @@ type Mime = 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf';
 function sniff(bytes: Buffer): Mime | null {
   if (bytes.length > 5 && bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
   return sniffImage(bytes);
-}
-
-export interface AttachmentView {
-  id: string;
-  nama: string;
-  keterangan: string | null;
-  mime: string;
-  ukuran: number;
-  createdAt: string;
-  oleh: string | null;
 }
 
 /** File names become download names: keep them printable and short. */

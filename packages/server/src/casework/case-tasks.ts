@@ -1,3 +1,4 @@
+import type { CaseTasks, OverdueByPendamping } from '@tuntas/domain';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Actor } from '../authz/actor.js';
@@ -5,41 +6,9 @@ import { casePolicy } from '../authz/policies.js';
 import { inScope } from '../authz/scope.js';
 import { overdue } from '../cases/case-deadline-sql.js';
 import type { DB } from '../db/schema.js';
-import { plansWaiting, type WaitingPlan } from './intervention-plans.js';
-import { referralsWaiting, type WaitingReferral } from './referrals.js';
-import { transfersWaiting, type TransferView } from './transfers.js';
-
-export interface DueFollowUp {
-  id: string;
-  caseId: string;
-  nomor: string;
-  jadwal: string;
-  terlambat: boolean;
-}
-
-export interface ReturnedPlan {
-  caseId: string;
-  nomor: string;
-  komentar: string | null;
-}
-
-export interface OverdueByPendamping {
-  pendampingId: string;
-  nama: string;
-  tahapan: number;
-  rujukan: number;
-  bimbingan: number;
-}
-
-export interface CaseTasks {
-  tahapanTerlambat: number;
-  rujukanMenunggu: WaitingReferral[];
-  bimbinganJatuhTempo: DueFollowUp[];
-  rencanaDikembalikan: ReturnedPlan[];
-  rencanaMenunggu: WaitingPlan[];
-  pengalihanMenunggu: TransferView[];
-  perPendamping: OverdueByPendamping[];
-}
+import { plansWaiting } from './intervention-plans.js';
+import { referralsWaiting } from './referrals.js';
+import { transfersWaiting } from './transfers.js';
 
 /**
  * What needs doing: a pendamping's own overdue stages, unanswered referrals, follow-up visits due

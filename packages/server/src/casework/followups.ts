@@ -1,3 +1,4 @@
+import type { FollowUpView } from '@tuntas/domain';
 import { FOLLOW_UP_DAYS, type FollowUpCondition } from '@tuntas/domain';
 import type { Kysely } from 'kysely';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
@@ -6,16 +7,6 @@ import type { DB } from '../db/schema.js';
 import { workerClock } from '../workforce/worker.js';
 import { AppError, notFound } from '../http/app-error.js';
 import { caseForWork, fieldError, recordCaseWork } from './case-work-access.js';
-
-export interface FollowUpView {
-  id: string;
-  jadwal: string;
-  status: 'terjadwal' | 'selesai' | 'batal';
-  kondisi: FollowUpCondition | null;
-  hasil: string | null;
-  dicatatPada: string | null;
-  jatuhTempo: boolean;
-}
 
 function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);

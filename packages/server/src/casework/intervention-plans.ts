@@ -1,10 +1,11 @@
-import { ATENSI_LAYANAN, planEditable, planReviewable, type PlanStatus } from '@tuntas/domain';
+import type { PlanServiceRow, PlanView, WaitingPlan } from '@tuntas/domain';
+import { ATENSI_LAYANAN, planEditable, planReviewable } from '@tuntas/domain';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
 import { casePolicy } from '../authz/policies.js';
 import { inScope } from '../authz/scope.js';
 import { loadCase } from '../cases/case-service.js';
-import type { CasePlansTable, DB, PlanServiceRow } from '../db/schema.js';
+import type { CasePlansTable, DB } from '../db/schema.js';
 import { AppError } from '../http/app-error.js';
 import { caseForWork, fieldError, recordCaseWork } from './case-work-access.js';
 
@@ -12,21 +13,6 @@ export interface PlanInput {
   tujuan: string[];
   layanan: PlanServiceRow[];
   version?: number | undefined;
-}
-
-export interface PlanView {
-  id: string;
-  caseId: string;
-  tujuan: string[];
-  layanan: PlanServiceRow[];
-  status: PlanStatus;
-  revisi: number;
-  komentar: string | null;
-  diajukanPada: string | null;
-  diputusPada: string | null;
-  updatedAt: string;
-  version: number;
-  tindakan: { ubah: boolean; ajukan: boolean; putuskan: boolean };
 }
 
 function toView(row: Selectable<CasePlansTable>, actor: Actor, works: boolean): PlanView {
@@ -148,15 +134,6 @@ export async function reviewPlan(
     await recordCaseWork(trx, actor, origin, kase, { jenis: 'rencana', catatan: komentar, data: { aksi: status, revisi: current.revisi } }, { action: `case.plan.${status}` });
   });
   return (await getPlan(db, actor, caseId))!;
-}
-
-export interface WaitingPlan {
-  caseId: string;
-  nomor: string;
-  beneficiaryNama: string;
-  pendampingNama: string | null;
-  revisi: number;
-  diajukanPada: string;
 }
 
 /** The koordinator's inbox: plans in scope waiting for a decision, oldest first. */

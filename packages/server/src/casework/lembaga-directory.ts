@@ -1,3 +1,4 @@
+import type { LembagaView } from '@tuntas/domain';
 import { LEMBAGA_JENIS, isWithinScope, type LembagaJenis } from '@tuntas/domain';
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
@@ -6,17 +7,6 @@ import { casePolicy } from '../authz/policies.js';
 import type { DB } from '../db/schema.js';
 import { AppError, notFound } from '../http/app-error.js';
 import { fieldError } from './case-work-access.js';
-
-export interface LembagaView {
-  id: string;
-  nama: string;
-  jenis: LembagaJenis;
-  wilayah: string | null;
-  alamat: string | null;
-  telepon: string | null;
-  batasHari: number;
-  aktif: boolean;
-}
 
 /**
  * The referral directory: national institutions (no area) serve everyone; a province's and its

@@ -1,3 +1,4 @@
+import type { OutcomeView } from '@tuntas/domain';
 import { outcomeCriteria, unmetCriteria, type OutcomeCheck } from '@tuntas/domain';
 import type { Kysely } from 'kysely';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
@@ -5,14 +6,6 @@ import { loadCase } from '../cases/case-service.js';
 import type { DB } from '../db/schema.js';
 import { AppError } from '../http/app-error.js';
 import { caseForWork, recordCaseWork } from './case-work-access.js';
-
-export interface OutcomeView {
-  kode: string;
-  teks: string;
-  terpenuhi: boolean;
-  bukti: string | null;
-  updatedAt: string | null;
-}
 
 /** Stages at which the outcome is being reached and can be evidenced. */
 const EVIDENCE_STAGES = new Set(['resosialisasi', 'terminasi']);

@@ -1,3 +1,4 @@
+import type { ReferralView, WaitingReferral } from '@tuntas/domain';
 import { canMoveReferral, isReferralOverdue, type ReferralStatus } from '@tuntas/domain';
 import { sql, type Kysely } from 'kysely';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
@@ -7,26 +8,6 @@ import type { DB } from '../db/schema.js';
 import { AppError, notFound } from '../http/app-error.js';
 import { caseForWork, fieldError, recordCaseWork } from './case-work-access.js';
 import { loadLembaga } from './lembaga-directory.js';
-
-export interface ReferralView {
-  id: string;
-  caseId: string;
-  lembagaId: string;
-  lembagaNama: string;
-  lembagaJenis: string;
-  layanan: string;
-  alasan: string;
-  batasHari: number;
-  status: ReferralStatus;
-  dikirimPada: string;
-  diterimaPada: string | null;
-  dijawabPada: string | null;
-  selesaiPada: string | null;
-  petugasLembaga: string | null;
-  catatan: string | null;
-  terlambat: boolean;
-  version: number;
-}
 
 function referrals(db: Kysely<DB>) {
   return db
@@ -142,17 +123,6 @@ export async function updateReferral(db: Kysely<DB>, actor: Actor, origin: Reque
     await recordCaseWork(trx, actor, origin, kase, { jenis: 'rujukan_status', catatan, data: { rujukan: id, dari: current.status, ke: input.status, petugas: input.petugasLembaga ?? null } }, { action: 'case.referral.update', details: { referral: id, ke: input.status } });
   });
   return toView(await referrals(db).where('r.id', '=', id).executeTakeFirstOrThrow(), new Date());
-}
-
-export interface WaitingReferral {
-  id: string;
-  caseId: string;
-  nomor: string;
-  pendampingId: string | null;
-  lembagaNama: string;
-  status: ReferralStatus;
-  dikirimPada: string;
-  terlambat: boolean;
 }
 
 /** Referrals in scope still waiting for an institution's answer (optionally one pendamping's), oldest first. */

@@ -1,3 +1,4 @@
+import type { ServiceView } from '@tuntas/domain';
 import { ATENSI_LAYANAN } from '@tuntas/domain';
 import type { Kysely } from 'kysely';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
@@ -13,18 +14,6 @@ export interface ServiceInput {
   tempat?: string | null | undefined;
   pelaksana?: string | null | undefined;
   uraian: string;
-}
-
-export interface ServiceView {
-  id: string;
-  jenis: 'layanan' | 'catatan';
-  atensi: string | null;
-  tanggal: string;
-  tempat: string | null;
-  pelaksana: string | null;
-  uraian: string;
-  createdAt: string;
-  oleh: string | null;
 }
 
 const ATENSI_CODES = new Set(ATENSI_LAYANAN.map((l) => l.kode));

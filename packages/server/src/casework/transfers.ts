@@ -1,3 +1,4 @@
+import type { TransferView } from '@tuntas/domain';
 import { isWithinScope, type TransferStatus } from '@tuntas/domain';
 import { sql, type Kysely } from 'kysely';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
@@ -7,21 +8,6 @@ import { loadCase } from '../cases/case-service.js';
 import type { DB } from '../db/schema.js';
 import { AppError, notFound } from '../http/app-error.js';
 import { caseForWork, recordCaseWork } from './case-work-access.js';
-
-export interface TransferView {
-  id: string;
-  caseId: string;
-  nomor: string;
-  dariPendamping: string | null;
-  kePendampingId: string;
-  kePendamping: string;
-  keWilayah: string | null;
-  alasan: string;
-  status: TransferStatus;
-  diajukanPada: string;
-  diputusPada: string | null;
-  catatan: string | null;
-}
 
 function transfers(db: Kysely<DB>) {
   return db

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { ActivityStatus, ActivityType, AttendanceStatus, CaseStatus, CloseReason, Rating, Role, TahapanCode, ZonaWaktu } from '@tuntas/domain';
+import type { ActivityStatus, ActivityType, AttendanceStatus, CaseStatus, CloseReason, PlanServiceRow, Rating, Role, TahapanCode, ZonaWaktu } from '@tuntas/domain';
 
 /** Kysely's view of the tables created by the migrations in ./migrations. */
 export interface WilayahTable {
@@ -393,13 +393,6 @@ export interface CasePlansTable {
   updated_at: ColumnType<Date, Date | undefined, Date>;
   updated_by: string | null;
   version: Generated<number>;
-}
-
-export interface PlanServiceRow {
-  atensi: string;
-  uraian: string;
-  pelaksana: string;
-  batas: string;
 }
 
 export interface CaseServicesTable {
