@@ -20,4 +20,6 @@ export interface DashboardOverview {
   backlogDiperbarui: string | null;
   bebanKasus: { pendamping: number; rataRata: number; diAtasRekomendasi: number; diAtasMaksimum: number; rekomendasi: number; maksimum: number };
   tenagaKerja: { tingkatKehadiranBulanIni: number | null; kegiatanMenunggu: number };
+  /** Referrals waiting for an institution's answer, and those past their agreed days. */
+  rujukan: { menunggu: number; terlambat: number };
 }

@@ -260,6 +260,22 @@ describe('referrals', () => {
     expect(team.perPendamping.find((p: { pendampingId: string }) => p.pendampingId === pendamping.user.id)).toMatchObject({ rujukan: expect.any(Number) });
     expect(team.perPendamping.find((p: { pendampingId: string }) => p.pendampingId === pendamping.user.id).rujukan).toBeGreaterThanOrEqual(1);
     expect((await get(jakartaKoor, '/tasks')).json().rujukanMenunggu.map((r: { id: string }) => r.id)).not.toContain(referral.id);
+
+    // The dashboard's figure equals the waiting referrals counted from the base tables, per area.
+    const base = async (prefix: string) =>
+      (await ctx.database.db.selectFrom('rujukan as r').innerJoin('cases as c', 'c.id', 'r.case_id').select(['r.dikirim_pada', 'r.batas_hari']).where('r.status', 'in', ['dikirim', 'diterima']).where('c.wilayah', 'like', `${prefix}%`).execute());
+    const waiting = await base('35');
+    const overview = (await get(koordinator, '/dashboard/overview?wilayah=35')).json();
+    expect(overview.rujukan).toEqual({ menunggu: waiting.length, terlambat: waiting.filter((r) => r.dikirim_pada.getTime() + r.batas_hari * 86_400_000 < Date.now()).length });
+    expect(overview.rujukan.terlambat).toBeGreaterThanOrEqual(1);
+    expect((await get(jakartaKoor, '/dashboard/overview?wilayah=31')).json().rujukan).toEqual({ menunggu: (await base('31')).length, terlambat: 0 });
+
+    // When the koordinator moves the case to another village, its referrals follow (trigger).
+    const kase = (await get(koordinator, `/cases/${id}`)).json();
+    const moved = await koordinator.request({ method: 'PATCH', url: `/api/v1/cases/${id}`, payload: { version: kase.version, wilayah: '35.10.01.2002' } });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const row = await ctx.database.db.selectFrom('rujukan').select('wilayah').where('id', '=', referral.id).executeTakeFirstOrThrow();
+    expect(row.wilayah).toBe('35.10.01.2002');
   });
 
   it('only to an institution the case’s worker can see', async () => {

@@ -133,7 +133,7 @@ export async function referralsWaiting(db: Kysely<DB>, actor: Actor, options: { 
     .innerJoin('lembaga as l', 'l.id', 'r.lembaga_id')
     .select(['r.id', 'r.case_id', 'c.nomor', 'c.pendamping_id', 'l.nama', 'r.status', 'r.dikirim_pada', 'r.batas_hari'])
     .where('r.status', 'in', ['dikirim', 'diterima'])
-    .where((eb) => inScope(eb, eb.ref('c.wilayah'), actor));
+    .where((eb) => inScope(eb, eb.ref('r.wilayah'), actor));
   if (options.pendampingId) rows = rows.where('c.pendamping_id', '=', options.pendampingId);
   const found = await rows.orderBy('r.dikirim_pada').limit(options.limit ?? 200).execute();
   return found.map((r) => ({

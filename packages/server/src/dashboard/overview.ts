@@ -41,7 +41,7 @@ export async function dashboardOverview(db: Kysely<DB>, actor: Actor, query: Ove
   const where = () => sql`${levelRows(area)}${query.ppks ? sql` and ppks = ${query.ppks}` : sql``}`;
   const child = sql<string>`kode`;
 
-  const [stock, flow, medians, backlog, meta, names, load, workforce, areaTitle] = await Promise.all([
+  const [stock, flow, medians, backlog, meta, names, load, workforce, areaTitle, referrals] = await Promise.all([
     sql<{ child: string; ppks: string; status: CaseStatus; tahapan: string; n: number }>`
       select ${child} as child, ppks, status, tahapan, sum(n)::int as n from case_stats where ${where()} and n <> 0 group by 1, 2, 3, 4`.execute(db),
     sql<{ bulan: string; dibuat: number; terselesaikan: number; ditutup: number }>`
@@ -79,6 +79,7 @@ export async function dashboardOverview(db: Kysely<DB>, actor: Actor, query: Ove
         .executeTakeFirstOrThrow(),
     ]),
     area === null ? Promise.resolve('Indonesia') : areaName(db, area),
+    waitingReferrals(db, area, query.ppks, now),
   ]);
 
   const funnel = zero();
@@ -132,7 +133,20 @@ export async function dashboardOverview(db: Kysely<DB>, actor: Actor, query: Ove
       tingkatKehadiranBulanIni: attendanceRate(working, Number(attendance.hadir), Number(attendance.cuti), now),
       kegiatanMenunggu: Number(pending.n),
     },
+    rujukan: referrals,
   };
+}
+
+/** Waiting referrals are few and carry their case's area: one partial index answers for any area. */
+async function waitingReferrals(db: Kysely<DB>, area: string | null, ppks: string | undefined, now: Date): Promise<{ menunggu: number; terlambat: number }> {
+  let q = db
+    .selectFrom('rujukan')
+    .select([sql<number>`count(*)`.as('menunggu'), sql<number>`count(*) filter (where rujukan.dikirim_pada + make_interval(days => rujukan.batas_hari) < ${now})`.as('terlambat')])
+    .where('rujukan.status', 'in', ['dikirim', 'diterima'])
+    .where((eb) => inScope(eb, eb.ref('rujukan.wilayah'), { wilayah: area }));
+  if (ppks) q = q.innerJoin('cases', 'cases.id', 'rujukan.case_id').where('cases.ppks', '=', ppks);
+  const row = await q.executeTakeFirstOrThrow();
+  return { menunggu: Number(row.menunggu), terlambat: Number(row.terlambat) };
 }
 
 /** Present working days over the working days so far this month (less approved leave) of everyone counted. */

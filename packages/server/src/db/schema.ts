@@ -437,6 +437,8 @@ export interface RujukanTable {
   id: Generated<string>;
   case_id: string;
   lembaga_id: string;
+  /** The case's area, kept by triggers. */
+  wilayah: Generated<string>;
   layanan: string;
   alasan: string;
   batas_hari: number;

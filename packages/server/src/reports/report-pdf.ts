@@ -22,6 +22,7 @@ export async function monthlyReportPdf(report: MonthlyReport): Promise<Buffer> {
   row(['Kasus melewati batas tahapan', n(o.terlambat)], two);
   row(['Rata-rata kasus aktif per pendamping', n(o.bebanKasus.rataRata)], two);
   row(['Laporan kegiatan menunggu persetujuan', n(o.tenagaKerja.kegiatanMenunggu)], two);
+  row(['Rujukan menunggu jawaban lembaga (terlambat)', `${n(o.rujukan.menunggu)} (${n(o.rujukan.terlambat)})`], two);
   doc.moveDown(1);
 
   // Trend chart: opened against resolved, twelve months.

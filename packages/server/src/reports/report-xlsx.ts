@@ -39,6 +39,8 @@ export async function monthlyReportXlsx(report: MonthlyReport): Promise<Buffer> 
     ['Rata-rata kasus aktif per pendamping', o.bebanKasus.rataRata],
     [`Pendamping di atas maksimum (${o.bebanKasus.maksimum})`, o.bebanKasus.diAtasMaksimum],
     ['Laporan kegiatan menunggu persetujuan', o.tenagaKerja.kegiatanMenunggu],
+    ['Rujukan menunggu jawaban lembaga', o.rujukan.menunggu],
+    ['Rujukan melewati batas hari', o.rujukan.terlambat],
     ['Dibuat pada', report.dibuatPada.toISOString()],
   ]);
   sheet(workbook, 'Per wilayah', ['Kode', 'Wilayah', 'Terdata', 'Tertangani', 'Terselesaikan', 'Ditutup', 'Jumlah', 'Tingkat penyelesaian (%)', 'Terlambat'],

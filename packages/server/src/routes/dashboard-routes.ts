@@ -36,6 +36,7 @@ const OverviewSchema = Type.Object({
     maksimum: Type.Integer(),
   }),
   tenagaKerja: Type.Object({ tingkatKehadiranBulanIni: Nullable(Type.Number()), kegiatanMenunggu: Type.Integer() }),
+  rujukan: Type.Object({ menunggu: Type.Integer(), terlambat: Type.Integer() }, { description: 'Referrals waiting for an institution’s answer; those past their agreed days' }),
 });
 
 export const dashboardRoutes: FastifyPluginAsyncTypebox = async (app) => {

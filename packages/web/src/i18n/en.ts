@@ -1,3 +1,4 @@
+import { kasusEn } from './kasus.en.js';
 import type { Dictionary, Widen } from './id.js';
 import { dasborEn, laporanEn } from './dasbor.en.js';
 import { kerjaEn } from './kerja.en.js';
@@ -172,6 +173,17 @@ export const en: Widen<Dictionary> = {
     dibuka_kembali: 'Case reopened',
     diverifikasi: 'Termination outcome verified by the koordinator',
     diubah: 'Case data changed',
+    asesmen: 'Assessment recorded',
+    temu_bahas: 'Case conference',
+    rencana: 'Intervention plan: {{aksi}}',
+    layanan: 'Service delivered',
+    catatan: 'Case note',
+    lampiran: 'Attachment',
+    rujukan: 'Referred to {{lembaga}}',
+    rujukan_status: 'Referral: {{ke}}',
+    pengalihan: 'Case transfer: {{aksi}}',
+    hasil: 'Outcome (resolution criteria) recorded',
+    bimbingan: 'Follow-up: {{aksi}}',
   },
   cases: {
     noEligible: 'No pendamping’s area covers all the selected cases. Choose cases from one regency.',
@@ -237,6 +249,7 @@ export const en: Widen<Dictionary> = {
     notFoundPage: 'Page not found.',
   },
   kerja: kerjaEn,
+  kasus: kasusEn,
   dasbor: dasborEn,
   laporan: laporanEn,
 };

@@ -1,3 +1,4 @@
+import { kasusId } from './kasus.id.js';
 import { dasborId, laporanId } from './dasbor.id.js';
 import { kerjaId } from './kerja.id.js';
 
@@ -171,6 +172,17 @@ export const id = {
     dibuka_kembali: 'Kasus dibuka kembali',
     diverifikasi: 'Hasil terminasi diverifikasi koordinator',
     diubah: 'Data kasus diubah',
+    asesmen: 'Asesmen dicatat',
+    temu_bahas: 'Temu bahas kasus',
+    rencana: 'Rencana intervensi: {{aksi}}',
+    layanan: 'Layanan diberikan',
+    catatan: 'Catatan kasus',
+    lampiran: 'Lampiran',
+    rujukan: 'Rujukan dikirim ke {{lembaga}}',
+    rujukan_status: 'Rujukan: {{ke}}',
+    pengalihan: 'Pengalihan kasus: {{aksi}}',
+    hasil: 'Hasil (kriteria terselesaikan) dicatat',
+    bimbingan: 'Bimbingan lanjut: {{aksi}}',
   },
   cases: {
     noEligible: 'Tidak ada pendamping yang wilayahnya mencakup semua kasus terpilih. Pilih kasus dari satu kabupaten/kota.',
@@ -236,6 +248,7 @@ export const id = {
     notFoundPage: 'Halaman tidak ditemukan.',
   },
   kerja: kerjaId,
+  kasus: kasusId,
   dasbor: dasborId,
   laporan: laporanId,
 } as const;

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useBeneficiaries, useCases, useMe, useWilayah } from '../api/queries.js';
 import { CaseCards } from '../components/CaseCard.js';
 import { CaseFunnel } from '../components/CaseFunnel.js';
+import { TasksCard } from '../components/TasksCard.js';
 import { formatNumber } from '../lib/format.js';
 
 /** The pendamping's active cases, most recently touched first: where the day's work starts. */
@@ -41,6 +42,7 @@ export function HomePage() {
     <section>
       <h1>{t('home.greeting', { name: me.username })}</h1>
       <p>{t('home.scope', { wilayah: me.wilayah ? (area.data?.nama ?? me.wilayah) : t('home.national') })}</p>
+      {works && <TasksCard />}
       <article>
         <header>
           <h2>{me.role === 'pendamping' ? t('home.myCases') : t('home.areaCases')}</h2>

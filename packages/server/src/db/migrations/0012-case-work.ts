@@ -105,6 +105,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       id uuid primary key default gen_random_uuid(),
       case_id uuid not null references cases (id),
       lembaga_id uuid not null references lembaga (id),
+      wilayah text not null,
       layanan text not null,
       alasan text not null,
       batas_hari integer not null check (batas_hari between 1 and 90),
@@ -122,8 +123,27 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       version integer not null default 1
     )`.execute(db);
   await sql`create index rujukan_case_idx on rujukan (case_id, dikirim_pada)`.execute(db);
-  // Waiting referrals are few; dashboards and task lists read them through this partial index.
-  await sql`create index rujukan_waiting_idx on rujukan (dikirim_pada) include (case_id, batas_hari) where status in ('dikirim', 'diterima')`.execute(db);
+  // The case's area, copied by triggers (on sending, and whenever the case moves) so dashboards
+  // count waiting referrals of an area from one partial index, without visiting the cases.
+  await sql`
+    create function rujukan_wilayah_of_case() returns trigger language plpgsql as $$
+    begin
+      select wilayah into new.wilayah from cases where id = new.case_id;
+      return new;
+    end $$`.execute(db);
+  await sql`create trigger rujukan_wilayah before insert on rujukan for each row execute function rujukan_wilayah_of_case()`.execute(db);
+  await sql`
+    create function rujukan_follow_case() returns trigger language plpgsql as $$
+    begin
+      update rujukan set wilayah = new.wilayah where case_id = new.id;
+      return null;
+    end $$`.execute(db);
+  await sql`
+    create trigger cases_rujukan_wilayah after update of wilayah on cases
+    for each row when (old.wilayah is distinct from new.wilayah) execute function rujukan_follow_case()`.execute(db);
+  await sql`
+    create index rujukan_waiting_idx on rujukan (wilayah text_pattern_ops) include (dikirim_pada, batas_hari, case_id)
+    where status in ('dikirim', 'diterima')`.execute(db);
 
   await sql`
     create table case_transfers (

@@ -24,12 +24,14 @@ export default function CaseListPage() {
   const page = Number(params.get('hal') ?? 1);
   const ownOnly = me.role === 'pendamping' || params.get('milik') === 'saya';
   const lateOnly = params.get('terlambat') === '1';
+  // A koordinator arrives from the task list's "overdue per pendamping" with one pendamping chosen.
+  const pendampingId = ownOnly ? me.id : (params.get('pendampingId') ?? undefined);
   const [text, setText] = useState(q);
   const canAssign = supervises(me.role);
   const [selected, setSelected] = useState<Array<{ id: string; wilayah: string }>>([]);
   const toggle = (c: { id: string; wilayah: string }) =>
     setSelected((s) => (s.some((x) => x.id === c.id) ? s.filter((x) => x.id !== c.id) : [...s, { id: c.id, wilayah: c.wilayah }]));
-  const list = useCases({ page, pageSize: PAGE_SIZE, q: q || undefined, status: status || undefined, pendampingId: ownOnly ? me.id : undefined, terlambat: lateOnly || undefined });
+  const list = useCases({ page, pageSize: PAGE_SIZE, q: q || undefined, status: status || undefined, pendampingId, terlambat: lateOnly || undefined });
   const update = (next: Record<string, string>) => {
     const merged = { ...Object.fromEntries(params), ...next };
     setParams(Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== '')));

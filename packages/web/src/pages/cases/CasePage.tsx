@@ -6,16 +6,18 @@ import { useCase, useCaseTimeline, useWilayah } from '../../api/queries.js';
 import { StatusBadge } from '../../components/CaseCard.js';
 import { formatDateTime } from '../../lib/format.js';
 import { CaseActions } from './CaseActions.js';
+import { IdentityGate } from './IdentityGate.js';
+import { CaseWorkTabs } from './work/CaseWorkTabs.js';
 
 function EventLine({ event, wilayah }: { event: CaseEventRecord; wilayah: string }) {
   const { t } = useTranslation();
-  const data = (event.data ?? {}) as { alasan?: string };
+  const data = (event.data ?? {}) as Record<string, unknown> & { alasan?: string };
   const what =
     event.jenis === 'tahapan'
       ? t('events.tahapan', { from: t(`tahapan.${event.dariTahapan}`), to: t(`tahapan.${event.keTahapan}`) })
       : event.jenis === 'ditutup'
         ? t('events.ditutup', { reason: t(`closeReason.${data.alasan}`) })
-        : t(`events.${event.jenis}`, { defaultValue: event.jenis });
+        : t(`events.${event.jenis}`, { defaultValue: event.jenis, ...data });
   return (
     <li>
       <time dateTime={event.at}>{formatDateTime(event.at, wilayah)}</time>
@@ -52,7 +54,7 @@ export default function CasePage() {
         <Link to="/kasus">← {t('nav.kasus')}</Link>
       </p>
       <h1>
-        <Link to={`/penerima-manfaat/${c.beneficiaryId}`}>{c.beneficiaryNama}</Link> <StatusBadge status={c.status} />
+        {c.identitasTerlindungi ? c.beneficiaryNama : <Link to={`/penerima-manfaat/${c.beneficiaryId}`}>{c.beneficiaryNama}</Link>} <StatusBadge status={c.status} />
         {c.sensitif && <mark>{t('beneficiaries.sensitive')}</mark>}
       </h1>
       <p className="muted">
@@ -69,7 +71,9 @@ export default function CasePage() {
         ))}
       </ol>
       {c.ringkasan && <p>{c.ringkasan}</p>}
+      {c.identitasTerlindungi && <IdentityGate kase={c} />}
       <CaseActions kase={c} />
+      <CaseWorkTabs kase={c} />
       <article>
         <header>
           <h2>{t('cases.timeline')}</h2>

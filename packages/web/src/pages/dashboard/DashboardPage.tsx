@@ -75,6 +75,7 @@ function Body({ d, indicator, onPick }: { d: DashboardOverview; indicator: Indic
         <Kpi label={t('dasbor.overdue')} value={formatNumber(d.terlambat)} />
         <Kpi label={t('dasbor.caseload')} value={formatNumber(d.bebanKasus.rataRata)} hint={t('dasbor.overMax', { count: d.bebanKasus.diAtasMaksimum, maksimum: d.bebanKasus.maksimum })} />
         <Kpi label={t('dasbor.pending')} value={formatNumber(d.tenagaKerja.kegiatanMenunggu)} />
+        <Kpi label={t('dasbor.referrals')} value={formatNumber(d.rujukan.menunggu)} hint={t('dasbor.referralsLate', { count: d.rujukan.terlambat, formatted: formatNumber(d.rujukan.terlambat) })} />
         <Kpi label={t('dasbor.attendance')} value={d.tenagaKerja.tingkatKehadiranBulanIni === null ? '–' : pct(d.tenagaKerja.tingkatKehadiranBulanIni)} />
       </div>
 

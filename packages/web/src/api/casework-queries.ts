@@ -1,0 +1,52 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  AssessmentForm,
+  AssessmentView,
+  AttachmentView,
+  CaseTasks,
+  ConferenceView,
+  FollowUpView,
+  LembagaView,
+  OutcomeView,
+  PlanView,
+  ReferralView,
+  ServiceView,
+  TransferView,
+} from '@tuntas/domain';
+import { api } from './client.js';
+
+/** Reads and writes of the work inside a case; like queries.ts, the only place these panels talk to the server. */
+const part = (caseId: string, name: string) => ['case', caseId, name] as const;
+
+export const useAssessmentForm = (caseId: string) =>
+  useQuery({ queryKey: part(caseId, 'assessment-form'), queryFn: () => api<AssessmentForm>(`/cases/${caseId}/assessment-form`), staleTime: Infinity });
+export const useAssessments = (caseId: string) => useQuery({ queryKey: part(caseId, 'assessments'), queryFn: () => api<AssessmentView[]>(`/cases/${caseId}/assessments`) });
+export const useConferences = (caseId: string) => useQuery({ queryKey: part(caseId, 'conferences'), queryFn: () => api<ConferenceView[]>(`/cases/${caseId}/conferences`) });
+export const usePlan = (caseId: string) => useQuery({ queryKey: part(caseId, 'plan'), queryFn: () => api<PlanView | null>(`/cases/${caseId}/plan`) });
+export const useServices = (caseId: string) => useQuery({ queryKey: part(caseId, 'services'), queryFn: () => api<ServiceView[]>(`/cases/${caseId}/services`) });
+export const useAttachments = (caseId: string) => useQuery({ queryKey: part(caseId, 'attachments'), queryFn: () => api<AttachmentView[]>(`/cases/${caseId}/attachments`) });
+export const useReferrals = (caseId: string) => useQuery({ queryKey: part(caseId, 'referrals'), queryFn: () => api<ReferralView[]>(`/cases/${caseId}/referrals`) });
+export const useOutcomes = (caseId: string) =>
+  useQuery({ queryKey: part(caseId, 'outcomes'), queryFn: () => api<{ items: OutcomeView[]; belumTerpenuhi: string[] }>(`/cases/${caseId}/outcomes`) });
+export const useFollowUps = (caseId: string) => useQuery({ queryKey: part(caseId, 'followups'), queryFn: () => api<FollowUpView[]>(`/cases/${caseId}/followups`) });
+export const useTransfers = (caseId: string) => useQuery({ queryKey: part(caseId, 'transfers'), queryFn: () => api<TransferView[]>(`/cases/${caseId}/transfers`) });
+export const useLembaga = () => useQuery({ queryKey: ['lembaga'], queryFn: () => api<LembagaView[]>('/lembaga'), staleTime: 5 * 60_000 });
+export const useTasks = () => useQuery({ queryKey: ['tasks'], queryFn: () => api<CaseTasks>('/tasks') });
+
+/**
+ * A write inside a case: afterwards the panel's data, the case, its timeline and the task lists
+ * are read again, since one change can move all of them.
+ */
+export function useCaseWrite<TInput, TResult = unknown>(caseId: string, name: string, write: (input: TInput) => Promise<TResult>, onDone?: (result: TResult) => void) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: write,
+    onSuccess: (result) => {
+      void queryClient.invalidateQueries({ queryKey: part(caseId, name) });
+      void queryClient.invalidateQueries({ queryKey: ['case', caseId], exact: true });
+      void queryClient.invalidateQueries({ queryKey: part(caseId, 'timeline') });
+      void queryClient.invalidateQueries({ queryKey: ['tasks'] });
+      onDone?.(result);
+    },
+  });
+}

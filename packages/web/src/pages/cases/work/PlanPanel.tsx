@@ -1,0 +1,143 @@
+import { ATENSI_LAYANAN, type CaseRecord, type PlanServiceRow, type PlanView } from '@tuntas/domain';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../../api/client.js';
+import { useCaseWrite, usePlan } from '../../../api/casework-queries.js';
+import { formatDate } from '../../../lib/format.js';
+
+const emptyService = (): PlanServiceRow => ({ atensi: '', uraian: '', pelaksana: '', batas: '' });
+const atensiName = (kode: string) => ATENSI_LAYANAN.find((l) => l.kode === kode)?.nama ?? kode;
+
+function PlanEditor({ kase, plan, onDone }: { kase: CaseRecord; plan: PlanView | null; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [tujuan, setTujuan] = useState(plan?.tujuan.join('\n') ?? '');
+  const [layanan, setLayanan] = useState<PlanServiceRow[]>(plan?.layanan ?? [emptyService()]);
+  const save = useCaseWrite(kase.id, 'plan', () => api<PlanView>(`/cases/${kase.id}/plan`, { method: 'PUT', json: { tujuan: tujuan.split('\n').map((x) => x.trim()).filter(Boolean), layanan, version: plan?.version } }), onDone);
+  const set = (i: number, patch: Partial<PlanServiceRow>) => setLayanan(layanan.map((l, j) => (j === i ? { ...l, ...patch } : l)));
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate(undefined);
+      }}
+    >
+      <label>
+        {t('kasus.rencana.goals')}
+        <textarea required rows={3} value={tujuan} onChange={(e) => setTujuan(e.target.value)} />
+      </label>
+      <fieldset>
+        <legend>{t('kasus.rencana.services')}</legend>
+        {layanan.map((l, i) => (
+          <div key={i} className="plan-row">
+            <select aria-label={t('kasus.rencana.service')} required value={l.atensi} onChange={(e) => set(i, { atensi: e.target.value })}>
+              <option value="">{t('kasus.rencana.service')}</option>
+              {ATENSI_LAYANAN.map((a) => (
+                <option key={a.kode} value={a.kode}>
+                  {a.nama}
+                </option>
+              ))}
+            </select>
+            <input aria-label={t('kasus.rencana.description')} placeholder={t('kasus.rencana.description')} required value={l.uraian} onChange={(e) => set(i, { uraian: e.target.value })} />
+            <input aria-label={t('kasus.rencana.provider')} placeholder={t('kasus.rencana.provider')} required value={l.pelaksana} onChange={(e) => set(i, { pelaksana: e.target.value })} />
+            <input aria-label={t('kasus.rencana.due')} type="date" required value={l.batas} onChange={(e) => set(i, { batas: e.target.value })} />
+            {layanan.length > 1 && (
+              <button type="button" className="secondary outline" onClick={() => setLayanan(layanan.filter((_, j) => j !== i))}>
+                {t('kasus.rencana.remove')}
+              </button>
+            )}
+          </div>
+        ))}
+        <button type="button" className="secondary outline" onClick={() => setLayanan([...layanan, emptyService()])}>
+          {t('kasus.rencana.addService')}
+        </button>
+      </fieldset>
+      <button type="submit" aria-busy={save.isPending} disabled={save.isPending}>
+        {t('kasus.rencana.save')}
+      </button>
+      {save.isError && <p role="alert" className="error">{save.error.message}</p>}
+    </form>
+  );
+}
+
+function Review({ kase, plan }: { kase: CaseRecord; plan: PlanView }) {
+  const { t } = useTranslation();
+  const [komentar, setKomentar] = useState('');
+  const review = useCaseWrite(kase.id, 'plan', (keputusan: 'setujui' | 'kembalikan') => api(`/cases/${kase.id}/plan/review`, { method: 'POST', json: { keputusan, komentar: komentar || undefined, version: plan.version } }));
+  return (
+    <div>
+      <label>
+        {t('kasus.rencana.comment')}
+        <textarea rows={2} value={komentar} onChange={(e) => setKomentar(e.target.value)} />
+      </label>
+      <div className="actions">
+        <button disabled={review.isPending} onClick={() => review.mutate('setujui')}>
+          {t('kasus.rencana.approve')}
+        </button>
+        <button className="secondary" disabled={review.isPending || !komentar.trim()} onClick={() => review.mutate('kembalikan')}>
+          {t('kasus.rencana.returnIt')}
+        </button>
+      </div>
+      {review.isError && <p role="alert" className="error">{review.error.message}</p>}
+    </div>
+  );
+}
+
+/** The intervention plan: goals and ATENSI services, its review by the koordinator. */
+export function PlanPanel({ kase }: { kase: CaseRecord }) {
+  const { t } = useTranslation();
+  const plan = usePlan(kase.id);
+  const [editing, setEditing] = useState(false);
+  const submit = useCaseWrite(kase.id, 'plan', (version: number) => api(`/cases/${kase.id}/plan/submit`, { method: 'POST', json: { version } }));
+  if (plan.isPending) return <p aria-busy="true">{t('common.loading')}</p>;
+  if (plan.isError) return <p role="alert">{plan.error.message}</p>;
+  const p = plan.data;
+  const mayWrite = kase.tindakan.ubah && kase.status !== 'ditutup';
+  if (!p || editing) return mayWrite ? <PlanEditor kase={kase} plan={p} onDone={() => setEditing(false)} /> : <p>{t('kasus.rencana.none')}</p>;
+  return (
+    <div>
+      <p>
+        <mark>{t(`kasus.rencana.status.${p.status}`)}</mark> <span className="muted">{t('kasus.rencana.revision', { n: p.revisi })}</span>
+      </p>
+      {p.status === 'dikembalikan' && p.komentar && <p className="notice late-notice">{t('kasus.rencana.returned', { komentar: p.komentar })}</p>}
+      <ol>
+        {p.tujuan.map((g) => (
+          <li key={g}>{g}</li>
+        ))}
+      </ol>
+      <table>
+        <thead>
+          <tr>
+            <th>{t('kasus.rencana.service')}</th>
+            <th>{t('kasus.rencana.description')}</th>
+            <th>{t('kasus.rencana.provider')}</th>
+            <th>{t('kasus.rencana.due')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {p.layanan.map((l, i) => (
+            <tr key={i}>
+              <td>{atensiName(l.atensi)}</td>
+              <td>{l.uraian}</td>
+              <td>{l.pelaksana}</td>
+              <td>{formatDate(l.batas)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="actions">
+        {p.tindakan.ubah && (p.status !== 'disetujui' || kase.tahapan === 'rencana') && (
+          <button className="secondary" onClick={() => setEditing(true)}>
+            {t('common.edit')}
+          </button>
+        )}
+        {p.tindakan.ajukan && (
+          <button aria-busy={submit.isPending} disabled={submit.isPending} onClick={() => submit.mutate(p.version)}>
+            {t('kasus.rencana.submit')}
+          </button>
+        )}
+      </div>
+      {submit.isError && <p role="alert" className="error">{submit.error.message}</p>}
+      {p.tindakan.putuskan && <Review kase={kase} plan={p} />}
+    </div>
+  );
+}

@@ -1,0 +1,155 @@
+import { ATENSI_LAYANAN, type CaseRecord } from '@tuntas/domain';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../../api/client.js';
+import { useAttachments, useCaseWrite, useServices } from '../../../api/casework-queries.js';
+import { formatDate, formatNumber } from '../../../lib/format.js';
+import { shrinkImage } from '../../../lib/shrink-image.js';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+function ServiceForm({ kase }: { kase: CaseRecord }) {
+  const { t } = useTranslation();
+  const blank = { jenis: 'layanan' as 'layanan' | 'catatan', atensi: '', tanggal: today(), tempat: '', pelaksana: '', uraian: '' };
+  const [d, setD] = useState(blank);
+  const save = useCaseWrite(
+    kase.id,
+    'services',
+    () => api(`/cases/${kase.id}/services`, { method: 'POST', json: { ...d, atensi: d.jenis === 'layanan' ? d.atensi : null, tempat: d.tempat || null, pelaksana: d.pelaksana || null } }),
+    () => setD(blank),
+  );
+  return (
+    <details>
+      <summary>{t('kasus.layanan.add')}</summary>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate(undefined);
+        }}
+      >
+        <fieldset>
+          <legend>{t('kasus.layanan.kind')}</legend>
+          {(['layanan', 'catatan'] as const).map((k) => (
+            <label key={k}>
+              <input type="radio" name="jenis" checked={d.jenis === k} onChange={() => setD({ ...d, jenis: k })} />
+              {t(`kasus.layanan.kinds.${k}`)}
+            </label>
+          ))}
+        </fieldset>
+        {d.jenis === 'layanan' && (
+          <label>
+            {t('kasus.layanan.atensi')}
+            <select required value={d.atensi} onChange={(e) => setD({ ...d, atensi: e.target.value })}>
+              <option value="">{t('kasus.common.choose')}</option>
+              {ATENSI_LAYANAN.map((a) => (
+                <option key={a.kode} value={a.kode}>
+                  {a.nama}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <div className="grid">
+          <label>
+            {t('kasus.layanan.date')}
+            <input type="date" required max={today()} value={d.tanggal} onChange={(e) => setD({ ...d, tanggal: e.target.value })} />
+          </label>
+          <label>
+            {t('kasus.layanan.place')}
+            <input value={d.tempat} onChange={(e) => setD({ ...d, tempat: e.target.value })} />
+          </label>
+          <label>
+            {t('kasus.layanan.provider')}
+            <input value={d.pelaksana} onChange={(e) => setD({ ...d, pelaksana: e.target.value })} />
+          </label>
+        </div>
+        <label>
+          {t('kasus.layanan.description')}
+          <textarea required rows={2} value={d.uraian} onChange={(e) => setD({ ...d, uraian: e.target.value })} />
+        </label>
+        <button type="submit" aria-busy={save.isPending} disabled={save.isPending}>
+          {t('kasus.layanan.submit')}
+        </button>
+        {save.isError && <p role="alert" className="error">{save.error.message}</p>}
+      </form>
+    </details>
+  );
+}
+
+function Attachments({ kase, works }: { kase: CaseRecord; works: boolean }) {
+  const { t } = useTranslation();
+  const list = useAttachments(kase.id);
+  const input = useRef<HTMLInputElement>(null);
+  const [keterangan, setKeterangan] = useState('');
+  const upload = useCaseWrite(kase.id, 'attachments', async (file: File) => {
+    // Camera photos are shrunk on the phone: a weak signal carries 300 KB, not 5 MB.
+    const body = file.type.startsWith('image/') ? await shrinkImage(file) : file;
+    const params = new URLSearchParams({ nama: file.name, ...(keterangan ? { keterangan } : {}) });
+    return api(`/cases/${kase.id}/attachments?${params}`, { method: 'POST', body, headers: { 'content-type': body.type || 'application/pdf' } });
+  }, () => setKeterangan(''));
+  const remove = useCaseWrite(kase.id, 'attachments', (id: string) => api(`/attachments/${id}`, { method: 'DELETE' }));
+  return (
+    <div>
+      <h3>{t('kasus.tabs.lampiran')}</h3>
+      {list.data && list.data.length > 0 ? (
+        <ul>
+          {list.data.map((a) => (
+            <li key={a.id}>
+              <a href={`/api/v1/attachments/${a.id}`}>{a.nama}</a> <small className="muted">({formatNumber(Math.round(a.ukuran / 1024))} KB{a.keterangan ? ` · ${a.keterangan}` : ''})</small>{' '}
+              {works && (
+                <button className="secondary outline" disabled={remove.isPending} onClick={() => remove.mutate(a.id)}>
+                  {t('kasus.lampiran.remove')}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{t('kasus.common.none')}</p>
+      )}
+      {works && (
+        <>
+          <label>
+            {t('kasus.lampiran.note')}
+            <input value={keterangan} onChange={(e) => setKeterangan(e.target.value)} maxLength={500} />
+          </label>
+          <input ref={input} type="file" accept="image/jpeg,image/png,image/webp,application/pdf" hidden onChange={(e) => e.target.files?.[0] && upload.mutate(e.target.files[0])} />
+          <button className="secondary" aria-busy={upload.isPending} disabled={upload.isPending} onClick={() => input.current?.click()}>
+            {upload.isPending ? t('kasus.lampiran.uploading') : t('kasus.lampiran.add')}
+          </button>
+          {upload.isError && <p role="alert" className="error">{upload.error.message}</p>}
+        </>
+      )}
+    </div>
+  );
+}
+
+/** Services delivered and case notes, newest first, with the case's attachments. */
+export function ServicesPanel({ kase }: { kase: CaseRecord }) {
+  const { t } = useTranslation();
+  const services = useServices(kase.id);
+  const works = kase.tindakan.ubah && kase.status !== 'ditutup';
+  return (
+    <div>
+      {works && <ServiceForm kase={kase} />}
+      {services.data && services.data.length > 0 ? (
+        <ul className="timeline">
+          {services.data.map((s) => (
+            <li key={s.id}>
+              <time dateTime={s.tanggal}>{formatDate(s.tanggal)}</time>
+              <span>
+                <strong>{s.jenis === 'layanan' ? ATENSI_LAYANAN.find((a) => a.kode === s.atensi)?.nama : t('kasus.layanan.kinds.catatan')}</strong>
+                {s.tempat && <span className="muted"> · {s.tempat}</span>}
+                {s.pelaksana && <span className="muted"> · {s.pelaksana}</span>}
+              </span>
+              <q>{s.uraian}</q>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{t('kasus.common.none')}</p>
+      )}
+      <Attachments kase={kase} works={works} />
+    </div>
+  );
+}
