@@ -29,6 +29,33 @@ describe('seed demo', () => {
     for (const d of demo) expect(Number(d.n), d.username).toBeGreaterThan(0);
   });
 
+  it('fills the referral directory and the work inside cases: referrals in the case’s province and area, plans, follow-ups', async () => {
+    const db = database.db;
+    const perProvince = await db.selectFrom('lembaga').select(['wilayah', (eb) => eb.fn.countAll<string>().as('n')]).where('wilayah', 'is not', null).groupBy('wilayah').execute();
+    expect(perProvince).toHaveLength(38);
+    for (const p of perProvince) expect(Number(p.n)).toBe(8);
+    const referrals = await db
+      .selectFrom('rujukan as r')
+      .innerJoin('cases as c', 'c.id', 'r.case_id')
+      .innerJoin('lembaga as l', 'l.id', 'r.lembaga_id')
+      .select(['r.status', 'r.wilayah', 'c.wilayah as case_wilayah', 'l.wilayah as lembaga_wilayah', 'c.status as case_status', 'c.tahapan', 'r.dikirim_pada'])
+      .execute();
+    expect(referrals.length).toBeGreaterThan(20);
+    for (const r of referrals) {
+      expect(r.wilayah).toBe(r.case_wilayah);
+      expect(r.lembaga_wilayah).toBe(r.case_wilayah.slice(0, 2));
+      expect(['intervensi', 'resosialisasi', 'terminasi', 'bimbingan_lanjut']).toContain(r.tahapan);
+      expect(r.dikirim_pada.getTime()).toBeLessThanOrEqual(NOW.getTime());
+      if (r.status === 'dikirim' || r.status === 'diterima') expect(['terdata', 'tertangani']).toContain(r.case_status);
+    }
+    expect(referrals.some((r) => r.status === 'dikirim' || r.status === 'diterima')).toBe(true);
+    const plans = await db.selectFrom('case_plans as p').innerJoin('cases as c', 'c.id', 'p.case_id').select(['p.status', 'c.tahapan']).execute();
+    expect(plans.length).toBeGreaterThan(0);
+    for (const p of plans) expect(p.status).toBe(p.tahapan === 'rencana' ? 'diajukan' : 'disetujui');
+    const followups = await db.selectFrom('case_followups as f').innerJoin('cases as c', 'c.id', 'f.case_id').select(['c.tahapan']).execute();
+    for (const f of followups) expect(f.tahapan).toBe('bimbingan_lanjut');
+  });
+
   it('gives every person a valid NIK that agrees with their birth date, sex and village', async () => {
     const people = await database.db.selectFrom('beneficiaries').select(['nik', 'tanggal_lahir', 'jenis_kelamin', 'kode_desa']).execute();
     for (const p of people) {

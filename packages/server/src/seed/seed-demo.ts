@@ -10,6 +10,7 @@ import { seedWorklog } from './seed-worklog.js';
 import { sql } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
 import { refreshBacklog } from '../dashboard/backlog-refresh.js';
+import { seedCaseWork } from './seed-casework.js';
 
 export interface SeedDemoOptions {
   password: string;
@@ -80,9 +81,10 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
   } finally {
     for (const [table, trigger] of triggers) await sql`alter table ${sql.table(table)} enable trigger ${sql.ref(trigger)}`.execute(db);
   }
+  const casework = await seedCaseWork(db, now);
   await Promise.all([sql`select worker_monthly_rebuild()`.execute(db), sql`select case_stats_rebuild()`.execute(db)]);
   await refreshBacklog(db);
   await sql`analyze attendance, activities, pendamping_profiles, worker_monthly, case_stats, case_flow, case_resolution_weeks`.execute(db);
-  await recordAudit(db, SYSTEM_ACTOR, CLI_ORIGIN, { action: 'seed.demo', entityType: 'system', details: { ...totals, ...worklog, pendamping: workers.length } });
+  await recordAudit(db, SYSTEM_ACTOR, CLI_ORIGIN, { action: 'seed.demo', entityType: 'system', details: { ...totals, ...worklog, ...casework, pendamping: workers.length } });
   return { ...result, ...totals, ...worklog, pendamping: workers.length };
 }
