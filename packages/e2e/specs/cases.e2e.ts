@@ -41,7 +41,7 @@ describe('cases', () => {
   it('a pendamping sees overdue work on Beranda and lists only it', async () => {
     const { page, errors, close } = await openPage(browser, PHONE);
     await signIn(page, 'pendamping.35.10');
-    await page.getByRole('link', { name: /melewati batas waktu tahapannya/ }).click();
+    await page.getByRole('link', { name: /melewati batas tahapan/ }).click();
     await expect.poll(() => new URL(page.url()).search).toBe('?terlambat=1');
     // The list screen (not Beranda's cards, still shown while the screen's code loads).
     await page.getByLabel('Hanya yang terlambat').waitFor();

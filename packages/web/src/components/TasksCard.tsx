@@ -8,6 +8,9 @@ import { TransferDecision } from '../pages/cases/work/TransferPanel.js';
  * Today's tasks: overdue stages, referrals waiting for an answer, follow-up visits due, plans
  * returned; for a koordinator also the plans and transfers to decide and who is behind.
  */
+/** Each list shows its oldest few; the full inboxes are on Persetujuan and the case list. */
+const SHOWN = 8;
+
 export function TasksCard() {
   const { t } = useTranslation();
   const tasks = useTasks();
@@ -28,9 +31,11 @@ export function TasksCard() {
       )}
       {d.rencanaMenunggu.length > 0 && (
         <>
-          <h3>{t('kasus.tugas.waitingPlans')}</h3>
+          <h3>
+            {t('kasus.tugas.waitingPlans')} ({formatNumber(d.rencanaMenunggu.length)})
+          </h3>
           <ul>
-            {d.rencanaMenunggu.map((p) => (
+            {d.rencanaMenunggu.slice(0, SHOWN).map((p) => (
               <li key={p.caseId}>
                 <Link to={`/kasus/${p.caseId}`}>{p.nomor}</Link> · {p.beneficiaryNama} · <span className="muted">{p.pendampingNama} · {formatDateTime(p.diajukanPada, null)}</span>
               </li>
@@ -40,9 +45,11 @@ export function TasksCard() {
       )}
       {d.pengalihanMenunggu.length > 0 && (
         <>
-          <h3>{t('kasus.tugas.transfers')}</h3>
+          <h3>
+            {t('kasus.tugas.transfers')} ({formatNumber(d.pengalihanMenunggu.length)})
+          </h3>
           <ul>
-            {d.pengalihanMenunggu.map((x) => (
+            {d.pengalihanMenunggu.slice(0, SHOWN).map((x) => (
               <li key={x.id}>
                 {t('kasus.pengalihan.line', { nomor: x.nomor, from: x.dariPendamping ?? '—', to: x.kePendamping })} — <span className="muted">{x.alasan}</span>
                 <TransferDecision caseId={x.caseId} transfer={x} withdraw={false} />
@@ -53,9 +60,11 @@ export function TasksCard() {
       )}
       {d.rencanaDikembalikan.length > 0 && (
         <>
-          <h3>{t('kasus.tugas.returnedPlans')}</h3>
+          <h3>
+            {t('kasus.tugas.returnedPlans')} ({formatNumber(d.rencanaDikembalikan.length)})
+          </h3>
           <ul>
-            {d.rencanaDikembalikan.map((p) => (
+            {d.rencanaDikembalikan.slice(0, SHOWN).map((p) => (
               <li key={p.caseId}>
                 <Link to={`/kasus/${p.caseId}`}>{p.nomor}</Link> {p.komentar && <q>{p.komentar}</q>}
               </li>
@@ -65,9 +74,11 @@ export function TasksCard() {
       )}
       {d.rujukanMenunggu.length > 0 && (
         <>
-          <h3>{t('kasus.tugas.referrals')}</h3>
+          <h3>
+            {t('kasus.tugas.referrals')} ({formatNumber(d.rujukanMenunggu.length)})
+          </h3>
           <ul>
-            {d.rujukanMenunggu.map((r) => (
+            {d.rujukanMenunggu.slice(0, SHOWN).map((r) => (
               <li key={r.id}>
                 <Link to={`/kasus/${r.caseId}`}>{r.nomor}</Link> · {r.lembagaNama} · {t(`kasus.rujukan.status.${r.status}`)}
                 {r.terlambat && <mark className="late">{t('cases.late')}</mark>}
@@ -78,9 +89,11 @@ export function TasksCard() {
       )}
       {d.bimbinganJatuhTempo.length > 0 && (
         <>
-          <h3>{t('kasus.tugas.followups')}</h3>
+          <h3>
+            {t('kasus.tugas.followups')} ({formatNumber(d.bimbinganJatuhTempo.length)})
+          </h3>
           <ul>
-            {d.bimbinganJatuhTempo.map((f) => (
+            {d.bimbinganJatuhTempo.slice(0, SHOWN).map((f) => (
               <li key={f.id}>
                 <Link to={`/kasus/${f.caseId}`}>{f.nomor}</Link> · {formatDate(f.jadwal)} {f.terlambat && <mark className="late">{t('cases.late')}</mark>}
               </li>
@@ -91,6 +104,7 @@ export function TasksCard() {
       {d.perPendamping.length > 0 && (
         <>
           <h3>{t('kasus.tugas.perPendamping')}</h3>
+          <div className="table-scroll">
           <table>
             <thead>
               <tr>
@@ -113,6 +127,7 @@ export function TasksCard() {
               ))}
             </tbody>
           </table>
+          </div>
         </>
       )}
     </article>

@@ -8,18 +8,6 @@ import { TasksCard } from '../components/TasksCard.js';
 import { formatNumber } from '../lib/format.js';
 
 /** The pendamping's active cases, most recently touched first: where the day's work starts. */
-/** Work past its stage's target days: the first thing to look at in the morning. */
-function LateCases({ pendampingId }: { pendampingId?: string | undefined }) {
-  const { t } = useTranslation();
-  const late = useCases({ page: 1, pageSize: 1, terlambat: true, pendampingId });
-  if (!late.data || late.data.total === 0) return null;
-  return (
-    <p className="notice late-notice">
-      <Link to="/kasus?terlambat=1">{t('home.lateCases', { formatted: formatNumber(late.data.total) })}</Link>
-    </p>
-  );
-}
-
 function ActiveCases({ pendampingId }: { pendampingId: string }) {
   const { t } = useTranslation();
   const cases = useCases({ page: 1, pageSize: 5, status: 'tertangani', pendampingId });
@@ -48,7 +36,6 @@ export function HomePage() {
           <h2>{me.role === 'pendamping' ? t('home.myCases') : t('home.areaCases')}</h2>
         </header>
         <CaseFunnel pendampingId={me.role === 'pendamping' ? me.id : undefined} linkToList={works} />
-        {works && <LateCases pendampingId={me.role === 'pendamping' ? me.id : undefined} />}
         {me.role === 'pendamping' && (
           <>
             <h3>{t('home.activeCases')}</h3>

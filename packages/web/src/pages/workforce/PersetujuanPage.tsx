@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
 import { useActivities, useAttendance } from '../../api/workforce-queries.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
+import { useTasks } from '../../api/casework-queries.js';
+import { Link } from 'react-router';
 import { formatDate, formatNumber } from '../../lib/format.js';
 
 function ReturnButton({ entry, onDone }: { entry: ActivityRecord; onDone: () => void }) {
@@ -46,6 +48,8 @@ export default function PersetujuanPage() {
   const queryClient = useQueryClient();
   const inbox = useActivities({ status: 'diajukan', pageSize: 200 });
   const absences = useAttendance({ persetujuan: 'menunggu', pageSize: 100 });
+  // Intervention plans are judged on the case page, where the whole file is in view.
+  const tasks = useTasks();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const refresh = () => {
     setSelected(new Set());
@@ -142,6 +146,19 @@ export default function PersetujuanPage() {
         )}
       </QueryStatus>
       {judge.isError && <p className="error">{judge.error.message}</p>}
+
+      <h2>{t('kasus.tugas.waitingPlans')}</h2>
+      <QueryStatus query={tasks} isEmpty={(d) => d.rencanaMenunggu.length === 0} empty={<p>{t('kasus.common.none')}</p>}>
+        {(d) => (
+          <ul className="plain-list">
+            {d.rencanaMenunggu.map((p) => (
+              <li key={p.caseId}>
+                <Link to={`/kasus/${p.caseId}`}>{p.nomor}</Link> · {p.beneficiaryNama} · <span className="muted">{p.pendampingNama} · {formatDate(p.diajukanPada.slice(0, 10))}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryStatus>
     </section>
   );
 }

@@ -104,7 +104,8 @@ export function PlanPanel({ kase }: { kase: CaseRecord }) {
           <li key={g}>{g}</li>
         ))}
       </ol>
-      <table>
+      <div className="table-scroll">
+        <table>
         <thead>
           <tr>
             <th>{t('kasus.rencana.service')}</th>
@@ -123,7 +124,8 @@ export function PlanPanel({ kase }: { kase: CaseRecord }) {
             </tr>
           ))}
         </tbody>
-      </table>
+        </table>
+      </div>
       <div className="actions">
         {p.tindakan.ubah && (p.status !== 'disetujui' || kase.tahapan === 'rencana') && (
           <button className="secondary" onClick={() => setEditing(true)}>
