@@ -1,4 +1,5 @@
 import { deriveStatus, distanceKm, isWorkingDay, nikMatchesBirthDate, nikProblem, parseNik, parseNip, type TahapanCode } from '@tuntas/domain';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
 import { seedDemo, type SeedDemoResult } from '../src/seed/seed-demo.js';
@@ -27,6 +28,23 @@ describe('seed demo', () => {
       .groupBy('users.username')
       .execute();
     for (const d of demo) expect(Number(d.n), d.username).toBeGreaterThan(0);
+  });
+
+  it('puts back every index and foreign key it set aside for the bulk load, validated', async () => {
+    const catalog = async (d: Database) =>
+      (
+        await sql<{ line: string }>`
+          select indexdef as line from pg_indexes where schemaname = current_schema()
+          union all
+          select conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) || ' ' || convalidated from pg_constraint where connamespace = current_schema()::regnamespace
+          order by 1`.execute(d.db)
+      ).rows.map((r) => r.line);
+    const fresh = await createTestDatabase();
+    try {
+      expect(await catalog(database)).toEqual(await catalog(fresh));
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('fills the referral directory and the work inside cases: referrals in the case’s province and area, plans, follow-ups', async () => {

@@ -10,6 +10,7 @@ import { seedWorklog } from './seed-worklog.js';
 import { sql } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
 import { refreshBacklog } from '../dashboard/backlog-refresh.js';
+import { withDeferredIndexes } from './bulk-load-window.js';
 import { seedCaseWork } from './seed-casework.js';
 
 export interface SeedDemoOptions {
@@ -74,10 +75,12 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
   try {
     // Cases and the work log are independent: on PostgreSQL they load on separate connections at
     // once. Each has its own generator so the data stays the same whatever finishes first.
-    [totals, worklog] = await Promise.all([
-      seedCases(database, { scale: options.scale, now, workers, koordinators, workerNames, random }),
-      seedWorklog(database, { workers, koordinators, now, months: options.worklogMonths ?? 3, random: new Random((options.seed ?? 20_251_117) + 1) }),
-    ]);
+    [totals, worklog] = await withDeferredIndexes(db, ['beneficiaries', 'cases', 'case_events', 'attendance', 'activities'], () =>
+      Promise.all([
+        seedCases(database, { scale: options.scale, now, workers, koordinators, workerNames, random }),
+        seedWorklog(database, { workers, koordinators, now, months: options.worklogMonths ?? 3, random: new Random((options.seed ?? 20_251_117) + 1) }),
+      ]),
+    );
   } finally {
     for (const [table, trigger] of triggers) await sql`alter table ${sql.table(table)} enable trigger ${sql.ref(trigger)}`.execute(db);
   }
