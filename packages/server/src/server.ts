@@ -2,6 +2,7 @@ import closeWithGrace from 'close-with-grace';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { startBacklogRefresh } from './dashboard/backlog-refresh.js';
+import { refreshOverviewSnapshots } from './dashboard/overview-snapshots.js';
 import { startMonthEndReports } from './reports/report-jobs.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
@@ -41,8 +42,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     },
   });
   const url = await app.listen({ port: config.port, host: config.host });
-  const stopRefresh = startBacklogRefresh(database.db, (err) => app.log.error({ err }, 'backlog refresh failed'));
   const limits = { rekomendasi: config.caseloadRecommended, maksimum: config.caseloadMaximum };
+  const stopRefresh = startBacklogRefresh(
+    database.db,
+    (err) => app.log.error({ err }, 'backlog refresh failed'),
+    () => refreshOverviewSnapshots(database.db, limits),
+  );
   const stopReports = config.autoReports
     ? startMonthEndReports(database.db, (replica ?? database).db, limits, (err) => app.log.error({ err }, 'month-end reports failed'))
     : async () => {};

@@ -58,10 +58,13 @@ export async function refreshBacklog(db: Kysely<DB>): Promise<boolean> {
 }
 
 /** Runs the refresh now and then every minute until stopped; failures are logged, not fatal. */
-export function startBacklogRefresh(db: Kysely<DB>, log: (error: unknown) => void): () => void {
+export function startBacklogRefresh(db: Kysely<DB>, log: (error: unknown) => void, afterRefresh: () => Promise<unknown> = async () => undefined): () => void {
   let running: Promise<unknown> = Promise.resolve();
   const tick = () => {
-    running = refreshBacklog(db).catch(log);
+    // Only the node that did the refresh (held the lock) follows up, e.g. with the dashboard snapshots.
+    running = refreshBacklog(db)
+      .then((refreshed) => (refreshed ? afterRefresh() : undefined))
+      .catch(log);
   };
   tick();
   const timer = setInterval(tick, BACKLOG_REFRESH_MS);

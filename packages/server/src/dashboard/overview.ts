@@ -1,4 +1,4 @@
-import { isWithinScope, monthsBefore, workingDays, type CaseStatus, type DashboardOverview, type StatusCounts } from '@tuntas/domain';
+import { isWithinScope, monthsBefore, workingDays, type DashboardOverview } from '@tuntas/domain';
 import { sql, type Kysely } from 'kysely';
 import type { Actor } from '../authz/actor.js';
 import { inScope } from '../authz/scope.js';
@@ -7,6 +7,7 @@ import { AppError, notFound } from '../http/app-error.js';
 import { childLength, levelRows, summaryServes } from './area-filter.js';
 import { areaName, childAreas } from './area-names.js';
 import { periodMedians, refreshedMedians } from './medians.js';
+import { rate, readStock, zero } from './overview-stock.js';
 
 export interface OverviewQuery {
   wilayah?: string | undefined;
@@ -21,8 +22,6 @@ export interface CaseloadLimits {
   maksimum: number;
 }
 
-const zero = (): StatusCounts => ({ terdata: 0, tertangani: 0, terselesaikan: 0, ditutup: 0, total: 0 });
-const rate = (c: StatusCounts) => (c.total === 0 ? 0 : Math.round((c.terselesaikan / c.total) * 1000) / 10);
 const UMUR = ['0-30', '31-90', '91-180', '>180'] as const;
 
 /**
@@ -42,8 +41,7 @@ export async function dashboardOverview(db: Kysely<DB>, actor: Actor, query: Ove
   const child = sql<string>`kode`;
 
   const [stock, flow, medians, backlog, meta, names, load, workforce, areaTitle, referrals] = await Promise.all([
-    sql<{ child: string; ppks: string; status: CaseStatus; tahapan: string; n: number }>`
-      select ${child} as child, ppks, status, tahapan, sum(n)::int as n from case_stats where ${where()} and n <> 0 group by 1, 2, 3, 4`.execute(db),
+    readStock(db, area, query.ppks),
     sql<{ bulan: string; dibuat: number; terselesaikan: number; ditutup: number }>`
       select to_char(bulan, 'YYYY-MM') as bulan, sum(dibuat)::int as dibuat, sum(terselesaikan)::int as terselesaikan, sum(ditutup)::int as ditutup
       from case_flow where ${where()} and bulan >= ${`${dari}-01`}::date and bulan <= ${`${sampai}-01`}::date group by 1 order by 1`.execute(db),
@@ -82,17 +80,7 @@ export async function dashboardOverview(db: Kysely<DB>, actor: Actor, query: Ove
     waitingReferrals(db, area, query.ppks, now),
   ]);
 
-  const funnel = zero();
-  const tahapanAktif: Record<string, number> = {};
-  const byChild = new Map<string, StatusCounts>();
-  const byPpks = new Map<string, StatusCounts>();
-  for (const r of stock.rows) {
-    for (const counts of [funnel, byChild.get(r.child) ?? byChild.set(r.child, zero()).get(r.child)!, byPpks.get(r.ppks) ?? byPpks.set(r.ppks, zero()).get(r.ppks)!]) {
-      counts[r.status] += r.n;
-      counts.total += r.n;
-    }
-    if (r.status === 'terdata' || r.status === 'tertangani') tahapanAktif[r.tahapan] = (tahapanAktif[r.tahapan] ?? 0) + r.n;
-  }
+  const { funnel, tahapanAktif, byChild, byPpks } = stock;
   const lateByChild = new Map<string, number>();
   const backlogBy = new Map(UMUR.map((u) => [u, { umur: u, aktif: 0, terlambat: 0 }]));
   for (const r of backlog.rows) {

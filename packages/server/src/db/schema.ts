@@ -500,7 +500,14 @@ export interface CaseIdentityAccessTable {
   berlaku_sampai: Date;
 }
 
+export interface DashboardSnapshotsTable {
+  wilayah: string;
+  body: ColumnType<unknown, string, string>;
+  refreshed_at: Date;
+}
+
 export interface DB {
+  dashboard_snapshots: DashboardSnapshotsTable;
   case_assessments: CaseAssessmentsTable;
   case_conferences: CaseConferencesTable;
   case_plans: CasePlansTable;

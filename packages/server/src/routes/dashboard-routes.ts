@@ -1,5 +1,5 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { dashboardOverview } from '../dashboard/overview.js';
+import { servedOverview } from '../dashboard/overview-snapshots.js';
 import { actorOf } from '../http/context.js';
 import { authErrors, Nullable, StrictObject, WilayahCode } from '../http/schemas.js';
 import { PpksCode } from './case-schemas.js';
@@ -51,6 +51,6 @@ export const dashboardRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      dashboardOverview(app.ctx.reader.db, actorOf(request), request.query, { rekomendasi: app.ctx.config.caseloadRecommended, maksimum: app.ctx.config.caseloadMaximum }, new Date()),
+      servedOverview(app.ctx.reader.db, actorOf(request), request.query, { rekomendasi: app.ctx.config.caseloadRecommended, maksimum: app.ctx.config.caseloadMaximum }, new Date()),
   );
 };

@@ -5,7 +5,7 @@ import { sql, type Kysely } from 'kysely';
  * intervention plan under the koordinator's review, services and notes with attachments,
  * referrals to a directory of institutions, transfers between pendamping, the outcome criteria
  * with their evidence, and the follow-up schedule of bimbingan lanjut. Every row belongs to a case;
- * reads go through the case's area, so nothing here has its own scope column.
+ * reads go through the case's area. Also the per-minute snapshots of the unfiltered dashboards.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
@@ -187,6 +187,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`.execute(db);
   await sql`create index case_followups_case_idx on case_followups (case_id, jadwal)`.execute(db);
   await sql`create index case_followups_due_idx on case_followups (jadwal) include (case_id) where status = 'terjadwal'`.execute(db);
+
+  // The national and provincial dashboards as they open (no filter), computed each minute after
+  // the backlog refresh: the most-read screen answers from one row.
+  await sql`
+    create table dashboard_snapshots (
+      wilayah text primary key,
+      body jsonb not null,
+      refreshed_at timestamptz not null
+    )`.execute(db);
 
   // Break-glass: an auditor opens a protected identity for a stated reason, for a limited time.
   await sql`
