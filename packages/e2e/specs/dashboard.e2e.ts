@@ -45,6 +45,12 @@ describe('dashboards', () => {
     await page.getByRole('link', { name: 'Dasbor' }).first().click();
     await page.getByRole('heading', { name: 'Dasbor Jawa Timur' }).waitFor();
     expect(await page.locator('table tbody tr').count()).toBeGreaterThan(10);
+    // A period narrows the trend to its months.
+    await page.getByLabel('Periode dari (bulan)').fill('2026-06');
+    await page.getByLabel('sampai (bulan)').fill('2026-08');
+    await expect.poll(() => new URL(page.url()).search).toContain('sampai=2026-08');
+    const months = await page.evaluate(async () => ((await (await fetch('/api/v1/dashboard/overview?dari=2026-06&sampai=2026-08')).json()) as { tren: Array<{ bulan: string }> }).tren.map((m) => m.bulan));
+    expect(months).toEqual(['2026-06', '2026-07', '2026-08']);
     await page.goto('/dasbor?wilayah=31');
     await page.getByText('Data tidak ditemukan.').waitFor();
     await close();

@@ -5,6 +5,8 @@ import type { Widen } from './id.js';
 export const dasborEn: Widen<typeof dasborId> = {
   title: 'Dashboard {{nama}}',
   allCategories: 'All PPKS categories',
+  from: 'Period from (month)',
+  to: 'to (month)',
   category: 'PPKS category',
   indicator: 'Map colour',
   indicators: { tingkatPenyelesaian: 'Resolution rate (%)', total: 'Number of cases', terlambat: 'Overdue cases' },

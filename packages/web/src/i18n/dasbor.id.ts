@@ -3,6 +3,8 @@ export const dasborId = {
   title: 'Dasbor {{nama}}',
   allCategories: 'Semua kategori PPKS',
   category: 'Kategori PPKS',
+  from: 'Periode dari (bulan)',
+  to: 'sampai (bulan)',
   indicator: 'Warna peta',
   indicators: { tingkatPenyelesaian: 'Tingkat penyelesaian (%)', total: 'Jumlah kasus', terlambat: 'Kasus terlambat' },
   resolutionRate: 'Tingkat penyelesaian',

@@ -194,8 +194,11 @@ export default function DashboardPage() {
   const [params, setParams] = useSearchParams();
   const wilayah = params.get('wilayah') ?? undefined;
   const ppks = params.get('ppks') ?? undefined;
+  // The period shapes the trend and the median days to resolution; counts are always as of now.
+  const dari = params.get('dari') ?? undefined;
+  const sampai = params.get('sampai') ?? undefined;
   const [indicator, setIndicator] = useState<Indicator>('tingkatPenyelesaian');
-  const overview = useDashboard({ wilayah, ppks });
+  const overview = useDashboard({ wilayah, ppks, dari, sampai });
   const categories = usePpks().data ?? [];
   const set = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
@@ -218,6 +221,14 @@ export default function DashboardPage() {
               </option>
             ))}
           </select>
+        </label>
+        <label>
+          {t('dasbor.from')}
+          <input type="month" value={dari ?? ''} max={sampai} onChange={(e) => set('dari', e.target.value || undefined)} />
+        </label>
+        <label>
+          {t('dasbor.to')}
+          <input type="month" value={sampai ?? ''} min={dari} onChange={(e) => set('sampai', e.target.value || undefined)} />
         </label>
         <label>
           {t('dasbor.indicator')}
