@@ -60,22 +60,44 @@ export async function caseTasks(db: Kysely<DB>, actor: Actor, today: string): Pr
   };
 }
 
-/** Overdue stages, referrals past their agreed days and missed follow-ups, per pendamping in scope. */
+/**
+ * Overdue stages (from `pendamping_load`, refreshed each minute), referrals past their agreed days
+ * and missed follow-ups, per pendamping in scope: three grouped reads, not a subquery per person.
+ */
 async function overdueByPendamping(db: Kysely<DB>, actor: Actor, today: string): Promise<OverdueByPendamping[]> {
-  const rows = await db
-    .selectFrom('users as u')
-    .select(['u.id', 'u.username', 'u.nama_lengkap'])
-    .select([
-      sql<number>`(select count(*) from cases where cases.pendamping_id = u.id and ${overdue()})`.as('tahapan'),
-      sql<number>`(select count(*) from rujukan r join cases c on c.id = r.case_id where c.pendamping_id = u.id and r.status in ('dikirim', 'diterima') and r.dikirim_pada + make_interval(days => r.batas_hari) < now())`.as('rujukan'),
-      sql<number>`(select count(*) from case_followups f join cases c on c.id = f.case_id where c.pendamping_id = u.id and f.status = 'terjadwal' and f.jadwal < ${today}::date)`.as('bimbingan'),
-    ])
-    .where('u.role', '=', 'pendamping')
-    .where('u.disabled_at', 'is', null)
-    .where((eb) => inScope(eb, eb.ref('u.wilayah'), actor))
-    .execute();
-  return rows
-    .map((r) => ({ pendampingId: r.id, nama: r.nama_lengkap ?? r.username, tahapan: Number(r.tahapan), rujukan: Number(r.rujukan), bimbingan: Number(r.bimbingan) }))
+  const [people, referrals, followups] = await Promise.all([
+    db
+      .selectFrom('users as u')
+      .leftJoin('pendamping_load as l', 'l.user_id', 'u.id')
+      .select(['u.id', 'u.username', 'u.nama_lengkap', 'l.terlambat'])
+      .where('u.role', '=', 'pendamping')
+      .where('u.disabled_at', 'is', null)
+      .where((eb) => inScope(eb, eb.ref('u.wilayah'), actor))
+      .execute(),
+    db
+      .selectFrom('rujukan as r')
+      .innerJoin('cases', 'cases.id', 'r.case_id')
+      .select(['cases.pendamping_id', sql<number>`count(*)`.as('n')])
+      .where('r.status', 'in', ['dikirim', 'diterima'])
+      .where(sql<boolean>`r.dikirim_pada + make_interval(days => r.batas_hari) < now()`)
+      .where((eb) => inScope(eb, eb.ref('r.wilayah'), actor))
+      .groupBy('cases.pendamping_id')
+      .execute(),
+    db
+      .selectFrom('case_followups as f')
+      .innerJoin('cases', 'cases.id', 'f.case_id')
+      .select(['cases.pendamping_id', sql<number>`count(*)`.as('n')])
+      .where('f.status', '=', 'terjadwal')
+      .where('f.jadwal', '<', today)
+      .where((eb) => inScope(eb, eb.ref('cases.wilayah'), actor))
+      .groupBy('cases.pendamping_id')
+      .execute(),
+  ]);
+  const late = (rows: Array<{ pendamping_id: string | null; n: number }>) => new Map(rows.map((r) => [r.pendamping_id, Number(r.n)]));
+  const lateReferrals = late(referrals);
+  const lateFollowups = late(followups);
+  return people
+    .map((p) => ({ pendampingId: p.id, nama: p.nama_lengkap ?? p.username, tahapan: Number(p.terlambat ?? 0), rujukan: lateReferrals.get(p.id) ?? 0, bimbingan: lateFollowups.get(p.id) ?? 0 }))
     .filter((r) => r.tahapan + r.rujukan + r.bimbingan > 0)
     .sort((a, b) => b.tahapan + b.rujukan + b.bimbingan - (a.tahapan + a.rujukan + a.bimbingan));
 }

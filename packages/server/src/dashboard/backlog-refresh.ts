@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { overdue } from '../cases/case-deadline-sql.js';
+import { overdueJoined, stageTargets } from '../cases/case-deadline-sql.js';
 import type { DB } from '../db/schema.js';
 
 /** Any number of API nodes may run the job; one lock id lets one of them do it at a time. */
@@ -23,8 +23,8 @@ export async function refreshBacklog(db: Kysely<DB>): Promise<boolean> {
              when now() - cases.created_at <= interval '90 days' then '31-90'
              when now() - cases.created_at <= interval '180 days' then '91-180'
              else '>180' end,
-        count(*), count(*) filter (where ${overdue()})
-      from cases where cases.status in ('terdata', 'tertangani')
+        count(*), count(*) filter (where ${overdueJoined()})
+      from cases ${stageTargets} where cases.status in ('terdata', 'tertangani')
       group by 2, 3, 4, 5`.execute(trx);
     await sql`
       insert into case_backlog (tingkat, induk, kode, ppks, umur, aktif, terlambat)
@@ -48,8 +48,8 @@ export async function refreshBacklog(db: Kysely<DB>): Promise<boolean> {
     await sql`delete from pendamping_load`.execute(trx);
     await sql`
       insert into pendamping_load (user_id, wilayah, aktif, terlambat)
-      select u.id, u.wilayah, count(cases.id), count(cases.id) filter (where ${overdue()})
-      from users u left join cases on cases.pendamping_id = u.id and cases.status in ('terdata', 'tertangani')
+      select u.id, u.wilayah, count(cases.id), count(cases.id) filter (where ${overdueJoined()})
+      from users u left join cases on cases.pendamping_id = u.id and cases.status in ('terdata', 'tertangani') ${stageTargets}
       where u.role = 'pendamping' and u.disabled_at is null and u.wilayah is not null
       group by u.id, u.wilayah`.execute(trx);
     await sql`insert into case_backlog_meta (refreshed_at) values (now()) on conflict (id) do update set refreshed_at = excluded.refreshed_at`.execute(trx);
