@@ -29,8 +29,11 @@ async function getJson(base, pathname, cookie) {
   return response.json();
 }
 
-/** Transitions back and forth (intervensi ⇄ rencana) on many cases from concurrent workers. */
-async function transitionLoad(base, cookie, caseIds, seconds, connections = 10) {
+/**
+ * Transitions back and forth (intervensi ⇄ rencana) on many cases from concurrent workers; with
+ * `thinkMs` each worker is a user who pauses 0.5–1.5 × thinkMs between moves (an open load).
+ */
+async function transitionLoad(base, cookie, caseIds, seconds, connections = 10, thinkMs = 0) {
   const latencies = [];
   let failures = 0;
   const end = performance.now() + seconds * 1000;
@@ -54,6 +57,7 @@ async function transitionLoad(base, cookie, caseIds, seconds, connections = 10) 
           if (failures === 1) console.error(`case-transition ${id} → ${to}: ${response.status} ${body}`);
         }
         latencies.push(performance.now() - t);
+        if (thinkMs) await new Promise((r) => setTimeout(r, thinkMs * (0.5 + Math.random())));
       }
     }),
   );
@@ -221,6 +225,10 @@ export async function benchCases(database, databaseUrl, { quick, seconds }) {
       const baselineName = databaseUrl ? 'bare-update-via-driver' : 'bare-fastify-route';
       rows.push(row('case-transition', database, moves.rps, 'req/s', baselineName, baselineMoves.rps, true));
       rows.push(row('case-transition-p95', database, moves.p95, 'ms', baselineName, Math.max(baselineMoves.p95, 0.01), false));
+      // The issue's figure: 50 concurrent users, each moving a case about once a second.
+      const users = await transitionLoad(base, koordinator.cookie, open.items.map((c) => c.id), Math.max(seconds, 20), 50, 1000);
+      if (users.failures > 0) throw new Error(`case-transition-50-users: ${users.failures} failures`);
+      rows.push(row('case-transition-50-users-p95', database, users.p95, 'ms', baselineName, Math.max(baselineMoves.p95, 0.01), false));
       rows.push(row('server-rss-peak', database, rssMb(server.child.pid), 'MB', 'none', null, false));
     } finally {
       await stopProcess(server.child);
