@@ -261,6 +261,14 @@ describe('referrals', () => {
     expect(team.perPendamping.find((p: { pendampingId: string }) => p.pendampingId === pendamping.user.id).rujukan).toBeGreaterThanOrEqual(1);
     expect((await get(jakartaKoor, '/tasks')).json().rujukanMenunggu.map((r: { id: string }) => r.id)).not.toContain(referral.id);
 
+    // Overdue stages on the task lists equal the case list's overdue filter, for the worker and the area.
+    await ctx.database.db.updateTable('cases').set({ tahapan_sejak: new Date(Date.now() - 400 * 86_400_000) }).where('id', '=', id).execute();
+    const lateList = async (s: Session, query: string) => (await get(s, `/cases?terlambat=true&pageSize=1${query}`)).json().total;
+    const ownLate = (await get(pendamping, '/tasks')).json().tahapanTerlambat;
+    expect(ownLate).toBeGreaterThanOrEqual(1);
+    expect(ownLate).toBe(await lateList(pendamping, `&pendampingId=${pendamping.user.id}`));
+    expect((await get(koordinator, '/tasks')).json().tahapanTerlambat).toBe(await lateList(koordinator, ''));
+
     // The dashboard's figure equals the waiting referrals counted from the base tables, per area.
     const base = async (prefix: string) =>
       (await ctx.database.db.selectFrom('rujukan as r').innerJoin('cases as c', 'c.id', 'r.case_id').select(['r.dikirim_pada', 'r.batas_hari']).where('r.status', 'in', ['dikirim', 'diterima']).where('c.wilayah', 'like', `${prefix}%`).execute());

@@ -1,10 +1,10 @@
 import type { CaseTasks, OverdueByPendamping } from '@tuntas/domain';
 import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
+import { expressionBuilder, sql } from 'kysely';
 import type { Actor } from '../authz/actor.js';
 import { casePolicy } from '../authz/policies.js';
 import { inScope } from '../authz/scope.js';
-import { overdue } from '../cases/case-deadline-sql.js';
+import { overdueJoined, stageTargets } from '../cases/case-deadline-sql.js';
 import type { DB } from '../db/schema.js';
 import { plansWaiting } from './intervention-plans.js';
 import { referralsWaiting } from './referrals.js';
@@ -17,7 +17,6 @@ import { transfersWaiting } from './transfers.js';
  */
 export async function caseTasks(db: Kysely<DB>, actor: Actor, today: string): Promise<CaseTasks> {
   const own = actor.role === 'pendamping' ? actor.id : undefined;
-  const scopeCases = db.selectFrom('cases').where((eb) => inScope(eb, eb.ref('cases.wilayah'), actor));
   const weekAhead = new Date(`${today}T00:00:00Z`);
   weekAhead.setUTCDate(weekAhead.getUTCDate() + 7);
 
@@ -38,10 +37,14 @@ export async function caseTasks(db: Kysely<DB>, actor: Actor, today: string): Pr
     .where((eb) => inScope(eb, eb.ref('cases.wilayah'), actor));
   if (own) returned = returned.where('cases.pendamping_id', '=', own);
 
-  const overdueCount = (own ? scopeCases.where('cases.pendamping_id', '=', own) : scopeCases).select(sql<number>`count(*)`.as('n')).where(overdue());
+  // A koordinator's province has tens of thousands of open cases: stage targets joined once.
+  const inArea = inScope(expressionBuilder<DB, 'cases'>(), sql.ref<string>('cases.wilayah'), actor);
+  const overdueCount = sql<{ n: number }>`
+    select count(*)::int as n from cases ${stageTargets}
+    where cases.status in ('terdata', 'tertangani') and ${overdueJoined()} and ${inArea}${own ? sql` and cases.pendamping_id = ${own}` : sql``}`;
 
   const [stages, referrals, due, back, plans, transfers, perPendamping] = await Promise.all([
-    overdueCount.executeTakeFirstOrThrow(),
+    overdueCount.execute(db).then((r) => r.rows[0]!),
     referralsWaiting(db, actor, { pendampingId: own, limit: 100 }),
     followups.orderBy('f.jadwal').limit(100).execute(),
     returned.limit(100).execute(),
