@@ -204,6 +204,8 @@ describe('services, notes and attachments', () => {
     const before = await count('case_attachments');
     const fake = await pendamping.request({ method: 'POST', url: `/api/v1/cases/${id}/attachments`, headers: { 'content-type': 'application/pdf' }, payload: Buffer.from('MZ not a pdf') });
     expect(fake.json().error.code).toBe('ATTACHMENT_INVALID');
+    const json = await pendamping.request({ method: 'POST', url: `/api/v1/cases/${id}/attachments`, payload: { file: 'x' } });
+    expect(json.json().error.code).toBe('ATTACHMENT_INVALID');
     const huge = await pendamping.request({ method: 'POST', url: `/api/v1/cases/${id}/attachments`, headers: { 'content-type': 'application/pdf' }, payload: Buffer.concat([pdf, Buffer.alloc(5 * 1024 * 1024)]) });
     expect(huge.statusCode).toBe(413);
     expect(await count('case_attachments')).toBe(before);

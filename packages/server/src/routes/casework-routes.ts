@@ -5,6 +5,7 @@ import { addFollowUp, listFollowUps, recordFollowUp } from '../casework/followup
 import { getPlan, reviewPlan, savePlan, submitPlan } from '../casework/intervention-plans.js';
 import { listOutcomes, saveOutcomes } from '../casework/outcomes.js';
 import { addService, listServices } from '../casework/services-notes.js';
+import { AppError } from '../http/app-error.js';
 import { actorOf, originOf } from '../http/context.js';
 import { authErrors, ErrorResponse, Nullable, StrictObject, Uuid } from '../http/schemas.js';
 import {
@@ -108,7 +109,8 @@ export const caseworkRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags, summary: 'Attach a photo (JPEG/PNG/WebP) or PDF, the raw file as the body, ≤ 5 MB', params: IdParams, querystring: AttachmentQuery, response: { 201: AttachmentSchema, ...writeErrors } },
     },
     async (request, reply) => {
-      if (!Buffer.isBuffer(request.body)) return reply.code(415).send({ error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Lampiran harus berupa foto atau PDF.' } });
+      // A JSON or form body is not a file: answer with the catalogue's code, not a parse error.
+      if (!Buffer.isBuffer(request.body)) throw new AppError('ATTACHMENT_INVALID');
       return reply.code(201).send(await addAttachment(db(), actorOf(request), originOf(request), request.params.id, request.body, request.query));
     },
   );
