@@ -13,3 +13,9 @@ export const ATENSI_LAYANAN: readonly AtensiLayanan[] = [
   { kode: 'bansos_asistensi', nama: 'Bantuan sosial dan asistensi sosial' },
   { kode: 'aksesibilitas', nama: 'Dukungan aksesibilitas' },
 ];
+
+const ATENSI_CODES = new Set(ATENSI_LAYANAN.map((l) => l.kode));
+
+export function isAtensiCode(kode: string): boolean {
+  return ATENSI_CODES.has(kode);
+}

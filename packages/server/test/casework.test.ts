@@ -118,6 +118,34 @@ describe('assessment forms', () => {
     expect((await post(colleague, `/cases/${id}/assessments`, { data: disasterAnswers })).statusCode).toBe(403);
     expect((await get(auditor, `/cases/${id}/assessments`)).statusCode).toBe(200);
   });
+
+  it('refuses every write from another province with 404 and stores nothing', async () => {
+    const id = await caseOf(pendamping, '21');
+    const tables = ['case_assessments', 'case_plans', 'rujukan', 'case_transfers', 'case_attachments', 'case_services'] as const;
+    const before = await Promise.all(tables.map(count));
+    const writes: Array<[string, string, unknown]> = [
+      ['POST', `/cases/${id}/assessments`, { data: disasterAnswers }],
+      ['POST', `/cases/${id}/conferences`, { tanggal: '2026-01-10', peserta: ['x'], ringkasan: 'x', keputusan: 'y' }],
+      ['PUT', `/cases/${id}/plan`, { tujuan: ['x'], layanan: [{ atensi: 'terapi', uraian: 'x', pelaksana: 'x', batas: '2027-01-01' }] }],
+      ['POST', `/cases/${id}/plan/submit`, {}],
+      ['POST', `/cases/${id}/services`, { jenis: 'catatan', tanggal: '2026-11-01', uraian: 'x' }],
+      ['POST', `/cases/${id}/referrals`, { lembagaId: '00000000-0000-4000-8000-000000000000', layanan: 'x', alasan: 'x' }],
+      ['POST', `/cases/${id}/transfers`, { kePendampingId: colleague.user.id, alasan: 'x' }],
+      ['PUT', `/cases/${id}/outcomes`, { kriteria: [{ kriteria: 'hunian', terpenuhi: false }] }],
+      ['POST', `/cases/${id}/followups`, { jadwal: '2027-01-01' }],
+      ['POST', `/cases/${id}/identity-access`, { alasan: 'Pemeriksaan pengaduan masyarakat' }],
+    ];
+    for (const session of [jakarta, jakartaKoor]) {
+      for (const [method, url, payload] of writes) {
+        const response = await session.request({ method: method as 'POST' | 'PUT', url: `/api/v1${url}`, payload: payload as Record<string, unknown> });
+        expect(response.statusCode, `${method} ${url}`).toBe(404);
+      }
+    }
+    const upload = await jakarta.request({ method: 'POST', url: `/api/v1/cases/${id}/attachments`, headers: { 'content-type': 'application/pdf' }, payload: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    expect(upload.statusCode).toBe(404);
+    expect(await Promise.all(tables.map(count))).toEqual(before);
+    expect(await timelineKinds(id)).toEqual(['dibuat']);
+  });
 });
 
 describe('the intervention plan', () => {

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
 import type { DB } from '../db/schema.js';
-import { AppError } from '../http/app-error.js';
+import { AppError, fieldError } from '../http/app-error.js';
 import { getCase, loadCase } from './case-service.js';
 import type { CaseRecord } from '@tuntas/domain';
 
@@ -27,7 +27,7 @@ export async function openCaseIdentity(db: Kysely<DB>, actor: Actor, origin: Req
   const kase = await loadCase(db, actor, caseId);
   if (actor.role !== 'auditor') throw new AppError('FORBIDDEN');
   const reason = alasan.trim();
-  if (reason.length < 10) throw new AppError('CASE_INVALID', [{ field: 'alasan', code: 'TERLALU_SINGKAT' }]);
+  if (reason.length < 10) throw fieldError('CASE_INVALID', 'alasan', 'TERLALU_SINGKAT');
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('case_identity_access')

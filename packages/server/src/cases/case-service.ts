@@ -6,7 +6,7 @@ import { casePolicy } from '../authz/policies.js';
 import { inScope } from '../authz/scope.js';
 import { loadBeneficiary } from '../beneficiaries/beneficiary-service.js';
 import type { DB } from '../db/schema.js';
-import { AppError, notFound } from '../http/app-error.js';
+import { AppError, fieldError, notFound } from '../http/app-error.js';
 import { caseFilters } from './case-filters.js';
 import { openedCases } from './case-identity-access.js';
 import { appendCaseEvent } from './case-events.js';
@@ -76,9 +76,7 @@ export interface NewCase {
   ringkasan?: string | null | undefined;
 }
 
-function invalid(field: string, reason: string): AppError {
-  return new AppError('CASE_INVALID', [{ field, code: reason }]);
-}
+const invalid = (field: string, reason: string): AppError => fieldError('CASE_INVALID', field, reason);
 
 /** A pendamping may own a case only inside their own area. */
 export async function assertPendamping(db: Kysely<DB>, pendampingId: string, wilayah: string): Promise<void> {

@@ -6,9 +6,9 @@ import type { Kysely } from 'kysely';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
 import { loadCase } from '../cases/case-service.js';
 import type { DB } from '../db/schema.js';
-import { AppError } from '../http/app-error.js';
+import { AppError, fieldError } from '../http/app-error.js';
 import { workerClock } from '../workforce/worker.js';
-import { caseForWork, fieldError, recordCaseWork } from './case-work-access.js';
+import { caseForWork, recordCaseWork } from './case-work-access.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 const ajv = addFormats(new Ajv({ allErrors: true, strict: false }));

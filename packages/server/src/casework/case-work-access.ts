@@ -38,7 +38,3 @@ export async function recordCaseWork(
   });
 }
 
-/** A 422 naming the field and why, as every form error of the API does. */
-export function fieldError(code: 'CASE_INVALID' | 'PLAN_INVALID' | 'REFERRAL_INVALID', field: string, reason: string): AppError {
-  return new AppError(code, [{ field, code: reason }]);
-}

@@ -5,8 +5,8 @@ import type { Actor, RequestOrigin } from '../authz/actor.js';
 import { loadCase } from '../cases/case-service.js';
 import type { DB } from '../db/schema.js';
 import { workerClock } from '../workforce/worker.js';
-import { AppError, notFound } from '../http/app-error.js';
-import { caseForWork, fieldError, recordCaseWork } from './case-work-access.js';
+import { AppError, fieldError, notFound } from '../http/app-error.js';
+import { caseForWork, recordCaseWork } from './case-work-access.js';
 
 function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);

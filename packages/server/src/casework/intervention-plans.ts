@@ -1,13 +1,13 @@
 import type { PlanServiceRow, PlanView, WaitingPlan } from '@tuntas/domain';
-import { ATENSI_LAYANAN, planEditable, planReviewable } from '@tuntas/domain';
+import { isAtensiCode, planEditable, planReviewable } from '@tuntas/domain';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
 import { casePolicy } from '../authz/policies.js';
 import { inScope } from '../authz/scope.js';
 import { loadCase } from '../cases/case-service.js';
 import type { CasePlansTable, DB } from '../db/schema.js';
-import { AppError } from '../http/app-error.js';
-import { caseForWork, fieldError, recordCaseWork } from './case-work-access.js';
+import { AppError, fieldError } from '../http/app-error.js';
+import { caseForWork, recordCaseWork } from './case-work-access.js';
 
 export interface PlanInput {
   tujuan: string[];
@@ -36,14 +36,12 @@ function toView(row: Selectable<CasePlansTable>, actor: Actor, works: boolean): 
   };
 }
 
-const ATENSI_CODES = new Set(ATENSI_LAYANAN.map((l) => l.kode));
-
 function checkPlan(input: PlanInput): { tujuan: string[]; layanan: PlanServiceRow[] } {
   const tujuan = input.tujuan.map((t) => t.trim()).filter(Boolean);
   if (tujuan.length === 0) throw fieldError('PLAN_INVALID', 'tujuan', 'WAJIB');
   if (input.layanan.length === 0) throw fieldError('PLAN_INVALID', 'layanan', 'WAJIB');
   const layanan = input.layanan.map((l, i) => {
-    if (!ATENSI_CODES.has(l.atensi)) throw fieldError('PLAN_INVALID', `layanan/${i}/atensi`, 'TIDAK_DIKENAL');
+    if (!isAtensiCode(l.atensi)) throw fieldError('PLAN_INVALID', `layanan/${i}/atensi`, 'TIDAK_DIKENAL');
     if (!l.uraian.trim()) throw fieldError('PLAN_INVALID', `layanan/${i}/uraian`, 'WAJIB');
     if (!l.pelaksana.trim()) throw fieldError('PLAN_INVALID', `layanan/${i}/pelaksana`, 'WAJIB');
     return { atensi: l.atensi, uraian: l.uraian.trim(), pelaksana: l.pelaksana.trim(), batas: l.batas };

@@ -5,8 +5,7 @@ import { recordAudit } from '../audit/audit-log.js';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
 import { casePolicy } from '../authz/policies.js';
 import type { DB } from '../db/schema.js';
-import { AppError, notFound } from '../http/app-error.js';
-import { fieldError } from './case-work-access.js';
+import { AppError, fieldError, notFound } from '../http/app-error.js';
 
 /**
  * The referral directory: national institutions (no area) serve everyone; a province's and its

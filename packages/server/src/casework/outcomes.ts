@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
 import { loadCase } from '../cases/case-service.js';
 import type { DB } from '../db/schema.js';
-import { AppError } from '../http/app-error.js';
+import { AppError, fieldError } from '../http/app-error.js';
 import { caseForWork, recordCaseWork } from './case-work-access.js';
 
 /** Stages at which the outcome is being reached and can be evidenced. */
@@ -27,8 +27,8 @@ export async function saveOutcomes(db: Kysely<DB>, actor: Actor, origin: Request
   if (!EVIDENCE_STAGES.has(kase.tahapan) || kase.diverifikasi_pada !== null) throw new AppError('CASE_ACTION_NOT_ALLOWED');
   const known = new Set(outcomeCriteria(kase.ppks).map((k) => k.kode));
   checks.forEach((c, i) => {
-    if (!known.has(c.kriteria)) throw new AppError('CASE_INVALID', [{ field: `kriteria/${i}/kriteria`, code: 'TIDAK_DIKENAL' }]);
-    if (c.terpenuhi && !c.bukti?.trim()) throw new AppError('CASE_INVALID', [{ field: `kriteria/${i}/bukti`, code: 'WAJIB_BILA_TERPENUHI' }]);
+    if (!known.has(c.kriteria)) throw fieldError('CASE_INVALID', `kriteria/${i}/kriteria`, 'TIDAK_DIKENAL');
+    if (c.terpenuhi && !c.bukti?.trim()) throw fieldError('CASE_INVALID', `kriteria/${i}/bukti`, 'WAJIB_BILA_TERPENUHI');
   });
   await db.transaction().execute(async (trx) => {
     for (const c of checks) {

@@ -5,8 +5,8 @@ import type { Actor, RequestOrigin } from '../authz/actor.js';
 import { inScope } from '../authz/scope.js';
 import { loadCase } from '../cases/case-service.js';
 import type { DB } from '../db/schema.js';
-import { AppError, notFound } from '../http/app-error.js';
-import { caseForWork, fieldError, recordCaseWork } from './case-work-access.js';
+import { AppError, fieldError, notFound } from '../http/app-error.js';
+import { caseForWork, recordCaseWork } from './case-work-access.js';
 import { loadLembaga } from './lembaga-directory.js';
 
 function referrals(db: Kysely<DB>) {

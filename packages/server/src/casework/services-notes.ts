@@ -1,11 +1,12 @@
 import type { ServiceView } from '@tuntas/domain';
-import { ATENSI_LAYANAN } from '@tuntas/domain';
+import { isAtensiCode } from '@tuntas/domain';
 import type { Kysely } from 'kysely';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
 import { loadCase } from '../cases/case-service.js';
 import type { DB } from '../db/schema.js';
 import { workerClock } from '../workforce/worker.js';
-import { caseForWork, fieldError, recordCaseWork } from './case-work-access.js';
+import { fieldError } from '../http/app-error.js';
+import { caseForWork, recordCaseWork } from './case-work-access.js';
 
 export interface ServiceInput {
   jenis: 'layanan' | 'catatan';
@@ -16,8 +17,6 @@ export interface ServiceInput {
   uraian: string;
 }
 
-const ATENSI_CODES = new Set(ATENSI_LAYANAN.map((l) => l.kode));
-
 /** A service delivered (which ATENSI form, when, where, by whom) or a case note. */
 export async function addService(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, caseId: string, input: ServiceInput): Promise<ServiceView> {
   const kase = await caseForWork(db, actor, caseId);
@@ -27,7 +26,7 @@ export async function addService(db: Kysely<DB>, actor: Actor, origin: RequestOr
   if (input.tanggal > today) throw fieldError('CASE_INVALID', 'tanggal', 'DI_MASA_DEPAN');
   if (input.tanggal < kase.created_at.toISOString().slice(0, 10)) throw fieldError('CASE_INVALID', 'tanggal', 'SEBELUM_KASUS_DIBUKA');
   const atensi = input.jenis === 'layanan' ? (input.atensi ?? null) : null;
-  if (input.jenis === 'layanan' && (!atensi || !ATENSI_CODES.has(atensi))) throw fieldError('CASE_INVALID', 'atensi', 'WAJIB_UNTUK_LAYANAN');
+  if (input.jenis === 'layanan' && (!atensi || !isAtensiCode(atensi))) throw fieldError('CASE_INVALID', 'atensi', 'WAJIB_UNTUK_LAYANAN');
   const values = {
     case_id: kase.id,
     jenis: input.jenis,

@@ -6,7 +6,7 @@ import { casePolicy } from '../authz/policies.js';
 import { inScope } from '../authz/scope.js';
 import { loadCase } from '../cases/case-service.js';
 import type { DB } from '../db/schema.js';
-import { AppError, notFound } from '../http/app-error.js';
+import { AppError, fieldError, notFound } from '../http/app-error.js';
 import { caseForWork, recordCaseWork } from './case-work-access.js';
 
 function transfers(db: Kysely<DB>) {
@@ -57,7 +57,7 @@ export async function proposeTransfer(
   const kase = await caseForWork(db, actor, caseId);
   const target = await db.selectFrom('users').select(['id', 'role', 'wilayah', 'disabled_at']).where('id', '=', input.kePendampingId).executeTakeFirst();
   const province = kase.wilayah.slice(0, 2);
-  const invalid = (code: string) => new AppError('TRANSFER_INVALID', [{ field: code === 'WILAYAH' ? 'keWilayah' : 'kePendampingId', code }]);
+  const invalid = (code: string) => fieldError('TRANSFER_INVALID', code === 'WILAYAH' ? 'keWilayah' : 'kePendampingId', code);
   if (!target || target.role !== 'pendamping' || target.disabled_at !== null) throw invalid('BUKAN_PENDAMPING_AKTIF');
   if (target.id === kase.pendamping_id) throw invalid('PENDAMPING_SAMA');
   // A case stays in its province: crossing provinces is a new case at the receiving office.
@@ -69,7 +69,7 @@ export async function proposeTransfer(
     throw invalid('WILAYAH');
   }
   const alasan = input.alasan.trim();
-  if (!alasan) throw new AppError('TRANSFER_INVALID', [{ field: 'alasan', code: 'WAJIB' }]);
+  if (!alasan) throw fieldError('TRANSFER_INVALID', 'alasan', 'WAJIB');
   const id = await db.transaction().execute(async (trx) => {
     const open = await trx.selectFrom('case_transfers').select('id').where('case_id', '=', kase.id).where('status', '=', 'diajukan').executeTakeFirst();
     if (open) throw new AppError('TRANSFER_STATE', { id: open.id });
@@ -104,7 +104,7 @@ export async function decideTransfer(
   }
   if (row.status !== 'diajukan') throw new AppError('TRANSFER_STATE', { status: row.status });
   const catatan = input.catatan?.trim() || null;
-  if (input.keputusan === 'tolak' && !catatan) throw new AppError('TRANSFER_INVALID', [{ field: 'catatan', code: 'WAJIB_SAAT_DITOLAK' }]);
+  if (input.keputusan === 'tolak' && !catatan) throw fieldError('TRANSFER_INVALID', 'catatan', 'WAJIB_SAAT_DITOLAK');
   const status: TransferStatus = input.keputusan === 'terima' ? 'diterima' : input.keputusan === 'tolak' ? 'ditolak' : 'dibatalkan';
   await db.transaction().execute(async (trx) => {
     const decided = await trx

@@ -18,4 +18,7 @@ export class AppError extends Error {
 }
 
 export const notFound = (): AppError => new AppError('NOT_FOUND');
+
+/** A 422 (or other catalogue code) naming the field and why, the shape every form error of the API has. */
+export const fieldError = (code: ErrorCode, field: string, reason: string): AppError => new AppError(code, [{ field, code: reason }]);
 export const forbidden = (): AppError => new AppError('FORBIDDEN');

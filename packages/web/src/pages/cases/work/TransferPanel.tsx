@@ -14,7 +14,7 @@ export function TransferDecision({ caseId, transfer, withdraw }: { caseId: strin
   return (
     <div>
       <label>
-        {t('kasus.pengalihan.declineReason')}
+        {withdraw ? t('kasus.pengalihan.reason') : t('kasus.pengalihan.declineReason')}
         <input value={catatan} onChange={(e) => setCatatan(e.target.value)} maxLength={2000} />
       </label>
       <div className="actions">
