@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type Session, type TestContext } from './support/test-app.js';
 
@@ -105,6 +106,37 @@ describe('finding people again', () => {
       const found = (await pendamping.request({ method: 'GET', url: `/api/v1/beneficiaries?q=${encodeURIComponent(spelling)}` })).json();
       expect(found.items[0]?.id, spelling).toBe(yusuf.id);
     }
+  });
+
+  it('finds by typed words in any order, with a middle name left out, and pages the ranked matches', async () => {
+    const names = ['Umi Dewi Gunawanto', 'Umi Gunawanto', 'Dewi Gunawanto Umi'];
+    const ids = [];
+    for (const nama of names) ids.push((await create(pendamping, person({ nama }))).json().id);
+    const search = async (q: string, query = '') => (await koordinator.request({ method: 'GET', url: `/api/v1/beneficiaries?q=${encodeURIComponent(q)}${query}` })).json();
+    const found = await search('umi gnawanto');
+    expect(found.total).toBe(3);
+    expect(found.items[0].id).toBe(ids[1]); // the closest whole name first
+    expect(new Set(found.items.map((b: { id: string }) => b.id))).toEqual(new Set(ids));
+    const second = await search('umi gnawanto', '&pageSize=2&page=2');
+    expect(second).toMatchObject({ total: 3, items: [{}] });
+    expect(await search('umi gnawanto', '&pageSize=2&page=3')).toEqual({ items: [], total: 3 });
+    // A word nobody carries still finds the people whose other words match, through the whole name.
+    expect((await search('Umi Gunawanto Qwzx')).items[0]?.id).toBe(ids[1]);
+    expect(await search('Zzyzx Qwerty')).toEqual({ items: [], total: 0 });
+  });
+
+  it('keeps the links to villages and categories whole without row-by-row foreign keys', async () => {
+    const db = ctx.database.db;
+    const before = await countAll();
+    const insert = (kodeDesa: string, kategori: string | null) =>
+      sql`insert into beneficiaries (nik, nama, nama_kunci, jenis_kelamin, tanggal_lahir, kode_desa, provinsi, kategori_ppks)
+          values ('3510014508909999', 'X', 'x', 'P', '1990-08-05', ${kodeDesa}, ${kodeDesa.slice(0, 2)}, ${kategori})`.execute(db);
+    await expect(insert('35.10.01.9999', '24')).rejects.toThrow(/kode_desa is not in wilayah/);
+    await expect(insert('35.10.01.2001', '99')).rejects.toThrow(/kategori_ppks is not in ppks/);
+    expect(await countAll()).toBe(before);
+    const used = (await create(pendamping, person())).json();
+    await expect(sql`delete from wilayah where kode = ${used.kodeDesa}`.execute(db)).rejects.toThrow(/used by beneficiaries/);
+    await expect(sql`update ppks set kode = '98' where kode = '24'`.execute(db)).rejects.toThrow(/used by beneficiaries/);
   });
 
   it('never shows another province’s people, in lists, counts or by id', async () => {

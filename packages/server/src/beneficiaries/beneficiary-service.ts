@@ -1,14 +1,15 @@
 import { isWithinScope, nameSearchKey, writesRecords } from '@tuntas/domain';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Expression, type Kysely, type Selectable } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
 import { maskNumber, protectBeneficiary } from '../authz/identity-protection.js';
 import { beneficiaryPolicy } from '../authz/policies.js';
 import { inScope } from '../authz/scope.js';
-import type { DB } from '../db/schema.js';
+import type { BeneficiariesTable, DB } from '../db/schema.js';
 import { AppError, notFound } from '../http/app-error.js';
 import { validateBeneficiary, type BeneficiaryFields } from './beneficiary-rules.js';
 import { toBeneficiaryView, type BeneficiaryView } from './beneficiary-view.js';
+import { matchName } from './name-search.js';
 
 export interface BeneficiaryQuery {
   page: number;
@@ -24,25 +25,43 @@ function scoped(db: Kysely<DB>, actor: Actor) {
   return db.selectFrom('beneficiaries').where((eb) => inScope(eb, eb.ref('beneficiaries.kode_desa'), actor));
 }
 
+type BeneficiarySelect = ReturnType<typeof scoped>;
+
+/** The province stated as well as the area, so the name index (province, words) serves the search. */
+function inProvince(base: BeneficiarySelect, area: string | null | undefined): BeneficiarySelect {
+  return area ? base.where('provinsi', '=', area.slice(0, 2)) : base;
+}
+
+async function page(base: BeneficiarySelect, query: BeneficiaryQuery, rank: Expression<number> | null) {
+  const ordered = rank ? base.orderBy(rank, 'desc').orderBy('nama').orderBy('id') : base.orderBy('nama').orderBy('id');
+  // One pass gives the page and the count; only a page past the end needs the count asked again.
+  const rows = await ordered
+    .selectAll()
+    .select(sql<number>`count(*) over ()`.as('total'))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
+  const total = rows[0]?.total ?? (query.page > 1 ? (await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n : 0);
+  return { rows, total: Number(total) };
+}
+
 export async function listBeneficiaries(db: Kysely<DB>, actor: Actor, query: BeneficiaryQuery): Promise<{ items: BeneficiaryView[]; total: number }> {
-  let base = scoped(db, actor);
-  if (query.wilayah) base = base.where((eb) => inScope(eb, eb.ref('beneficiaries.kode_desa'), { wilayah: query.wilayah! }));
+  let base = inProvince(scoped(db, actor), actor.wilayah);
+  if (query.wilayah) base = inProvince(base.where((eb) => inScope(eb, eb.ref('beneficiaries.kode_desa'), { wilayah: query.wilayah! })), query.wilayah);
   if (query.noKk) base = base.where('no_kk', '=', query.noKk);
   const q = query.q?.trim().replace(/^'/, '') ?? '';
   const digits = /^[0-9]+$/.test(q);
   const key = digits ? '' : nameSearchKey(q);
-  if (digits) base = q.length === 16 ? base.where('nik', '=', q) : base.where('nik', 'like', `${q}%`);
-  else if (key) base = base.where(sql<boolean>`(nama_kunci % ${key} or ${key} <% nama_kunci)`);
-  else if (q) return { items: [], total: 0 };
-
-  const ordered = key
-    ? base.orderBy(sql`greatest(similarity(nama_kunci, ${key}), word_similarity(${key}, nama_kunci))`, 'desc').orderBy('nama')
-    : base.orderBy('nama').orderBy('id');
-  const [rows, count] = await Promise.all([
-    ordered.selectAll().limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows.map((r) => protectBeneficiary(toBeneficiaryView(r), actor)), total: count.n };
+  let result: { rows: Array<Selectable<BeneficiariesTable>>; total: number };
+  if (digits) result = await page(q.length === 16 ? base.where('nik', '=', q) : base.where('nik', 'like', `${q}%`), query, null);
+  else if (key) {
+    const match = await matchName(db, key);
+    result = { rows: [], total: 0 };
+    if (match.strict) result = await page(base.where(match.strict), query, match.rank);
+    if (result.total === 0 && match.loose) result = await page(base.where(match.loose), query, match.rank);
+  } else if (q) return { items: [], total: 0 };
+  else result = await page(base, query, null);
+  return { items: result.rows.map((r) => protectBeneficiary(toBeneficiaryView(r), actor)), total: result.total };
 }
 
 export async function loadBeneficiary(db: Kysely<DB>, actor: Actor, id: string) {

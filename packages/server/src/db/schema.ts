@@ -83,6 +83,8 @@ export interface BeneficiariesTable {
   no_kk: string | null;
   nama: string;
   nama_kunci: string;
+  /** The words of nama_kunci, computed by the database. */
+  nama_kata: ColumnType<string[], never, never>;
   jenis_kelamin: 'L' | 'P';
   tempat_lahir: string | null;
   tanggal_lahir: string;
@@ -508,6 +510,7 @@ export interface DashboardSnapshotsTable {
 
 export interface DB {
   dashboard_snapshots: DashboardSnapshotsTable;
+  nama_kata: { kata: string };
   case_assessments: CaseAssessmentsTable;
   case_conferences: CaseConferencesTable;
   case_plans: CasePlansTable;
