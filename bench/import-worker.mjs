@@ -21,7 +21,7 @@ let rows = 0;
 const started = performance.now();
 if (mode === 'tuntas') {
   const source = await openSpreadsheet(file);
-  const report = await importBeneficiaries(database.db, source.rows, { actor: SYSTEM_ACTOR, origin: CLI_ORIGIN, dryRun: false, batchSize: 2000 });
+  const report = await importBeneficiaries(database.db, source.rows, { actor: SYSTEM_ACTOR, origin: CLI_ORIGIN, dryRun: false, batchSize: 2000, parallelWrites: database.kind === 'postgresql' ? 2 : 1 });
   if (report.rejected > 0) throw new Error(`${report.rejected} rows rejected`);
   rows = report.inserted;
 } else {

@@ -29,6 +29,24 @@ const LETTER_RULES: ReadonlyArray<[RegExp, string]> = [
   [/([a-z])\1+/g, '$1'], // Hassan → Hasan, Abdullah → Abdulah
 ];
 
+/**
+ * Names repeat their words (Siti, Sri, Muhammad…): an import of a million rows folds a few thousand
+ * distinct words, so each word's key is remembered. Bounded, so memory stays flat on any input.
+ */
+const wordKeys = new Map<string, string>();
+const WORD_KEYS_MAX = 50_000;
+
+function wordKey(word: string): string {
+  const known = wordKeys.get(word);
+  if (known !== undefined) return known;
+  let w = word;
+  for (const [re, to] of WORD_RULES) w = w.replace(re, to);
+  for (const [re, to] of LETTER_RULES) w = w.replace(re, to);
+  if (wordKeys.size >= WORD_KEYS_MAX) wordKeys.clear();
+  wordKeys.set(word, w);
+  return w;
+}
+
 export function nameSearchKey(name: string): string {
   return name
     .normalize('NFKD')
@@ -37,11 +55,6 @@ export function nameSearchKey(name: string): string {
     .replace(/[^a-z\s]/g, ' ')
     .split(/\s+/)
     .filter(Boolean)
-    .map((word) => {
-      let w = word;
-      for (const [re, to] of WORD_RULES) w = w.replace(re, to);
-      for (const [re, to] of LETTER_RULES) w = w.replace(re, to);
-      return w;
-    })
+    .map(wordKey)
     .join(' ');
 }

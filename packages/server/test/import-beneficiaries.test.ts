@@ -28,6 +28,8 @@ async function importFile(file: string, options: { dryRun?: boolean; actor?: Act
     origin: CLI_ORIGIN,
     dryRun: options.dryRun ?? false,
     batchSize: options.batchSize ?? 100,
+    // As the terminal import runs: two batches written at once on PostgreSQL.
+    parallelWrites: database.kind === 'postgresql' ? 2 : 1,
   });
 }
 
@@ -140,7 +142,13 @@ describe('atomicity and scope', () => {
       }
     }
     await expect(
-      importBeneficiaries(database.db, breaksAfter(source.rows, 230), { actor: SYSTEM_ACTOR, origin: CLI_ORIGIN, dryRun: false, batchSize: 100 }),
+      importBeneficiaries(database.db, breaksAfter(source.rows, 230), {
+        actor: SYSTEM_ACTOR,
+        origin: CLI_ORIGIN,
+        dryRun: false,
+        batchSize: 100,
+        parallelWrites: database.kind === 'postgresql' ? 2 : 1,
+      }),
     ).rejects.toThrow('koneksi terputus');
     const stored = await database.db.selectFrom('beneficiaries').selectAll().where('nik', 'like', '35100146%').execute();
     expect(stored).toHaveLength(200);

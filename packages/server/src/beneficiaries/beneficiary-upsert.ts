@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 
 /**
- * Inserts or updates many people in one statement (`unnest` of column arrays): NIK is the key, so
+ * Inserts or updates many people in one statement: NIK is the key, so
  * importing the same file twice updates rather than duplicates. Tells which NIKs already existed.
  */
 export async function upsertBeneficiaries(
@@ -12,16 +12,28 @@ export async function upsertBeneficiaries(
   actorId: string | null,
 ): Promise<{ inserted: number; updated: number; existing: Set<string> }> {
   if (rows.length === 0) return { inserted: 0, updated: 0, existing: new Set() };
-  const col = <K extends keyof BeneficiaryInput>(key: K) => rows.map((r) => r[key]);
+  // One JSON parameter instead of eleven arrays: JSON.stringify is native, array escaping is not.
+  const json = JSON.stringify(
+    rows.map((r) => ({
+      nik: r.nik,
+      no_kk: r.noKk,
+      nama: r.nama,
+      kunci: nameSearchKey(r.nama),
+      jk: r.jenisKelamin,
+      tempat: r.tempatLahir,
+      tgl: r.tanggalLahir,
+      alamat: r.alamat,
+      desa: r.kodeDesa,
+      ppks: r.kategoriPpks,
+      telepon: r.telepon,
+    })),
+  );
   const result = await sql<{ nik: string; inserted: boolean }>`
     insert into beneficiaries
       (nik, no_kk, nama, nama_kunci, jenis_kelamin, tempat_lahir, tanggal_lahir, alamat, kode_desa, provinsi, kategori_ppks, telepon, created_by, updated_by)
     select nik, no_kk, nama, kunci, jk, tempat, tgl, alamat, desa, left(desa, 2), ppks, telepon, ${actorId}::uuid, ${actorId}::uuid
-    from unnest(
-      ${col('nik')}::text[], ${col('noKk')}::text[], ${col('nama')}::text[], ${rows.map((r) => nameSearchKey(r.nama))}::text[],
-      ${col('jenisKelamin')}::text[], ${col('tempatLahir')}::text[], ${col('tanggalLahir')}::date[], ${col('alamat')}::text[],
-      ${col('kodeDesa')}::text[], ${col('kategoriPpks')}::text[], ${col('telepon')}::text[]
-    ) as t (nik, no_kk, nama, kunci, jk, tempat, tgl, alamat, desa, ppks, telepon)
+    from json_to_recordset(${json}::json)
+      as t (nik text, no_kk text, nama text, kunci text, jk text, tempat text, tgl date, alamat text, desa text, ppks text, telepon text)
     on conflict (nik) do update set
       no_kk = coalesce(excluded.no_kk, beneficiaries.no_kk),
       nama = excluded.nama,

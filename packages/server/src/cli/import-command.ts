@@ -49,6 +49,8 @@ export async function runImportBeneficiaries(database: Database, file: string, o
     actor: SYSTEM_ACTOR,
     origin: CLI_ORIGIN,
     dryRun: opts.dryRun,
+    // The terminal import is the bulk path: on PostgreSQL two batches are written at once.
+    parallelWrites: database.kind === 'postgresql' ? 2 : 1,
     ...(onProgress ? { onProgress } : {}),
   });
   if (onProgress) process.stderr.write('\n');

@@ -29,6 +29,8 @@ export interface ImportOptions {
   origin: RequestOrigin;
   dryRun: boolean;
   batchSize?: number;
+  /** Batches written at once (PostgreSQL: one connection each; PGlite has one). */
+  parallelWrites?: number;
   onProgress?: (processedRows: number) => void;
   /** Receives each row with its verdict, e.g. to write the error report file. */
   onRow?: (row: SourceRow, report: ImportRowReport) => void;
@@ -61,7 +63,8 @@ export async function importBeneficiaries(
   const precheck = options.dryRun || options.actor.wilayah !== null;
   const actorId = options.actor.id === SYSTEM_ACTOR.id ? null : options.actor.id;
 
-  const flush = async (current: Pending[]) => {
+  /** The database's part of a batch: may run beside the next batch's write. */
+  const write = async (current: Pending[]): Promise<void> => {
     const candidates = current.filter((p) => p.value);
     if (precheck && candidates.length > 0) {
       const found = await db
@@ -79,36 +82,48 @@ export async function importBeneficiaries(
       }
     }
     const accepted = current.filter((p) => p.value && p.report.errors.length === 0);
-    if (!options.dryRun && accepted.length > 0) {
-      await db.transaction().execute(async (trx) => {
-        const stored = await upsertBeneficiaries(trx, accepted.map((p) => p.value!), actorId);
-        if (!precheck) for (const p of accepted) if (stored.existing.has(p.value!.nik)) p.report.warnings.push('NIK_EXISTS');
-        report.inserted += stored.inserted;
-        report.updated += stored.updated;
-        await recordAudit(trx, options.actor, options.origin, {
-          action: 'beneficiary.import',
-          entityType: 'beneficiary',
-          wilayah: options.actor.wilayah,
-          details: { lines: [current[0]!.source.line, current.at(-1)!.source.line], inserted: stored.inserted, updated: stored.updated },
-        });
+    if (options.dryRun || accepted.length === 0) return;
+    await db.transaction().execute(async (trx) => {
+      const stored = await upsertBeneficiaries(trx, accepted.map((p) => p.value!), actorId);
+      if (!precheck) for (const p of accepted) if (stored.existing.has(p.value!.nik)) p.report.warnings.push('NIK_EXISTS');
+      report.inserted += stored.inserted;
+      report.updated += stored.updated;
+      await recordAudit(trx, options.actor, options.origin, {
+        action: 'beneficiary.import',
+        entityType: 'beneficiary',
+        wilayah: options.actor.wilayah,
+        details: { lines: [current[0]!.source.line, current.at(-1)!.source.line], inserted: stored.inserted, updated: stored.updated },
       });
-    }
+    });
+  };
+
+  /** The report's part, strictly in file order. */
+  const settle = (current: Pending[]) => {
     for (const p of current) {
       if (p.report.errors.length > 0) report.rejected += 1;
       else report.accepted += 1;
       if (p.report.errors.length > 0 || p.report.warnings.length > 0) report.rows.push(p.report);
       options.onRow?.(p.source, p.report);
     }
-    options.onProgress?.(report.total);
+    settledRows += current.length;
+    options.onProgress?.(settledRows);
   };
 
-  // One batch is written while the next is read and checked: on PostgreSQL the two run on
-  // different cores. Only one write is ever in flight, so batches commit in file order.
-  let inFlight: Promise<void> = Promise.resolve();
+  // Batches are read and checked while earlier ones are written; on PostgreSQL up to
+  // `parallelWrites` write at once on their own connections and cores. Batches hold different NIKs
+  // (a repeated NIK is refused before it reaches the store), so their transactions never collide.
+  let settledRows = 0;
+  const writing: Array<{ batch: Pending[]; written: Promise<void> }> = [];
+  const settleOldest = async () => {
+    const oldest = writing.shift()!;
+    await oldest.written;
+    settle(oldest.batch);
+  };
   const submit = async (current: Pending[]) => {
-    await inFlight;
-    inFlight = flush(current);
-    inFlight.catch(() => undefined); // surfaced by the next await, not as an unhandled rejection
+    if (writing.length >= Math.max(1, options.parallelWrites ?? 1)) await settleOldest();
+    const written = write(current);
+    written.catch(() => undefined); // surfaced when settled, not as an unhandled rejection
+    writing.push({ batch: current, written });
   };
 
   try {
@@ -131,10 +146,10 @@ export async function importBeneficiaries(
       }
     }
     await submit(batch);
+    while (writing.length > 0) await settleOldest();
   } finally {
     // Never leave a write running behind an error: the caller sees the store settled.
-    await inFlight.catch(() => undefined);
+    await Promise.allSettled(writing.map((w) => w.written));
   }
-  await inFlight;
   return report;
 }
