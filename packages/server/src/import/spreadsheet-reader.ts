@@ -70,29 +70,31 @@ function csvSource(path: string, head: Buffer): SpreadsheetSource {
   const text = head.toString('utf8').replace(/^\uFEFF/, '');
   const delimiter = sniffDelimiter(text.split(/\r?\n/)[0] ?? '');
   const stream = createReadStream(path);
-  const parser = stream.pipe(
-    parse({
-      bom: true,
-      delimiter,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      skip_records_with_empty_values: true,
-      info: true,
-      // Far above any honest row; a longer record is a broken file, refused as a whole.
-      max_record_size: 64 * 1024 * 1024,
-    }),
-  );
+  const parser = parse({
+    bom: true,
+    delimiter,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    skip_records_with_empty_values: true,
+    // Far above any honest row; a longer record is a broken file, refused as a whole.
+    max_record_size: 64 * 1024 * 1024,
+  });
+  // The line a record ends on is the parser's line count at the moment it hands the record over:
+  // what `info: true` reports, without two info objects built per record (a fifth of the parse).
+  const push = parser.push.bind(parser);
+  parser.push = (record: string[] | null) => push(record === null ? null : { record, line: parser.info.lines });
+  stream.pipe(parser);
   let header: string[] = [];
   let index: Map<ImportColumn, number> | undefined;
   const ready = (async function* (): AsyncGenerator<SourceRow> {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    for await (const { record, line } of parser as AsyncIterable<{ record: string[]; line: number }>) {
       if (!index) {
         header = record;
         index = columnIndex(record);
         continue;
       }
-      yield { line: info.lines, cells: toRawRow(record, index), original: record };
+      yield { line, cells: toRawRow(record, index), original: record };
     }
   })();
   return {
