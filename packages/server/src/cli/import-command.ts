@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { IMPORT_ROW_MESSAGES, type ImportRowWarning } from '@tuntas/domain';
 import { CLI_ORIGIN, SYSTEM_ACTOR } from '../authz/actor.js';
 import type { Database } from '../db/database.js';
-import { importBeneficiaries, type ImportReport } from '../import/import-beneficiaries.js';
+import { importBeneficiaries, type ImportReport, type ImportRowReport } from '../import/import-beneficiaries.js';
 import { openSpreadsheet } from '../import/spreadsheet-reader.js';
 
 const number = new Intl.NumberFormat('id-ID');
@@ -21,23 +21,61 @@ function progressBar(totalBytes: number, bytesRead: () => number, started: numbe
   };
 }
 
-function printHuman(report: ImportReport, seconds: number): void {
+/**
+ * The rows with an error or a warning, taken as they are judged instead of kept in the report: a
+ * re-import of a million rows warns on every one, and the terminal import keeps constant memory.
+ */
+class RowSink {
+  readonly rejected: ImportRowReport[] = [];
+  rejectedCount = 0;
+  readonly warnings = new Map<ImportRowWarning, number>();
+  private pending: string[] = [];
+  private first = true;
+
+  constructor(private readonly json: boolean) {
+    // Rows stream first, the counts follow once known: JSON objects are unordered.
+    if (json) process.stdout.write('{"rows":[');
+  }
+
+  add(row: ImportRowReport): void {
+    if (row.errors.length === 0 && row.warnings.length === 0) return;
+    if (this.json) {
+      this.pending.push(JSON.stringify(row));
+      if (this.pending.length >= 1000) this.flush();
+      return;
+    }
+    if (row.errors.length > 0 && this.rejectedCount++ < SHOWN_REJECTED) this.rejected.push(row);
+    for (const w of row.warnings) this.warnings.set(w, (this.warnings.get(w) ?? 0) + 1);
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    process.stdout.write(`${this.first ? '' : ','}${this.pending.join(',')}`);
+    this.first = false;
+    this.pending = [];
+  }
+
+  finishJson(report: ImportReport): void {
+    this.flush();
+    process.stdout.write(`],"total":${report.total},"accepted":${report.accepted},"rejected":${report.rejected}}\n`);
+  }
+}
+
+const SHOWN_REJECTED = 50;
+
+function printHuman(report: ImportReport, sink: RowSink, seconds: number): void {
   console.log(report.dryRun ? 'Uji coba (--dry-run): tidak ada yang disimpan.' : 'Impor selesai.');
   console.log(`  Jumlah baris : ${number.format(report.total)}`);
   console.log(`  Diterima     : ${number.format(report.accepted)}${report.dryRun ? '' : ` (baru ${number.format(report.inserted)}, diperbarui ${number.format(report.updated)})`}`);
   console.log(`  Ditolak      : ${number.format(report.rejected)}`);
   console.log(`  Waktu        : ${seconds.toFixed(1)} detik`);
-  const rejected = report.rows.filter((r) => r.errors.length > 0);
-  const shown = rejected.slice(0, 50);
-  if (shown.length > 0) console.log('\nBaris ditolak:');
-  for (const row of shown) {
+  if (sink.rejected.length > 0) console.log('\nBaris ditolak:');
+  for (const row of sink.rejected) {
     console.log(`  baris ${row.line}: ${row.errors.map((c) => `${c} — ${IMPORT_ROW_MESSAGES[c].id}`).join('; ')}`);
   }
-  if (rejected.length > shown.length) console.log(`  … dan ${number.format(rejected.length - shown.length)} baris lagi (pakai --json untuk semuanya)`);
-  const warnings = new Map<ImportRowWarning, number>();
-  for (const row of report.rows) for (const w of row.warnings) warnings.set(w, (warnings.get(w) ?? 0) + 1);
-  if (warnings.size > 0) console.log('\nPeringatan:');
-  for (const [code, count] of warnings) console.log(`  ${number.format(count)} baris: ${code} — ${IMPORT_ROW_MESSAGES[code].id}`);
+  if (sink.rejectedCount > sink.rejected.length) console.log(`  … dan ${number.format(sink.rejectedCount - sink.rejected.length)} baris lagi (pakai --json untuk semuanya)`);
+  if (sink.warnings.size > 0) console.log('\nPeringatan:');
+  for (const [code, count] of sink.warnings) console.log(`  ${number.format(count)} baris: ${code} — ${IMPORT_ROW_MESSAGES[code].id}`);
 }
 
 export async function runImportBeneficiaries(database: Database, file: string, opts: { dryRun: boolean; json: boolean }): Promise<void> {
@@ -45,19 +83,18 @@ export async function runImportBeneficiaries(database: Database, file: string, o
   const source = await openSpreadsheet(file);
   const started = Date.now();
   const onProgress = opts.json ? undefined : progressBar(size, source.bytesRead, started);
+  const sink = new RowSink(opts.json);
   const report = await importBeneficiaries(database.db, source.rows, {
     actor: SYSTEM_ACTOR,
     origin: CLI_ORIGIN,
     dryRun: opts.dryRun,
     // The terminal import is the bulk path: on PostgreSQL two batches are written at once.
     parallelWrites: database.kind === 'postgresql' ? 2 : 1,
+    keepRows: false,
+    onRow: (_, verdict) => sink.add(verdict),
     ...(onProgress ? { onProgress } : {}),
   });
   if (onProgress) process.stderr.write('\n');
-  if (opts.json) {
-    const { total, accepted, rejected, rows } = report;
-    process.stdout.write(JSON.stringify({ total, accepted, rejected, rows }) + '\n');
-  } else {
-    printHuman(report, (Date.now() - started) / 1000);
-  }
+  if (opts.json) sink.finishJson(report);
+  else printHuman(report, sink, (Date.now() - started) / 1000);
 }

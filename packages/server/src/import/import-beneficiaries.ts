@@ -32,6 +32,8 @@ export interface ImportOptions {
   /** Batches written at once (PostgreSQL: one connection each; PGlite has one). */
   parallelWrites?: number;
   onProgress?: (processedRows: number) => void;
+  /** False: `rows` stays empty and the caller takes each verdict from `onRow` (constant memory). */
+  keepRows?: boolean;
   /** Receives each row with its verdict, e.g. to write the error report file. */
   onRow?: (row: SourceRow, report: ImportRowReport) => void;
 }
@@ -45,7 +47,8 @@ interface Pending {
 /**
  * Judges every row by the contract's rules and stores the accepted ones, one transaction per
  * batch: an interruption loses at most the batch in flight, never half a row. Memory stays
- * constant but for the set of NIKs seen (for in-file duplicates) and the report of faulty rows.
+ * constant but for the set of NIKs seen (for in-file duplicates) and, unless `keepRows` is false,
+ * the report of faulty rows.
  */
 export async function importBeneficiaries(
   db: Kysely<DB>,
@@ -102,7 +105,7 @@ export async function importBeneficiaries(
     for (const p of current) {
       if (p.report.errors.length > 0) report.rejected += 1;
       else report.accepted += 1;
-      if (p.report.errors.length > 0 || p.report.warnings.length > 0) report.rows.push(p.report);
+      if (keepRows && (p.report.errors.length > 0 || p.report.warnings.length > 0)) report.rows.push(p.report);
       options.onRow?.(p.source, p.report);
     }
     settledRows += current.length;
@@ -113,6 +116,7 @@ export async function importBeneficiaries(
   // `parallelWrites` write at once on their own connections and cores. Batches hold different NIKs
   // (a repeated NIK is refused before it reaches the store), so their transactions never collide.
   let settledRows = 0;
+  const keepRows = options.keepRows ?? true;
   const writing: Array<{ batch: Pending[]; written: Promise<void> }> = [];
   const settleOldest = async () => {
     const oldest = writing.shift()!;
