@@ -10,22 +10,15 @@ import { autocannon, row, startProcess, stopProcess, TUNTAS } from './lib.mjs';
 import { nameSearchKey } from '../packages/domain/dist/index.js';
 import { sqlLoad } from './sql-load.mjs';
 
-/** The variants the API looks up for each typed word (name-search.ts), for the SQL baseline. */
+/** The variants the API looks up for each typed word (its own function), for the SQL baseline. */
 async function wordVariants(url, key) {
-  const pg = (await import('pg')).default;
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+  const { openDatabase } = await import('../packages/server/dist/db/database.js');
+  const { wordVariants: lookUp } = await import('../packages/server/dist/beneficiaries/name-search.js');
+  const database = await openDatabase({ databaseUrl: url, poolSize: 1 });
   try {
-    const words = [...new Set(key.split(' ').filter((w) => w.length > 1))].sort((a, b) => b.length - a.length).slice(0, 4);
-    const { rows } = await client.query(
-      `select array_agg(v.kata) as variants from unnest($1::text[]) with ordinality as w (kata, i)
-       cross join lateral (select k.kata from nama_kata k where k.kata % w.kata order by similarity(k.kata, w.kata) desc, k.kata limit 50) v
-       group by w.i`,
-      [words],
-    );
-    return rows.map((r) => r.variants);
+    return (await lookUp(database.db, key)).variants;
   } finally {
-    await client.end();
+    await database.close();
   }
 }
 

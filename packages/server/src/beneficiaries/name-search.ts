@@ -18,28 +18,35 @@ export interface NameMatch {
 }
 
 /**
- * Turns a name search key into conditions on `beneficiaries`. Each typed word (initials aside) is
- * looked up fuzzily among the known name words (trigram similarity on a table of thousands, not on
- * a million people); the person must carry a variant of every word, in any order, with or without
- * the other words of their name ("umi gnawan" finds "Umi Gunawan" and "Umi Dewi Gunawan").
+ * The known name words that may stand for each typed word (initials aside, the longest
+ * `MAX_WORDS`), closest first; a typed word nobody's name resembles has no entry, so `variants`
+ * is shorter than `typed`. Fuzzy (trigram similarity) on a table of thousands of words, not on a
+ * million people.
+ */
+export async function wordVariants(db: Kysely<DB>, key: string): Promise<{ typed: number; variants: string[][] }> {
+  const words = [...new Set(key.split(' ').filter((w) => w.length > 1))].sort((a, b) => b.length - a.length).slice(0, MAX_WORDS);
+  if (words.length === 0) return { typed: 0, variants: [] };
+  const { rows } = await sql<{ variants: string[] }>`
+    select array_agg(v.kata) as variants
+    from unnest(${words}::text[]) with ordinality as w (kata, i)
+    cross join lateral (
+      select k.kata from nama_kata k where k.kata % w.kata order by similarity(k.kata, w.kata) desc, k.kata limit ${WORD_VARIANTS}
+    ) v
+    group by w.i`.execute(db);
+  return { typed: words.length, variants: rows.map((r) => r.variants) };
+}
+
+/**
+ * Turns a name search key into conditions on `beneficiaries`: the person must carry a variant of
+ * every typed word, in any order, with or without the other words of their name ("umi gnawan"
+ * finds "Umi Gunawan" and "Umi Dewi Gunawan").
  */
 export async function matchName(db: Kysely<DB>, key: string): Promise<NameMatch> {
-  const words = [...new Set(key.split(' ').filter((w) => w.length > 1))].sort((a, b) => b.length - a.length).slice(0, MAX_WORDS);
-  const found = words.length
-    ? (
-        await sql<{ variants: string[] }>`
-          select array_agg(v.kata) as variants
-          from unnest(${words}::text[]) with ordinality as w (kata, i)
-          cross join lateral (
-            select k.kata from nama_kata k where k.kata % w.kata order by similarity(k.kata, w.kata) desc, k.kata limit ${WORD_VARIANTS}
-          ) v
-          group by w.i`.execute(db)
-      ).rows
-    : [];
+  const { typed, variants } = await wordVariants(db, key);
   const rank = sql<number>`similarity(nama_kunci, ${key})`;
-  const overlaps = (variants: string[]) => sql<SqlBool>`nama_kata && ${variants}::text[]`;
-  const strict = found.length === words.length && words.length > 0 ? sql<SqlBool>`${sql.join(found.map((f) => overlaps(f.variants)), sql` and `)}` : null;
-  const anyWord = found.flatMap((f) => f.variants);
+  const overlaps = (words: string[]) => sql<SqlBool>`nama_kata && ${words}::text[]`;
+  const strict = typed > 0 && variants.length === typed ? sql<SqlBool>`${sql.join(variants.map(overlaps), sql` and `)}` : null;
+  const anyWord = variants.flat();
   const loose = anyWord.length > 0 ? sql<SqlBool>`${overlaps(anyWord)} and ${rank} >= ${LOOSE_SIMILARITY}` : null;
   return { strict, loose, rank };
 }

@@ -65,6 +65,8 @@ export async function importBeneficiaries(
   // upsert itself; a scoped importer must first learn whether the person belongs to another area.
   const precheck = options.dryRun || options.actor.wilayah !== null;
   const actorId = options.actor.id === SYSTEM_ACTOR.id ? null : options.actor.id;
+  const keepRows = options.keepRows ?? true;
+  let settledRows = 0;
 
   /** The database's part of a batch: may run beside the next batch's write. */
   const write = async (current: Pending[]): Promise<void> => {
@@ -115,8 +117,6 @@ export async function importBeneficiaries(
   // Batches are read and checked while earlier ones are written; on PostgreSQL up to
   // `parallelWrites` write at once on their own connections and cores. Batches hold different NIKs
   // (a repeated NIK is refused before it reaches the store), so their transactions never collide.
-  let settledRows = 0;
-  const keepRows = options.keepRows ?? true;
   const writing: Array<{ batch: Pending[]; written: Promise<void> }> = [];
   const settleOldest = async () => {
     const oldest = writing.shift()!;
