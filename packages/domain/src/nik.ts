@@ -59,8 +59,8 @@ export function parseNik(raw: string): ParsedNik | undefined {
 
 /** True when the NIK's date digits match a birth date `YYYY-MM-DD`. */
 export function nikMatchesBirthDate(parsed: ParsedNik, tanggalLahir: string): boolean {
-  const [y, m, d] = tanggalLahir.split('-').map(Number);
-  return parsed.hari === d && parsed.bulan === m && parsed.tahun2 === (y ?? 0) % 100;
+  // `YYYY-MM-DD`: read in place, as this runs for every imported row.
+  return parsed.hari === Number(tanggalLahir.slice(8, 10)) && parsed.bulan === Number(tanggalLahir.slice(5, 7)) && parsed.tahun2 === Number(tanggalLahir.slice(2, 4));
 }
 
 /** No. KK (family card number): 16 digits with the same area prefix rule; its date part is the issue date. */

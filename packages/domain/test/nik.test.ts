@@ -67,6 +67,13 @@ describe('field parsers', () => {
     expect(parseTanggal('1952-02-31', today)).toBeUndefined();
     expect(parseTanggal('29/02/2023', today)).toBeUndefined();
     expect(parseTanggal('29/02/2024', today)).toBe('2024-02-29');
+    expect(parseTanggal('29/02/1900', today)).toBeUndefined(); // a century year is leap only by 400
+    expect(parseTanggal('29-02-2000', today)).toBe('2000-02-29');
+    expect(parseTanggal('1990-13-01', today)).toBeUndefined();
+    expect(parseTanggal('00/05/1990', today)).toBeUndefined();
+    expect(parseTanggal('31/04/1990', today)).toBeUndefined();
+    expect(parseTanggal('2026-11-28', today)).toBe('2026-11-28');
+    expect(parseTanggal('2026-11-29', today)).toBeUndefined();
     expect(parseTanggal('2027-01-01', today)).toBeUndefined();
     expect(parseTanggal('kemarin', today)).toBeUndefined();
     expect(parseTanggal(new Date(Date.UTC(2001, 5, 6)), today)).toBe('2001-06-06');
