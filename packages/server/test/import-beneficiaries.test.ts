@@ -95,12 +95,44 @@ describe('files as they come from the field', () => {
     expect(aminah).toMatchObject({ nama: 'Aminah; binti Umar', jenis_kelamin: 'P', tanggal_lahir: '1990-08-05', alamat: 'Jl. Mawar, No. 1', kategori_ppks: '24', provinsi: '35' });
   });
 
+  it('numbers rows by the line they start on when a quoted address spans lines, and stores it whole', async () => {
+    const rows = [
+      HEADER,
+      `3510014508900111,,"Aminah",P,,05/08/1990,"Jl. Mawar No. 1\nRT 02 RW 03\nDusun Krajan",35.10.01.2001,24,`,
+      `3510010508900112,,Umar,L,,05/08/1990,,35.10.01.2001,24,`,
+      `3510010508900113,,Rina,P,,05/08/1990,"Jl. ""Kenanga""\x1f 7",35.10.01.2001,24,`,
+    ];
+    const file = await writeCsv('multiline.csv', rows.join('\r\n') + '\r\n');
+    const report = await importFile(file);
+    // Umar starts on line 5 (Aminah's address takes lines 2 to 4); Rina on line 6, her sex is wrong.
+    expect(report).toMatchObject({ total: 3, accepted: 2, rejected: 1, rows: [{ line: 6, errors: ['NIK_SEX_MISMATCH'] }] });
+    const stored = await database.db.selectFrom('beneficiaries').select(['nik', 'alamat']).where('nik', 'in', ['3510014508900111', '3510010508900112']).orderBy('nik').execute();
+    expect(stored).toEqual([
+      { nik: '3510010508900112', alamat: null },
+      { nik: '3510014508900111', alamat: 'Jl. Mawar No. 1\nRT 02 RW 03\nDusun Krajan' },
+    ]);
+  });
+
+  it('stores a control character that separates values on the way to the database as a space', async () => {
+    const file = await writeCsv('control.csv', `${HEADER}\n3510014508900121,,Siti\x1fAminah,P,,05/08/1990,"Jl. Melati\x1f9",35.10.01.2001,24,\n`);
+    expect(await importFile(file)).toMatchObject({ accepted: 1, rejected: 0 });
+    const stored = await database.db.selectFrom('beneficiaries').select(['nama', 'alamat']).where('nik', '=', '3510014508900121').executeTakeFirstOrThrow();
+    expect(stored).toEqual({ nama: 'Siti Aminah', alamat: 'Jl. Melati 9' });
+  });
+
   it('rejects a 10 MB field as a row error and stores nothing of that row', async () => {
     const huge = 'x'.repeat(10 * 1024 * 1024);
     const file = await writeCsv('huge.csv', `${HEADER}\n${personRow(201)}\n3510014508900202,,"${huge}",P,,05/08/1990,,35.10.01.2001,24,\n`);
     const report = await importFile(file);
     expect(report).toMatchObject({ total: 2, accepted: 1, rejected: 1, rows: [{ line: 3, errors: ['FIELD_TOO_LONG'] }] });
     expect(await count({ nik: ['3510014508900202'] })).toBe(0);
+  });
+
+  it('refuses a file whose quote never closes once the open record passes 16 MB, storing nothing of it', async () => {
+    const open = `${HEADER}\n${personRow(211)}\n3510014508900212,,"Siti,P,,05/08/1990,,35.10.01.2001,24,\n`;
+    const file = await writeCsv('unclosed.csv', open + `${personRow(213)}\n`.repeat(300_000));
+    await expect(importFile(file)).rejects.toMatchObject({ code: 'IMPORT_FILE_UNREADABLE' });
+    expect(await count({ nik: ['3510014508900212', '3510014508900213'] })).toBe(0);
   });
 
   it('refuses a file that is not a spreadsheet, or has no usable header, before storing anything', async () => {
