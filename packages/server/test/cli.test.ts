@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,7 @@ import { createTestDatabase } from './support/test-database.js';
 
 /** The real `tuntas` binary, run as a user would, against this run's database engine. */
 const BIN = fileURLToPath(new URL('../bin/tuntas.js', import.meta.url));
+const FIXTURES = new URL('./fixtures/', import.meta.url);
 
 let env: NodeJS.ProcessEnv;
 let cleanup: () => Promise<void>;
@@ -66,6 +67,40 @@ describe('tuntas CLI', () => {
     expect(list.out).toContain('2 akun');
     // Eight real processes, each opening the embedded database: slower than one request, on purpose.
   }, 120_000);
+
+  it('imports the messy sample as the contract says: verdict per line in --json, each person once', async () => {
+    const file = fileURLToPath(new URL('beneficiaries-messy.csv', FIXTURES));
+    const truth = JSON.parse(await readFile(new URL('beneficiaries-messy.truth.json', FIXTURES), 'utf8')) as Array<{ line: number; expect: string | null }>;
+    const accepted = truth.filter((t) => t.expect === null).length;
+    expect(tuntas(['migrate']).code).toBe(0);
+
+    const dry = tuntas(['import', 'beneficiaries', file, '--dry-run', '--json']);
+    expect(dry.code).toBe(0);
+    const report = JSON.parse(dry.out) as { total: number; accepted: number; rejected: number; rows: Array<{ line: number; errors: string[] }> };
+    expect(Object.keys(report)).toEqual(['total', 'accepted', 'rejected', 'rows']);
+    expect(report).toMatchObject({ total: truth.length, accepted, rejected: truth.length - accepted });
+    const byLine = new Map(report.rows.map((r) => [r.line, r.errors]));
+    for (const t of truth) expect(byLine.get(t.line) ?? [], `line ${t.line}`).toEqual(t.expect ? [t.expect] : []);
+
+    const first = tuntas(['import', 'beneficiaries', file]);
+    expect(first.code).toBe(0);
+    expect(first.out).toContain('Impor selesai.');
+    expect(first.out).toMatch(new RegExp(`Diterima\\s+: ${accepted} \\(baru ${accepted}, diperbarui 0\\)`));
+    const again = JSON.parse(tuntas(['import', 'beneficiaries', file, '--json']).out) as typeof report & { rows: Array<{ warnings: string[] }> };
+    expect(again.accepted).toBe(accepted);
+    expect(again.rows.filter((r) => r.warnings.includes('NIK_EXISTS'))).toHaveLength(accepted);
+  }, 120_000);
+
+  it('refuses a file that is not a spreadsheet with the reason and a failing exit code', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'tuntas-cli-file-'));
+    const photo = path.join(dir, 'foto.csv');
+    await writeFile(photo, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46]));
+    const result = tuntas(['import', 'beneficiaries', photo, '--json']);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('IMPORT_FILE_UNREADABLE');
+    expect(result.out).toBe('');
+    await rm(dir, { recursive: true, force: true });
+  });
 
   it('refuses an unknown role before touching the database', () => {
     const bad = tuntas(['user', 'add', '--username', 'x', '--role', 'raja']);

@@ -1,4 +1,4 @@
-import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -19,7 +19,10 @@ beforeAll(async () => {
   database = await createTestDatabase();
   dir = await mkdtemp(path.join(os.tmpdir(), 'tuntas-import-'));
 });
-afterAll(() => database.close());
+afterAll(async () => {
+  await database.close();
+  await rm(dir, { recursive: true, force: true });
+});
 
 async function importFile(file: string, options: { dryRun?: boolean; actor?: Actor; batchSize?: number } = {}): Promise<ImportReport> {
   const source = await openSpreadsheet(file);

@@ -1,4 +1,8 @@
-import { stat } from 'node:fs/promises';
+import { createReadStream, createWriteStream, mkdtempSync, type WriteStream } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { IMPORT_ROW_MESSAGES, type ImportRowWarning } from '@tuntas/domain';
 import { CLI_ORIGIN, SYSTEM_ACTOR } from '../authz/actor.js';
 import type { Database } from '../db/database.js';
@@ -24,22 +28,27 @@ function progressBar(totalBytes: number, bytesRead: () => number, started: numbe
 /**
  * The rows with an error or a warning, taken as they are judged instead of kept in the report: a
  * re-import of a million rows warns on every one, and the terminal import keeps constant memory.
+ * For `--json` they are spooled to a temporary file, so the object can start with the counts as
+ * the contract writes it, once they are known.
  */
 class RowSink {
   readonly rejected: ImportRowReport[] = [];
   rejectedCount = 0;
   readonly warnings = new Map<ImportRowWarning, number>();
   private pending: string[] = [];
-  private first = true;
+  private spooled = 0;
+  private readonly spool: { dir: string; file: string; out: WriteStream } | undefined;
 
-  constructor(private readonly json: boolean) {
-    // Rows stream first, the counts follow once known: JSON objects are unordered.
-    if (json) process.stdout.write('{"rows":[');
+  constructor(json: boolean) {
+    if (!json) return;
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'tuntas-import-'));
+    const file = path.join(dir, 'rows.json');
+    this.spool = { dir, file, out: createWriteStream(file) };
   }
 
   add(row: ImportRowReport): void {
     if (row.errors.length === 0 && row.warnings.length === 0) return;
-    if (this.json) {
+    if (this.spool) {
       this.pending.push(JSON.stringify(row));
       if (this.pending.length >= 1000) this.flush();
       return;
@@ -50,14 +59,24 @@ class RowSink {
 
   private flush(): void {
     if (this.pending.length === 0) return;
-    process.stdout.write(`${this.first ? '' : ','}${this.pending.join(',')}`);
-    this.first = false;
+    this.spool!.out.write(`${this.spooled === 0 ? '' : ','}${this.pending.join(',')}`);
+    this.spooled += this.pending.length;
     this.pending = [];
   }
 
-  finishJson(report: ImportReport): void {
+  async printJson(report: ImportReport): Promise<void> {
     this.flush();
-    process.stdout.write(`],"total":${report.total},"accepted":${report.accepted},"rejected":${report.rejected}}\n`);
+    const { file, out } = this.spool!;
+    await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    process.stdout.write(`{"total":${report.total},"accepted":${report.accepted},"rejected":${report.rejected},"rows":[`);
+    await pipeline(createReadStream(file), process.stdout, { end: false });
+    process.stdout.write(']}\n');
+  }
+
+  async close(): Promise<void> {
+    if (!this.spool) return;
+    this.spool.out.destroy();
+    await rm(this.spool.dir, { recursive: true, force: true });
   }
 }
 
@@ -84,17 +103,21 @@ export async function runImportBeneficiaries(database: Database, file: string, o
   const started = Date.now();
   const onProgress = opts.json ? undefined : progressBar(size, source.bytesRead, started);
   const sink = new RowSink(opts.json);
-  const report = await importBeneficiaries(database.db, source.rows, {
-    actor: SYSTEM_ACTOR,
-    origin: CLI_ORIGIN,
-    dryRun: opts.dryRun,
-    // The terminal import is the bulk path: on PostgreSQL two batches are written at once.
-    parallelWrites: database.kind === 'postgresql' ? 2 : 1,
-    keepRows: false,
-    onRow: (_, verdict) => sink.add(verdict),
-    ...(onProgress ? { onProgress } : {}),
-  });
-  if (onProgress) process.stderr.write('\n');
-  if (opts.json) sink.finishJson(report);
-  else printHuman(report, sink, (Date.now() - started) / 1000);
+  try {
+    const report = await importBeneficiaries(database.db, source.rows, {
+      actor: SYSTEM_ACTOR,
+      origin: CLI_ORIGIN,
+      dryRun: opts.dryRun,
+      // The terminal import is the bulk path: on PostgreSQL two batches are written at once.
+      parallelWrites: database.kind === 'postgresql' ? 2 : 1,
+      keepRows: false,
+      onRow: (_, verdict) => sink.add(verdict),
+      ...(onProgress ? { onProgress } : {}),
+    });
+    if (onProgress) process.stderr.write('\n');
+    if (opts.json) await sink.printJson(report);
+    else printHuman(report, sink, (Date.now() - started) / 1000);
+  } finally {
+    await sink.close();
+  }
 }
