@@ -1,4 +1,4 @@
-import { checkImportRow, isWithinScope, type BeneficiaryInput, type ImportRowError, type ImportRowWarning } from '@tuntas/domain';
+import { checkImportRow, cleanNik, isWithinScope, type BeneficiaryInput, type ImportRowError, type ImportRowWarning } from '@tuntas/domain';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
 import { SYSTEM_ACTOR, type Actor, type RequestOrigin } from '../authz/actor.js';
@@ -136,7 +136,7 @@ export async function importBeneficiaries(
       report.total += 1;
       const check = checkImportRow(source.cells, areas, today);
       const errors = [...check.errors];
-      const nik = check.value?.nik ?? (typeof source.cells.nik === 'string' ? source.cells.nik.trim().replace(/^'/, '').trim() : '');
+      const nik = check.value?.nik ?? (typeof source.cells.nik === 'string' ? cleanNik(source.cells.nik) : '');
       if (nik !== '' && !seen.add(nik)) errors.push('NIK_DUPLICATE_IN_FILE');
       if (check.value && !isWithinScope(options.actor.wilayah, check.value.kodeDesa)) errors.push('WILAYAH_OUTSIDE_SCOPE');
       batch.push({

@@ -15,7 +15,8 @@ export class NikSet {
   add(nik: string): boolean {
     if (nik.length !== 16 || !/^[0-9]{16}$/.test(nik)) {
       if (this.others.has(nik)) return false;
-      this.others.add(nik);
+      // A copy: the parsed field is a view into a whole chunk of the file, which it would keep.
+      this.others.add(` ${nik}`.slice(1));
       return true;
     }
     const high = Number(nik.slice(0, 8)) + 1;
