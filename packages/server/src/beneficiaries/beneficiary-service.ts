@@ -1,4 +1,4 @@
-import { isWithinScope, nameSearchKey, writesRecords } from '@tuntas/domain';
+import { cleanNik, isWithinScope, nameSearchKey, writesRecords } from '@tuntas/domain';
 import { sql, type Expression, type Kysely, type Selectable } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
@@ -49,7 +49,8 @@ export async function listBeneficiaries(db: Kysely<DB>, actor: Actor, query: Ben
   let base = inProvince(scoped(db, actor), actor.wilayah);
   if (query.wilayah) base = inProvince(base.where((eb) => inScope(eb, eb.ref('beneficiaries.kode_desa'), { wilayah: query.wilayah! })), query.wilayah);
   if (query.noKk) base = base.where('no_kk', '=', query.noKk);
-  const q = query.q?.trim().replace(/^'/, '') ?? '';
+  // A NIK pasted from a spreadsheet keeps its apostrophe text marker: cleaned as the importer does.
+  const q = cleanNik(query.q ?? '');
   const digits = /^[0-9]+$/.test(q);
   const key = digits ? '' : nameSearchKey(q);
   let result: { rows: Array<Selectable<BeneficiariesTable>>; total: number };
