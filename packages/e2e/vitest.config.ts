@@ -9,5 +9,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // expect.poll's own default (1 s) is shorter than a sign-in (password hash, redirect, first
+    // render) takes when the two cores are busy: sign-in failed once in seven runs on 2026-11-29.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
