@@ -227,6 +227,21 @@ export const ERRORS = {
     id: 'Kolom wajib tidak ditemukan di baris judul: nik, nama, jenis_kelamin, tanggal_lahir, kode_desa.',
     en: 'Required columns are missing from the header row: nik, nama, jenis_kelamin, tanggal_lahir, kode_desa.',
   },
+  IMPORT_TOO_MANY_ROWS: {
+    status: 413,
+    id: 'Berkas berisi lebih dari 50.000 baris data, batas unggahan lewat web. Bagi berkas menjadi beberapa bagian, atau minta admin mengimpornya dengan perintah `npx tuntas import beneficiaries BERKAS`.',
+    en: 'The file holds more than 50,000 data rows, the limit for a web upload. Split it, or ask an administrator to import it with `npx tuntas import beneficiaries FILE`.',
+  },
+  IMPORT_XLSX_TOO_LARGE: {
+    status: 413,
+    id: 'Isi berkas XLSX terlalu besar setelah dibuka (lebih dari batas unggahan lewat web). Bagi berkas menjadi beberapa bagian, simpan sebagai CSV, atau minta admin mengimpornya dengan perintah `npx tuntas import beneficiaries BERKAS`.',
+    en: 'The XLSX file is too large once unpacked (over the web upload limit). Split it, save it as CSV, or ask an administrator to import it with `npx tuntas import beneficiaries FILE`.',
+  },
+  IMPORT_SCOPE_LOOKUPS_EXCEEDED: {
+    status: 429,
+    id: 'Terlalu banyak baris impor Anda yang tidak dapat disimpan dengan akun Anda dalam satu jam terakhir. Coba lagi nanti, atau minta admin memeriksa berkasnya.',
+    en: 'Too many of your imported rows could not be saved with your account in the last hour. Try again later, or ask an administrator to check the file.',
+  },
   INTERNAL: {
     status: 500,
     id: 'Terjadi kesalahan pada server. Coba lagi; bila berulang, hubungi admin.',

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './import/upload-limits.js';
 
 /** Runtime settings, all from the environment so API nodes stay stateless and identical. */
 export interface Config {
@@ -17,6 +18,8 @@ export interface Config {
   loginMaxFailures: number;
   loginWindowMinutes: number;
   bodyLimitBytes: number;
+  /** What a web upload of beneficiaries may cost (the terminal import has no limit). */
+  importUpload: UploadLimits;
   logLevel: string;
   demoPassword: string;
   /** Folder of the built web app, served when it exists (packages/web/dist by default). */
@@ -49,6 +52,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: intFromEnv(env, 'TUNTAS_LOGIN_MAX_FAILURES', 5),
     loginWindowMinutes: intFromEnv(env, 'TUNTAS_LOGIN_WINDOW_MINUTES', 15),
     bodyLimitBytes: intFromEnv(env, 'TUNTAS_BODY_LIMIT_BYTES', 1024 * 1024),
+    importUpload: {
+      ...DEFAULT_UPLOAD_LIMITS,
+      maxRows: intFromEnv(env, 'TUNTAS_IMPORT_MAX_ROWS', DEFAULT_UPLOAD_LIMITS.maxRows),
+      outOfScopePerHour: intFromEnv(env, 'TUNTAS_IMPORT_OUT_OF_SCOPE_PER_HOUR', DEFAULT_UPLOAD_LIMITS.outOfScopePerHour),
+      reportsDir: path.resolve(env.TUNTAS_IMPORT_REPORTS_DIR || DEFAULT_UPLOAD_LIMITS.reportsDir),
+    },
     logLevel: env.LOG_LEVEL ?? 'info',
     demoPassword: env.TUNTAS_DEMO_PASSWORD || 'tuntas-demo',
     webDir: env.TUNTAS_WEB_DIR || fileURLToPath(new URL('../../web/dist', import.meta.url)),
