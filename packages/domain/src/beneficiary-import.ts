@@ -35,7 +35,8 @@ export type ImportRowError =
   | 'NO_KK_FORMAT'
   | 'FIELD_TOO_LONG'
   | 'NIK_DUPLICATE_IN_FILE'
-  | 'WILAYAH_OUTSIDE_SCOPE';
+  | 'WILAYAH_OUTSIDE_SCOPE'
+  | 'ROW_NOT_PERMITTED';
 
 export type ImportRowWarning = 'NIK_EXISTS' | 'NIK_REGENCY_UNKNOWN';
 
@@ -55,6 +56,10 @@ export const IMPORT_ROW_MESSAGES: Record<ImportRowError | ImportRowWarning, { id
   FIELD_TOO_LONG: { id: 'Isi kolom terlalu panjang (lebih dari 500 karakter)', en: 'A field is longer than 500 characters' },
   NIK_DUPLICATE_IN_FILE: { id: 'NIK sudah muncul di baris sebelumnya dalam berkas ini', en: 'The NIK appeared on an earlier line of this file' },
   WILAYAH_OUTSIDE_SCOPE: { id: 'Orang ini berada di luar wilayah tugas Anda', en: 'This person is outside your area' },
+  ROW_NOT_PERMITTED: {
+    id: 'Baris ini tidak dapat disimpan dengan akun Anda; minta admin atau koordinator wilayah memeriksanya',
+    en: 'This row cannot be saved with your account; ask an administrator or the area coordinator to check it',
+  },
   NIK_EXISTS: { id: 'NIK sudah terdaftar; baris ini memperbarui datanya', en: 'NIK already registered; this row updates the record' },
   NIK_REGENCY_UNKNOWN: { id: 'Kode kabupaten/kota di NIK sudah tidak berlaku (NIK tetap sah)', en: 'The regency code in the NIK no longer exists (the NIK stays valid)' },
 };

@@ -35,6 +35,7 @@ const FIELD_OF: Record<ImportRowError, keyof BeneficiaryFields | null> = {
   FIELD_TOO_LONG: null,
   NIK_DUPLICATE_IN_FILE: 'nik',
   WILAYAH_OUTSIDE_SCOPE: 'kodeDesa',
+  ROW_NOT_PERMITTED: 'nik',
 };
 
 const REQUIRED: Array<keyof BeneficiaryFields> = ['nik', 'nama', 'jenisKelamin', 'tanggalLahir', 'kodeDesa'];

@@ -1,5 +1,7 @@
 import { nameSearchKey, type BeneficiaryInput } from '@tuntas/domain';
-import { sql, type Kysely } from 'kysely';
+import { expressionBuilder, sql, type Kysely } from 'kysely';
+import type { Actor } from '../authz/actor.js';
+import { inScope } from '../authz/scope.js';
 import type { DB } from '../db/schema.js';
 
 /** ASCII unit separator: no one types it, and PostgreSQL splits on it in C. */
@@ -19,23 +21,50 @@ function column(values: Array<string | null>): string {
 
 const split = (text: string) => sql`string_to_array(${text}::text, ${UNIT}::text)`;
 
+/** The columns an import writes, by the names of the file's header; a change is reported by them. */
+const FIELDS = ['no_kk', 'nama', 'jenis_kelamin', 'tempat_lahir', 'tanggal_lahir', 'alamat', 'kode_desa', 'kategori_ppks', 'telepon'] as const;
+
+export interface UpsertResult {
+  inserted: number;
+  /** Existing people written again (changed or not). */
+  updated: number;
+  /** NIKs that were registered before (and within the scope given). */
+  existing: Set<string>;
+  /** NIKs registered outside the scope given: left exactly as they were. */
+  blocked: Set<string>;
+  /** Existing people whose stored values changed, with the names of the fields that did. */
+  changes: Array<{ id: string; kodeDesa: string; fields: string[] }>;
+}
+
 /**
- * Inserts or updates many people in one statement: NIK is the key, so
- * importing the same file twice updates rather than duplicates. Tells which NIKs already existed.
+ * Inserts or updates many people in one statement: NIK is the key, so importing the same file
+ * twice updates rather than duplicates. With a scope, a person registered outside it is never
+ * updated (the conflict's update is guarded in the same statement, so no race can slip one
+ * through) and comes back in `blocked`. Every statement of the WITH sees the table as it was
+ * before, so `old` gives the values the update replaced.
  */
 export async function upsertBeneficiaries(
   db: Kysely<DB>,
   rows: BeneficiaryInput[],
   actorId: string | null,
-): Promise<{ inserted: number; updated: number; existing: Set<string> }> {
-  if (rows.length === 0) return { inserted: 0, updated: 0, existing: new Set() };
-  const result = await sql<{ inserted: number; existing: string[] | null }>`
-    with stored as (
-      insert into beneficiaries
-        (nik, no_kk, nama, nama_kunci, jenis_kelamin, tempat_lahir, tanggal_lahir, alamat, kode_desa, provinsi, kategori_ppks, telepon, created_by, updated_by)
-      select nik, nullif(no_kk, ''), nama, kunci, jk, nullif(tempat, ''), tgl::date, nullif(alamat, ''), desa, left(desa, 2),
-        nullif(ppks, ''), nullif(telepon, ''), ${actorId}::uuid, ${actorId}::uuid
-      from unnest(
+  scope: Pick<Actor, 'wilayah'> = { wilayah: null },
+): Promise<UpsertResult> {
+  if (rows.length === 0) return { inserted: 0, updated: 0, existing: new Set(), blocked: new Set(), changes: [] };
+  const guard = scope.wilayah === null ? sql`` : sql`where ${inScope(expressionBuilder<DB, 'beneficiaries'>(), sql.ref('beneficiaries.kode_desa'), scope)}`;
+  const changed = sql.join(
+    FIELDS.map((f) => sql`case when s.${sql.ref(f)} is distinct from o.${sql.ref(f)} then ${sql.lit(f)} end`),
+  );
+  const result = await sql<{
+    inserted: number;
+    updated: number;
+    existing: string[] | null;
+    blocked: string[] | null;
+    changed_ids: string[] | null;
+    changed_areas: string[] | null;
+    changed_fields: string[] | null;
+  }>`
+    with input as (
+      select * from unnest(
         ${split(column(rows.map((r) => r.nik)))}, ${split(column(rows.map((r) => r.noKk)))},
         ${split(column(rows.map((r) => r.nama)))}, ${split(column(rows.map((r) => nameSearchKey(r.nama))))},
         ${split(column(rows.map((r) => r.jenisKelamin)))}, ${split(column(rows.map((r) => r.tempatLahir)))},
@@ -43,6 +72,16 @@ export async function upsertBeneficiaries(
         ${split(column(rows.map((r) => r.kodeDesa)))}, ${split(column(rows.map((r) => r.kategoriPpks)))},
         ${split(column(rows.map((r) => r.telepon)))}
       ) as t (nik, no_kk, nama, kunci, jk, tempat, tgl, alamat, desa, ppks, telepon)
+    ),
+    old as (
+      select b.nik, ${sql.join(FIELDS.map((f) => sql`b.${sql.ref(f)}`))} from beneficiaries b where b.nik in (select nik from input)
+    ),
+    stored as (
+      insert into beneficiaries
+        (nik, no_kk, nama, nama_kunci, jenis_kelamin, tempat_lahir, tanggal_lahir, alamat, kode_desa, provinsi, kategori_ppks, telepon, created_by, updated_by)
+      select nik, nullif(no_kk, ''), nama, kunci, jk, nullif(tempat, ''), tgl::date, nullif(alamat, ''), desa, left(desa, 2),
+        nullif(ppks, ''), nullif(telepon, ''), ${actorId}::uuid, ${actorId}::uuid
+      from input
       on conflict (nik) do update set
         no_kk = coalesce(excluded.no_kk, beneficiaries.no_kk),
         nama = excluded.nama,
@@ -58,9 +97,27 @@ export async function upsertBeneficiaries(
         updated_by = excluded.updated_by,
         updated_at = now(),
         version = beneficiaries.version + 1
-      returning nik, (xmax = 0) as inserted
+      ${guard}
+      returning id, nik, ${sql.join(FIELDS.map((f) => sql.ref(f)))}, (xmax = 0) as inserted
+    ),
+    changed as (
+      select s.id, s.kode_desa, array_remove(array[${changed}], null) as fields
+        from stored s join old o on o.nik = s.nik
+       where not s.inserted
     )
-    select count(*) filter (where inserted)::int as inserted, array_agg(nik) filter (where not inserted) as existing from stored`.execute(db);
-  const { inserted, existing } = result.rows[0]!;
-  return { inserted, updated: rows.length - inserted, existing: new Set(existing ?? []) };
+    select w.inserted, w.updated, w.existing, b.blocked, c.ids as changed_ids, c.areas as changed_areas, c.fields as changed_fields
+      from (select count(*) filter (where inserted)::int as inserted, count(*) filter (where not inserted)::int as updated,
+                   array_agg(nik) filter (where not inserted) as existing from stored) w,
+           (select array_agg(nik) as blocked from input where nik not in (select nik from stored)) b,
+           (select array_agg(id::text) as ids, array_agg(kode_desa) as areas, array_agg(array_to_string(fields, ',')) as fields
+              from changed where cardinality(fields) > 0) c`.execute(db);
+  const r = result.rows[0]!;
+  const ids = r.changed_ids ?? [];
+  return {
+    inserted: r.inserted,
+    updated: r.updated,
+    existing: new Set(r.existing ?? []),
+    blocked: new Set(r.blocked ?? []),
+    changes: ids.map((id, i) => ({ id, kodeDesa: r.changed_areas![i]!, fields: r.changed_fields![i]!.split(',') })),
+  };
 }

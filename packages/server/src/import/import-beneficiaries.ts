@@ -2,7 +2,9 @@ import { checkImportRow, cleanNik, isWithinScope, type BeneficiaryInput, type Im
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
 import { SYSTEM_ACTOR, type Actor, type RequestOrigin } from '../authz/actor.js';
-import { upsertBeneficiaries } from '../beneficiaries/beneficiary-upsert.js';
+import { inScope } from '../authz/scope.js';
+import { upsertBeneficiaries, type UpsertResult } from '../beneficiaries/beneficiary-upsert.js';
+import { AppError } from '../http/app-error.js';
 import type { DB } from '../db/schema.js';
 import { areaLookup } from '../reference/area-lookup.js';
 import { NikSet } from './nik-set.js';
@@ -23,6 +25,8 @@ export interface ImportReport {
   inserted: number;
   updated: number;
   dryRun: boolean;
+  /** Rows refused because the NIK is registered outside the importer's scope (ROW_NOT_PERMITTED). */
+  outOfScope: number;
 }
 
 export interface ImportOptions {
@@ -37,6 +41,16 @@ export interface ImportOptions {
   keepRows?: boolean;
   /** Receives each row with its verdict, e.g. to write the error report file. */
   onRow?: (row: SourceRow, report: ImportRowReport) => void;
+  /**
+   * How many rows of this import may meet a person registered outside the importer's scope; one
+   * more stops the import with 429 IMPORT_SCOPE_LOOKUPS_EXCEEDED (the batch that passed it is not
+   * written). Unlimited when absent.
+   */
+  outOfScopeAllowance?: number;
+  /** Told the running count of such rows after each batch that met one, before it commits. */
+  onOutOfScope?: (count: number) => void;
+  /** Named in the audit events of the people this import changed (the upload's id). */
+  importId?: string;
 }
 
 interface Pending {
@@ -59,47 +73,53 @@ export async function importBeneficiaries(
   const areas = await areaLookup(db);
   const batchSize = options.batchSize ?? 2000;
   const seen = new NikSet();
-  const report: ImportReport = { total: 0, accepted: 0, rejected: 0, rows: [], inserted: 0, updated: 0, dryRun: options.dryRun };
+  const report: ImportReport = { total: 0, accepted: 0, rejected: 0, rows: [], inserted: 0, updated: 0, dryRun: options.dryRun, outOfScope: 0 };
   const today = new Date();
   let batch: Pending[] = [];
-  // National importers (the CLI) can see every record, so "already registered" is learnt from the
-  // upsert itself; a scoped importer must first learn whether the person belongs to another area.
-  const precheck = options.dryRun || options.actor.wilayah !== null;
   const actorId = options.actor.id === SYSTEM_ACTOR.id ? null : options.actor.id;
   const keepRows = options.keepRows ?? true;
   let settledRows = 0;
 
   /** The database's part of a batch: may run beside the next batch's write. */
   const write = async (current: Pending[]): Promise<void> => {
-    const candidates = current.filter((p) => p.value);
-    if (precheck && candidates.length > 0) {
+    const accepted = current.filter((p) => p.value && p.report.errors.length === 0);
+    if (accepted.length === 0) return;
+    if (options.dryRun) {
+      // Only people the importer may see are looked up: whether a NIK is registered in another
+      // area is never told by a dry run (it would answer "is this NIK registered?" for the whole
+      // country). The import itself refuses such a row, counted, audited and rate-limited.
       const found = await db
         .selectFrom('beneficiaries')
-        .select(['nik', 'kode_desa'])
-        .where('nik', 'in', candidates.map((p) => p.value!.nik))
+        .select('nik')
+        .where('nik', 'in', accepted.map((p) => p.value!.nik))
+        .where((eb) => inScope(eb, eb.ref('kode_desa'), options.actor))
         .execute();
-      const existing = new Map(found.map((f) => [f.nik, f.kode_desa]));
-      for (const p of candidates) {
-        const area = existing.get(p.value!.nik);
-        if (area === undefined) continue;
-        // Re-registering someone held by another area would move them out of that area's sight.
-        if (!isWithinScope(options.actor.wilayah, area)) p.report.errors.push('WILAYAH_OUTSIDE_SCOPE');
-        else p.report.warnings.push('NIK_EXISTS');
-      }
+      const existing = new Set(found.map((f) => f.nik));
+      for (const p of accepted) if (existing.has(p.value!.nik)) p.report.warnings.push('NIK_EXISTS');
+      return;
     }
-    const accepted = current.filter((p) => p.value && p.report.errors.length === 0);
-    if (options.dryRun || accepted.length === 0) return;
     await db.transaction().execute(async (trx) => {
-      const stored = await upsertBeneficiaries(trx, accepted.map((p) => p.value!), actorId);
-      if (!precheck) for (const p of accepted) if (stored.existing.has(p.value!.nik)) p.report.warnings.push('NIK_EXISTS');
+      const stored = await upsertBeneficiaries(trx, accepted.map((p) => p.value!), actorId, options.actor);
+      for (const p of accepted) {
+        if (stored.blocked.has(p.value!.nik)) p.report.errors.push('ROW_NOT_PERMITTED');
+        else if (stored.existing.has(p.value!.nik)) p.report.warnings.push('NIK_EXISTS');
+      }
+      if (stored.blocked.size > 0) {
+        report.outOfScope += stored.blocked.size;
+        options.onOutOfScope?.(report.outOfScope);
+        if (options.outOfScopeAllowance !== undefined && report.outOfScope > options.outOfScopeAllowance) {
+          throw new AppError('IMPORT_SCOPE_LOOKUPS_EXCEEDED', { windowMinutes: 60 });
+        }
+      }
       report.inserted += stored.inserted;
       report.updated += stored.updated;
       await recordAudit(trx, options.actor, options.origin, {
         action: 'beneficiary.import',
         entityType: 'beneficiary',
         wilayah: options.actor.wilayah,
-        details: { lines: [current[0]!.source.line, current.at(-1)!.source.line], inserted: stored.inserted, updated: stored.updated },
+        details: { lines: [current[0]!.source.line, current.at(-1)!.source.line], inserted: stored.inserted, updated: stored.updated, ...(options.importId ? { importId: options.importId } : {}) },
       });
+      await recordChanges(trx, options, stored.changes);
     });
   };
 
@@ -156,4 +176,31 @@ export async function importBeneficiaries(
     await Promise.allSettled(writing.map((w) => w.written));
   }
   return report;
+}
+
+/**
+ * One audit event per person the import changed, naming the fields that changed: ids and field
+ * names only, never a value (no NIK, no name). Written in the batch's transaction.
+ */
+async function recordChanges(trx: Kysely<DB>, options: ImportOptions, changes: UpsertResult['changes']): Promise<void> {
+  const actorId = options.actor.id === SYSTEM_ACTOR.id ? null : options.actor.id;
+  // 9 parameters a row; PostgreSQL takes 65,535 parameters a statement.
+  for (let i = 0; i < changes.length; i += 5000) {
+    await trx
+      .insertInto('audit_events')
+      .values(
+        changes.slice(i, i + 5000).map((c) => ({
+          actor_id: actorId,
+          actor_username: options.actor.username,
+          action: 'beneficiary.import.update',
+          entity_type: 'beneficiary',
+          entity_id: c.id,
+          wilayah: c.kodeDesa,
+          ip: options.origin.ip,
+          request_id: options.origin.requestId,
+          details: JSON.stringify({ fields: c.fields, ...(options.importId ? { importId: options.importId } : {}) }),
+        })),
+      )
+      .execute();
+  }
 }

@@ -6,13 +6,16 @@ import type { SourceRow } from './spreadsheet-reader.js';
 
 /**
  * The file an operator fixes and uploads again: the rejected rows exactly as they were written,
- * the original header, and one more column saying in Indonesian what is wrong. Streamed to disk
- * so a million-row import does not hold the report in memory.
+ * the original header, and one more column saying in Indonesian what is wrong; a second sheet
+ * lists the accepted rows that carry a warning (a re-import's NIK_EXISTS), so the file holds the
+ * whole row report the upload's answer only begins. Streamed to disk so a large import does not
+ * hold the report in memory (the warnings, a line and codes each, wait for the second sheet).
  */
 export class ImportReportWriter {
   private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter;
   private readonly sheet: ExcelJS.Worksheet;
   private headerWritten = false;
+  private readonly warned: ImportRowReport[] = [];
 
   constructor(
     file: string,
@@ -24,7 +27,10 @@ export class ImportReportWriter {
   }
 
   add(row: SourceRow, report: ImportRowReport): void {
-    if (report.errors.length === 0) return;
+    if (report.errors.length === 0) {
+      if (report.warnings.length > 0) this.warned.push({ line: report.line, errors: [], warnings: [...report.warnings] });
+      return;
+    }
     if (!this.headerWritten) {
       const title = this.sheet.addRow([...this.header(), this.locale === 'id' ? 'baris_asal' : 'source_line', this.locale === 'id' ? 'kesalahan' : 'errors']);
       title.font = { bold: true };
@@ -38,6 +44,14 @@ export class ImportReportWriter {
   async finish(): Promise<void> {
     if (!this.headerWritten) this.sheet.addRow([...this.header(), 'kesalahan']).commit();
     this.sheet.commit();
+    if (this.warned.length > 0) {
+      const sheet = this.workbook.addWorksheet(this.locale === 'id' ? 'Peringatan' : 'Warnings');
+      const title = sheet.addRow([this.locale === 'id' ? 'baris_asal' : 'source_line', this.locale === 'id' ? 'peringatan' : 'warnings']);
+      title.font = { bold: true };
+      title.commit();
+      for (const w of this.warned) sheet.addRow([w.line, w.warnings.map((code) => `${IMPORT_ROW_MESSAGES[code][this.locale]} [${code}]`).join('; ')]).commit();
+      sheet.commit();
+    }
     await this.workbook.commit();
   }
 }

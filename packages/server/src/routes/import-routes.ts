@@ -3,6 +3,7 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import { importReportFile, importUploadedBeneficiaries } from '../import/upload-import.js';
 import { actorOf, originOf } from '../http/context.js';
 import { authErrors, ErrorResponse, StrictObject, Uuid } from '../http/schemas.js';
+import { fileStream } from '../http/upload-body.js';
 
 const SPREADSHEET_TYPES = [
   'text/csv',
@@ -27,7 +28,13 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['impor'],
         summary: 'Upload a CSV or XLSX of beneficiaries (raw body); rows judged by the contract’s rules',
-        description: 'Send the file as the body with Content-Type text/csv or the XLSX type. Rows outside the caller’s area are rejected.',
+        description:
+          'Send the file as the body with Content-Type text/csv or the XLSX type. Rows outside the caller’s area are rejected, ' +
+          'and so is a row whose NIK is registered outside it (ROW_NOT_PERMITTED, found only by a real import: a dry run never ' +
+          'tells whether a NIK is registered elsewhere; more than a limit of such rows an hour answers 429). ' +
+          'At most 50,000 data rows and 100 MB of unpacked XLSX (413 before any work; larger files go through ' +
+          '`npx tuntas import beneficiaries FILE`). Unlike the terminal’s --json, `rows` lists only the first 100 rows with an ' +
+          'error or a warning (`rowsListed` counts them all); the XLSX at `reportUrl` holds every one.',
         querystring: StrictObject({
           dryRun: Type.Optional(Type.Boolean({ default: false })),
           fileName: Type.Optional(Type.String({ maxLength: 200 })),
@@ -42,22 +49,26 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
             updated: Type.Integer(),
             dryRun: Type.Boolean(),
             rows: Type.Array(RowReport),
+            rowsListed: Type.Integer(),
             reportUrl: Type.Union([Type.String(), Type.Null()]),
           }),
           ...authErrors,
           413: ErrorResponse,
           415: ErrorResponse,
           422: ErrorResponse,
+          429: ErrorResponse,
         },
       },
     },
     async (request) => {
-      const result = await importUploadedBeneficiaries(app.ctx.database.db, actorOf(request), originOf(request), {
-        body: request.body as Readable,
-        fileName: request.query.fileName ?? 'unggahan',
-        dryRun: request.query.dryRun ?? false,
-      });
-      return { ...result, reportUrl: result.rejected > 0 ? `/api/v1/imports/${result.id}/report.xlsx` : null };
+      const result = await importUploadedBeneficiaries(
+        app.ctx.database.db,
+        actorOf(request),
+        originOf(request),
+        { body: fileStream(request), fileName: request.query.fileName ?? 'unggahan', dryRun: request.query.dryRun ?? false },
+        app.ctx.config.importUpload,
+      );
+      return { ...result, reportUrl: result.hasReport ? `/api/v1/imports/${result.id}/report.xlsx` : null };
     },
   );
 
@@ -66,19 +77,18 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['impor'],
-        summary: 'The rejected rows with an Indonesian error column, to fix and upload again',
+        summary: 'The upload’s whole row report: rejected rows with an Indonesian error column (to fix and upload again), then the warnings',
         params: StrictObject({ id: Uuid }),
-        response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }), ...authErrors },
+        response: { 200: Type.Unsafe<Buffer | Readable>({ type: 'string', format: 'binary' }), ...authErrors },
       },
     },
     async (request, reply) => {
-      const { fileName, bytes } = await importReportFile(app.ctx.database.db, actorOf(request), request.params.id);
-      if (!bytes) return reply.code(404).send({ error: { code: 'NOT_FOUND', message: 'Tidak ada baris yang ditolak.' } });
+      const { fileName, body } = await importReportFile(app.ctx.database.db, actorOf(request), request.params.id, app.ctx.config.importUpload);
       const base = fileName.replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '_') || 'impor';
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="${base}-ditolak.xlsx"`)
-        .send(bytes);
+        .send(body);
     },
   );
 };
