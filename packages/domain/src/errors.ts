@@ -183,8 +183,8 @@ export const ERRORS = {
   },
   WEAK_PASSWORD: {
     status: 422,
-    id: 'Kata sandi terlalu lemah: minimal 10 karakter, tidak berulang, dan tidak memuat nama pengguna.',
-    en: 'Password too weak: at least 10 characters, not repetitive, and not containing the username.',
+    id: 'Kata sandi terlalu lemah: minimal 10 karakter, tidak berulang, tidak memuat nama pengguna, dan bukan kata sandi umum yang mudah ditebak.',
+    en: 'Password too weak: at least 10 characters, not repetitive, not containing the username, and not a common, easily guessed password.',
   },
   WILAYAH_UNKNOWN: { status: 422, id: 'Kode wilayah tidak dikenal.', en: 'Unknown area code.' },
   SCOPE_REQUIRED: {
@@ -201,6 +201,21 @@ export const ERRORS = {
     status: 429,
     id: 'Terlalu banyak percobaan. Coba lagi dalam beberapa menit.',
     en: 'Too many attempts. Try again in a few minutes.',
+  },
+  LOGIN_THROTTLED: {
+    status: 429,
+    id: 'Terlalu banyak percobaan masuk yang gagal. Tunggu sebentar lalu coba lagi.',
+    en: 'Too many failed sign-in attempts. Wait a moment and try again.',
+  },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    id: 'Ganti kata sandi Anda terlebih dahulu sebelum melanjutkan.',
+    en: 'Change your password before you continue.',
+  },
+  CURRENT_PASSWORD_WRONG: {
+    status: 403,
+    id: 'Kata sandi saat ini salah.',
+    en: 'The current password is wrong.',
   },
   BENEFICIARY_INVALID: {
     status: 422,

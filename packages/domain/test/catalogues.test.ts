@@ -29,4 +29,17 @@ describe('password policy', () => {
     expect(checkPassword('budi.santoso-2025', 'budi.santoso')).toBe('CONTAINS_USERNAME');
     expect(checkPassword('kuda-lari-pagi-hari', 'budi')).toBeNull();
   });
+
+  it('refuses common passwords and their l33t or suffixed forms, keeps long passphrases', () => {
+    for (const weak of ['password123', 'Passw0rd!!', 'P@ssw0rd123', 'qwertyuiop1', 'bismillah123', 'indonesia123', 'admin12345', 'iloveyou12']) {
+      expect(checkPassword(weak), weak).toBe('TOO_COMMON');
+    }
+    // Parts of the username are words a guesser knows.
+    expect(checkPassword('santoso2025!', 'budi.santoso')).toBe('TOO_COMMON');
+    for (const strong of ['kata-sandi-uji-123', 'sandi-baru-yang-kuat', 'Banyuwangi-2025!', 'kuda-lari-pagi-hari']) {
+      expect(checkPassword(strong, 'pendamping.35.10'), strong).toBeNull();
+    }
+    // Only the first 100 characters are estimated (the estimator's cost grows with length).
+    expect(checkPassword('kuda-lari-pagi-hari '.repeat(12))).toBeNull();
+  });
 });

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './import/upload-limits.js';
@@ -6,6 +7,16 @@ import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './import/upload-limits
 export interface Config {
   port: number;
   host: string;
+  /** Where `serve --demo` listens: HOST, else loopback only (its accounts share a published password). */
+  demoHost: string;
+  /**
+   * Which peers may tell the client's address in X-Forwarded-For (TUNTAS_TRUST_PROXY): a hop
+   * count, or proxy addresses/CIDRs (and proxy-addr's `loopback`, `linklocal`, `uniquelocal`).
+   * false (the default): the header is ignored and the TCP peer is the client.
+   */
+  trustProxy: false | number | string[];
+  /** The session cookie carries `Secure` (TUNTAS_COOKIE_SECURE=1/0; default: NODE_ENV=production). */
+  cookieSecure: boolean;
   databaseUrl: string | undefined;
   /** A PostgreSQL read replica for dashboards and read-only exports; the primary when unset. */
   databaseReplicaUrl: string | undefined;
@@ -14,9 +25,12 @@ export interface Config {
   dataDir: string;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
-  /** Failed logins allowed per username (and, multiplied by 4, per IP) within the window. */
+  /** Failed sign-ins of one (username, IP) answered at once; after them each attempt waits 2^n s. */
   loginMaxFailures: number;
+  /** A (username, IP) with no attempt for this long starts again from nothing. */
   loginWindowMinutes: number;
+  /** The growing wait's cap. */
+  loginMaxDelaySeconds: number;
   bodyLimitBytes: number;
   /** What a web upload of beneficiaries may cost (the terminal import has no limit). */
   importUpload: UploadLimits;
@@ -37,12 +51,54 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
   return value;
 }
 
+const PROXY_KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function trustProxyFromEnv(raw: string | undefined): false | number | string[] {
+  if (raw === undefined || raw.trim() === '' || raw.trim() === '0') return false;
+  const value = raw.trim();
+  if (/^\d+$/.test(value)) return Number(value);
+  const entries = value.split(',').map((e) => e.trim()).filter(Boolean);
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split('/');
+    const family = isIP(address ?? '');
+    const validBits = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!(PROXY_KEYWORDS.has(entry) || (family !== 0 && validBits && extra === undefined))) {
+      throw new Error(
+        `TUNTAS_TRUST_PROXY must be a hop count or proxy addresses/CIDRs separated by commas (e.g. "10.0.0.5,10.1.0.0/16"), got "${raw}"`,
+      );
+    }
+  }
+  return entries;
+}
+
+/**
+ * What Fastify's `trustProxy` takes. A hop count trusts the nearest `hops` peers whoever they are
+ * (Fastify itself refuses a bare number since a direct client could then speak for itself): use
+ * it only where the server can be reached through the proxies alone; name the proxies otherwise.
+ */
+export function fastifyTrustProxy(value: Config['trustProxy']): false | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof value !== 'number') return value;
+  const hops = value;
+  return (_address, hop) => hop < hops;
+}
+
+function flagFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === '1' || raw === 'true') return true;
+  if (raw === '0' || raw === 'false') return false;
+  throw new Error(`${name} must be 1 or 0, got "${raw}"`);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: intFromEnv(env, 'PORT', 3000),
     caseloadRecommended: intFromEnv(env, 'TUNTAS_CASELOAD_RECOMMENDED', 25),
     caseloadMaximum: intFromEnv(env, 'TUNTAS_CASELOAD_MAXIMUM', 40),
     host: env.HOST ?? '0.0.0.0',
+    demoHost: env.HOST ?? '127.0.0.1',
+    trustProxy: trustProxyFromEnv(env.TUNTAS_TRUST_PROXY),
+    cookieSecure: flagFromEnv(env, 'TUNTAS_COOKIE_SECURE', env.NODE_ENV === 'production'),
     databaseUrl: env.DATABASE_URL || undefined,
     databaseReplicaUrl: env.DATABASE_REPLICA_URL || undefined,
     autoReports: env.TUNTAS_AUTO_REPORTS !== '0',
@@ -50,7 +106,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: intFromEnv(env, 'TUNTAS_SESSION_IDLE_MINUTES', 120),
     sessionAbsoluteHours: intFromEnv(env, 'TUNTAS_SESSION_ABSOLUTE_HOURS', 12),
     loginMaxFailures: intFromEnv(env, 'TUNTAS_LOGIN_MAX_FAILURES', 5),
-    loginWindowMinutes: intFromEnv(env, 'TUNTAS_LOGIN_WINDOW_MINUTES', 15),
+    loginWindowMinutes: intFromEnv(env, 'TUNTAS_LOGIN_WINDOW_MINUTES', 60),
+    loginMaxDelaySeconds: intFromEnv(env, 'TUNTAS_LOGIN_MAX_DELAY_SECONDS', 900),
     bodyLimitBytes: intFromEnv(env, 'TUNTAS_BODY_LIMIT_BYTES', 1024 * 1024),
     importUpload: {
       ...DEFAULT_UPLOAD_LIMITS,

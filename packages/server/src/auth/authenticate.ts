@@ -1,19 +1,38 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sendError } from '../http/error-handler.js';
 import { resolveSession, SESSION_COOKIE } from './sessions.js';
 
+export interface SessionRequirement {
+  /**
+   * Routes a user may reach before replacing an admin-set password (sign out, who am I, the
+   * change itself). Everywhere else such a session answers 403 PASSWORD_CHANGE_REQUIRED.
+   */
+  allowPendingPasswordChange?: boolean;
+}
+
+/** Requests whose session still waits for an admin-set password to be replaced. */
+const pendingPasswordChange = new WeakSet<FastifyRequest>();
+
+export function mustChangePassword(request: FastifyRequest): boolean {
+  return pendingPasswordChange.has(request);
+}
+
 /** Adds the session check to every route registered in `scope` (and only there). */
-export function requireSession(scope: FastifyInstance): void {
+export function requireSession(scope: FastifyInstance, requirement: SessionRequirement = {}): void {
   scope.addHook('onRequest', async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     const { config, database } = scope.ctx;
-    const actor = token
+    const session = token
       ? await resolveSession(database.db, token, {
           idleMinutes: config.sessionIdleMinutes,
           absoluteHours: config.sessionAbsoluteHours,
         })
       : null;
-    if (!actor) return sendError(request, reply, 'UNAUTHENTICATED');
-    request.actor = actor;
+    if (!session) return sendError(request, reply, 'UNAUTHENTICATED');
+    if (session.mustChangePassword) {
+      if (!requirement.allowPendingPasswordChange) return sendError(request, reply, 'PASSWORD_CHANGE_REQUIRED');
+      pendingPasswordChange.add(request);
+    }
+    request.actor = session.actor;
   });
 }

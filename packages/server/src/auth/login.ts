@@ -1,12 +1,13 @@
+import { checkPassword } from '@tuntas/domain';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
 import type { DB } from '../db/schema.js';
 import { AppError } from '../http/app-error.js';
 import { findUserByUsername } from '../users/user-service.js';
-import { isLoginThrottled, recordLoginAttempt, type ThrottlePolicy } from './login-throttle.js';
-import { verifyAgainstDummy, verifyPassword } from './password-hash.js';
-import { createSession, type SessionPolicy } from './sessions.js';
+import { clearLoginFailures, reserveLoginAttempt, type ThrottlePolicy } from './login-throttle.js';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from './password-hash.js';
+import { createSession, revokeOtherSessions, type SessionPolicy } from './sessions.js';
 
 export interface LoginInput {
   username: string;
@@ -14,6 +15,15 @@ export interface LoginInput {
   ip: string;
   userAgent: string | null;
   requestId: string | null;
+}
+
+async function throttled(db: Kysely<DB>, origin: RequestOrigin, username: string, retryAfterSeconds: number, actor: Actor | null = null): Promise<AppError> {
+  await recordAudit(db, actor, origin, {
+    action: 'auth.login_throttled',
+    entityType: 'session',
+    details: { username: username.slice(0, 100), retryAfterSeconds },
+  });
+  return new AppError('LOGIN_THROTTLED', { retryAfterSeconds }, { 'retry-after': String(retryAfterSeconds) });
 }
 
 /**
@@ -24,20 +34,13 @@ export async function login(
   db: Kysely<DB>,
   policy: SessionPolicy & ThrottlePolicy,
   input: LoginInput,
-): Promise<{ actor: Actor; token: string; expiresAt: Date }> {
+): Promise<{ actor: Actor; token: string; expiresAt: Date; mustChangePassword: boolean }> {
   const origin: RequestOrigin = { ip: input.ip, requestId: input.requestId };
-  if (await isLoginThrottled(db, input.username, input.ip, policy)) {
-    await recordAudit(db, null, origin, {
-      action: 'auth.login_throttled',
-      entityType: 'session',
-      details: { username: input.username.slice(0, 100) },
-    });
-    throw new AppError('TOO_MANY_REQUESTS', undefined, { 'retry-after': String(policy.windowMinutes * 60) });
-  }
+  const verdict = await reserveLoginAttempt(db, input.username, input.ip, policy);
+  if (!verdict.allowed) throw await throttled(db, origin, input.username, verdict.retryAfterSeconds);
   const user = await findUserByUsername(db, input.username);
   const ok = user ? await verifyPassword(user.password_hash, input.password) : await verifyAgainstDummy(input.password);
   const accepted = ok && user !== undefined && user.disabled_at === null;
-  await recordLoginAttempt(db, input.username, input.ip, accepted);
   if (!accepted) {
     await recordAudit(db, null, origin, {
       action: 'auth.login_failed',
@@ -48,8 +51,51 @@ export async function login(
     });
     throw new AppError('INVALID_CREDENTIALS');
   }
+  await clearLoginFailures(db, input.username, input.ip);
   const actor: Actor = { id: user.id, username: user.username, role: user.role, wilayah: user.wilayah };
   const session = await createSession(db, user.id, policy, { ip: input.ip, userAgent: input.userAgent });
   await recordAudit(db, actor, origin, { action: 'auth.login', entityType: 'session', entityId: user.id, wilayah: user.wilayah });
-  return { actor, ...session };
+  return { actor, ...session, mustChangePassword: user.must_change_password };
+}
+
+export interface PasswordChange {
+  current: string;
+  next: string;
+  /** The session making the change stays open; every other session of the user ends. */
+  sessionToken: string;
+}
+
+/**
+ * A user replaces their own password: the current one must be right (guesses count against the
+ * same (username, IP) throttle as sign-in), the new one must pass the policy. Clears the
+ * "must change at first sign-in" mark.
+ */
+export async function changeOwnPassword(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin & { ip: string },
+  policy: ThrottlePolicy,
+  change: PasswordChange,
+): Promise<void> {
+  const verdict = await reserveLoginAttempt(db, actor.username, origin.ip, policy);
+  if (!verdict.allowed) throw await throttled(db, origin, actor.username, verdict.retryAfterSeconds, actor);
+  const user = await db.selectFrom('users').select(['password_hash']).where('id', '=', actor.id).executeTakeFirstOrThrow();
+  if (!(await verifyPassword(user.password_hash, change.current))) {
+    await recordAudit(db, actor, origin, { action: 'auth.password_change_failed', entityType: 'user', entityId: actor.id, wilayah: actor.wilayah });
+    throw new AppError('CURRENT_PASSWORD_WRONG');
+  }
+  await clearLoginFailures(db, actor.username, origin.ip);
+  if (change.next === change.current) throw new AppError('WEAK_PASSWORD', { reason: 'SAME_AS_CURRENT' });
+  const problem = checkPassword(change.next, actor.username);
+  if (problem) throw new AppError('WEAK_PASSWORD', { reason: problem });
+  const passwordHash = await hashPassword(change.next);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('users')
+      .set({ password_hash: passwordHash, must_change_password: false, updated_at: new Date() })
+      .where('id', '=', actor.id)
+      .execute();
+    await revokeOtherSessions(trx, actor.id, change.sessionToken);
+    await recordAudit(trx, actor, origin, { action: 'user.password_change', entityType: 'user', entityId: actor.id, wilayah: actor.wilayah });
+  });
 }

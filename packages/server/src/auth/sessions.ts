@@ -42,13 +42,19 @@ export async function createSession(
 /** Last-seen is written at most once a minute, so reads do not each cost a write. */
 const TOUCH_INTERVAL_MS = 60_000;
 
-export async function resolveSession(db: Kysely<DB>, token: string, policy: SessionPolicy): Promise<Actor | null> {
+/** The signed-in user behind a session, and whether they must replace an admin-set password first. */
+export interface SessionUser {
+  actor: Actor;
+  mustChangePassword: boolean;
+}
+
+export async function resolveSession(db: Kysely<DB>, token: string, policy: SessionPolicy): Promise<SessionUser | null> {
   const id = tokenId(token);
   const idleCutoff = new Date(Date.now() - policy.idleMinutes * 60_000);
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['users.id', 'users.username', 'users.role', 'users.wilayah', 'sessions.last_seen_at'])
+    .select(['users.id', 'users.username', 'users.role', 'users.wilayah', 'users.must_change_password', 'sessions.last_seen_at'])
     .where('sessions.id', '=', id)
     .where('sessions.revoked_at', 'is', null)
     .where('sessions.expires_at', '>', sql<Date>`now()`)
@@ -59,7 +65,7 @@ export async function resolveSession(db: Kysely<DB>, token: string, policy: Sess
   if (Date.now() - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
     await db.updateTable('sessions').set({ last_seen_at: new Date() }).where('id', '=', id).execute();
   }
-  return { id: row.id, username: row.username, role: row.role, wilayah: row.wilayah };
+  return { actor: { id: row.id, username: row.username, role: row.role, wilayah: row.wilayah }, mustChangePassword: row.must_change_password };
 }
 
 export async function revokeSession(db: Kysely<DB>, token: string): Promise<void> {
@@ -76,6 +82,17 @@ export async function revokeUserSessions(db: Kysely<DB>, userId: string): Promis
     .updateTable('sessions')
     .set({ revoked_at: new Date() })
     .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+/** Ends every session of the user except the one holding `keepToken` (after a password change). */
+export async function revokeOtherSessions(db: Kysely<DB>, userId: string, keepToken: string): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ revoked_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('id', '<>', tokenId(keepToken))
     .where('revoked_at', 'is', null)
     .execute();
 }

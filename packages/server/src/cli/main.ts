@@ -57,7 +57,8 @@ export function buildCli(config: Config = loadConfig()): Command {
     .option('--port <n>', 'port HTTP (default PORT atau 3000)', positiveInt)
     .option('--demo', 'isi data demo sebelum mulai')
     .action(async (opts: { port?: number; demo?: boolean }) => {
-      const effective = { ...config, ...(opts.port === undefined ? {} : { port: opts.port }) };
+      // The demo's accounts share a published password: loopback only unless HOST says otherwise.
+      const effective = { ...config, ...(opts.demo ? { host: config.demoHost } : {}), ...(opts.port === undefined ? {} : { port: opts.port }) };
       const { url } = await startServer(effective, {
         beforeListen: opts.demo
           ? async (database) => {

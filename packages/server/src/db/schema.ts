@@ -40,6 +40,8 @@ export interface UsersTable {
   wilayah: string | null;
   nama_lengkap: string | null;
   disabled_at: Date | null;
+  /** Set when an admin created or reset the account through the API; cleared by the owner's own change. */
+  must_change_password: Generated<boolean>;
   created_at: ColumnType<Date, never, never>;
   updated_at: ColumnType<Date, never, Date>;
 }
@@ -55,12 +57,12 @@ export interface SessionsTable {
   user_agent: string | null;
 }
 
-export interface LoginAttemptsTable {
-  id: Generated<number>;
+/** Failed sign-ins of one (lower-cased username, IP), kept by one atomic upsert. */
+export interface LoginThrottleTable {
   username: string;
   ip: string;
-  succeeded: boolean;
-  at: ColumnType<Date, never, never>;
+  failures: number;
+  last_attempt_at: Date;
 }
 
 export interface AuditEventsTable {
@@ -550,6 +552,6 @@ export interface DB {
   atensi_layanan: AtensiLayananTable;
   users: UsersTable;
   sessions: SessionsTable;
-  login_attempts: LoginAttemptsTable;
+  login_throttle: LoginThrottleTable;
   audit_events: AuditEventsTable;
 }

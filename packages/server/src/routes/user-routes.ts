@@ -6,6 +6,9 @@ import { NewUserBody, Password, RoleSchema, UserPatchBody, UserSchema } from './
 
 const IdParams = StrictObject({ id: Uuid });
 
+/** A password an admin chose is replaced by its owner at first sign-in. */
+const ADMIN_SET = { mustChangePassword: true };
+
 export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = () => app.ctx.database.db;
 
@@ -14,7 +17,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['pengguna'],
-        summary: 'Create an account (admin, within their own scope)',
+        summary: 'Create an account (admin, within their own scope); the user must change the password at first sign-in',
         body: NewUserBody,
         response: { 201: UserSchema, ...authErrors, 409: ErrorResponse, 422: ErrorResponse },
       },
@@ -25,7 +28,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...rest,
         wilayah: wilayah ?? null,
         namaLengkap: namaLengkap ?? null,
-      });
+      }, ADMIN_SET);
       return reply.code(201).send(user);
     },
   );
@@ -71,14 +74,14 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['pengguna'],
-        summary: 'Reset a password (admin); ends the user’s sessions',
+        summary: 'Reset a password (admin); ends the user’s sessions; the user must change it at next sign-in',
         params: IdParams,
         body: StrictObject({ password: Password }),
         response: { 204: Type.Null(), ...authErrors, 422: ErrorResponse },
       },
     },
     async (request, reply) => {
-      await resetPassword(db(), actorOf(request), originOf(request), request.params.id, request.body.password);
+      await resetPassword(db(), actorOf(request), originOf(request), request.params.id, request.body.password, ADMIN_SET);
       return reply.code(204).send(null);
     },
   );

@@ -17,6 +17,7 @@ export const UserSchema = Type.Object(
     wilayah: Type.Union([Type.String(), Type.Null()], { description: 'Area-code scope; null = national' }),
     namaLengkap: Type.Union([Type.String(), Type.Null()]),
     disabled: Type.Boolean(),
+    mustChangePassword: Type.Boolean({ description: 'An admin set the password; the user must replace it at first sign-in' }),
     createdAt: Type.String({ format: 'date-time' }),
   },
 );

@@ -43,7 +43,8 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
   for (const account of DEMO_ACCOUNTS) {
     const existing = await findUserByUsername(db, account.username);
     if (existing) {
-      if (!(await verifyPassword(existing.password_hash, options.password))) {
+      // The demo's published password, never one waiting to be changed (an admin may have reset it).
+      if (existing.must_change_password || !(await verifyPassword(existing.password_hash, options.password))) {
         await resetPassword(db, SYSTEM_ACTOR, CLI_ORIGIN, existing.id, options.password);
       }
       result.existing.push(account.username);

@@ -17,6 +17,8 @@ export interface UserView {
   wilayah: string | null;
   namaLengkap: string | null;
   disabled: boolean;
+  /** An admin set the password; the user replaces it at first sign-in. */
+  mustChangePassword: boolean;
   createdAt: string;
 }
 
@@ -28,6 +30,7 @@ export function toUserView(row: Selectable<UsersTable>): UserView {
     wilayah: row.wilayah,
     namaLengkap: row.nama_lengkap,
     disabled: row.disabled_at !== null,
+    mustChangePassword: row.must_change_password,
     createdAt: row.created_at.toISOString(),
   };
 }
@@ -58,7 +61,24 @@ export interface NewUser {
   namaLengkap?: string | null;
 }
 
-export async function createUser(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, input: NewUser): Promise<UserView> {
+/**
+ * How a password was set. An admin's (through the API or the web) is known to two people, so its
+ * owner must replace it at first sign-in; the CLI's (`user add`, `user reset-password`) and the
+ * demo seed's are set by whoever runs the server and are exempt.
+ */
+export interface PasswordSetting {
+  mustChangePassword: boolean;
+}
+
+const BY_OPERATOR: PasswordSetting = { mustChangePassword: false };
+
+export async function createUser(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  input: NewUser,
+  setting: PasswordSetting = BY_OPERATOR,
+): Promise<UserView> {
   if (!userPolicy.manage(actor, { wilayah: input.wilayah })) {
     throw new AppError(actor.role === 'admin' ? 'SCOPE_OUTSIDE_OWN' : 'FORBIDDEN');
   }
@@ -81,6 +101,7 @@ export async function createUser(db: Kysely<DB>, actor: Actor, origin: RequestOr
         wilayah: input.wilayah,
         nama_lengkap: input.namaLengkap ?? null,
         disabled_at: null,
+        must_change_password: setting.mustChangePassword,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -191,18 +212,24 @@ export async function resetPassword(
   origin: RequestOrigin,
   id: string,
   password: string,
+  setting: PasswordSetting = BY_OPERATOR,
 ): Promise<void> {
   const current = await loadManaged(db, actor, id);
   assertPassword(password, current.username);
   const passwordHash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ password_hash: passwordHash, updated_at: new Date() }).where('id', '=', id).execute();
+    await trx
+      .updateTable('users')
+      .set({ password_hash: passwordHash, must_change_password: setting.mustChangePassword, updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
     await revokeUserSessions(trx, id);
     await recordAudit(trx, actor, origin, {
       action: 'user.password_reset',
       entityType: 'user',
       entityId: id,
       wilayah: current.wilayah,
+      details: { mustChangePassword: setting.mustChangePassword },
     });
   });
 }
