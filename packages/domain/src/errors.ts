@@ -181,6 +181,11 @@ export const ERRORS = {
     id: 'Jenis isi permintaan tidak didukung; gunakan application/json.',
     en: 'Unsupported content type; use application/json.',
   },
+  UPLOAD_TYPE_REQUIRED: {
+    status: 415,
+    id: 'Kirim berkasnya sendiri sebagai isi permintaan, bukan JSON: foto sebagai image/jpeg, image/png atau image/webp; impor sebagai text/csv atau XLSX.',
+    en: 'Send the file itself as the request body, not JSON: a photo as image/jpeg, image/png or image/webp; an import as text/csv or XLSX.',
+  },
   WEAK_PASSWORD: {
     status: 422,
     id: 'Kata sandi terlalu lemah: minimal 10 karakter, tidak berulang, tidak memuat nama pengguna, dan bukan kata sandi umum yang mudah ditebak.',

@@ -1,4 +1,5 @@
 import { Type, type TObject, type TProperties, type TSchema } from 'typebox';
+import { INT_MAX } from './validator.js';
 
 /** Request objects refuse unknown fields: a typo in a field name is an error, not a silent no-op. */
 export const StrictObject = <P extends TProperties>(properties: P, options: { description?: string } = {}): TObject<P> =>
@@ -25,8 +26,9 @@ export const WilayahCode = Type.String({
   description: 'Kemendagri area code: PP, PP.RR, PP.RR.DD or PP.RR.DD.VVVV',
 });
 
+/** A page past the `integer` range is a 400, not an offset the database cannot take. */
 export const PageQuery = {
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: INT_MAX, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
 };
 

@@ -124,7 +124,7 @@ function xlsxSource(path: string): SpreadsheetSource {
     worksheets: 'emit',
   });
   let header: string[] = [];
-  const rows = (async function* (): AsyncGenerator<SourceRow> {
+  const read = (async function* (): AsyncGenerator<SourceRow> {
     let index: Map<ImportColumn, number> | undefined;
     let columns: Array<ImportColumn | undefined> = [];
     for await (const sheet of reader) {
@@ -147,6 +147,16 @@ function xlsxSource(path: string): SpreadsheetSource {
       break; // the first worksheet holds the data
     }
     if (!index) throw new AppError('IMPORT_FILE_UNREADABLE', { reason: 'empty workbook' });
+  })();
+  // ExcelJS throws TypeErrors on workbooks it cannot follow (cells without `r=`, a broken ZIP):
+  // the file is unreadable, not the server broken.
+  const rows = (async function* (): AsyncGenerator<SourceRow> {
+    try {
+      yield* read;
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      throw new AppError('IMPORT_FILE_UNREADABLE', { reason: 'the workbook cannot be read' });
+    }
   })();
   return {
     kind: 'xlsx',

@@ -1,6 +1,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { actorOf, originOf } from '../http/context.js';
 import { authErrors, ErrorResponse, StrictObject, Uuid } from '../http/schemas.js';
+import { fileBody } from '../http/upload-body.js';
 import { addActivityPhoto, addCheckInSelfie, deletePhoto, listPhotos, PHOTO_MAX_BYTES, photoBytes } from '../workforce/evidence-photos.js';
 
 const PhotoSchema = Type.Object({ id: Uuid, mime: Type.String(), ukuran: Type.Integer(), createdAt: Type.String({ format: 'date-time' }) });
@@ -16,7 +17,7 @@ export const photoRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/activities/:id/photos',
     { bodyLimit: PHOTO_MAX_BYTES, schema: { tags, summary: 'Add a photo to one’s own draft or returned entry (at most 5)', params: IdParams, response: { 201: PhotoSchema, ...writeErrors } } },
-    async (request, reply) => reply.code(201).send(await addActivityPhoto(db(), actorOf(request), originOf(request), request.params.id, request.body as Buffer)),
+    async (request, reply) => reply.code(201).send(await addActivityPhoto(db(), actorOf(request), originOf(request), request.params.id, fileBody(request))),
   );
 
   app.get(
@@ -28,7 +29,7 @@ export const photoRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/attendance/selfie',
     { bodyLimit: PHOTO_MAX_BYTES, schema: { tags: ['presensi'], summary: 'The optional selfie of today’s check-in (replaces an earlier one)', response: { 201: PhotoSchema, ...writeErrors } } },
-    async (request, reply) => reply.code(201).send(await addCheckInSelfie(db(), actorOf(request), originOf(request), request.body as Buffer, new Date())),
+    async (request, reply) => reply.code(201).send(await addCheckInSelfie(db(), actorOf(request), originOf(request), fileBody(request), new Date())),
   );
 
   app.get(

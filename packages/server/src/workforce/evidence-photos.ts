@@ -73,8 +73,12 @@ export async function addCheckInSelfie(db: Kysely<DB>, actor: Actor, origin: Req
   });
 }
 
-/** Photos of an activity or attendance record the caller can see. */
+/**
+ * Photos of an activity or attendance record the caller can see. An activity is loaded first, in
+ * the caller's scope, so one outside it answers 404 as the activity itself does, not an empty list.
+ */
 export async function listPhotos(db: Kysely<DB>, actor: Actor, ownerType: 'activity' | 'attendance', ownerId: string): Promise<PhotoView[]> {
+  if (ownerType === 'activity') await getActivity(db, actor, ownerId);
   const rows = await db
     .selectFrom('evidence_photos')
     .select(['id', 'mime', 'ukuran', 'created_at'])
