@@ -9,6 +9,7 @@ import { DEMO_ACCOUNTS } from '../seed/demo-accounts.js';
 import { seedDemo } from '../seed/seed-demo.js';
 import { startServer } from '../server.js';
 import { createUser, findUserByUsername, listUsers, resetPassword, updateUser } from '../users/user-service.js';
+import { backup, restore } from './backup.js';
 import { runImportBeneficiaries } from './import-command.js';
 import { readPassword } from './read-password.js';
 
@@ -106,6 +107,21 @@ export function buildCli(config: Config = loadConfig()): Command {
     .option('--json', 'cetak laporan sebagai satu objek JSON')
     .action(async (file: string, opts: { dryRun?: boolean; json?: boolean }) => {
       await withDatabase(config, (d) => runImportBeneficiaries(d, file, { dryRun: opts.dryRun ?? false, json: opts.json ?? false }));
+    });
+
+  program
+    .command('backup <file>')
+    .description('Menulis cadangan (PostgreSQL: pg_dump format custom; PGlite: folder data, saat tidak dipakai proses lain)')
+    .action(async (file: string) => {
+      console.log(await backup(config, file));
+    });
+
+  program
+    .command('restore <file>')
+    .description('Memulihkan cadangan ke basis data atau folder data yang kosong')
+    .option('--force', 'timpa isi yang sudah ada')
+    .action(async (file: string, opts: { force?: boolean }) => {
+      console.log(await restore(config, file, opts.force ?? false));
     });
 
   const user = program.command('user').description('Mengelola akun pengguna');

@@ -4,7 +4,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
-import { lockDataFolder } from './data-folder-lock.js';
+import { lockDataFolder, type DataFolderLock } from './data-folder-lock.js';
 import type { DB } from './schema.js';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
@@ -41,6 +41,8 @@ export interface OpenOptions {
   /** A PGlite data-folder dump to start from (tests start from a migrated template). */
   loadDataDir?: Blob | undefined;
   poolSize?: number;
+  /** The caller's own lock on dataDir (restore takes it before emptying the folder); released on close. */
+  lock?: DataFolderLock | undefined;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
@@ -57,7 +59,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     return { db, kind: 'postgresql', pglite: null, pool, close: () => db.destroy() };
   }
   // A folder is opened by one process at a time (data-folder-lock.ts); memory needs no lock.
-  const lock = options.dataDir ? await lockDataFolder(options.dataDir) : undefined;
+  const lock = options.lock ?? (options.dataDir ? await lockDataFolder(options.dataDir) : undefined);
   let client: PGlite;
   try {
     client = await PGlite.create({
