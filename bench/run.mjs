@@ -8,6 +8,7 @@ import path from 'node:path';
 import { generate } from './generate-beneficiaries.mjs';
 import { autocannon, row, startProcess, stopProcess, TUNTAS, writeResults } from './lib.mjs';
 import { benchCases } from './cases.mjs';
+import { benchUploadMemory } from './import-upload-memory.mjs';
 
 const quick = process.argv.includes('--quick');
 const seconds = quick ? 5 : 10;
@@ -98,6 +99,7 @@ if (!process.argv.includes('--postgresql-only')) {
   if (want('foundation')) await benchFoundation('pglite');
   if (want('import')) await benchImport('pglite');
   if (want('cases')) rows.push(...(await benchCases('pglite', undefined, { quick, seconds })));
+  if (want('upload')) rows.push(...(await benchUploadMemory('pglite')));
 }
 if (process.env.DATABASE_URL) {
   if (want('foundation')) await benchFoundation('postgresql', process.env.DATABASE_URL);
