@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import type { DB } from '../src/db/schema.js';
-import { createTestDatabase } from './support/test-database.js';
 import { createTestApp, signIn, type Session, type TestContext } from './support/test-app.js';
 
 let ctx: TestContext;
@@ -185,16 +184,19 @@ describe('a unique violation', () => {
   it('answers 409 CONFLICT from the central handler, logged with the constraint but no personal data', async () => {
     const lines: string[] = [];
     const stream = new Writable({ write: (chunk: Buffer, _enc, done) => (lines.push(chunk.toString('utf8')), done()) });
-    const database = await createTestDatabase();
-    const app: FastifyInstance = await buildApp({ database, config: loadConfig({}), logger: { level: 'info', stream } });
-    // A handler that writes what the database refuses, as a race between two requests would.
+    // A second app over the same database, with a logger we read and one route that writes what
+    // the database refuses, as two requests racing past a check would.
+    const app: FastifyInstance = await buildApp({ database: ctx.database, config: loadConfig({}), logger: { level: 'info', stream } });
     app.post('/api/v1/test/duplicate-username', async () => {
       const values = { username: 'siti.rahmawati', password_hash: 'x', role: 'pendamping' as const, wilayah: '35.10', nama_lengkap: 'Siti Rahmawati' };
-      await database.db.insertInto('users').values(values).execute();
-      await database.db.insertInto('users').values({ ...values, username: 'SITI.RAHMAWATI' }).execute();
+      await ctx.database.db.transaction().execute(async (trx) => {
+        await trx.insertInto('users').values(values).execute();
+        await trx.insertInto('users').values({ ...values, username: 'SITI.RAHMAWATI' }).execute();
+      });
       return { ok: true };
     });
     await app.ready();
+    const before = await snapshot();
     try {
       const response = await app.inject({ method: 'POST', url: '/api/v1/test/duplicate-username' });
       expect(response.statusCode, response.body).toBe(409);
@@ -203,9 +205,9 @@ describe('a unique violation', () => {
       expect(log).toContain('users_username_idx');
       expect(log.toLowerCase()).not.toContain('siti');
       expect(log).not.toContain('Key (');
+      expect(await snapshot()).toEqual(before);
     } finally {
       await app.close();
-      await database.close();
     }
   });
 
@@ -350,14 +352,18 @@ interface Probe {
   payload?: string | Buffer;
   /** Sent without the session cookie (or with the given one instead). */
   cookie?: string;
+  /** Refused before any handler (parser, schema, session), so one role is enough. */
+  once?: boolean;
 }
 
 const NUMBER_HOSTILES = [1e20, -1, 1.5, 2 ** 31];
-const QUERY_HOSTILES = ['a\u0000b', '99999999999999999999', '-1', '1.5', '1e400', '', 'x'.repeat(10_000), "' or 1=1 --", '\uD800'];
+const QUERY_HOSTILES = ['a\u0000b', '99999999999999999999', '-1', '1.5', '1e400', "' or 1=1 --", 'x'.repeat(10_000), '\uD800'];
 const PATH_HOSTILES = ['bukan-uuid', 'a%00b', '00000000-0000-0000-0000-000000000000', '..%2F..%2Fetc%2Fpasswd', 'x'.repeat(4000), '99999999999999999999', '%C0%AF'];
 const HEADER_HOSTILES: Array<[string, Record<string, string>]> = [
-  ['garbage Accept-Language', { 'accept-language': 'en;q=abc, *;q=NaN, ;;;, id-ID;q=-1, ' + 'x'.repeat(8000) }],
-  ['odd request id, forwarding and accept', { 'x-request-id': '../../\u00e9', 'x-forwarded-for': 'bukan-ip, 999.999.1.1', forwarded: 'for=";', accept: 'application/xml;q=0.9, */*;q=abc' }],
+  [
+    'garbage Accept-Language, request id, forwarding and accept',
+    { 'accept-language': 'en;q=abc, *;q=NaN, ;;;, id-ID;q=-1, \u00ff;q=1e999, ' + 'x'.repeat(8000), 'x-request-id': '../../\u00e9', 'x-forwarded-for': 'bukan-ip, 999.999.1.1', forwarded: 'for=";', accept: 'application/xml;q=0.9, */*;q=abc' },
+  ],
 ];
 const UPLOAD_BODIES: Array<[string, string, string | Buffer]> = [
   ['JPEG as a JSON array', 'application/json', JSON.stringify(JPEG_BYTES)],
@@ -392,7 +398,7 @@ function probesFor(method: string, path: string, op: Operation, realIds: boolean
   const requiredQuery = () => new URLSearchParams(queryParams.filter((p) => p.required).map((p): [string, string] => [p.name, String(sample(p.schema))]));
 
   // Path parameters that are not UUIDs, or UUIDs of nothing.
-  for (const p of pathParams) for (const v of PATH_HOSTILES) probes.push({ label: `path ${p.name}=${v.slice(0, 20)}`, method, url: urlWith({ [p.name]: v }, requiredQuery()) });
+  for (const p of pathParams) for (const v of PATH_HOSTILES) probes.push({ label: `path ${p.name}=${v.slice(0, 20)}`, method, url: urlWith({ [p.name]: v }, requiredQuery()), once: !v.startsWith('0000') });
   // Every query parameter with every hostile value, alone and repeated.
   for (const p of queryParams) {
     for (const v of QUERY_HOSTILES) {
@@ -410,27 +416,27 @@ function probesFor(method: string, path: string, op: Operation, realIds: boolean
   // Headers.
   for (const [label, headers] of HEADER_HOSTILES) probes.push({ label, method, url: urlWith({}, requiredQuery()), headers });
   probes.push({ label: 'huge cookie', method, url: urlWith({}, requiredQuery()), headers: { cookie: `x=${'y'.repeat(60_000)}` } });
-  probes.push({ label: 'garbage session', method, url: urlWith({}, requiredQuery()), cookie: `tuntas_sid=%00${'z'.repeat(5000)}; tuntas_sid=%E0%A4%A` });
+  probes.push({ label: 'garbage session', method, url: urlWith({}, requiredQuery()), cookie: `tuntas_sid=%00${'z'.repeat(5000)}; tuntas_sid=%E0%A4%A`, once: true });
 
   if (method === 'GET' || method === 'DELETE') return probes;
   const url = urlWith({}, requiredQuery());
   const schema = op.requestBody?.content['application/json']?.schema;
-  const send = (label: string, payload: string | Buffer, type?: string): void => {
-    probes.push({ label, method, url, payload, ...(type ? { headers: { 'content-type': type } } : {}) });
+  const send = (label: string, payload: string | Buffer, type?: string, once = false): void => {
+    probes.push({ label, method, url, payload, once, ...(type ? { headers: { 'content-type': type } } : {}) });
   };
   // Malformed or wrongly typed bodies, whatever the route expects.
-  send('malformed JSON', '{"a":', 'application/json');
+  send('malformed JSON', '{"a":', 'application/json', true);
   send('JSON null', 'null', 'application/json');
   send('JSON huge number', '1e999', 'application/json');
-  send('empty JSON', '', 'application/json');
-  send('proto pollution', '{"__proto__":{"admin":true},"constructor":{"prototype":{"x":1}}}', 'application/json');
+  send('empty JSON', '', 'application/json', true);
+  send('proto pollution', '{"__proto__":{"admin":true},"constructor":{"prototype":{"x":1}}}', 'application/json', true);
   send('JSON in latin1', Buffer.from('{"nama":"\u00e9"}', 'latin1'), 'application/json; charset=latin1');
-  send('text/plain', 'a=b', 'text/plain');
-  send('form', 'a=b&c=d', 'application/x-www-form-urlencoded');
-  send('multipart', '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nb\r\n--x--\r\n', 'multipart/form-data; boundary=x');
+  send('text/plain', 'a=b', 'text/plain', true);
+  send('form', 'a=b&c=d', 'application/x-www-form-urlencoded', true);
+  send('multipart', '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nb\r\n--x--\r\n', 'multipart/form-data; boundary=x', true);
   send('no content type', Buffer.from('{"a":1}'));
   send('deep nesting', JSON.stringify(deep(3000)), 'application/json');
-  send('a 1 MB string', JSON.stringify({ x: 'x'.repeat(1024 * 1024) }), 'application/json');
+  send('a 1 MB string', JSON.stringify({ x: 'x'.repeat(1024 * 1024) }), 'application/json', true);
   if (!schema) {
     for (const [label, type, body] of UPLOAD_BODIES) send(`upload: ${label}`, body, type);
     return probes;
@@ -476,6 +482,7 @@ describe('hostile bodies, queries and headers on every route never answer 5xx', 
     const failures: string[] = [];
     let sent = 0;
     for (const session of [admin, pendamping]) {
+      const first = session === admin;
       const probes: Probe[] = [];
       for (const [path, ops] of Object.entries(doc.paths)) {
         for (const [lower, op] of Object.entries(ops)) {
@@ -492,9 +499,10 @@ describe('hostile bodies, queries and headers on every route never answer 5xx', 
           );
         }
       }
+      const mine = probes.filter((p) => first || !p.once);
       // A few at a time: the database serialises anyway, parsing overlaps.
-      for (let i = 0; i < probes.length; i += 8) {
-        const batch = probes.slice(i, i + 8);
+      for (let i = 0; i < mine.length; i += 8) {
+        const batch = mine.slice(i, i + 8);
         const responses = await Promise.all(batch.map((p) => run(ctx.app, session, p)));
         responses.forEach((r, j) => {
           const p = batch[j]!;
@@ -508,7 +516,7 @@ describe('hostile bodies, queries and headers on every route never answer 5xx', 
       expect((await session.request({ method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(200);
     }
     console.info(`hostile suite: ${sent} requests in ${Date.now() - started} ms`);
-    expect(sent).toBeGreaterThan(2000);
+    expect(sent).toBeGreaterThan(3000);
     expect(failures, `${failures.length} responses were 5xx:\n${failures.join('\n')}`).toEqual([]);
   }, 180_000);
 });

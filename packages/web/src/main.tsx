@@ -29,6 +29,7 @@ const TimPage = lazy(() => import('./pages/workforce/TimPage.js'));
 const KinerjaPage = lazy(() => import('./pages/workforce/KinerjaPage.js'));
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.js'));
 const ReportsPage = lazy(() => import('./pages/reports/ReportsPage.js'));
+const ChangePasswordPage = lazy(() => import('./pages/account/ChangePasswordPage.js'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -65,6 +66,7 @@ const router = createBrowserRouter([
       { path: 'kinerja/:userId', element: <KinerjaPage /> },
       { path: 'dasbor', element: <DashboardPage /> },
       { path: 'laporan', element: <ReportsPage /> },
+      { path: 'akun/kata-sandi', element: <ChangePasswordPage /> },
       ...COMING_SOON.map((feature) => ({ path: feature, element: <ComingSoonPage feature={feature} /> })),
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -5,6 +5,8 @@ export interface Me {
   username: string;
   role: Role;
   wilayah: string | null;
+  /** An admin set the password: the app shows only the change-password screen until it is replaced. */
+  mustChangePassword: boolean;
 }
 
 export interface Wilayah {

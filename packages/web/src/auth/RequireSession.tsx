@@ -1,11 +1,17 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, type ReactNode } from 'react';
+import { lazy, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { sessionExpired } from '../api/client.js';
 import { keys, useMe } from '../api/queries.js';
 
-/** Shows its children to a signed-in user; otherwise, or when the session expires mid-work, the login page. */
+const ForcedPasswordChange = lazy(() => import('../pages/account/ChangePasswordPage.js').then((m) => ({ default: m.ForcedPasswordChange })));
+
+/**
+ * Shows its children to a signed-in user; otherwise, or when the session expires mid-work, the
+ * login page. A user whose password an admin set sees only the change-password screen until it
+ * is replaced (the server refuses everything else meanwhile).
+ */
 export function RequireSession({ children }: { children: ReactNode }) {
   const me = useMe();
   const location = useLocation();
@@ -24,5 +30,6 @@ export function RequireSession({ children }: { children: ReactNode }) {
 
   if (me.isPending) return <p aria-busy="true" className="centered">{t('common.loading')}</p>;
   if (me.isError) return <Navigate to="/masuk" replace state={{ from: location.pathname }} />;
+  if (me.data.mustChangePassword) return <ForcedPasswordChange />;
   return <>{children}</>;
 }

@@ -2,6 +2,7 @@ import { kasusEn } from './kasus.en.js';
 import type { Dictionary, Widen } from './id.js';
 import { dasborEn, laporanEn } from './dasbor.en.js';
 import { kerjaEn } from './kerja.en.js';
+import { akunEn } from './akun.en.js';
 
 /** English, for users who switch; keys mirror id.ts exactly (the type checks it). */
 export const en: Widen<Dictionary> = {
@@ -52,6 +53,7 @@ export const en: Widen<Dictionary> = {
     submitting: 'Signing in…',
     expired: 'Your session ended. Please sign in again.',
     help: 'Forgot your password? Contact your area admin.',
+    throttled: 'Too many failed sign-in attempts. Try again in {{seconds}} seconds.',
   },
   home: {
     lateCases: '{{formatted}} cases are past their stage deadline →',
@@ -252,4 +254,5 @@ export const en: Widen<Dictionary> = {
   kasus: kasusEn,
   dasbor: dasborEn,
   laporan: laporanEn,
+  akun: akunEn,
 };

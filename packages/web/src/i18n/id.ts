@@ -1,6 +1,7 @@
 import { kasusId } from './kasus.id.js';
 import { dasborId, laporanId } from './dasbor.id.js';
 import { kerjaId } from './kerja.id.js';
+import { akunId } from './akun.id.js';
 
 /** Bahasa Indonesia: the default language. Every string a user reads lives here (and in en.ts). */
 export const id = {
@@ -51,6 +52,7 @@ export const id = {
     submitting: 'Sedang masuk…',
     expired: 'Sesi Anda berakhir. Silakan masuk lagi.',
     help: 'Lupa kata sandi? Hubungi admin wilayah Anda.',
+    throttled: 'Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {{seconds}} detik.',
   },
   home: {
     lateCases: '{{formatted}} kasus melewati batas waktu tahapannya →',
@@ -251,6 +253,7 @@ export const id = {
   kasus: kasusId,
   dasbor: dasborId,
   laporan: laporanId,
+  akun: akunId,
 } as const;
 
 export type Dictionary = typeof id;

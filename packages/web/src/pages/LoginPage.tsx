@@ -1,33 +1,26 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import { api, ApiError } from '../api/client.js';
-import { keys } from '../api/queries.js';
-import type { Me } from '../api/types.js';
+import { useLogin } from '../api/auth-queries.js';
+import { ApiError } from '../api/client.js';
 
 export function LoginPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
-  const queryClient = useQueryClient();
   const state = (location.state ?? {}) as { from?: string; expired?: boolean };
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
 
-  const login = useMutation({
-    mutationFn: () => api<{ user: Me }>('/auth/login', { method: 'POST', json: { username, password } }),
-    onSuccess: ({ user }) => {
-      queryClient.setQueryData(keys.me, user);
-      navigate(state.from && state.from !== '/masuk' ? state.from : '/', { replace: true });
-    },
-  });
+  const login = useLogin();
 
+  // A user whose password an admin set is shown the change-password screen by RequireSession first.
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    login.mutate();
+    login.mutate({ username, password }, { onSuccess: () => navigate(state.from && state.from !== '/masuk' ? state.from : '/', { replace: true }) });
   };
   const error = login.error instanceof ApiError ? login.error : null;
+  const retryAfter = error?.code === 'LOGIN_THROTTLED' ? (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds : undefined;
 
   return (
     <main className="login">
@@ -61,7 +54,7 @@ export function LoginPage() {
           </label>
           {error && (
             <p id="login-error" role="alert" className="error">
-              {error.message}
+              {retryAfter ? t('login.throttled', { seconds: retryAfter }) : error.message}
             </p>
           )}
           <button type="submit" aria-busy={login.isPending} disabled={login.isPending || !username || !password}>

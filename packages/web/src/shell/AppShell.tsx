@@ -45,6 +45,9 @@ export function AppShell() {
         <span className="who">
           {me.username} · {t(`roles.${me.role}`)}
         </span>
+        <Link to="/akun/kata-sandi" className="search-link" aria-label={t('akun.menu')} title={t('akun.menu')}>
+          <span aria-hidden="true">⚙</span>
+        </Link>
         <Link to="/cari" className="search-link" aria-label={t('search.title')}>
           <span aria-hidden="true">⌕</span>
           <span className="search-text">{t('common.search')}</span>

@@ -1,0 +1,25 @@
+/** One's own account (changing the password), in Bahasa Indonesia. */
+export const akunId = {
+  menu: 'Ganti kata sandi',
+  title: 'Ganti kata sandi',
+  forcedIntro: 'Kata sandi Anda dibuat oleh admin. Sebelum mulai bekerja, ganti dengan kata sandi yang hanya Anda ketahui.',
+  intro: 'Sesi Anda di perangkat lain akan ditutup setelah kata sandi diganti.',
+  current: 'Kata sandi saat ini',
+  new: 'Kata sandi baru',
+  confirm: 'Ulangi kata sandi baru',
+  rules: 'Minimal {{min}} karakter. Hindari kata sandi umum (mis. "password123"), nama pengguna, dan pola yang mudah ditebak; gabungan beberapa kata lebih kuat.',
+  mismatch: 'Kedua isian kata sandi baru tidak sama.',
+  submit: 'Simpan kata sandi baru',
+  submitting: 'Menyimpan…',
+  done: 'Kata sandi sudah diganti.',
+  logout: 'Keluar',
+  reasons: {
+    TOO_SHORT: 'Kata sandi baru terlalu pendek (minimal {{min}} karakter).',
+    TOO_LONG: 'Kata sandi baru terlalu panjang.',
+    TOO_SIMPLE: 'Kata sandi baru terlalu sederhana (berulang atau hanya angka).',
+    CONTAINS_USERNAME: 'Kata sandi baru tidak boleh memuat nama pengguna Anda.',
+    TOO_COMMON: 'Kata sandi baru terlalu umum atau mudah ditebak. Coba gabungan beberapa kata.',
+    SAME_AS_CURRENT: 'Kata sandi baru harus berbeda dari kata sandi saat ini.',
+  },
+  throttled: 'Terlalu banyak percobaan yang gagal. Coba lagi dalam {{seconds}} detik.',
+};
