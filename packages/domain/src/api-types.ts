@@ -3,27 +3,35 @@
  * and the web app (which reads them), so the two cannot drift apart.
  */
 
-import type { CloseReason } from './case-workflow.js';
+import type { CloseReason, StageRequirement } from './case-workflow.js';
 import type { CaseStatus, TahapanCode } from './tahapan.js';
 
 export interface BeneficiaryRecord {
   id: string;
-  nik: string;
+  /** Null in a masked view: a NIK's hidden digits can be rebuilt from birth date, sex and village. */
+  nik: string | null;
   noKk: string | null;
   nama: string;
   jenisKelamin: 'L' | 'P';
   tempatLahir: string | null;
-  tanggalLahir: string;
+  /** Null in a masked view, which carries only `tahunLahir`. */
+  tanggalLahir: string | null;
+  tahunLahir: number;
   alamat: string | null;
-  kodeDesa: string;
+  /** Null in a masked view, which carries only `kabupaten`. */
+  kodeDesa: string | null;
+  /** The regency (kabupaten/kota) code, always given. */
+  kabupaten: string;
   kategoriPpks: string | null;
   telepon: string | null;
   disabilitas: string | null;
   catatan: string | null;
-  /** Under 18 today: identity protected (UU 35/2014, UU SPPA). */
+  /** Under 18 today: identity protected (UU 35/2014 Pasal 64, UU 11/2012 Pasal 19). */
   anak: boolean;
-  /** A child, or registered under a category whose data is "spesifik" (UU PDP Pasal 4). */
+  /** A child, or someone with a case (or registered) in a category of specific data (UU 27/2022 Pasal 4(2)). */
   sensitif: boolean;
+  /** Sensitive and the caller is not among those who see the identity: a masked view. */
+  identitasTerlindungi: boolean;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -32,6 +40,8 @@ export interface BeneficiaryRecord {
 export interface CaseActions {
   /** Stages the caller may move the case to now. */
   tahapan: TahapanCode[];
+  /** Next stages the workflow allows but whose gate is still closed, with what is missing. */
+  syarat: Array<{ tahapan: TahapanCode; kurang: StageRequirement[] }>;
   tutup: boolean;
   verifikasi: boolean;
   bukaKembali: boolean;
@@ -57,9 +67,9 @@ export interface CaseRecord {
   ditutupAlasan: CloseReason | null;
   diverifikasiPada: string | null;
   ringkasan: string | null;
-  /** A child or a category with specific (sensitive) data: handle the identity with care. */
+  /** The person is protected (a child, or a case in a category of specific data): handle with care. */
   sensitif: boolean;
-  /** Sensitive and the caller is not among those who see the identity: the name is initials. */
+  /** Sensitive and the caller is not among those who see the identity: initials, regency, no summary. */
   identitasTerlindungi: boolean;
   createdAt: string;
   updatedAt: string;

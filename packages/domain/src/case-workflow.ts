@@ -76,3 +76,25 @@ export function canReopen(state: CaseState): boolean {
 export function nextTahapan(state: CaseState): TahapanCode[] {
   return TAHAPAN_TRANSITIONS[state.tahapan].filter((to) => checkTransition(state, to).ok);
 }
+
+/** What the work inside a case has produced so far: the facts the stage gates read. */
+export interface StageFacts {
+  /** At least one assessment has been recorded. */
+  asesmenTercatat: boolean;
+  /** The intervention plan has been approved by the koordinator. */
+  rencanaDisetujui: boolean;
+}
+
+export type StageRequirement = 'ASESMEN_TERCATAT' | 'RENCANA_DISETUJUI';
+
+/**
+ * Gates between stages (Permensos 16/2019 Standar Nasional Rehabilitasi Sosial, Pasal 8–10;
+ * Permensos 7/2021 ATENSI, Pasal 14): a plan is written from a recorded assessment, and
+ * intervention carries out an approved plan. Returns what is still missing to enter `to`.
+ */
+export function stageRequirements(to: TahapanCode, facts: StageFacts): StageRequirement[] {
+  const missing: StageRequirement[] = [];
+  if ((to === 'rencana' || to === 'intervensi') && !facts.asesmenTercatat) missing.push('ASESMEN_TERCATAT');
+  if (to === 'intervensi' && !facts.rencanaDisetujui) missing.push('RENCANA_DISETUJUI');
+  return missing;
+}

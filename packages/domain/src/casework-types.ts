@@ -180,8 +180,19 @@ export interface OverdueByPendamping {
   bimbingan: number;
 }
 
+/** An assessment that found high risk or signs of violence, until a case conference follows it. */
+export interface RiskyAssessment {
+  caseId: string;
+  nomor: string;
+  risiko: string;
+  tandaKekerasan: boolean;
+  dicatatPada: string;
+}
+
 export interface CaseTasks {
   tahapanTerlambat: number;
+  /** For the koordinator: high-risk or violence assessments not yet discussed in a case conference. */
+  asesmenBerisiko: RiskyAssessment[];
   rujukanMenunggu: WaitingReferral[];
   bimbinganJatuhTempo: DueFollowUp[];
   rencanaDikembalikan: ReturnedPlan[];

@@ -100,6 +100,11 @@ export const ERRORS = {
     id: 'Pengalihan ini sudah diputuskan, atau kasus sudah memiliki pengalihan yang menunggu.',
     en: 'This transfer was already decided, or the case already has a pending transfer.',
   },
+  STAGE_REQUIREMENT_MISSING: {
+    status: 409,
+    id: 'Syarat tahapan belum terpenuhi: rencana disusun dari asesmen yang sudah dicatat, dan intervensi dimulai setelah rencana disetujui koordinator.',
+    en: 'The stage’s requirements are not met: a plan follows a recorded assessment, and intervention starts once the koordinator has approved the plan.',
+  },
   OUTCOME_NOT_MET: {
     status: 409,
     id: 'Kriteria terselesaikan belum terpenuhi semuanya dengan bukti.',
@@ -114,6 +119,11 @@ export const ERRORS = {
     status: 422,
     id: 'Lampiran harus berupa foto (JPEG, PNG, WebP) atau PDF.',
     en: 'Attachments must be a photo (JPEG, PNG, WebP) or a PDF.',
+  },
+  IDENTITY_PROTECTED: {
+    status: 403,
+    id: 'Identitas orang ini dilindungi: hanya pendamping yang menanganinya dan koordinator wilayahnya yang dapat membuka atau mengubah datanya.',
+    en: 'This person’s identity is protected: only their own pendamping and the area’s koordinator may open or change their data.',
   },
   BREAK_GLASS_REQUIRED: {
     status: 403,
@@ -159,6 +169,11 @@ export const ERRORS = {
     status: 409,
     id: 'Hanya kegiatan yang sudah diajukan yang dapat disetujui atau dikembalikan.',
     en: 'Only submitted activities can be approved or returned.',
+  },
+  FOUR_EYES_REQUIRED: {
+    status: 403,
+    id: 'Keputusan ini harus diambil orang lain: Anda sendiri yang menyusun atau mencatatnya (prinsip empat mata).',
+    en: 'Someone else must decide this: you wrote or recorded it yourself (four-eyes principle).',
   },
   OWN_REPORT: {
     status: 403,

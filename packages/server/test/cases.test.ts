@@ -1,5 +1,7 @@
+import type { TahapanCode } from '@tuntas/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { meetAllOutcomes } from './support/case-outcomes.js';
+import { advanceCase, answersFor } from './support/factories.js';
 import { createTestApp, signIn, type Session, type TestContext } from './support/test-app.js';
 
 let ctx: TestContext;
@@ -115,10 +117,12 @@ describe('opening a case', () => {
 describe('the seven stages', () => {
   it('walks from recorded to resolved only with the koordinator’s verification, and keeps every step on the timeline', async () => {
     const { id } = await newCase();
-    for (const to of ['asesmen', 'rencana', 'intervensi', 'resosialisasi', 'terminasi']) {
-      const response = await move(pendamping, id, { to, catatan: `ke ${to}` });
-      expect(response.statusCode, to).toBe(200);
-      expect(response.json()).toMatchObject({ tahapan: to, status: 'tertangani' });
+    const first = await move(pendamping, id, { to: 'asesmen', catatan: 'ke asesmen' });
+    expect(first.json()).toMatchObject({ tahapan: 'asesmen', status: 'tertangani' });
+    let at = 'asesmen' as const as TahapanCode;
+    for (const to of ['rencana', 'intervensi', 'resosialisasi', 'terminasi'] as const) {
+      expect(await advanceCase(pendamping, koordinator, { id, ppks: '24', tahapan: at }, to), to).toMatchObject({ tahapan: to, status: 'tertangani' });
+      at = to;
     }
     const early = await move(pendamping, id, { to: 'bimbingan_lanjut' });
     expect(early.statusCode).toBe(409);
@@ -136,7 +140,8 @@ describe('the seven stages', () => {
     expect(follow.json()).toMatchObject({ tahapan: 'bimbingan_lanjut', status: 'terselesaikan', tindakan: { tahapan: [], tutup: false } });
 
     const timeline = (await pendamping.request({ method: 'GET', url: `/api/v1/cases/${id}/timeline` })).json();
-    expect(timeline.map((e: { jenis: string; keTahapan: string | null }) => `${e.jenis}:${e.keTahapan}`)).toEqual([
+    const moves = timeline.filter((e: { jenis: string }) => ['dibuat', 'tahapan', 'hasil', 'diverifikasi'].includes(e.jenis));
+    expect(moves.map((e: { jenis: string; keTahapan: string | null }) => `${e.jenis}:${e.keTahapan}`)).toEqual([
       'dibuat:pendekatan_awal',
       'tahapan:asesmen',
       'tahapan:rencana',
@@ -148,6 +153,24 @@ describe('the seven stages', () => {
       'tahapan:bimbingan_lanjut',
     ]);
     expect(timeline[1]).toMatchObject({ catatan: 'ke asesmen', actorUsername: pendamping.user.username, dariTahapan: 'pendekatan_awal' });
+  });
+
+  it('opens rencana only after an assessment and intervensi only with an approved plan, and says so before the move', async () => {
+    const { id } = await newCase();
+    const atAssessment = (await move(pendamping, id, { to: 'asesmen' })).json();
+    expect(atAssessment.tindakan).toMatchObject({ tahapan: [], syarat: [{ tahapan: 'rencana', kurang: ['ASESMEN_TERCATAT'] }] });
+    const early = await move(pendamping, id, { to: 'rencana' });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error).toMatchObject({ code: 'STAGE_REQUIREMENT_MISSING', details: { dari: 'asesmen', ke: 'rencana', kurang: ['ASESMEN_TERCATAT'] } });
+    expect((await read(pendamping, id)).json()).toMatchObject({ tahapan: 'asesmen', version: atAssessment.version });
+    expect((await pendamping.request({ method: 'POST', url: `/api/v1/cases/${id}/assessments`, payload: { data: answersFor('24') } })).statusCode).toBe(201);
+    const atPlan = (await move(pendamping, id, { to: 'rencana' })).json();
+    expect(atPlan.tindakan).toMatchObject({ tahapan: ['asesmen'], syarat: [{ tahapan: 'intervensi', kurang: ['RENCANA_DISETUJUI'] }] });
+    const unapproved = await move(pendamping, id, { to: 'intervensi' });
+    expect(unapproved.json().error).toMatchObject({ code: 'STAGE_REQUIREMENT_MISSING', details: { kurang: ['RENCANA_DISETUJUI'] } });
+    // The koordinator is held to the same gate.
+    expect((await move(koordinator, id, { to: 'intervensi' })).statusCode).toBe(409);
+    expect((await advanceCase(pendamping, koordinator, { id, ppks: '24', tahapan: 'rencana' }, 'intervensi')).tahapan).toBe('intervensi');
   });
 
   it('answers 409 INVALID_TRANSITION for a skipped stage and changes nothing', async () => {
@@ -184,7 +207,7 @@ describe('the seven stages', () => {
 
   it('does not close a resolved case as unresolved', async () => {
     const { id } = await newCase();
-    for (const to of ['asesmen', 'rencana', 'intervensi', 'resosialisasi', 'terminasi']) await move(pendamping, id, { to });
+    await advanceCase(pendamping, koordinator, { id, ppks: '24', tahapan: 'pendekatan_awal' }, 'terminasi');
     await meetAllOutcomes(pendamping, id, '24');
     expect((await act(koordinator, id, 'verify')).statusCode).toBe(200);
     const close = await act(koordinator, id, 'close', { alasan: 'menolak' });

@@ -4,13 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshBacklog } from '../src/dashboard/backlog-refresh.js';
 import { buildApp } from '../src/app.js';
 import { meetAllOutcomes } from './support/case-outcomes.js';
+import { satisfyGate } from './support/factories.js';
 import { createTestApp, login, signIn, type Session, type TestContext } from './support/test-app.js';
 import { createTestDatabase } from './support/test-database.js';
 
 let ctx: TestContext;
-let admin: Session;
 let direktorat: Session;
 let koordinatorJatim: Session;
+let koordinatorJakarta: Session;
 let pendamping: Session[];
 let villages: string[];
 const REGENCIES = ['35.10', '35.78', '31.71'];
@@ -18,10 +19,10 @@ const PPKS = ['01', '24', '26'];
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  [admin, direktorat, koordinatorJatim, ...pendamping] = await Promise.all([
-    signIn(ctx, 'admin', null),
+  [direktorat, koordinatorJatim, koordinatorJakarta, ...pendamping] = await Promise.all([
     signIn(ctx, 'direktorat', null),
     signIn(ctx, 'koordinator', '35'),
+    signIn(ctx, 'koordinator', '31'),
     ...REGENCIES.map((r) => signIn(ctx, 'pendamping', r)),
   ]);
   villages = await Promise.all(
@@ -36,7 +37,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constantFrom('advance' as const, 'close' as const, 'reopen' as const, 'verify' as const), pick: fc.nat() }),
 );
 
-const cases: Array<{ id: string; owner: Session }> = [];
+const cases: Array<{ id: string; owner: Session; supervisor: Session }> = [];
 let serial = 0;
 const ORDER = ['pendekatan_awal', 'asesmen', 'rencana', 'intervensi', 'resosialisasi', 'terminasi', 'bimbingan_lanjut'];
 
@@ -53,19 +54,24 @@ async function apply(o: Op): Promise<void> {
     expect(person.statusCode, person.body).toBe(201);
     const kase = await owner.request({ method: 'POST', url: '/api/v1/cases', payload: { beneficiaryId: person.json().id, ppks: PPKS[o.ppks] } });
     expect(kase.statusCode, kase.body).toBe(201);
-    cases.push({ id: kase.json().id, owner });
+    // The area's koordinator supervises: an admin may not act on a child's case it cannot identify.
+    cases.push({ id: kase.json().id, owner, supervisor: REGENCIES[o.regency]!.startsWith('31') ? koordinatorJakarta : koordinatorJatim });
     return;
   }
   if (cases.length === 0) return;
-  const { id, owner } = cases[o.pick % cases.length]!;
-  const actor = o.kind === 'verify' || o.kind === 'reopen' ? admin : owner;
+  const { id, owner, supervisor } = cases[o.pick % cases.length]!;
+  const actor = o.kind === 'verify' || o.kind === 'reopen' ? supervisor : owner;
   const kase = (await actor.request({ method: 'GET', url: `/api/v1/cases/${id}` })).json();
   const body = { version: kase.version };
   let response;
   if (o.kind === 'advance') {
-    const forward = kase.tindakan.tahapan.find((t: string) => ORDER.indexOf(t) > ORDER.indexOf(kase.tahapan));
+    const gated = kase.tindakan.syarat.map((g: { tahapan: string }) => g.tahapan);
+    const forward = [...kase.tindakan.tahapan, ...gated].find((t: string) => ORDER.indexOf(t) > ORDER.indexOf(kase.tahapan));
     if (!forward) return;
-    response = await actor.request({ method: 'POST', url: `/api/v1/cases/${id}/transitions`, payload: { ...body, to: forward } });
+    // The work a gate asks for (assessment, approved plan) is done first, as a pendamping would.
+    if (gated.includes(forward)) await satisfyGate(owner, supervisor, kase, forward);
+    const current = (await actor.request({ method: 'GET', url: `/api/v1/cases/${id}` })).json();
+    response = await actor.request({ method: 'POST', url: `/api/v1/cases/${id}/transitions`, payload: { version: current.version, to: forward } });
   } else if (o.kind === 'close') {
     if (!kase.tindakan.tutup) return;
     response = await actor.request({ method: 'POST', url: `/api/v1/cases/${id}/close`, payload: { ...body, alasan: 'pindah' } });
@@ -159,7 +165,10 @@ describe('dashboard', () => {
     }
     const owners = new Map(cases.map((c) => [c.id, c.owner]));
     // Half go forward, half come back, all at once: old and new counter rows cross.
-    for (const id of ids.slice(0, 4)) await owners.get(id)!.request({ method: 'POST', url: `/api/v1/cases/${id}/transitions`, payload: { to: 'asesmen' } });
+    for (const id of ids.slice(0, 4)) {
+      await owners.get(id)!.request({ method: 'POST', url: `/api/v1/cases/${id}/transitions`, payload: { to: 'asesmen' } });
+      await satisfyGate(owners.get(id)!, koordinatorJatim, { id, ppks: PPKS[1]! }, 'rencana');
+    }
     const moves = await Promise.all(
       ids.map((id, n) => owners.get(id)!.request({ method: 'POST', url: `/api/v1/cases/${id}/transitions`, payload: { to: n < 4 ? 'rencana' : 'asesmen' } })),
     );

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { meetAllOutcomes } from './support/case-outcomes.js';
+import { advanceCase } from './support/factories.js';
 import { createTestApp, signIn, type Session, type TestContext } from './support/test-app.js';
 
 let ctx: TestContext;
@@ -27,7 +28,7 @@ const snapshot = async () =>
 
 describe('worker_monthly', () => {
   it('kept current by triggers equals a rebuild from the base tables', async () => {
-    const path = ['asesmen', 'rencana', 'intervensi', 'resosialisasi', 'terminasi'];
+    const path = ['asesmen', 'rencana', 'intervensi', 'resosialisasi', 'terminasi'] as const;
     let serial = 0;
     for (const [w, worker] of workers.entries()) {
       for (let c = 0; c < 3; c++) {
@@ -42,7 +43,7 @@ describe('worker_monthly', () => {
         const kase = await post(worker, '/api/v1/cases', { beneficiaryId: person.id, ppks: '24' });
         // Worker 0 takes cases further than worker 1; the last case of each is verified as resolved.
         const steps = c === 2 ? path.length : w === 0 ? 3 : 1;
-        for (const to of path.slice(0, steps)) await post(worker, `/api/v1/cases/${kase.id}/transitions`, { to });
+        await advanceCase(worker, koordinator, { id: kase.id, ppks: '24', tahapan: 'pendekatan_awal' }, path[steps - 1]!);
         if (c === 2) {
           await meetAllOutcomes(worker, kase.id, '24');
           await post(koordinator, `/api/v1/cases/${kase.id}/verify`);

@@ -8,6 +8,9 @@ export interface AuditEntry {
   entityId?: string | null;
   /** The area of the record acted on, which decides who may read this entry. */
   wilayah?: string | null;
+  /** The person the event concerns, when it is about someone (never their name or NIK). */
+  subjectId?: string | null;
+  /** Ids, codes and field names only: never a name, NIK or other identifying value. */
   details?: Record<string, unknown>;
 }
 
@@ -29,6 +32,7 @@ export async function recordAudit(
       action: entry.action,
       entity_type: entry.entityType,
       entity_id: entry.entityId ?? null,
+      subject_id: entry.subjectId ?? (entry.entityType === 'beneficiary' ? (entry.entityId ?? null) : null),
       wilayah: entry.wilayah ?? null,
       ip: origin.ip,
       request_id: origin.requestId,

@@ -1,12 +1,81 @@
-import { supervises, writesRecords, type BeneficiaryRecord } from '@tuntas/domain';
+import type { BeneficiaryRecord } from '@tuntas/domain';
+import { sql, type RawBuilder } from 'kysely';
 import type { Actor } from './actor.js';
 
 /**
- * Identity of sensitive people (every child; categories with "data pribadi spesifik", UU PDP
- * Pasal 4; UU SPPA Pasal 19 for children in conflict with the law). A case's identity is seen by
- * its own pendamping, the area's koordinator or admin, and an auditor who recorded a reason
- * (break-glass). Everyone else — colleagues of the area, the directorate — sees initials.
+ * Who sees the identity of a protected person — decided here, once, in SQL, so the same rule
+ * masks a record, filters a search and gates a write on every path.
+ *
+ * A person is protected while a child (UU 35/2014 Pasal 64; UU 11/2012 Pasal 19) or when they are
+ * registered, or have any case, in a category of specific personal data (UU 27/2022 Pasal 4(2):
+ * health, violence, trafficking, HIV…). Their identity is seen by:
+ * - the pendamping who owns one of their cases (or registered them, before any case exists);
+ * - the koordinator of the area (queries are already limited to the koordinator's area);
+ * - an auditor for an hour after recording a reason (break-glass).
+ * Everyone else — a colleague of the same regency, the direktorat, an admin, who manages accounts
+ * and data but not clients — sees a masked view.
  */
+
+/** The three facts every read of a person needs, as selected columns. */
+export interface IdentityFlags {
+  /** The person is protected now. */
+  terlindungi: boolean;
+  /** The caller sees the identity. */
+  terbuka: boolean;
+  /** The caller is the person's own pendamping (their reads are not audited). */
+  pemilik: boolean;
+}
+
+const col = (person: string, column: string) => sql.ref(`${person}.${column}`);
+
+/** Under 18 today, by the database's calendar (the same `current_date` for every path). */
+export function isChildSql(person: string): RawBuilder<boolean> {
+  return sql<boolean>`(${col(person, 'tanggal_lahir')} > (current_date - interval '18 years'))`;
+}
+
+export function isProtectedSql(person: string): RawBuilder<boolean> {
+  return sql<boolean>`(${col(person, 'data_spesifik')}
+    or ${isChildSql(person)}
+    or coalesce(${col(person, 'kategori_ppks')} in (select kode from ppks where data_spesifik), false))`;
+}
+
+function ownsSql(actor: Actor, person: string): RawBuilder<boolean> {
+  if (actor.role !== 'pendamping') return sql<boolean>`false`;
+  const id = col(person, 'id');
+  return sql<boolean>`(exists (select 1 from cases oc where oc.beneficiary_id = ${id} and oc.pendamping_id = ${actor.id})
+    or (${col(person, 'created_by')} = ${actor.id} and not exists (select 1 from cases oc where oc.beneficiary_id = ${id})))`;
+}
+
+function breakGlassSql(actor: Actor, person: string): RawBuilder<boolean> {
+  return sql<boolean>`exists (select 1 from identity_access ia
+    where ia.beneficiary_id = ${col(person, 'id')} and ia.user_id = ${actor.id} and ia.berlaku_sampai > now())`;
+}
+
+/** The rule: does `actor` see the identity of the person in table alias `person`? */
+export function seesIdentitySql(actor: Actor, person: string): RawBuilder<boolean> {
+  switch (actor.role) {
+    case 'koordinator':
+      return sql<boolean>`true`;
+    case 'pendamping':
+      return sql<boolean>`(not ${isProtectedSql(person)} or ${ownsSql(actor, person)})`;
+    case 'auditor':
+      return sql<boolean>`(not ${isProtectedSql(person)} or ${breakGlassSql(actor, person)})`;
+    case 'admin':
+    case 'direktorat':
+      return sql<boolean>`(not ${isProtectedSql(person)})`;
+  }
+}
+
+/** Selections that give a row its `IdentityFlags` (and `anak`); add them to any query of people. */
+export function identitySelections(actor: Actor, person: string) {
+  return [
+    isProtectedSql(person).as('terlindungi'),
+    seesIdentitySql(actor, person).as('terbuka'),
+    ownsSql(actor, person).as('pemilik'),
+    isChildSql(person).as('anak'),
+  ] as const;
+}
+
 export function maskName(nama: string): string {
   return nama
     .split(/\s+/)
@@ -15,31 +84,32 @@ export function maskName(nama: string): string {
     .join(' ');
 }
 
-/** Keeps the province and regency digits (statistics) and the serial's last digits (telling people apart). */
-export function maskNumber(nik: string): string {
-  return `${nik.slice(0, 4)}${'*'.repeat(Math.max(0, nik.length - 8))}${nik.slice(-4)}`;
-}
-
-export function seesCaseIdentity(actor: Actor, kase: { pendampingId: string | null }, breakGlass: boolean): boolean {
-  if (actor.role === 'pendamping') return kase.pendampingId === actor.id;
-  if (supervises(actor.role)) return true;
-  return actor.role === 'auditor' && breakGlass;
+/** The regency part of an area code: as far as a masked view may locate anyone. */
+export function regencyOf(kode: string): string {
+  return kode.split('.').slice(0, 2).join('.');
 }
 
 /**
- * The registry is shared by the people who write it (so a pendamping finds a person before opening
- * a second record); read-only roles see sensitive people without identifying fields.
+ * A masked person: initials, sex, birth year, regency and category. No NIK or No. KK at all —
+ * their digits encode the village, birth date and sex, so a partial mask can be undone.
  */
-export function protectBeneficiary(view: BeneficiaryRecord, actor: Actor): BeneficiaryRecord {
-  if (!view.sensitif || writesRecords(actor.role)) return view;
+export function maskBeneficiary(view: BeneficiaryRecord): BeneficiaryRecord {
   return {
     ...view,
-    nik: maskNumber(view.nik),
-    noKk: view.noKk ? maskNumber(view.noKk) : null,
+    nik: null,
+    noKk: null,
     nama: maskName(view.nama),
     tempatLahir: null,
+    tanggalLahir: null,
     alamat: null,
+    kodeDesa: null,
     telepon: null,
+    disabilitas: null,
     catatan: null,
+    identitasTerlindungi: true,
   };
+}
+
+export function hidesIdentity(flags: Pick<IdentityFlags, 'terlindungi' | 'terbuka'>): boolean {
+  return flags.terlindungi && !flags.terbuka;
 }

@@ -1,6 +1,10 @@
 import { supervises, writesRecords, type Role } from '@tuntas/domain';
 import type { Actor } from './actor.js';
+import { hidesIdentity, type IdentityFlags } from './identity-protection.js';
 import { canSeeWilayah } from './scope.js';
+
+/** What deciding on a case needs: its owner, and whether the caller may see who it is about. */
+export type CaseAccess = { pendamping_id: string | null } & Pick<IdentityFlags, 'terlindungi' | 'terbuka'>;
 
 /**
  * Per-resource policies as small pure predicates. Routes ask them; the browser only shows what
@@ -24,14 +28,17 @@ export const beneficiaryPolicy = {
 
 /**
  * Cases: everyone reads inside their scope. The owning pendamping works the case; a koordinator or
- * admin in scope may act for them. Verifying a resolution, reopening and reassigning are the
- * koordinator's (supervision must not be self-service).
+ * admin in scope may act for them — but nobody works the case of a protected person whose
+ * identity they may not see (an admin manages data, not clients). Verifying a resolution,
+ * reopening and reassigning are the koordinator's (supervision must not be self-service).
  */
 export const casePolicy = {
   create: (actor: Actor) => writesRecords(actor.role),
-  work: (actor: Actor, kase: { pendampingId: string | null }) =>
-    supervises(actor.role) || (actor.role === 'pendamping' && kase.pendampingId === actor.id),
+  work: (actor: Actor, kase: CaseAccess) =>
+    !hidesIdentity(kase) && (supervises(actor.role) || (actor.role === 'pendamping' && kase.pendamping_id === actor.id)),
   supervise: (actor: Actor) => supervises(actor.role),
+  /** Supervising one case (verify, reopen): a supervisor who may see who it is about. */
+  superviseCase: (actor: Actor, kase: CaseAccess) => supervises(actor.role) && !hidesIdentity(kase),
 };
 
 /** Stage deadlines are national rules: only a national admin changes them. */

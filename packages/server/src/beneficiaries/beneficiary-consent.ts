@@ -4,8 +4,8 @@ import type { Actor, RequestOrigin } from '../authz/actor.js';
 import { beneficiaryPolicy } from '../authz/policies.js';
 import type { BeneficiaryConsentsTable, DB } from '../db/schema.js';
 import { AppError, notFound } from '../http/app-error.js';
-import { loadBeneficiary } from './beneficiary-service.js';
-import { ageOn } from './beneficiary-view.js';
+import { hidesIdentity, maskName } from '../authz/identity-protection.js';
+import { assertIdentityOpen, auditPeopleRead, loadBeneficiary } from './beneficiary-service.js';
 
 export interface ConsentView {
   id: string;
@@ -33,10 +33,13 @@ function toConsentView(row: Selectable<BeneficiaryConsentsTable>): ConsentView {
   };
 }
 
-export async function listConsents(db: Kysely<DB>, actor: Actor, beneficiaryId: string): Promise<ConsentView[]> {
-  await loadBeneficiary(db, actor, beneficiaryId);
+export async function listConsents(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, beneficiaryId: string): Promise<ConsentView[]> {
+  const person = await loadBeneficiary(db, actor, beneficiaryId);
+  await auditPeopleRead(db, actor, origin, 'beneficiary.consent.read', [person]);
   const rows = await db.selectFrom('beneficiary_consents').selectAll().where('beneficiary_id', '=', beneficiaryId).orderBy('diberikan_pada', 'desc').execute();
-  return rows.map(toConsentView);
+  // A parent's or guardian's name identifies a protected child as surely as the child's own.
+  const hidden = hidesIdentity(person);
+  return rows.map((r) => ({ ...toConsentView(r), ...(hidden ? { pemberiNama: maskName(r.pemberi_nama) } : {}) }));
 }
 
 export interface NewConsent {
@@ -50,7 +53,8 @@ export interface NewConsent {
 export async function addConsent(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, beneficiaryId: string, input: NewConsent): Promise<ConsentView> {
   if (!beneficiaryPolicy.write(actor)) throw new AppError('FORBIDDEN');
   const person = await loadBeneficiary(db, actor, beneficiaryId);
-  if (ageOn(person.tanggal_lahir) < 18 && input.hubungan === 'diri_sendiri') throw new AppError('CONSENT_GUARDIAN_REQUIRED');
+  assertIdentityOpen(actor, person);
+  if (person.anak && input.hubungan === 'diri_sendiri') throw new AppError('CONSENT_GUARDIAN_REQUIRED');
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('beneficiary_consents')
@@ -81,6 +85,7 @@ export async function addConsent(db: Kysely<DB>, actor: Actor, origin: RequestOr
 export async function withdrawConsent(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, beneficiaryId: string, consentId: string): Promise<ConsentView> {
   if (!beneficiaryPolicy.write(actor)) throw new AppError('FORBIDDEN');
   const person = await loadBeneficiary(db, actor, beneficiaryId);
+  assertIdentityOpen(actor, person);
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .updateTable('beneficiary_consents')

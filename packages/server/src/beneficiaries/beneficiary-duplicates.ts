@@ -5,8 +5,9 @@ import { beneficiaryPolicy } from '../authz/policies.js';
 import { inScope } from '../authz/scope.js';
 import type { DB } from '../db/schema.js';
 import { AppError } from '../http/app-error.js';
-import { loadBeneficiary } from './beneficiary-service.js';
-import { toBeneficiaryView, type BeneficiaryView } from './beneficiary-view.js';
+import { identitySelections } from '../authz/identity-protection.js';
+import { assertIdentityOpen, loadBeneficiary } from './beneficiary-service.js';
+import { toBeneficiaryView, type BeneficiaryRow, type BeneficiaryView } from './beneficiary-view.js';
 
 /** How alike two name keys must be (pg_trgm similarity) to be proposed as the same person. */
 const NAME_SIMILARITY = 0.5;
@@ -56,8 +57,10 @@ export async function listDuplicateCandidates(
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   const ids = pairs.flatMap((p) => [p.aId, p.bId]);
-  const people = ids.length ? await db.selectFrom('beneficiaries').selectAll().where('id', 'in', ids).execute() : [];
-  const byId = new Map(people.map((p) => [p.id, toBeneficiaryView(p)]));
+  const people = ids.length
+    ? await db.selectFrom('beneficiaries').selectAll('beneficiaries').select(identitySelections(actor, 'beneficiaries')).where('id', 'in', ids).execute()
+    : [];
+  const byId = new Map(people.map((p) => [p.id, toBeneficiaryView(p as BeneficiaryRow)]));
   return {
     items: pairs.map((p) => ({ a: byId.get(p.aId)!, b: byId.get(p.bId)!, skor: Number(Number(p.skor).toFixed(3)) })),
     total: count.n,
@@ -80,7 +83,21 @@ export async function mergeBeneficiaries(
   if (survivorId === duplicateId) throw new AppError('CONFLICT', { reason: 'SAME_PERSON' });
   const survivor = await loadBeneficiary(db, actor, survivorId);
   const duplicate = await loadBeneficiary(db, actor, duplicateId);
+  assertIdentityOpen(actor, survivor);
+  assertIdentityOpen(actor, duplicate);
   return db.transaction().execute(async (trx) => {
+    const clash = await trx
+      .selectFrom('cases as a')
+      .innerJoin('cases as b', (j) => j.onRef('a.ppks', '=', 'b.ppks'))
+      .select(['a.nomor as survivorCase', 'b.nomor as duplicateCase'])
+      .where('a.beneficiary_id', '=', survivorId)
+      .where('b.beneficiary_id', '=', duplicateId)
+      .where('a.status', 'in', ['terdata', 'tertangani'])
+      .where('b.status', 'in', ['terdata', 'tertangani'])
+      .executeTakeFirst();
+    // One open case per person and problem: two open cases of one category must be closed into one first.
+    if (clash) throw new AppError('CONFLICT', { reason: 'KASUS_TERBUKA_SUDAH_ADA', ...clash });
+    await trx.updateTable('identity_access').set({ beneficiary_id: survivorId }).where('beneficiary_id', '=', duplicateId).execute();
     await trx.updateTable('beneficiary_consents').set({ beneficiary_id: survivorId }).where('beneficiary_id', '=', duplicateId).execute();
     await trx.updateTable('cases').set({ beneficiary_id: survivorId }).where('beneficiary_id', '=', duplicateId).execute();
     await trx.deleteFrom('beneficiaries').where('id', '=', duplicateId).execute();
@@ -106,9 +123,10 @@ export async function mergeBeneficiaries(
       entityType: 'beneficiary',
       entityId: survivorId,
       wilayah: survivor.kode_desa,
-      details: { merged: { id: duplicate.id, nik: duplicate.nik, nama: duplicate.nama, kodeDesa: duplicate.kode_desa } },
+      // Ids only: the trail must not become a second copy of a protected person's identity.
+      details: { merged: { id: duplicate.id } },
     });
-    return toBeneficiaryView(row);
+    return toBeneficiaryView(await loadBeneficiary(trx, actor, row.id));
   });
 }
 

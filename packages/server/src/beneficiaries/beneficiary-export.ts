@@ -1,25 +1,25 @@
 import { PassThrough, Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
-import { protectBeneficiary } from '../authz/identity-protection.js';
+import { identitySelections } from '../authz/identity-protection.js';
 import { beneficiaryPolicy } from '../authz/policies.js';
 import { inScope } from '../authz/scope.js';
-import type { BeneficiariesTable, DB } from '../db/schema.js';
+import type { DB } from '../db/schema.js';
 import { AppError } from '../http/app-error.js';
 import { safeCell } from '../import/safe-cell.js';
-import { toBeneficiaryView } from './beneficiary-view.js';
+import { toBeneficiaryView, type BeneficiaryRow } from './beneficiary-view.js';
 
 /** The import's columns first, so an export can be edited and imported again. */
 const COLUMNS = ['nik', 'no_kk', 'nama', 'jenis_kelamin', 'tempat_lahir', 'tanggal_lahir', 'alamat', 'kode_desa', 'kategori_ppks', 'telepon', 'disabilitas', 'catatan'] as const;
 
 const PAGE = 2000;
 
-/** Read-only roles export sensitive people without identifying fields, as they see them on screen. */
-function cells(row: Selectable<BeneficiariesTable>, actor: Actor): string[] {
-  const view = protectBeneficiary(toBeneficiaryView(row), actor);
+/** Everyone is exported as the caller sees them on screen: protected people masked by the same rule. */
+function cells(row: BeneficiaryRow): string[] {
+  const view = toBeneficiaryView(row);
   const shown: Record<(typeof COLUMNS)[number], string | null> = {
     nik: view.nik,
     no_kk: view.noKk,
@@ -38,14 +38,18 @@ function cells(row: Selectable<BeneficiariesTable>, actor: Actor): string[] {
 }
 
 /** Keyset pages in id order: constant memory, and a steady cost per page however deep the export. */
-async function* scopedRows(db: Kysely<DB>, actor: Actor, wilayah: string | undefined): AsyncGenerator<Selectable<BeneficiariesTable>> {
+async function* scopedRows(db: Kysely<DB>, actor: Actor, wilayah: string | undefined): AsyncGenerator<BeneficiaryRow> {
   let after: string | null = null;
   for (;;) {
-    let q = db.selectFrom('beneficiaries').selectAll().where((eb) => inScope(eb, eb.ref('kode_desa'), actor));
+    let q = db
+      .selectFrom('beneficiaries')
+      .selectAll('beneficiaries')
+      .select(identitySelections(actor, 'beneficiaries'))
+      .where((eb) => inScope(eb, eb.ref('kode_desa'), actor));
     if (wilayah) q = q.where((eb) => inScope(eb, eb.ref('kode_desa'), { wilayah }));
     if (after) q = q.where('id', '>', after);
     const rows = await q.orderBy('id').limit(PAGE).execute();
-    yield* rows;
+    yield* rows as BeneficiaryRow[];
     if (rows.length < PAGE) return;
     after = rows.at(-1)!.id;
   }
@@ -72,7 +76,7 @@ export async function exportBeneficiaries(
   if (format === 'csv') {
     const csv = stringify({ header: true, columns: [...COLUMNS], bom: true });
     Readable.from((async function* () {
-      for await (const row of rows) yield cells(row, actor);
+      for await (const row of rows) yield cells(row);
     })()).pipe(csv);
     return csv;
   }
@@ -82,7 +86,7 @@ export async function exportBeneficiaries(
   sheet.addRow([...COLUMNS]).commit();
   void (async () => {
     try {
-      for await (const row of rows) sheet.addRow(cells(row, actor)).commit();
+      for await (const row of rows) sheet.addRow(cells(row)).commit();
       sheet.commit();
       await workbook.commit();
     } catch (error) {

@@ -1,14 +1,15 @@
-import { cleanNik, isWithinScope, nameSearchKey, writesRecords } from '@tuntas/domain';
-import { sql, type Expression, type Kysely, type Selectable } from 'kysely';
+import { cleanNik, isWithinScope, nameSearchKey } from '@tuntas/domain';
+import { sql, type Expression, type Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
+import { auditProtectedReads } from '../audit/protected-reads.js';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
-import { maskNumber, protectBeneficiary } from '../authz/identity-protection.js';
+import { hidesIdentity, identitySelections, seesIdentitySql } from '../authz/identity-protection.js';
 import { beneficiaryPolicy } from '../authz/policies.js';
 import { inScope } from '../authz/scope.js';
-import type { BeneficiariesTable, DB } from '../db/schema.js';
+import type { DB } from '../db/schema.js';
 import { AppError, notFound } from '../http/app-error.js';
 import { validateBeneficiary, type BeneficiaryFields } from './beneficiary-rules.js';
-import { toBeneficiaryView, type BeneficiaryView } from './beneficiary-view.js';
+import { toBeneficiaryView, type BeneficiaryRow, type BeneficiaryView } from './beneficiary-view.js';
 import { matchName } from './name-search.js';
 
 export interface BeneficiaryQuery {
@@ -25,6 +26,17 @@ function scoped(db: Kysely<DB>, actor: Actor) {
   return db.selectFrom('beneficiaries').where((eb) => inScope(eb, eb.ref('beneficiaries.kode_desa'), actor));
 }
 
+/** People in scope with the caller's identity flags: the only way the registry is read. */
+export function peopleInScope(db: Kysely<DB>, actor: Actor) {
+  return scoped(db, actor).selectAll('beneficiaries').select(identitySelections(actor, 'beneficiaries'));
+}
+
+/** Reads of protected people by anyone but their pendamping are audited (see `auditProtectedReads`). */
+export function auditPeopleRead(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, action: string, rows: readonly BeneficiaryRow[]) {
+  const reads = rows.map((r) => ({ entityType: 'beneficiary', entityId: r.id, subjectId: r.id, wilayah: r.kode_desa, flags: r }));
+  return auditProtectedReads(db, actor, origin, action, reads);
+}
+
 type BeneficiarySelect = ReturnType<typeof scoped>;
 
 /** The province stated as well as the area, so the name index (province, words) serves the search. */
@@ -32,47 +44,66 @@ function inProvince(base: BeneficiarySelect, area: string | null | undefined): B
   return area ? base.where('provinsi', '=', area.slice(0, 2)) : base;
 }
 
-async function page(base: BeneficiarySelect, query: BeneficiaryQuery, rank: Expression<number> | null) {
+async function page(base: BeneficiarySelect, query: BeneficiaryQuery & { actor: Actor }, rank: Expression<number> | null) {
   const ordered = rank ? base.orderBy(rank, 'desc').orderBy('nama').orderBy('id') : base.orderBy('nama').orderBy('id');
   // One pass gives the page and the count; only a page past the end needs the count asked again.
   const rows = await ordered
-    .selectAll()
+    .selectAll('beneficiaries')
+    .select(identitySelections(query.actor, 'beneficiaries'))
     .select(sql<number>`count(*) over ()`.as('total'))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .execute();
   const total = rows[0]?.total ?? (query.page > 1 ? (await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n : 0);
-  return { rows, total: Number(total) };
+  return { rows: rows as BeneficiaryRow[], total: Number(total) };
 }
 
-export async function listBeneficiaries(db: Kysely<DB>, actor: Actor, query: BeneficiaryQuery): Promise<{ items: BeneficiaryView[]; total: number }> {
+export async function listBeneficiaries(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  query: BeneficiaryQuery,
+): Promise<{ items: BeneficiaryView[]; total: number }> {
   let base = inProvince(scoped(db, actor), actor.wilayah);
   if (query.wilayah) base = inProvince(base.where((eb) => inScope(eb, eb.ref('beneficiaries.kode_desa'), { wilayah: query.wilayah! })), query.wilayah);
   if (query.noKk) base = base.where('no_kk', '=', query.noKk);
   // A NIK pasted from a spreadsheet keeps its apostrophe text marker: cleaned as the importer does.
   const q = cleanNik(query.q ?? '');
+  // A search by an identifying value never answers a question about someone the caller may not
+  // identify: protected people outside the caller's care simply do not match.
+  if (q || query.noKk) base = base.where(seesIdentitySql(actor, 'beneficiaries'));
   const digits = /^[0-9]+$/.test(q);
   const key = digits ? '' : nameSearchKey(q);
-  let result: { rows: Array<Selectable<BeneficiariesTable>>; total: number };
-  if (digits) result = await page(q.length === 16 ? base.where('nik', '=', q) : base.where('nik', 'like', `${q}%`), query, null);
+  const paging = { ...query, actor };
+  let result: { rows: BeneficiaryRow[]; total: number };
+  if (digits) result = await page(q.length === 16 ? base.where('nik', '=', q) : base.where('nik', 'like', `${q}%`), paging, null);
   else if (key) {
     const match = await matchName(db, key);
     result = { rows: [], total: 0 };
-    if (match.strict) result = await page(base.where(match.strict), query, match.rank);
-    if (result.total === 0 && match.loose) result = await page(base.where(match.loose), query, match.rank);
+    if (match.strict) result = await page(base.where(match.strict), paging, match.rank);
+    if (result.total === 0 && match.loose) result = await page(base.where(match.loose), paging, match.rank);
   } else if (q) return { items: [], total: 0 };
-  else result = await page(base, query, null);
-  return { items: result.rows.map((r) => protectBeneficiary(toBeneficiaryView(r), actor)), total: result.total };
+  else result = await page(base, paging, null);
+  await auditPeopleRead(db, actor, origin, 'beneficiary.search', result.rows);
+  return { items: result.rows.map(toBeneficiaryView), total: result.total };
 }
 
-export async function loadBeneficiary(db: Kysely<DB>, actor: Actor, id: string) {
-  const row = await scoped(db, actor).selectAll().where('id', '=', id).executeTakeFirst();
+export async function loadBeneficiary(db: Kysely<DB>, actor: Actor, id: string): Promise<BeneficiaryRow> {
+  const row = await peopleInScope(db, actor).where('beneficiaries.id', '=', id).executeTakeFirst();
   if (!row) throw notFound();
-  return row;
+  return row as BeneficiaryRow;
 }
 
-export async function getBeneficiary(db: Kysely<DB>, actor: Actor, id: string): Promise<BeneficiaryView> {
-  return protectBeneficiary(toBeneficiaryView(await loadBeneficiary(db, actor, id)), actor);
+export async function getBeneficiary(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, id: string): Promise<BeneficiaryView> {
+  const row = await loadBeneficiary(db, actor, id);
+  await auditPeopleRead(db, actor, origin, 'beneficiary.read', [row]);
+  return toBeneficiaryView(row);
+}
+
+/** Changing a protected person's record (data, consent) is for those who may see who they are. */
+export function assertIdentityOpen(actor: Actor, row: Pick<BeneficiaryRow, 'terlindungi' | 'terbuka'>): void {
+  if (!hidesIdentity(row)) return;
+  throw new AppError(actor.role === 'auditor' ? 'BREAK_GLASS_REQUIRED' : 'IDENTITY_PROTECTED');
 }
 
 function assertWritable(actor: Actor, kodeDesa: string): void {
@@ -111,7 +142,7 @@ export async function createBeneficiary(db: Kysely<DB>, actor: Actor, origin: Re
       .returningAll()
       .executeTakeFirstOrThrow();
     await recordAudit(trx, actor, origin, { action: 'beneficiary.create', entityType: 'beneficiary', entityId: row.id, wilayah: row.kode_desa });
-    return toBeneficiaryView(row);
+    return toBeneficiaryView(await loadBeneficiary(trx, actor, row.id));
   });
 }
 
@@ -125,6 +156,7 @@ export async function updateBeneficiary(
 ): Promise<BeneficiaryView> {
   const current = await loadBeneficiary(db, actor, id);
   assertWritable(actor, current.kode_desa);
+  assertIdentityOpen(actor, current);
   const before: BeneficiaryFields = {
     nik: current.nik,
     noKk: current.no_kk,
@@ -181,16 +213,31 @@ export async function updateBeneficiary(
       wilayah: row.kode_desa,
       details: { fields: changed, version: row.version, ...(row.kode_desa !== current.kode_desa ? { movedFrom: current.kode_desa } : {}) },
     });
-    return toBeneficiaryView(row);
+    // Read back through the rule: a person moved out of the caller's area is no longer theirs to see.
+    const after = await peopleInScope(trx, actor).where('beneficiaries.id', '=', id).executeTakeFirst();
+    return after ? toBeneficiaryView(after as BeneficiaryRow) : toBeneficiaryView({ ...current, ...row, terbuka: false, pemilik: false });
   });
 }
 
-/** Everyone on the same family card (No. KK) that the caller may see. */
-export async function household(db: Kysely<DB>, actor: Actor, id: string): Promise<{ noKk: string | null; members: BeneficiaryView[] }> {
+/**
+ * Everyone on the same family card (No. KK) that the caller may see. Asked about a person the
+ * caller may not identify, it answers that person alone: the family would name them.
+ */
+export async function household(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  id: string,
+): Promise<{ noKk: string | null; members: BeneficiaryView[] }> {
   const person = await loadBeneficiary(db, actor, id);
-  if (!person.no_kk) return { noKk: null, members: [protectBeneficiary(toBeneficiaryView(person), actor)] };
-  const rows = await scoped(db, actor).selectAll().where('no_kk', '=', person.no_kk).orderBy('tanggal_lahir').execute();
-  const members = rows.map((r) => protectBeneficiary(toBeneficiaryView(r), actor));
-  const hidden = !writesRecords(actor.role) && members.some((m) => m.sensitif);
-  return { noKk: hidden ? maskNumber(person.no_kk) : person.no_kk, members };
+  if (!person.no_kk || hidesIdentity(person)) {
+    await auditPeopleRead(db, actor, origin, 'beneficiary.household.read', [person]);
+    return { noKk: null, members: [toBeneficiaryView(person)] };
+  }
+  const family = (await peopleInScope(db, actor).where('no_kk', '=', person.no_kk).orderBy('tanggal_lahir').execute()) as BeneficiaryRow[];
+  // A protected member the caller may not identify is left out: initials beside a named parent
+  // would still say who the child is.
+  const rows = family.filter((r) => !hidesIdentity(r));
+  await auditPeopleRead(db, actor, origin, 'beneficiary.household.read', rows);
+  return { noKk: person.no_kk, members: rows.map(toBeneficiaryView) };
 }

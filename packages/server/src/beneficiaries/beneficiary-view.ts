@@ -1,19 +1,16 @@
-import { ppksByCode, type BeneficiaryRecord } from '@tuntas/domain';
+import type { BeneficiaryRecord } from '@tuntas/domain';
 import type { Selectable } from 'kysely';
+import { hidesIdentity, maskBeneficiary, regencyOf, type IdentityFlags } from '../authz/identity-protection.js';
 import type { BeneficiariesTable } from '../db/schema.js';
 
 export type BeneficiaryView = BeneficiaryRecord;
 
-export function ageOn(tanggalLahir: string, today: Date = new Date()): number {
-  const [y, m, d] = tanggalLahir.split('-').map(Number) as [number, number, number];
-  const age = today.getUTCFullYear() - y;
-  const beforeBirthday = today.getUTCMonth() + 1 < m || (today.getUTCMonth() + 1 === m && today.getUTCDate() < d);
-  return beforeBirthday ? age - 1 : age;
-}
+/** A person as read with the caller's identity flags (`identitySelections`). */
+export type BeneficiaryRow = Selectable<BeneficiariesTable> & IdentityFlags & { anak: boolean };
 
-export function toBeneficiaryView(row: Selectable<BeneficiariesTable>): BeneficiaryView {
-  const anak = ageOn(row.tanggal_lahir) < 18;
-  return {
+/** The one way a person leaves the server: masked whenever the caller may not see who they are. */
+export function toBeneficiaryView(row: BeneficiaryRow): BeneficiaryView {
+  const view: BeneficiaryView = {
     id: row.id,
     nik: row.nik,
     noKk: row.no_kk,
@@ -21,16 +18,20 @@ export function toBeneficiaryView(row: Selectable<BeneficiariesTable>): Benefici
     jenisKelamin: row.jenis_kelamin,
     tempatLahir: row.tempat_lahir,
     tanggalLahir: row.tanggal_lahir,
+    tahunLahir: Number(row.tanggal_lahir.slice(0, 4)),
     alamat: row.alamat,
     kodeDesa: row.kode_desa,
+    kabupaten: regencyOf(row.kode_desa),
     kategoriPpks: row.kategori_ppks,
     telepon: row.telepon,
     disabilitas: row.disabilitas,
     catatan: row.catatan,
-    anak,
-    sensitif: anak || (row.kategori_ppks !== null && ppksByCode(row.kategori_ppks)?.dataSpesifik === true),
+    anak: row.anak,
+    sensitif: row.terlindungi,
+    identitasTerlindungi: false,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     version: row.version,
   };
+  return hidesIdentity(row) ? maskBeneficiary(view) : view;
 }

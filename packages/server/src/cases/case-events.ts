@@ -1,4 +1,3 @@
-import type { CaseEventRecord } from '@tuntas/domain';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../authz/actor.js';
 import type { DB } from '../db/schema.js';
@@ -53,16 +52,3 @@ export async function appendCaseEvent(db: Kysely<DB>, caseId: string, actor: Act
 }
 
 /** Oldest first, as a timeline reads. The caller has already proved the case is in scope. */
-export async function caseTimeline(db: Kysely<DB>, caseId: string): Promise<CaseEventRecord[]> {
-  const rows = await db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
-  return rows.map((r) => ({
-    id: String(r.id),
-    at: r.at.toISOString(),
-    actorUsername: r.actor_username,
-    jenis: r.jenis,
-    dariTahapan: r.dari_tahapan,
-    keTahapan: r.ke_tahapan,
-    catatan: r.catatan,
-    data: r.data ?? null,
-  }));
-}

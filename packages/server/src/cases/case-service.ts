@@ -1,6 +1,8 @@
 import { deriveStatus, isWithinScope, ppksByCode, type CaseRecord, type CaseStatus, type TahapanCode } from '@tuntas/domain';
 import { sql, type Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
+import { auditProtectedReads } from '../audit/protected-reads.js';
+import { seesIdentitySql } from '../authz/identity-protection.js';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
 import { casePolicy } from '../authz/policies.js';
 import { inScope } from '../authz/scope.js';
@@ -8,7 +10,6 @@ import { loadBeneficiary } from '../beneficiaries/beneficiary-service.js';
 import type { DB } from '../db/schema.js';
 import { AppError, fieldError, notFound } from '../http/app-error.js';
 import { caseFilters } from './case-filters.js';
-import { openedCases } from './case-identity-access.js';
 import { appendCaseEvent } from './case-events.js';
 import { casesWithNames, toCaseView, type CaseRow } from './case-view.js';
 
@@ -27,16 +28,23 @@ export interface CaseQuery {
 }
 
 function scoped(db: Kysely<DB>, actor: Actor) {
-  return casesWithNames(db).where((eb) => inScope(eb, eb.ref('cases.wilayah'), actor));
+  return casesWithNames(db, actor).where((eb) => inScope(eb, eb.ref('cases.wilayah'), actor));
 }
 
-export async function listCases(db: Kysely<DB>, actor: Actor, query: CaseQuery): Promise<{ items: CaseRecord[]; total: number }> {
+/** Reads of a protected person's cases by anyone but their pendamping are audited, one row per case. */
+export function auditCaseReads(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, action: string, rows: readonly CaseRow[]) {
+  const reads = rows.map((r) => ({ entityType: 'case', entityId: r.id, subjectId: r.beneficiary_id, wilayah: r.wilayah, flags: r }));
+  return auditProtectedReads(db, actor, origin, action, reads);
+}
+
+export async function listCases(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, query: CaseQuery): Promise<{ items: CaseRecord[]; total: number }> {
   let matching = db.selectFrom('cases').where(caseFilters(actor, query));
   const q = query.q?.trim() ?? '';
   if (/^K-\d+$/i.test(q)) matching = matching.where('cases.nomor', '=', q.toUpperCase());
   else if (q) {
     const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    matching = matching.innerJoin('beneficiaries as b', 'b.id', 'cases.beneficiary_id').where('b.nama', 'ilike', pattern);
+    // A name search never answers a question about a person the caller may not identify.
+    matching = matching.innerJoin('beneficiaries as b', 'b.id', 'cases.beneficiary_id').where('b.nama', 'ilike', pattern).where(seesIdentitySql(actor, 'b'));
   }
   // The page is chosen on `cases` alone (an index walk that stops at the page), then the names of
   // just those rows are joined: joining first makes PostgreSQL join a whole caseload to sort it.
@@ -47,13 +55,13 @@ export async function listCases(db: Kysely<DB>, actor: Actor, query: CaseQuery):
   const rows =
     page.length === 0
       ? []
-      : await casesWithNames(db)
+      : ((await casesWithNames(db, actor)
           .where('cases.id', 'in', page.map((r) => r.id))
           .orderBy('cases.updated_at', 'desc')
           .orderBy('cases.id')
-          .execute();
-  const opened = await openedCases(db, actor, page.map((r) => r.id));
-  return { items: rows.map((r) => toCaseView(r as CaseRow, actor, opened.has(r.id))), total: Number(count.n) };
+          .execute()) as CaseRow[]);
+  await auditCaseReads(db, actor, origin, 'case.search', rows);
+  return { items: rows.map((r) => toCaseView(r, actor)), total: Number(count.n) };
 }
 
 export async function loadCase(db: Kysely<DB>, actor: Actor, id: string): Promise<CaseRow> {
@@ -62,9 +70,15 @@ export async function loadCase(db: Kysely<DB>, actor: Actor, id: string): Promis
   return row as CaseRow;
 }
 
+/** The case as the caller may see it (after a write: the writer's own view, not a read to audit). */
 export async function getCase(db: Kysely<DB>, actor: Actor, id: string): Promise<CaseRecord> {
-  const [row, opened] = await Promise.all([loadCase(db, actor, id), openedCases(db, actor, [id])]);
-  return toCaseView(row, actor, opened.has(id));
+  return toCaseView(await loadCase(db, actor, id), actor);
+}
+
+export async function readCase(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, id: string): Promise<CaseRecord> {
+  const row = await loadCase(db, actor, id);
+  await auditCaseReads(db, actor, origin, 'case.read', [row]);
+  return toCaseView(row, actor);
 }
 
 export interface NewCase {
@@ -77,6 +91,18 @@ export interface NewCase {
 }
 
 const invalid = (field: string, reason: string): AppError => fieldError('CASE_INVALID', field, reason);
+
+/**
+ * One open case per person and problem: a second one would split the history and double-count
+ * the funnel. Checked on opening, recategorising and reopening; the partial unique index
+ * `cases_one_open_idx` holds it against races.
+ */
+export async function assertNoOtherOpenCase(db: Kysely<DB>, beneficiaryId: string, ppks: string, exceptId: string | null): Promise<void> {
+  let open = db.selectFrom('cases').select(['id', 'nomor']).where('beneficiary_id', '=', beneficiaryId).where('ppks', '=', ppks).where('status', 'in', ['terdata', 'tertangani']);
+  if (exceptId) open = open.where('id', '!=', exceptId);
+  const other = await open.executeTakeFirst();
+  if (other) throw new AppError('CONFLICT', { reason: 'KASUS_TERBUKA_SUDAH_ADA', id: other.id, nomor: other.nomor });
+}
 
 /** A pendamping may own a case only inside their own area. */
 export async function assertPendamping(db: Kysely<DB>, pendampingId: string, wilayah: string): Promise<void> {
@@ -105,15 +131,7 @@ export async function createCase(db: Kysely<DB>, actor: Actor, origin: RequestOr
   if (pendampingId !== null) await assertPendamping(db, pendampingId, wilayah);
 
   const id = await db.transaction().execute(async (trx) => {
-    const open = await trx
-      .selectFrom('cases')
-      .select(['id', 'nomor'])
-      .where('beneficiary_id', '=', person.id)
-      .where('ppks', '=', input.ppks)
-      .where('status', 'in', ['terdata', 'tertangani'])
-      .executeTakeFirst();
-    // One open case per person and problem: a second one would split the history and double-count the funnel.
-    if (open) throw new AppError('CONFLICT', { reason: 'KASUS_TERBUKA_SUDAH_ADA', id: open.id, nomor: open.nomor });
+    await assertNoOtherOpenCase(trx, person.id, input.ppks, null);
     const row = await trx
       .insertInto('cases')
       .values({
@@ -146,7 +164,7 @@ export interface CasePatch {
 
 export async function updateCase(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, id: string, version: number, patch: CasePatch): Promise<CaseRecord> {
   const current = await loadCase(db, actor, id);
-  if (!casePolicy.work(actor, { pendampingId: current.pendamping_id })) throw new AppError('FORBIDDEN');
+  if (!casePolicy.work(actor, current)) throw new AppError('FORBIDDEN');
   const next = {
     ppks: patch.ppks ?? current.ppks,
     wilayah: patch.wilayah ?? current.wilayah,
@@ -165,6 +183,7 @@ export async function updateCase(db: Kysely<DB>, actor: Actor, origin: RequestOr
     if (next[key] !== current[key]) changes[key] = { dari: current[key], ke: next[key] };
   }
   await db.transaction().execute(async (trx) => {
+    if (next.ppks !== current.ppks && current.status !== 'ditutup') await assertNoOtherOpenCase(trx, current.beneficiary_id, next.ppks, current.id);
     const updated = await trx
       .updateTable('cases')
       .set({ ...next, provinsi: next.wilayah.slice(0, 2), updated_by: actor.id, updated_at: new Date(), version: sql<number>`version + 1` })

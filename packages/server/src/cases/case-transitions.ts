@@ -5,6 +5,7 @@ import {
   canVerify,
   checkTransition,
   deriveStatus,
+  stageRequirements,
   type CaseRecord,
   type CaseState,
   type CloseReason,
@@ -17,8 +18,8 @@ import { casePolicy } from '../authz/policies.js';
 import type { DB } from '../db/schema.js';
 import { AppError } from '../http/app-error.js';
 import { appendCaseEvent, type CaseEventInput } from './case-events.js';
-import { getCase, loadCase } from './case-service.js';
-import { caseState, type CaseRow } from './case-view.js';
+import { assertNoOtherOpenCase, getCase, loadCase } from './case-service.js';
+import { caseState, stageFacts, type CaseRow } from './case-view.js';
 import { scheduleFollowUps } from '../casework/followups.js';
 import { unmetOutcomes } from '../casework/outcomes.js';
 import { workerClock } from '../workforce/worker.js';
@@ -86,10 +87,12 @@ export async function transitionCase(
   input: { to: TahapanCode; catatan?: string | undefined; version?: number | undefined },
 ): Promise<CaseRecord> {
   const current = await loadForChange(db, actor, id, input.version);
-  if (!casePolicy.work(actor, { pendampingId: current.pendamping_id })) throw new AppError('FORBIDDEN');
+  if (!casePolicy.work(actor, current)) throw new AppError('FORBIDDEN');
   const state = caseState(current);
   const check = checkTransition(state, input.to);
   if (!check.ok) throw new AppError(check.refusal, { dari: current.tahapan, ke: input.to });
+  const kurang = stageRequirements(input.to, stageFacts(current));
+  if (kurang.length > 0) throw new AppError('STAGE_REQUIREMENT_MISSING', { dari: current.tahapan, ke: input.to, kurang });
   return commit(db, actor, origin, current, {
     state: applyTransition(state, input.to),
     closeReason: null,
@@ -107,7 +110,7 @@ export async function closeCase(
   input: { alasan: CloseReason; catatan?: string | undefined; version?: number | undefined },
 ): Promise<CaseRecord> {
   const current = await loadForChange(db, actor, id, input.version);
-  if (!casePolicy.work(actor, { pendampingId: current.pendamping_id })) throw new AppError('FORBIDDEN');
+  if (!casePolicy.work(actor, current)) throw new AppError('FORBIDDEN');
   const state = caseState(current);
   if (!canClose(state)) throw new AppError(state.closed ? 'CASE_CLOSED' : 'CASE_ACTION_NOT_ALLOWED');
   const catatan = input.catatan?.trim() || null;
@@ -129,9 +132,10 @@ export async function reopenCase(
   input: { alasan: string; version?: number | undefined },
 ): Promise<CaseRecord> {
   const current = await loadForChange(db, actor, id, input.version);
-  if (!casePolicy.supervise(actor)) throw new AppError('FORBIDDEN');
+  if (!casePolicy.superviseCase(actor, current)) throw new AppError('FORBIDDEN');
   const state = caseState(current);
   if (!canReopen(state)) throw new AppError('CASE_ACTION_NOT_ALLOWED');
+  await assertNoOtherOpenCase(db, current.beneficiary_id, current.ppks, current.id);
   return commit(db, actor, origin, current, {
     state: { ...state, closed: false },
     closeReason: null,
@@ -149,13 +153,16 @@ export async function verifyResolution(
   input: { catatan?: string | undefined; version?: number | undefined },
 ): Promise<CaseRecord> {
   const current = await loadForChange(db, actor, id, input.version);
-  if (!casePolicy.supervise(actor)) throw new AppError('FORBIDDEN');
+  if (!casePolicy.superviseCase(actor, current)) throw new AppError('FORBIDDEN');
   const state = caseState(current);
   if (state.closed) throw new AppError('CASE_CLOSED');
   if (!canVerify(state)) throw new AppError('CASE_ACTION_NOT_ALLOWED');
   // Resolved must be provable: every outcome criterion of the category met, each with its evidence.
   const unmet = await unmetOutcomes(db, current.id, current.ppks);
   if (unmet.length > 0) throw new AppError('OUTCOME_NOT_MET', { kriteria: unmet });
+  // Four eyes: outcomes are verified by someone other than whoever recorded them.
+  const own = await db.selectFrom('case_outcomes').select('kriteria').where('case_id', '=', current.id).where('updated_by', '=', actor.id).executeTakeFirst();
+  if (own) throw new AppError('FOUR_EYES_REQUIRED', { kriteria: own.kriteria });
   return commit(db, actor, origin, current, {
     state: { ...state, verified: true },
     closeReason: null,

@@ -8,7 +8,7 @@ import { loadCase } from '../cases/case-service.js';
 import type { DB } from '../db/schema.js';
 import { AppError, fieldError } from '../http/app-error.js';
 import { workerClock } from '../workforce/worker.js';
-import { caseForWork, recordCaseWork } from './case-work-access.js';
+import { caseForWork, recordCaseWork, caseForReading } from './case-work-access.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 const ajv = addFormats(new Ajv({ allErrors: true, strict: false }));
@@ -55,11 +55,11 @@ export async function addAssessment(db: Kysely<DB>, actor: Actor, origin: Reques
     await recordCaseWork(trx, actor, origin, kase, { jenis: 'asesmen', data: { form: form.kode, versi: form.versi, risiko } }, { action: 'case.assessment', details: { assessment: row.id, risiko } });
     return row.id;
   });
-  return (await listAssessments(db, actor, caseId)).find((a) => a.id === id)!;
+  return (await listAssessments(db, actor, origin, caseId)).find((a) => a.id === id)!;
 }
 
-export async function listAssessments(db: Kysely<DB>, actor: Actor, caseId: string): Promise<AssessmentView[]> {
-  const kase = await loadCase(db, actor, caseId);
+export async function listAssessments(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, caseId: string): Promise<AssessmentView[]> {
+  const kase = await caseForReading(db, actor, origin, caseId, 'assessment');
   const rows = await db
     .selectFrom('case_assessments as a')
     .leftJoin('users as u', 'u.id', 'a.created_by')
@@ -89,8 +89,8 @@ export async function addConference(db: Kysely<DB>, actor: Actor, origin: Reques
   return { id: row.id, tanggal: input.tanggal, peserta, ringkasan: input.ringkasan.trim(), keputusan: input.keputusan.trim(), createdAt: row.created_at.toISOString(), oleh: actor.username };
 }
 
-export async function listConferences(db: Kysely<DB>, actor: Actor, caseId: string): Promise<ConferenceView[]> {
-  const kase = await loadCase(db, actor, caseId);
+export async function listConferences(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, caseId: string): Promise<ConferenceView[]> {
+  const kase = await caseForReading(db, actor, origin, caseId, 'conference');
   const rows = await db
     .selectFrom('case_conferences as c')
     .leftJoin('users as u', 'u.id', 'c.created_by')

@@ -2,12 +2,10 @@ import type { AttachmentView } from '@tuntas/domain';
 import type { Kysely } from 'kysely';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
 import { casePolicy } from '../authz/policies.js';
-import { inScope } from '../authz/scope.js';
-import { loadCase } from '../cases/case-service.js';
 import type { DB } from '../db/schema.js';
 import { AppError, notFound } from '../http/app-error.js';
 import { sniffImage } from '../workforce/evidence-photos.js';
-import { caseForWork, recordCaseWork } from './case-work-access.js';
+import { caseForReading, caseForWork, recordCaseWork } from './case-work-access.js';
 
 export const ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;
 export const ATTACHMENTS_PER_CASE = 50;
@@ -52,8 +50,8 @@ export async function addAttachment(
   });
 }
 
-export async function listAttachments(db: Kysely<DB>, actor: Actor, caseId: string): Promise<AttachmentView[]> {
-  const kase = await loadCase(db, actor, caseId);
+export async function listAttachments(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, caseId: string): Promise<AttachmentView[]> {
+  const kase = await caseForReading(db, actor, origin, caseId, 'attachment');
   const rows = await db
     .selectFrom('case_attachments as a')
     .leftJoin('users as u', 'u.id', 'a.created_by')
@@ -64,16 +62,11 @@ export async function listAttachments(db: Kysely<DB>, actor: Actor, caseId: stri
   return rows.map((r) => ({ id: r.id, nama: r.nama, keterangan: r.keterangan, mime: r.mime, ukuran: r.ukuran, createdAt: r.created_at.toISOString(), oleh: r.username }));
 }
 
-/** The file, only through a case the caller can see. */
-export async function attachmentBytes(db: Kysely<DB>, actor: Actor, id: string): Promise<{ nama: string; mime: string; bytes: Buffer }> {
-  const row = await db
-    .selectFrom('case_attachments as a')
-    .innerJoin('cases as c', 'c.id', 'a.case_id')
-    .select(['a.nama', 'a.mime', 'a.bytes'])
-    .where('a.id', '=', id)
-    .where((eb) => inScope(eb, eb.ref('c.wilayah'), actor))
-    .executeTakeFirst();
+/** The file, only through a case the caller can see, and only with its identity open; audited. */
+export async function attachmentBytes(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, id: string): Promise<{ nama: string; mime: string; bytes: Buffer }> {
+  const row = await db.selectFrom('case_attachments').select(['case_id', 'nama', 'mime', 'bytes']).where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound();
+  await caseForReading(db, actor, origin, row.case_id, 'attachment.download');
   return row;
 }
 

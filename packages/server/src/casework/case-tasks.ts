@@ -1,4 +1,4 @@
-import type { CaseTasks, OverdueByPendamping } from '@tuntas/domain';
+import type { CaseTasks, OverdueByPendamping, RiskyAssessment } from '@tuntas/domain';
 import type { Kysely } from 'kysely';
 import { expressionBuilder, sql } from 'kysely';
 import type { Actor } from '../authz/actor.js';
@@ -43,7 +43,7 @@ export async function caseTasks(db: Kysely<DB>, actor: Actor, today: string): Pr
     select count(*)::int as n from cases ${stageTargets}
     where cases.status in ('terdata', 'tertangani') and ${overdueJoined()} and ${inArea}${own ? sql` and cases.pendamping_id = ${own}` : sql``}`;
 
-  const [stages, referrals, due, back, plans, transfers, perPendamping] = await Promise.all([
+  const [stages, referrals, due, back, plans, transfers, perPendamping, risky] = await Promise.all([
     overdueCount.execute(db).then((r) => r.rows[0]!),
     referralsWaiting(db, actor, { pendampingId: own, limit: 100 }),
     followups.orderBy('f.jadwal').limit(100).execute(),
@@ -51,6 +51,7 @@ export async function caseTasks(db: Kysely<DB>, actor: Actor, today: string): Pr
     plansWaiting(db, actor),
     transfersWaiting(db, actor),
     casePolicy.supervise(actor) ? overdueByPendamping(db, actor, today) : Promise.resolve([]),
+    casePolicy.supervise(actor) ? riskyAssessments(db, actor) : Promise.resolve([]),
   ]);
   return {
     tahapanTerlambat: Number(stages.n),
@@ -58,6 +59,7 @@ export async function caseTasks(db: Kysely<DB>, actor: Actor, today: string): Pr
     bimbinganJatuhTempo: due.map((f) => ({ id: f.id, caseId: f.case_id, nomor: f.nomor, jadwal: f.jadwal, terlambat: f.jadwal < today })),
     rencanaDikembalikan: back.map((p) => ({ caseId: p.id, nomor: p.nomor, komentar: p.komentar })),
     rencanaMenunggu: plans,
+    asesmenBerisiko: risky,
     pengalihanMenunggu: transfers,
     perPendamping,
   };
@@ -103,4 +105,29 @@ async function overdueByPendamping(db: Kysely<DB>, actor: Actor, today: string):
     .map((p) => ({ pendampingId: p.id, nama: p.nama_lengkap ?? p.username, tahapan: Number(p.terlambat ?? 0), rujukan: lateReferrals.get(p.id) ?? 0, bimbingan: lateFollowups.get(p.id) ?? 0 }))
     .filter((r) => r.tahapan + r.rujukan + r.bimbingan > 0)
     .sort((a, b) => b.tahapan + b.rujukan + b.bimbingan - (a.tahapan + a.rujukan + a.bimbingan));
+}
+
+/**
+ * Signs of violence or a high risk level call for the koordinator at once (UU 35/2014 Pasal 59A:
+ * rapid handling of child victims; Permensos 16/2019 on case conferences): the latest assessment
+ * of an open case stays on the koordinator's list until a case conference is recorded after it.
+ */
+const VIOLENCE = sql<boolean>`(coalesce((a.data ->> 'tandaKekerasan')::boolean, false)
+  or (jsonb_typeof(a.data -> 'jenisKekerasan') = 'array' and jsonb_array_length(a.data -> 'jenisKekerasan') > 0))`;
+
+async function riskyAssessments(db: Kysely<DB>, actor: Actor): Promise<RiskyAssessment[]> {
+  const rows = await db
+    .selectFrom('case_assessments as a')
+    .innerJoin('cases', 'cases.id', 'a.case_id')
+    .select(['cases.id', 'cases.nomor', 'a.risiko', 'a.created_at'])
+    .select(VIOLENCE.as('kekerasan'))
+    .where('cases.status', 'in', ['terdata', 'tertangani'])
+    .where((eb) => inScope(eb, eb.ref('cases.wilayah'), actor))
+    .where(sql<boolean>`(a.risiko = 'tinggi' or ${VIOLENCE})`)
+    .where(sql<boolean>`not exists (select 1 from case_assessments later where later.case_id = a.case_id and later.created_at > a.created_at)`)
+    .where(sql<boolean>`not exists (select 1 from case_conferences k where k.case_id = a.case_id and k.created_at >= a.created_at)`)
+    .orderBy('a.created_at')
+    .limit(100)
+    .execute();
+  return rows.map((r) => ({ caseId: r.id, nomor: r.nomor, risiko: r.risiko, tandaKekerasan: r.kekerasan, dicatatPada: r.created_at.toISOString() }));
 }

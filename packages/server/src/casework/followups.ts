@@ -2,11 +2,10 @@ import type { FollowUpView } from '@tuntas/domain';
 import { FOLLOW_UP_DAYS, type FollowUpCondition } from '@tuntas/domain';
 import type { Kysely } from 'kysely';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
-import { loadCase } from '../cases/case-service.js';
 import type { DB } from '../db/schema.js';
 import { workerClock } from '../workforce/worker.js';
 import { AppError, fieldError, notFound } from '../http/app-error.js';
-import { caseForWork, recordCaseWork } from './case-work-access.js';
+import { caseForReading, caseForWork, recordCaseWork } from './case-work-access.js';
 
 function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
@@ -22,8 +21,8 @@ export async function scheduleFollowUps(trx: Kysely<DB>, caseId: string, today: 
     .execute();
 }
 
-export async function listFollowUps(db: Kysely<DB>, actor: Actor, caseId: string): Promise<FollowUpView[]> {
-  const kase = await loadCase(db, actor, caseId);
+export async function listFollowUps(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, caseId: string): Promise<FollowUpView[]> {
+  const kase = await caseForReading(db, actor, origin, caseId, 'followup');
   const today = workerClock(kase.wilayah, new Date()).tanggal;
   const rows = await db.selectFrom('case_followups').selectAll().where('case_id', '=', kase.id).orderBy('jadwal').execute();
   return rows.map((r) => ({
@@ -47,7 +46,7 @@ export async function addFollowUp(db: Kysely<DB>, actor: Actor, origin: RequestO
     await trx.insertInto('case_followups').values({ case_id: kase.id, jadwal }).execute();
     await recordCaseWork(trx, actor, origin, kase, { jenis: 'bimbingan', data: { aksi: 'dijadwalkan', jadwal } }, { action: 'case.followup.schedule' });
   });
-  return listFollowUps(db, actor, caseId);
+  return listFollowUps(db, actor, origin, caseId);
 }
 
 /** The visit's finding; each scheduled visit is recorded once. */
@@ -74,5 +73,5 @@ export async function recordFollowUp(
     if (!done) throw new AppError('FOLLOWUP_STATE');
     await recordCaseWork(trx, actor, origin, kase, { jenis: 'bimbingan', catatan: hasil, data: { aksi: 'dicatat', jadwal: row.jadwal, kondisi: input.kondisi } }, { action: 'case.followup.record' });
   });
-  return listFollowUps(db, actor, kase.id);
+  return listFollowUps(db, actor, origin, kase.id);
 }

@@ -2,12 +2,13 @@ import type { PlanServiceRow, PlanView, WaitingPlan } from '@tuntas/domain';
 import { isAtensiCode, planEditable, planReviewable } from '@tuntas/domain';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
+import { hidesIdentity, identitySelections, maskName } from '../authz/identity-protection.js';
 import { casePolicy } from '../authz/policies.js';
 import { inScope } from '../authz/scope.js';
 import { loadCase } from '../cases/case-service.js';
 import type { CasePlansTable, DB } from '../db/schema.js';
 import { AppError, fieldError } from '../http/app-error.js';
-import { caseForWork, recordCaseWork } from './case-work-access.js';
+import { caseForReading, caseForWork, recordCaseWork } from './case-work-access.js';
 
 export interface PlanInput {
   tujuan: string[];
@@ -49,10 +50,10 @@ function checkPlan(input: PlanInput): { tujuan: string[]; layanan: PlanServiceRo
   return { tujuan, layanan };
 }
 
-export async function getPlan(db: Kysely<DB>, actor: Actor, caseId: string): Promise<PlanView | null> {
-  const kase = await loadCase(db, actor, caseId);
+export async function getPlan(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, caseId: string): Promise<PlanView | null> {
+  const kase = await caseForReading(db, actor, origin, caseId, 'plan');
   const row = await db.selectFrom('case_plans').selectAll().where('case_id', '=', kase.id).executeTakeFirst();
-  return row ? toView(row, actor, casePolicy.work(actor, { pendampingId: kase.pendamping_id }) && kase.status !== 'ditutup') : null;
+  return row ? toView(row, actor, casePolicy.work(actor, kase) && kase.status !== 'ditutup') : null;
 }
 
 /**
@@ -85,7 +86,7 @@ export async function savePlan(db: Kysely<DB>, actor: Actor, origin: RequestOrig
     }
     await recordCaseWork(trx, actor, origin, kase, { jenis: 'rencana', data: { aksi: 'disimpan' } }, { action: 'case.plan.save' });
   });
-  return (await getPlan(db, actor, caseId))!;
+  return (await getPlan(db, actor, origin, caseId))!;
 }
 
 export async function submitPlan(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, caseId: string, version: number | undefined): Promise<PlanView> {
@@ -102,7 +103,7 @@ export async function submitPlan(db: Kysely<DB>, actor: Actor, origin: RequestOr
       .execute();
     await recordCaseWork(trx, actor, origin, kase, { jenis: 'rencana', data: { aksi: 'diajukan', revisi: current.revisi, tujuan: current.tujuan, layanan: current.layanan } }, { action: 'case.plan.submit' });
   });
-  return (await getPlan(db, actor, caseId))!;
+  return (await getPlan(db, actor, origin, caseId))!;
 }
 
 /** The koordinator's decision; never on a plan they submitted themselves, and a return says why. */
@@ -122,6 +123,17 @@ export async function reviewPlan(
     if (!current) throw new AppError('NOT_FOUND');
     if (input.version !== undefined && input.version !== current.version) throw new AppError('VERSION_CONFLICT', { currentVersion: current.version });
     if (!planReviewable(current.status)) throw new AppError('PLAN_NOT_SUBMITTED');
+    // Four eyes: whoever wrote or submitted this revision of the plan does not decide on it.
+    const authored = await trx
+      .selectFrom('case_events')
+      .select('id')
+      .where('case_id', '=', kase.id)
+      .where('jenis', '=', 'rencana')
+      .where('actor_id', '=', actor.id)
+      .where(sql<boolean>`data ->> 'aksi' in ('disimpan', 'diajukan')`)
+      .where('at', '>', current.diputus_pada ?? new Date(0))
+      .executeTakeFirst();
+    if (authored) throw new AppError('FOUR_EYES_REQUIRED');
     if (current.updated_by === actor.id) throw new AppError('OWN_REPORT');
     const status = input.keputusan === 'setujui' ? 'disetujui' : 'dikembalikan';
     await trx
@@ -131,7 +143,7 @@ export async function reviewPlan(
       .execute();
     await recordCaseWork(trx, actor, origin, kase, { jenis: 'rencana', catatan: komentar, data: { aksi: status, revisi: current.revisi } }, { action: `case.plan.${status}` });
   });
-  return (await getPlan(db, actor, caseId))!;
+  return (await getPlan(db, actor, origin, caseId))!;
 }
 
 /** The koordinator's inbox: plans in scope waiting for a decision, oldest first. */
@@ -143,6 +155,7 @@ export async function plansWaiting(db: Kysely<DB>, actor: Actor): Promise<Waitin
     .innerJoin('beneficiaries as b', 'b.id', 'c.beneficiary_id')
     .leftJoin('users as u', 'u.id', 'c.pendamping_id')
     .select(['c.id', 'c.nomor', 'b.nama', 'u.nama_lengkap', 'u.username', 'p.revisi', 'p.diajukan_pada', 'p.updated_by'])
+    .select(identitySelections(actor, 'b'))
     .where('p.status', '=', 'diajukan')
     .where((eb) => inScope(eb, eb.ref('c.wilayah'), actor))
     .orderBy('p.diajukan_pada')
@@ -150,5 +163,5 @@ export async function plansWaiting(db: Kysely<DB>, actor: Actor): Promise<Waitin
     .execute();
   return rows
     .filter((r) => r.updated_by !== actor.id)
-    .map((r) => ({ caseId: r.id, nomor: r.nomor, beneficiaryNama: r.nama, pendampingNama: r.nama_lengkap ?? r.username, revisi: r.revisi, diajukanPada: r.diajukan_pada!.toISOString() }));
+    .map((r) => ({ caseId: r.id, nomor: r.nomor, beneficiaryNama: hidesIdentity(r) ? maskName(r.nama) : r.nama, pendampingNama: r.nama_lengkap ?? r.username, revisi: r.revisi, diajukanPada: r.diajukan_pada!.toISOString() }));
 }

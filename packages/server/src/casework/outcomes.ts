@@ -2,16 +2,15 @@ import type { OutcomeView } from '@tuntas/domain';
 import { outcomeCriteria, unmetCriteria, type OutcomeCheck } from '@tuntas/domain';
 import type { Kysely } from 'kysely';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
-import { loadCase } from '../cases/case-service.js';
 import type { DB } from '../db/schema.js';
 import { AppError, fieldError } from '../http/app-error.js';
-import { caseForWork, recordCaseWork } from './case-work-access.js';
+import { caseForReading, caseForWork, recordCaseWork } from './case-work-access.js';
 
 /** Stages at which the outcome is being reached and can be evidenced. */
 const EVIDENCE_STAGES = new Set(['resosialisasi', 'terminasi']);
 
-export async function listOutcomes(db: Kysely<DB>, actor: Actor, caseId: string): Promise<{ items: OutcomeView[]; belumTerpenuhi: string[] }> {
-  const kase = await loadCase(db, actor, caseId);
+export async function listOutcomes(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, caseId: string): Promise<{ items: OutcomeView[]; belumTerpenuhi: string[] }> {
+  const kase = await caseForReading(db, actor, origin, caseId, 'outcome');
   const rows = await db.selectFrom('case_outcomes').selectAll().where('case_id', '=', kase.id).execute();
   const byCode = new Map(rows.map((r) => [r.kriteria, r]));
   const items = outcomeCriteria(kase.ppks).map((k) => {
@@ -41,7 +40,7 @@ export async function saveOutcomes(db: Kysely<DB>, actor: Actor, origin: Request
     }
     await recordCaseWork(trx, actor, origin, kase, { jenis: 'hasil', data: { kriteria: checks.map((c) => ({ kode: c.kriteria, terpenuhi: c.terpenuhi })) } }, { action: 'case.outcomes' });
   });
-  return listOutcomes(db, actor, caseId);
+  return listOutcomes(db, actor, origin, caseId);
 }
 
 /** What verification needs: every criterion of the category met with evidence. */

@@ -3,10 +3,9 @@ import { canMoveReferral, isReferralOverdue, type ReferralStatus } from '@tuntas
 import { sql, type Kysely } from 'kysely';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
 import { inScope } from '../authz/scope.js';
-import { loadCase } from '../cases/case-service.js';
 import type { DB } from '../db/schema.js';
 import { AppError, fieldError, notFound } from '../http/app-error.js';
-import { caseForWork, recordCaseWork } from './case-work-access.js';
+import { caseForReading, caseForWork, recordCaseWork } from './case-work-access.js';
 import { loadLembaga } from './lembaga-directory.js';
 
 function referrals(db: Kysely<DB>) {
@@ -41,8 +40,8 @@ function toView(r: ReferralRow, now: Date): ReferralView {
   };
 }
 
-export async function listReferrals(db: Kysely<DB>, actor: Actor, caseId: string, now = new Date()): Promise<ReferralView[]> {
-  const kase = await loadCase(db, actor, caseId);
+export async function listReferrals(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, caseId: string, now = new Date()): Promise<ReferralView[]> {
+  const kase = await caseForReading(db, actor, origin, caseId, 'referral');
   const rows = await referrals(db).where('r.case_id', '=', kase.id).orderBy('r.dikirim_pada', 'desc').execute();
   return rows.map((r) => toView(r, now));
 }

@@ -2,11 +2,10 @@ import type { ServiceView } from '@tuntas/domain';
 import { isAtensiCode } from '@tuntas/domain';
 import type { Kysely } from 'kysely';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
-import { loadCase } from '../cases/case-service.js';
 import type { DB } from '../db/schema.js';
 import { workerClock } from '../workforce/worker.js';
 import { fieldError } from '../http/app-error.js';
-import { caseForWork, recordCaseWork } from './case-work-access.js';
+import { caseForReading, caseForWork, recordCaseWork } from './case-work-access.js';
 
 export interface ServiceInput {
   jenis: 'layanan' | 'catatan';
@@ -45,8 +44,8 @@ export async function addService(db: Kysely<DB>, actor: Actor, origin: RequestOr
   return { id: row.id, jenis: values.jenis, atensi, tanggal: values.tanggal, tempat: values.tempat, pelaksana: values.pelaksana, uraian, createdAt: row.created_at.toISOString(), oleh: actor.username };
 }
 
-export async function listServices(db: Kysely<DB>, actor: Actor, caseId: string): Promise<ServiceView[]> {
-  const kase = await loadCase(db, actor, caseId);
+export async function listServices(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, caseId: string): Promise<ServiceView[]> {
+  const kase = await caseForReading(db, actor, origin, caseId, 'service');
   const rows = await db
     .selectFrom('case_services as s')
     .leftJoin('users as u', 'u.id', 's.created_by')

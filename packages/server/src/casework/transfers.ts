@@ -7,7 +7,7 @@ import { inScope } from '../authz/scope.js';
 import { loadCase } from '../cases/case-service.js';
 import type { DB } from '../db/schema.js';
 import { AppError, fieldError, notFound } from '../http/app-error.js';
-import { caseForWork, recordCaseWork } from './case-work-access.js';
+import { caseForWork, recordCaseWork, caseForReading } from './case-work-access.js';
 
 function transfers(db: Kysely<DB>) {
   return db
@@ -37,8 +37,8 @@ const toView = (r: TransferRow): TransferView => ({
   catatan: r.catatan,
 });
 
-export async function listTransfers(db: Kysely<DB>, actor: Actor, caseId: string): Promise<TransferView[]> {
-  const kase = await loadCase(db, actor, caseId);
+export async function listTransfers(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, caseId: string): Promise<TransferView[]> {
+  const kase = await caseForReading(db, actor, origin, caseId, 'transfer');
   return (await transfers(db).where('t.case_id', '=', kase.id).orderBy('t.diajukan_pada', 'desc').execute()).map(toView);
 }
 
@@ -98,7 +98,7 @@ export async function decideTransfer(
   // The receiver sees the proposal even when the case is not yet in their area.
   const kase = receiver ? null : await loadCase(db, actor, row.case_id);
   if (input.keputusan === 'batalkan') {
-    if (!kase || !casePolicy.work(actor, { pendampingId: kase.pendamping_id })) throw new AppError('FORBIDDEN');
+    if (!kase || !casePolicy.work(actor, kase)) throw new AppError('FORBIDDEN');
   } else if (!receiver && !casePolicy.supervise(actor)) {
     throw new AppError('FORBIDDEN');
   }

@@ -14,6 +14,7 @@ import * as m0011 from './migrations/0011-evidence-photos.js';
 import * as m0012 from './migrations/0012-case-work.js';
 import * as m0013 from './migrations/0013-name-words.js';
 import * as m0014 from './migrations/0014-cheaper-reference-checks.js';
+import * as m0015 from './migrations/0015-protected-people.js';
 import * as m0016 from './migrations/0016-sign-in.js';
 
 /**
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012-case-work': m0012,
   '0013-name-words': m0013,
   '0014-cheaper-reference-checks': m0014,
+  '0015-protected-people': m0015,
   '0016-sign-in': m0016,
 };
 

@@ -77,6 +77,8 @@ export interface AuditEventsTable {
   ip: string | null;
   request_id: string | null;
   details: ColumnType<unknown, string | null, never>;
+  /** The person the event concerns, so "who looked at this person" is one index read. */
+  subject_id: string | null;
 }
 
 export interface BeneficiariesTable {
@@ -97,6 +99,8 @@ export interface BeneficiariesTable {
   telepon: string | null;
   disabilitas: string | null;
   catatan: string | null;
+  /** Has a case in a category of specific data (kept by the `cases_protection` trigger). */
+  data_spesifik: Generated<boolean>;
   created_at: ColumnType<Date, never, never>;
   updated_at: ColumnType<Date, never, Date>;
   created_by: string | null;
@@ -495,9 +499,10 @@ export interface CaseFollowupsTable {
   dicatat_oleh: string | null;
 }
 
-export interface CaseIdentityAccessTable {
+export interface IdentityAccessTable {
   id: Generated<number>;
-  case_id: string;
+  beneficiary_id: string;
+  case_id: string | null;
   user_id: string;
   alasan: string;
   created_at: ColumnType<Date, Date | undefined, never>;
@@ -523,7 +528,7 @@ export interface DB {
   case_transfers: CaseTransfersTable;
   case_outcomes: CaseOutcomesTable;
   case_followups: CaseFollowupsTable;
-  case_identity_access: CaseIdentityAccessTable;
+  identity_access: IdentityAccessTable;
   case_medians: CaseMediansTable;
   evidence_photos: EvidencePhotosTable;
   reports: ReportsTable;

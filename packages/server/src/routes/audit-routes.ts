@@ -16,6 +16,7 @@ const AuditEvent = Type.Object(
     ip: Type.Union([Type.String(), Type.Null()]),
     requestId: Type.Union([Type.String(), Type.Null()]),
     details: Type.Unknown(),
+    subjectId: Type.Union([Type.String(), Type.Null()], { description: 'The person the event concerns' }),
   },
 );
 
@@ -30,7 +31,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
           ...PageQuery,
           action: Type.Optional(Type.String({ maxLength: 100 })),
           entityType: Type.Optional(Type.String({ maxLength: 50 })),
-          entityId: Type.Optional(Type.String({ maxLength: 100 })),
+          entityId: Type.Optional(Type.String({ maxLength: 100, description: 'The record acted on, or the person an event concerns (who looked at this person)' })),
           actorId: Type.Optional(Uuid),
         }),
         response: { 200: Page(AuditEvent), ...authErrors },

@@ -4,6 +4,7 @@ import { addConsent, listConsents, withdrawConsent } from '../beneficiaries/bene
 import { listDuplicateCandidates, markDistinct, mergeBeneficiaries } from '../beneficiaries/beneficiary-duplicates.js';
 import { exportBeneficiaries } from '../beneficiaries/beneficiary-export.js';
 import { createBeneficiary, getBeneficiary, household, listBeneficiaries, updateBeneficiary } from '../beneficiaries/beneficiary-service.js';
+import { openPersonIdentity } from '../cases/case-identity-access.js';
 import { actorOf, originOf } from '../http/context.js';
 import { authErrors, ErrorResponse, Page, PageQuery, StrictObject, Uuid, WilayahCode } from '../http/schemas.js';
 import {
@@ -27,7 +28,7 @@ export const beneficiaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { schema: { tags, summary: 'Search the registry in the caller’s scope (NIK or name, typos tolerated)', querystring: BeneficiaryListQuery, response: { 200: Page(BeneficiarySchema), ...authErrors } } },
     async (request) => {
       const { page = 1, pageSize = 50, ...filters } = request.query;
-      return listBeneficiaries(db(), actorOf(request), { page, pageSize, ...filters });
+      return listBeneficiaries(db(), actorOf(request), originOf(request), { page, pageSize, ...filters });
     },
   );
 
@@ -106,7 +107,7 @@ export const beneficiaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/beneficiaries/:id',
     { schema: { tags, summary: 'One person', params: IdParams, response: { 200: BeneficiarySchema, ...authErrors } } },
-    async (request) => getBeneficiary(db(), actorOf(request), request.params.id),
+    async (request) => getBeneficiary(db(), actorOf(request), originOf(request), request.params.id),
   );
 
   app.patch(
@@ -116,6 +117,20 @@ export const beneficiaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { version, ...patch } = request.body;
       return updateBeneficiary(db(), actorOf(request), originOf(request), request.params.id, version, patch);
     },
+  );
+
+  app.post(
+    '/beneficiaries/:id/identity-access',
+    {
+      schema: {
+        tags,
+        summary: 'Break-glass: an auditor records why they must see a protected person; audited, open for an hour',
+        params: IdParams,
+        body: StrictObject({ alasan: Type.String({ minLength: 1, maxLength: 1000 }) }),
+        response: { 200: BeneficiarySchema, ...writeErrors },
+      },
+    },
+    async (request) => openPersonIdentity(db(), actorOf(request), originOf(request), request.params.id, request.body.alasan),
   );
 
   app.get(
@@ -128,13 +143,13 @@ export const beneficiaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Object({ noKk: Type.Union([Type.String(), Type.Null()]), members: Type.Array(BeneficiarySchema) }), ...authErrors },
       },
     },
-    async (request) => household(db(), actorOf(request), request.params.id),
+    async (request) => household(db(), actorOf(request), originOf(request), request.params.id),
   );
 
   app.get(
     '/beneficiaries/:id/consents',
     { schema: { tags, summary: 'Consent records (UU 27/2022)', params: IdParams, response: { 200: Type.Array(ConsentSchema), ...authErrors } } },
-    async (request) => listConsents(db(), actorOf(request), request.params.id),
+    async (request) => listConsents(db(), actorOf(request), originOf(request), request.params.id),
   );
 
   app.post(

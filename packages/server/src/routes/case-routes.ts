@@ -1,8 +1,8 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { assignCases, caseloads } from '../cases/case-assignment.js';
-import { caseTimeline } from '../cases/case-events.js';
+import { caseTimeline } from '../cases/case-timeline.js';
 import { openCaseIdentity } from '../cases/case-identity-access.js';
-import { createCase, getCase, listCases, loadCase, updateCase } from '../cases/case-service.js';
+import { createCase, listCases, readCase, updateCase } from '../cases/case-service.js';
 import { closeCase, reopenCase, transitionCase, verifyResolution } from '../cases/case-transitions.js';
 import { caseSummary } from '../dashboard/case-summary.js';
 import { actorOf, originOf } from '../http/context.js';
@@ -33,7 +33,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { schema: { tags, summary: 'Cases in the caller’s scope, most recently changed first', querystring: CaseListQuery, response: { 200: Page(CaseSchema), ...authErrors } } },
     async (request) => {
       const { page = 1, pageSize = 50, ...filters } = request.query;
-      return listCases(db(), actorOf(request), { page, pageSize, ...filters });
+      return listCases(db(), actorOf(request), originOf(request), { page, pageSize, ...filters });
     },
   );
 
@@ -46,7 +46,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/cases/:id',
     { schema: { tags, summary: 'One case, with the actions the caller may take', params: IdParams, response: { 200: CaseSchema, ...authErrors } } },
-    async (request) => getCase(db(), actorOf(request), request.params.id),
+    async (request) => readCase(db(), actorOf(request), originOf(request), request.params.id),
   );
 
   app.patch(
@@ -99,10 +99,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/cases/:id/timeline',
     { schema: { tags, summary: 'Every event of the case, oldest first', params: IdParams, response: { 200: Type.Array(CaseEventSchema), ...authErrors } } },
-    async (request) => {
-      const kase = await loadCase(db(), actorOf(request), request.params.id);
-      return caseTimeline(db(), kase.id);
-    },
+    async (request) => caseTimeline(db(), actorOf(request), originOf(request), request.params.id),
   );
 
   app.post(

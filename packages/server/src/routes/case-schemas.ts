@@ -33,6 +33,10 @@ export const CaseSchema = Type.Object({
   version: Type.Integer(),
   tindakan: Type.Object({
     tahapan: Type.Array(TahapanSchema),
+    syarat: Type.Array(
+      Type.Object({ tahapan: TahapanSchema, kurang: Type.Array(Type.Union([Type.Literal('ASESMEN_TERCATAT'), Type.Literal('RENCANA_DISETUJUI')])) }),
+      { description: 'Next stages whose gate is still closed, with what is missing' },
+    ),
     tutup: Type.Boolean(),
     verifikasi: Type.Boolean(),
     bukaKembali: Type.Boolean(),

@@ -46,7 +46,7 @@ export const caseworkRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/cases/:id/assessments',
     { schema: { tags, summary: 'Assessments of the case, newest (current) first', params: IdParams, response: { 200: Type.Array(AssessmentSchema), ...authErrors } } },
-    async (request) => listAssessments(db(), actorOf(request), request.params.id),
+    async (request) => listAssessments(db(), actorOf(request), originOf(request), request.params.id),
   );
   app.post(
     '/cases/:id/assessments',
@@ -57,7 +57,7 @@ export const caseworkRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/cases/:id/conferences',
     { schema: { tags, summary: 'Case conferences (temu bahas kasus)', params: IdParams, response: { 200: Type.Array(ConferenceSchema), ...authErrors } } },
-    async (request) => listConferences(db(), actorOf(request), request.params.id),
+    async (request) => listConferences(db(), actorOf(request), originOf(request), request.params.id),
   );
   app.post(
     '/cases/:id/conferences',
@@ -68,7 +68,7 @@ export const caseworkRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/cases/:id/plan',
     { schema: { tags, summary: 'The intervention plan (null before one is written)', params: IdParams, response: { 200: Nullable(PlanSchema), ...authErrors } } },
-    async (request) => getPlan(db(), actorOf(request), request.params.id),
+    async (request) => getPlan(db(), actorOf(request), originOf(request), request.params.id),
   );
   app.put(
     '/cases/:id/plan',
@@ -89,7 +89,7 @@ export const caseworkRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/cases/:id/services',
     { schema: { tags, summary: 'Services delivered and case notes, newest first', params: IdParams, response: { 200: Type.Array(ServiceSchema), ...authErrors } } },
-    async (request) => listServices(db(), actorOf(request), request.params.id),
+    async (request) => listServices(db(), actorOf(request), originOf(request), request.params.id),
   );
   app.post(
     '/cases/:id/services',
@@ -100,7 +100,7 @@ export const caseworkRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/cases/:id/attachments',
     { schema: { tags, summary: 'Attachments of the case', params: IdParams, response: { 200: Type.Array(AttachmentSchema), ...authErrors } } },
-    async (request) => listAttachments(db(), actorOf(request), request.params.id),
+    async (request) => listAttachments(db(), actorOf(request), originOf(request), request.params.id),
   );
   app.post(
     '/cases/:id/attachments',
@@ -118,7 +118,7 @@ export const caseworkRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/attachments/:id',
     { schema: { tags, summary: 'The attached file, only through a case the caller can see', params: IdParams, response: { 200: Type.Unsafe({ type: 'string', format: 'binary' }), ...authErrors } } },
     async (request, reply) => {
-      const file = await attachmentBytes(db(), actorOf(request), request.params.id);
+      const file = await attachmentBytes(db(), actorOf(request), originOf(request), request.params.id);
       return reply
         .header('content-type', file.mime)
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.nama)}`)
@@ -139,7 +139,7 @@ export const caseworkRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/cases/:id/outcomes',
     { schema: { tags, summary: 'The category’s resolution criteria, each with whether it is met and the evidence', params: IdParams, response: { 200: OutcomesSchema, ...authErrors } } },
-    async (request) => listOutcomes(db(), actorOf(request), request.params.id),
+    async (request) => listOutcomes(db(), actorOf(request), originOf(request), request.params.id),
   );
   app.put(
     '/cases/:id/outcomes',
@@ -150,7 +150,7 @@ export const caseworkRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/cases/:id/followups',
     { schema: { tags, summary: 'Follow-up visits of bimbingan lanjut', params: IdParams, response: { 200: Type.Array(FollowUpSchema), ...authErrors } } },
-    async (request) => listFollowUps(db(), actorOf(request), request.params.id),
+    async (request) => listFollowUps(db(), actorOf(request), originOf(request), request.params.id),
   );
   app.post(
     '/cases/:id/followups',

@@ -169,6 +169,10 @@ export const TasksSchema = Type.Object({
   bimbinganJatuhTempo: Type.Array(Type.Object({ id: Uuid, caseId: Uuid, nomor: Type.String(), jadwal: DateOnly, terlambat: Type.Boolean() })),
   rencanaDikembalikan: Type.Array(Type.Object({ caseId: Uuid, nomor: Type.String(), komentar: Nullable(Type.String()) })),
   rencanaMenunggu: Type.Array(WaitingPlanSchema),
+  asesmenBerisiko: Type.Array(
+    Type.Object({ caseId: Type.String(), nomor: Type.String(), risiko: Type.String(), tandaKekerasan: Type.Boolean(), dicatatPada: Type.String({ format: 'date-time' }) }),
+    { description: 'High-risk or violence assessments awaiting a case conference (koordinator)' },
+  ),
   pengalihanMenunggu: Type.Array(TransferSchema),
   perPendamping: Type.Array(Type.Object({ pendampingId: Uuid, nama: Type.String(), tahapan: Type.Integer(), rujukan: Type.Integer(), bimbingan: Type.Integer() })),
 });

@@ -40,7 +40,7 @@ export const referralRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/cases/:id/referrals',
     { schema: { tags: ['rujukan'], summary: 'Referrals of the case, newest first', params: IdParams, response: { 200: Type.Array(ReferralSchema), ...authErrors } } },
-    async (request) => listReferrals(db(), actorOf(request), request.params.id),
+    async (request) => listReferrals(db(), actorOf(request), originOf(request), request.params.id),
   );
   app.post(
     '/cases/:id/referrals',
@@ -64,7 +64,7 @@ export const referralRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/cases/:id/transfers',
     { schema: { tags: ['kasus'], summary: 'Transfer proposals of the case', params: IdParams, response: { 200: Type.Array(TransferSchema), ...authErrors } } },
-    async (request) => listTransfers(db(), actorOf(request), request.params.id),
+    async (request) => listTransfers(db(), actorOf(request), originOf(request), request.params.id),
   );
   app.post(
     '/cases/:id/transfers',

@@ -66,6 +66,7 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
   // minutes faster than millions of trigger calls.
   const triggers = [
     ['cases', 'cases_stats'],
+    ['cases', 'cases_protection'],
     ['case_events', 'case_events_flow'],
     ['case_events', 'case_events_worker_monthly'],
     ['attendance', 'attendance_worker_monthly'],
@@ -86,7 +87,11 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
     for (const [table, trigger] of triggers) await sql`alter table ${sql.table(table)} enable trigger ${sql.ref(trigger)}`.execute(db);
   }
   const casework = await seedCaseWork(db, now);
-  await Promise.all([sql`select worker_monthly_rebuild()`.execute(db), sql`select case_stats_rebuild()`.execute(db)]);
+  await Promise.all([
+    sql`select worker_monthly_rebuild()`.execute(db),
+    sql`select case_stats_rebuild()`.execute(db),
+    sql`select beneficiary_protection_rebuild()`.execute(db),
+  ]);
   await refreshBacklog(db);
   // After a bulk load on PostgreSQL, autovacuum would spend the next minutes visiting millions of
   // fresh rows while the first users (and the benchmark) wait behind it; one vacuum now settles the

@@ -68,6 +68,8 @@ const invalid = (field: string, code: string) => new AppError('PROFILE_INVALID',
 export async function updateProfile(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, userId: string, input: ProfileInput, now: Date): Promise<ProfileView> {
   const worker = await loadWorker(db, actor, userId);
   if (!workforcePolicy.review(actor)) throw new AppError('FORBIDDEN');
+  // The duty location and radius decide which check-ins are flagged: nobody sets their own.
+  if (userId === actor.id && (input.lokasiTugas !== undefined || input.radiusKm !== undefined)) throw new AppError('FOUR_EYES_REQUIRED');
   const today = workerClock(worker.wilayah, now).tanggal;
   if (input.nip) {
     const parsed = parseNip(input.nip, today);

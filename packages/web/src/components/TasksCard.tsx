@@ -17,7 +17,7 @@ export function TasksCard() {
   if (!tasks.data) return null;
   const d = tasks.data;
   const empty =
-    d.tahapanTerlambat + d.rujukanMenunggu.length + d.bimbinganJatuhTempo.length + d.rencanaDikembalikan.length + d.rencanaMenunggu.length + d.pengalihanMenunggu.length + d.perPendamping.length === 0;
+    d.tahapanTerlambat + d.asesmenBerisiko.length + d.rujukanMenunggu.length + d.bimbinganJatuhTempo.length + d.rencanaDikembalikan.length + d.rencanaMenunggu.length + d.pengalihanMenunggu.length + d.perPendamping.length === 0;
   return (
     <article className="tasks">
       <header>
@@ -28,6 +28,21 @@ export function TasksCard() {
         <p className="notice late-notice">
           <Link to="/kasus?terlambat=1">{t('kasus.tugas.lateStages', { count: d.tahapanTerlambat, formatted: formatNumber(d.tahapanTerlambat) })} →</Link>
         </p>
+      )}
+      {d.asesmenBerisiko.length > 0 && (
+        <>
+          <h3>
+            {t('kasus.tugas.riskyAssessments')} ({formatNumber(d.asesmenBerisiko.length)})
+          </h3>
+          <ul>
+            {d.asesmenBerisiko.slice(0, SHOWN).map((a) => (
+              <li key={a.caseId} className="late-notice">
+                <Link to={`/kasus/${a.caseId}`}>{a.nomor}</Link> · {a.tandaKekerasan ? t('kasus.tugas.violenceSigns') : t('kasus.tugas.highRisk')} ·{' '}
+                <span className="muted">{formatDateTime(a.dicatatPada, null)}</span>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       {d.rencanaMenunggu.length > 0 && (
         <>

@@ -86,6 +86,9 @@ export const en: Widen<Dictionary> = {
     export: 'Download (Excel)',
     child: 'Child',
     sensitive: 'Sensitive data',
+    masked: 'Hidden',
+    maskedNotice: 'This person’s identity is protected (a child, or specific personal data under UU 27/2022). Only their own pendamping and the area’s koordinator see the full record.',
+    bornYear: 'Born in {{year}} (about {{count}} years old)',
     fields: {
       nik: 'NIK',
       noKk: 'Family card no.',
@@ -220,6 +223,8 @@ export const en: Widen<Dictionary> = {
     actions: 'Next steps',
     note: 'Note (optional)',
     reopenReason: 'Reason for reopening (required)',
+    gate: '{{stage}} cannot start yet:',
+    requirement: { ASESMEN_TERCATAT: 'record an assessment first (Asesmen tab)', RENCANA_DISETUJUI: 'the intervention plan must be approved by the koordinator (Rencana tab)' },
     moveTo: 'Move to {{stage}}',
     backTo: 'Back to {{stage}}',
     verify: 'Verify: outcome reached',

@@ -85,6 +85,9 @@ export const id = {
     export: 'Unduh (Excel)',
     child: 'Anak',
     sensitive: 'Data sensitif',
+    masked: 'Disembunyikan',
+    maskedNotice: 'Identitas orang ini dilindungi (anak atau data pribadi spesifik, UU 27/2022). Hanya pendamping yang menanganinya dan koordinator wilayahnya yang melihat data lengkapnya.',
+    bornYear: 'Lahir tahun {{year}} (± {{count}} tahun)',
     fields: {
       nik: 'NIK',
       noKk: 'No. KK',
@@ -219,6 +222,8 @@ export const id = {
     actions: 'Langkah berikutnya',
     note: 'Catatan (opsional)',
     reopenReason: 'Alasan membuka kembali (wajib)',
+    gate: '{{stage}} belum dapat dimulai:',
+    requirement: { ASESMEN_TERCATAT: 'catat asesmen terlebih dahulu (tab Asesmen)', RENCANA_DISETUJUI: 'rencana intervensi harus disetujui koordinator (tab Rencana)' },
     moveTo: 'Lanjut ke {{stage}}',
     backTo: 'Kembali ke {{stage}}',
     verify: 'Verifikasi: hasil tercapai',

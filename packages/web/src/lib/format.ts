@@ -26,6 +26,11 @@ export function ageFrom(isoDate: string, today = new Date()): number {
   return today.getMonth() + 1 < m || (today.getMonth() + 1 === m && today.getDate() < d) ? age - 1 : age;
 }
 
+/** A person's age: from the birth date, or from the birth year alone in a masked view. */
+export function personAge(person: { tanggalLahir: string | null; tahunLahir: number }, today = new Date()): number {
+  return person.tanggalLahir ? ageFrom(person.tanggalLahir, today) : today.getFullYear() - person.tahunLahir;
+}
+
 /** Whole days from a moment until now (0 on the same day). */
 export function daysSince(iso: string, now = new Date()): number {
   return Math.max(0, Math.floor((now.getTime() - new Date(iso).getTime()) / 86_400_000));

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useBeneficiaries, useCases, useMe } from '../api/queries.js';
 import { CaseCards } from '../components/CaseCard.js';
-import { ageFrom } from '../lib/format.js';
+import { personAge } from '../lib/format.js';
 
 /** One box for everything a user may be holding: a NIK, a name (misspelt is fine) or a case number. */
 export default function SearchPage() {
@@ -44,7 +44,7 @@ export default function SearchPage() {
                   <Link to={`/penerima-manfaat/${b.id}`} className="card-link">
                     <strong>{b.nama}</strong>
                     <span className="muted">
-                      {b.nik} · {t('beneficiaries.age', { count: ageFrom(b.tanggalLahir) })}
+                      {b.nik ?? t('beneficiaries.masked')} · {t('beneficiaries.age', { count: personAge(b) })}
                     </span>
                   </Link>
                 </li>

@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useBeneficiaries, useMe } from '../../api/queries.js';
 import { Pager } from '../../components/Pager.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
-import { ageFrom, formatNumber } from '../../lib/format.js';
+import { formatNumber, personAge } from '../../lib/format.js';
 
 const PAGE_SIZE = 20;
 
@@ -71,7 +71,7 @@ export default function BeneficiaryListPage() {
                   <Link to={`/penerima-manfaat/${b.id}`} className="card-link">
                     <strong>{b.nama}</strong>
                     <span className="muted">
-                      {b.nik} · {t(`beneficiaries.sex.${b.jenisKelamin}`)} · {t('beneficiaries.age', { count: ageFrom(b.tanggalLahir) })}
+                      {b.nik ?? t('beneficiaries.masked')} · {t(`beneficiaries.sex.${b.jenisKelamin}`)} · {t('beneficiaries.age', { count: personAge(b) })}
                     </span>
                     {b.anak && <mark>{t('beneficiaries.child')}</mark>}
                     {!b.anak && b.sensitif && <mark>{t('beneficiaries.sensitive')}</mark>}

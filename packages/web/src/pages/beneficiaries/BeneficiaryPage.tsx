@@ -7,7 +7,7 @@ import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../../api/client.js';
 import { keys, useBeneficiary, useConsents, useHousehold, useMe, usePpks, useWilayah } from '../../api/queries.js';
 import type { Consent } from '../../api/types.js';
-import { ageFrom, formatDate, formatDateTime } from '../../lib/format.js';
+import { formatDate, formatDateTime, personAge } from '../../lib/format.js';
 
 function ConsentForm({ id, child }: { id: string; child: boolean }) {
   const { t } = useTranslation();
@@ -92,13 +92,19 @@ export default function BeneficiaryPage() {
   }
   const b = person.data;
   const category = ppks.data?.find((p) => p.kode === b.kategoriPpks);
+  const masked = b.identitasTerlindungi;
   const rows: Array<[string, string]> = [
-    [t('beneficiaries.fields.nik'), b.nik],
+    [t('beneficiaries.fields.nik'), b.nik ?? t('beneficiaries.masked')],
     [t('beneficiaries.fields.noKk'), b.noKk ?? t('common.none')],
     [t('beneficiaries.fields.jenisKelamin'), t(`beneficiaries.sex.${b.jenisKelamin}`)],
-    [t('beneficiaries.fields.tanggalLahir'), `${b.tempatLahir ? `${b.tempatLahir}, ` : ''}${formatDate(b.tanggalLahir)} (${t('beneficiaries.age', { count: ageFrom(b.tanggalLahir) })})`],
+    [
+      t('beneficiaries.fields.tanggalLahir'),
+      b.tanggalLahir
+        ? `${b.tempatLahir ? `${b.tempatLahir}, ` : ''}${formatDate(b.tanggalLahir)} (${t('beneficiaries.age', { count: personAge(b) })})`
+        : t('beneficiaries.bornYear', { year: b.tahunLahir, count: personAge(b) }),
+    ],
     [t('beneficiaries.fields.alamat'), b.alamat ?? t('common.none')],
-    [t('beneficiaries.fields.kodeDesa'), desa.data ? `${desa.data.nama} (${b.kodeDesa})` : b.kodeDesa],
+    [t('beneficiaries.fields.kodeDesa'), b.kodeDesa ? (desa.data ? `${desa.data.nama} (${b.kodeDesa})` : b.kodeDesa) : b.kabupaten],
     [t('beneficiaries.fields.kategoriPpks'), category ? `${category.kode} ${category.nama}` : t('common.none')],
     [t('beneficiaries.fields.telepon'), b.telepon ?? t('common.none')],
     [t('beneficiaries.fields.disabilitas'), b.disabilitas ?? t('common.none')],
@@ -112,6 +118,7 @@ export default function BeneficiaryPage() {
       <h1>
         {b.nama} {b.anak && <mark>{t('beneficiaries.child')}</mark>} {!b.anak && b.sensitif && <mark>{t('beneficiaries.sensitive')}</mark>}
       </h1>
+      {masked && <p role="note">{t('beneficiaries.maskedNotice')}</p>}
       <article>
         <dl className="facts">
           {rows.map(([label, value]) => (
@@ -121,7 +128,7 @@ export default function BeneficiaryPage() {
             </div>
           ))}
         </dl>
-        {canWrite && (
+        {canWrite && !masked && (
           <footer>
             <Link role="button" className="secondary" to={`/penerima-manfaat/${b.id}/ubah`}>
               {t('common.edit')}
@@ -129,7 +136,7 @@ export default function BeneficiaryPage() {
           </footer>
         )}
       </article>
-      <PersonCases beneficiaryId={b.id} canOpen={canWrite} />
+      <PersonCases beneficiaryId={b.id} canOpen={canWrite && !masked} />
       <article>
         <header>
           <h2>{t('beneficiaries.household')}</h2>
@@ -138,7 +145,7 @@ export default function BeneficiaryPage() {
           <ul>
             {household.data.members.map((m) => (
               <li key={m.id}>
-                {m.id === b.id ? <strong>{m.nama}</strong> : <Link to={`/penerima-manfaat/${m.id}`}>{m.nama}</Link>} · {t('beneficiaries.age', { count: ageFrom(m.tanggalLahir) })}
+                {m.id === b.id ? <strong>{m.nama}</strong> : <Link to={`/penerima-manfaat/${m.id}`}>{m.nama}</Link>} · {t('beneficiaries.age', { count: personAge(m) })}
               </li>
             ))}
           </ul>

@@ -41,7 +41,7 @@ export function CaseActions({ kase }: { kase: CaseRecord }) {
     },
   });
   const { tindakan } = kase;
-  const any = tindakan.tahapan.length > 0 || tindakan.verifikasi || tindakan.tutup || tindakan.bukaKembali;
+  const any = tindakan.tahapan.length > 0 || tindakan.syarat.length > 0 || tindakan.verifikasi || tindakan.tutup || tindakan.bukaKembali;
   if (!any) return null;
   const order = (code: TahapanCode) => TAHAPAN_CODES.indexOf(code);
 
@@ -54,6 +54,11 @@ export function CaseActions({ kase }: { kase: CaseRecord }) {
         {tindakan.bukaKembali ? t('cases.reopenReason') : t('cases.note')}
         <textarea value={catatan} onChange={(e) => setCatatan(e.target.value)} rows={2} maxLength={2000} />
       </label>
+      {tindakan.syarat.map((g) => (
+        <p key={g.tahapan} id={`syarat-${g.tahapan}`} className="notice">
+          {t('cases.gate', { stage: t(`tahapan.${g.tahapan}`) })} {g.kurang.map((k) => t(`cases.requirement.${k}`)).join('; ')}
+        </p>
+      ))}
       <div className="actions">
         {tindakan.tahapan.map((to) => (
           <button
@@ -64,6 +69,12 @@ export function CaseActions({ kase }: { kase: CaseRecord }) {
             onClick={() => run.mutate({ kind: 'transitions', to })}
           >
             {order(to) > order(kase.tahapan) ? t('cases.moveTo', { stage: t(`tahapan.${to}`) }) : t('cases.backTo', { stage: t(`tahapan.${to}`) })}
+          </button>
+        ))}
+        {/* A gated stage is shown with what it still needs, before anyone tries the move. */}
+        {tindakan.syarat.map((g) => (
+          <button key={g.tahapan} disabled aria-describedby={`syarat-${g.tahapan}`}>
+            {t('cases.moveTo', { stage: t(`tahapan.${g.tahapan}`) })}
           </button>
         ))}
         {tindakan.verifikasi && (

@@ -73,7 +73,8 @@ export default function CasePage() {
       {c.ringkasan && <p>{c.ringkasan}</p>}
       {c.identitasTerlindungi && <IdentityGate kase={c} />}
       <CaseActions kase={c} />
-      <CaseWorkTabs kase={c} />
+      {/* The working file of a protected person is specific data: closed until the identity opens. */}
+      {!c.identitasTerlindungi && <CaseWorkTabs kase={c} />}
       <article>
         <header>
           <h2>{t('cases.timeline')}</h2>

@@ -1,0 +1,153 @@
+import { assessmentForm, TAHAPAN_TRANSITIONS, type BeneficiaryRecord, type CaseRecord, type FormField, type TahapanCode } from '@tuntas/domain';
+import type { Session } from './test-app.js';
+
+/**
+ * Records built through the real API, each with exactly what a test asserts on (as Outline's
+ * test/factories.ts). Every person gets a NIK that is valid for their village, birth date and sex.
+ */
+
+let serial = 0;
+
+/** A NIK as Dukcapil issues it: district code, birth date (day + 40 for women), serial. */
+export function nikFor(kodeDesa: string, tanggalLahir: string, jenisKelamin: 'L' | 'P', n: number): string {
+  const district = kodeDesa.split('.').slice(0, 3).join('');
+  const [y, m, d] = tanggalLahir.split('-') as [string, string, string];
+  const day = Number(d) + (jenisKelamin === 'P' ? 40 : 0);
+  return `${district}${String(day).padStart(2, '0')}${m}${y.slice(2)}${String(n % 10_000).padStart(4, '0')}`;
+}
+
+export interface PersonSpec {
+  nama?: string;
+  /** Born ten years ago (a child) instead of in 1980. */
+  child?: boolean;
+  jenisKelamin?: 'L' | 'P';
+  kodeDesa?: string;
+  kategoriPpks?: string | null;
+  noKk?: string | null;
+  alamat?: string | null;
+}
+
+export async function buildPerson(session: Session, spec: PersonSpec = {}): Promise<BeneficiaryRecord> {
+  serial += 1;
+  const kodeDesa = spec.kodeDesa ?? '35.10.01.2001';
+  const jenisKelamin = spec.jenisKelamin ?? 'P';
+  const year = spec.child ? new Date().getUTCFullYear() - 10 : 1980;
+  const tanggalLahir = `${year}-03-${String(1 + (serial % 28)).padStart(2, '0')}`;
+  const response = await session.request({
+    method: 'POST',
+    url: '/api/v1/beneficiaries',
+    payload: {
+      nik: nikFor(kodeDesa, tanggalLahir, jenisKelamin, 5000 + serial),
+      nama: spec.nama ?? `Sri Wulandari ${serial}`,
+      jenisKelamin,
+      tanggalLahir,
+      kodeDesa,
+      kategoriPpks: spec.kategoriPpks ?? null,
+      noKk: spec.noKk ?? null,
+      alamat: spec.alamat ?? 'Dusun Krajan RT 02 RW 01',
+    },
+  });
+  if (response.statusCode !== 201) throw new Error(`person refused: ${response.statusCode} ${response.body}`);
+  return response.json();
+}
+
+export interface CaseSpec {
+  ppks?: string;
+  /** The person; a new adult in Kab. Banyuwangi by default. */
+  person?: BeneficiaryRecord;
+  ringkasan?: string;
+}
+
+/** A case opened by `owner` (a pendamping, who then owns it). */
+export async function buildCase(owner: Session, spec: CaseSpec = {}): Promise<CaseRecord> {
+  const person = spec.person ?? (await buildPerson(owner));
+  const response = await owner.request({
+    method: 'POST',
+    url: '/api/v1/cases',
+    payload: { beneficiaryId: person.id, ppks: spec.ppks ?? '24', ringkasan: spec.ringkasan ?? 'Keluarga tanpa penghasilan tetap' },
+  });
+  if (response.statusCode !== 201) throw new Error(`case refused: ${response.statusCode} ${response.body}`);
+  return response.json();
+}
+
+
+/** Answers to the disaster-victims assessment form (asesmen-bencana v1) that the form accepts. */
+export const DISASTER_ANSWERS = {
+  sumberInformasi: 'penjangkauan',
+  kondisiFisik: 'Luka ringan di kaki, sudah dirawat puskesmas',
+  kondisiPsikologis: 'Sulit tidur sejak gempa',
+  kondisiSosial: 'Tinggal bersama suami dan dua anak',
+  kebutuhanUtama: ['hidup_layak', 'terapi'],
+  tingkatRisiko: 'sedang',
+  jenisBencana: 'gempa',
+  kondisiRumah: 'rusak_berat',
+  lokasiSaatIni: 'pengungsian',
+  dokumenHilang: ['kk'],
+};
+
+function answerOf(field: FormField): unknown {
+  const first = field.options?.[0]?.[0];
+  switch (field.widget) {
+    case 'select':
+      return first;
+    case 'multiselect':
+      return [first];
+    case 'boolean':
+      return false;
+    case 'number':
+      return field.min ?? 1;
+    case 'date':
+      return '2026-11-02';
+    default:
+      return `Catatan ${field.name}`;
+  }
+}
+
+/** The required answers of a category's assessment form, each with its first allowed value. */
+export function answersFor(ppks: string): Record<string, unknown> {
+  const fields = assessmentForm(ppks).layout.flatMap((section) => section.fields);
+  return Object.fromEntries(fields.filter((f) => f.required).map((f) => [f.name, answerOf(f)]));
+}
+
+/** An intervention plan the plan rules accept. */
+export const PLAN = {
+  tujuan: ['Kebutuhan dasar terpenuhi'],
+  layanan: [{ atensi: 'hidup_layak', uraian: 'Paket kebutuhan dasar', pelaksana: 'Dinas Sosial', batas: '2027-06-30' }],
+};
+
+async function expectOk(response: { statusCode: number; body: string }, what: string): Promise<{ statusCode: number; body: string }> {
+  if (response.statusCode >= 300) throw new Error(`${what} refused: ${response.statusCode} ${response.body}`);
+  return response;
+}
+
+/** Does the work a stage's gate asks for: an assessment before rencana, an approved plan before intervensi. */
+export async function satisfyGate(owner: Session, koordinator: Session, kase: Pick<CaseRecord, 'id' | 'ppks'>, to: TahapanCode): Promise<void> {
+  const call = (s: Session, method: 'POST' | 'PUT', url: string, payload: Record<string, unknown> = {}) => s.request({ method, url: `/api/v1/cases/${kase.id}${url}`, payload });
+  if (to === 'rencana') await expectOk(await call(owner, 'POST', '/assessments', { data: answersFor(kase.ppks) }), 'assessment');
+  if (to === 'intervensi') {
+    const draft = await expectOk(await call(owner, 'PUT', '/plan', PLAN), 'plan');
+    await expectOk(await call(owner, 'POST', '/plan/submit', { version: JSON.parse(draft.body).version }), 'plan submit');
+    await expectOk(await call(koordinator, 'POST', '/plan/review', { keputusan: 'setujui' }), 'plan approval');
+  }
+}
+
+/**
+ * Moves a case forward stage by stage to `stage`, doing the work each gate asks for on the way:
+ * an assessment before rencana, a plan approved by `koordinator` before intervensi.
+ */
+export async function advanceCase(owner: Session, koordinator: Session, kase: Pick<CaseRecord, 'id' | 'ppks' | 'tahapan'>, stage: TahapanCode): Promise<CaseRecord> {
+  const order = ['pendekatan_awal', 'asesmen', 'rencana', 'intervensi', 'resosialisasi', 'terminasi', 'bimbingan_lanjut'] as const;
+  let at = kase.tahapan;
+  let last: CaseRecord | null = null;
+  const call = (s: Session, method: 'POST' | 'PUT', url: string, payload: Record<string, unknown> = {}) => s.request({ method, url: `/api/v1/cases/${kase.id}${url}`, payload });
+  while (at !== stage) {
+    const next = order[order.indexOf(at) + 1]!;
+    if (!TAHAPAN_TRANSITIONS[at].includes(next)) throw new Error(`cannot advance from ${at}`);
+    await satisfyGate(owner, koordinator, { id: kase.id, ppks: kase.ppks }, next);
+    const moved = await expectOk(await call(owner, 'POST', '/transitions', { to: next }), `move to ${next}`);
+    last = JSON.parse(moved.body) as CaseRecord;
+    at = next;
+  }
+  if (!last) throw new Error(`already at ${stage}`);
+  return last;
+}
