@@ -195,6 +195,7 @@ async function recordChanges(trx: Kysely<DB>, options: ImportOptions, changes: U
           action: 'beneficiary.import.update',
           entity_type: 'beneficiary',
           entity_id: c.id,
+          subject_id: c.id,
           wilayah: c.kodeDesa,
           ip: options.origin.ip,
           request_id: options.origin.requestId,
