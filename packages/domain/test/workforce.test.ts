@@ -19,12 +19,32 @@ import {
 } from '../src/index.js';
 
 describe('NIP / NI PPPK', () => {
-  it('reads birth date, appointment month, sex and serial', () => {
-    expect(parseNip('198503122010012003', '2026-11-29')).toEqual({
+  it('reads a NIP PNS by the layout of Perka BKN 22/2007 jo. 43/2007: birth date, TMT month, sex and serial', () => {
+    expect(parseNip('198503122010012003', '2026-11-29', 'pns')).toEqual({
       ok: true,
-      value: { tanggalLahir: '1985-03-12', tmt: '2010-01', jenisKelamin: 'P', urut: '003' },
+      value: { jenis: 'pns', tanggalLahir: '1985-03-12', tmt: '2010-01', jenisKelamin: 'P', urut: '003' },
     });
-    expect(parseNip('1990 0101 202203 1 001', '2026-11-29')).toMatchObject({ ok: true, value: { jenisKelamin: 'L', tmt: '2022-03' } });
+    expect(parseNip('1990 0101 202203 1 001', '2026-11-29', 'pns')).toMatchObject({ ok: true, value: { jenisKelamin: 'L', tmt: '2022-03' } });
+  });
+
+  it('NI PPPK is not a PNS NIP: digits 13-14 carry no month, the appointment is a year', () => {
+    // A real-shaped NI PPPK: born 1990-04-15, appointed 2023, "21", woman, serial 012.
+    expect(parseNip('199004152023212012', '2026-11-29', 'pns')).toEqual({ ok: false, problem: 'tmt' });
+    expect(parseNip('199004152023212012', '2026-11-29', 'pppk')).toEqual({
+      ok: true,
+      value: { jenis: 'pppk', tanggalLahir: '1990-04-15', tmt: '2023', jenisKelamin: 'P', urut: '012' },
+    });
+    // A profile whose kind is not recorded yet: whichever layout fits.
+    expect(parseNip('199004152023212012', '2026-11-29')).toMatchObject({ ok: true, value: { jenis: 'pppk' } });
+    expect(parseNip('198503122010012003', '2026-11-29')).toMatchObject({ ok: true, value: { jenis: 'pns' } });
+    expect(parseNip('199004152030212012', '2026-11-29', 'pppk')).toEqual({ ok: false, problem: 'tmt' });
+  });
+
+  it('PPPK are at least 20 when appointed (PP 49/2018 Pasal 16), PNS at least 18 (PP 11/2017 Pasal 23)', () => {
+    expect(parseNip('200401012023211001', '2026-11-29', 'pppk')).toEqual({ ok: false, problem: 'usia_pengangkatan' });
+    expect(parseNip('200301012023211001', '2026-11-29', 'pppk')).toMatchObject({ ok: true });
+    expect(parseNip('200401012023011001', '2026-11-29', 'pns')).toMatchObject({ ok: true });
+    expect(parseNip('200502012023011001', '2026-11-29', 'pns')).toEqual({ ok: false, problem: 'usia_pengangkatan' });
   });
 
   it.each([
@@ -37,8 +57,8 @@ describe('NIP / NI PPPK', () => {
     ['198503122010013003', 'jenis_kelamin'],
     ['198503122010012000', 'urut'],
     ['200001012010012001', 'usia_pengangkatan'],
-  ])('refuses %s (%s)', (nip, problem) => {
-    expect(parseNip(nip, '2026-11-29')).toEqual({ ok: false, problem });
+  ])('refuses NIP PNS %s (%s)', (nip, problem) => {
+    expect(parseNip(nip, '2026-11-29', 'pns')).toEqual({ ok: false, problem });
   });
 });
 

@@ -169,4 +169,16 @@ describe('performance (SKP)', () => {
     expect((await pendamping.request({ method: 'GET', url })).json().nip).toBe('198503122010012003');
     expect((await jakartaKoor.request({ method: 'GET', url })).statusCode).toBe(404);
   });
+
+  it('NI PPPK is not a PNS NIP: a real NI PPPK is accepted by its own layout, at least 20 at appointment', async () => {
+    const url = `/api/v1/pendamping/${pendamping.user.id}/profile`;
+    const pppk = await koordinator.request({ method: 'PUT', url, payload: { nip: '199004152023212012', jenisAsn: 'pppk' } });
+    expect(pppk.statusCode, pppk.body).toBe(200);
+    expect(pppk.json().nipInfo).toEqual({ jenis: 'pppk', tanggalLahir: '1990-04-15', tmt: '2023', jenisKelamin: 'P', urut: '012' });
+    // Calling the same number a PNS NIP reads "21" as a month: refused.
+    const asPns = await koordinator.request({ method: 'PUT', url, payload: { jenisAsn: 'pns' } });
+    expect(asPns.json().error).toMatchObject({ code: 'PROFILE_INVALID', details: [{ field: 'nip', code: 'tmt' }] });
+    const young = await koordinator.request({ method: 'PUT', url, payload: { nip: '200401012023211001' } });
+    expect(young.json().error).toMatchObject({ code: 'PROFILE_INVALID', details: [{ field: 'nip', code: 'usia_pengangkatan' }] });
+  });
 });

@@ -122,7 +122,7 @@ describe('seed demo', () => {
   it('gives the pendamping valid NIPs and two months of presensi and reports, the last week awaiting review', async () => {
     const profiles = await database.db.selectFrom('pendamping_profiles').select(['nip', 'lokasi_lat']).execute();
     expect(profiles).toHaveLength(635);
-    for (const p of profiles) expect(parseNip(p.nip!, '2026-11-01').ok, p.nip!).toBe(true);
+    for (const p of profiles) expect(parseNip(p.nip!, '2026-11-01', 'pppk').ok, p.nip!).toBe(true);
     // Duty locations lie in the pendamping's own regency (Banyuwangi's islands), not at the province capital.
     const banyuwangi = await database.db
       .selectFrom('pendamping_profiles')

@@ -188,7 +188,7 @@ export const ProfileSchema = Type.Object({
   nama: Nullable(Type.String()),
   wilayah: Type.String(),
   nip: Nullable(Type.String()),
-  nipInfo: Nullable(Type.Object({ tanggalLahir: Type.String(), tmt: Type.String(), jenisKelamin: Type.String(), urut: Type.String() })),
+  nipInfo: Nullable(Type.Object({ jenis: literals(['pns', 'pppk'] as const), tanggalLahir: Type.String(), tmt: Type.String(), jenisKelamin: Type.String(), urut: Type.String() })),
   jenisAsn: Nullable(literals(['pns', 'pppk'] as const)),
   kontrakMulai: Nullable(Type.String()),
   kontrakSelesai: Nullable(Type.String()),

@@ -88,7 +88,8 @@ export async function seedWorklog(database: Database, options: WorklogOptions): 
     let nip: string;
     do {
       const birth = `${random.int(1975, 1998)}${String(random.int(1, 12)).padStart(2, '0')}${String(random.int(1, 28)).padStart(2, '0')}`;
-      nip = `${birth}${random.int(2019, 2024)}${String(random.int(1, 12)).padStart(2, '0')}${random.chance(0.55) ? 2 : 1}${String(random.int(1, 999)).padStart(3, '0')}`;
+      // NI PPPK: birth date, year of appointment, `21` (not a month), sex, serial (see domain/nip.ts).
+      nip = `${birth}${random.int(2019, 2024)}21${random.chance(0.55) ? 2 : 1}${String(random.int(1, 999)).padStart(3, '0')}`;
     } while (nips.has(nip));
     nips.add(nip);
     const skills = COMPETENCIES.filter(() => random.chance(0.35));

@@ -43,7 +43,7 @@ export async function getProfile(db: Kysely<DB>, actor: Actor, userId: string, n
     db.selectFrom('penugasan').select(['wilayah', 'sejak']).where('user_id', '=', userId).orderBy('sejak', 'desc').execute(),
   ]);
   const today = workerClock(worker.wilayah, now).tanggal;
-  const parsed = p?.nip ? parseNip(p.nip, today) : null;
+  const parsed = p?.nip ? parseNip(p.nip, today, p.jenis_asn) : null;
   return {
     userId: worker.id,
     username: worker.username,
@@ -71,9 +71,16 @@ export async function updateProfile(db: Kysely<DB>, actor: Actor, origin: Reques
   // The duty location and radius decide which check-ins are flagged: nobody sets their own.
   if (userId === actor.id && (input.lokasiTugas !== undefined || input.radiusKm !== undefined)) throw new AppError('FOUR_EYES_REQUIRED');
   const today = workerClock(worker.wilayah, now).tanggal;
-  if (input.nip) {
-    const parsed = parseNip(input.nip, today);
-    if (!parsed.ok) throw invalid('nip', parsed.problem);
+  // A NIP PNS and an NI PPPK are read by their own layouts: the number is checked against the kind
+  // it will be stored with (the one sent, else the one on file), also when only the kind changes.
+  if (input.nip || input.jenisAsn !== undefined) {
+    const stored = await db.selectFrom('pendamping_profiles').select(['nip', 'jenis_asn']).where('user_id', '=', userId).executeTakeFirst();
+    const nip = input.nip === undefined ? stored?.nip : input.nip;
+    const jenis = input.jenisAsn === undefined ? (stored?.jenis_asn ?? null) : input.jenisAsn;
+    if (nip) {
+      const parsed = parseNip(nip, today, jenis);
+      if (!parsed.ok) throw invalid('nip', parsed.problem);
+    }
   }
   if (input.kontrakMulai && input.kontrakSelesai && input.kontrakSelesai < input.kontrakMulai) throw invalid('kontrakSelesai', 'sebelum_mulai');
   if (input.atasanId) {
