@@ -26,6 +26,7 @@ import { performanceRoutes } from './routes/performance-routes.js';
 import { caseworkRoutes } from './routes/casework-routes.js';
 import { referralRoutes } from './routes/referral-routes.js';
 import { photoRoutes } from './routes/photo-routes.js';
+import { privacyRoutes } from './routes/privacy-routes.js';
 import { referenceRoutes } from './routes/reference-routes.js';
 import { reportRoutes } from './routes/report-routes.js';
 import { userRoutes } from './routes/user-routes.js';
@@ -100,6 +101,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         await authed.register(referenceRoutes);
         await authed.register(auditRoutes);
         await authed.register(beneficiaryRoutes);
+        await authed.register(privacyRoutes);
         await authed.register(importRoutes);
         await authed.register(caseRoutes);
         await authed.register(stageTargetRoutes);
