@@ -1,4 +1,4 @@
-/** The seven forms of ATENSI service (Asistensi Rehabilitasi Sosial, Permensos 7/2022). */
+/** The seven forms of ATENSI service (Asistensi Rehabilitasi Sosial, Permensos 7/2021). */
 export interface AtensiLayanan {
   kode: string;
   nama: string;

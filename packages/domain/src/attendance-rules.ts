@@ -23,10 +23,17 @@ export function isWorkingDay(date: string): boolean {
   return isoWeekday(date) <= 5;
 }
 
+/**
+ * TL (terlambat) and PSW (pulang sebelum waktunya): the abbreviations the civil-service attendance
+ * rules and their tunjangan-kinerja deductions use for coming in after the start and leaving before
+ * the end of the working day (PP 94/2021 on discipline: "masuk kerja dan menaati ketentuan jam kerja").
+ * TL: checked in after the start of the working day.
+ */
 export function isLate(minutesLocal: number): boolean {
   return minutesLocal > WORKING_HOURS.masuk;
 }
 
+/** PSW: checked out before the end of the working day (Friday later). */
 export function isEarlyLeave(date: string, minutesLocal: number): boolean {
   return minutesLocal < (isoWeekday(date) === 5 ? WORKING_HOURS.pulangJumat : WORKING_HOURS.pulang);
 }

@@ -63,7 +63,11 @@ function foldName(name: string): string {
   return name.trim().toLowerCase().replace(/\s+/g, ' ').replace(/terlantar/g, 'telantar');
 }
 
-const PPKS_BY_NAME = new Map(PPKS.map((p) => [foldName(p.nama), p.kode]));
+const PPKS_BY_NAME = new Map([
+  ...PPKS.map((p) => [foldName(p.nama), p.kode] as const),
+  // Files written before the official name (UU 21/2007) still say "Korban Trafficking".
+  ['korban trafficking', '18'] as const,
+]);
 const PPKS_BY_ABBREVIATION = new Map(PPKS.map((p) => [p.singkatan.toLowerCase(), p.kode]));
 
 /** A PPKS category written as a code (`1`, `01` … `26`), its official name or abbreviation. */

@@ -68,6 +68,11 @@ export const ERRORS = {
     id: 'Data kasus tidak valid. Periksa isian yang ditandai.',
     en: 'The case data is invalid. Check the marked fields.',
   },
+  CASE_AGE_OUTSIDE_CATEGORY: {
+    status: 422,
+    id: 'Usia orang ini tidak sesuai kategori PPKS yang dipilih: Anak Balita Telantar di bawah 5 tahun, kategori anak di bawah 18 tahun (ABH di bawah 21 bila perkaranya terjadi sebelum 18), Lanjut Usia Telantar 60 tahun ke atas. Periksa tanggal lahir atau pilih kategori lain.',
+    en: 'This person’s age does not fit the chosen PPKS category: Anak Balita Telantar under 5, children’s categories under 18 (ABH under 21 when the offence was before 18), Lanjut Usia Telantar 60 and over. Check the birth date or choose another category.',
+  },
   FORM_INVALID: {
     status: 422,
     id: 'Isian formulir tidak sesuai. Periksa kolom yang disebutkan.',
@@ -76,13 +81,13 @@ export const ERRORS = {
   PLAN_INVALID: { status: 422, id: 'Rencana intervensi tidak lengkap.', en: 'The intervention plan is incomplete.' },
   PLAN_NOT_EDITABLE: {
     status: 409,
-    id: 'Rencana yang sudah diajukan atau disetujui tidak dapat diubah.',
-    en: 'A submitted or approved plan cannot be changed.',
+    id: 'Rencana intervensi yang sudah diajukan atau disetujui tidak dapat diubah.',
+    en: 'A submitted or approved intervention plan cannot be changed.',
   },
   PLAN_NOT_SUBMITTED: {
     status: 409,
-    id: 'Rencana ini tidak sedang menunggu persetujuan.',
-    en: 'This plan is not waiting for approval.',
+    id: 'Rencana intervensi ini tidak sedang menunggu persetujuan.',
+    en: 'This intervention plan is not waiting for approval.',
   },
   REFERRAL_INVALID: { status: 422, id: 'Data rujukan tidak valid.', en: 'The referral data is invalid.' },
   REFERRAL_STATE: {
@@ -102,7 +107,7 @@ export const ERRORS = {
   },
   STAGE_REQUIREMENT_MISSING: {
     status: 409,
-    id: 'Syarat tahapan belum terpenuhi: rencana disusun dari asesmen yang sudah dicatat, dan intervensi dimulai setelah rencana disetujui koordinator.',
+    id: 'Syarat tahapan belum terpenuhi: rencana intervensi disusun dari asesmen yang sudah dicatat, dan intervensi dimulai setelah rencana intervensi disetujui koordinator.',
     en: 'The stage’s requirements are not met: a plan follows a recorded assessment, and intervention starts once the koordinator has approved the plan.',
   },
   OUTCOME_NOT_MET: {

@@ -8,6 +8,18 @@ export const RATINGS: readonly Rating[] = ['di_atas', 'sesuai', 'di_bawah'];
 
 export type Predikat = 'sangat_baik' | 'baik' | 'butuh_perbaikan' | 'kurang' | 'sangat_kurang';
 
+/**
+ * The predikat as the regulation writes them (Lampiran PermenPANRB 6/2022, kuadran predikat
+ * kinerja): the cells of behaviour below expectation are "Kurang/Misconduct", whatever the results.
+ */
+export const PREDIKAT_NAMA: Record<Predikat, string> = {
+  sangat_baik: 'Sangat Baik',
+  baik: 'Baik',
+  butuh_perbaikan: 'Butuh Perbaikan',
+  kurang: 'Kurang/Misconduct',
+  sangat_kurang: 'Sangat Kurang',
+};
+
 export const INDICATOR_CODES = ['dijangkau', 'diasesmen', 'rencana', 'terselesaikan', 'rujukan', 'ldp', 'kehadiran', 'jam_kegiatan'] as const;
 export type IndicatorCode = (typeof INDICATOR_CODES)[number];
 

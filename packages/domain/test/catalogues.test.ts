@@ -13,6 +13,14 @@ describe('catalogues', () => {
     expect(isChildCategory('21')).toBe(false);
   });
 
+  it('names the categories officially: Telantar (not Terlantar), Korban Perdagangan Orang (UU 21/2007)', () => {
+    expect(PPKS.map((p) => p.nama).filter((n) => /terlantar|trafficking/i.test(n))).toEqual([]);
+    expect(ppksByCode('01')?.nama).toBe('Anak Balita Telantar');
+    expect(ppksByCode('02')?.nama).toBe('Anak Telantar');
+    expect(ppksByCode('08')?.nama).toBe('Lanjut Usia Telantar');
+    expect(ppksByCode('18')?.nama).toBe('Korban Perdagangan Orang');
+  });
+
   it('holds the seven tahapan in order and seven ATENSI services', () => {
     expect(TAHAPAN.map((t) => t.urutan)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(TAHAPAN[0]?.statusUtama).toBe('terdata');

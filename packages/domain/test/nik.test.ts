@@ -89,6 +89,8 @@ describe('field parsers', () => {
     expect(parseKategoriPpks('Anak Telantar')).toBe('02');
     expect(parseKategoriPpks('Lanjut Usia Terlantar')).toBe('08');
     expect(parseKategoriPpks('ODHA')).toBe('16');
+    expect(parseKategoriPpks('Korban Perdagangan Orang')).toBe('18');
+    expect(parseKategoriPpks('Korban Trafficking')).toBe('18');
     expect(parseKategoriPpks('Korban Banjir')).toBeUndefined();
   });
 });

@@ -82,7 +82,7 @@ describe('cases', () => {
   it('a koordinator sees the province’s cases with their pendamping on a desktop', async () => {
     const { page, errors, close } = await openPage(browser, DESKTOP);
     await signIn(page, 'koordinator.35');
-    await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: /Kasus saya/ }).click();
+    await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Kasus', exact: true }).click();
     await page.locator('.cards a').first().waitFor();
     const first = await page.locator('.cards a').first().innerText();
     const nomor = first.match(/K-\d{7}/)![0];

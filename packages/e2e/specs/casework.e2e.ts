@@ -87,7 +87,7 @@ describe('the work inside a case', () => {
     await page.getByRole('heading', { name: 'Tugas' }).waitFor();
     await page.getByRole('heading', { name: /Rencana intervensi menunggu persetujuan \(\d+\)/ }).waitFor();
     await page.getByRole('heading', { name: /Rujukan menunggu jawaban \(\d+\)/ }).waitFor();
-    await page.getByRole('heading', { name: 'Tunggakan per pendamping' }).waitFor();
+    await page.getByRole('heading', { name: 'Pekerjaan tertunda per pendamping' }).waitFor();
     await screenshot(page, 'tugas-koordinator-ponsel');
     expect(realErrors(errors)).toEqual([]);
     await close();

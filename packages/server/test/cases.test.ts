@@ -1,7 +1,7 @@
 import type { TahapanCode } from '@tuntas/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { meetAllOutcomes } from './support/case-outcomes.js';
-import { advanceCase, answersFor } from './support/factories.js';
+import { advanceCase, answersFor, buildPerson } from './support/factories.js';
 import { createTestApp, signIn, type Session, type TestContext } from './support/test-app.js';
 
 let ctx: TestContext;
@@ -111,6 +111,48 @@ describe('opening a case', () => {
     expect((await openCase(jakartaKoor, { beneficiaryId, ppks: '24' })).statusCode).toBe(404);
     expect((await openCase(direktorat, { beneficiaryId, ppks: '24' })).statusCode).toBe(403);
     expect((await openCase(auditor, { beneficiaryId, ppks: '24' })).statusCode).toBe(403);
+  });
+});
+
+describe('age fits the category', () => {
+  const refusedForAge = (response: { statusCode: number; json(): { error: { code: string; message: string; details: unknown } } }) => {
+    expect(response.statusCode).toBe(422);
+    expect(response.json().error).toMatchObject({ code: 'CASE_AGE_OUTSIDE_CATEGORY', details: [{ field: 'ppks', code: 'USIA_TIDAK_SESUAI' }] });
+    expect(response.json().error.message).toMatch(/^Usia orang ini tidak sesuai kategori PPKS/);
+  };
+
+  it('refuses an ABT case (under 5), a children’s case (under 18) or a LUT case (60+) for a person of the wrong age, with a clear 422', async () => {
+    const before = await caseCount();
+    const adult = await buildPerson(pendamping, { umur: 40 });
+    const six = await buildPerson(pendamping, { umur: 6 });
+    const fiftyNine = await buildPerson(pendamping, { umur: 59 });
+    const twenty = await buildPerson(pendamping, { umur: 20 });
+    const abt = await openCase(pendamping, { beneficiaryId: six.id, ppks: '01' });
+    refusedForAge(abt);
+    expect(abt.json().error.details).toEqual([{ field: 'ppks', code: 'USIA_TIDAK_SESUAI', ppks: '01', usia: 6, kurangDari: 5, sumber: expect.any(String) }]);
+    for (const ppks of ['02', '04', '05', '06', '07']) refusedForAge(await openCase(pendamping, { beneficiaryId: adult.id, ppks }));
+    refusedForAge(await openCase(pendamping, { beneficiaryId: fiftyNine.id, ppks: '08' }));
+    // UU 11/2012 Pasal 20: a 20-year-old may still be before the juvenile court; a 40-year-old is not.
+    refusedForAge(await openCase(pendamping, { beneficiaryId: adult.id, ppks: '03' }));
+    const english = await pendamping.request({ method: 'POST', url: '/api/v1/cases', payload: { beneficiaryId: adult.id, ppks: '02' }, headers: { 'accept-language': 'en' } });
+    expect(english.json().error.message).toMatch(/age does not fit/);
+    expect(await caseCount()).toBe(before);
+
+    for (const [person, ppks] of [[await buildPerson(pendamping, { umur: 4 }), '01'], [six, '02'], [twenty, '03'], [await buildPerson(pendamping, { umur: 60 }), '08'], [adult, '24']] as const) {
+      const opened = await openCase(pendamping, { beneficiaryId: person.id, ppks });
+      expect(opened.statusCode, `${ppks} ${opened.body}`).toBe(201);
+    }
+  });
+
+  it('refuses moving a case (PATCH ppks) to a category the person’s age does not fit, and keeps other changes possible', async () => {
+    const adult = await buildPerson(pendamping, { umur: 35 });
+    const opened = await openCase(pendamping, { beneficiaryId: adult.id, ppks: '24' });
+    const { id } = opened.json();
+    refusedForAge(await pendamping.request({ method: 'PATCH', url: `/api/v1/cases/${id}`, payload: { version: 1, ppks: '02' } }));
+    refusedForAge(await pendamping.request({ method: 'PATCH', url: `/api/v1/cases/${id}`, payload: { version: 1, ppks: '08' } }));
+    const moved = await pendamping.request({ method: 'PATCH', url: `/api/v1/cases/${id}`, payload: { version: 1, ppks: '25', ringkasan: 'Konflik keluarga' } });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json()).toMatchObject({ ppks: '25', version: 2 });
   });
 });
 

@@ -46,10 +46,12 @@ async function apply(o: Op): Promise<void> {
     serial += 1;
     const owner = pendamping[o.regency]!;
     const village = villages[o.regency]!;
+    // Age fits the category: an ABT case is for a toddler.
+    const born = PPKS[o.ppks] === '01' ? new Date().getUTCFullYear() - 2 : 1980 + (serial % 20);
     const person = await owner.request({
       method: 'POST',
       url: '/api/v1/beneficiaries',
-      payload: { nik: `${village.replace(/\./g, '').slice(0, 6)}0101${String(80 + (serial % 20)).padStart(2, '0')}${String(serial).padStart(4, '0')}`, nama: `Warga ${serial}`, jenisKelamin: 'L', tanggalLahir: `19${80 + (serial % 20)}-01-01`, kodeDesa: village },
+      payload: { nik: `${village.replace(/\./g, '').slice(0, 6)}0101${String(born % 100).padStart(2, '0')}${String(serial).padStart(4, '0')}`, nama: `Warga ${serial}`, jenisKelamin: 'L', tanggalLahir: `${born}-01-01`, kodeDesa: village },
     });
     expect(person.statusCode, person.body).toBe(201);
     const kase = await owner.request({ method: 'POST', url: '/api/v1/cases', payload: { beneficiaryId: person.json().id, ppks: PPKS[o.ppks] } });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { up as officialPpksNames } from '../src/db/migrations/0018-ppks-official-names.js';
 import { createTestApp, signIn, type Session, type TestContext } from './support/test-app.js';
 
 let ctx: TestContext;
@@ -52,6 +53,17 @@ describe('reference data', () => {
     expect(body.wilayah.tingkat).toBe(3);
     expect(body.children.length).toBeGreaterThan(0);
     expect(body.children.every((v) => v.tingkat === 4 && v.kode.startsWith('35.10.01.'))).toBe(true);
+  });
+
+  it('names the PPKS officially (Telantar, Korban Perdagangan Orang), also in a database filled under the old names', async () => {
+    // A database migrated before 0018 holds the old spelling; the migration corrects it in place.
+    await ctx.database.db.updateTable('ppks').set({ nama: 'Korban Trafficking' }).where('kode', '=', '18').execute();
+    await ctx.database.db.updateTable('ppks').set({ nama: 'Anak Terlantar' }).where('kode', '=', '02').execute();
+    await officialPpksNames(ctx.database.db);
+    const ppks = (await pendamping.request({ method: 'GET', url: '/api/v1/ppks' })).json() as Array<{ kode: string; nama: string }>;
+    const nama = new Map(ppks.map((p) => [p.kode, p.nama]));
+    expect([nama.get('01'), nama.get('02'), nama.get('08'), nama.get('18')]).toEqual(['Anak Balita Telantar', 'Anak Telantar', 'Lanjut Usia Telantar', 'Korban Perdagangan Orang']);
+    expect(ppks.filter((p) => /terlantar|trafficking/i.test(p.nama))).toEqual([]);
   });
 
   it('holds the 26 PPKS, 7 tahapan and 7 ATENSI services', async () => {

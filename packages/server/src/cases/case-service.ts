@@ -1,4 +1,4 @@
-import { deriveStatus, isWithinScope, ppksByCode, type CaseRecord, type CaseStatus, type TahapanCode } from '@tuntas/domain';
+import { deriveStatus, isWithinScope, ppksByCode, usiaSesuaiKategori, type CaseRecord, type CaseStatus, type TahapanCode } from '@tuntas/domain';
 import { sql, type Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
 import { auditProtectedReads } from '../audit/protected-reads.js';
@@ -9,6 +9,7 @@ import { inScope } from '../authz/scope.js';
 import { loadBeneficiary } from '../beneficiaries/beneficiary-service.js';
 import type { DB } from '../db/schema.js';
 import { AppError, fieldError, notFound } from '../http/app-error.js';
+import { workerClock } from '../workforce/worker.js';
 import { caseFilters } from './case-filters.js';
 import { appendCaseEvent } from './case-events.js';
 import { casesWithNames, toCaseView, type CaseRow } from './case-view.js';
@@ -104,6 +105,18 @@ export async function assertNoOtherOpenCase(db: Kysely<DB>, beneficiaryId: strin
   if (other) throw new AppError('CONFLICT', { reason: 'KASUS_TERBUKA_SUDAH_ADA', id: other.id, nomor: other.nomor });
 }
 
+/**
+ * Age fits the category (domain `ppks-age.ts`): ABT under 5, children's categories under 18 (ABH
+ * under 21), LUT 60 and over, on the local date of the case's area. Checked when a case is opened
+ * and when it is moved to another category, not as the person grows older during the work.
+ */
+export function assertAgeFitsCategory(ppks: string, tanggalLahir: string, wilayah: string, now: Date = new Date()): void {
+  const fit = usiaSesuaiKategori(ppks, tanggalLahir, workerClock(wilayah, now).tanggal);
+  if (fit.ok) return;
+  const { min, kurangDari, sumber } = fit.batas;
+  throw new AppError('CASE_AGE_OUTSIDE_CATEGORY', [{ field: 'ppks', code: 'USIA_TIDAK_SESUAI', ppks, usia: fit.usia, ...(min === undefined ? {} : { min }), ...(kurangDari === undefined ? {} : { kurangDari }), sumber }]);
+}
+
 /** A pendamping may own a case only inside their own area. */
 export async function assertPendamping(db: Kysely<DB>, pendampingId: string, wilayah: string): Promise<void> {
   const user = await db.selectFrom('users').select(['role', 'wilayah', 'disabled_at']).where('id', '=', pendampingId).executeTakeFirst();
@@ -123,6 +136,7 @@ export async function createCase(db: Kysely<DB>, actor: Actor, origin: RequestOr
   if (!ppksByCode(input.ppks)) throw invalid('ppks', 'KATEGORI_TIDAK_DIKENAL');
   const wilayah = input.wilayah ?? person.kode_desa;
   await assertWilayah(db, actor, wilayah);
+  assertAgeFitsCategory(input.ppks, person.tanggal_lahir, wilayah);
   let pendampingId = input.pendampingId ?? null;
   if (actor.role === 'pendamping') {
     if (pendampingId !== null && pendampingId !== actor.id) throw new AppError('FORBIDDEN');
@@ -172,6 +186,10 @@ export async function updateCase(db: Kysely<DB>, actor: Actor, origin: RequestOr
     ringkasan: patch.ringkasan === undefined ? current.ringkasan : patch.ringkasan?.trim() || null,
   };
   if (!ppksByCode(next.ppks)) throw invalid('ppks', 'KATEGORI_TIDAK_DIKENAL');
+  if (next.ppks !== current.ppks) {
+    const person = await db.selectFrom('beneficiaries').select('tanggal_lahir').where('id', '=', current.beneficiary_id).executeTakeFirstOrThrow();
+    assertAgeFitsCategory(next.ppks, person.tanggal_lahir, next.wilayah);
+  }
   // Moving a case to someone else or elsewhere is assignment, which supervisors decide.
   const reassigns = next.pendamping_id !== current.pendamping_id || next.wilayah !== current.wilayah;
   if (reassigns && !casePolicy.supervise(actor)) throw new AppError('FORBIDDEN');

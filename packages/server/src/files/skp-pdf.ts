@@ -1,8 +1,7 @@
-import { BULAN, type PerformanceRecord, type Predikat, type Rating } from '@tuntas/domain';
+import { BULAN, PREDIKAT_NAMA, type PerformanceRecord, type Rating } from '@tuntas/domain';
 import { HEADER_FILL, letterhead, newPdf, tableRow } from './pdf-layout.js';
 
 const RATING: Record<Rating, string> = { di_atas: 'DI ATAS EKSPEKTASI', sesuai: 'SESUAI EKSPEKTASI', di_bawah: 'DI BAWAH EKSPEKTASI' };
-const PREDIKAT: Record<Predikat, string> = { sangat_baik: 'SANGAT BAIK', baik: 'BAIK', butuh_perbaikan: 'BUTUH PERBAIKAN', kurang: 'KURANG', sangat_kurang: 'SANGAT KURANG' };
 const number = (n: number) => new Intl.NumberFormat('id-ID').format(n);
 
 export interface SkpSheetInput {
@@ -48,7 +47,7 @@ export function skpSheetPdf(input: SkpSheetInput): Promise<Buffer> {
   const rating = [width * 0.45, width * 0.55];
   row(['RATING HASIL KERJA', RATING[perf.hasilKerja]], rating, { bold: true });
   row(['RATING PERILAKU KERJA (BerAKHLAK)', perf.perilaku ? RATING[perf.perilaku] : 'BELUM DINILAI'], rating, { bold: true });
-  row(['PREDIKAT KINERJA PEGAWAI', perf.predikat ? PREDIKAT[perf.predikat] : 'BELUM DAPAT DITETAPKAN'], rating, { bold: true, fill: HEADER_FILL });
+  row(['PREDIKAT KINERJA PEGAWAI', perf.predikat ? PREDIKAT_NAMA[perf.predikat].toUpperCase() : 'BELUM DAPAT DITETAPKAN'], rating, { bold: true, fill: HEADER_FILL });
   if (perf.perilakuCatatan) {
     doc.moveDown(0.5).font('Helvetica-Oblique').fontSize(8.5).text(`Catatan penilai: ${perf.perilakuCatatan}`, left, doc.y, { width });
   }

@@ -94,6 +94,6 @@ export async function attendanceRecap(db: Kysely<DB>, actor: Actor, bulan: strin
   });
 }
 
-export const RECAP_HEADER = ['Nama pengguna', 'Nama', 'Wilayah', 'Hari kerja', 'Hadir', 'Dinas luar', 'Terlambat', 'Pulang cepat', 'Izin', 'Sakit', 'Cuti', 'Tanpa keterangan', 'Tingkat kehadiran (%)'];
+export const RECAP_HEADER = ['Nama pengguna', 'Nama', 'Wilayah', 'Hari kerja', 'Hadir', 'Dinas luar', 'TL (terlambat)', 'PSW (pulang sebelum waktunya)', 'Izin', 'Sakit', 'Cuti', 'Tanpa keterangan', 'Tingkat kehadiran (%)'];
 
 export const recapCells = (r: AttendanceRecapRow) => [r.username, r.nama, r.wilayah, r.hariKerja, r.hadir, r.dinasLuar, r.terlambat, r.pulangCepat, r.izin, r.sakit, r.cuti, r.tanpaKeterangan, r.tingkatKehadiran];

@@ -20,6 +20,8 @@ export interface PersonSpec {
   nama?: string;
   /** Born ten years ago (a child) instead of in 1980. */
   child?: boolean;
+  /** Exactly this many whole years old (born on 1 January); wins over `child`. */
+  umur?: number;
   jenisKelamin?: 'L' | 'P';
   kodeDesa?: string;
   kategoriPpks?: string | null;
@@ -31,8 +33,8 @@ export async function buildPerson(session: Session, spec: PersonSpec = {}): Prom
   serial += 1;
   const kodeDesa = spec.kodeDesa ?? '35.10.01.2001';
   const jenisKelamin = spec.jenisKelamin ?? 'P';
-  const year = spec.child ? new Date().getUTCFullYear() - 10 : 1980;
-  const tanggalLahir = `${year}-03-${String(1 + (serial % 28)).padStart(2, '0')}`;
+  const year = spec.umur !== undefined ? new Date().getUTCFullYear() - spec.umur : spec.child ? new Date().getUTCFullYear() - 10 : 1980;
+  const tanggalLahir = spec.umur !== undefined ? `${year}-01-01` : `${year}-03-${String(1 + (serial % 28)).padStart(2, '0')}`;
   const response = await session.request({
     method: 'POST',
     url: '/api/v1/beneficiaries',
@@ -53,14 +55,22 @@ export async function buildPerson(session: Session, spec: PersonSpec = {}): Prom
 
 export interface CaseSpec {
   ppks?: string;
-  /** The person; a new adult in Kab. Banyuwangi by default. */
+  /** The person; by default a new one in Kab. Banyuwangi of an age the category allows (an adult for most). */
   person?: BeneficiaryRecord;
   ringkasan?: string;
 }
 
+/** A person whose age fits the category (ABT a toddler, children's categories a child, LUT an older person). */
+export function personFitting(ppks: string): PersonSpec {
+  if (ppks === '01') return { umur: 2 };
+  if (ppks >= '02' && ppks <= '07') return { child: true };
+  if (ppks === '08') return { umur: 70 };
+  return {};
+}
+
 /** A case opened by `owner` (a pendamping, who then owns it). */
 export async function buildCase(owner: Session, spec: CaseSpec = {}): Promise<CaseRecord> {
-  const person = spec.person ?? (await buildPerson(owner));
+  const person = spec.person ?? (await buildPerson(owner, personFitting(spec.ppks ?? '24')));
   const response = await owner.request({
     method: 'POST',
     url: '/api/v1/cases',

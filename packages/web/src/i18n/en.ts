@@ -29,7 +29,8 @@ export const en: Widen<Dictionary> = {
   roles: { pendamping: 'Companion', koordinator: 'Coordinator', direktorat: 'Directorate', admin: 'Admin', auditor: 'Auditor' },
   nav: {
     beranda: 'Home',
-    kasus: 'My cases',
+    kasus: 'Cases',
+    kasusSaya: 'My cases',
     penerimaManfaat: 'Beneficiaries',
     kegiatan: 'Activities',
     presensi: 'Attendance',
@@ -157,7 +158,7 @@ export const en: Widen<Dictionary> = {
   tahapan: {
     pendekatan_awal: 'Initial approach',
     asesmen: 'Assessment',
-    rencana: 'Problem-solving plan',
+    rencana: 'Intervention plan',
     intervensi: 'Intervention',
     resosialisasi: 'Resocialisation',
     terminasi: 'Termination',
@@ -237,7 +238,7 @@ export const en: Widen<Dictionary> = {
     newTitle: 'Open a new case',
     newFor: 'For {{name}}.',
     pickPersonFirst: 'Cases are opened from a beneficiary’s page. Find or register the person first.',
-    ppks: 'Social welfare problem (PPKS)',
+    ppks: 'PPKS category',
     summary: 'Problem summary',
     open: 'Open case',
     openExisting: 'Open the existing case',

@@ -9,6 +9,8 @@ export interface NavItem {
 const ITEMS = {
   beranda: { to: '/', label: 'nav.beranda', icon: '⌂' },
   kasus: { to: '/kasus', label: 'nav.kasus', icon: '▤' },
+  // A pendamping's list holds only their own cases; a koordinator's holds the area's ("Kasus").
+  kasusSaya: { to: '/kasus', label: 'nav.kasusSaya', icon: '▤' },
   penerimaManfaat: { to: '/penerima-manfaat', label: 'nav.penerimaManfaat', icon: '☺' },
   kegiatan: { to: '/kegiatan', label: 'nav.kegiatan', icon: '✎' },
   presensi: { to: '/presensi', label: 'nav.presensi', icon: '◷' },
@@ -24,7 +26,7 @@ const ITEMS = {
 
 /** Navigation by role (issue 5): the browser shows only what the role works with; the server decides access. */
 export const NAV_BY_ROLE: Record<Role, NavItem[]> = {
-  pendamping: [ITEMS.beranda, ITEMS.kasus, ITEMS.penerimaManfaat, ITEMS.kegiatan, ITEMS.presensi],
+  pendamping: [ITEMS.beranda, ITEMS.kasusSaya, ITEMS.penerimaManfaat, ITEMS.kegiatan, ITEMS.presensi],
   koordinator: [ITEMS.beranda, ITEMS.kasus, ITEMS.penerimaManfaat, ITEMS.kegiatan, ITEMS.presensi, ITEMS.persetujuan, ITEMS.tim, ITEMS.dasbor],
   direktorat: [ITEMS.beranda, ITEMS.dasbor, ITEMS.laporan, ITEMS.pelatihan, ITEMS.penerimaManfaat],
   admin: [ITEMS.beranda, ITEMS.pengguna, ITEMS.referensi, ITEMS.penerimaManfaat, ITEMS.audit],

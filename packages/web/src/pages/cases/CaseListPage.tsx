@@ -39,7 +39,7 @@ export default function CaseListPage() {
 
   return (
     <section>
-      <h1>{me.role === 'pendamping' ? t('nav.kasus') : t('cases.titleArea')}</h1>
+      <h1>{me.role === 'pendamping' ? t('nav.kasusSaya') : t('cases.titleArea')}</h1>
       <form
         role="search"
         onSubmit={(e) => {
