@@ -1,7 +1,8 @@
-import { assessmentForm, outcomeCriteria } from '@tuntas/domain';
+import { assessmentForm, assessmentFormVersion, outcomeCriteria } from '@tuntas/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { meetAllOutcomes } from './support/case-outcomes.js';
-import { advanceCase, DISASTER_ANSWERS } from './support/factories.js';
+import { checkAnswers } from '../src/casework/assessments.js';
+import { advanceCase, answersFor, DISASTER_ANSWERS } from './support/factories.js';
 import { createTestApp, signIn, type Session, type TestContext } from './support/test-app.js';
 
 let ctx: TestContext;
@@ -26,13 +27,14 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 let serial = 0;
-/** A person and an open case of the given category, owned by the session's pendamping. */
+/** A person of an age the category allows (a child for 02–07) and an open case of it, owned by the session's pendamping. */
 async function caseOf(session: Session, ppks: string, kodeDesa = '35.10.01.2001', nikPrefix = '351001'): Promise<string> {
   serial += 1;
+  const year = ppks >= '02' && ppks <= '07' ? '2015' : '1975';
   const person = await session.request({
     method: 'POST',
     url: '/api/v1/beneficiaries',
-    payload: { nik: `${nikPrefix}520675${String(serial).padStart(4, '0')}`, nama: `Siti Aminah ${serial}`, jenisKelamin: 'P', tanggalLahir: '1975-06-12', kodeDesa },
+    payload: { nik: `${nikPrefix}5206${year.slice(2)}${String(serial).padStart(4, '0')}`, nama: `Siti Aminah ${serial}`, jenisKelamin: 'P', tanggalLahir: `${year}-06-12`, kodeDesa },
   });
   expect(person.statusCode, person.body).toBe(201);
   const kase = await session.request({ method: 'POST', url: '/api/v1/cases', payload: { beneficiaryId: person.json().id, ppks } });
@@ -59,13 +61,13 @@ describe('assessment forms', () => {
     const form = assessmentForm('21');
     expect(form.layout.map((s) => s.kode)).toEqual(['inti', 'bencana']);
     expect((form.schema as { required: string[] }).required).toEqual(expect.arrayContaining(['kondisiFisik', 'tingkatRisiko', 'jenisBencana', 'kondisiRumah']));
-    expect(assessmentForm('24').kode).toBe('asesmen-umum');
+    expect(assessmentForm('24').kode).toBe('asesmen-fm');
   });
 
   it('checks answers against the case’s form, naming each bad field, and stores nothing on error', async () => {
     const id = await caseOf(pendamping, '21');
     const form = await get(pendamping, `/cases/${id}/assessment-form`);
-    expect(form.json()).toMatchObject({ kode: 'asesmen-bencana', versi: 1 });
+    expect(form.json()).toMatchObject({ kode: 'asesmen-bencana', versi: 2 });
 
     const before = await count('case_assessments');
     const { jenisBencana: _dropped, ...missing } = disasterAnswers;
@@ -78,9 +80,30 @@ describe('assessment forms', () => {
 
     const ok = await post(pendamping, `/cases/${id}/assessments`, { data: disasterAnswers });
     expect(ok.statusCode, ok.body).toBe(201);
-    expect(ok.json()).toMatchObject({ formKode: 'asesmen-bencana', formVersi: 1, risiko: 'sedang', oleh: pendamping.user.username });
+    expect(ok.json()).toMatchObject({ formKode: 'asesmen-bencana', formVersi: 2, risiko: 'sedang', oleh: pendamping.user.username });
     expect((await get(koordinator, `/cases/${id}/assessments`)).json()).toHaveLength(1);
     expect(await timelineKinds(id)).toContain('asesmen');
+  });
+
+  it('keeps old answers readable: an assessment given to version 1 is listed with its code and version and still reads against its own form', async () => {
+    const id = await caseOf(pendamping, '03');
+    // Answered before version 2, when the ABH section still said "pelaku".
+    const v1 = assessmentFormVersion('asesmen-abh', 1)!;
+    const answers = { ...answersFor('03'), peran: 'pelaku' };
+    const v1Answers = Object.fromEntries(Object.entries(answers).filter(([k]) => v1.layout.some((s) => s.fields.some((f) => f.name === k))));
+    await ctx.database.db
+      .insertInto('case_assessments')
+      .values({ case_id: id, form_kode: 'asesmen-abh', form_versi: 1, data: JSON.stringify(v1Answers), risiko: 'rendah', created_by: pendamping.user.id })
+      .execute();
+    expect(() => checkAnswers(v1, v1Answers)).not.toThrow();
+    // Today's form refuses the old wording: new answers speak of the child in conflict with the law.
+    expect((await post(pendamping, `/cases/${id}/assessments`, { data: v1Answers })).json().error).toMatchObject({ code: 'FORM_INVALID', details: [{ field: '/peran' }] });
+    const listed = (await get(pendamping, `/cases/${id}/assessments`)).json();
+    expect(listed).toMatchObject([{ formKode: 'asesmen-abh', formVersi: 1, data: { peran: 'pelaku' } }]);
+    const label = assessmentFormVersion(listed[0].formKode, listed[0].formVersi)!.layout[1]!.fields.find((f) => f.name === 'peran')!.options!.find(([c]) => c === 'pelaku')?.[1];
+    expect(label).toBe('Pelaku');
+    const now = await post(pendamping, `/cases/${id}/assessments`, { data: answersFor('03') });
+    expect(now.json()).toMatchObject({ formKode: 'asesmen-abh', formVersi: 2 });
   });
 
   it('records a case conference, not in the future', async () => {

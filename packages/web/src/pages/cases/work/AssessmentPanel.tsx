@@ -1,4 +1,4 @@
-import type { CaseRecord, ConferenceInput } from '@tuntas/domain';
+import { assessmentFormVersion, type CaseRecord, type ConferenceInput } from '@tuntas/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../../api/client.js';
@@ -59,6 +59,9 @@ export function AssessmentPanel({ kase }: { kase: CaseRecord }) {
   );
   const latest = assessments.data?.[0];
   const labels = new Map(form.data?.layout.flatMap((s) => s.fields.map((f) => [f.name, f] as const)) ?? []);
+  // An assessment is read with the form version it answered (older answers keep their own labels).
+  const answeredForm = latest ? assessmentFormVersion(latest.formKode, latest.formVersi) : undefined;
+  const answeredLabels = answeredForm ? new Map(answeredForm.layout.flatMap((s) => s.fields.map((f) => [f.name, f] as const))) : labels;
   const works = kase.tindakan.ubah && kase.status !== 'ditutup';
 
   return (
@@ -68,7 +71,7 @@ export function AssessmentPanel({ kase }: { kase: CaseRecord }) {
           <summary>{t('kasus.asesmen.latest', { date: formatDate(latest.createdAt.slice(0, 10)), risiko: t(`kasus.asesmen.risiko.${latest.risiko}`) })}</summary>
           <dl className="answers">
             {Object.entries(latest.data).map(([k, v]) => {
-              const field = labels.get(k);
+              const field = answeredLabels.get(k);
               const text = (x: unknown) => field?.options?.find(([c]) => c === x)?.[1] ?? String(x);
               return (
                 <div key={k}>
