@@ -4,12 +4,19 @@
  */
 
 import type { CloseReason, StageRequirement } from './case-workflow.js';
+import type { AlasanTanpaNik } from './people-without-documents.js';
 import type { CaseStatus, TahapanCode } from './tahapan.js';
 
 export interface BeneficiaryRecord {
   id: string;
-  /** Null in a masked view: a NIK's hidden digits can be rebuilt from birth date, sex and village. */
+  /** Null in a masked view (a NIK's hidden digits can be rebuilt from birth date, sex and village), and for a person without NIK. */
   nik: string | null;
+  /** The temporary registry number of a person registered without NIK (`TMP-35-000123`), kept after the NIK is linked; null in a masked view. */
+  nomorSementara: string | null;
+  /** Why the person has no NIK; null once linked, and in a masked view. */
+  alasanTanpaNik: AlasanTanpaNik | null;
+  /** The birth date (and year) was computed from an estimated age. */
+  tanggalLahirPerkiraan: boolean;
   noKk: string | null;
   nama: string;
   jenisKelamin: 'L' | 'P';

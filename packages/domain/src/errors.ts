@@ -252,6 +252,21 @@ export const ERRORS = {
     id: 'NIK sudah terdaftar.',
     en: 'The NIK is already registered.',
   },
+  NIK_ALREADY_LINKED: {
+    status: 409,
+    id: 'Orang ini sudah memiliki NIK. Perbaiki NIK melalui ubah data.',
+    en: 'This person already has a NIK. Correct it by editing their data.',
+  },
+  NIK_LINK_REQUIRED: {
+    status: 409,
+    id: 'Orang ini terdaftar tanpa NIK. Berikan NIK-nya dengan "Tautkan NIK" agar riwayatnya tetap utuh.',
+    en: 'This person was registered without a NIK. Give their NIK with "Link NIK" so their history is kept.',
+  },
+  NIK_EXISTS_MERGE_REQUIRED: {
+    status: 409,
+    id: 'NIK ini sudah terdaftar atas orang lain dalam data. Koordinator atau admin wilayah menggabungkan kedua data saat menautkan NIK.',
+    en: 'This NIK is already registered to another record. The area’s koordinator or admin merges the two records when linking the NIK.',
+  },
   CONSENT_GUARDIAN_REQUIRED: {
     status: 422,
     id: 'Untuk anak, persetujuan harus diberikan oleh orang tua atau wali.',

@@ -9,6 +9,7 @@ export * from './wilayah.js';
 export * from './beneficiary-fields.js';
 export * from './beneficiary-import.js';
 export * from './nik.js';
+export * from './people-without-documents.js';
 export * from './name-search.js';
 export * from './api-types.js';
 export * from './case-workflow.js';

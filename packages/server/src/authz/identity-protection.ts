@@ -90,13 +90,16 @@ export function regencyOf(kode: string): string {
 }
 
 /**
- * A masked person: initials, sex, birth year, regency and category. No NIK or No. KK at all —
+ * A masked person: initials, sex, birth year, regency and category. No NIK, temporary number or No. KK at all —
  * their digits encode the village, birth date and sex, so a partial mask can be undone.
  */
 export function maskBeneficiary(view: BeneficiaryRecord): BeneficiaryRecord {
   return {
     ...view,
     nik: null,
+    // The temporary number is an identifier as much as a NIK; the reason may tell the category.
+    nomorSementara: null,
+    alasanTanpaNik: null,
     noKk: null,
     nama: maskName(view.nama),
     tempatLahir: null,

@@ -13,7 +13,10 @@ import { safeCell } from '../import/safe-cell.js';
 import { toBeneficiaryView, type BeneficiaryRow } from './beneficiary-view.js';
 
 /** The import's columns first, so an export can be edited and imported again. */
-const COLUMNS = ['nik', 'no_kk', 'nama', 'jenis_kelamin', 'tempat_lahir', 'tanggal_lahir', 'alamat', 'kode_desa', 'kategori_ppks', 'telepon', 'disabilitas', 'catatan'] as const;
+const COLUMNS = [
+  'nik', 'no_kk', 'nama', 'jenis_kelamin', 'tempat_lahir', 'tanggal_lahir', 'alamat', 'kode_desa', 'kategori_ppks', 'telepon',
+  'alasan_tanpa_nik', 'nomor_sementara', 'tanggal_lahir_perkiraan', 'disabilitas', 'catatan',
+] as const;
 
 const PAGE = 2000;
 
@@ -31,6 +34,10 @@ function cells(row: BeneficiaryRow): string[] {
     kode_desa: view.kodeDesa,
     kategori_ppks: view.kategoriPpks,
     telepon: view.telepon,
+    // A re-import of the export keeps people without NIK as they are (found again, not doubled).
+    alasan_tanpa_nik: view.alasanTanpaNik,
+    nomor_sementara: view.nomorSementara,
+    tanggal_lahir_perkiraan: view.tanggalLahirPerkiraan ? 'ya' : null,
     disabilitas: view.disabilitas,
     catatan: view.catatan,
   };

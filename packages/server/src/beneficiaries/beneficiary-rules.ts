@@ -6,12 +6,16 @@ import { areaLookup } from '../reference/area-lookup.js';
 
 /** A beneficiary as the API takes it: the import's fields in camelCase, plus what only the form has. */
 export interface BeneficiaryFields {
-  nik: string;
+  /** Null or empty for a person without NIK, who then needs `alasanTanpaNik`. */
+  nik?: string | null;
+  alasanTanpaNik?: string | null;
   noKk?: string | null;
   nama: string;
   jenisKelamin: string;
   tempatLahir?: string | null;
-  tanggalLahir: string;
+  /** May be left out without NIK when `perkiraanUmur` is given. */
+  tanggalLahir?: string | null;
+  perkiraanUmur?: number | null;
   alamat?: string | null;
   kodeDesa: string;
   kategoriPpks?: string | null;
@@ -36,9 +40,20 @@ const FIELD_OF: Record<ImportRowError, keyof BeneficiaryFields | null> = {
   NIK_DUPLICATE_IN_FILE: 'nik',
   WILAYAH_OUTSIDE_SCOPE: 'kodeDesa',
   ROW_NOT_PERMITTED: 'nik',
+  ALASAN_TANPA_NIK_UNKNOWN: 'alasanTanpaNik',
+  PERKIRAAN_UMUR_INVALID: 'perkiraanUmur',
 };
 
-const REQUIRED: Array<keyof BeneficiaryFields> = ['nik', 'nama', 'jenisKelamin', 'tanggalLahir', 'kodeDesa'];
+const blank = (v: unknown) => String(v ?? '').trim() === '';
+
+/** The fields a REQUIRED_MISSING names: NIK or a reason for its absence, a birth date or (without NIK) an age. */
+function missingFields(fields: BeneficiaryFields): Array<keyof BeneficiaryFields> {
+  const missing: Array<keyof BeneficiaryFields> = (['nama', 'jenisKelamin', 'kodeDesa'] as const).filter((f) => blank(fields[f]));
+  const withoutNik = blank(fields.nik);
+  if (withoutNik && blank(fields.alasanTanpaNik)) missing.unshift('nik');
+  if (blank(fields.tanggalLahir) && (!withoutNik || fields.perkiraanUmur === null || fields.perkiraanUmur === undefined)) missing.push('tanggalLahir');
+  return missing;
+}
 
 /**
  * The same rules as the import (one rule set for the form, the API and spreadsheets), answered
@@ -46,12 +61,14 @@ const REQUIRED: Array<keyof BeneficiaryFields> = ['nik', 'nama', 'jenisKelamin',
  */
 export async function validateBeneficiary(db: Kysely<DB>, fields: BeneficiaryFields, locale: Locale = 'id'): Promise<BeneficiaryInput> {
   const raw: RawRow = {
-    nik: fields.nik,
+    nik: fields.nik ?? '',
+    alasan_tanpa_nik: fields.alasanTanpaNik ?? '',
+    perkiraan_umur: fields.perkiraanUmur === null || fields.perkiraanUmur === undefined ? '' : String(fields.perkiraanUmur),
     no_kk: fields.noKk ?? '',
     nama: fields.nama,
     jenis_kelamin: fields.jenisKelamin,
     tempat_lahir: fields.tempatLahir ?? '',
-    tanggal_lahir: fields.tanggalLahir,
+    tanggal_lahir: fields.tanggalLahir ?? '',
     alamat: fields.alamat ?? '',
     kode_desa: fields.kodeDesa,
     kategori_ppks: fields.kategoriPpks ?? '',
@@ -65,7 +82,7 @@ export async function validateBeneficiary(db: Kysely<DB>, fields: BeneficiaryFie
     const field = FIELD_OF[code];
     if (field) return [{ field, code, message }];
     if (code === 'REQUIRED_MISSING') {
-      return REQUIRED.filter((f) => String(fields[f] ?? '').trim() === '').map((f) => ({ field: f, code, message }));
+      return missingFields(fields).map((f) => ({ field: f, code, message }));
     }
     return [{ field: null, code, message }];
   });

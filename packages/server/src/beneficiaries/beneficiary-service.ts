@@ -1,4 +1,4 @@
-import { cleanNik, isWithinScope, nameSearchKey } from '@tuntas/domain';
+import { cleanNik, cleanNomorSementara, isWithinScope, nameSearchKey, umurPada } from '@tuntas/domain';
 import { sql, type Expression, type Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
 import { auditProtectedReads } from '../audit/protected-reads.js';
@@ -73,10 +73,13 @@ export async function listBeneficiaries(
   // identify: protected people outside the caller's care simply do not match.
   if (q || query.noKk) base = base.where(seesIdentitySql(actor, 'beneficiaries'));
   const digits = /^[0-9]+$/.test(q);
-  const key = digits ? '' : nameSearchKey(q);
+  // A person without NIK is found by the temporary number on their papers (`TMP-35-000123`).
+  const nomorSementara = digits ? undefined : cleanNomorSementara(q);
+  const key = digits || nomorSementara ? '' : nameSearchKey(q);
   const paging = { ...query, actor };
   let result: { rows: BeneficiaryRow[]; total: number };
-  if (digits) result = await page(q.length === 16 ? base.where('nik', '=', q) : base.where('nik', 'like', `${q}%`), paging, null);
+  if (nomorSementara) result = await page(base.where('nomor_sementara', '=', nomorSementara), paging, null);
+  else if (digits) result = await page(q.length === 16 ? base.where('nik', '=', q) : base.where('nik', 'like', `${q}%`), paging, null);
   else if (key) {
     const match = await matchName(db, key);
     result = { rows: [], total: 0 };
@@ -106,7 +109,7 @@ export function assertIdentityOpen(actor: Actor, row: Pick<BeneficiaryRow, 'terl
   throw new AppError(actor.role === 'auditor' ? 'BREAK_GLASS_REQUIRED' : 'IDENTITY_PROTECTED');
 }
 
-function assertWritable(actor: Actor, kodeDesa: string): void {
+export function assertWritable(actor: Actor, kodeDesa: string): void {
   if (!beneficiaryPolicy.write(actor)) throw new AppError('FORBIDDEN');
   if (!isWithinScope(actor.wilayah, kodeDesa)) throw new AppError('SCOPE_OUTSIDE_OWN');
 }
@@ -116,13 +119,18 @@ export async function createBeneficiary(db: Kysely<DB>, actor: Actor, origin: Re
   const input = await validateBeneficiary(db, fields);
   assertWritable(actor, input.kodeDesa);
   return db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('beneficiaries').select(['id', 'kode_desa']).where('nik', '=', input.nik).executeTakeFirst();
-    // The id is told only to those who may open the record; others learn just that the NIK is taken.
-    if (existing) throw new AppError('NIK_EXISTS', isWithinScope(actor.wilayah, existing.kode_desa) ? { id: existing.id } : undefined);
+    if (input.nik !== null) {
+      const existing = await trx.selectFrom('beneficiaries').select(['id', 'kode_desa']).where('nik', '=', input.nik).executeTakeFirst();
+      // The id is told only to those who may open the record; others learn just that the NIK is taken.
+      if (existing) throw new AppError('NIK_EXISTS', isWithinScope(actor.wilayah, existing.kode_desa) ? { id: existing.id } : undefined);
+    }
+    // Without NIK the database issues the temporary registry number (trigger of migration 0017).
     const row = await trx
       .insertInto('beneficiaries')
       .values({
         nik: input.nik,
+        alasan_tanpa_nik: input.alasanTanpaNik,
+        tanggal_lahir_perkiraan: input.tanggalLahirPerkiraan,
         no_kk: input.noKk,
         nama: input.nama,
         nama_kunci: nameSearchKey(input.nama),
@@ -141,7 +149,13 @@ export async function createBeneficiary(db: Kysely<DB>, actor: Actor, origin: Re
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, origin, { action: 'beneficiary.create', entityType: 'beneficiary', entityId: row.id, wilayah: row.kode_desa });
+    await recordAudit(trx, actor, origin, {
+      action: 'beneficiary.create',
+      entityType: 'beneficiary',
+      entityId: row.id,
+      wilayah: row.kode_desa,
+      ...(row.nik === null ? { details: { tanpaNik: true, perkiraanUmur: row.tanggal_lahir_perkiraan } } : {}),
+    });
     return toBeneficiaryView(await loadBeneficiary(trx, actor, row.id));
   });
 }
@@ -157,25 +171,19 @@ export async function updateBeneficiary(
   const current = await loadBeneficiary(db, actor, id);
   assertWritable(actor, current.kode_desa);
   assertIdentityOpen(actor, current);
-  const before: BeneficiaryFields = {
-    nik: current.nik,
-    noKk: current.no_kk,
-    nama: current.nama,
-    jenisKelamin: current.jenis_kelamin,
-    tempatLahir: current.tempat_lahir,
-    tanggalLahir: current.tanggal_lahir,
-    alamat: current.alamat,
-    kodeDesa: current.kode_desa,
-    kategoriPpks: current.kategori_ppks,
-    telepon: current.telepon,
-    disabilitas: current.disabilitas,
-    catatan: current.catatan,
-  };
+  // A NIK for someone registered without one is linked (POST /beneficiaries/{id}/nik): that path
+  // merges with a record already holding the NIK instead of refusing it.
+  if (current.nik === null && String(patch.nik ?? '').trim() !== '') throw new AppError('NIK_LINK_REQUIRED');
+  const before = fieldsOf(current);
   const merged: BeneficiaryFields = { ...before, ...patch };
   const input = await validateBeneficiary(db, merged);
   assertWritable(actor, input.kodeDesa);
+  // An estimate kept as it was unless a date or another age is given: re-estimating from the
+  // same age would move the stored date at every edit.
+  const keepEstimate = current.tanggal_lahir_perkiraan && input.tanggalLahirPerkiraan && merged.perkiraanUmur === before.perkiraanUmur;
+  const tanggalLahir = keepEstimate ? current.tanggal_lahir : input.tanggalLahir;
   return db.transaction().execute(async (trx) => {
-    if (input.nik !== current.nik) {
+    if (input.nik !== null && input.nik !== current.nik) {
       const taken = await trx.selectFrom('beneficiaries').select('id').where('nik', '=', input.nik).executeTakeFirst();
       if (taken) throw new AppError('NIK_EXISTS');
     }
@@ -183,12 +191,14 @@ export async function updateBeneficiary(
       .updateTable('beneficiaries')
       .set({
         nik: input.nik,
+        alasan_tanpa_nik: input.alasanTanpaNik,
+        tanggal_lahir_perkiraan: input.tanggalLahirPerkiraan,
         no_kk: input.noKk,
         nama: input.nama,
         nama_kunci: nameSearchKey(input.nama),
         jenis_kelamin: input.jenisKelamin,
         tempat_lahir: input.tempatLahir,
-        tanggal_lahir: input.tanggalLahir,
+        tanggal_lahir: tanggalLahir,
         alamat: input.alamat,
         kode_desa: input.kodeDesa,
         provinsi: input.kodeDesa.slice(0, 2),
@@ -217,6 +227,26 @@ export async function updateBeneficiary(
     const after = await peopleInScope(trx, actor).where('beneficiaries.id', '=', id).executeTakeFirst();
     return after ? toBeneficiaryView(after as BeneficiaryRow) : toBeneficiaryView({ ...current, ...row, terbuka: false, pemilik: false });
   });
+}
+
+/** A stored person as the API's fields; an estimated birth date as the age it stands for. */
+export function fieldsOf(current: BeneficiaryRow): BeneficiaryFields {
+  return {
+    nik: current.nik,
+    alasanTanpaNik: current.alasan_tanpa_nik,
+    noKk: current.no_kk,
+    nama: current.nama,
+    jenisKelamin: current.jenis_kelamin,
+    tempatLahir: current.tempat_lahir,
+    tanggalLahir: current.tanggal_lahir_perkiraan ? null : current.tanggal_lahir,
+    perkiraanUmur: current.tanggal_lahir_perkiraan ? umurPada(current.tanggal_lahir) : null,
+    alamat: current.alamat,
+    kodeDesa: current.kode_desa,
+    kategoriPpks: current.kategori_ppks,
+    telepon: current.telepon,
+    disabilitas: current.disabilitas,
+    catatan: current.catatan,
+  };
 }
 
 /**

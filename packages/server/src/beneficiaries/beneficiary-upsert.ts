@@ -34,6 +34,8 @@ export interface UpsertResult {
   blocked: Set<string>;
   /** Existing people whose stored values changed, with the names of the fields that did. */
   changes: Array<{ id: string; kodeDesa: string; fields: string[] }>;
+  /** Positions (in the rows given) of people without NIK found registered already: not added again. */
+  knownWithoutNik: Set<number>;
 }
 
 /**
@@ -49,7 +51,57 @@ export async function upsertBeneficiaries(
   actorId: string | null,
   scope: Pick<Actor, 'wilayah'> = { wilayah: null },
 ): Promise<UpsertResult> {
-  if (rows.length === 0) return { inserted: 0, updated: 0, existing: new Set(), blocked: new Set(), changes: [] };
+  const withoutNik: number[] = [];
+  const withNik: BeneficiaryInput[] = [];
+  rows.forEach((r, i) => (r.nik === null ? withoutNik.push(i) : withNik.push(r)));
+  const stored = await upsertByNik(db, withNik, actorId, scope);
+  if (withoutNik.length === 0) return stored;
+  const added = await insertWithoutNik(db, withoutNik.map((i) => rows[i]!), actorId);
+  return { ...stored, inserted: stored.inserted + added.inserted, knownWithoutNik: new Set([...added.known].map((k) => withoutNik[k]!)) };
+}
+
+/**
+ * People without NIK have no key to upsert on: they are inserted (the database issues each a
+ * temporary number), in one statement per batch like the rest. A row naming someone without NIK
+ * already registered in the same village with the same name key and sex, born within a year, is
+ * taken as that person (so importing a file twice does not register them twice) and reported.
+ * The village is the importer's own (rows outside their scope never get here).
+ */
+async function insertWithoutNik(db: Kysely<DB>, rows: BeneficiaryInput[], actorId: string | null): Promise<{ inserted: number; known: Set<number> }> {
+  const result = await sql<{ inserted: number; known: number[] | null }>`
+    with input as (
+      select * from unnest(
+        ${split(column(rows.map((r) => r.alasanTanpaNik)))}, ${split(column(rows.map((r) => r.noKk)))},
+        ${split(column(rows.map((r) => r.nama)))}, ${split(column(rows.map((r) => nameSearchKey(r.nama))))},
+        ${split(column(rows.map((r) => r.jenisKelamin)))}, ${split(column(rows.map((r) => r.tempatLahir)))},
+        ${split(column(rows.map((r) => r.tanggalLahir)))}, ${split(column(rows.map((r) => (r.tanggalLahirPerkiraan ? 't' : 'f'))))},
+        ${split(column(rows.map((r) => r.alamat)))}, ${split(column(rows.map((r) => r.kodeDesa)))},
+        ${split(column(rows.map((r) => r.kategoriPpks)))}, ${split(column(rows.map((r) => r.telepon)))}
+      ) with ordinality as t (alasan, no_kk, nama, kunci, jk, tempat, tgl, perkiraan, alamat, desa, ppks, telepon, i)
+    ),
+    known as (
+      select i.i from input i
+       where exists (select 1 from beneficiaries b
+                      where b.nik is null and b.kode_desa = i.desa and b.nama_kunci = i.kunci and b.jenis_kelamin = i.jk
+                        and abs(b.tanggal_lahir - i.tgl::date) <= 366)
+    ),
+    stored as (
+      insert into beneficiaries
+        (nik, alasan_tanpa_nik, no_kk, nama, nama_kunci, jenis_kelamin, tempat_lahir, tanggal_lahir, tanggal_lahir_perkiraan,
+         alamat, kode_desa, provinsi, kategori_ppks, telepon, created_by, updated_by)
+      select null, alasan, nullif(no_kk, ''), nama, kunci, jk, nullif(tempat, ''), tgl::date, perkiraan::boolean,
+        nullif(alamat, ''), desa, left(desa, 2), nullif(ppks, ''), nullif(telepon, ''), ${actorId}::uuid, ${actorId}::uuid
+      from input where i not in (select i from known)
+      returning id
+    )
+    select (select count(*)::int from stored) as inserted, (select array_agg(i::int - 1) from known) as known`.execute(db);
+  const r = result.rows[0]!;
+  return { inserted: r.inserted, known: new Set(r.known ?? []) };
+}
+
+/** The people with NIK of a batch: one upsert keyed by NIK. */
+async function upsertByNik(db: Kysely<DB>, rows: BeneficiaryInput[], actorId: string | null, scope: Pick<Actor, 'wilayah'>): Promise<UpsertResult> {
+  if (rows.length === 0) return { inserted: 0, updated: 0, existing: new Set(), blocked: new Set(), changes: [], knownWithoutNik: new Set() };
   const guard = scope.wilayah === null ? sql`` : sql`where ${inScope(expressionBuilder<DB, 'beneficiaries'>(), sql.ref('beneficiaries.kode_desa'), scope)}`;
   const changed = sql.join(
     FIELDS.map((f) => sql`case when s.${sql.ref(f)} is distinct from o.${sql.ref(f)} then ${sql.lit(f)} end`),
@@ -65,7 +117,7 @@ export async function upsertBeneficiaries(
   }>`
     with input as (
       select * from unnest(
-        ${split(column(rows.map((r) => r.nik)))}, ${split(column(rows.map((r) => r.noKk)))},
+        ${split(column(rows.map((r) => r.nik!)))}, ${split(column(rows.map((r) => r.noKk)))},
         ${split(column(rows.map((r) => r.nama)))}, ${split(column(rows.map((r) => nameSearchKey(r.nama))))},
         ${split(column(rows.map((r) => r.jenisKelamin)))}, ${split(column(rows.map((r) => r.tempatLahir)))},
         ${split(column(rows.map((r) => r.tanggalLahir)))}, ${split(column(rows.map((r) => r.alamat)))},
@@ -119,5 +171,6 @@ export async function upsertBeneficiaries(
     existing: new Set(r.existing ?? []),
     blocked: new Set(r.blocked ?? []),
     changes: ids.map((id, i) => ({ id, kodeDesa: r.changed_areas![i]!, fields: r.changed_fields![i]!.split(',') })),
+    knownWithoutNik: new Set(),
   };
 }

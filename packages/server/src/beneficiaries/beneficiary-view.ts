@@ -13,6 +13,9 @@ export function toBeneficiaryView(row: BeneficiaryRow): BeneficiaryView {
   const view: BeneficiaryView = {
     id: row.id,
     nik: row.nik,
+    nomorSementara: row.nomor_sementara,
+    alasanTanpaNik: row.alasan_tanpa_nik,
+    tanggalLahirPerkiraan: row.tanggal_lahir_perkiraan,
     noKk: row.no_kk,
     nama: row.nama,
     jenisKelamin: row.jenis_kelamin,

@@ -16,6 +16,7 @@ import * as m0013 from './migrations/0013-name-words.js';
 import * as m0014 from './migrations/0014-cheaper-reference-checks.js';
 import * as m0015 from './migrations/0015-protected-people.js';
 import * as m0016 from './migrations/0016-sign-in.js';
+import * as m0017 from './migrations/0017-people-without-documents.js';
 import * as m0018 from './migrations/0018-ppks-official-names.js';
 
 /**
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0014-cheaper-reference-checks': m0014,
   '0015-protected-people': m0015,
   '0016-sign-in': m0016,
+  '0017-people-without-documents': m0017,
   '0018-ppks-official-names': m0018,
 };
 

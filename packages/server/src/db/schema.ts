@@ -81,9 +81,25 @@ export interface AuditEventsTable {
   subject_id: string | null;
 }
 
+/** Migration 0017's reasons (domain `ALASAN_TANPA_NIK`). */
+export type AlasanTanpaNikCode =
+  | 'tidak_punya_dokumen'
+  | 'dokumen_ditahan'
+  | 'dokumen_hilang_bencana'
+  | 'dokumen_hilang'
+  | 'bayi_belum_tercatat'
+  | 'komunitas_adat'
+  | 'identitas_belum_diketahui';
+
 export interface BeneficiariesTable {
   id: Generated<string>;
-  nik: string;
+  /** Null for a person without NIK (then `alasan_tanpa_nik` and `nomor_sementara` are set). */
+  nik: string | null;
+  alasan_tanpa_nik: AlasanTanpaNikCode | null;
+  /** `TMP-35-000123`, issued by the database for a person registered without NIK; kept once linked. */
+  nomor_sementara: Generated<string | null>;
+  /** `tanggal_lahir` was computed from an estimated age. */
+  tanggal_lahir_perkiraan: Generated<boolean>;
   no_kk: string | null;
   nama: string;
   nama_kunci: string;

@@ -88,22 +88,27 @@ export async function importBeneficiaries(
       // Only people the importer may see are looked up: whether a NIK is registered in another
       // area is never told by a dry run (it would answer "is this NIK registered?" for the whole
       // country). The import itself refuses such a row, counted, audited and rate-limited.
+      const niks = accepted.flatMap((p) => (p.value!.nik === null ? [] : [p.value!.nik]));
+      if (niks.length === 0) return;
       const found = await db
         .selectFrom('beneficiaries')
         .select('nik')
-        .where('nik', 'in', accepted.map((p) => p.value!.nik))
+        .where('nik', 'in', niks)
         .where((eb) => inScope(eb, eb.ref('kode_desa'), options.actor))
         .execute();
       const existing = new Set(found.map((f) => f.nik));
-      for (const p of accepted) if (existing.has(p.value!.nik)) p.report.warnings.push('NIK_EXISTS');
+      for (const p of accepted) if (p.value!.nik !== null && existing.has(p.value!.nik)) p.report.warnings.push('NIK_EXISTS');
       return;
     }
     await db.transaction().execute(async (trx) => {
       const stored = await upsertBeneficiaries(trx, accepted.map((p) => p.value!), actorId, options.actor);
-      for (const p of accepted) {
-        if (stored.blocked.has(p.value!.nik)) p.report.errors.push('ROW_NOT_PERMITTED');
-        else if (stored.existing.has(p.value!.nik)) p.report.warnings.push('NIK_EXISTS');
-      }
+      accepted.forEach((p, i) => {
+        const nik = p.value!.nik;
+        if (nik === null) {
+          if (stored.knownWithoutNik.has(i)) p.report.warnings.push('TANPA_NIK_EXISTS');
+        } else if (stored.blocked.has(nik)) p.report.errors.push('ROW_NOT_PERMITTED');
+        else if (stored.existing.has(nik)) p.report.warnings.push('NIK_EXISTS');
+      });
       if (stored.blocked.size > 0) {
         report.outOfScope += stored.blocked.size;
         options.onOutOfScope?.(report.outOfScope);

@@ -3,6 +3,7 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import { addConsent, listConsents, withdrawConsent } from '../beneficiaries/beneficiary-consent.js';
 import { listDuplicateCandidates, markDistinct, mergeBeneficiaries } from '../beneficiaries/beneficiary-duplicates.js';
 import { exportBeneficiaries } from '../beneficiaries/beneficiary-export.js';
+import { linkNik } from '../beneficiaries/beneficiary-nik-link.js';
 import { createBeneficiary, getBeneficiary, household, listBeneficiaries, updateBeneficiary } from '../beneficiaries/beneficiary-service.js';
 import { openPersonIdentity } from '../cases/case-identity-access.js';
 import { actorOf, originOf } from '../http/context.js';
@@ -14,6 +15,7 @@ import {
   ConsentSchema,
   NewBeneficiaryBody,
   NewConsentBody,
+  NikLinkBody,
 } from './beneficiary-schemas.js';
 
 const IdParams = StrictObject({ id: Uuid });
@@ -34,7 +36,7 @@ export const beneficiaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/beneficiaries',
-    { schema: { tags, summary: 'Register a person (NIK validated against birth date, sex and area)', body: NewBeneficiaryBody, response: { 201: BeneficiarySchema, ...writeErrors } } },
+    { schema: { tags, summary: 'Register a person (NIK validated against birth date, sex and area; without NIK: a reason, an estimated age if need be, and a temporary number)', body: NewBeneficiaryBody, response: { 201: BeneficiarySchema, ...writeErrors } } },
     async (request, reply) => reply.code(201).send(await createBeneficiary(db(), actorOf(request), originOf(request), request.body)),
   );
 
@@ -43,7 +45,7 @@ export const beneficiaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Probable duplicates: similar name, same birth date, same regency (koordinator, admin)',
+        summary: 'Probable duplicates: similar name, same regency, same birth date — or, without NIK or with an estimated age, same sex born within two years (koordinator, admin)',
         querystring: StrictObject({ ...PageQuery }),
         response: { 200: Page(Type.Object({ a: BeneficiarySchema, b: BeneficiarySchema, skor: Type.Number() })), ...authErrors },
       },
@@ -117,6 +119,20 @@ export const beneficiaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { version, ...patch } = request.body;
       return updateBeneficiary(db(), actorOf(request), originOf(request), request.params.id, version, patch);
     },
+  );
+
+  app.post(
+    '/beneficiaries/:id/nik',
+    {
+      schema: {
+        tags,
+        summary: 'Link a person registered without NIK to their NIK (checked as at registration); an existing record with that NIK is merged (koordinator, admin)',
+        params: IdParams,
+        body: NikLinkBody,
+        response: { 200: BeneficiarySchema, ...writeErrors },
+      },
+    },
+    async (request) => linkNik(db(), actorOf(request), originOf(request), request.params.id, request.body),
   );
 
   app.post(

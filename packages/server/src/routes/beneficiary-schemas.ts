@@ -1,3 +1,4 @@
+import { ALASAN_TANPA_NIK, type AlasanTanpaNik } from '@tuntas/domain';
 import { Type } from 'typebox';
 import { StrictObject, Uuid, WilayahCode } from '../http/schemas.js';
 
@@ -6,7 +7,16 @@ const NullableText = (max: number) => Type.Union([Type.String({ maxLength: max }
 
 export const BeneficiarySchema = Type.Object({
   id: Uuid,
-  nik: Type.Union([Type.String(), Type.Null()], { description: 'Null in a masked view (a protected person outside the caller’s care)' }),
+  nik: Type.Union([Type.String(), Type.Null()], { description: 'Null in a masked view (a protected person outside the caller’s care) and for a person without NIK' }),
+  nomorSementara: Type.Union([Type.String({ pattern: '^TMP-[0-9]{2}-[0-9]{6,}$' }), Type.Null()], {
+    description: 'Temporary registry number of a person registered without NIK (kept once the NIK is linked); null in a masked view',
+  }),
+  alasanTanpaNik: Type.Unsafe<AlasanTanpaNik | null>({
+    type: ['string', 'null'],
+    enum: [...ALASAN_TANPA_NIK, null],
+    description: 'Why the person has no NIK; null once linked and in a masked view',
+  }),
+  tanggalLahirPerkiraan: Type.Boolean({ description: 'The birth date (and year) was computed from an estimated age' }),
   noKk: Type.Union([Type.String(), Type.Null()]),
   nama: Type.String(),
   jenisKelamin: Type.Union([Type.Literal('L'), Type.Literal('P')]),
@@ -39,13 +49,28 @@ const editable = {
   catatan: Type.Optional(NullableText(2000)),
 };
 
+/** A person without NIK: the reason, and an estimated age when the birth date is unknown. */
+const withoutNik = {
+  alasanTanpaNik: Type.Optional(NullableText(100)),
+  perkiraanUmur: Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 1000, description: 'Estimated age in years (0–120), without NIK and birth date' }), Type.Null()])),
+};
+
 export const NewBeneficiaryBody = StrictObject({
-  nik: Text(40),
+  nik: Type.Optional(Type.Union([Text(40), Type.Null()], { description: 'Null or left out for a person without NIK, who then needs alasanTanpaNik' })),
   nama: Text(500),
   jenisKelamin: Text(20),
-  tanggalLahir: Text(20),
+  tanggalLahir: Type.Optional(Type.Union([Text(20), Type.Null()], { description: 'May be left out without NIK when perkiraanUmur is given' })),
   kodeDesa: Text(20),
+  ...withoutNik,
   ...editable,
+});
+
+export const NikLinkBody = StrictObject({
+  version: Type.Integer({ minimum: 1, description: 'The version you read; a stale one answers 409' }),
+  nik: Text(40),
+  tanggalLahir: Type.Optional(Type.String({ maxLength: 20, description: 'The real birth date; required when the stored one is an estimate' })),
+  jenisKelamin: Type.Optional(Text(20)),
+  kodeDesa: Type.Optional(Text(20)),
 });
 
 export const BeneficiaryPatchBody = StrictObject({
@@ -55,13 +80,14 @@ export const BeneficiaryPatchBody = StrictObject({
   jenisKelamin: Type.Optional(Text(20)),
   tanggalLahir: Type.Optional(Text(20)),
   kodeDesa: Type.Optional(Text(20)),
+  ...withoutNik,
   ...editable,
 });
 
 export const BeneficiaryListQuery = StrictObject({
   page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
-  q: Type.Optional(Type.String({ maxLength: 100, description: 'NIK (or its first digits) or a name; misspellings tolerated' })),
+  q: Type.Optional(Type.String({ maxLength: 100, description: 'NIK (or its first digits), a temporary number (TMP-35-000123) or a name; misspellings tolerated' })),
   wilayah: Type.Optional(WilayahCode),
   noKk: Type.Optional(Type.String({ pattern: '^[0-9]{16}$' })),
 });

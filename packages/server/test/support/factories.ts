@@ -27,6 +27,10 @@ export interface PersonSpec {
   kategoriPpks?: string | null;
   noKk?: string | null;
   alamat?: string | null;
+  /** Registered without NIK, for this reason (the database issues a temporary number). */
+  tanpaNik?: string;
+  /** Without NIK: an estimated age in years instead of a birth date. */
+  perkiraanUmur?: number;
 }
 
 export async function buildPerson(session: Session, spec: PersonSpec = {}): Promise<BeneficiaryRecord> {
@@ -39,10 +43,11 @@ export async function buildPerson(session: Session, spec: PersonSpec = {}): Prom
     method: 'POST',
     url: '/api/v1/beneficiaries',
     payload: {
-      nik: nikFor(kodeDesa, tanggalLahir, jenisKelamin, 5000 + serial),
+      ...(spec.tanpaNik
+        ? { nik: null, alasanTanpaNik: spec.tanpaNik, ...(spec.perkiraanUmur === undefined ? { tanggalLahir } : { perkiraanUmur: spec.perkiraanUmur }) }
+        : { nik: nikFor(kodeDesa, tanggalLahir, jenisKelamin, 5000 + serial), tanggalLahir }),
       nama: spec.nama ?? `Sri Wulandari ${serial}`,
       jenisKelamin,
-      tanggalLahir,
       kodeDesa,
       kategoriPpks: spec.kategoriPpks ?? null,
       noKk: spec.noKk ?? null,
