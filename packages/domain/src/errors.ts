@@ -297,6 +297,46 @@ export const ERRORS = {
     id: 'Terlalu banyak baris impor Anda yang tidak dapat disimpan dengan akun Anda dalam satu jam terakhir. Coba lagi nanti, atau minta admin memeriksa berkasnya.',
     en: 'Too many of your imported rows could not be saved with your account in the last hour. Try again later, or ask an administrator to check the file.',
   },
+  TRAINING_INVALID: {
+    status: 422,
+    id: 'Data pelatihan tidak valid. Periksa isian yang disebutkan.',
+    en: 'The training data is invalid. Check the fields listed.',
+  },
+  TRAINING_PARTICIPANT_INVALID: {
+    status: 422,
+    id: 'Peserta harus akun pendamping atau koordinator yang aktif.',
+    en: 'A participant must be an active pendamping or koordinator account.',
+  },
+  TRAINING_ALREADY_PARTICIPANT: { status: 409, id: 'Orang ini sudah terdaftar sebagai peserta.', en: 'This person is already a participant.' },
+  TRAINING_QUOTA_FULL: { status: 409, id: 'Kuota peserta pelatihan sudah penuh.', en: 'The training is full.' },
+  TRAINING_NOT_PARTICIPANT: { status: 422, id: 'Orang ini bukan peserta pelatihan ini.', en: 'This person is not a participant of this training.' },
+  TRAINING_UNIT_UNKNOWN: { status: 422, id: 'Materi (unit) tidak ada dalam pelatihan ini.', en: 'This unit is not part of the training.' },
+  TRAINING_SESSION_NOT_STARTED: {
+    status: 409,
+    id: 'Sesi ini belum dimulai; kehadiran dicatat pada hari sesi.',
+    en: 'This session has not started; attendance is recorded on the session’s day.',
+  },
+  TRAINING_NOT_ENDED: {
+    status: 409,
+    id: 'Pelatihan belum berakhir; kelulusan ditetapkan setelah hari terakhir.',
+    en: 'The training has not ended; completion is decided after its last day.',
+  },
+  TRAINING_COMPLETED: {
+    status: 409,
+    id: 'Pelatihan sudah ditetapkan selesai; peserta, kehadiran dan nilai tidak dapat diubah lagi.',
+    en: 'The training has been completed; participants, attendance and scores can no longer change.',
+  },
+  CERTIFICATE_REVOKED: { status: 409, id: 'Sertifikat ini sudah dicabut.', en: 'This certificate has been revoked.' },
+  COMPETENCY_INVALID: {
+    status: 422,
+    id: 'Data kompetensi tidak valid. Periksa isian yang disebutkan.',
+    en: 'The competency data is invalid. Check the fields listed.',
+  },
+  RATE_LIMITED: {
+    status: 429,
+    id: 'Terlalu banyak permintaan dalam waktu singkat. Coba lagi sebentar lagi.',
+    en: 'Too many requests in a short time. Try again shortly.',
+  },
   INTERNAL: {
     status: 500,
     id: 'Terjadi kesalahan pada server. Coba lagi; bila berulang, hubungi admin.',
@@ -306,11 +346,6 @@ export const ERRORS = {
     status: 503,
     id: 'Server sedang dimatikan atau dimulai ulang. Coba lagi sebentar lagi.',
     en: 'The server is shutting down or restarting. Try again shortly.',
-  },
-  NOT_READY: {
-    status: 503,
-    id: 'Server belum siap melayani: basis data tidak menjawab atau migrasinya belum dijalankan.',
-    en: 'The server is not ready: the database does not answer or its migrations have not run.',
   },
 } as const satisfies Record<string, ErrorEntry>;
 

@@ -26,3 +26,4 @@ export * from './outcome-criteria.js';
 export * from './referral-workflow.js';
 export * from './intervention-plan.js';
 export * from './casework-types.js';
+export * from './training.js';

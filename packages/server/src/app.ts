@@ -12,8 +12,6 @@ import { registerCsrfGuard } from './http/csrf-guard.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { registerValidator } from './http/validator.js';
 import { serveWebApp } from './http/web-app.js';
-import { registerMetrics } from './observability/metrics.js';
-import { privateLogging } from './observability/request-log.js';
 import { activityRoutes } from './routes/activity-routes.js';
 import { attendanceRoutes } from './routes/attendance-routes.js';
 import { auditRoutes } from './routes/audit-routes.js';
@@ -31,6 +29,7 @@ import { photoRoutes } from './routes/photo-routes.js';
 import { privacyRoutes } from './routes/privacy-routes.js';
 import { referenceRoutes } from './routes/reference-routes.js';
 import { reportRoutes } from './routes/report-routes.js';
+import { publicTrainingRoutes, trainingRoutes } from './routes/training-routes.js';
 import { userRoutes } from './routes/user-routes.js';
 import { wilayahRoutes } from './routes/wilayah-routes.js';
 
@@ -50,8 +49,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const { database, config } = options;
   const logger = options.logger ?? false;
   const app = Fastify({
-    // Request logs name the route pattern, never the URL (query strings carry names and NIKs).
-    ...privateLogging(logger),
+    ...(typeof logger === 'object' && 'child' in logger ? { loggerInstance: logger as FastifyBaseLogger } : { logger }),
     bodyLimit: config.bodyLimitBytes,
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
@@ -87,20 +85,16 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
           'Case management and field workforce for social-rehabilitation pendamping (Kemensos RI). ' +
           'Errors: {"error":{"code","message","details"}}; messages in Bahasa Indonesia unless Accept-Language asks for English.',
       },
-      components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tuntas_sid' }, metricsToken: { type: 'http', scheme: 'bearer' } },
-      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tuntas_sid' } } },
       security: [{ session: [] }],
     },
   });
-
-  // After swagger, so GET /metrics is in the OpenAPI document; before the API, so its hook counts every route.
-  registerMetrics(app, { database, replica: options.replica, token: config.metricsToken });
 
   await app.register(
     async (api) => {
       await api.register(healthRoutes);
       await api.register(authRoutes);
+      await api.register(publicTrainingRoutes);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       await api.register(async (authed) => {
         requireSession(authed);
@@ -121,6 +115,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         await authed.register(photoRoutes);
         await authed.register(caseworkRoutes);
         await authed.register(referralRoutes);
+        await authed.register(trainingRoutes);
       });
     },
     { prefix: API_PREFIX },

@@ -69,6 +69,10 @@ beforeAll(async () => {
   const lembaga = (await call(owner, 'GET', `/lembaga?wilayah=${kase.wilayah}`)) as Array<{ id: string }>;
   const referral = lembaga[0] ? await call(owner, 'POST', `/cases/${kase.id}/referrals`, { lembagaId: lembaga[0].id, layanan: 'Pemeriksaan psikologis', alasan: 'Trauma berat' }) : null;
   const activity = await call(owner, 'POST', '/activities', { tanggal: today(), jenis: 'kunjungan_rumah', durasiMenit: 45, uraian: 'Kunjungan ke rumah Anindya' });
+  // An upcoming Jawa Timur training (issue 22) with the owner invited: not completable yet.
+  const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const training = await call(direktorat, 'POST', '/trainings', { nama: 'Bimbingan teknis Banyuwangi', mulai: inAMonth, selesai: inAMonth, tempat: 'Aula Dinas Sosial, Banyuwangi', wilayah: '35.10', units: [{ nama: 'Manajemen kasus', jp: 8 }] });
+  await call(direktorat, 'POST', `/trainings/${training.id}/participants`, { userId: owner.user.id });
   Object.assign(ids, {
     cases: kase.id,
     beneficiaries: child.id,
@@ -78,6 +82,8 @@ beforeAll(async () => {
     performance: owner.user.id,
     pendamping: owner.user.id,
     users: owner.user.id,
+    trainings: training.id,
+    competencies: owner.user.id,
     ...(referral ? { referrals: referral.id } : {}),
   });
   secrets = [child.nama, child.nik!, '3510010101209911', 'Gang Mawar', 'Hartati', 'Visum Anindya', 'dianiaya paman'];

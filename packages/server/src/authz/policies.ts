@@ -58,6 +58,16 @@ export const workforcePolicy = {
   review: (actor: Actor) => supervises(actor.role),
 };
 
+/**
+ * Capacity building: the direktorat and a national admin run events, record attendance and
+ * scores, and issue or revoke certificates. Others see the events their scope takes part in; a
+ * pendamping only their own. Judging a pendamping's competency is a supervisor's, never their own.
+ */
+export const trainingPolicy = {
+  manage: (actor: Actor) => (actor.role === 'direktorat' || actor.role === 'admin') && actor.wilayah === null,
+  readOthers: (actor: Actor) => actor.role !== 'pendamping',
+  assess: (actor: Actor) => supervises(actor.role),
+};
 export const auditPolicy = {
   read: (actor: Actor) => actor.role === 'admin' || actor.role === 'auditor',
 };

@@ -531,7 +531,97 @@ export interface DashboardSnapshotsTable {
   refreshed_at: Date;
 }
 
+/** Migration 0020: capacity building. */
+export interface KompetensiTable {
+  kode: string;
+  nama: string;
+  uraian: string;
+  urutan: number;
+}
+
+export interface TrainingsTable {
+  id: Generated<string>;
+  nomor: ColumnType<number, never, never>;
+  nama: string;
+  mulai: string;
+  selesai: string;
+  tempat: string;
+  wilayah: string;
+  penyelenggara: string;
+  kuota: number | null;
+  min_kehadiran: ColumnType<number, number | undefined, number>;
+  nilai_lulus: number | null;
+  completed_at: Date | null;
+  created_by: string | null;
+  created_at: ColumnType<Date, never, never>;
+}
+
+export interface TrainingUnitsTable {
+  training_id: string;
+  kode: string;
+  urutan: number;
+  nama: string;
+  jp: number;
+  tanggal: string | null;
+  kompetensi: ColumnType<string[], string[] | undefined, string[]>;
+}
+
+export interface TrainingParticipantsTable {
+  training_id: string;
+  user_id: string;
+  nilai_pre: number | null;
+  nilai_post: number | null;
+  registered_at: ColumnType<Date, Date | undefined, never>;
+}
+
+export interface TrainingAttendanceTable {
+  training_id: string;
+  user_id: string;
+  unit: string;
+  recorded_at: ColumnType<Date, Date | undefined, never>;
+  recorded_by: string | null;
+}
+
+export interface TrainingCertificatesTable {
+  nomor: string;
+  training_id: string;
+  user_id: string;
+  nama: string;
+  jp: number;
+  issued_at: ColumnType<Date, Date | undefined, never>;
+  revoked_at: Date | null;
+  revoked_reason: string | null;
+  revoked_by: string | null;
+}
+
+export interface CompetencyAssessmentsTable {
+  user_id: string;
+  kompetensi: string;
+  level: number;
+  catatan: string | null;
+  assessed_by: string | null;
+  assessed_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface ProfessionalCertificationsTable {
+  id: Generated<string>;
+  user_id: string;
+  jenis: string;
+  nomor: string;
+  kompetensi: string[];
+  berlaku_sampai: string | null;
+  created_by: string | null;
+  created_at: ColumnType<Date, never, never>;
+}
 export interface DB {
+  kompetensi: KompetensiTable;
+  trainings: TrainingsTable;
+  training_units: TrainingUnitsTable;
+  training_participants: TrainingParticipantsTable;
+  training_attendance: TrainingAttendanceTable;
+  training_certificates: TrainingCertificatesTable;
+  competency_assessments: CompetencyAssessmentsTable;
+  professional_certifications: ProfessionalCertificationsTable;
   dashboard_snapshots: DashboardSnapshotsTable;
   nama_kata: { kata: string };
   case_assessments: CaseAssessmentsTable;

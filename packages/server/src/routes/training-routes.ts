@@ -1,0 +1,227 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../http/app-error.js';
+import { actorOf, originOf } from '../http/context.js';
+import { authErrors, ErrorResponse, StrictObject, Uuid, WilayahCode } from '../http/schemas.js';
+import { certificateFile, listCertificates, revokeCertificate, verifyCertificate } from '../trainings/certificate-service.js';
+import { addCertification, assessCompetency, competencyMatrix, developmentHours } from '../trainings/competency-service.js';
+import {
+  addParticipant,
+  completeTraining,
+  createTraining,
+  getTraining,
+  listParticipants,
+  listTrainings,
+  recordAttendance,
+  recordResult,
+  trainingCertificates,
+} from '../trainings/training-service.js';
+import {
+  AssessmentBody,
+  AttendanceBody,
+  CertificateParams,
+  CertificateSchema,
+  CertificateSummarySchema,
+  CertificationBody,
+  CompetencyRowSchema,
+  CompletionSchema,
+  HoursSchema,
+  MatrixSchema,
+  ParticipantBody,
+  ParticipantSchema,
+  ResultBody,
+  RevokeBody,
+  TrainingBody,
+  TrainingSchema,
+  VerificationSchema,
+} from './training-schemas.js';
+import { Year } from './workforce-schemas.js';
+
+const writeErrors = { ...authErrors, 409: ErrorResponse, 422: ErrorResponse };
+const IdParams = StrictObject({ id: Uuid });
+const UserParams = StrictObject({ userId: Uuid });
+const tags = ['pelatihan'];
+
+/** Where the QR code sends people: TUNTAS_PUBLIC_URL, else the origin this request came to. */
+function publicBase(configured: string | undefined, request: FastifyRequest): string {
+  return configured ?? `${request.protocol}://${request.host}`;
+}
+
+/** Trainings, attendance, completion and certificates; the competency matrix and development hours. */
+export const trainingRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const db = () => app.ctx.database.db;
+
+  app.get(
+    '/trainings',
+    { schema: { tags, summary: 'Training events the caller sees (all: national; held in or attended from one’s area; a pendamping’s own)', response: { 200: Type.Array(TrainingSchema), ...authErrors } } },
+    async (request) => listTrainings(app.ctx.reader.db, actorOf(request), new Date()),
+  );
+
+  app.post(
+    '/trainings',
+    { schema: { tags, summary: 'Create a training event with its curriculum units (direktorat or national admin)', body: TrainingBody, response: { 201: TrainingSchema, ...writeErrors } } },
+    async (request, reply) => reply.code(201).send(await createTraining(db(), actorOf(request), originOf(request), request.body, new Date())),
+  );
+
+  app.get(
+    '/trainings/:id',
+    { schema: { tags, summary: 'One training event', params: IdParams, response: { 200: TrainingSchema, ...authErrors } } },
+    async (request) => getTraining(db(), actorOf(request), request.params.id, new Date()),
+  );
+
+  app.get(
+    '/trainings/:id/participants',
+    { schema: { tags, summary: 'Participants the caller sees, with attendance per unit, scores and certificate', params: IdParams, response: { 200: Type.Array(ParticipantSchema), ...authErrors } } },
+    async (request) => listParticipants(db(), actorOf(request), request.params.id),
+  );
+
+  app.post(
+    '/trainings/:id/participants',
+    { schema: { tags, summary: 'Register a participant (organiser)', params: IdParams, body: ParticipantBody, response: { 201: ParticipantSchema, ...writeErrors } } },
+    async (request, reply) => reply.code(201).send(await addParticipant(db(), actorOf(request), originOf(request), request.params.id, request.body.userId)),
+  );
+
+  app.post(
+    '/trainings/:id/attendance',
+    {
+      schema: {
+        tags,
+        summary: 'Attendance of a unit: the organiser marks it, or the participant checks in; from the unit’s day on (201 new, 200 already recorded)',
+        params: IdParams,
+        body: AttendanceBody,
+        response: { 200: ParticipantSchema, 201: ParticipantSchema, ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      const { created, participant } = await recordAttendance(db(), actorOf(request), originOf(request), request.params.id, request.body, new Date());
+      return reply.code(created ? 201 : 200).send(participant);
+    },
+  );
+
+  app.put(
+    '/trainings/:id/results',
+    { schema: { tags, summary: 'Pre- and post-test scores of a participant (organiser)', params: IdParams, body: ResultBody, response: { 200: ParticipantSchema, ...writeErrors } } },
+    async (request) => recordResult(db(), actorOf(request), originOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/trainings/:id/complete',
+    {
+      schema: {
+        tags,
+        summary: 'Complete the event: certificates for those who qualify (every unit attended, post-test passed where there is one); from its last day, once',
+        params: IdParams,
+        response: { 200: CompletionSchema, ...writeErrors },
+      },
+    },
+    async (request) => completeTraining(db(), actorOf(request), originOf(request), request.params.id, new Date()),
+  );
+
+  app.get(
+    '/trainings/:id/certificates',
+    { schema: { tags, summary: 'Certificates of the event the caller sees', params: IdParams, response: { 200: Type.Array(CertificateSummarySchema), ...authErrors } } },
+    async (request) => trainingCertificates(db(), actorOf(request), request.params.id),
+  );
+
+  app.get(
+    '/certificates',
+    {
+      schema: {
+        tags,
+        summary: 'One’s own certificates, or (supervisors, direktorat, auditors) those of a worker in scope',
+        querystring: StrictObject({ userId: Type.Optional(Uuid) }),
+        response: { 200: Type.Array(CertificateSchema), ...authErrors },
+      },
+    },
+    async (request) => listCertificates(db(), actorOf(request), request.query.userId),
+  );
+
+  app.get(
+    '/certificates/:nomor/pdf',
+    { schema: { tags, summary: 'The certificate as PDF with its verification QR code (holder or organiser)', params: CertificateParams, response: { 200: Type.Unsafe({ type: 'string', format: 'binary' }), ...authErrors, 409: ErrorResponse } } },
+    async (request, reply) => {
+      const { nomor, pdf } = await certificateFile(db(), actorOf(request), request.params.nomor, publicBase(app.ctx.config.publicUrl, request));
+      return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="sertifikat-${nomor}.pdf"`).send(pdf);
+    },
+  );
+
+  app.post(
+    '/certificates/:nomor/revoke',
+    { schema: { tags, summary: 'Revoke a certificate with a reason (organiser); verification then answers valid: false', params: CertificateParams, body: RevokeBody, response: { 200: CertificateSchema, ...writeErrors } } },
+    async (request) => revokeCertificate(db(), actorOf(request), originOf(request), request.params.nomor, request.body.alasan, new Date()),
+  );
+
+  app.get(
+    '/competencies',
+    {
+      schema: {
+        tags,
+        summary: 'Competency matrix of the area’s pendamping: level per competency from training, the koordinator’s assessment and certification; gaps',
+        querystring: StrictObject({ wilayah: Type.Optional(WilayahCode) }),
+        response: { 200: MatrixSchema, ...authErrors },
+      },
+    },
+    async (request) => competencyMatrix(app.ctx.reader.db, actorOf(request), request.query.wilayah, new Date()),
+  );
+
+  app.put(
+    '/competencies/:userId',
+    { schema: { tags, summary: 'The koordinator’s assessment of one competency of a pendamping in their area', params: UserParams, body: AssessmentBody, response: { 200: CompetencyRowSchema, ...writeErrors } } },
+    async (request) => assessCompetency(db(), actorOf(request), originOf(request), request.params.userId, request.body, new Date()),
+  );
+
+  app.post(
+    '/competencies/:userId/certifications',
+    { schema: { tags, summary: 'Record a professional certification (e.g. sertifikasi pekerja sosial) with its expiry', params: UserParams, body: CertificationBody, response: { 201: CompetencyRowSchema, ...writeErrors } } },
+    async (request, reply) => reply.code(201).send(await addCertification(db(), actorOf(request), originOf(request), request.params.userId, request.body, new Date())),
+  );
+
+  app.get(
+    '/development-hours',
+    {
+      schema: {
+        tags,
+        summary: 'JP completed per pendamping in a year against the target of 20 JP (ketentuan pengembangan kompetensi ASN)',
+        querystring: StrictObject({ year: Type.Optional(Year), wilayah: Type.Optional(WilayahCode) }),
+        response: { 200: HoursSchema, ...authErrors },
+      },
+    },
+    async (request) => developmentHours(app.ctx.reader.db, actorOf(request), request.query.year ?? new Date().getUTCFullYear(), request.query.wilayah),
+  );
+};
+
+/** Verifications one client address may ask for per minute (per API node). */
+export const VERIFY_PER_MINUTE = 30;
+
+/** The public verification: no session, only the listed fields, a bounded rate per client address. */
+export const publicTrainingRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const seen = new Map<string, { start: number; n: number }>();
+  const limited = (ip: string, now: number): boolean => {
+    if (seen.size > 10_000) for (const [k, v] of seen) if (now - v.start >= 60_000) seen.delete(k);
+    const entry = seen.get(ip);
+    if (!entry || now - entry.start >= 60_000) {
+      seen.set(ip, { start: now, n: 1 });
+      return false;
+    }
+    entry.n += 1;
+    return entry.n > VERIFY_PER_MINUTE;
+  };
+
+  app.get(
+    '/certificates/:nomor/verify',
+    {
+      schema: {
+        tags,
+        summary: 'Public verification of a certificate number (no sign-in): valid or revoked, name, training, dates, JP; 404 for an unknown number',
+        security: [],
+        params: CertificateParams,
+        response: { 200: VerificationSchema, 400: ErrorResponse, 404: ErrorResponse, 429: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      if (limited(request.ip, Date.now())) throw new AppError('RATE_LIMITED', undefined, { 'retry-after': '60' });
+      reply.header('cache-control', 'no-store');
+      return verifyCertificate(app.ctx.database.db, request.params.nomor);
+    },
+  );
+};

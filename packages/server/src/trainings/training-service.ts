@@ -1,0 +1,362 @@
+import { randomInt } from 'node:crypto';
+import {
+  qualification,
+  trainingStatus,
+  type CertificateSummary,
+  type CompletionResult,
+  type TrainingParticipant,
+  type TrainingRecord,
+  type TrainingUnit,
+} from '@tuntas/domain';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool } from 'kysely';
+import { recordAudit } from '../audit/audit-log.js';
+import type { Actor, RequestOrigin } from '../authz/actor.js';
+import { trainingPolicy } from '../authz/policies.js';
+import { inScope } from '../authz/scope.js';
+import type { DB } from '../db/schema.js';
+import { AppError, fieldError, forbidden, notFound } from '../http/app-error.js';
+import { workerClock } from '../workforce/worker.js';
+
+type Row = Selectable<DB['trainings']>;
+
+/**
+ * Which events an actor sees: national readers all; a pendamping those they take part in; anyone
+ * else with an area those held in it or with a participant from it. Anything else is not found.
+ */
+export function visibleTraining(eb: ExpressionBuilder<DB, 'trainings'>, actor: Actor): Expression<SqlBool> {
+  const mine = eb.exists(
+    eb.selectFrom('training_participants as tp').select('tp.user_id').whereRef('tp.training_id', '=', 'trainings.id').where('tp.user_id', '=', actor.id),
+  );
+  if (actor.role === 'pendamping') return mine;
+  if (actor.wilayah === null) return sql<SqlBool>`true`;
+  return eb.or([
+    inScope(eb, eb.ref('trainings.wilayah'), actor),
+    eb.exists(
+      eb
+        .selectFrom('training_participants as tp')
+        .innerJoin('users as pu', 'pu.id', 'tp.user_id')
+        .select('tp.user_id')
+        .whereRef('tp.training_id', '=', 'trainings.id')
+        .where((e) => inScope(e, e.ref('pu.wilayah'), actor)),
+    ),
+  ]);
+}
+
+/** Participants an actor sees inside an event they see: all (national), their area's, or themselves. */
+export function visibleParticipant<D, TB extends keyof D>(eb: ExpressionBuilder<D, TB>, actor: Actor): Expression<SqlBool> {
+  if (actor.role === 'pendamping') return sql<SqlBool>`users.id = ${actor.id}`;
+  return inScope(eb, sql.ref<string | null>('users.wilayah'), actor);
+}
+
+const today = (wilayah: string, now: Date) => workerClock(wilayah, now).tanggal;
+const displayName = (u: { nama_lengkap: string | null; username: string }) => u.nama_lengkap ?? u.username;
+
+async function unitsOf(db: Kysely<DB>, ids: string[]): Promise<Map<string, TrainingUnit[]>> {
+  const out = new Map<string, TrainingUnit[]>();
+  if (ids.length === 0) return out;
+  const rows = await db.selectFrom('training_units').selectAll().where('training_id', 'in', ids).orderBy('training_id').orderBy('urutan').execute();
+  for (const r of rows) {
+    const list = out.get(r.training_id) ?? [];
+    list.push({ kode: r.kode, nama: r.nama, jp: r.jp, tanggal: r.tanggal, kompetensi: r.kompetensi });
+    out.set(r.training_id, list);
+  }
+  return out;
+}
+
+function present(row: Row & { jumlah: number }, units: TrainingUnit[], now: Date): TrainingRecord {
+  const completedAt = row.completed_at ? row.completed_at.toISOString() : null;
+  return {
+    id: row.id,
+    nama: row.nama,
+    mulai: row.mulai,
+    selesai: row.selesai,
+    tempat: row.tempat,
+    wilayah: row.wilayah,
+    penyelenggara: row.penyelenggara,
+    kuota: row.kuota,
+    minKehadiran: row.min_kehadiran,
+    nilaiLulus: row.nilai_lulus,
+    status: trainingStatus({ mulai: row.mulai, selesai: row.selesai, completedAt }, today(row.wilayah, now)),
+    completedAt,
+    jumlahPeserta: row.jumlah,
+    jp: units.reduce((s, u) => s + u.jp, 0),
+    units,
+  };
+}
+
+function selectTrainings(db: Kysely<DB>, actor: Actor) {
+  return db
+    .selectFrom('trainings')
+    .selectAll('trainings')
+    .select((eb) =>
+      eb
+        .selectFrom('training_participants as c')
+        .innerJoin('users', 'users.id', 'c.user_id')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('c.training_id', '=', 'trainings.id')
+        .where((e) => visibleParticipant(e, actor))
+        .as('jumlah'),
+    )
+    .where((eb) => visibleTraining(eb, actor));
+}
+
+export async function listTrainings(db: Kysely<DB>, actor: Actor, now: Date): Promise<TrainingRecord[]> {
+  const rows = await selectTrainings(db, actor).orderBy('mulai', 'desc').limit(500).execute();
+  const units = await unitsOf(db, rows.map((r) => r.id));
+  return rows.map((r) => present({ ...r, jumlah: Number(r.jumlah ?? 0) }, units.get(r.id) ?? [], now));
+}
+
+export async function getTraining(db: Kysely<DB>, actor: Actor, id: string, now: Date): Promise<TrainingRecord> {
+  const row = await selectTrainings(db, actor).where('trainings.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound();
+  const units = await unitsOf(db, [id]);
+  return present({ ...row, jumlah: Number(row.jumlah ?? 0) }, units.get(id) ?? [], now);
+}
+
+/** The event row an actor may see, or 404. */
+async function loadTraining(db: Kysely<DB>, actor: Actor, id: string): Promise<Row> {
+  const row = await db.selectFrom('trainings').selectAll().where('id', '=', id).where((eb) => visibleTraining(eb, actor)).executeTakeFirst();
+  if (!row) throw notFound();
+  return row;
+}
+
+export interface TrainingInput {
+  nama: string;
+  mulai: string;
+  selesai: string;
+  tempat: string;
+  wilayah: string;
+  penyelenggara?: string | undefined;
+  kuota?: number | null | undefined;
+  minKehadiran?: number | undefined;
+  nilaiLulus?: number | null | undefined;
+  units: Array<{ kode?: string | undefined; nama: string; jp: number; tanggal?: string | null | undefined; kompetensi?: string[] | undefined }>;
+}
+
+const invalid = (field: string, code: string) => fieldError('TRAINING_INVALID', field, code);
+
+export async function createTraining(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, input: TrainingInput, now: Date): Promise<TrainingRecord> {
+  if (!trainingPolicy.manage(actor)) throw forbidden();
+  if (input.selesai < input.mulai) throw invalid('selesai', 'sebelum_mulai');
+  const units = input.units.map((u, i) => ({ ...u, kode: u.kode ?? `u${i + 1}` }));
+  const kodes = new Set<string>();
+  units.forEach((u, i) => {
+    if (kodes.has(u.kode)) throw invalid(`units/${i}/kode`, 'ganda');
+    kodes.add(u.kode);
+    if (u.tanggal && (u.tanggal < input.mulai || u.tanggal > input.selesai)) throw invalid(`units/${i}/tanggal`, 'di_luar_tanggal_pelatihan');
+  });
+  const wanted = [...new Set(units.flatMap((u) => u.kompetensi ?? []))];
+  if (wanted.length) {
+    const known = new Set((await db.selectFrom('kompetensi').select('kode').where('kode', 'in', wanted).execute()).map((k) => k.kode));
+    const i = units.findIndex((u) => (u.kompetensi ?? []).some((k) => !known.has(k)));
+    if (i >= 0) throw invalid(`units/${i}/kompetensi`, 'tidak_dikenal');
+  }
+  const area = await db.selectFrom('wilayah').select('tingkat').where('kode', '=', input.wilayah).executeTakeFirst();
+  if (!area || area.tingkat > 2) throw invalid('wilayah', 'tidak_dikenal');
+  const id = await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('trainings')
+      .values({
+        nama: input.nama,
+        mulai: input.mulai,
+        selesai: input.selesai,
+        tempat: input.tempat,
+        wilayah: input.wilayah,
+        penyelenggara: input.penyelenggara ?? 'Direktorat Jenderal Rehabilitasi Sosial',
+        kuota: input.kuota ?? null,
+        min_kehadiran: input.minKehadiran ?? 100,
+        nilai_lulus: input.nilaiLulus ?? null,
+        created_by: actor.id,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('training_units')
+      .values(units.map((u, i) => ({ training_id: row.id, kode: u.kode, urutan: i + 1, nama: u.nama, jp: u.jp, tanggal: u.tanggal ?? null, kompetensi: u.kompetensi ?? [] })))
+      .execute();
+    await recordAudit(trx, actor, origin, { action: 'training.create', entityType: 'training', entityId: row.id, wilayah: input.wilayah, details: { units: units.map((u) => u.kode) } });
+    return row.id;
+  });
+  return getTraining(db, actor, id, now);
+}
+
+/** Changes to an event are the organiser's, and stop once it is completed. */
+async function loadForChange(trx: Kysely<DB>, actor: Actor, id: string): Promise<Row> {
+  const row = await loadTraining(trx, actor, id);
+  if (!trainingPolicy.manage(actor)) throw forbidden();
+  const locked = await trx.selectFrom('trainings').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+  if (locked.completed_at) throw new AppError('TRAINING_COMPLETED');
+  return row;
+}
+
+export async function listParticipants(db: Kysely<DB>, actor: Actor, id: string): Promise<TrainingParticipant[]> {
+  await loadTraining(db, actor, id);
+  const rows = await db
+    .selectFrom('training_participants as p')
+    .innerJoin('users', 'users.id', 'p.user_id')
+    .leftJoin('training_certificates as c', (j) => j.onRef('c.training_id', '=', 'p.training_id').onRef('c.user_id', '=', 'p.user_id'))
+    .select(['p.user_id', 'users.username', 'users.nama_lengkap', 'users.wilayah', 'p.nilai_pre', 'p.nilai_post', 'c.nomor'])
+    .select((eb) =>
+      eb
+        .selectFrom('training_attendance as a')
+        .select(sql<string[]>`coalesce(array_agg(a.unit order by a.unit), '{}')`.as('units'))
+        .whereRef('a.training_id', '=', 'p.training_id')
+        .whereRef('a.user_id', '=', 'p.user_id')
+        .as('hadir'),
+    )
+    .where('p.training_id', '=', id)
+    .where((eb) => visibleParticipant(eb, actor))
+    .orderBy('users.wilayah')
+    .orderBy('users.nama_lengkap')
+    .execute();
+  return rows.map((r) => ({
+    userId: r.user_id,
+    username: r.username,
+    nama: displayName(r),
+    wilayah: r.wilayah ?? '',
+    hadir: r.hadir ?? [],
+    nilaiPre: r.nilai_pre,
+    nilaiPost: r.nilai_post,
+    sertifikat: r.nomor,
+  }));
+}
+
+export async function addParticipant(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, id: string, userId: string): Promise<TrainingParticipant> {
+  await db.transaction().execute(async (trx) => {
+    const training = await loadForChange(trx, actor, id);
+    const user = await trx.selectFrom('users').select(['id', 'wilayah']).where('id', '=', userId).where('role', 'in', ['pendamping', 'koordinator']).where('disabled_at', 'is', null).where('wilayah', 'is not', null).executeTakeFirst();
+    if (!user) throw fieldError('TRAINING_PARTICIPANT_INVALID', 'userId', 'bukan_pendamping_aktif');
+    const already = await trx.selectFrom('training_participants').select('user_id').where('training_id', '=', id).where('user_id', '=', userId).executeTakeFirst();
+    if (already) throw new AppError('TRAINING_ALREADY_PARTICIPANT');
+    if (training.kuota !== null) {
+      const { n } = await trx.selectFrom('training_participants').select((eb) => eb.fn.countAll<number>().as('n')).where('training_id', '=', id).executeTakeFirstOrThrow();
+      if (Number(n) >= training.kuota) throw new AppError('TRAINING_QUOTA_FULL');
+    }
+    await trx.insertInto('training_participants').values({ training_id: id, user_id: userId }).execute();
+    await recordAudit(trx, actor, origin, { action: 'training.participant.add', entityType: 'training', entityId: id, wilayah: user.wilayah, details: { userId } });
+  });
+  return participantOf(db, actor, id, userId);
+}
+
+async function participantOf(db: Kysely<DB>, actor: Actor, id: string, userId: string): Promise<TrainingParticipant> {
+  const found = (await listParticipants(db, actor, id)).find((p) => p.userId === userId);
+  if (!found) throw notFound();
+  return found;
+}
+
+async function participantRow(trx: Kysely<DB>, id: string, userId: string) {
+  const p = await trx
+    .selectFrom('training_participants')
+    .innerJoin('users', 'users.id', 'training_participants.user_id')
+    .select(['users.wilayah'])
+    .where('training_id', '=', id)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  if (!p) throw fieldError('TRAINING_NOT_PARTICIPANT', 'userId', 'bukan_peserta');
+  return p;
+}
+
+/**
+ * Attendance of one unit: the organiser marks anyone, a participant checks themselves in; either
+ * only from the unit's day (the event's first day when the unit has none), in the venue's time zone.
+ */
+export async function recordAttendance(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, id: string, input: { userId: string; unit: string }, now: Date): Promise<{ created: boolean; participant: TrainingParticipant }> {
+  const created = await db.transaction().execute(async (trx) => {
+    const training = await loadTraining(trx, actor, id);
+    const self = actor.id === input.userId;
+    if (!trainingPolicy.manage(actor) && !self) throw forbidden();
+    const locked = await trx.selectFrom('trainings').select('completed_at').where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+    if (locked.completed_at) throw new AppError('TRAINING_COMPLETED');
+    const participant = await participantRow(trx, id, input.userId);
+    const unit = await trx.selectFrom('training_units').select(['kode', 'tanggal']).where('training_id', '=', id).where('kode', '=', input.unit).executeTakeFirst();
+    if (!unit) throw fieldError('TRAINING_UNIT_UNKNOWN', 'unit', 'tidak_dikenal');
+    if (today(training.wilayah, now) < (unit.tanggal ?? training.mulai)) throw new AppError('TRAINING_SESSION_NOT_STARTED', { unit: unit.kode, tanggal: unit.tanggal ?? training.mulai });
+    const inserted = await trx
+      .insertInto('training_attendance')
+      .values({ training_id: id, user_id: input.userId, unit: unit.kode, recorded_by: actor.id })
+      .onConflict((oc) => oc.doNothing())
+      .returning('unit')
+      .executeTakeFirst();
+    if (!inserted) return false;
+    await recordAudit(trx, actor, origin, { action: 'training.attendance', entityType: 'training', entityId: id, wilayah: participant.wilayah, details: { userId: input.userId, unit: unit.kode, sendiri: self } });
+    return true;
+  });
+  return { created, participant: await participantOf(db, actor, id, input.userId) };
+}
+
+/** Pre- and post-test scores, recorded by the organiser. */
+export async function recordResult(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, id: string, input: { userId: string; nilaiPre?: number | null | undefined; nilaiPost?: number | null | undefined }): Promise<TrainingParticipant> {
+  await db.transaction().execute(async (trx) => {
+    await loadForChange(trx, actor, id);
+    const participant = await participantRow(trx, id, input.userId);
+    const values = {
+      ...(input.nilaiPre !== undefined && { nilai_pre: input.nilaiPre }),
+      ...(input.nilaiPost !== undefined && { nilai_post: input.nilaiPost }),
+    };
+    if (Object.keys(values).length === 0) throw fieldError('TRAINING_INVALID', 'nilaiPost', 'wajib');
+    await trx.updateTable('training_participants').set(values).where('training_id', '=', id).where('user_id', '=', input.userId).execute();
+    await recordAudit(trx, actor, origin, { action: 'training.result', entityType: 'training', entityId: id, wilayah: participant.wilayah, details: { userId: input.userId, fields: Object.keys(values) } });
+  });
+  return participantOf(db, actor, id, input.userId);
+}
+
+/** `SRT-2025-0001-7K3F9QXM`: the random tail makes numbers unguessable, so verification cannot be walked. */
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+export function certificateNumber(year: string, eventNumber: number): string {
+  let tail = '';
+  for (let i = 0; i < 8; i++) tail += CROCKFORD[randomInt(32)];
+  return `SRT-${year}-${String(eventNumber).padStart(4, '0')}-${tail}`;
+}
+
+/**
+ * Completes an event: everyone who qualifies (by default every unit attended, and the post-test
+ * passed where the event has one) gets a certificate carrying the event's JP; the event closes.
+ */
+export async function completeTraining(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, id: string, now: Date): Promise<CompletionResult> {
+  return db.transaction().execute(async (trx) => {
+    const training = await loadForChange(trx, actor, id);
+    if (today(training.wilayah, now) < training.selesai) throw new AppError('TRAINING_NOT_ENDED', { selesai: training.selesai });
+    const units = await trx.selectFrom('training_units').select(['kode', 'jp']).where('training_id', '=', id).orderBy('urutan').execute();
+    const jp = units.reduce((s, u) => s + u.jp, 0);
+    const people = await trx
+      .selectFrom('training_participants as p')
+      .innerJoin('users', 'users.id', 'p.user_id')
+      .select(['p.user_id', 'p.nilai_post', 'users.nama_lengkap', 'users.username', 'users.wilayah'])
+      .where('p.training_id', '=', id)
+      .orderBy('users.wilayah')
+      .orderBy('users.nama_lengkap')
+      .execute();
+    const attendance = await trx.selectFrom('training_attendance').select(['user_id', 'unit']).where('training_id', '=', id).execute();
+    const attended = new Map<string, string[]>();
+    for (const a of attendance) attended.set(a.user_id, [...(attended.get(a.user_id) ?? []), a.unit]);
+    const result: CompletionResult = { certificates: [], notQualified: [] };
+    for (const p of people) {
+      const q = qualification({ units: units.map((u) => u.kode), attended: attended.get(p.user_id) ?? [], minKehadiran: training.min_kehadiran, nilaiLulus: training.nilai_lulus, nilaiPost: p.nilai_post });
+      const nama = displayName(p);
+      if (!q.lulus) {
+        result.notQualified.push({ userId: p.user_id, nama, unitKurang: q.unitKurang, postTestKurang: q.postTestKurang });
+        continue;
+      }
+      const nomor = certificateNumber(training.selesai.slice(0, 4), training.nomor);
+      await trx.insertInto('training_certificates').values({ nomor, training_id: id, user_id: p.user_id, nama, jp }).execute();
+      await recordAudit(trx, actor, origin, { action: 'certificate.issue', entityType: 'certificate', entityId: nomor, wilayah: p.wilayah, details: { trainingId: id, userId: p.user_id, jp } });
+      result.certificates.push({ nomor, userId: p.user_id, nama, valid: true });
+    }
+    await trx.updateTable('trainings').set({ completed_at: now }).where('id', '=', id).execute();
+    await recordAudit(trx, actor, origin, { action: 'training.complete', entityType: 'training', entityId: id, wilayah: training.wilayah, details: { lulus: result.certificates.length, tidakLulus: result.notQualified.length } });
+    return result;
+  });
+}
+
+export async function trainingCertificates(db: Kysely<DB>, actor: Actor, id: string): Promise<CertificateSummary[]> {
+  await loadTraining(db, actor, id);
+  const rows = await db
+    .selectFrom('training_certificates as c')
+    .innerJoin('users', 'users.id', 'c.user_id')
+    .select(['c.nomor', 'c.user_id', 'c.nama', 'c.revoked_at'])
+    .where('c.training_id', '=', id)
+    .where((eb) => visibleParticipant(eb, actor))
+    .orderBy('c.nama')
+    .execute();
+  return rows.map((r) => ({ nomor: r.nomor, userId: r.user_id, nama: r.nama, valid: r.revoked_at === null }));
+}
