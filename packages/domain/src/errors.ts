@@ -347,6 +347,11 @@ export const ERRORS = {
     id: 'Server sedang dimatikan atau dimulai ulang. Coba lagi sebentar lagi.',
     en: 'The server is shutting down or restarting. Try again shortly.',
   },
+  NOT_READY: {
+    status: 503,
+    id: 'Server belum siap melayani: basis data tidak menjawab atau migrasinya belum dijalankan.',
+    en: 'The server is not ready: the database does not answer or its migrations have not run.',
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -12,6 +12,8 @@ import { registerCsrfGuard } from './http/csrf-guard.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { registerValidator } from './http/validator.js';
 import { serveWebApp } from './http/web-app.js';
+import { registerMetrics } from './observability/metrics.js';
+import { privateLogging } from './observability/request-log.js';
 import { activityRoutes } from './routes/activity-routes.js';
 import { attendanceRoutes } from './routes/attendance-routes.js';
 import { auditRoutes } from './routes/audit-routes.js';
@@ -49,7 +51,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const { database, config } = options;
   const logger = options.logger ?? false;
   const app = Fastify({
-    ...(typeof logger === 'object' && 'child' in logger ? { loggerInstance: logger as FastifyBaseLogger } : { logger }),
+    // Request logs name the route pattern, never the URL (query strings carry names and NIKs).
+    ...privateLogging(logger),
     bodyLimit: config.bodyLimitBytes,
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
@@ -85,10 +88,15 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
           'Case management and field workforce for social-rehabilitation pendamping (Kemensos RI). ' +
           'Errors: {"error":{"code","message","details"}}; messages in Bahasa Indonesia unless Accept-Language asks for English.',
       },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tuntas_sid' } } },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tuntas_sid' }, metricsToken: { type: 'http', scheme: 'bearer' } },
+      },
       security: [{ session: [] }],
     },
   });
+
+  // After swagger, so GET /metrics is in the OpenAPI document; before the API, so its hook counts every route.
+  registerMetrics(app, { database, replica: options.replica, token: config.metricsToken });
 
   await app.register(
     async (api) => {

@@ -35,6 +35,8 @@ export interface Config {
   /** What a web upload of beneficiaries may cost (the terminal import has no limit). */
   importUpload: UploadLimits;
   logLevel: string;
+  /** Opens GET /metrics from beyond loopback as `Authorization: Bearer …` (TUNTAS_METRICS_TOKEN). */
+  metricsToken: string | undefined;
   demoPassword: string;
   /** Folder of the built web app, served when it exists (packages/web/dist by default). */
   webDir: string | undefined;
@@ -118,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       reportsDir: path.resolve(env.TUNTAS_IMPORT_REPORTS_DIR || DEFAULT_UPLOAD_LIMITS.reportsDir),
     },
     logLevel: env.LOG_LEVEL ?? 'info',
+    metricsToken: env.TUNTAS_METRICS_TOKEN || undefined,
     demoPassword: env.TUNTAS_DEMO_PASSWORD || 'tuntas-demo',
     publicUrl: env.TUNTAS_PUBLIC_URL ? env.TUNTAS_PUBLIC_URL.replace(/\/+$/, '') : undefined,
     webDir: env.TUNTAS_WEB_DIR || fileURLToPath(new URL('../../web/dist', import.meta.url)),
