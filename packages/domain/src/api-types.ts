@@ -6,6 +6,8 @@
 import type { CloseReason, StageRequirement } from './case-workflow.js';
 import type { AlasanTanpaNik } from './people-without-documents.js';
 import type { CaseStatus, TahapanCode } from './tahapan.js';
+import type { AssessmentView, CaseTasks, FollowUpView, OutcomeView, PlanView, ReferralView, ServiceView } from './casework-types.js';
+import type { ActivityRecord, AttendanceRecord } from './workforce-types.js';
 
 export interface BeneficiaryRecord {
   id: string;
@@ -94,4 +96,43 @@ export interface CaseEventRecord {
   keTahapan: string | null;
   catatan: string | null;
   data: unknown;
+}
+
+/** One case's working file in a sync: it replaces the device's copy of that case's file whole. */
+export interface SyncWorkingFile {
+  caseId: string;
+  assessments: AssessmentView[];
+  plan: PlanView | null;
+  services: ServiceView[];
+  referrals: ReferralView[];
+  outcomes: { items: OutcomeView[]; belumTerpenuhi: string[] };
+  followUps: FollowUpView[];
+}
+
+/**
+ * `GET /sync/changes?since=CURSOR`: what of the caller's working set changed after the cursor
+ * (without one: the whole set). Ask again with `cursor` while `more`; keep the last `cursor` for
+ * the next sync. Records come whole (the device replaces its copy by id); a record may come
+ * twice, never not at all.
+ */
+export interface SyncChanges {
+  /** Opaque: send it back as `since`. */
+  cursor: string;
+  /** More cases wait in this round: ask again at once with `cursor`. */
+  more: boolean;
+  /** The whole working set (no `since`): the device drops what is not in it. */
+  full: boolean;
+  cases: CaseRecord[];
+  beneficiaries: BeneficiaryRecord[];
+  workingFiles: SyncWorkingFile[];
+  /** Cases that left the working set since the cursor (closed, reassigned): drop them. */
+  removed: { cases: string[] };
+  /** The pendamping's task list (first page of a round only; null otherwise). */
+  tasks: CaseTasks | null;
+  /** Today's presensi of those who keep one (first page only). */
+  attendance: { tanggal: string; presensi: AttendanceRecord | null } | null;
+  /** The caller's own activity entries of today (first page only). */
+  activities: ActivityRecord[] | null;
+  /** A version per reference list (PPKS, stages, ATENSI, stage targets, forms, referral directory): reload a list whose version changed. */
+  reference: Record<string, string> | null;
 }

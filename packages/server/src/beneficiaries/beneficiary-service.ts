@@ -7,7 +7,7 @@ import { hidesIdentity, identitySelections, seesIdentitySql } from '../authz/ide
 import { beneficiaryPolicy } from '../authz/policies.js';
 import { inScope } from '../authz/scope.js';
 import type { DB } from '../db/schema.js';
-import { AppError, notFound } from '../http/app-error.js';
+import { AppError, notFound, versionConflict } from '../http/app-error.js';
 import { validateBeneficiary, type BeneficiaryFields } from './beneficiary-rules.js';
 import { toBeneficiaryView, type BeneficiaryRow, type BeneficiaryView } from './beneficiary-view.js';
 import { matchName } from './name-search.js';
@@ -114,11 +114,14 @@ export function assertWritable(actor: Actor, kodeDesa: string): void {
   if (!isWithinScope(actor.wilayah, kodeDesa)) throw new AppError('SCOPE_OUTSIDE_OWN');
 }
 
-export async function createBeneficiary(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, fields: BeneficiaryFields): Promise<BeneficiaryView> {
+/** `id`: a client-generated UUID (a person registered offline keeps it); one already used answers 409 ID_TAKEN. */
+export async function createBeneficiary(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, fields: BeneficiaryFields & { id?: string | undefined }): Promise<BeneficiaryView> {
   if (!beneficiaryPolicy.write(actor)) throw new AppError('FORBIDDEN');
   const input = await validateBeneficiary(db, fields);
   assertWritable(actor, input.kodeDesa);
   return db.transaction().execute(async (trx) => {
+    // Whoever holds the id, in scope or not, the answer is the same and names nothing.
+    if (fields.id && (await trx.selectFrom('beneficiaries').select('id').where('id', '=', fields.id).executeTakeFirst())) throw new AppError('ID_TAKEN');
     if (input.nik !== null) {
       const existing = await trx.selectFrom('beneficiaries').select(['id', 'kode_desa']).where('nik', '=', input.nik).executeTakeFirst();
       // The id is told only to those who may open the record; others learn just that the NIK is taken.
@@ -128,6 +131,7 @@ export async function createBeneficiary(db: Kysely<DB>, actor: Actor, origin: Re
     const row = await trx
       .insertInto('beneficiaries')
       .values({
+        ...(fields.id ? { id: fields.id } : {}),
         nik: input.nik,
         alasan_tanpa_nik: input.alasanTanpaNik,
         tanggal_lahir_perkiraan: input.tanggalLahirPerkiraan,
@@ -214,7 +218,10 @@ export async function updateBeneficiary(
       .where('version', '=', version)
       .returningAll()
       .executeTakeFirst();
-    if (!row) throw new AppError('VERSION_CONFLICT', { currentVersion: current.version });
+    if (!row) {
+      const now = await peopleInScope(trx, actor).where('beneficiaries.id', '=', id).executeTakeFirst();
+      throw versionConflict(now ? toBeneficiaryView(now as BeneficiaryRow) : null);
+    }
     const changed = (Object.keys(patch) as Array<keyof BeneficiaryFields>).filter((k) => String(patch[k] ?? '') !== String(before[k] ?? ''));
     await recordAudit(trx, actor, origin, {
       action: 'beneficiary.update',

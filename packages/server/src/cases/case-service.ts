@@ -8,7 +8,7 @@ import { casePolicy } from '../authz/policies.js';
 import { inScope } from '../authz/scope.js';
 import { loadBeneficiary } from '../beneficiaries/beneficiary-service.js';
 import type { DB } from '../db/schema.js';
-import { AppError, fieldError, notFound } from '../http/app-error.js';
+import { AppError, fieldError, notFound, versionConflict } from '../http/app-error.js';
 import { workerClock } from '../workforce/worker.js';
 import { caseFilters } from './case-filters.js';
 import { appendCaseEvent } from './case-events.js';
@@ -65,6 +65,12 @@ export async function listCases(db: Kysely<DB>, actor: Actor, origin: RequestOri
   return { items: rows.map((r) => toCaseView(r, actor)), total: Number(count.n) };
 }
 
+/** 409 VERSION_CONFLICT with the case as it is now, in the caller's view (nothing when it left their scope). */
+export async function caseConflict(db: Kysely<DB>, actor: Actor, id: string): Promise<AppError> {
+  const now = await scoped(db, actor).where('cases.id', '=', id).executeTakeFirst();
+  return versionConflict(now ? toCaseView(now as CaseRow, actor) : null);
+}
+
 export async function loadCase(db: Kysely<DB>, actor: Actor, id: string): Promise<CaseRow> {
   const row = await scoped(db, actor).where('cases.id', '=', id).executeTakeFirst();
   if (!row) throw notFound();
@@ -83,6 +89,8 @@ export async function readCase(db: Kysely<DB>, actor: Actor, origin: RequestOrig
 }
 
 export interface NewCase {
+  /** A client-generated UUID (a case opened offline keeps it); one already used answers 409 ID_TAKEN. */
+  id?: string | undefined;
   beneficiaryId: string;
   ppks: string;
   /** Defaults to the person's village. */
@@ -145,10 +153,13 @@ export async function createCase(db: Kysely<DB>, actor: Actor, origin: RequestOr
   if (pendampingId !== null) await assertPendamping(db, pendampingId, wilayah);
 
   const id = await db.transaction().execute(async (trx) => {
+    // Whoever holds the id, in scope or not, the answer is the same and names nothing.
+    if (input.id && (await trx.selectFrom('cases').select('id').where('id', '=', input.id).executeTakeFirst())) throw new AppError('ID_TAKEN');
     await assertNoOtherOpenCase(trx, person.id, input.ppks, null);
     const row = await trx
       .insertInto('cases')
       .values({
+        ...(input.id ? { id: input.id } : {}),
         beneficiary_id: person.id,
         ppks: input.ppks,
         wilayah,
@@ -209,7 +220,7 @@ export async function updateCase(db: Kysely<DB>, actor: Actor, origin: RequestOr
       .where('version', '=', version)
       .returning('id')
       .executeTakeFirst();
-    if (!updated) throw new AppError('VERSION_CONFLICT', { currentVersion: current.version });
+    if (!updated) throw await caseConflict(trx, actor, id);
     if (Object.keys(changes).length > 0) await appendCaseEvent(trx, id, actor, { jenis: 'diubah', data: { perubahan: changes } });
     await recordAudit(trx, actor, origin, { action: 'case.update', entityType: 'case', entityId: id, wilayah: next.wilayah, details: { fields: Object.keys(changes) } });
   });

@@ -16,10 +16,10 @@ import { recordAudit } from '../audit/audit-log.js';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
 import { casePolicy } from '../authz/policies.js';
 import type { DB } from '../db/schema.js';
-import { AppError } from '../http/app-error.js';
+import { AppError, versionConflict } from '../http/app-error.js';
 import { appendCaseEvent, type CaseEventInput } from './case-events.js';
-import { assertNoOtherOpenCase, getCase, loadCase } from './case-service.js';
-import { caseState, stageFacts, type CaseRow } from './case-view.js';
+import { assertNoOtherOpenCase, caseConflict, getCase, loadCase } from './case-service.js';
+import { caseState, stageFacts, toCaseView, type CaseRow } from './case-view.js';
 import { scheduleFollowUps } from '../casework/followups.js';
 import { unmetOutcomes } from '../casework/outcomes.js';
 import { workerClock } from '../workforce/worker.js';
@@ -59,7 +59,7 @@ async function commit(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, curre
       .where('version', '=', current.version)
       .returning('id')
       .executeTakeFirst();
-    if (!updated) throw new AppError('VERSION_CONFLICT', { currentVersion: current.version });
+    if (!updated) throw await caseConflict(trx, actor, current.id);
     await appendCaseEvent(trx, current.id, actor, change.event);
     await change.alsoIn?.(trx);
     await recordAudit(trx, actor, origin, {
@@ -75,7 +75,7 @@ async function commit(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, curre
 
 async function loadForChange(db: Kysely<DB>, actor: Actor, id: string, version: number | undefined): Promise<CaseRow> {
   const current = await loadCase(db, actor, id);
-  if (version !== undefined && version !== current.version) throw new AppError('VERSION_CONFLICT', { currentVersion: current.version });
+  if (version !== undefined && version !== current.version) throw versionConflict(toCaseView(current, actor));
   return current;
 }
 

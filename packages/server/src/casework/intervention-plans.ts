@@ -7,7 +7,7 @@ import { casePolicy } from '../authz/policies.js';
 import { inScope } from '../authz/scope.js';
 import { loadCase } from '../cases/case-service.js';
 import type { CasePlansTable, DB } from '../db/schema.js';
-import { AppError, fieldError } from '../http/app-error.js';
+import { AppError, fieldError, versionConflict } from '../http/app-error.js';
 import { caseForReading, caseForWork, recordCaseWork } from './case-work-access.js';
 
 export interface PlanInput {
@@ -68,7 +68,7 @@ export async function savePlan(db: Kysely<DB>, actor: Actor, origin: RequestOrig
     if (!current) {
       await trx.insertInto('case_plans').values({ case_id: kase.id, tujuan: JSON.stringify(plan.tujuan), layanan: JSON.stringify(plan.layanan), status: 'draf', updated_by: actor.id }).execute();
     } else {
-      if (input.version !== undefined && input.version !== current.version) throw new AppError('VERSION_CONFLICT', { currentVersion: current.version });
+      if (input.version !== undefined && input.version !== current.version) throw versionConflict(toView(current, actor, casePolicy.work(actor, kase)));
       const revises = current.status === 'disetujui';
       if (revises ? kase.tahapan !== 'rencana' : !planEditable(current.status)) throw new AppError('PLAN_NOT_EDITABLE');
       await trx
@@ -94,7 +94,7 @@ export async function submitPlan(db: Kysely<DB>, actor: Actor, origin: RequestOr
   await db.transaction().execute(async (trx) => {
     const current = await trx.selectFrom('case_plans').selectAll().where('case_id', '=', kase.id).forUpdate().executeTakeFirst();
     if (!current) throw new AppError('NOT_FOUND');
-    if (version !== undefined && version !== current.version) throw new AppError('VERSION_CONFLICT', { currentVersion: current.version });
+    if (version !== undefined && version !== current.version) throw versionConflict(toView(current, actor, casePolicy.work(actor, kase)));
     if (!planEditable(current.status)) throw new AppError('PLAN_NOT_EDITABLE');
     await trx
       .updateTable('case_plans')
@@ -121,7 +121,7 @@ export async function reviewPlan(
   await db.transaction().execute(async (trx) => {
     const current = await trx.selectFrom('case_plans').selectAll().where('case_id', '=', kase.id).forUpdate().executeTakeFirst();
     if (!current) throw new AppError('NOT_FOUND');
-    if (input.version !== undefined && input.version !== current.version) throw new AppError('VERSION_CONFLICT', { currentVersion: current.version });
+    if (input.version !== undefined && input.version !== current.version) throw versionConflict(toView(current, actor, casePolicy.work(actor, kase) && kase.status !== 'ditutup'));
     if (!planReviewable(current.status)) throw new AppError('PLAN_NOT_SUBMITTED');
     // Four eyes: whoever wrote or submitted this revision of the plan does not decide on it.
     const authored = await trx

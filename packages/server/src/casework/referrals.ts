@@ -4,7 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
 import { inScope } from '../authz/scope.js';
 import type { DB } from '../db/schema.js';
-import { AppError, fieldError, notFound } from '../http/app-error.js';
+import { AppError, fieldError, notFound, versionConflict } from '../http/app-error.js';
 import { caseForReading, caseForWork, recordCaseWork } from './case-work-access.js';
 import { loadLembaga } from './lembaga-directory.js';
 
@@ -99,7 +99,7 @@ export async function updateReferral(db: Kysely<DB>, actor: Actor, origin: Reque
   const current = await db.selectFrom('rujukan').selectAll().where('id', '=', id).executeTakeFirst();
   if (!current) throw notFound();
   const kase = await caseForWork(db, actor, current.case_id);
-  if (input.version !== current.version) throw new AppError('VERSION_CONFLICT', { currentVersion: current.version });
+  if (input.version !== current.version) throw versionConflict(toView(await referrals(db).where('r.id', '=', id).executeTakeFirstOrThrow(), new Date()));
   if (!canMoveReferral(current.status, input.status)) throw new AppError('REFERRAL_STATE', { status: current.status, ke: input.status });
   const catatan = input.catatan?.trim() || null;
   if ((input.status === 'ditolak' || input.status === 'dibatalkan') && !catatan) throw fieldError('REFERRAL_INVALID', 'catatan', 'WAJIB_DENGAN_ALASAN');
@@ -118,7 +118,7 @@ export async function updateReferral(db: Kysely<DB>, actor: Actor, origin: Reque
       .where('version', '=', input.version)
       .returning('id')
       .executeTakeFirst();
-    if (!updated) throw new AppError('VERSION_CONFLICT', { currentVersion: current.version });
+    if (!updated) throw versionConflict(toView(await referrals(trx).where('r.id', '=', id).executeTakeFirstOrThrow(), new Date()));
     await recordCaseWork(trx, actor, origin, kase, { jenis: 'rujukan_status', catatan, data: { rujukan: id, dari: current.status, ke: input.status, petugas: input.petugasLembaga ?? null } }, { action: 'case.referral.update', details: { referral: id, ke: input.status } });
   });
   return toView(await referrals(db).where('r.id', '=', id).executeTakeFirstOrThrow(), new Date());

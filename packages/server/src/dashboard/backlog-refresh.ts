@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { overdueJoined, stageTargets } from '../cases/case-deadline-sql.js';
 import type { DB } from '../db/schema.js';
+import { pruneIdempotencyKeys } from '../http/idempotency.js';
 
 /** Any number of API nodes may run the job; one lock id lets one of them do it at a time. */
 const LOCK_ID = 74_210_001;
@@ -53,6 +54,8 @@ export async function refreshBacklog(db: Kysely<DB>): Promise<boolean> {
       where u.role = 'pendamping' and u.disabled_at is null and u.wilayah is not null
       group by u.id, u.wilayah`.execute(trx);
     await sql`insert into case_backlog_meta (refreshed_at) values (now()) on conflict (id) do update set refreshed_at = excluded.refreshed_at`.execute(trx);
+    // The same minute's housekeeping, by the node that holds the lock: Idempotency-Keys past their 7 days.
+    await pruneIdempotencyKeys(trx);
     return true;
   });
 }

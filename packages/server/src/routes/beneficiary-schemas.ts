@@ -56,6 +56,7 @@ const withoutNik = {
 };
 
 export const NewBeneficiaryBody = StrictObject({
+  id: Type.Optional(Type.String({ format: 'uuid', description: 'A client-generated UUID (a record created offline keeps it, so later queued writes can name it); one already used answers 409 ID_TAKEN' })),
   nik: Type.Optional(Type.Union([Text(40), Type.Null()], { description: 'Null or left out for a person without NIK, who then needs alasanTanpaNik' })),
   nama: Text(500),
   jenisKelamin: Text(20),

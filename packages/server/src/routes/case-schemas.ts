@@ -68,6 +68,7 @@ export const CaseListQuery = StrictObject({
 });
 
 export const NewCaseBody = StrictObject({
+  id: Type.Optional(Type.String({ format: 'uuid', description: 'A client-generated UUID (a record created offline keeps it, so later queued writes can name it); one already used answers 409 ID_TAKEN' })),
   beneficiaryId: Uuid,
   ppks: PpksCode,
   wilayah: Type.Optional(WilayahCode),

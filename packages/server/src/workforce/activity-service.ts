@@ -5,7 +5,7 @@ import type { Actor, RequestOrigin } from '../authz/actor.js';
 import { workforcePolicy } from '../authz/policies.js';
 import { inScope } from '../authz/scope.js';
 import type { ActivitiesTable, DB } from '../db/schema.js';
-import { AppError, notFound } from '../http/app-error.js';
+import { AppError, notFound, versionConflict } from '../http/app-error.js';
 import { workerClock } from './worker.js';
 
 type ActivityRow = Selectable<ActivitiesTable> & { username: string; nama_lengkap: string | null; jumlah_foto: number };
@@ -187,7 +187,7 @@ export async function updateActivity(
       .where('version', '=', version)
       .where('status', 'in', ['draf', 'dikembalikan'])
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) throw new AppError('VERSION_CONFLICT');
+    if (Number(result.numUpdatedRows) === 0) throw versionConflict(await getActivity(trx, actor, id));
     await recordAudit(trx, actor, origin, { action: 'activity.update', entityType: 'activity', entityId: id, wilayah: row.wilayah });
   });
   return getActivity(db, actor, id);
