@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { up as officialPpksNames } from '../src/db/migrations/0018-ppks-official-names.js';
 import { createTestApp, signIn, type Session, type TestContext } from './support/test-app.js';
@@ -59,7 +60,7 @@ describe('reference data', () => {
     // A database migrated before 0018 holds the old spelling; the migration corrects it in place.
     await ctx.database.db.updateTable('ppks').set({ nama: 'Korban Trafficking' }).where('kode', '=', '18').execute();
     await ctx.database.db.updateTable('ppks').set({ nama: 'Anak Terlantar' }).where('kode', '=', '02').execute();
-    await officialPpksNames(ctx.database.db);
+    await officialPpksNames(ctx.database.db as unknown as Kysely<unknown>);
     const ppks = (await pendamping.request({ method: 'GET', url: '/api/v1/ppks' })).json() as Array<{ kode: string; nama: string }>;
     const nama = new Map(ppks.map((p) => [p.kode, p.nama]));
     expect([nama.get('01'), nama.get('02'), nama.get('08'), nama.get('18')]).toEqual(['Anak Balita Telantar', 'Anak Telantar', 'Lanjut Usia Telantar', 'Korban Perdagangan Orang']);
