@@ -8,6 +8,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { requireSession } from './auth/authenticate.js';
 import { fastifyTrustProxy, type Config } from './config.js';
 import type { Database } from './db/database.js';
+import { registerReadRouting, replicaReader } from './db/read-routing.js';
 import { registerCsrfGuard } from './http/csrf-guard.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { registerValidator } from './http/validator.js';
@@ -62,7 +63,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  app.decorate('ctx', { database, reader: options.replica ?? database, config, startedAt: new Date() });
+  // The reader: the replica with per-query fallback to the primary, and one's own writes read back (db/read-routing.ts).
+  const reader = replicaReader(database, options.replica, (message, err) => app.log.warn({ err }, message));
+  app.decorate('ctx', { database, reader, config, startedAt: new Date() });
   app.decorateRequest('actor', null);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -75,6 +78,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   registerErrorHandling(app);
   registerCsrfGuard(app);
   await app.register(cookie);
+  registerReadRouting(app);
   // JSON compresses ~8x; on a 3G phone that is most of a list's waiting time. gzip only: brotli
   // at request time costs more CPU than it saves bytes (the static app is precompressed with it).
   await app.register(compress, { global: true, threshold: 1024, encodings: ['gzip'] });

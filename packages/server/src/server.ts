@@ -31,7 +31,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const migrated = Date.now();
   await options.beforeListen?.(database);
   // The replica is read-only and migrated by replication from the primary.
-  const replica = config.databaseReplicaUrl ? await openDatabase({ databaseUrl: config.databaseReplicaUrl }) : undefined;
+  const replica = config.databaseReplicaUrl ? await openDatabase({ databaseUrl: config.databaseReplicaUrl, connectTimeoutMs: 2_000 }) : undefined;
   const app = await buildApp({
     database,
     replica,
@@ -49,7 +49,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     () => refreshOverviewSnapshots(database.db, limits),
   );
   const stopReports = config.autoReports
-    ? startMonthEndReports(database.db, (replica ?? database).db, limits, (err) => app.log.error({ err }, 'month-end reports failed'))
+    ? startMonthEndReports(database.db, app.ctx.reader.db, limits, (err) => app.log.error({ err }, 'month-end reports failed'))
     : async () => {};
   app.log.info(
     {

@@ -41,6 +41,8 @@ export interface OpenOptions {
   /** A PGlite data-folder dump to start from (tests start from a migrated template). */
   loadDataDir?: Blob | undefined;
   poolSize?: number;
+  /** Give up connecting after this long (a replica that is down must not hold a read for minutes). */
+  connectTimeoutMs?: number;
   /** The caller's own lock on dataDir (restore takes it before emptying the folder); released on close. */
   lock?: DataFolderLock | undefined;
 }
@@ -50,11 +52,16 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
+      ...(options.connectTimeoutMs ? { connectionTimeoutMillis: options.connectTimeoutMs } : {}),
       types: pgTypes,
     });
     // An idle client's connection can be closed by the server (restart, failover, admin). Without a
     // listener that error would crash the process; the pool replaces the client on next use.
     pool.on('error', (error) => process.emitWarning(`PostgreSQL idle client error: ${error.message}`));
+    // A checked-out client between statements (inside a transaction) has no pool listener: its
+    // connection cut by a restart would crash the process too. The statement in flight fails, and
+    // the broken client is dropped when released.
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgresql', pglite: null, pool, close: () => db.destroy() };
   }

@@ -1,4 +1,5 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { readerFor } from '../db/read-routing.js';
 import { CONTENT_TYPE, tableFile } from '../files/table-file.js';
 import { actorOf, originOf } from '../http/context.js';
 import { authErrors, ErrorResponse, Page, StrictObject, Uuid, WilayahCode } from '../http/schemas.js';
@@ -87,7 +88,7 @@ export const attendanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const actor = actorOf(request);
       const { bulan, wilayah, format = 'json' } = request.query;
-      const items = await attendanceRecap(app.ctx.reader.db, actor, bulan, wilayah, todayOf(actor.wilayah));
+      const items = await attendanceRecap(await readerFor(request), actor, bulan, wilayah, todayOf(actor.wilayah));
       if (format === 'json') return { bulan, items };
       const file = await tableFile(format, `Rekap presensi ${bulan}`, RECAP_HEADER, items.map(recapCells));
       return reply

@@ -1,5 +1,6 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { servedOverview } from '../dashboard/overview-snapshots.js';
+import { readerFor } from '../db/read-routing.js';
 import { actorOf } from '../http/context.js';
 import { authErrors, Nullable, StrictObject, WilayahCode } from '../http/schemas.js';
 import { PpksCode } from './case-schemas.js';
@@ -51,6 +52,6 @@ export const dashboardRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      servedOverview(app.ctx.reader.db, actorOf(request), request.query, { rekomendasi: app.ctx.config.caseloadRecommended, maksimum: app.ctx.config.caseloadMaximum }, new Date()),
+      servedOverview(await readerFor(request), actorOf(request), request.query, { rekomendasi: app.ctx.config.caseloadRecommended, maksimum: app.ctx.config.caseloadMaximum }, new Date()),
   );
 };

@@ -1,5 +1,6 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { PerformanceRecord } from '@tuntas/domain';
+import { readerFor } from '../db/read-routing.js';
 import { CONTENT_TYPE, tableFile, type Cell } from '../files/table-file.js';
 import { actorOf, originOf } from '../http/context.js';
 import { authErrors, ErrorResponse, StrictObject, Uuid, WilayahCode } from '../http/schemas.js';
@@ -56,7 +57,7 @@ export const performanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const actor = actorOf(request);
       const { year = currentYear(), wilayah, format = 'json' } = request.query;
-      const items = await teamPerformance(app.ctx.reader.db, actor, year, wilayah, new Date());
+      const items = await teamPerformance(await readerFor(request), actor, year, wilayah, new Date());
       if (format === 'json') return { items };
       const file = await tableFile(format, `SKP ${year}`, SKP_HEADER, skpRows(items));
       return reply

@@ -1,4 +1,5 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { readerFor } from '../db/read-routing.js';
 import { actorOf, originOf } from '../http/context.js';
 import { authErrors, ErrorResponse, Page, PageQuery, StrictObject, Uuid, WilayahCode } from '../http/schemas.js';
 import { getReport, listReports, reportFile, requestReport } from '../reports/report-jobs.js';
@@ -35,7 +36,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 202: ReportSchema, ...authErrors, 409: ErrorResponse },
       },
     },
-    async (request, reply) => reply.code(202).send(await requestReport(app.ctx.database.db, app.ctx.reader.db, actorOf(request), originOf(request), request.body, limits(), new Date())),
+    async (request, reply) => reply.code(202).send(await requestReport(app.ctx.database.db, await readerFor(request), actorOf(request), originOf(request), request.body, limits(), new Date())),
   );
 
   app.get(
