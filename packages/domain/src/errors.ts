@@ -38,6 +38,21 @@ export const ERRORS = {
   METHOD_NOT_ALLOWED: { status: 405, id: 'Metode tidak diizinkan.', en: 'Method not allowed.' },
   CONFLICT: { status: 409, id: 'Data bertentangan dengan data yang ada.', en: 'The data conflicts with existing data.' },
   USERNAME_TAKEN: { status: 409, id: 'Nama pengguna sudah dipakai.', en: 'The username is already taken.' },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    id: 'Kunci Idempotency-Key ini sudah dipakai untuk permintaan lain. Buat kunci baru untuk setiap perubahan.',
+    en: 'This Idempotency-Key was already used for another request. Use a new key for each change.',
+  },
+  IDEMPOTENCY_IN_PROGRESS: {
+    status: 409,
+    id: 'Permintaan dengan kunci Idempotency-Key yang sama sedang diproses. Coba lagi sebentar lagi.',
+    en: 'A request with the same Idempotency-Key is still being processed. Try again shortly.',
+  },
+  ID_TAKEN: {
+    status: 409,
+    id: 'Pengenal (id) ini sudah dipakai. Buat id baru untuk data baru.',
+    en: 'This id is already in use. Generate a new id for a new record.',
+  },
   VERSION_CONFLICT: {
     status: 409,
     id: 'Data telah diubah oleh orang lain. Muat ulang lalu ulangi perubahan Anda.',

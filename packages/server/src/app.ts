@@ -11,6 +11,7 @@ import type { Database } from './db/database.js';
 import { registerReadRouting, replicaReader } from './db/read-routing.js';
 import { registerCsrfGuard } from './http/csrf-guard.js';
 import { registerErrorHandling } from './http/error-handler.js';
+import { registerIdempotency } from './http/idempotency.js';
 import { registerValidator } from './http/validator.js';
 import { serveWebApp } from './http/web-app.js';
 import { registerMetrics } from './observability/metrics.js';
@@ -32,6 +33,7 @@ import { photoRoutes } from './routes/photo-routes.js';
 import { privacyRoutes } from './routes/privacy-routes.js';
 import { referenceRoutes } from './routes/reference-routes.js';
 import { reportRoutes } from './routes/report-routes.js';
+import { syncRoutes } from './routes/sync-routes.js';
 import { publicTrainingRoutes, trainingRoutes } from './routes/training-routes.js';
 import { userRoutes } from './routes/user-routes.js';
 import { wilayahRoutes } from './routes/wilayah-routes.js';
@@ -77,6 +79,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   registerValidator(app);
   registerErrorHandling(app);
   registerCsrfGuard(app);
+  // Before the routes: its onRoute hook adds the Idempotency-Key header to every write's schema.
+  registerIdempotency(app, API_PREFIX);
   await app.register(cookie);
   registerReadRouting(app);
   // JSON compresses ~8x; on a 3G phone that is most of a list's waiting time. gzip only: brotli
@@ -127,6 +131,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         await authed.register(photoRoutes);
         await authed.register(caseworkRoutes);
         await authed.register(referralRoutes);
+        await authed.register(syncRoutes);
         await authed.register(trainingRoutes);
       });
     },

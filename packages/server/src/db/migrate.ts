@@ -19,6 +19,7 @@ import * as m0016 from './migrations/0016-sign-in.js';
 import * as m0017 from './migrations/0017-people-without-documents.js';
 import * as m0018 from './migrations/0018-ppks-official-names.js';
 import * as m0020 from './migrations/0020-trainings.js';
+import * as m0021 from './migrations/0021-idempotency.js';
 
 /**
  * Forward-only: a migration never changes once it has landed, and there is no `down`.
@@ -44,6 +45,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0017-people-without-documents': m0017,
   '0018-ppks-official-names': m0018,
   '0020-trainings': m0020,
+  '0021-idempotency': m0021,
 };
 
 /** Names of every migration, in order. */

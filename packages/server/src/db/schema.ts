@@ -65,6 +65,20 @@ export interface LoginThrottleTable {
   last_attempt_at: Date;
 }
 
+/** Stored answers to writes sent with an `Idempotency-Key` (migration 0021); `status` null while running. */
+export interface IdempotencyKeysTable {
+  user_id: string;
+  key: string;
+  method: string;
+  path: string;
+  request_hash: string;
+  status: number | null;
+  content_type: string | null;
+  body: Buffer | null;
+  created_at: Generated<Date>;
+  completed_at: Date | null;
+}
+
 export interface AuditEventsTable {
   id: Generated<number>;
   at: ColumnType<Date, never, never>;
@@ -664,5 +678,6 @@ export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
   login_throttle: LoginThrottleTable;
+  idempotency_keys: IdempotencyKeysTable;
   audit_events: AuditEventsTable;
 }
