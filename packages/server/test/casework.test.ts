@@ -335,7 +335,7 @@ describe('referrals', () => {
     const jakartaLembaga = (await post(jakartaKoor, '/lembaga', { nama: 'Sentra Handayani', jenis: 'sentra_kemensos' })).json();
     const id = await caseOf(pendamping, '02');
     const before = await count('rujukan');
-    const refused = await post(pendamping, `/cases/${id}/referrals`, { lembagaId: jakartaLembaga.id, layanan: 'Pengasuhan', alasan: 'Anak terlantar' });
+    const refused = await post(pendamping, `/cases/${id}/referrals`, { lembagaId: jakartaLembaga.id, layanan: 'Pengasuhan', alasan: 'Anak telantar' });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error).toMatchObject({ code: 'REFERRAL_INVALID', details: [{ field: 'lembagaId' }] });
     expect(await count('rujukan')).toBe(before);

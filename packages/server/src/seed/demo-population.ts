@@ -16,7 +16,7 @@ export const PPKS_WEIGHTS: Readonly<Record<string, number>> = {
   '24': 16, '25': 2, '26': 1.5,
 };
 
-/** Age bands that fit a category: children's categories are under 18, lansia terlantar 60 and over. */
+/** Age bands that fit a category: children's categories are under 18, lansia telantar 60 and over (domain ppks-age.ts). */
 export function ageRangeFor(ppks: string): [number, number] {
   const code = Number(ppks);
   if (code === 1) return [0, 4];
