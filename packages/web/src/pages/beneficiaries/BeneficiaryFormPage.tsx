@@ -1,4 +1,4 @@
-import { cleanNik, IMPORT_ROW_MESSAGES, nikBirthDate, nikMatchesBirthDate, nikProblem, parseNik, parseTanggal } from '@tuntas/domain';
+import { ALASAN_TANPA_NIK, ALASAN_TANPA_NIK_LABELS, cleanNik, IMPORT_ROW_MESSAGES, nikBirthDate, nikMatchesBirthDate, nikProblem, parseNik, parseTanggal } from '@tuntas/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,13 +8,33 @@ import { keys, useBeneficiary, useMe, usePpks } from '../../api/queries.js';
 import type { Beneficiary } from '../../api/types.js';
 import { WilayahPicker } from '../../components/WilayahPicker.js';
 import { useDraft } from '../../lib/use-draft.js';
-import { formatDate } from '../../lib/format.js';
+import { formatDate, personAge } from '../../lib/format.js';
 
-const EMPTY = { nik: '', noKk: '', nama: '', jenisKelamin: '', tempatLahir: '', tanggalLahir: '', alamat: '', kodeDesa: '', kategoriPpks: '', telepon: '', disabilitas: '', catatan: '' };
+const EMPTY = {
+  nik: '', noKk: '', nama: '', jenisKelamin: '', tempatLahir: '', tanggalLahir: '', alamat: '', kodeDesa: '', kategoriPpks: '', telepon: '', disabilitas: '', catatan: '',
+  // A person without NIK: the reason, and an estimated age when the birth date is unknown.
+  alasanTanpaNik: '', perkiraanUmur: '',
+};
 type Fields = typeof EMPTY;
+/** What the form shows beside the fields: "no NIK" and "birth date unknown" (kept in the draft too). */
+type Choices = { tanpaNik: boolean; umurSaja: boolean };
+type Draft = Fields & Choices;
+const EMPTY_DRAFT: Draft = { ...EMPTY, tanpaNik: false, umurSaja: false };
 
-function fromBeneficiary(b: Beneficiary): Fields {
-  return Object.fromEntries(Object.keys(EMPTY).map((k) => [k, String((b as unknown as Record<string, unknown>)[k] ?? '')])) as Fields;
+function fromBeneficiary(b: Beneficiary): Draft {
+  const fields = Object.fromEntries(Object.keys(EMPTY).map((k) => [k, String((b as unknown as Record<string, unknown>)[k] ?? '')])) as Fields;
+  // An estimated birth date is shown as the age it stands for, never as a date someone gave.
+  if (b.tanggalLahirPerkiraan) Object.assign(fields, { tanggalLahir: '', perkiraanUmur: String(personAge(b)) });
+  return { ...fields, tanpaNik: b.nik === null, umurSaja: b.tanggalLahirPerkiraan };
+}
+
+/** The request body: empty text as null, the NIK or the reason (never both), an age as a number. */
+function toBody(d: Draft): Record<string, unknown> {
+  const { tanpaNik, umurSaja, ...fields } = d;
+  const body: Record<string, unknown> = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.trim() === '' ? null : v.trim()]));
+  if (!tanpaNik) return { ...body, alasanTanpaNik: null, perkiraanUmur: null };
+  const umur = /^[0-9]{1,3}$/.test(d.perkiraanUmur.trim()) ? Number(d.perkiraanUmur.trim()) : null;
+  return { ...body, nik: null, ...(umurSaja ? { tanggalLahir: null, perkiraanUmur: umur } : { perkiraanUmur: null }) };
 }
 
 interface FieldError {
@@ -47,18 +67,18 @@ export default function BeneficiaryFormPage() {
   const queryClient = useQueryClient();
   const existing = useBeneficiary(id ?? '');
   const ppks = usePpks();
-  const draft = useDraft<Fields>(`beneficiary.${me.id}.${id ?? 'baru'}`, EMPTY);
+  const draft = useDraft<Draft>(`beneficiary.${me.id}.${id ?? 'baru'}`, EMPTY_DRAFT);
   const f = draft.value;
 
   useEffect(() => {
-    if (editing && existing.data && !draft.restored && f.nik === '') draft.set(fromBeneficiary(existing.data));
+    if (editing && existing.data && !draft.restored && f.nik === '' && f.nama === '') draft.set(fromBeneficiary(existing.data));
     // Loading the record once fills the form; later edits must not be overwritten.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [existing.data]);
 
   const save = useMutation({
     mutationFn: () => {
-      const body = Object.fromEntries(Object.entries(f).map(([k, v]) => [k, v.trim() === '' ? null : v.trim()]));
+      const body = toBody(f);
       return editing
         ? api<Beneficiary>(`/beneficiaries/${id}`, { method: 'PATCH', json: { ...body, version: existing.data!.version } })
         : api<Beneficiary>('/beneficiaries', { method: 'POST', json: body });
@@ -74,8 +94,10 @@ export default function BeneficiaryFormPage() {
   const serverErrors: FieldError[] = save.error instanceof ApiError && Array.isArray(save.error.details) ? (save.error.details as FieldError[]) : [];
   const errorFor = (field: keyof Fields) => serverErrors.filter((e) => e.field === field).map((e) => e.message).join(' ');
   const lang = i18n.language === 'en' ? 'en' : 'id';
-  const liveError = liveNikError(f, lang);
-  const parsedNik = f.nik ? parseNik(cleanNik(f.nik)) : undefined;
+  const liveError = f.tanpaNik ? undefined : liveNikError(f, lang);
+  const parsedNik = f.nik && !f.tanpaNik ? parseNik(cleanNik(f.nik)) : undefined;
+  // A NIK is given once, by "Tautkan NIK" on the person's page (the record and its history stay).
+  const registeredWithoutNik = editing && existing.data?.nik === null;
 
   // A valid NIK already says the birth date and sex: fill them in when still empty, never overwrite.
   const withNikDefaults = (nik: string): Partial<Fields> => {
@@ -88,7 +110,7 @@ export default function BeneficiaryFormPage() {
     };
   };
   const input = (field: keyof Fields, props: Record<string, unknown> = {}) => {
-    const error = errorFor(field) || (field === 'nik' ? liveError : undefined);
+    const error = errorFor(field) || (field === 'nik' ? liveError : undefined) || (field === 'perkiraanUmur' ? errorFor('tanggalLahir') : undefined);
     return (
       <label>
         {t(`beneficiaries.fields.${field}`)}
@@ -121,7 +143,37 @@ export default function BeneficiaryFormPage() {
       <h1>{editing ? t('beneficiaries.editTitle', { name: existing.data?.nama ?? '' }) : t('beneficiaries.createTitle')}</h1>
       {draft.restored && <p role="status">{t('common.draftRestored')}</p>}
       <form onSubmit={submit} noValidate>
-        {input('nik', { inputMode: 'numeric', autoComplete: 'off', required: true, maxLength: 20 })}
+        {!editing && (
+          <label>
+            <input type="checkbox" role="switch" name="tanpaNik" checked={f.tanpaNik} onChange={(e) => draft.set({ tanpaNik: e.target.checked })} />
+            {t('beneficiaries.withoutNik')}
+          </label>
+        )}
+        {f.tanpaNik ? (
+          <>
+            <small>{t('beneficiaries.withoutNikHint')}</small>
+            <label>
+              {t('beneficiaries.fields.alasanTanpaNik')}
+              <select
+                name="alasanTanpaNik"
+                required
+                value={f.alasanTanpaNik}
+                onChange={(e) => draft.set({ alasanTanpaNik: e.target.value })}
+                aria-invalid={errorFor('alasanTanpaNik') || errorFor('nik') ? true : undefined}
+              >
+                <option value="">{t('beneficiaries.chooseAlasan')}</option>
+                {ALASAN_TANPA_NIK.map((a) => (
+                  <option key={a} value={a}>
+                    {ALASAN_TANPA_NIK_LABELS[a][lang]}
+                  </option>
+                ))}
+              </select>
+              {(errorFor('alasanTanpaNik') || errorFor('nik')) && <small className="error">{errorFor('alasanTanpaNik') || errorFor('nik')}</small>}
+            </label>
+          </>
+        ) : (
+          !registeredWithoutNik && input('nik', { inputMode: 'numeric', autoComplete: 'off', required: true, maxLength: 20 })
+        )}
         {!liveError && parsedNik && (
           <small className="ok" role="status">
             {t('beneficiaries.nikParsed', {
@@ -141,8 +193,16 @@ export default function BeneficiaryFormPage() {
             </select>
             {errorFor('jenisKelamin') && <small className="error">{errorFor('jenisKelamin')}</small>}
           </label>
-          {input('tanggalLahir', { type: 'date', required: true, max: new Date().toISOString().slice(0, 10) })}
+          {f.tanpaNik && f.umurSaja
+            ? input('perkiraanUmur', { type: 'number', inputMode: 'numeric', min: 0, max: 120, step: 1, required: true })
+            : input('tanggalLahir', { type: 'date', required: true, max: new Date().toISOString().slice(0, 10) })}
         </div>
+        {f.tanpaNik && (
+          <label>
+            <input type="checkbox" name="umurSaja" checked={f.umurSaja} onChange={(e) => draft.set({ umurSaja: e.target.checked })} />
+            {t('beneficiaries.birthDateUnknown')}
+          </label>
+        )}
         <div className="grid">
           {input('tempatLahir')}
           {input('noKk', { inputMode: 'numeric' })}

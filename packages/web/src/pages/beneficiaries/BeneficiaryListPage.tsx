@@ -71,7 +71,8 @@ export default function BeneficiaryListPage() {
                   <Link to={`/penerima-manfaat/${b.id}`} className="card-link">
                     <strong>{b.nama}</strong>
                     <span className="muted">
-                      {b.nik ?? t('beneficiaries.masked')} · {t(`beneficiaries.sex.${b.jenisKelamin}`)} · {t('beneficiaries.age', { count: personAge(b) })}
+                      {b.nik ?? b.nomorSementara ?? t('beneficiaries.masked')} · {t(`beneficiaries.sex.${b.jenisKelamin}`)} ·{' '}
+                      {t(b.tanggalLahirPerkiraan ? 'beneficiaries.estimatedAge' : 'beneficiaries.age', { count: personAge(b) })}
                     </span>
                     {b.anak && <mark>{t('beneficiaries.child')}</mark>}
                     {!b.anak && b.sensitif && <mark>{t('beneficiaries.sensitive')}</mark>}

@@ -1,12 +1,12 @@
-import { writesRecords } from '@tuntas/domain';
+import { ALASAN_TANPA_NIK_LABELS, cleanNik, nikBirthDate, parseNik, writesRecords } from '@tuntas/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { PersonCases } from '../../components/PersonCases.js';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../../api/client.js';
 import { keys, useBeneficiary, useConsents, useHousehold, useMe, usePpks, useWilayah } from '../../api/queries.js';
-import type { Consent } from '../../api/types.js';
+import type { Beneficiary, Consent } from '../../api/types.js';
 import { formatDate, formatDateTime, personAge } from '../../lib/format.js';
 
 function ConsentForm({ id, child }: { id: string; child: boolean }) {
@@ -65,9 +65,94 @@ function ConsentForm({ id, child }: { id: string; child: boolean }) {
   );
 }
 
+interface FieldError {
+  field: string | null;
+  message: string;
+}
+
+/**
+ * "Tautkan NIK": a person registered without NIK gets it once known. The server checks it as at
+ * registration, against the real birth date (which replaces an estimate), and keeps the record;
+ * a NIK already registered is merged by a koordinator, and the page follows to that record.
+ */
+function LinkNikForm({ person }: { person: Beneficiary }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState({ nik: '', tanggalLahir: person.tanggalLahirPerkiraan ? '' : (person.tanggalLahir ?? ''), jenisKelamin: person.jenisKelamin as string });
+  const link = useMutation({
+    mutationFn: () =>
+      api<Beneficiary>(`/beneficiaries/${person.id}/nik`, {
+        method: 'POST',
+        json: { version: person.version, nik: form.nik.trim(), jenisKelamin: form.jenisKelamin, ...(form.tanggalLahir ? { tanggalLahir: form.tanggalLahir } : {}) },
+      }),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(keys.beneficiary(saved.id), saved);
+      void queryClient.invalidateQueries({ queryKey: ['beneficiaries'] });
+      if (saved.id !== person.id) navigate(`/penerima-manfaat/${saved.id}`, { replace: true });
+    },
+  });
+  const errors: FieldError[] = link.error instanceof ApiError && Array.isArray(link.error.details) ? (link.error.details as FieldError[]) : [];
+  const errorFor = (field: string) => errors.filter((e) => e.field === field).map((e) => e.message).join(' ');
+  // A valid NIK says the birth date and sex: filled in when still empty, never overwritten.
+  const onNik = (nik: string) => {
+    const parsed = parseNik(cleanNik(nik));
+    setForm((prev) => ({ ...prev, nik, ...(parsed && !prev.tanggalLahir ? { tanggalLahir: nikBirthDate(parsed) } : {}) }));
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    link.mutate();
+  };
+  const field = (name: 'nik' | 'tanggalLahir', props: Record<string, unknown>) => (
+    <label>
+      {t(`beneficiaries.fields.${name}`)}
+      <input
+        name={name}
+        value={form[name]}
+        onChange={(e) => (name === 'nik' ? onNik(e.target.value) : setForm({ ...form, tanggalLahir: e.target.value }))}
+        aria-invalid={errorFor(name) ? true : undefined}
+        {...props}
+      />
+      {errorFor(name) && <small className="error">{errorFor(name)}</small>}
+    </label>
+  );
+  return (
+    <details>
+      <summary role="button" className="secondary outline">
+        {t('beneficiaries.linkNik')}
+      </summary>
+      <form onSubmit={submit} noValidate aria-label={t('beneficiaries.linkNikTitle')}>
+        <p>
+          <small>{t('beneficiaries.linkNikHint')}</small>
+        </p>
+        <div className="grid">
+          {field('nik', { inputMode: 'numeric', autoComplete: 'off', required: true, maxLength: 20 })}
+          {field('tanggalLahir', { type: 'date', required: true, max: new Date().toISOString().slice(0, 10) })}
+          <label>
+            {t('beneficiaries.fields.jenisKelamin')}
+            <select name="jenisKelamin" value={form.jenisKelamin} onChange={(e) => setForm({ ...form, jenisKelamin: e.target.value })} aria-invalid={errorFor('jenisKelamin') ? true : undefined}>
+              <option value="L">{t('beneficiaries.sex.L')}</option>
+              <option value="P">{t('beneficiaries.sex.P')}</option>
+            </select>
+            {errorFor('jenisKelamin') && <small className="error">{errorFor('jenisKelamin')}</small>}
+          </label>
+        </div>
+        {link.error instanceof ApiError && errors.length === 0 && (
+          <p role="alert" className="error">
+            {link.error.code === 'VERSION_CONFLICT' ? t('beneficiaries.conflict') : link.error.message}
+          </p>
+        )}
+        <button type="submit" aria-busy={link.isPending} disabled={link.isPending}>
+          {t('beneficiaries.linkNikSubmit')}
+        </button>
+      </form>
+    </details>
+  );
+}
+
 export default function BeneficiaryPage() {
   const { id = '' } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useMe().data!;
   const person = useBeneficiary(id);
   const household = useHousehold(id);
@@ -93,13 +178,18 @@ export default function BeneficiaryPage() {
   const b = person.data;
   const category = ppks.data?.find((p) => p.kode === b.kategoriPpks);
   const masked = b.identitasTerlindungi;
+  const lang = i18n.language === 'en' ? 'en' : 'id';
+  const nikShown = b.nik ?? (masked || !b.alasanTanpaNik ? t('beneficiaries.masked') : t('beneficiaries.noNikYet', { alasan: ALASAN_TANPA_NIK_LABELS[b.alasanTanpaNik][lang] }));
   const rows: Array<[string, string]> = [
-    [t('beneficiaries.fields.nik'), b.nik ?? t('beneficiaries.masked')],
+    [t('beneficiaries.fields.nik'), nikShown],
+    ...(b.nomorSementara ? [[t('beneficiaries.fields.nomorSementara'), b.nomorSementara] as [string, string]] : []),
     [t('beneficiaries.fields.noKk'), b.noKk ?? t('common.none')],
     [t('beneficiaries.fields.jenisKelamin'), t(`beneficiaries.sex.${b.jenisKelamin}`)],
     [
       t('beneficiaries.fields.tanggalLahir'),
-      b.tanggalLahir
+      b.tanggalLahirPerkiraan && !masked
+        ? t('beneficiaries.estimatedAge', { count: personAge(b) })
+        : b.tanggalLahir
         ? `${b.tempatLahir ? `${b.tempatLahir}, ` : ''}${formatDate(b.tanggalLahir)} (${t('beneficiaries.age', { count: personAge(b) })})`
         : t('beneficiaries.bornYear', { year: b.tahunLahir, count: personAge(b) }),
     ],
@@ -133,6 +223,7 @@ export default function BeneficiaryPage() {
             <Link role="button" className="secondary" to={`/penerima-manfaat/${b.id}/ubah`}>
               {t('common.edit')}
             </Link>
+            {b.nik === null && <LinkNikForm person={b} />}
           </footer>
         )}
       </article>

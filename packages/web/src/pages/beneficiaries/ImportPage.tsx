@@ -54,6 +54,9 @@ export default function ImportPage() {
     <section>
       <h1>{t('importPage.title')}</h1>
       <p>{t('importPage.intro')}</p>
+      <p>
+        <small>{t('importPage.introWithoutNik')}</small>
+      </p>
       <form onSubmit={(e) => void submit(e)}>
         <label>
           {t('importPage.file')}
