@@ -241,6 +241,12 @@ describe('409 VERSION_CONFLICT carries the current record', () => {
     const stalePerson = await owner.request({ method: 'PATCH', url: `/api/v1/beneficiaries/${person.id}`, payload: { version: person.version, alamat: 'Dusun Lor' } });
     expect(stalePerson.statusCode).toBe(409);
     expect(stalePerson.json().error.details.current).toMatchObject({ id: person.id, alamat: 'Dusun Kidul', version: person.version + 1 });
+    // Linking a NIK to someone registered without one names the version too.
+    const undocumented = await owner.request({ method: 'POST', url: '/api/v1/beneficiaries', payload: { nama: 'Tanpa Dokumen', jenisKelamin: 'P', perkiraanUmur: 40, kodeDesa: '35.10.01.2001', alasanTanpaNik: 'dokumen_hilang' } });
+    expect(undocumented.statusCode, undocumented.body).toBe(201);
+    const staleLink = await owner.request({ method: 'POST', url: `/api/v1/beneficiaries/${undocumented.json().id}/nik`, payload: { version: 7, nik: nikFor('35.10.01.2001', undocumented.json().tanggalLahir, 'P', 7001), tanggalLahir: undocumented.json().tanggalLahir } });
+    expect(staleLink.statusCode, staleLink.body).toBe(409);
+    expect(staleLink.json().error.details.current).toEqual(undocumented.json());
 
     const planned = await advanceCase(owner, koordinator, await buildCase(owner), 'rencana');
     const draft = await owner.request({ method: 'PUT', url: `/api/v1/cases/${planned.id}/plan`, payload: { tujuan: ['Mandiri'], layanan: [{ atensi: 'hidup_layak', uraian: 'Paket', pelaksana: 'Dinsos', batas: '2027-06-30' }] } });

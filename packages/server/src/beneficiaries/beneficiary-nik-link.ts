@@ -4,10 +4,10 @@ import { recordAudit } from '../audit/audit-log.js';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
 import { beneficiaryPolicy } from '../authz/policies.js';
 import type { DB } from '../db/schema.js';
-import { AppError } from '../http/app-error.js';
+import { AppError, versionConflict } from '../http/app-error.js';
 import { mergeInTransaction } from './beneficiary-duplicates.js';
 import { validateBeneficiary } from './beneficiary-rules.js';
-import { assertIdentityOpen, assertWritable, fieldsOf, loadBeneficiary } from './beneficiary-service.js';
+import { assertIdentityOpen, assertWritable, fieldsOf, loadBeneficiary, personConflict } from './beneficiary-service.js';
 import { toBeneficiaryView, type BeneficiaryRow, type BeneficiaryView } from './beneficiary-view.js';
 
 export interface NikLink {
@@ -34,7 +34,7 @@ export async function linkNik(db: Kysely<DB>, actor: Actor, origin: RequestOrigi
   assertWritable(actor, current.kode_desa);
   assertIdentityOpen(actor, current);
   if (current.nik !== null) throw new AppError('NIK_ALREADY_LINKED');
-  if (current.version !== link.version) throw new AppError('VERSION_CONFLICT', { currentVersion: current.version });
+  if (current.version !== link.version) throw versionConflict(toBeneficiaryView(current));
   const before = fieldsOf(current);
   const input = await validateBeneficiary(db, {
     ...before,
@@ -63,7 +63,7 @@ export async function linkNik(db: Kysely<DB>, actor: Actor, origin: RequestOrigi
       const survivor = await loadBeneficiary(trx, actor, holder.id);
       assertIdentityOpen(actor, survivor);
       const stale = await trx.selectFrom('beneficiaries').select('version').where('id', '=', id).forUpdate().executeTakeFirst();
-      if (!stale || stale.version !== link.version) throw new AppError('VERSION_CONFLICT', { currentVersion: stale?.version ?? current.version });
+      if (!stale || stale.version !== link.version) throw await personConflict(trx, actor, id);
       const merged = await mergeInTransaction(trx, actor, origin, survivor, current, { nikLinked: true });
       await recordAudit(trx, actor, origin, {
         action: 'beneficiary.nik_link',
@@ -94,7 +94,7 @@ export async function linkNik(db: Kysely<DB>, actor: Actor, origin: RequestOrigi
       .where('nik', 'is', null)
       .returningAll()
       .executeTakeFirst();
-    if (!row) throw new AppError('VERSION_CONFLICT', { currentVersion: current.version });
+    if (!row) throw await personConflict(trx, actor, id);
     await recordAudit(trx, actor, origin, {
       action: 'beneficiary.nik_link',
       entityType: 'beneficiary',

@@ -97,6 +97,12 @@ export async function loadBeneficiary(db: Kysely<DB>, actor: Actor, id: string):
   return row as BeneficiaryRow;
 }
 
+/** 409 VERSION_CONFLICT with the person as they are now, in the caller's view (masked where it must be). */
+export async function personConflict(db: Kysely<DB>, actor: Actor, id: string): Promise<AppError> {
+  const now = await peopleInScope(db, actor).where('beneficiaries.id', '=', id).executeTakeFirst();
+  return versionConflict(now ? toBeneficiaryView(now as BeneficiaryRow) : null);
+}
+
 export async function getBeneficiary(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, id: string): Promise<BeneficiaryView> {
   const row = await loadBeneficiary(db, actor, id);
   await auditPeopleRead(db, actor, origin, 'beneficiary.read', [row]);
@@ -218,10 +224,7 @@ export async function updateBeneficiary(
       .where('version', '=', version)
       .returningAll()
       .executeTakeFirst();
-    if (!row) {
-      const now = await peopleInScope(trx, actor).where('beneficiaries.id', '=', id).executeTakeFirst();
-      throw versionConflict(now ? toBeneficiaryView(now as BeneficiaryRow) : null);
-    }
+    if (!row) throw await personConflict(trx, actor, id);
     const changed = (Object.keys(patch) as Array<keyof BeneficiaryFields>).filter((k) => String(patch[k] ?? '') !== String(before[k] ?? ''));
     await recordAudit(trx, actor, origin, {
       action: 'beneficiary.update',
