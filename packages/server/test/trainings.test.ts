@@ -5,6 +5,8 @@ import path from 'node:path';
 import { CERTIFICATE_NUMBER, KOMPETENSI, levelKompetensi, qualification, TARGET_JP_TAHUNAN, type TrainingRecord } from '@tuntas/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VERIFY_PER_MINUTE } from '../src/routes/training-routes.js';
+import { Random } from '../src/seed/random.js';
+import { seedTrainings } from '../src/seed/seed-trainings.js';
 import { createTestApp, signIn, type Session, type TestContext } from './support/test-app.js';
 
 let ctx: TestContext;
@@ -344,5 +346,25 @@ describe('competency matrix and development hours', () => {
     expect(jakartaView.items.map((i: { userId: string }) => i.userId).sort()).toEqual([jakarta.user.id, jakarta2.user.id].sort());
     expect((await get(jakarta, `/development-hours?year=${lastYear()}`)).json().items.map((i: { userId: string }) => i.userId)).toEqual([jakarta.user.id]);
     expect((await get(koorJakarta, '/development-hours?wilayah=35')).statusCode).toBe(404);
+  });
+});
+
+describe('demo data', () => {
+  it('the Surabaya event of 20–22 November 2025 with its three themes, results and certificates, and two upcoming events, in well under a second', async () => {
+    const started = Date.now();
+    const seeded = await seedTrainings(ctx.database.db, new Date(), new Random(7));
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(seeded.trainings).toBe(3);
+    const all = (await get(direktorat, '/trainings')).json() as TrainingRecord[];
+    const sby = all.find((t) => t.nama === 'Peningkatan Kapasitas Pendamping Rehabilitasi Sosial')!;
+    expect(sby).toMatchObject({ selesai: '2025-11-22', status: 'selesai', jp: 30 });
+    expect(sby.units.map((u) => u.nama)).toEqual(['Manajemen rehabilitasi sosial', 'Manajemen alur kerja berbasis ilmu pekerjaan sosial', 'Manajemen teknologi komunikasi']);
+    const provinces = new Set(((await get(direktorat, `/trainings/${sby.id}/participants`)).json() as Array<{ wilayah: string }>).map((p) => p.wilayah.slice(0, 2)));
+    expect(provinces.size).toBeGreaterThanOrEqual(2);
+    const certs = (await get(direktorat, `/trainings/${sby.id}/certificates`)).json() as Array<{ nomor: string }>;
+    expect(certs.length).toBe(seeded.certificates);
+    const verified = await ctx.app.inject({ method: 'GET', url: `/api/v1/certificates/${certs[0]!.nomor}/verify`, remoteAddress: '10.9.9.4' });
+    expect(verified.json()).toMatchObject({ valid: true, jp: 30, mulai: '2025-11-20' });
+    expect(all.filter((t) => t.status === 'akan_datang' && t.mulai > today()).length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -12,6 +12,7 @@ import { recordAudit } from '../audit/audit-log.js';
 import { refreshBacklog } from '../dashboard/backlog-refresh.js';
 import { withDeferredIndexes } from './bulk-load-window.js';
 import { seedCaseWork } from './seed-casework.js';
+import { seedTrainings } from './seed-trainings.js';
 
 export interface SeedDemoOptions {
   password: string;
@@ -87,6 +88,7 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
     for (const [table, trigger] of triggers) await sql`alter table ${sql.table(table)} enable trigger ${sql.ref(trigger)}`.execute(db);
   }
   const casework = await seedCaseWork(db, now);
+  await seedTrainings(db, now, new Random((options.seed ?? 20_251_117) + 2));
   await Promise.all([
     sql`select worker_monthly_rebuild()`.execute(db),
     sql`select case_stats_rebuild()`.execute(db),

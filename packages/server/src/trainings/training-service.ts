@@ -302,9 +302,9 @@ export async function recordResult(db: Kysely<DB>, actor: Actor, origin: Request
 
 /** `SRT-2025-0001-7K3F9QXM`: the random tail makes numbers unguessable, so verification cannot be walked. */
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-export function certificateNumber(year: string, eventNumber: number): string {
+export function certificateNumber(year: string, eventNumber: number, draw: (n: number) => number = randomInt): string {
   let tail = '';
-  for (let i = 0; i < 8; i++) tail += CROCKFORD[randomInt(32)];
+  for (let i = 0; i < 8; i++) tail += CROCKFORD[draw(32)];
   return `SRT-${year}-${String(eventNumber).padStart(4, '0')}-${tail}`;
 }
 

@@ -1,0 +1,143 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { certificateNumber } from '../trainings/training-service.js';
+import { Random } from './random.js';
+
+export interface TrainingSeedResult {
+  trainings: number;
+  participants: number;
+  certificates: number;
+}
+
+const SURABAYA_UNITS = [
+  { kode: 'rehsos', nama: 'Manajemen rehabilitasi sosial', jp: 10, tanggal: '2025-11-20', kompetensi: ['manajemen_kasus', 'asesmen'] },
+  { kode: 'alur', nama: 'Manajemen alur kerja berbasis ilmu pekerjaan sosial', jp: 10, tanggal: '2025-11-21', kompetensi: ['manajemen_kasus', 'asesmen'] },
+  { kode: 'tik', nama: 'Manajemen teknologi komunikasi', jp: 10, tanggal: '2025-11-22', kompetensi: ['teknologi_komunikasi'] },
+];
+/** Who came to Surabaya: per province, how many of its pendamping (the demo accounts first). */
+const SURABAYA_PROVINCES: Array<[string, number]> = [['35', 8], ['31', 4], ['32', 4], ['33', 4], ['34', 3], ['51', 3], ['52', 2], ['73', 2]];
+
+const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Capacity building for the demo: the Surabaya event of 20–22 November 2025 (three themes, 30 JP,
+ * participants from eight provinces, attendance, pre/post-test, certificates for those who
+ * qualified), two upcoming events with their first invitees, and a few koordinator assessments
+ * and professional certifications. A few hundred rows in a handful of statements.
+ */
+export async function seedTrainings(db: Kysely<DB>, now: Date, random: Random): Promise<TrainingSeedResult> {
+  const direktorat = await db.selectFrom('users').select('id').where('username', '=', 'direktorat').executeTakeFirst();
+  const staff = await db
+    .selectFrom('users')
+    .select(['id', 'username', 'nama_lengkap', 'wilayah'])
+    .where('role', '=', 'pendamping')
+    .where('disabled_at', 'is', null)
+    .orderBy('username')
+    .execute();
+  const byProvince = new Map<string, typeof staff>();
+  for (const u of staff) {
+    const p = u.wilayah!.slice(0, 2);
+    byProvince.set(p, [...(byProvince.get(p) ?? []), u]);
+  }
+  // The demo's own pendamping first, so signing in as them shows a certificate.
+  const DEMO = new Set(['pendamping.35.10', 'pendamping.31.71']);
+  const first = (p: string) => [...(byProvince.get(p) ?? [])].sort((a, b) => Number(DEMO.has(b.username)) - Number(DEMO.has(a.username)));
+  const people = SURABAYA_PROVINCES.flatMap(([p, n]) => first(p).slice(0, n));
+
+  return db.transaction().execute(async (trx) => {
+    const [surabaya, ldp, tppo] = await trx
+      .insertInto('trainings')
+      .values([
+        {
+          nama: 'Peningkatan Kapasitas Pendamping Rehabilitasi Sosial',
+          mulai: '2025-11-20',
+          selesai: '2025-11-22',
+          tempat: 'Hotel Bumi Surabaya, Kota Surabaya',
+          wilayah: '35.78',
+          penyelenggara: 'Direktorat Jenderal Rehabilitasi Sosial',
+          kuota: 40,
+          nilai_lulus: 70,
+          completed_at: new Date('2025-11-22T09:00:00Z'),
+          created_by: direktorat?.id ?? null,
+        },
+        {
+          nama: 'Layanan Dukungan Psikososial (LDP) bagi Pendamping',
+          mulai: addDays(now, 21),
+          selesai: addDays(now, 23),
+          tempat: 'Balai Besar Rehabilitasi Sosial, Kota Makassar',
+          wilayah: '73.71',
+          penyelenggara: 'Direktorat Jenderal Rehabilitasi Sosial',
+          kuota: 30,
+          nilai_lulus: 70,
+          created_by: direktorat?.id ?? null,
+        },
+        {
+          nama: 'Penanganan Korban Tindak Pidana Perdagangan Orang',
+          mulai: addDays(now, 49),
+          selesai: addDays(now, 50),
+          tempat: 'Aula Dinas Sosial Provinsi, Kota Kupang',
+          wilayah: '53.71',
+          penyelenggara: 'Direktorat Jenderal Rehabilitasi Sosial',
+          kuota: 25,
+          nilai_lulus: null,
+          created_by: direktorat?.id ?? null,
+        },
+      ])
+      .returning(['id', 'nomor'])
+      .execute();
+    if (!surabaya || !ldp || !tppo) throw new Error('trainings not created');
+    const ldpStart = addDays(now, 21);
+    await trx
+      .insertInto('training_units')
+      .values([
+        ...SURABAYA_UNITS.map((u, i) => ({ training_id: surabaya.id, urutan: i + 1, ...u })),
+        { training_id: ldp.id, kode: 'pfa', urutan: 1, nama: 'Pertolongan pertama psikologis', jp: 8, tanggal: ldpStart, kompetensi: ['dukungan_psikososial'] },
+        { training_id: ldp.id, kode: 'ldp-bencana', urutan: 2, nama: 'LDP dalam situasi bencana', jp: 8, tanggal: addDays(now, 22), kompetensi: ['dukungan_psikososial', 'respons_bencana'] },
+        { training_id: ldp.id, kode: 'ldp-anak', urutan: 3, nama: 'LDP bagi anak dan keluarga', jp: 8, tanggal: addDays(now, 23), kompetensi: ['dukungan_psikososial', 'perlindungan_anak'] },
+        { training_id: tppo.id, kode: 'identifikasi', urutan: 1, nama: 'Identifikasi dan asesmen korban TPPO', jp: 8, tanggal: addDays(now, 49), kompetensi: ['korban_perdagangan_orang', 'asesmen'] },
+        { training_id: tppo.id, kode: 'reintegrasi', urutan: 2, nama: 'Pemulangan dan reintegrasi sosial', jp: 8, tanggal: addDays(now, 50), kompetensi: ['korban_perdagangan_orang'] },
+      ])
+      .execute();
+
+    // Surabaya: most attended all three days and passed; a few missed a day or the pass mark.
+    const results = people.map((u, i) => {
+      const missed = i % 11 === 5 ? 'tik' : null;
+      const pre = random.int(40, 68);
+      const post = i % 9 === 7 ? random.int(55, 68) : random.int(72, 95);
+      return { u, missed, pre, post, lulus: missed === null && post >= 70 };
+    });
+    await trx.insertInto('training_participants').values(results.map((r) => ({ training_id: surabaya.id, user_id: r.u.id, nilai_pre: r.pre, nilai_post: r.post, registered_at: new Date('2025-11-01T02:00:00Z') }))).execute();
+    await trx
+      .insertInto('training_attendance')
+      .values(results.flatMap((r) => SURABAYA_UNITS.filter((unit) => unit.kode !== r.missed).map((unit) => ({ training_id: surabaya.id, user_id: r.u.id, unit: unit.kode, recorded_at: new Date(`${unit.tanggal}T01:30:00Z`), recorded_by: direktorat?.id ?? null }))))
+      .execute();
+    const certified = results.filter((r) => r.lulus);
+    await trx
+      .insertInto('training_certificates')
+      .values(certified.map((r) => ({ nomor: certificateNumber('2025', surabaya.nomor, (n) => random.int(0, n - 1)), training_id: surabaya.id, user_id: r.u.id, nama: r.u.nama_lengkap ?? r.u.username, jp: 30, issued_at: new Date('2025-11-22T09:00:00Z') })))
+      .execute();
+
+    // The upcoming LDP event has its first invitees: pendamping of two provinces without LDP.
+    const invited = [...first('73').slice(2, 6), ...first('74').slice(0, 4)];
+    if (invited.length) await trx.insertInto('training_participants').values(invited.map((u) => ({ training_id: ldp.id, user_id: u.id }))).execute();
+
+    // The koordinator's judgement and professional certifications (one expired) for a few.
+    const koordinator35 = await trx.selectFrom('users').select('id').where('username', '=', 'koordinator.35').executeTakeFirst();
+    const jatim = first('35');
+    const assessed = jatim.slice(0, 6).flatMap((u, i) => [
+      { user_id: u.id, kompetensi: 'perlindungan_anak', level: 1 + (i % 3), catatan: null, assessed_by: koordinator35?.id ?? null, assessed_at: new Date('2026-01-15T03:00:00Z') },
+      { user_id: u.id, kompetensi: 'dukungan_psikososial', level: i % 2, catatan: null, assessed_by: koordinator35?.id ?? null, assessed_at: new Date('2026-01-15T03:00:00Z') },
+    ]);
+    if (assessed.length) await trx.insertInto('competency_assessments').values(assessed).onConflict((oc) => oc.doNothing()).execute();
+    const certs = jatim.slice(0, 3).map((u, i) => ({
+      user_id: u.id,
+      jenis: 'Sertifikasi Pekerja Sosial (LSPS)',
+      nomor: `LSPS-${2021 + i}-${String(300 + i * 17).padStart(4, '0')}`,
+      kompetensi: ['manajemen_kasus', 'asesmen'],
+      berlaku_sampai: i === 2 ? '2025-06-30' : `${2027 + i}-12-31`,
+      created_by: koordinator35?.id ?? null,
+    }));
+    if (certs.length) await trx.insertInto('professional_certifications').values(certs).execute();
+    return { trainings: 3, participants: results.length + invited.length, certificates: certified.length };
+  });
+}
