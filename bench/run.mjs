@@ -9,6 +9,7 @@ import { generate } from './generate-beneficiaries.mjs';
 import { autocannon, row, startProcess, stopProcess, TUNTAS, writeResults } from './lib.mjs';
 import { benchCases } from './cases.mjs';
 import { benchUploadMemory } from './import-upload-memory.mjs';
+import { benchAuditChain } from './audit-chain.mjs';
 
 const quick = process.argv.includes('--quick');
 const seconds = quick ? 5 : 10;
@@ -100,10 +101,12 @@ if (!process.argv.includes('--postgresql-only')) {
   if (want('import')) await benchImport('pglite');
   if (want('cases')) rows.push(...(await benchCases('pglite', undefined, { quick, seconds })));
   if (want('upload')) rows.push(...(await benchUploadMemory('pglite')));
+  if (want('audit')) rows.push(...(await benchAuditChain('pglite', undefined, { quick })));
 }
 if (process.env.DATABASE_URL) {
   if (want('foundation')) await benchFoundation('postgresql', process.env.DATABASE_URL);
   if (want('import')) await benchImport('postgresql', process.env.DATABASE_URL);
   if (want('cases')) rows.push(...(await benchCases('postgresql', await freshDatabase(process.env.DATABASE_URL), { quick, seconds })));
+  if (want('audit')) rows.push(...(await benchAuditChain('postgresql', process.env.DATABASE_URL, { quick })));
 }
 console.log(writeResults(rows, `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`));

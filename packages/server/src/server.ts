@@ -1,6 +1,7 @@
 import closeWithGrace from 'close-with-grace';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
+import { writeAuditCheckpoint } from './audit/audit-chain.js';
 import { startBacklogRefresh } from './dashboard/backlog-refresh.js';
 import { refreshOverviewSnapshots } from './dashboard/overview-snapshots.js';
 import { startMonthEndReports } from './reports/report-jobs.js';
@@ -46,7 +47,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const stopRefresh = startBacklogRefresh(
     database.db,
     (err) => app.log.error({ err }, 'backlog refresh failed'),
-    () => refreshOverviewSnapshots(database.db, limits),
+    async () => {
+      await refreshOverviewSnapshots(database.db, limits);
+      // The audit chain's head, kept apart from the events (a table and the log), so a rewrite of the whole chain shows.
+      const checkpoint = await writeAuditCheckpoint(database.db);
+      if (checkpoint) app.log.info({ auditChainHead: checkpoint }, 'audit chain head');
+    },
   );
   const stopReports = config.autoReports
     ? startMonthEndReports(database.db, app.ctx.reader.db, limits, (err) => app.log.error({ err }, 'month-end reports failed'))

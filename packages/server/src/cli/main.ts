@@ -1,5 +1,6 @@
 import { errorMessage, isRole, type Role } from '@tuntas/domain';
 import { Command, InvalidArgumentError } from 'commander';
+import { verifyAuditChainAs } from '../audit/audit-chain.js';
 import { CLI_ORIGIN, SYSTEM_ACTOR } from '../authz/actor.js';
 import { loadConfig, type Config } from '../config.js';
 import { openDatabase, type Database } from '../db/database.js';
@@ -122,6 +123,17 @@ export function buildCli(config: Config = loadConfig()): Command {
     .option('--force', 'timpa isi yang sudah ada')
     .action(async (file: string, opts: { force?: boolean }) => {
       console.log(await restore(config, file, opts.force ?? false));
+    });
+
+  program
+    .command('audit')
+    .description('Jejak audit')
+    .command('verify')
+    .description('Menghitung ulang rantai hash jejak audit; keluar dengan kode 1 bila rantai rusak')
+    .action(async () => {
+      const verdict = await withDatabase(config, (d) => verifyAuditChainAs(d.db, SYSTEM_ACTOR, CLI_ORIGIN));
+      console.log(JSON.stringify(verdict));
+      if (!verdict.ok) process.exitCode = 1;
     });
 
   const user = program.command('user').description('Mengelola akun pengguna');

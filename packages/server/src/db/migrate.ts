@@ -18,6 +18,7 @@ import * as m0015 from './migrations/0015-protected-people.js';
 import * as m0016 from './migrations/0016-sign-in.js';
 import * as m0017 from './migrations/0017-people-without-documents.js';
 import * as m0018 from './migrations/0018-ppks-official-names.js';
+import * as m0019 from './migrations/0019-audit-chain-and-two-factor.js';
 import * as m0020 from './migrations/0020-trainings.js';
 import * as m0021 from './migrations/0021-idempotency.js';
 
@@ -44,6 +45,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0016-sign-in': m0016,
   '0017-people-without-documents': m0017,
   '0018-ppks-official-names': m0018,
+  '0019-audit-chain-and-two-factor': m0019,
   '0020-trainings': m0020,
   '0021-idempotency': m0021,
 };

@@ -93,6 +93,41 @@ export interface AuditEventsTable {
   details: ColumnType<unknown, string | null, never>;
   /** The person the event concerns, so "who looked at this person" is one index read. */
   subject_id: string | null;
+  /** Migration 0019: sha256(previous event's hash || this event's content), set by the trigger. */
+  hash: ColumnType<Uint8Array, never, never>;
+}
+
+/** Migration 0019: the chain's last event, kept by the trigger; one row. */
+export interface AuditChainHeadTable {
+  singleton: ColumnType<boolean, never, never>;
+  last_id: number;
+  hash: Uint8Array;
+}
+
+/** Migration 0019: the head as it was, copied every minute when it moved. */
+export interface AuditChainCheckpointsTable {
+  id: Generated<number>;
+  at: ColumnType<Date, never, never>;
+  event_id: number;
+  hash: Uint8Array;
+}
+
+/** Migration 0019: a user's TOTP secrets (encrypted when the server has a key). */
+export interface UserTotpTable {
+  user_id: string;
+  secret: string | null;
+  enabled_at: Date | null;
+  pending_secret: string | null;
+  pending_at: Date | null;
+  /** The last time step accepted: a code is good once. */
+  last_step: number | null;
+}
+
+/** Migration 0019: one-time recovery codes, SHA-256 of the code. */
+export interface UserRecoveryCodesTable {
+  user_id: string;
+  code_hash: Uint8Array;
+  used_at: Date | null;
 }
 
 /** Migration 0017's reasons (domain `ALASAN_TANPA_NIK`). */
@@ -681,3 +716,7 @@ export interface DB {
   idempotency_keys: IdempotencyKeysTable;
   audit_events: AuditEventsTable;
 }
+  audit_chain_head: AuditChainHeadTable;
+  audit_chain_checkpoints: AuditChainCheckpointsTable;
+  user_totp: UserTotpTable;
+  user_recovery_codes: UserRecoveryCodesTable;
