@@ -47,6 +47,36 @@ describe('registry', () => {
     await close();
   });
 
+  it('registers a person without NIK under a temporary number with an estimated age, then links their NIK', async () => {
+    const { page, errors, close } = await openPage(browser, PHONE);
+    await signIn(page, 'pendamping.35.10');
+    await page.goto('/penerima-manfaat/baru');
+    await page.getByLabel('Tidak memiliki NIK').check();
+    await page.getByLabel('Alasan tidak memiliki NIK').selectOption('dokumen_hilang_bencana');
+    await page.getByLabel('Nama lengkap').fill('Sumirah Tanpa Dokumen');
+    await page.getByLabel('Jenis kelamin').selectOption('P');
+    await page.getByLabel(/Tanggal lahir tidak diketahui/).check();
+    await page.getByLabel('Perkiraan umur (tahun)').fill('50');
+    await page.getByLabel('Kecamatan', { exact: true }).selectOption('35.10.01');
+    await page.getByLabel('Desa/kelurahan', { exact: true }).selectOption('35.10.01.2001');
+    await screenshot(page, 'penerima-tanpa-nik-ponsel');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByRole('heading', { name: /Sumirah Tanpa Dokumen/ }).waitFor();
+    await page.getByText(/^TMP-35-[0-9]{6,}$/).waitFor();
+    await page.getByText('Belum ada NIK — Dokumen hilang karena bencana').waitFor();
+    await page.getByText('± 50 tahun (perkiraan)').waitFor();
+    await page.getByText('Tautkan NIK').click();
+    // The NIK says the birth date: the form fills it in, the server checks it against the NIK.
+    await page.getByLabel('NIK', { exact: true }).fill('3510015204769871');
+    expect(await page.getByLabel('Tanggal lahir').inputValue()).toBe('1976-04-12');
+    await screenshot(page, 'penerima-tautkan-nik-ponsel');
+    await page.getByRole('button', { name: 'Simpan NIK' }).click();
+    await page.getByText('3510015204769871').waitFor();
+    await page.getByText(/12 April 1976/).waitFor();
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it('uploads a spreadsheet and shows what was accepted and what must be fixed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tuntas-e2e-import-'));
     const file = join(dir, 'data-desa.csv');
