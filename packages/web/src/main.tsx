@@ -30,6 +30,8 @@ const KinerjaPage = lazy(() => import('./pages/workforce/KinerjaPage.js'));
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.js'));
 const ReportsPage = lazy(() => import('./pages/reports/ReportsPage.js'));
 const ChangePasswordPage = lazy(() => import('./pages/account/ChangePasswordPage.js'));
+const PelatihanPage = lazy(() => import('./pages/training/PelatihanPage.js'));
+const VerifikasiPage = lazy(() => import('./pages/training/VerifikasiPage.js'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -42,6 +44,8 @@ const queryClient = new QueryClient({
 
 const router = createBrowserRouter([
   { path: '/masuk', element: <LoginPage /> },
+  // Public: what a certificate's QR code opens, without signing in.
+  { path: '/verifikasi/:nomor', element: <VerifikasiPage /> },
   {
     element: (
       <RequireSession>
@@ -67,6 +71,7 @@ const router = createBrowserRouter([
       { path: 'dasbor', element: <DashboardPage /> },
       { path: 'laporan', element: <ReportsPage /> },
       { path: 'akun/kata-sandi', element: <ChangePasswordPage /> },
+      { path: 'pelatihan', element: <PelatihanPage /> },
       ...COMING_SOON.map((feature) => ({ path: feature, element: <ComingSoonPage feature={feature} /> })),
       { path: '*', element: <NotFoundPage /> },
     ],

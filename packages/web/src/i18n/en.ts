@@ -2,6 +2,7 @@ import { kasusEn } from './kasus.en.js';
 import type { Dictionary, Widen } from './id.js';
 import { dasborEn, laporanEn } from './dasbor.en.js';
 import { kerjaEn } from './kerja.en.js';
+import { pelatihanEn } from './pelatihan.en.js';
 import { akunEn } from './akun.en.js';
 
 /** English, for users who switch; keys mirror id.ts exactly (the type checks it). */
@@ -271,6 +272,7 @@ export const en: Widen<Dictionary> = {
     notFoundPage: 'Page not found.',
   },
   kerja: kerjaEn,
+  pelatihan: pelatihanEn,
   kasus: kasusEn,
   dasbor: dasborEn,
   laporan: laporanEn,

@@ -1,6 +1,7 @@
 import { kasusId } from './kasus.id.js';
 import { dasborId, laporanId } from './dasbor.id.js';
 import { kerjaId } from './kerja.id.js';
+import { pelatihanId } from './pelatihan.id.js';
 import { akunId } from './akun.id.js';
 
 /** Bahasa Indonesia: the default language. Every string a user reads lives here (and in en.ts). */
@@ -270,6 +271,7 @@ export const id = {
     notFoundPage: 'Halaman tidak ditemukan.',
   },
   kerja: kerjaId,
+  pelatihan: pelatihanId,
   kasus: kasusId,
   dasbor: dasborId,
   laporan: laporanId,

@@ -1,0 +1,55 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CertificateRecord, CertificateVerification, CompetencyMatrix, CompletionResult, DevelopmentHours, TrainingParticipant, TrainingRecord } from '@tuntas/domain';
+import { api } from './client.js';
+
+/** Reads and writes of the Pelatihan screens (issue 22); the only place they talk to the server. */
+export const trainingKeys = {
+  list: ['trainings'] as const,
+  participants: (id: string) => ['trainings', id, 'participants'] as const,
+  certificates: (id: string) => ['trainings', id, 'certificates'] as const,
+  mine: ['certificates', 'mine'] as const,
+  hours: (year: number) => ['development-hours', year] as const,
+  matrix: ['competencies'] as const,
+};
+
+export function useTrainings() {
+  return useQuery({ queryKey: trainingKeys.list, queryFn: () => api<TrainingRecord[]>('/trainings') });
+}
+
+export function useParticipants(id: string, enabled = true) {
+  return useQuery({ queryKey: trainingKeys.participants(id), queryFn: () => api<TrainingParticipant[]>(`/trainings/${id}/participants`), enabled });
+}
+
+export function useMyCertificates() {
+  return useQuery({ queryKey: trainingKeys.mine, queryFn: () => api<CertificateRecord[]>('/certificates') });
+}
+
+export function useDevelopmentHours(year: number) {
+  return useQuery({ queryKey: trainingKeys.hours(year), queryFn: () => api<DevelopmentHours>(`/development-hours?year=${year}`) });
+}
+
+export function useCompetencies() {
+  return useQuery({ queryKey: trainingKeys.matrix, queryFn: () => api<CompetencyMatrix>('/competencies') });
+}
+
+/** The public check of a certificate number: works without a session. */
+export function useVerification(nomor: string) {
+  return useQuery({ queryKey: ['verify', nomor], queryFn: () => api<CertificateVerification>(`/certificates/${encodeURIComponent(nomor)}/verify`), retry: false });
+}
+
+export function useCompleteTraining(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<CompletionResult>(`/trainings/${id}/complete`, { method: 'POST' }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: trainingKeys.list }),
+  });
+}
+
+export function useCheckIn(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { userId: string; unit: string }) => api<TrainingParticipant>(`/trainings/${id}/attendance`, { method: 'POST', json: input }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: trainingKeys.participants(id) }),
+  });
+}
+

@@ -1,0 +1,175 @@
+import type { TrainingRecord } from '@tuntas/domain';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client.js';
+import { useMe } from '../../api/queries.js';
+import { useCheckIn, useCompetencies, useCompleteTraining, useDevelopmentHours, useMyCertificates, useParticipants, useTrainings } from '../../api/training-queries.js';
+import { QueryStatus } from '../../components/QueryStatus.js';
+import { formatDate } from '../../lib/format.js';
+
+const thisYear = () => new Date().getFullYear();
+
+function Dates({ t: training }: { t: TrainingRecord }) {
+  const { t } = useTranslation();
+  return <>{t('pelatihan.dates', { mulai: formatDate(training.mulai), selesai: formatDate(training.selesai) })}</>;
+}
+
+/** One event: dates, place, units; for the organiser the participants and the complete button; for a participant a check-in per unit. */
+function TrainingCard({ training, organiser, selfId }: { training: TrainingRecord; organiser: boolean; selfId: string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const participants = useParticipants(training.id, open);
+  const complete = useCompleteTraining(training.id);
+  const checkIn = useCheckIn(training.id);
+  const mine = participants.data?.find((p) => p.userId === selfId);
+  const canComplete = organiser && training.status === 'menunggu_penetapan';
+  const canCheckIn = !organiser && training.status === 'berlangsung';
+  return (
+    <article>
+      <header>
+        <strong>{training.nama}</strong> <mark>{t(`pelatihan.status.${training.status}`)}</mark>
+        <br />
+        <small>
+          <Dates t={training} /> · {training.tempat} · {t('pelatihan.jp', { jp: training.jp })}
+        </small>
+      </header>
+      <ul className="plain-list">
+        {training.units.map((u) => (
+          <li key={u.kode}>
+            {u.nama} <small className="muted">({t('pelatihan.jp', { jp: u.jp })}{u.tanggal ? `, ${formatDate(u.tanggal)}` : ''})</small>{' '}
+            {canCheckIn && open && mine && !mine.hadir.includes(u.kode) && (
+              <button className="secondary" disabled={checkIn.isPending} onClick={() => checkIn.mutate({ userId: selfId, unit: u.kode })}>
+                {t('pelatihan.checkIn', { unit: u.kode })}
+              </button>
+            )}
+            {mine?.hadir.includes(u.kode) && <small> {t('pelatihan.checkedIn')}</small>}
+          </li>
+        ))}
+      </ul>
+      {checkIn.error instanceof ApiError && <p role="alert" className="error">{checkIn.error.message}</p>}
+      <details open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
+        <summary>{t('pelatihan.participants', { count: training.jumlahPeserta })}</summary>
+        {open && (
+          <QueryStatus query={participants} isEmpty={(d) => d.length === 0} empty={<p>{t('pelatihan.noParticipants')}</p>}>
+            {(rows) => (
+              <ul className="plain-list">
+                {rows.map((p) => (
+                  <li key={p.userId}>
+                    <strong>{p.nama}</strong> <small>{p.wilayah}</small> · {t('pelatihan.attended', { n: p.hadir.length, total: training.units.length })}
+                    {p.nilaiPost !== null && ` · ${t('pelatihan.postTest', { nilai: p.nilaiPost })}`}
+                    {p.sertifikat && (
+                      <>
+                        {' '}
+                        · <small>{t('pelatihan.certificate', { nomor: p.sertifikat })}</small>
+                      </>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </QueryStatus>
+        )}
+      </details>
+      {canComplete && (
+        <footer>
+          <button disabled={complete.isPending} aria-busy={complete.isPending} onClick={() => complete.mutate()}>
+            {t('pelatihan.complete')}
+          </button>
+          {complete.data && <p role="status">{t('pelatihan.completed', { issued: complete.data.certificates.length, failed: complete.data.notQualified.length })}</p>}
+          {complete.error && <p role="alert" className="error">{complete.error.message}</p>}
+        </footer>
+      )}
+    </article>
+  );
+}
+
+function MyCertificates() {
+  const { t } = useTranslation();
+  const certs = useMyCertificates();
+  return (
+    <>
+      <h2>{t('pelatihan.certificates')}</h2>
+      <QueryStatus query={certs} isEmpty={(d) => d.length === 0} empty={<p>{t('pelatihan.noCertificates')}</p>}>
+        {(rows) => (
+          <ul className="plain-list">
+            {rows.map((c) => (
+              <li key={c.nomor}>
+                <strong>{c.pelatihan}</strong> · {t('pelatihan.jp', { jp: c.jp })} · <small>{c.nomor}</small>{' '}
+                {c.valid ? (
+                  <a href={`/api/v1/certificates/${encodeURIComponent(c.nomor)}/pdf`} download>
+                    {t('pelatihan.download')}
+                  </a>
+                ) : (
+                  <mark>{t('pelatihan.revoked')}</mark>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryStatus>
+    </>
+  );
+}
+
+/** JP this year against the target: one's own for a pendamping, the area's for others. */
+function Hours({ selfId, own }: { selfId: string; own: boolean }) {
+  const { t } = useTranslation();
+  const year = thisYear();
+  const hours = useDevelopmentHours(year);
+  if (!hours.data) return null;
+  const d = hours.data;
+  const me = d.items.find((i) => i.userId === selfId);
+  return (
+    <>
+      <h2>{t('pelatihan.hours', { year })}</h2>
+      <p>
+        {own && me
+          ? t('pelatihan.hoursMine', { jp: me.jp, target: d.target })
+          : t('pelatihan.hoursTeam', { reached: d.items.filter((i) => i.tercapai).length, total: d.items.length, target: d.target })}
+        <br />
+        <small className="muted">{d.dasar}</small>
+      </p>
+    </>
+  );
+}
+
+function Gaps() {
+  const { t } = useTranslation();
+  const matrix = useCompetencies();
+  if (!matrix.data || matrix.data.pendamping.length === 0) return null;
+  const names = new Map(matrix.data.kompetensi.map((k) => [k.kode, k.nama]));
+  return (
+    <>
+      <h2>{t('pelatihan.gaps')}</h2>
+      <ul className="plain-list">
+        {[...matrix.data.kesenjangan]
+          .sort((a, b) => b.belum - a.belum)
+          .map((g) => (
+            <li key={g.kode}>{t('pelatihan.gapRow', { nama: names.get(g.kode) ?? g.kode, belum: g.belum, jumlah: g.jumlah })}</li>
+          ))}
+      </ul>
+    </>
+  );
+}
+
+/** Pelatihan: a pendamping's own trainings and certificates; the area's for a koordinator; all events for the direktorat, with completion. */
+export default function PelatihanPage() {
+  const { t } = useTranslation();
+  const me = useMe().data!;
+  const trainings = useTrainings();
+  const organiser = (me.role === 'direktorat' || me.role === 'admin') && me.wilayah === null;
+  const pendamping = me.role === 'pendamping';
+  return (
+    <section>
+      <h1>{pendamping ? t('pelatihan.mine') : t('pelatihan.title')}</h1>
+      {!organiser && <Hours selfId={me.id} own={pendamping} />}
+      {pendamping && <MyCertificates />}
+      <h2>{t('pelatihan.events')}</h2>
+      <QueryStatus query={trainings} isEmpty={(d) => d.length === 0} empty={<p>{t('pelatihan.none')}</p>}>
+        {(rows) => rows.map((r) => <TrainingCard key={r.id} training={r} organiser={organiser} selfId={me.id} />)}
+      </QueryStatus>
+      {!pendamping && <Gaps />}
+      {organiser && <Hours selfId={me.id} own={false} />}
+    </section>
+  );
+}
