@@ -257,6 +257,31 @@ export const ERRORS = {
     id: 'Kata sandi saat ini salah.',
     en: 'The current password is wrong.',
   },
+  OTP_REQUIRED: {
+    status: 401,
+    id: 'Masukkan kode verifikasi dari aplikasi autentikator, atau salah satu kode pemulihan.',
+    en: 'Enter the verification code from your authenticator app, or one of your recovery codes.',
+  },
+  OTP_INVALID: {
+    status: 401,
+    id: 'Kode verifikasi salah, kedaluwarsa, atau sudah dipakai. Masukkan kode yang sedang tampil di aplikasi.',
+    en: 'The verification code is wrong, expired or already used. Enter the code your app shows now.',
+  },
+  TWO_FACTOR_SETUP_REQUIRED: {
+    status: 403,
+    id: 'Peran Anda wajib memakai verifikasi dua langkah. Aktifkan di halaman Akun sebelum melanjutkan.',
+    en: 'Your role requires two-step verification. Turn it on in your account before you continue.',
+  },
+  TWO_FACTOR_ALREADY_ENABLED: {
+    status: 409,
+    id: 'Verifikasi dua langkah sudah aktif untuk akun ini.',
+    en: 'Two-step verification is already on for this account.',
+  },
+  TWO_FACTOR_NOT_STARTED: {
+    status: 409,
+    id: 'Mulai penyiapan verifikasi dua langkah terlebih dahulu (pindai kode QR).',
+    en: 'Start setting up two-step verification first (scan the QR code).',
+  },
   BENEFICIARY_INVALID: {
     status: 422,
     id: 'Data penerima manfaat tidak sah. Lihat rincian per kolom.',

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isRole, type Role } from '@tuntas/domain';
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './import/upload-limits.js';
 
 /** Runtime settings, all from the environment so API nodes stay stateless and identical. */
@@ -31,6 +32,16 @@ export interface Config {
   loginWindowMinutes: number;
   /** The growing wait's cap. */
   loginMaxDelaySeconds: number;
+  /**
+   * Roles that must sign in with a second factor (TUNTAS_2FA_ROLES, comma-separated, `none` for
+   * none; default admin, auditor and direktorat when NODE_ENV=production, none otherwise). Such a
+   * user without it reaches only their account until it is on (403 TWO_FACTOR_SETUP_REQUIRED).
+   */
+  twoFactorRoles: readonly Role[];
+  /** TUNTAS_2FA_ROLES was given (`serve --demo` leaves the demo accounts without 2FA otherwise). */
+  twoFactorRolesExplicit: boolean;
+  /** 32 bytes (hex or base64) that encrypt TOTP secrets at rest (TUNTAS_TOTP_KEY); unset: stored as they are. */
+  totpKey: Buffer | undefined;
   bodyLimitBytes: number;
   /** What a web upload of beneficiaries may cost (the terminal import has no limit). */
   importUpload: UploadLimits;
@@ -86,6 +97,20 @@ export function fastifyTrustProxy(value: Config['trustProxy']): false | string[]
   return (_address, hop) => hop < hops;
 }
 
+function rolesFromEnv(raw: string): Role[] {
+  if (raw.trim() === 'none') return [];
+  const roles = raw.split(',').map((r) => r.trim()).filter(Boolean);
+  for (const role of roles) if (!isRole(role)) throw new Error(`TUNTAS_2FA_ROLES must be roles separated by commas (or none), got "${raw}"`);
+  return roles as Role[];
+}
+
+function keyFromEnv(raw: string | undefined): Buffer | undefined {
+  if (!raw) return undefined;
+  const key = /^[0-9a-f]{64}$/i.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
+  if (key.length !== 32) throw new Error('TUNTAS_TOTP_KEY must be 32 bytes, as 64 hex digits or base64');
+  return key;
+}
+
 function flagFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -112,6 +137,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: intFromEnv(env, 'TUNTAS_LOGIN_MAX_FAILURES', 5),
     loginWindowMinutes: intFromEnv(env, 'TUNTAS_LOGIN_WINDOW_MINUTES', 60),
     loginMaxDelaySeconds: intFromEnv(env, 'TUNTAS_LOGIN_MAX_DELAY_SECONDS', 900),
+    twoFactorRoles: env.TUNTAS_2FA_ROLES ? rolesFromEnv(env.TUNTAS_2FA_ROLES) : env.NODE_ENV === 'production' ? ['admin', 'auditor', 'direktorat'] : [],
+    twoFactorRolesExplicit: Boolean(env.TUNTAS_2FA_ROLES),
+    totpKey: keyFromEnv(env.TUNTAS_TOTP_KEY),
     bodyLimitBytes: intFromEnv(env, 'TUNTAS_BODY_LIMIT_BYTES', 1024 * 1024),
     importUpload: {
       ...DEFAULT_UPLOAD_LIMITS,

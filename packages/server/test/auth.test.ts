@@ -21,7 +21,7 @@ describe('login', () => {
     const cookie = response.cookies.find((c) => c.name === 'tuntas_sid');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     const me = await ctx.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: `tuntas_sid=${cookie!.value}` } });
-    expect(me.json()).toEqual({ id: user.id, username: user.username, role: 'koordinator', wilayah: '35', mustChangePassword: false });
+    expect(me.json()).toEqual({ id: user.id, username: user.username, role: 'koordinator', wilayah: '35', mustChangePassword: false, twoFactorEnabled: false, twoFactorRequired: false });
   });
 
   it('gives the same 401 for a wrong password, an unknown user and a disabled account', async () => {

@@ -8,6 +8,8 @@ export interface SessionRequirement {
    * change itself). Everywhere else such a session answers 403 PASSWORD_CHANGE_REQUIRED.
    */
   allowPendingPasswordChange?: boolean;
+  /** Routes a user whose role requires two-factor sign-in may reach before turning it on (their account). */
+  allowPendingTwoFactor?: boolean;
 }
 
 /** Requests whose session still waits for an admin-set password to be replaced. */
@@ -15,6 +17,13 @@ const pendingPasswordChange = new WeakSet<FastifyRequest>();
 
 export function mustChangePassword(request: FastifyRequest): boolean {
   return pendingPasswordChange.has(request);
+}
+
+/** Requests of a user whose role requires two-factor sign-in that is not on yet. */
+const pendingTwoFactor = new WeakSet<FastifyRequest>();
+
+export function mustEnableTwoFactor(request: FastifyRequest): boolean {
+  return pendingTwoFactor.has(request);
 }
 
 /** Adds the session check to every route registered in `scope` (and only there). */
@@ -32,6 +41,10 @@ export function requireSession(scope: FastifyInstance, requirement: SessionRequi
     if (session.mustChangePassword) {
       if (!requirement.allowPendingPasswordChange) return sendError(request, reply, 'PASSWORD_CHANGE_REQUIRED');
       pendingPasswordChange.add(request);
+    }
+    if (!session.twoFactorEnabled && config.twoFactorRoles.includes(session.actor.role)) {
+      if (!requirement.allowPendingTwoFactor) return sendError(request, reply, 'TWO_FACTOR_SETUP_REQUIRED');
+      pendingTwoFactor.add(request);
     }
     request.actor = session.actor;
   });

@@ -8,10 +8,13 @@ import { findUserByUsername } from '../users/user-service.js';
 import { clearLoginFailures, reserveLoginAttempt, type ThrottlePolicy } from './login-throttle.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password-hash.js';
 import { createSession, revokeOtherSessions, type SessionPolicy } from './sessions.js';
+import { checkSecondFactor } from './two-factor.js';
 
 export interface LoginInput {
   username: string;
   password: string;
+  /** A TOTP code or a recovery code, for an account with two-factor sign-in. */
+  otp?: string | undefined;
   ip: string;
   userAgent: string | null;
   requestId: string | null;
@@ -28,13 +31,16 @@ async function throttled(db: Kysely<DB>, origin: RequestOrigin, username: string
 
 /**
  * Checks credentials under throttling. Unknown user, wrong password and disabled account give the
- * same answer in the same time, so the endpoint never tells whether a username exists.
+ * same answer in the same time, so the endpoint never tells whether a username exists. An account
+ * with two-factor sign-in then needs its code (401 OTP_REQUIRED / OTP_INVALID, no session): the
+ * attempt reserved before the password stays counted until the whole sign-in succeeds, so wrong
+ * codes meet the same throttle as wrong passwords.
  */
 export async function login(
   db: Kysely<DB>,
-  policy: SessionPolicy & ThrottlePolicy,
+  policy: SessionPolicy & ThrottlePolicy & { totpKey?: Buffer | undefined },
   input: LoginInput,
-): Promise<{ actor: Actor; token: string; expiresAt: Date; mustChangePassword: boolean }> {
+): Promise<{ actor: Actor; token: string; expiresAt: Date; mustChangePassword: boolean; twoFactorEnabled: boolean }> {
   const origin: RequestOrigin = { ip: input.ip, requestId: input.requestId };
   const verdict = await reserveLoginAttempt(db, input.username, input.ip, policy);
   if (!verdict.allowed) throw await throttled(db, origin, input.username, verdict.retryAfterSeconds);
@@ -51,11 +57,28 @@ export async function login(
     });
     throw new AppError('INVALID_CREDENTIALS');
   }
+  const second = await checkSecondFactor(db, user.id, input.otp, policy.totpKey);
+  if (second.kind === 'missing' || second.kind === 'invalid') {
+    await recordAudit(db, null, origin, {
+      action: second.kind === 'missing' ? 'auth.login_otp_required' : 'auth.login_otp_failed',
+      entityType: 'session',
+      entityId: user.id,
+      wilayah: user.wilayah,
+      details: { username: input.username.slice(0, 100), ...(second.kind === 'invalid' ? { reason: second.reason } : {}) },
+    });
+    throw second.kind === 'missing' ? new AppError('OTP_REQUIRED') : new AppError('OTP_INVALID', { reason: second.reason });
+  }
   await clearLoginFailures(db, input.username, input.ip);
   const actor: Actor = { id: user.id, username: user.username, role: user.role, wilayah: user.wilayah };
   const session = await createSession(db, user.id, policy, { ip: input.ip, userAgent: input.userAgent });
-  await recordAudit(db, actor, origin, { action: 'auth.login', entityType: 'session', entityId: user.id, wilayah: user.wilayah });
-  return { actor, ...session, mustChangePassword: user.must_change_password };
+  await recordAudit(db, actor, origin, {
+    action: 'auth.login',
+    entityType: 'session',
+    entityId: user.id,
+    wilayah: user.wilayah,
+    ...(second.kind === 'ok' ? { details: { secondFactor: second.method } } : {}),
+  });
+  return { actor, ...session, mustChangePassword: user.must_change_password, twoFactorEnabled: second.kind === 'ok' };
 }
 
 export interface PasswordChange {

@@ -46,6 +46,8 @@ const TOUCH_INTERVAL_MS = 60_000;
 export interface SessionUser {
   actor: Actor;
   mustChangePassword: boolean;
+  /** Two-factor sign-in is on for this user. */
+  twoFactorEnabled: boolean;
 }
 
 export async function resolveSession(db: Kysely<DB>, token: string, policy: SessionPolicy): Promise<SessionUser | null> {
@@ -54,7 +56,8 @@ export async function resolveSession(db: Kysely<DB>, token: string, policy: Sess
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['users.id', 'users.username', 'users.role', 'users.wilayah', 'users.must_change_password', 'sessions.last_seen_at'])
+    .leftJoin('user_totp', 'user_totp.user_id', 'users.id')
+    .select(['users.id', 'users.username', 'users.role', 'users.wilayah', 'users.must_change_password', 'sessions.last_seen_at', 'user_totp.enabled_at as totp_enabled_at'])
     .where('sessions.id', '=', id)
     .where('sessions.revoked_at', 'is', null)
     .where('sessions.expires_at', '>', sql<Date>`now()`)
@@ -65,7 +68,11 @@ export async function resolveSession(db: Kysely<DB>, token: string, policy: Sess
   if (Date.now() - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
     await db.updateTable('sessions').set({ last_seen_at: new Date() }).where('id', '=', id).execute();
   }
-  return { actor: { id: row.id, username: row.username, role: row.role, wilayah: row.wilayah }, mustChangePassword: row.must_change_password };
+  return {
+    actor: { id: row.id, username: row.username, role: row.role, wilayah: row.wilayah },
+    mustChangePassword: row.must_change_password,
+    twoFactorEnabled: row.totp_enabled_at !== null,
+  };
 }
 
 export async function revokeSession(db: Kysely<DB>, token: string): Promise<void> {

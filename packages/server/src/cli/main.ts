@@ -60,7 +60,9 @@ export function buildCli(config: Config = loadConfig()): Command {
     .option('--demo', 'isi data demo sebelum mulai')
     .action(async (opts: { port?: number; demo?: boolean }) => {
       // The demo's accounts share a published password: loopback only unless HOST says otherwise.
-      const effective = { ...config, ...(opts.demo ? { host: config.demoHost } : {}), ...(opts.port === undefined ? {} : { port: opts.port }) };
+      // …and sign in without a second factor unless TUNTAS_2FA_ROLES asks for one.
+      const demo = { host: config.demoHost, ...(config.twoFactorRolesExplicit ? {} : { twoFactorRoles: [] }) };
+      const effective = { ...config, ...(opts.demo ? demo : {}), ...(opts.port === undefined ? {} : { port: opts.port }) };
       const { url } = await startServer(effective, {
         beforeListen: opts.demo
           ? async (database) => {

@@ -2,6 +2,7 @@ import { Type, type FastifyPluginAsyncTypebox, type TypeBoxTypeProvider } from '
 import { changeOwnPassword, login } from '../auth/login.js';
 import { resolveSession, revokeSession, SESSION_COOKIE } from '../auth/sessions.js';
 import { mustChangePassword, requireSession } from '../auth/authenticate.js';
+import { enableTwoFactor, startTwoFactorSetup, twoFactorState } from '../auth/two-factor.js';
 import { actorOf, originOf } from '../http/context.js';
 import { ErrorResponse, StrictObject } from '../http/schemas.js';
 import { Password, RoleSchema } from './user-schemas.js';
@@ -14,9 +15,19 @@ const Me = Type.Object({
   mustChangePassword: Type.Boolean({
     description: 'An admin set this password: until the user replaces it (POST /auth/password) other routes answer 403 PASSWORD_CHANGE_REQUIRED',
   }),
+  twoFactorEnabled: Type.Boolean({ description: 'Sign-in asks this user for a TOTP or recovery code' }),
+  twoFactorRequired: Type.Boolean({
+    description: 'The user’s role must sign in with two factors (TUNTAS_2FA_ROLES); until it is on, other routes answer 403 TWO_FACTOR_SETUP_REQUIRED',
+  }),
 });
 
+const Otp = Type.String({ minLength: 1, maxLength: 40, description: 'The six digits the authenticator app shows, or a recovery code' });
+
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const twoFactor = (role: Parameters<typeof app.ctx.config.twoFactorRoles.includes>[0], enabled: boolean) => ({
+    twoFactorEnabled: enabled,
+    twoFactorRequired: app.ctx.config.twoFactorRoles.includes(role),
+  });
   const throttlePolicy = () => ({
     maxFailures: app.ctx.config.loginMaxFailures,
     windowMinutes: app.ctx.config.loginWindowMinutes,
@@ -31,8 +42,10 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Sign in; sets an HttpOnly session cookie',
         description:
           'After TUNTAS_LOGIN_MAX_FAILURES failures of one username from one address, each further attempt waits 2^n seconds ' +
-          '(429 LOGIN_THROTTLED with Retry-After). mustChangePassword: the account was created or reset by an admin; change it first.',
-        body: StrictObject({ username: Type.String({ minLength: 1, maxLength: 100 }), password: Password }),
+          '(429 LOGIN_THROTTLED with Retry-After). mustChangePassword: the account was created or reset by an admin; change it first. ' +
+          'An account with two-factor sign-in needs otp (a TOTP code, good once, or an unused recovery code): without it 401 OTP_REQUIRED, ' +
+          'a wrong, expired or reused one 401 OTP_INVALID (details.reason WRONG | EXPIRED | REUSED); neither sets a session, and both count against the throttle.',
+        body: StrictObject({ username: Type.String({ minLength: 1, maxLength: 100 }), password: Password, otp: Type.Optional(Otp) }),
         response: {
           200: Type.Object({ user: Me, expiresAt: Type.String({ format: 'date-time' }), mustChangePassword: Type.Boolean() }),
           400: ErrorResponse,
@@ -45,10 +58,11 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { config, database } = app.ctx;
       const result = await login(
         database.db,
-        { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours, ...throttlePolicy() },
+        { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours, ...throttlePolicy(), totpKey: config.totpKey },
         {
           username: request.body.username,
           password: request.body.password,
+          otp: request.body.otp,
           ip: request.ip,
           userAgent: request.headers['user-agent'] ?? null,
           requestId: String(request.id),
@@ -63,7 +77,11 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         expires: result.expiresAt,
       });
       const { mustChangePassword } = result;
-      return { user: { ...result.actor, mustChangePassword }, expiresAt: result.expiresAt.toISOString(), mustChangePassword };
+      return {
+        user: { ...result.actor, mustChangePassword, ...twoFactor(result.actor.role, result.twoFactorEnabled) },
+        expiresAt: result.expiresAt.toISOString(),
+        mustChangePassword,
+      };
     },
   );
 
@@ -78,14 +96,14 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const session = token
         ? await resolveSession(database.db, token, { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours })
         : null;
-      return { user: session ? { ...session.actor, mustChangePassword: session.mustChangePassword } : null };
+      return { user: session ? { ...session.actor, mustChangePassword: session.mustChangePassword, ...twoFactor(session.actor.role, session.twoFactorEnabled) } : null };
     },
   );
 
   await app.register(async (scope) => {
     const authed = scope.withTypeProvider<TypeBoxTypeProvider>();
-    // Reachable while an admin-set password waits to be replaced.
-    requireSession(authed, { allowPendingPasswordChange: true });
+    // Reachable while an admin-set password waits to be replaced, or a required second factor to be turned on.
+    requireSession(authed, { allowPendingPasswordChange: true, allowPendingTwoFactor: true });
 
     authed.post(
       '/auth/logout',
@@ -101,7 +119,59 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     authed.get(
       '/auth/me',
       { schema: { tags: ['auth'], summary: 'The signed-in user, role and area scope', response: { 200: Me, 401: ErrorResponse } } },
-      async (request) => ({ ...actorOf(request), mustChangePassword: mustChangePassword(request) }),
+      async (request) => {
+        const actor = actorOf(request);
+        const { enabled } = await twoFactorState(app.ctx.database.db, actor.id);
+        return { ...actor, mustChangePassword: mustChangePassword(request), ...twoFactor(actor.role, enabled) };
+      },
+    );
+
+    authed.get(
+      '/auth/2fa',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Your two-factor sign-in: on or not, required by your role, recovery codes left',
+          response: { 200: Type.Object({ enabled: Type.Boolean(), required: Type.Boolean(), recoveryCodesLeft: Type.Integer() }), 401: ErrorResponse },
+        },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        const state = await twoFactorState(app.ctx.database.db, actor.id);
+        return { ...state, required: app.ctx.config.twoFactorRoles.includes(actor.role) };
+      },
+    );
+
+    authed.post(
+      '/auth/2fa/setup',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Start two-factor sign-in: a new TOTP secret for the authenticator app (shown this once)',
+          description:
+            'The secret stays pending until POST /auth/2fa/enable proves the app has it; a new setup replaces a pending one. ' +
+            '409 TWO_FACTOR_ALREADY_ENABLED when it is on. The secret is kept encrypted when the server has TUNTAS_TOTP_KEY and never returned again.',
+          response: { 200: Type.Object({ secret: Type.String(), otpauthUrl: Type.String() }), 401: ErrorResponse, 409: ErrorResponse },
+        },
+      },
+      async (request) => startTwoFactorSetup(app.ctx.database.db, actorOf(request), originOf(request), app.ctx.config.totpKey),
+    );
+
+    authed.post(
+      '/auth/2fa/enable',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Turn two-factor sign-in on with a code from the app; answers ten one-time recovery codes, shown this once',
+          description:
+            '401 OTP_INVALID (details.reason WRONG | EXPIRED) for a code that does not match the pending secret; wrong codes count against the ' +
+            'sign-in throttle (429 LOGIN_THROTTLED). 409 TWO_FACTOR_NOT_STARTED without a setup, TWO_FACTOR_ALREADY_ENABLED when it is on.',
+          body: StrictObject({ otp: Otp }),
+          response: { 200: Type.Object({ recoveryCodes: Type.Array(Type.String()) }), 400: ErrorResponse, 401: ErrorResponse, 409: ErrorResponse, 429: ErrorResponse },
+        },
+      },
+      async (request) =>
+        enableTwoFactor(app.ctx.database.db, actorOf(request), { ...originOf(request), ip: request.ip }, throttlePolicy(), request.body.otp, app.ctx.config.totpKey),
     );
 
     authed.post(
