@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.js';
 import { keys } from './queries.js';
 import type { Me } from './types.js';
@@ -7,7 +7,7 @@ import type { Me } from './types.js';
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { username: string; password: string }) =>
+    mutationFn: (body: { username: string; password: string; otp?: string }) =>
       api<{ user: Me; mustChangePassword: boolean }>('/auth/login', { method: 'POST', json: body }),
     onSuccess: ({ user }) => queryClient.setQueryData(keys.me, user),
   });
@@ -28,4 +28,39 @@ export function useLogout() {
     await api('/auth/logout', { method: 'POST' }).catch(() => undefined);
     queryClient.clear();
   };
+}
+
+export interface TwoFactorState {
+  enabled: boolean;
+  required: boolean;
+  recoveryCodesLeft: number;
+}
+
+const twoFactorKey = ['auth', '2fa'] as const;
+
+/** GET /auth/2fa: whether two-step verification is on, required by the role, and recovery codes left. */
+export function useTwoFactorState() {
+  return useQuery({ queryKey: twoFactorKey, queryFn: () => api<TwoFactorState>('/auth/2fa') });
+}
+
+/** POST /auth/2fa/setup: a new secret for the authenticator app (shown once; pending until enabled). */
+export function useTwoFactorSetup() {
+  return useMutation({ mutationFn: () => api<{ secret: string; otpauthUrl: string }>('/auth/2fa/setup', { method: 'POST' }) });
+}
+
+/** POST /auth/2fa/enable with the app's code; answers the recovery codes, shown once. */
+export function useTwoFactorEnable() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (otp: string) => api<{ recoveryCodes: string[] }>('/auth/2fa/enable', { method: 'POST', json: { otp } }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: twoFactorKey });
+    },
+  });
+}
+
+/** After the recovery codes were shown: the app may open (a role that requires 2FA was held at its setup). */
+export function useTwoFactorEnabled() {
+  const queryClient = useQueryClient();
+  return () => queryClient.setQueryData<Me>(keys.me, (me) => (me ? { ...me, twoFactorEnabled: true } : me));
 }

@@ -7,6 +7,10 @@ export interface Me {
   wilayah: string | null;
   /** An admin set the password: the app shows only the change-password screen until it is replaced. */
   mustChangePassword: boolean;
+  /** Sign-in asks this user for a code from their authenticator app. */
+  twoFactorEnabled: boolean;
+  /** The role must sign in with two factors: until it is on, the app shows only its setup. */
+  twoFactorRequired: boolean;
 }
 
 export interface Wilayah {

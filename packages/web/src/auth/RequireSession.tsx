@@ -6,11 +6,13 @@ import { sessionExpired } from '../api/client.js';
 import { keys, useMe } from '../api/queries.js';
 
 const ForcedPasswordChange = lazy(() => import('../pages/account/ChangePasswordPage.js').then((m) => ({ default: m.ForcedPasswordChange })));
+const ForcedTwoFactor = lazy(() => import('../pages/account/TwoFactorPanel.js').then((m) => ({ default: m.ForcedTwoFactor })));
 
 /**
  * Shows its children to a signed-in user; otherwise, or when the session expires mid-work, the
  * login page. A user whose password an admin set sees only the change-password screen until it
- * is replaced (the server refuses everything else meanwhile).
+ * is replaced (the server refuses everything else meanwhile); one whose role requires two-step
+ * verification sees only its setup until it is on.
  */
 export function RequireSession({ children }: { children: ReactNode }) {
   const me = useMe();
@@ -31,5 +33,6 @@ export function RequireSession({ children }: { children: ReactNode }) {
   if (me.isPending) return <p aria-busy="true" className="centered">{t('common.loading')}</p>;
   if (me.isError) return <Navigate to="/masuk" replace state={{ from: location.pathname }} />;
   if (me.data.mustChangePassword) return <ForcedPasswordChange />;
+  if (me.data.twoFactorRequired && !me.data.twoFactorEnabled) return <ForcedTwoFactor />;
   return <>{children}</>;
 }

@@ -11,15 +11,31 @@ export function LoginPage() {
   const state = (location.state ?? {}) as { from?: string; expired?: boolean };
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const [otp, setOtp] = useState('');
+  // Asked for once the server answers that this account signs in with a second factor.
+  const [askOtp, setAskOtp] = useState(false);
 
   const login = useLogin();
 
   // A user whose password an admin set is shown the change-password screen by RequireSession first.
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    login.mutate({ username, password }, { onSuccess: () => navigate(state.from && state.from !== '/masuk' ? state.from : '/', { replace: true }) });
+    login.mutate(
+      { username, password, ...(askOtp && otp.trim() ? { otp: otp.trim() } : {}) },
+      {
+        onSuccess: () => navigate(state.from && state.from !== '/masuk' ? state.from : '/', { replace: true }),
+        onError: (e) => {
+          if (e instanceof ApiError && (e.code === 'OTP_REQUIRED' || e.code === 'OTP_INVALID')) {
+            setAskOtp(true);
+            setOtp('');
+          }
+        },
+      },
+    );
   };
   const error = login.error instanceof ApiError ? login.error : null;
+  // The first "code required" is a step of signing in, not a mistake.
+  const shownError = error?.code === 'OTP_REQUIRED' ? null : error;
   const retryAfter = error?.code === 'LOGIN_THROTTLED' ? (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds : undefined;
 
   return (
@@ -48,16 +64,34 @@ export function LoginPage() {
               required
               value={password}
               onChange={(e) => setPassword(e.target.value)}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? 'login-error' : undefined}
+              aria-invalid={shownError && shownError.code !== 'OTP_INVALID' ? true : undefined}
+              aria-describedby={shownError ? 'login-error' : undefined}
             />
           </label>
-          {error && (
+          {askOtp && (
+            <label>
+              {t('akun.twoFactor.loginCode')}
+              <input
+                name="otp"
+                autoComplete="one-time-code"
+                autoCapitalize="none"
+                autoFocus
+                required
+                maxLength={40}
+                value={otp}
+                onChange={(e) => setOtp(e.target.value)}
+                aria-invalid={shownError?.code === 'OTP_INVALID' ? true : undefined}
+                aria-describedby="login-otp-hint"
+              />
+              <small id="login-otp-hint">{t('akun.twoFactor.loginCodeHint')}</small>
+            </label>
+          )}
+          {shownError && (
             <p id="login-error" role="alert" className="error">
-              {retryAfter ? t('login.throttled', { seconds: retryAfter }) : error.message}
+              {retryAfter ? t('login.throttled', { seconds: retryAfter }) : shownError.message}
             </p>
           )}
-          <button type="submit" aria-busy={login.isPending} disabled={login.isPending || !username || !password}>
+          <button type="submit" aria-busy={login.isPending} disabled={login.isPending || !username || !password || (askOtp && !otp.trim())}>
             {login.isPending ? t('login.submitting') : t('login.submit')}
           </button>
         </form>

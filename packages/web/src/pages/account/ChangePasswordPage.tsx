@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { useChangePassword, useLogout } from '../../api/auth-queries.js';
 import { ApiError } from '../../api/client.js';
 import { useMe } from '../../api/queries.js';
+import { TwoFactorPanel } from './TwoFactorPanel.js';
 
 const REASONS = ['TOO_SHORT', 'TOO_LONG', 'TOO_SIMPLE', 'CONTAINS_USERNAME', 'TOO_COMMON', 'SAME_AS_CURRENT'] as const;
 type Reason = (typeof REASONS)[number];
@@ -136,7 +137,7 @@ export function ForcedPasswordChange() {
   );
 }
 
-/** From the menu: any user changes their password here. */
+/** From the menu: any user changes their password and manages two-step verification here. */
 export default function ChangePasswordPage() {
   const { t } = useTranslation();
   return (
@@ -145,6 +146,7 @@ export default function ChangePasswordPage() {
       <article>
         <ChangePasswordForm />
       </article>
+      <TwoFactorPanel />
     </section>
   );
 }
