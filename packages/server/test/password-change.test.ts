@@ -80,7 +80,8 @@ describe('a password set by an admin', () => {
     const open = new Set(['POST /api/v1/auth/login', 'GET /api/v1/auth/session', 'POST /api/v1/auth/logout', 'GET /api/v1/auth/me', 'POST /api/v1/auth/password']);
     return Object.entries(doc.paths)
       .flatMap(([path, ops]) => Object.keys(ops).map((method) => ({ method: method.toUpperCase() as 'GET', path })))
-      .filter(({ method, path }) => !open.has(`${method} ${path}`) && !path.startsWith('/api/v1/health'))
+      // Probes, metrics and the public certificate check need no session at all.
+      .filter(({ method, path }) => !open.has(`${method} ${path}`) && !path.startsWith('/api/v1/health') && path !== '/metrics' && !/^\/api\/v1\/certificates\/\{[^}]+\}\/verify$/.test(path))
       .map(({ method, path }) => ({ method, url: path.replace(/\{[^}]+\}/g, '7f1d2c34-0000-4000-8000-000000000000') }));
   }
 
