@@ -37,7 +37,7 @@ describe('registry', () => {
     await page.getByRole('link', { name: /Muhammad Yusuf Hidayat/ }).click();
     await page.getByRole('button', { name: 'Buka kasus' }).click();
     await page.getByLabel('Ringkasan masalah').waitFor();
-    await page.getByLabel('Kategori PPKS', { exact: true }).selectOption('24');
+    await page.getByRole('combobox', { name: /^Kategori PPKS/ }).selectOption('24');
     await page.getByLabel('Ringkasan masalah').fill('Kepala keluarga kehilangan pekerjaan');
     await page.getByRole('button', { name: 'Buka kasus' }).click();
     await page.getByRole('heading', { name: 'Riwayat kasus' }).waitFor();
