@@ -68,6 +68,7 @@ export const trainingPolicy = {
   readOthers: (actor: Actor) => actor.role !== 'pendamping',
   assess: (actor: Actor) => supervises(actor.role),
 };
+
 export const auditPolicy = {
   read: (actor: Actor) => actor.role === 'admin' || actor.role === 'auditor',
 };

@@ -662,6 +662,7 @@ export interface ProfessionalCertificationsTable {
   created_by: string | null;
   created_at: ColumnType<Date, never, never>;
 }
+
 export interface DB {
   kompetensi: KompetensiTable;
   trainings: TrainingsTable;
@@ -715,8 +716,8 @@ export interface DB {
   login_throttle: LoginThrottleTable;
   idempotency_keys: IdempotencyKeysTable;
   audit_events: AuditEventsTable;
-}
   audit_chain_head: AuditChainHeadTable;
   audit_chain_checkpoints: AuditChainCheckpointsTable;
   user_totp: UserTotpTable;
   user_recovery_codes: UserRecoveryCodesTable;
+}

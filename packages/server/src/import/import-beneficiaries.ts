@@ -189,12 +189,12 @@ export async function importBeneficiaries(
  */
 async function recordChanges(trx: Kysely<DB>, options: ImportOptions, changes: UpsertResult['changes']): Promise<void> {
   const actorId = options.actor.id === SYSTEM_ACTOR.id ? null : options.actor.id;
-  // 9 parameters a row; PostgreSQL takes 65,535 parameters a statement.
-  for (let i = 0; i < changes.length; i += 5000) {
+  // 10 parameters a row; PGlite answers nothing after a statement of more than 32,767 parameters.
+  for (let i = 0; i < changes.length; i += 2000) {
     await trx
       .insertInto('audit_events')
       .values(
-        changes.slice(i, i + 5000).map((c) => ({
+        changes.slice(i, i + 2000).map((c) => ({
           actor_id: actorId,
           actor_username: options.actor.username,
           action: 'beneficiary.import.update',
