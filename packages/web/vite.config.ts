@@ -1,10 +1,34 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 // The domain package is compiled with the app from its sources: one rule set, no stale build.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // The service worker (issue 17) is Workbox's: every built file — each lazily loaded screen's
+    // chunk and style included — is precached on install and on update, so any screen opens
+    // offline. It keeps the old name /sw.js, so phones with the hand-written one update in place.
+    // API answers stay out of it: the working set lives in IndexedDB (src/offline).
+    VitePWA({
+      strategies: 'generateSW',
+      filename: 'sw.js',
+      injectRegister: false,
+      manifest: false,
+      registerType: 'autoUpdate',
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2}'],
+        globIgnores: ['**/*.map'],
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//],
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        skipWaiting: true,
+      },
+    }),
+  ],
   resolve: {
     alias: { '@tuntas/domain': fileURLToPath(new URL('../domain/src/index.ts', import.meta.url)) },
   },

@@ -11,6 +11,7 @@ import { ComingSoonPage, NotFoundPage } from './pages/ComingSoonPage.js';
 import { HomePage } from './pages/HomePage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { AppShell } from './shell/AppShell.js';
+import { RouteError } from './shell/RouteError.js';
 import { COMING_SOON } from './shell/nav.js';
 
 // Screens beyond the first are loaded when opened, keeping the phone's first download small.
@@ -43,16 +44,19 @@ const queryClient = new QueryClient({
 });
 
 const router = createBrowserRouter([
-  { path: '/masuk', element: <LoginPage /> },
+  { path: '/masuk', element: <LoginPage />, errorElement: <RouteError /> },
   // Public: what a certificate's QR code opens, without signing in.
-  { path: '/verifikasi/:nomor', element: <VerifikasiPage /> },
+  { path: '/verifikasi/:nomor', element: <VerifikasiPage />, errorElement: <RouteError /> },
   {
+    errorElement: <RouteError />,
     element: (
       <RequireSession>
         <AppShell />
       </RequireSession>
     ),
     children: [
+      // A screen whose code cannot load (offline, never cached) fails inside the shell, in Indonesian.
+      { errorElement: <RouteError />, children: [
       { index: true, element: <HomePage /> },
       { path: 'penerima-manfaat', element: <BeneficiaryListPage /> },
       { path: 'penerima-manfaat/baru', element: <BeneficiaryFormPage /> },
@@ -74,6 +78,7 @@ const router = createBrowserRouter([
       { path: 'pelatihan', element: <PelatihanPage /> },
       ...COMING_SOON.map((feature) => ({ path: feature, element: <ComingSoonPage feature={feature} /> })),
       { path: '*', element: <NotFoundPage /> },
+      ] },
     ],
   },
 ]);

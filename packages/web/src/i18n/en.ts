@@ -1,3 +1,4 @@
+import { luringEn } from './luring.en.js';
 import { kasusEn } from './kasus.en.js';
 import type { Dictionary, Widen } from './id.js';
 import { dasborEn, laporanEn } from './dasbor.en.js';
@@ -272,6 +273,7 @@ export const en: Widen<Dictionary> = {
     notFoundPage: 'Page not found.',
   },
   kerja: kerjaEn,
+  luring: luringEn,
   pelatihan: pelatihanEn,
   kasus: kasusEn,
   dasbor: dasborEn,

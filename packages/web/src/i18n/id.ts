@@ -1,3 +1,4 @@
+import { luringId } from './luring.id.js';
 import { kasusId } from './kasus.id.js';
 import { dasborId, laporanId } from './dasbor.id.js';
 import { kerjaId } from './kerja.id.js';
@@ -271,6 +272,7 @@ export const id = {
     notFoundPage: 'Halaman tidak ditemukan.',
   },
   kerja: kerjaId,
+  luring: luringId,
   pelatihan: pelatihanId,
   kasus: kasusId,
   dasbor: dasborId,

@@ -1,0 +1,46 @@
+import type { luringId } from './luring.id.js';
+import type { Widen } from './id.js';
+
+/** Offline work in English; keys mirror luring.id.ts (the type checks it). */
+export const luringEn: Widen<typeof luringId> = {
+  chunkFailed: 'This screen is not stored on the device yet and cannot load without a signal.',
+  chunkFailedHint: 'Connect to the internet once; afterwards this screen opens at any time.',
+  reload: 'Reload',
+  notCached: 'This data is not available without a signal yet. Open it once while online to keep it on the device.',
+  unsent_one: '{{count}} not sent',
+  unsent_other: '{{count}} not sent',
+  problems_one: '{{count}} to review',
+  problems_other: '{{count}} to review',
+  status: { menunggu: 'waiting to send', mengirim: 'sending', konflik: 'conflict', ditolak: 'rejected', terkirim: 'sent' },
+  queued: 'Kept on the device, waiting to send.',
+  title: 'Not sent yet',
+  intro: 'Changes made without a signal are kept on this device and sent in order when the signal returns.',
+  empty: 'Every change has been sent.',
+  sendNow: 'Send now',
+  sending: 'Sending…',
+  offlineNow: 'No signal: they are sent automatically once connected.',
+  actedAt: 'Made {{time}}',
+  kinds: {
+    service: 'Case service/note',
+    activity: 'New activity',
+    activityEdit: 'Activity change',
+    'check-in': 'Check-in',
+    'check-out': 'Check-out',
+    assessment: 'Assessment',
+    beneficiary: 'Beneficiary registration',
+    case: 'New case',
+  },
+  conflict: {
+    intro: 'Someone else changed this record while you were offline. Choose which version to keep.',
+    field: 'Field',
+    mine: 'My version',
+    theirs: 'Server version',
+    keepMine: 'Keep mine',
+    takeTheirs: 'Take the server’s',
+  },
+  rejected: { intro: 'The server refused this change:', resend: 'Fix and send again' },
+  discard: 'Discard',
+  discardConfirm: 'Discard this change from the device? It will not be sent.',
+  logoutConfirm_one: '{{count}} change has not been sent. Signing out removes it from this device. Sign out anyway?',
+  logoutConfirm_other: '{{count}} changes have not been sent. Signing out removes them from this device. Sign out anyway?',
+};
