@@ -237,6 +237,21 @@ export const ERRORS = {
     id: 'Wilayah di luar cakupan Anda.',
     en: 'The area is outside your scope.',
   },
+  ROLE_NOT_GRANTABLE: {
+    status: 403,
+    id: 'Anda tidak berwenang memberikan peran ini.',
+    en: 'You may not grant this role.',
+  },
+  SELF_DISABLE: {
+    status: 409,
+    id: 'Anda tidak dapat menonaktifkan akun Anda sendiri.',
+    en: 'You cannot disable your own account.',
+  },
+  LAST_NATIONAL_ADMIN: {
+    status: 409,
+    id: 'Ini admin nasional aktif terakhir. Tetapkan admin nasional lain terlebih dahulu.',
+    en: 'This is the last active national admin. Appoint another national admin first.',
+  },
   TOO_MANY_REQUESTS: {
     status: 429,
     id: 'Terlalu banyak percobaan. Coba lagi dalam beberapa menit.',

@@ -11,10 +11,17 @@ export type CaseAccess = { pendamping_id: string | null } & Pick<IdentityFlags, 
  * the server says a user may do.
  */
 export const userPolicy = {
-  list: (actor: Actor) => actor.role === 'admin',
-  /** An admin manages accounts inside their own scope only, and never widens a scope beyond it. */
-  manage: (actor: Actor, target: { wilayah: string | null }) =>
-    actor.role === 'admin' && canSeeWilayah(actor, target.wilayah),
+  /** Admins, and a koordinator with an area (for its pendamping). */
+  list: (actor: Actor) => actor.role === 'admin' || (actor.role === 'koordinator' && actor.wilayah !== null),
+  /** The roles an actor may give: an admin any (inside their scope), a koordinator only pendamping. */
+  grants: (actor: Actor, role: Role) => actor.role === 'admin' || (actor.role === 'koordinator' && actor.wilayah !== null && role === 'pendamping'),
+  /**
+   * An admin manages accounts inside their own scope only, and never widens a scope beyond it; a
+   * koordinator the pendamping of their own area.
+   */
+  manage: (actor: Actor, target: { role: Role; wilayah: string | null }) =>
+    (actor.role === 'admin' && canSeeWilayah(actor, target.wilayah)) ||
+    (actor.role === 'koordinator' && actor.wilayah !== null && target.role === 'pendamping' && canSeeWilayah(actor, target.wilayah)),
 };
 
 /** The registry: everyone reads inside their scope; field and area staff write; audit stays read-only. */

@@ -1,8 +1,8 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { verifyAuditChainAs } from '../audit/audit-chain.js';
-import { listAuditEvents } from '../audit/audit-query.js';
+import { AUDIT_EXPORT_LIMIT, exportAuditEvents, listAuditEvents } from '../audit/audit-query.js';
 import { actorOf, originOf } from '../http/context.js';
-import { authErrors, Page, PageQuery, StrictObject, Uuid } from '../http/schemas.js';
+import { authErrors, Page, PageQuery, StrictObject, Uuid, WilayahCode } from '../http/schemas.js';
 
 const AuditEvent = Type.Object(
   {
@@ -18,8 +18,21 @@ const AuditEvent = Type.Object(
     requestId: Type.Union([Type.String(), Type.Null()]),
     details: Type.Unknown(),
     subjectId: Type.Union([Type.String(), Type.Null()], { description: 'The person the event concerns' }),
+    protectedRead: Type.Boolean({ description: 'A read of a protected person (or a break-glass opening)' }),
   },
 );
+
+const AuditFilters = {
+  action: Type.Optional(Type.String({ maxLength: 100 })),
+  entityType: Type.Optional(Type.String({ maxLength: 50 })),
+  entityId: Type.Optional(Type.String({ maxLength: 100, description: 'The record acted on, or the person an event concerns (who looked at this person)' })),
+  actorId: Type.Optional(Uuid),
+  actorUsername: Type.Optional(Type.String({ maxLength: 64, description: 'The acting person’s username' })),
+  wilayah: Type.Optional(WilayahCode),
+  from: Type.Optional(Type.String({ format: 'date-time', description: 'From this instant (inclusive)' })),
+  to: Type.Optional(Type.String({ format: 'date-time', description: 'Before this instant (exclusive)' })),
+  protectedReads: Type.Optional(Type.Boolean({ description: 'Only reads of protected people and break-glass openings' })),
+};
 
 export const ChainVerdict = Type.Object({
   ok: Type.Boolean(),
@@ -53,19 +66,33 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['audit'],
         summary: 'The audit trail inside the caller’s scope, newest first (admin, auditor)',
-        querystring: StrictObject({
-          ...PageQuery,
-          action: Type.Optional(Type.String({ maxLength: 100 })),
-          entityType: Type.Optional(Type.String({ maxLength: 50 })),
-          entityId: Type.Optional(Type.String({ maxLength: 100, description: 'The record acted on, or the person an event concerns (who looked at this person)' })),
-          actorId: Type.Optional(Uuid),
-        }),
+        querystring: StrictObject({ ...PageQuery, ...AuditFilters }),
         response: { 200: Page(AuditEvent), ...authErrors },
       },
     },
     async (request) => {
       const { page = 1, pageSize = 50, ...filters } = request.query;
       return listAuditEvents(app.ctx.database.db, actorOf(request), { page, pageSize, ...filters });
+    },
+  );
+
+  app.get(
+    '/audit-events/export',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: `The filtered audit trail as CSV, newest first, at most ${AUDIT_EXPORT_LIMIT} events (admin, auditor); the export is an audit event (audit.export)`,
+        querystring: StrictObject(AuditFilters),
+        response: { 200: Type.Unsafe({ type: 'string', format: 'binary', description: 'CSV (UTF-8 with BOM)' }), ...authErrors },
+      },
+    },
+    async (request, reply) => {
+      const { csv, truncated } = await exportAuditEvents(app.ctx.database.db, actorOf(request), originOf(request), request.query);
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="jejak-audit.csv"')
+        .header('x-truncated', truncated ? 'true' : 'false')
+        .send(csv);
     },
   );
 };
