@@ -3,7 +3,9 @@ import { changeOwnPassword, login } from '../auth/login.js';
 import { resolveSession, revokeSession, SESSION_COOKIE } from '../auth/sessions.js';
 import { mustChangePassword, requireSession } from '../auth/authenticate.js';
 import { enableTwoFactor, startTwoFactorSetup, twoFactorState } from '../auth/two-factor.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf, originOf } from '../http/context.js';
+import { sendError } from '../http/error-handler.js';
 import { ErrorResponse, StrictObject } from '../http/schemas.js';
 import { Password, RoleSchema } from './user-schemas.js';
 
@@ -104,6 +106,10 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const authed = scope.withTypeProvider<TypeBoxTypeProvider>();
     // Reachable while an admin-set password waits to be replaced, or a required second factor to be turned on.
     requireSession(authed, { allowPendingPasswordChange: true, allowPendingTwoFactor: true });
+    // An admin-set password is replaced before an authenticator is bound to the account.
+    const passwordFirst = async (request: FastifyRequest, reply: FastifyReply) => {
+      if (mustChangePassword(request)) return sendError(request, reply, 'PASSWORD_CHANGE_REQUIRED');
+    };
 
     authed.post(
       '/auth/logout',
@@ -129,6 +135,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     authed.get(
       '/auth/2fa',
       {
+        preValidation: passwordFirst,
         schema: {
           tags: ['auth'],
           summary: 'Your two-factor sign-in: on or not, required by your role, recovery codes left',
@@ -145,6 +152,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     authed.post(
       '/auth/2fa/setup',
       {
+        preValidation: passwordFirst,
         schema: {
           tags: ['auth'],
           summary: 'Start two-factor sign-in: a new TOTP secret for the authenticator app (shown this once)',
@@ -160,6 +168,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     authed.post(
       '/auth/2fa/enable',
       {
+        preValidation: passwordFirst,
         schema: {
           tags: ['auth'],
           summary: 'Turn two-factor sign-in on with a code from the app; answers ten one-time recovery codes, shown this once',
