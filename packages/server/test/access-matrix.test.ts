@@ -151,8 +151,9 @@ const send = (s: Session, p: Probe, url: string) => s.request({ method: p.method
 
 /** Every table but the ones a refused or read-only request legitimately writes (audit, sessions, throttle). */
 async function fingerprint(): Promise<Record<string, string>> {
+  // Refused attempts are audit events, and the chain head follows the trail: both may move.
   const tables = await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = 'public'
-    and tablename not in ('audit_events', 'sessions', 'login_throttle', 'kysely_migration', 'kysely_migration_lock', 'identity_access', 'dashboard_snapshots')`.execute(ctx.database.db);
+    and tablename not in ('audit_events', 'audit_chain_head', 'sessions', 'login_throttle', 'kysely_migration', 'kysely_migration_lock', 'identity_access', 'dashboard_snapshots')`.execute(ctx.database.db);
   const out: Record<string, string> = {};
   for (const { name } of tables.rows) {
     const r = await sql<{ h: string }>`select count(*)::text || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as h from ${sql.table(name)} t`.execute(ctx.database.db);

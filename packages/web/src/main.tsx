@@ -1,12 +1,15 @@
 import '@picocss/pico/css/pico.min.css';
 import './app.css';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { onlineManager, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ApiError } from './api/client.js';
 import { RequireSession } from './auth/RequireSession.js';
 import { initI18n } from './i18n/index.js';
+import { keys } from './api/queries.js';
+import type { Me } from './api/types.js';
+import { PERSIST_MAX_AGE, persistQueries, restoreQueries } from './offline/persist.js';
 import { ComingSoonPage, NotFoundPage } from './pages/ComingSoonPage.js';
 import { HomePage } from './pages/HomePage.js';
 import { LoginPage } from './pages/LoginPage.js';
@@ -33,13 +36,20 @@ const ReportsPage = lazy(() => import('./pages/reports/ReportsPage.js'));
 const ChangePasswordPage = lazy(() => import('./pages/account/ChangePasswordPage.js'));
 const PelatihanPage = lazy(() => import('./pages/training/PelatihanPage.js'));
 const VerifikasiPage = lazy(() => import('./pages/training/VerifikasiPage.js'));
+const PenggunaPage = lazy(() => import('./pages/admin/PenggunaPage.js'));
+const AuditPage = lazy(() => import('./pages/admin/AuditPage.js'));
+const OutboxPage = lazy(() => import('./pages/OutboxPage.js'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
       staleTime: 30_000,
+      // Kept as long as the device keeps the working set (offline/persist.ts).
+      gcTime: PERSIST_MAX_AGE,
       retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
     },
+    // Writes run without a signal too: the outbox (api/outbox.ts) keeps them.
+    mutations: { networkMode: 'always' },
   },
 });
 
@@ -76,6 +86,9 @@ const router = createBrowserRouter([
       { path: 'laporan', element: <ReportsPage /> },
       { path: 'akun/kata-sandi', element: <ChangePasswordPage /> },
       { path: 'pelatihan', element: <PelatihanPage /> },
+      { path: 'pengguna', element: <PenggunaPage /> },
+      { path: 'audit', element: <AuditPage /> },
+      { path: 'kirim', element: <OutboxPage /> },
       ...COMING_SOON.map((feature) => ({ path: feature, element: <ComingSoonPage feature={feature} /> })),
       { path: '*', element: <NotFoundPage /> },
       ] },
@@ -84,6 +97,11 @@ const router = createBrowserRouter([
 ]);
 
 await initI18n();
+// Offline from the first frame (TanStack assumes online until an event says otherwise), and the
+// working set kept on the device back in the cache before the first screen asks for it.
+onlineManager.setOnline(navigator.onLine);
+await restoreQueries(queryClient);
+persistQueries(queryClient, () => queryClient.getQueryData<Me>(keys.me)?.id ?? null);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
@@ -95,5 +113,8 @@ createRoot(document.getElementById('root')!).render(
 );
 
 if ('serviceWorker' in navigator && import.meta.env.PROD) {
-  window.addEventListener('load', () => void navigator.serviceWorker.register('/sw.js'));
+  // Workbox's worker (vite.config.ts). The awaits above may outlast the load event: register now if so.
+  const register = () => void navigator.serviceWorker.register('/sw.js');
+  if (document.readyState === 'complete') register();
+  else window.addEventListener('load', register);
 }

@@ -5,6 +5,7 @@ import { dasborEn, laporanEn } from './dasbor.en.js';
 import { kerjaEn } from './kerja.en.js';
 import { pelatihanEn } from './pelatihan.en.js';
 import { akunEn } from './akun.en.js';
+import { adminEn } from './admin.en.js';
 
 /** English, for users who switch; keys mirror id.ts exactly (the type checks it). */
 export const en: Widen<Dictionary> = {
@@ -279,4 +280,5 @@ export const en: Widen<Dictionary> = {
   dasbor: dasborEn,
   laporan: laporanEn,
   akun: akunEn,
+  admin: adminEn,
 };

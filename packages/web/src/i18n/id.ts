@@ -4,6 +4,7 @@ import { dasborId, laporanId } from './dasbor.id.js';
 import { kerjaId } from './kerja.id.js';
 import { pelatihanId } from './pelatihan.id.js';
 import { akunId } from './akun.id.js';
+import { adminId } from './admin.id.js';
 
 /** Bahasa Indonesia: the default language. Every string a user reads lives here (and in en.ts). */
 export const id = {
@@ -278,6 +279,7 @@ export const id = {
   dasbor: dasborId,
   laporan: laporanId,
   akun: akunId,
+  admin: adminId,
 } as const;
 
 export type Dictionary = typeof id;

@@ -27,11 +27,11 @@ const ITEMS = {
 /** Navigation by role (issue 5): the browser shows only what the role works with; the server decides access. */
 export const NAV_BY_ROLE: Record<Role, NavItem[]> = {
   pendamping: [ITEMS.beranda, ITEMS.kasusSaya, ITEMS.penerimaManfaat, ITEMS.kegiatan, ITEMS.presensi, ITEMS.pelatihan],
-  koordinator: [ITEMS.beranda, ITEMS.kasus, ITEMS.penerimaManfaat, ITEMS.kegiatan, ITEMS.presensi, ITEMS.persetujuan, ITEMS.tim, ITEMS.dasbor, ITEMS.pelatihan],
+  koordinator: [ITEMS.beranda, ITEMS.kasus, ITEMS.penerimaManfaat, ITEMS.kegiatan, ITEMS.presensi, ITEMS.persetujuan, ITEMS.tim, ITEMS.dasbor, ITEMS.pelatihan, ITEMS.pengguna],
   direktorat: [ITEMS.beranda, ITEMS.dasbor, ITEMS.laporan, ITEMS.pelatihan, ITEMS.penerimaManfaat],
   admin: [ITEMS.beranda, ITEMS.pengguna, ITEMS.referensi, ITEMS.penerimaManfaat, ITEMS.audit],
   auditor: [ITEMS.beranda, ITEMS.audit, ITEMS.penerimaManfaat],
 };
 
 /** Sections whose screens come with later issues: they say so plainly instead of showing nothing. */
-export const COMING_SOON = ['pengguna', 'referensi', 'audit'] as const;
+export const COMING_SOON = ['referensi'] as const;
