@@ -72,10 +72,17 @@ describe('assignment and caseload', () => {
     expect((await jakartaKoor.request({ method: 'GET', url: `/api/v1/cases/${foreign}` })).json().pendampingId).toBe(jakartaPendamping.user.id);
   });
 
+  it('shows a pendamping the colleagues of their own area only, to hand a case over', async () => {
+    const seen = (await load(owner)).items as Array<{ pendampingId: string; wilayah: string }>;
+    expect(seen.map((p) => p.pendampingId)).toEqual(expect.arrayContaining([owner.user.id, colleague.user.id]));
+    expect(seen.every((p) => p.wilayah.startsWith('35.10'))).toBe(true);
+    expect(seen.map((p) => p.pendampingId)).not.toContain(jakartaPendamping.user.id);
+    expect((await owner.request({ method: 'GET', url: '/api/v1/caseload?wilayah=35.78' })).statusCode).toBe(404);
+  });
+
   it('is a supervisor’s tool: pendamping get 403, bad input 400', async () => {
     const mine = await banyuwangiCase();
     expect((await assign(owner, [mine], colleague.user.id)).statusCode).toBe(403);
-    expect((await owner.request({ method: 'GET', url: '/api/v1/caseload' })).statusCode).toBe(403);
     expect((await assign(koordinator, [], colleague.user.id)).statusCode).toBe(400);
     expect((await assign(koordinator, ['bukan-uuid'], colleague.user.id)).statusCode).toBe(400);
     expect((await jakartaKoor.request({ method: 'GET', url: '/api/v1/caseload?wilayah=35' })).statusCode).toBe(404);

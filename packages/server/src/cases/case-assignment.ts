@@ -22,7 +22,8 @@ export interface Caseload {
 
 /** Every active pendamping in the caller's scope (or a narrower area) with their open and overdue cases. */
 export async function caseloads(db: Kysely<DB>, actor: Actor, wilayah: string | undefined): Promise<Caseload[]> {
-  if (!casePolicy.supervise(actor) && actor.role !== 'direktorat') throw new AppError('FORBIDDEN');
+  // A pendamping sees the colleagues of their own area, to hand a case over (Pengalihan).
+  if (!casePolicy.supervise(actor) && actor.role !== 'direktorat' && !(actor.role === 'pendamping' && actor.wilayah)) throw new AppError('FORBIDDEN');
   if (wilayah && !isWithinScope(actor.wilayah, wilayah)) throw new AppError('NOT_FOUND');
   let people = db
     .selectFrom('users')
