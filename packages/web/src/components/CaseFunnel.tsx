@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCaseSummary } from '../api/queries.js';
 import { formatNumber } from '../lib/format.js';
+import { Loading } from './Loading.js';
 
 /** Recorded → handled → resolved (and closed): the funnel every screen of Tuntas serves. */
 export function CaseFunnel({ pendampingId, linkToList }: { pendampingId?: string | undefined; linkToList: boolean }) {
   const { t } = useTranslation();
   const summary = useCaseSummary({ pendampingId });
-  if (summary.isPending) return <p aria-busy="true">{t('common.loading')}</p>;
+  if (summary.isPending) return <Loading query={summary} />;
   if (summary.isError) return <p role="alert">{summary.error.message}</p>;
   return (
     <ul className="funnel">

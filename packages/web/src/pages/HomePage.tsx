@@ -6,12 +6,13 @@ import { CaseCards } from '../components/CaseCard.js';
 import { CaseFunnel } from '../components/CaseFunnel.js';
 import { TasksCard } from '../components/TasksCard.js';
 import { formatNumber } from '../lib/format.js';
+import { Loading } from '../components/Loading.js';
 
 /** The pendamping's active cases, most recently touched first: where the day's work starts. */
 function ActiveCases({ pendampingId }: { pendampingId: string }) {
   const { t } = useTranslation();
   const cases = useCases({ page: 1, pageSize: 5, status: 'tertangani', pendampingId });
-  if (cases.isPending) return <p aria-busy="true">{t('common.loading')}</p>;
+  if (cases.isPending) return <Loading query={cases} />;
   if (!cases.data || cases.data.items.length === 0) return <p>{t('home.noActiveCases')}</p>;
   return (
     <CaseCards cases={cases.data.items} />

@@ -3,6 +3,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { api } from '../api/client.js';
+import { outboxSnapshot, startOutbox, useOutbox } from '../api/outbox.js';
+import { warmUp } from '../api/sync.js';
+import { wipeDevice } from '../offline/db.js';
 import { useMe } from '../api/queries.js';
 import { setLanguage, type Language } from '../i18n/index.js';
 import { NAV_BY_ROLE } from './nav.js';
@@ -21,6 +24,20 @@ function useOnline(): boolean {
   return online;
 }
 
+/** The count of unsent writes on every screen; opens the outbox. */
+function OutboxCount() {
+  const { t } = useTranslation();
+  const entries = useOutbox();
+  if (entries.length === 0) return null;
+  const problems = entries.filter((e) => e.status === 'konflik' || e.status === 'ditolak').length;
+  return (
+    <Link to="/kirim" className={`outbox-count${problems > 0 ? ' problem' : ''}`} data-testid="outbox-count">
+      {t('luring.unsent', { count: entries.length })}
+      {problems > 0 && <> · {t('luring.problems', { count: problems })}</>}
+    </Link>
+  );
+}
+
 export function AppShell() {
   const { t, i18n } = useTranslation();
   const me = useMe().data!;
@@ -29,9 +46,26 @@ export function AppShell() {
   const online = useOnline();
   const items = NAV_BY_ROLE[me.role];
 
+  // Issue 17: the outbox runs while signed in; the working set is brought to the device now and
+  // whenever the signal returns.
+  useEffect(() => startOutbox(me.id, queryClient), [me.id, queryClient]);
+  useEffect(() => {
+    const pull = () => {
+      if (navigator.onLine) warmUp(queryClient, me).catch(() => undefined);
+    };
+    pull();
+    window.addEventListener('online', pull);
+    return () => window.removeEventListener('online', pull);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [me.id, me.role, queryClient]);
+
   const logout = async () => {
+    const unsent = outboxSnapshot().length;
+    if (unsent > 0 && !window.confirm(t('luring.logoutConfirm', { count: unsent }))) return;
     await api('/auth/logout', { method: 'POST' }).catch(() => undefined);
     queryClient.clear();
+    // No personal data stays on the device: the kept working set and the outbox go.
+    await wipeDevice().catch(() => undefined);
     navigate('/masuk');
   };
 
@@ -68,6 +102,7 @@ export function AppShell() {
           {t('common.offline')}
         </p>
       )}
+      <OutboxCount />
       <nav className="mainnav" aria-label={t('nav.menu')}>
         <ul>
           {items.map((item) => (

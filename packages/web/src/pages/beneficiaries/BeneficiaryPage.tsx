@@ -8,6 +8,7 @@ import { api, ApiError } from '../../api/client.js';
 import { keys, useBeneficiary, useConsents, useHousehold, useMe, usePpks, useWilayah } from '../../api/queries.js';
 import type { Beneficiary, Consent } from '../../api/types.js';
 import { formatDate, formatDateTime, personAge } from '../../lib/format.js';
+import { Loading } from '../../components/Loading.js';
 
 function ConsentForm({ id, child }: { id: string; child: boolean }) {
   const { t } = useTranslation();
@@ -166,7 +167,7 @@ export default function BeneficiaryPage() {
   });
   const canWrite = writesRecords(me.role);
 
-  if (person.isPending) return <p aria-busy="true">{t('common.loading')}</p>;
+  if (person.isPending) return <Loading query={person} />;
   if (person.isError) {
     return (
       <section>

@@ -8,6 +8,7 @@ import { formatDateTime } from '../../lib/format.js';
 import { CaseActions } from './CaseActions.js';
 import { IdentityGate } from './IdentityGate.js';
 import { CaseWorkTabs } from './work/CaseWorkTabs.js';
+import { Loading } from '../../components/Loading.js';
 
 function EventLine({ event, wilayah }: { event: CaseEventRecord; wilayah: string }) {
   const { t } = useTranslation();
@@ -37,8 +38,8 @@ export default function CasePage() {
   const timeline = useCaseTimeline(id);
   const area = useWilayah(kase.data?.wilayah);
 
-  if (kase.isPending) return <p aria-busy="true">{t('common.loading')}</p>;
-  if (kase.isError) {
+  if (kase.isPending) return <Loading query={kase} />;
+  if (kase.isError && kase.data === undefined) {
     return (
       <section>
         <p role="alert">{kase.error instanceof ApiError && kase.error.status === 404 ? t('cases.notFound') : kase.error.message}</p>
@@ -80,7 +81,7 @@ export default function CasePage() {
           <h2>{t('cases.timeline')}</h2>
         </header>
         {timeline.isPending ? (
-          <p aria-busy="true">{t('common.loading')}</p>
+          <Loading query={timeline} />
         ) : timeline.isError ? (
           <p role="alert">{timeline.error.message}</p>
         ) : (

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, ApiError } from '../../api/client.js';
 import { useBeneficiary } from '../../api/queries.js';
+import { Loading } from '../../components/Loading.js';
 
 /** Opening a case starts from a registered person: the registry first, then the case. */
 export default function NewCasePage() {
@@ -36,7 +37,7 @@ export default function NewCasePage() {
       </section>
     );
   }
-  if (person.isPending) return <p aria-busy="true">{t('common.loading')}</p>;
+  if (person.isPending) return <Loading query={person} />;
   if (person.isError) return <p role="alert">{t('beneficiaries.notFound')}</p>;
   const existing = open.error instanceof ApiError && open.error.status === 409 ? (open.error.details as { id?: string } | undefined)?.id : undefined;
 

@@ -4,11 +4,18 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client.js';
+import { queueWrite, useOutbox } from '../../api/outbox.js';
+import { SyncMark } from '../../components/SyncMark.js';
 import { useMe } from '../../api/queries.js';
 import { useActivities, useAttendanceToday } from '../../api/workforce-queries.js';
 import { ActivityPhotos } from '../../components/PhotoEvidence.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
 import { formatNumber } from '../../lib/format.js';
+
+const localDate = () => {
+  const now = new Date();
+  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+};
 
 interface ActivityForm {
   jenis: ActivityType;
@@ -57,15 +64,25 @@ function Entry({ entry }: { entry: ActivityRecord }) {
   const [form, setForm] = useState<ActivityForm>({ durasiMenit: entry.durasiMenit, uraian: entry.uraian ?? '', jenis: entry.jenis });
   const dirty = form.durasiMenit !== entry.durasiMenit || form.uraian !== (entry.uraian ?? '') || form.jenis !== entry.jenis;
   const save = useMutation({
-    mutationFn: () => api<ActivityRecord>(`/activities/${entry.id}`, { method: 'PATCH', json: { version: entry.version, ...form, uraian: form.uraian || null } }),
+    mutationFn: () =>
+      queueWrite({
+        kind: 'activityEdit',
+        method: 'PATCH',
+        path: `/activities/${entry.id}`,
+        body: { version: entry.version, ...form, uraian: form.uraian || null },
+        baseVersion: entry.version,
+        ref: { activityId: entry.id, tanggal: entry.tanggal },
+      }),
     onSuccess: invalidate,
   });
+  const pendingEdit = useOutbox().find((e) => e.kind === 'activityEdit' && e.ref.activityId === entry.id);
   const remove = useMutation({ mutationFn: () => api<void>(`/activities/${entry.id}`, { method: 'DELETE' }), onSuccess: invalidate });
   return (
     <article data-testid="activity">
       <header>
         <strong>{t(`kerja.jenis.${entry.jenis}`)}</strong> · {t(`kerja.activityStatus.${entry.status}`)}
         {entry.caseIds.length > 0 && <> · {t('kerja.kegiatan.cases', { count: entry.caseIds.length })}</>}
+        {pendingEdit && <> <SyncMark entry={pendingEdit} /></>}
         {entry.sumber === 'otomatis' && entry.status === 'draf' && <p className="muted">{t('kerja.kegiatan.auto')}</p>}
         {entry.status === 'dikembalikan' && entry.komentar && <p className="warning">{t('kerja.kegiatan.returned', { comment: entry.komentar })}</p>}
       </header>
@@ -110,7 +127,7 @@ function NewEntry({ tanggal }: { tanggal: string }) {
   const invalidate = useInvalidate();
   const [form, setForm] = useState<ActivityForm>({ jenis: 'kunjungan_rumah', durasiMenit: 60, uraian: '' });
   const add = useMutation({
-    mutationFn: () => api<ActivityRecord>('/activities', { method: 'POST', json: { tanggal, ...form, uraian: form.uraian || null } }),
+    mutationFn: () => queueWrite<ActivityRecord>({ kind: 'activity', path: '/activities', body: { tanggal, ...form, uraian: form.uraian || null }, ref: { tanggal } }),
     onSuccess: () => {
       setForm({ ...form, uraian: '' });
       invalidate();
@@ -143,7 +160,9 @@ function NewEntry({ tanggal }: { tanggal: string }) {
 export default function KegiatanPage() {
   const { t } = useTranslation();
   const me = useMe().data!;
-  const today = useAttendanceToday().data?.tanggal;
+  const todayQuery = useAttendanceToday();
+  // Without a signal and never fetched: the device's own date.
+  const today = todayQuery.data?.tanggal ?? (todayQuery.fetchStatus === 'paused' ? localDate() : undefined);
   const [picked, setPicked] = useState<string | null>(null);
   const tanggal = picked ?? today ?? '';
   const entries = useActivities({ tanggal, userId: me.id, pageSize: 100 });
@@ -154,6 +173,7 @@ export default function KegiatanPage() {
   });
   const submittable = entries.data?.items.filter((e) => e.tindakan.ajukan) ?? [];
   const minutes = entries.data?.items.reduce((s, e) => s + e.durasiMenit, 0) ?? 0;
+  const pending = useOutbox().filter((e) => e.kind === 'activity' && e.ref.tanggal === tanggal);
 
   return (
     <section>
@@ -174,6 +194,16 @@ export default function KegiatanPage() {
           )}
         </QueryStatus>
       )}
+      {pending.map((e) => (
+        <article key={e.seq} data-testid="pending-activity">
+          <header>
+            <strong>{t(`kerja.jenis.${e.body['jenis'] as ActivityType}`)}</strong> <SyncMark entry={e} />
+          </header>
+          <p>
+            {formatNumber(Number(e.body['durasiMenit']))} {t('kerja.kegiatan.minutes').toLowerCase()} {typeof e.body['uraian'] === 'string' && `· ${e.body['uraian']}`}
+          </p>
+        </article>
+      ))}
       {submittable.length > 0 && (
         <button className="big-button" aria-busy={submit.isPending} disabled={submit.isPending} onClick={() => submit.mutate(submittable.map((e) => e.id))}>
           {t('kerja.kegiatan.submitDay', { count: submittable.length })}

@@ -4,7 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, ApiError } from '../../api/client.js';
+import { queueWrite, useOutbox } from '../../api/outbox.js';
 import { useMe } from '../../api/queries.js';
+import { SyncMark } from '../../components/SyncMark.js';
 import { currentPosition, useAttendance, useAttendanceToday } from '../../api/workforce-queries.js';
 import { SelfieButton } from '../../components/PhotoEvidence.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
@@ -40,10 +42,15 @@ export default function PresensiPage() {
         throw new ApiError(0, 'LOCATION', t('kerja.presensi.locationNeeded'));
       }
       const body = kind === 'check-in' ? { ...position, status: dinasLuar ? 'dinas_luar' : 'hadir' } : position;
-      return api<AttendanceRecord>(`/attendance/${kind}`, { method: 'POST', json: body });
+      // Through the outbox: the entry keeps the device's time of the tap and this GPS fix.
+      return queueWrite<AttendanceRecord>({ kind, path: `/attendance/${kind}`, body, ref: { tanggal: today.data?.tanggal ?? new Date().toISOString().slice(0, 10) } });
     },
     onSuccess: refresh,
   });
+
+  const waiting = useOutbox();
+  const pendingIn = waiting.find((e) => e.kind === 'check-in');
+  const pendingOut = waiting.find((e) => e.kind === 'check-out');
 
   const [absence, setAbsence] = useState({ tanggal: '', status: 'izin', catatan: '' });
   const ask = useMutation({
@@ -79,7 +86,17 @@ export default function PresensiPage() {
                 {t(`kerja.status.${r.status}`)} <Flags r={r} />
               </p>
             )}
-            {!r && (
+            {pendingIn && (
+              <p data-testid="pending-check-in">
+                <strong>{t('kerja.presensi.masuk', { time: formatTime(pendingIn.actedAt, me.wilayah) })}</strong> <SyncMark entry={pendingIn} />
+              </p>
+            )}
+            {pendingOut && (
+              <p data-testid="pending-check-out">
+                <strong>{t('kerja.presensi.pulang', { time: formatTime(pendingOut.actedAt, me.wilayah) })}</strong> <SyncMark entry={pendingOut} />
+              </p>
+            )}
+            {!r && !pendingIn && (
               <>
                 <p>{t('kerja.presensi.notYet')}</p>
                 <label>
@@ -92,7 +109,7 @@ export default function PresensiPage() {
               </>
             )}
             {r?.masukAt && <SelfieButton />}
-            {r?.masukAt && !r.pulangAt && (
+            {(r?.masukAt ?? pendingIn) && !r?.pulangAt && !pendingOut && (
               <button className="big-button secondary" aria-busy={mark.isPending} disabled={mark.isPending} onClick={() => mark.mutate('check-out')}>
                 {mark.isPending ? t('kerja.presensi.locating') : t('kerja.presensi.checkOut')}
               </button>

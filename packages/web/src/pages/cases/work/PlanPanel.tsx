@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.js';
 import { useCaseWrite, usePlan } from '../../../api/casework-queries.js';
 import { formatDate } from '../../../lib/format.js';
+import { Loading } from '../../../components/Loading.js';
 
 const emptyService = (): PlanServiceRow => ({ atensi: '', uraian: '', pelaksana: '', batas: '' });
 const atensiName = (kode: string) => ATENSI_LAYANAN.find((l) => l.kode === kode)?.nama ?? kode;
@@ -88,7 +89,7 @@ export function PlanPanel({ kase }: { kase: CaseRecord }) {
   const plan = usePlan(kase.id);
   const [editing, setEditing] = useState(false);
   const submit = useCaseWrite(kase.id, 'plan', (version: number) => api(`/cases/${kase.id}/plan/submit`, { method: 'POST', json: { version } }));
-  if (plan.isPending) return <p aria-busy="true">{t('common.loading')}</p>;
+  if (plan.isPending) return <Loading query={plan} />;
   if (plan.isError) return <p role="alert">{plan.error.message}</p>;
   const p = plan.data;
   const mayWrite = kase.tindakan.ubah && kase.status !== 'ditutup';

@@ -3,6 +3,8 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.js';
 import { useAttachments, useCaseWrite, useServices } from '../../../api/casework-queries.js';
+import { queueWrite, useOutbox } from '../../../api/outbox.js';
+import { SyncMark } from '../../../components/SyncMark.js';
 import { formatDate, formatNumber } from '../../../lib/format.js';
 import { shrinkImage } from '../../../lib/shrink-image.js';
 
@@ -12,10 +14,17 @@ function ServiceForm({ kase }: { kase: CaseRecord }) {
   const { t } = useTranslation();
   const blank = { jenis: 'layanan' as 'layanan' | 'catatan', atensi: '', tanggal: today(), tempat: '', pelaksana: '', uraian: '' };
   const [d, setD] = useState(blank);
+  // Through the outbox: without a signal the note is kept on the device and shown as waiting.
   const save = useCaseWrite(
     kase.id,
     'services',
-    () => api(`/cases/${kase.id}/services`, { method: 'POST', json: { ...d, atensi: d.jenis === 'layanan' ? d.atensi : null, tempat: d.tempat || null, pelaksana: d.pelaksana || null } }),
+    () =>
+      queueWrite({
+        kind: 'service',
+        path: `/cases/${kase.id}/services`,
+        body: { ...d, atensi: d.jenis === 'layanan' ? d.atensi : null, tempat: d.tempat || null, pelaksana: d.pelaksana || null },
+        ref: { caseId: kase.id },
+      }),
     () => setD(blank),
   );
   return (
@@ -129,9 +138,23 @@ export function ServicesPanel({ kase }: { kase: CaseRecord }) {
   const { t } = useTranslation();
   const services = useServices(kase.id);
   const works = kase.tindakan.ubah && kase.status !== 'ditutup';
+  const pending = useOutbox().filter((e) => e.kind === 'service' && e.ref.caseId === kase.id);
   return (
     <div>
       {works && <ServiceForm kase={kase} />}
+      {pending.length > 0 && (
+        <ul className="timeline pending">
+          {pending.map((e) => (
+            <li key={e.seq} data-testid="pending-service">
+              <time dateTime={String(e.body['tanggal'])}>{formatDate(String(e.body['tanggal']))}</time>
+              <span>
+                <strong>{e.body['jenis'] === 'layanan' ? ATENSI_LAYANAN.find((a) => a.kode === e.body['atensi'])?.nama : t('kasus.layanan.kinds.catatan')}</strong> <SyncMark entry={e} />
+              </span>
+              <q>{String(e.body['uraian'])}</q>
+            </li>
+          ))}
+        </ul>
+      )}
       {services.data && services.data.length > 0 ? (
         <ul className="timeline">
           {services.data.map((s) => (
@@ -147,7 +170,7 @@ export function ServicesPanel({ kase }: { kase: CaseRecord }) {
           ))}
         </ul>
       ) : (
-        <p className="muted">{t('kasus.common.none')}</p>
+        pending.length === 0 && <p className="muted">{t('kasus.common.none')}</p>
       )}
       <Attachments kase={kase} works={works} />
     </div>

@@ -1,0 +1,258 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { useSyncExternalStore } from 'react';
+import { offlineDb, type OutboxEntry, type OutboxKind } from '../offline/db.js';
+import { api, ApiError } from './client.js';
+
+export type { OutboxEntry, OutboxKind, OutboxStatus } from '../offline/db.js';
+
+/**
+ * The durable outbox (issue 17). Every write of the field screens goes through `queueWrite`: it is
+ * stored in IndexedDB first, then sent; when there is no signal (or the request fails by the
+ * network, a 5xx, an expired session) it stays there, shown on screen as "menunggu dikirim", and
+ * is replayed in order — with the same Idempotency-Key — when the connection returns. A 409
+ * VERSION_CONFLICT on replay becomes "konflik" (with the server's current record), any other 4xx
+ * "ditolak" with the server's reason: both stay on the device until the user decides.
+ */
+
+let entries: OutboxEntry[] = [];
+let userId: string | null = null;
+let queryClient: QueryClient | null = null;
+let flushing: Promise<void> | null = null;
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+let retryDelay = 0;
+
+/**
+ * The browser's online event is not enough: a weak signal ("lie-fi") and some devices never flip
+ * navigator.onLine. After a failed attempt the outbox tries again by itself, 3 s, 6 s, … at most a minute.
+ */
+function retryLater(): void {
+  if (!userId) return;
+  retryDelay = Math.min(retryDelay === 0 ? 3_000 : retryDelay * 2, 60_000);
+  clearTimeout(retryTimer);
+  retryTimer = setTimeout(() => void flushOutbox(), retryDelay);
+}
+const listeners = new Set<() => void>();
+const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('tuntas-outbox');
+channel?.addEventListener('message', () => void reload());
+
+function emit(): void {
+  for (const listener of listeners) listener();
+}
+
+async function reload(): Promise<void> {
+  const db = await offlineDb();
+  entries = (await db.getAll('outbox')).filter((e) => e.userId === userId);
+  emit();
+}
+
+async function changed(): Promise<void> {
+  await reload();
+  channel?.postMessage('changed');
+}
+
+async function put(entry: OutboxEntry): Promise<void> {
+  await (await offlineDb()).put('outbox', entry);
+}
+
+async function remove(seq: number): Promise<void> {
+  await (await offlineDb()).delete('outbox', seq);
+}
+
+const uuid = () => crypto.randomUUID();
+
+/** A failure the write survives: tried again later with the same key. */
+function retryable(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return true;
+  return error.status === 0 || error.status >= 500 || error.status === 401 || error.code === 'IDEMPOTENCY_IN_PROGRESS';
+}
+
+function send<T>(entry: OutboxEntry): Promise<T> {
+  return api<T>(entry.path, { method: entry.method, json: entry.body, headers: { 'idempotency-key': entry.idempotencyKey } });
+}
+
+/** After a write reached the server, the screens read what it changed again. */
+function invalidate(entry: OutboxEntry): void {
+  if (!queryClient) return;
+  const keys: unknown[][] = [['tasks']];
+  if (entry.ref.caseId) keys.push(['case', entry.ref.caseId], ['cases']);
+  if (entry.kind === 'activity' || entry.kind === 'activityEdit') keys.push(['activities']);
+  if (entry.kind === 'check-in' || entry.kind === 'check-out') keys.push(['attendance'], ['activities']);
+  if (entry.kind === 'beneficiary') keys.push(['beneficiaries'], ['beneficiary']);
+  if (entry.kind === 'case') keys.push(['cases'], ['case-summary']);
+  for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
+}
+
+export type WriteOutcome<T> = { queued: false; result: T } | { queued: true; entry: OutboxEntry };
+
+export interface WriteInput {
+  kind: OutboxKind;
+  method?: OutboxEntry['method'];
+  path: string;
+  body: Record<string, unknown>;
+  /** The client id (a POST that takes one passes the same id in its body). */
+  id?: string;
+  baseVersion?: number | null;
+  ref?: OutboxEntry['ref'];
+}
+
+/**
+ * A write that is never lost: answered at once when the server takes it, kept on the device when
+ * it cannot be sent now. A refusal of a write the user is still looking at (online, nothing queued
+ * before it) is thrown, as before, for the form to show; it is not kept.
+ */
+export async function queueWrite<T = unknown>(input: WriteInput): Promise<WriteOutcome<T>> {
+  if (!userId) throw new Error('outbox: no user');
+  const entry: OutboxEntry = {
+    id: input.id ?? uuid(),
+    userId,
+    kind: input.kind,
+    method: input.method ?? 'POST',
+    path: input.path,
+    body: input.body,
+    idempotencyKey: uuid(),
+    baseVersion: input.baseVersion ?? null,
+    actedAt: new Date().toISOString(),
+    status: 'mengirim',
+    error: null,
+    ref: input.ref ?? {},
+  };
+  const db = await offlineDb();
+  entry.seq = await db.add('outbox', entry);
+  const earlier = entries.some((e) => e.seq! < entry.seq! && (e.status === 'menunggu' || e.status === 'mengirim'));
+  if (!navigator.onLine || earlier) {
+    entry.status = 'menunggu';
+    await put(entry);
+    await changed();
+    if (!earlier) retryLater();
+    return { queued: true, entry };
+  }
+  await changed();
+  try {
+    const result = await send<T>(entry);
+    await remove(entry.seq);
+    await changed();
+    invalidate(entry);
+    return { queued: false, result };
+  } catch (error) {
+    if (retryable(error)) {
+      entry.status = 'menunggu';
+      await put(entry);
+      await changed();
+      retryLater();
+      return { queued: true, entry };
+    }
+    await remove(entry.seq);
+    await changed();
+    throw error;
+  }
+}
+
+/** Replays the waiting writes in order; stops at the first that cannot be sent now. One run at a time. */
+export function flushOutbox(): Promise<void> {
+  clearTimeout(retryTimer);
+  flushing ??= (async () => {
+    try {
+      // Read afresh each round: writes queued during the replay are sent in the same run.
+      const tried = new Set<number>();
+      for (;;) {
+        const entry = entries.find((e) => e.status === 'menunggu' && !tried.has(e.seq!));
+        if (!entry) break;
+        if (!navigator.onLine) {
+          retryLater();
+          break;
+        }
+        tried.add(entry.seq!);
+        await put({ ...entry, status: 'mengirim' });
+        await changed();
+        try {
+          await send(entry);
+          await remove(entry.seq!);
+          retryDelay = 0;
+          invalidate(entry);
+        } catch (error) {
+          if (retryable(error)) {
+            await put({ ...entry, status: 'menunggu' });
+            await changed();
+            retryLater();
+            break;
+          }
+          const e = error as ApiError;
+          const current = e.code === 'VERSION_CONFLICT' ? (e.details as { current?: Record<string, unknown> } | undefined)?.current : undefined;
+          await put({ ...entry, status: e.code === 'VERSION_CONFLICT' ? 'konflik' : 'ditolak', error: { code: e.code, message: e.message, current } });
+        }
+        await changed();
+      }
+    } finally {
+      flushing = null;
+      emit();
+    }
+  })();
+  return flushing;
+}
+
+/** Conflict: send mine again on top of the server's current version (a new body, so a new key). */
+export async function keepMine(entry: OutboxEntry): Promise<void> {
+  const version = entry.error?.current?.['version'];
+  const body = typeof version === 'number' ? { ...entry.body, version } : entry.body;
+  await put({ ...entry, body, baseVersion: typeof version === 'number' ? version : entry.baseVersion, idempotencyKey: uuid(), status: 'menunggu', error: null });
+  await changed();
+  void flushOutbox();
+}
+
+/** Rejection fixed by the user: the corrected body is sent again (with a new key). */
+export async function resend(entry: OutboxEntry, body: Record<string, unknown>): Promise<void> {
+  await put({ ...entry, body, idempotencyKey: uuid(), status: 'menunggu', error: null });
+  await changed();
+  void flushOutbox();
+}
+
+/** Conflict resolved for the server's version, or a write the user chose to drop. */
+export async function discard(entry: OutboxEntry): Promise<void> {
+  await remove(entry.seq!);
+  await changed();
+  invalidate(entry);
+}
+
+/**
+ * Starts the outbox for the signed-in user: writes left "mengirim" by a closed tab go back to
+ * waiting (replaying them is safe: same key), and the outbox is sent now, whenever the browser
+ * comes back online, and every half minute while something waits.
+ */
+export function startOutbox(user: string, client: QueryClient): () => void {
+  userId = user;
+  queryClient = client;
+  void (async () => {
+    await reload();
+    for (const e of entries) if (e.status === 'mengirim') await put({ ...e, status: 'menunggu' });
+    await changed();
+    void flushOutbox();
+  })();
+  const online = () => {
+    retryDelay = 0;
+    void flushOutbox();
+  };
+  window.addEventListener('online', online);
+  return () => {
+    window.removeEventListener('online', online);
+    clearTimeout(retryTimer);
+    userId = null;
+  };
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The signed-in user's queued writes, oldest first; re-renders when they change (in any tab). */
+export function useOutbox(): OutboxEntry[] {
+  return useSyncExternalStore(subscribe, () => entries);
+}
+
+export function outboxSnapshot(): OutboxEntry[] {
+  return entries;
+}
+
+export function useFlushing(): boolean {
+  return useSyncExternalStore(subscribe, () => flushing !== null);
+}

@@ -1,0 +1,54 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+
+/** What a queued write is: the request as it will be replayed, and what the screens show of it. */
+export type OutboxKind = 'service' | 'activity' | 'activityEdit' | 'check-in' | 'check-out' | 'assessment' | 'beneficiary' | 'case';
+export type OutboxStatus = 'menunggu' | 'mengirim' | 'konflik' | 'ditolak';
+
+export interface OutboxEntry {
+  /** The replay order (IndexedDB's auto-increment key). */
+  seq?: number;
+  /** The client id of the write; for a POST that takes one (beneficiary, case) the new record's id. */
+  id: string;
+  userId: string;
+  kind: OutboxKind;
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  body: Record<string, unknown>;
+  /** Sent with every attempt: a replay after a lost answer changes nothing twice. A new key only when the body changes. */
+  idempotencyKey: string;
+  /** The record's version this write was based on (updates), so a conflict can be shown. */
+  baseVersion: number | null;
+  /** When the user acted (device clock), not when the write reached the server. */
+  actedAt: string;
+  status: OutboxStatus;
+  /** The server's refusal: its code and Indonesian message; on a conflict the current record. */
+  error: { code: string; message: string; current?: Record<string, unknown> | undefined } | null;
+  /** Where the screens show it. */
+  ref: { caseId?: string; tanggal?: string; activityId?: string; beneficiaryId?: string };
+}
+
+interface TuntasDB extends DBSchema {
+  outbox: { key: number; value: OutboxEntry };
+  /** The persisted query cache (the working set for offline reading), one row per signed-in user. */
+  cache: { key: string; value: { owner: string; savedAt: number; state: unknown } };
+}
+
+let opening: Promise<IDBPDatabase<TuntasDB>> | null = null;
+
+/** The device's own store (issue 17): the outbox and the working set. */
+export function offlineDb(): Promise<IDBPDatabase<TuntasDB>> {
+  opening ??= openDB<TuntasDB>('tuntas-offline', 1, {
+    upgrade(db) {
+      db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true });
+      db.createObjectStore('cache');
+    },
+  });
+  return opening;
+}
+
+/** Sign-out: no personal data stays on the device. */
+export async function wipeDevice(): Promise<void> {
+  const db = await offlineDb();
+  const tx = db.transaction(['outbox', 'cache'], 'readwrite');
+  await Promise.all([tx.objectStore('outbox').clear(), tx.objectStore('cache').clear(), tx.done]);
+}

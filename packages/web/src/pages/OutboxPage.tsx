@@ -1,0 +1,128 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { discard, flushOutbox, keepMine, resend, useFlushing, useOutbox, type OutboxEntry } from '../api/outbox.js';
+import { formatDateTime } from '../lib/format.js';
+
+const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+
+/** Field by field: what the user sent and what the server holds now; differing rows are marked. */
+function ConflictView({ entry }: { entry: OutboxEntry }) {
+  const { t } = useTranslation();
+  const current = entry.error?.current ?? {};
+  const fields = Object.keys(entry.body).filter((k) => k !== 'version');
+  return (
+    <>
+      <p className="warning">{t('luring.conflict.intro')}</p>
+      <table>
+        <thead>
+          <tr>
+            <th>{t('luring.conflict.field')}</th>
+            <th>{t('luring.conflict.mine')}</th>
+            <th>{t('luring.conflict.theirs')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {fields.map((k) => {
+            const differs = show(entry.body[k]) !== show(current[k]);
+            return (
+              <tr key={k} className={differs ? 'differs' : undefined}>
+                <th scope="row">{k}</th>
+                <td>{differs ? <mark>{show(entry.body[k])}</mark> : show(entry.body[k])}</td>
+                <td>{show(current[k])}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <div className="actions">
+        <button type="button" onClick={() => void keepMine(entry)}>
+          {t('luring.conflict.keepMine')}
+        </button>
+        <button type="button" className="secondary" onClick={() => void discard(entry)}>
+          {t('luring.conflict.takeTheirs')}
+        </button>
+      </div>
+    </>
+  );
+}
+
+/** A refused write stays editable: its text and number fields, then sent again. */
+function RejectedView({ entry }: { entry: OutboxEntry }) {
+  const { t } = useTranslation();
+  const [body, setBody] = useState(entry.body);
+  const editable = Object.entries(body).filter(([k, v]) => k !== 'version' && k !== 'id' && (typeof v === 'string' || typeof v === 'number' || v === null));
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void resend(entry, body);
+      }}
+    >
+      <p role="alert" className="error">
+        {t('luring.rejected.intro')} {entry.error?.message}
+      </p>
+      {editable.map(([k, v]) => (
+        <label key={k}>
+          {k}
+          <input
+            value={v === null ? '' : String(v)}
+            type={typeof entry.body[k] === 'number' ? 'number' : 'text'}
+            onChange={(e) => setBody({ ...body, [k]: typeof entry.body[k] === 'number' ? Number(e.target.value) : e.target.value === '' && entry.body[k] === null ? null : e.target.value })}
+          />
+        </label>
+      ))}
+      <button type="submit">{t('luring.rejected.resend')}</button>
+    </form>
+  );
+}
+
+/** The outbox: every write not yet on the server, its state, and what the user can do about it. */
+export default function OutboxPage() {
+  const { t } = useTranslation();
+  const entries = useOutbox();
+  const flushing = useFlushing();
+  return (
+    <section>
+      <h1>{t('luring.title')}</h1>
+      <p>{t('luring.intro')}</p>
+      {entries.length === 0 ? (
+        <p className="empty">{t('luring.empty')}</p>
+      ) : (
+        <>
+          <p>
+            <button type="button" aria-busy={flushing} disabled={flushing || !navigator.onLine} onClick={() => void flushOutbox()}>
+              {flushing ? t('luring.sending') : t('luring.sendNow')}
+            </button>
+          </p>
+          {!navigator.onLine && <p className="muted">{t('luring.offlineNow')}</p>}
+          {entries.map((entry) => (
+            <article key={entry.seq} data-testid="outbox-entry" data-status={entry.status}>
+              <header>
+                <strong>{t(`luring.kinds.${entry.kind}`)}</strong> · <mark className={`sync-state ${entry.status}`}>{t(`luring.status.${entry.status}`)}</mark>
+                <br />
+                <small className="muted">{t('luring.actedAt', { time: formatDateTime(entry.actedAt, null) })}</small>
+                {typeof entry.body['uraian'] === 'string' && (
+                  <>
+                    <br />
+                    <q>{entry.body['uraian']}</q>
+                  </>
+                )}
+              </header>
+              {entry.status === 'konflik' && <ConflictView entry={entry} />}
+              {entry.status === 'ditolak' && <RejectedView entry={entry} />}
+              <button
+                type="button"
+                className="secondary outline"
+                onClick={() => {
+                  if (window.confirm(t('luring.discardConfirm'))) void discard(entry);
+                }}
+              >
+                {t('luring.discard')}
+              </button>
+            </article>
+          ))}
+        </>
+      )}
+    </section>
+  );
+}
