@@ -9,8 +9,8 @@ import { offlineDb } from './db.js';
 const ROW = 'queries';
 export const PERSIST_MAX_AGE = 7 * 24 * 60 * 60 * 1000;
 
-/** Screens whose data is not personal working data or is too large to keep. */
-const SKIP = new Set(['reports', 'audit', 'import']);
+/** Screens whose data is not the user's own working data (accounts, the trail) or is too large to keep. */
+const SKIP = new Set(['reports', 'audit', 'import', 'users']);
 
 export async function restoreQueries(client: QueryClient): Promise<void> {
   try {
