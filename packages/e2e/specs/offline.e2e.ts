@@ -127,7 +127,8 @@ describe('offline', () => {
     // The screens show the server's records now, no longer waiting.
     await page.goto(`/kasus/${kase.id}`);
     await page.getByRole('tab', { name: 'Layanan' }).click();
-    await page.locator('.timeline li', { hasText: note }).waitFor();
+    // The note shows in the Layanan list and on the case history: both views of the one record.
+    await page.locator('.timeline li', { hasText: note }).first().waitFor();
     expect(await page.locator('[data-testid=pending-service]').count()).toBe(0);
     await screenshot(page, 'luring-terkirim-ponsel');
     expect(realErrors(phone.errors)).toEqual([]);
