@@ -150,6 +150,11 @@ export const ERRORS = {
     id: 'Identitas kasus sensitif ini dilindungi. Catat alasan akses darurat untuk membukanya.',
     en: 'This sensitive case’s identity is protected. Record an emergency-access reason to open it.',
   },
+  DEVICE_TIME_INVALID: {
+    status: 422,
+    id: 'Waktu di perangkat tidak wajar: di depan jam server atau lebih dari 3 hari yang lalu. Periksa jam ponsel, atau ajukan koreksi presensi.',
+    en: 'The device time is implausible: ahead of the server clock or more than 3 days ago. Check the phone clock, or ask for an attendance correction.',
+  },
   ALREADY_CHECKED_IN: {
     status: 409,
     id: 'Anda sudah melakukan presensi masuk hari ini.',

@@ -15,6 +15,7 @@ export * from './api-types.js';
 export * from './case-workflow.js';
 export * from './case-deadlines.js';
 export * from './nip.js';
+export * from './acted-time.js';
 export * from './attendance-rules.js';
 export * from './activity-rules.js';
 export * from './performance.js';

@@ -11,8 +11,14 @@ export interface AttendanceRecord {
   wilayah: string;
   tanggal: string;
   status: AttendanceStatus;
+  /** When the worker acted (the phone's time for work queued without a signal). */
   masukAt: string | null;
   pulangAt: string | null;
+  /** When the server received it. */
+  masukDiterimaAt: string | null;
+  pulangDiterimaAt: string | null;
+  /** Received more than 15 minutes after the worker acted: for the koordinator to see. */
+  tertunda: boolean;
   masuk: { lat: number; lng: number; akurasi: number | null; jarakKm: number | null } | null;
   pulang: { lat: number; lng: number; akurasi: number | null; jarakKm: number | null } | null;
   terlambat: boolean;

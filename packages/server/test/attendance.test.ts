@@ -26,6 +26,35 @@ const post = (s: Session, url: string, payload: object) => s.request({ method: '
 const count = async (userId: string) =>
   Number((await ctx.database.db.selectFrom('attendance').select((eb) => eb.fn.countAll().as('n')).where('user_id', '=', userId).executeTakeFirstOrThrow()).n);
 
+describe('presensi queued without a signal', () => {
+  it('keeps the time the worker acted, the time it arrived, and flags a late arrival; refuses an implausible device clock', async () => {
+    const worker = await signIn(ctx, 'pendamping', '35.10');
+    const ahead = await post(worker, '/api/v1/attendance/check-in', { ...here, waktuPerangkat: new Date(Date.now() + 10 * 60_000).toISOString() });
+    expect([ahead.statusCode, ahead.json().error.code, ahead.json().error.details]).toEqual([422, 'DEVICE_TIME_INVALID', { reason: 'DI_DEPAN_JAM_SERVER' }]);
+    const stale = await post(worker, '/api/v1/attendance/check-in', { ...here, waktuPerangkat: new Date(Date.now() - 4 * 86_400_000).toISOString() });
+    expect(stale.json().error.details).toEqual({ reason: 'TERLALU_LAMA' });
+    expect(await count(worker.user.id)).toBe(0);
+
+    // Checked in 3 hours ago on the phone, sent now: the day and lateness follow the tap.
+    const tapped = new Date(Date.now() - 3 * 3600_000);
+    const queued = await post(worker, '/api/v1/attendance/check-in', { ...here, waktuPerangkat: tapped.toISOString() });
+    expect(queued.statusCode, queued.body).toBe(201);
+    const record = queued.json();
+    expect(record).toMatchObject({ masukAt: tapped.toISOString(), tertunda: true });
+    expect(Date.now() - new Date(record.masukDiterimaAt).getTime()).toBeLessThan(60_000);
+    expect(record.tanggal).toBe(localClock(tapped, 'Asia/Jakarta').tanggal);
+    expect(record.terlambat).toBe(isWorkingDay(record.tanggal) && isLate(localClock(tapped, 'Asia/Jakarta').menit));
+
+    // A check-out tapped a minute ago is on time: not flagged, and its own arrival is kept.
+    const out = await post(worker, '/api/v1/attendance/check-out', { ...here, waktuPerangkat: new Date(Date.now() - 60_000).toISOString() });
+    expect(out.statusCode, out.body).toBe(200);
+    expect(out.json().pulangDiterimaAt).not.toBeNull();
+    expect(out.json().tertunda).toBe(true); // the check-in's late arrival stays visible on the day
+    const seen = (await koordinator.request({ method: 'GET', url: `/api/v1/attendance?userId=${worker.user.id}` })).json();
+    expect(seen.items[0]).toMatchObject({ masukAt: tapped.toISOString(), tertunda: true });
+  });
+});
+
 describe('presensi', () => {
   it('checks in once a day at the server’s time, flags lateness on the local clock, then checks out once', async () => {
     const before = new Date();

@@ -21,6 +21,7 @@ import * as m0018 from './migrations/0018-ppks-official-names.js';
 import * as m0019 from './migrations/0019-audit-chain-and-two-factor.js';
 import * as m0020 from './migrations/0020-trainings.js';
 import * as m0021 from './migrations/0021-idempotency.js';
+import * as m0022 from './migrations/0022-acted-time.js';
 
 /**
  * Forward-only: a migration never changes once it has landed, and there is no `down`.
@@ -48,6 +49,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0019-audit-chain-and-two-factor': m0019,
   '0020-trainings': m0020,
   '0021-idempotency': m0021,
+  '0022-acted-time': m0022,
 };
 
 /** Names of every migration, in order. */

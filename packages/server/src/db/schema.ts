@@ -284,6 +284,9 @@ export interface AttendanceTable {
   pulang_lng: number | null;
   pulang_akurasi: number | null;
   pulang_jarak_km: number | null;
+  masuk_diterima_at: Date | null;
+  pulang_diterima_at: Date | null;
+  tertunda: ColumnType<boolean, boolean | undefined, boolean>;
   terlambat: ColumnType<boolean, boolean | undefined, boolean>;
   pulang_cepat: ColumnType<boolean, boolean | undefined, boolean>;
   jauh: ColumnType<boolean, boolean | undefined, boolean>;

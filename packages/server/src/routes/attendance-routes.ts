@@ -6,7 +6,7 @@ import { authErrors, ErrorResponse, Page, StrictObject, Uuid, WilayahCode } from
 import { attendanceRecap, recapCells, RECAP_HEADER, teamDay } from '../workforce/attendance-recap.js';
 import { checkIn, checkOut, listAttendance, myAttendanceToday, requestAbsence, reviewAbsence } from '../workforce/attendance-service.js';
 import { workerClock } from '../workforce/worker.js';
-import { AbsenceBody, AttendanceQuery, AttendanceSchema, CheckInBody, DateString, Month, PositionBody, RecapSchema, TableFormatQuery, TeamDaySchema } from './workforce-schemas.js';
+import { AbsenceBody, AttendanceQuery, AttendanceSchema, CheckInBody, CheckOutBody, DateString, Month, RecapSchema, TableFormatQuery, TeamDaySchema } from './workforce-schemas.js';
 
 const writeErrors = { ...authErrors, 409: ErrorResponse, 422: ErrorResponse };
 const IdParams = StrictObject({ id: Uuid });
@@ -19,13 +19,13 @@ export const attendanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/attendance/check-in',
-    { schema: { tags, summary: 'Check in for today at the server’s time; far from the duty location is flagged, not refused', body: CheckInBody, response: { 201: AttendanceSchema, ...writeErrors } } },
+    { schema: { tags, summary: 'Check in for today (the device time of a queued check-in, within limits); far from the duty location or received late is flagged, not refused', body: CheckInBody, response: { 201: AttendanceSchema, ...writeErrors } } },
     async (request, reply) => reply.code(201).send(await checkIn(db(), actorOf(request), originOf(request), request.body, new Date())),
   );
 
   app.post(
     '/attendance/check-out',
-    { schema: { tags, summary: 'Check out; 409 NOT_CHECKED_IN without a check-in today', body: PositionBody, response: { 200: AttendanceSchema, ...writeErrors } } },
+    { schema: { tags, summary: 'Check out; 409 NOT_CHECKED_IN without a check-in today', body: CheckOutBody, response: { 200: AttendanceSchema, ...writeErrors } } },
     async (request) => checkOut(db(), actorOf(request), originOf(request), request.body, new Date()),
   );
 

@@ -15,8 +15,14 @@ export const PositionBody = StrictObject({
   accuracy: Type.Number({ minimum: 0, maximum: 100_000, description: 'Metres, as the browser reports it' }),
 });
 
+/** The phone's time of the tap, for a check-in or check-out queued without a signal. */
+const ActedAt = { waktuPerangkat: Type.Optional(Type.String({ format: 'date-time', description: 'When the worker acted, by the device clock (offline queue)' })) };
+
+export const CheckOutBody = StrictObject({ ...PositionBody.properties, ...ActedAt });
+
 export const CheckInBody = StrictObject({
   ...PositionBody.properties,
+  ...ActedAt,
   status: Type.Optional(Type.Union([Type.Literal('hadir'), Type.Literal('dinas_luar')], { default: 'hadir' })),
   catatan: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
 });
@@ -39,6 +45,9 @@ export const AttendanceSchema = Type.Object({
   status: literals(ATTENDANCE_STATUSES),
   masukAt: Nullable(DateTime),
   pulangAt: Nullable(DateTime),
+  masukDiterimaAt: Nullable(DateTime),
+  pulangDiterimaAt: Nullable(DateTime),
+  tertunda: Type.Boolean({ description: 'Received more than 15 minutes after the worker acted (queued without a signal)' }),
   masuk: Point,
   pulang: Point,
   terlambat: Type.Boolean(),

@@ -1,4 +1,4 @@
-import { distanceKm, isEarlyLeave, isLate, isWorkingDay, type AbsenceStatus, type AttendanceRecord } from '@tuntas/domain';
+import { actedTime, distanceKm, isEarlyLeave, isLate, isWorkingDay, type AbsenceStatus, type AttendanceRecord } from '@tuntas/domain';
 import { sql, type Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
@@ -13,6 +13,15 @@ export interface Position {
   lat: number;
   lng: number;
   accuracy: number;
+  /** The device's time of the tap, for work queued without a signal. */
+  waktuPerangkat?: string | undefined;
+}
+
+/** The moment that counts (the worker's, within limits) and whether it arrived late. */
+function whenActed(input: Position, received: Date): { at: Date; tertunda: boolean } {
+  const acted = actedTime(input.waktuPerangkat, received);
+  if (!acted.ok) throw new AppError('DEVICE_TIME_INVALID', { reason: acted.reason });
+  return acted;
 }
 
 function attendanceRows(db: Kysely<DB>) {
@@ -37,8 +46,9 @@ async function distanceFromDuty(db: Kysely<DB>, userId: string, at: Position): P
 }
 
 /**
- * One check-in a day, in the worker's own time zone, at the server's time (the phone's clock is not
- * evidence). Far from the duty location is flagged, not refused: field work moves.
+ * One check-in a day, in the worker's own time zone, at the time they acted: the server's, or for
+ * a check-in queued without a signal the phone's within `ACTED_TIME` limits, flagged when it
+ * arrived late. Far from the duty location is flagged, not refused: field work moves.
  */
 export async function checkIn(
   db: Kysely<DB>,
@@ -48,7 +58,8 @@ export async function checkIn(
   now: Date,
 ): Promise<AttendanceRecord> {
   const wilayah = attendee(actor);
-  const { tanggal, menit } = workerClock(wilayah, now);
+  const acted = whenActed(input, now);
+  const { tanggal, menit } = workerClock(wilayah, acted.at);
   const status = input.status ?? 'hadir';
   const { jarak, jauh } = await distanceFromDuty(db, actor.id, input);
   const id = await db.transaction().execute(async (trx) => {
@@ -59,7 +70,9 @@ export async function checkIn(
         wilayah,
         tanggal,
         status,
-        masuk_at: now,
+        masuk_at: acted.at,
+        masuk_diterima_at: now,
+        tertunda: acted.tertunda,
         masuk_lat: input.lat,
         masuk_lng: input.lng,
         masuk_akurasi: input.accuracy,
@@ -85,8 +98,10 @@ export async function checkIn(
 /**
  * Closes today's check-in, or one still open from the last 18 hours (a shift past midnight).
  */
-export async function checkOut(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, input: Position, now: Date): Promise<AttendanceRecord> {
+export async function checkOut(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, input: Position, received: Date): Promise<AttendanceRecord> {
   const wilayah = attendee(actor);
+  const acted = whenActed(input, received);
+  const now = acted.at;
   const { tanggal, menit } = workerClock(wilayah, now);
   const open = await db
     .selectFrom('attendance')
@@ -104,6 +119,8 @@ export async function checkOut(db: Kysely<DB>, actor: Actor, origin: RequestOrig
       .updateTable('attendance')
       .set({
         pulang_at: now,
+        pulang_diterima_at: received,
+        tertunda: sql<boolean>`tertunda or ${acted.tertunda}`,
         pulang_lat: input.lat,
         pulang_lng: input.lng,
         pulang_akurasi: input.accuracy,

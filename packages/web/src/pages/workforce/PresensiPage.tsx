@@ -41,7 +41,9 @@ export default function PresensiPage() {
       } catch {
         throw new ApiError(0, 'LOCATION', t('kerja.presensi.locationNeeded'));
       }
-      const body = kind === 'check-in' ? { ...position, status: dinasLuar ? 'dinas_luar' : 'hadir' } : position;
+      // The phone's time of the tap travels with the body: a check-out sent at reconnection keeps it.
+      const acted = { ...position, waktuPerangkat: new Date().toISOString() };
+      const body = kind === 'check-in' ? { ...acted, status: dinasLuar ? 'dinas_luar' : 'hadir' } : acted;
       // Through the outbox: the entry keeps the device's time of the tap and this GPS fix.
       return queueWrite<AttendanceRecord>({ kind, path: `/attendance/${kind}`, body, ref: { tanggal: today.data?.tanggal ?? new Date().toISOString().slice(0, 10) } });
     },
