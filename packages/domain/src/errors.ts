@@ -152,8 +152,8 @@ export const ERRORS = {
   },
   DEVICE_TIME_INVALID: {
     status: 422,
-    id: 'Waktu di perangkat tidak wajar: di depan jam server atau lebih dari 3 hari yang lalu. Periksa jam ponsel, atau ajukan koreksi presensi.',
-    en: 'The device time is implausible: ahead of the server clock or more than 3 days ago. Check the phone clock, or ask for an attendance correction.',
+    id: 'Waktu di perangkat lebih dari 3 hari yang lalu: presensi itu tidak dapat dikirim lagi. Periksa jam ponsel, atau ajukan koreksi presensi.',
+    en: 'The device time is more than 3 days ago: that attendance can no longer be sent. Check the phone clock, or ask for an attendance correction.',
   },
   ALREADY_CHECKED_IN: {
     status: 409,
