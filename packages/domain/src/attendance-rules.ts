@@ -1,4 +1,4 @@
-import { provinceOf } from './wilayah.js';
+import { IANA_ZONE, provinceOf, zonaWaktu } from './wilayah.js';
 
 /** Day statuses of presensi. hadir and dinas luar are present; the rest are absences a koordinator approves. */
 export const ATTENDANCE_STATUSES = ['hadir', 'dinas_luar', 'izin', 'sakit', 'cuti'] as const;
@@ -122,4 +122,13 @@ export function localClock(at: Date, ianaZone: string): { tanggal: string; menit
   const parts = clock.formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
   return { tanggal: `${get('year')}-${get('month')}-${get('day')}`, menit: Number(get('hour')) * 60 + Number(get('minute')) };
+}
+
+/**
+ * "Today" and the time of day where a worker works: their province's zone (WIB for a national
+ * user). The one rule the server and the browser both use, so a WIT pendamping's form offers
+ * their own today before 09.00 WIB as well.
+ */
+export function wilayahClock(wilayah: string | null, now: Date = new Date()): { tanggal: string; menit: number } {
+  return localClock(now, IANA_ZONE[wilayah ? zonaWaktu(wilayah) : 'WIB']);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   capaian,
+  wilayahClock,
   monthName,
   monthsBefore,
   distanceKm,
@@ -140,5 +141,19 @@ describe('months', () => {
     expect(monthName('2026-10')).toBe('Oktober 2026');
     expect(monthsBefore('2026-11', 11)).toBe('2025-12');
     expect(monthsBefore('2026-03', 0)).toBe('2026-03');
+  });
+});
+
+describe('wilayahClock: today is the worker’s own day, in the browser as on the server', () => {
+  it('gives a WIT pendamping their new day while it is still yesterday in WIB and UTC', () => {
+    // 1 December 2026 at 23.30 UTC: 06.30 WIB on 2 December, 08.30 WIT on 2 December.
+    const at = new Date('2026-12-01T23:30:00Z');
+    expect(wilayahClock('91.71', at)).toEqual({ tanggal: '2026-12-02', menit: 8 * 60 + 30 });
+    expect(wilayahClock('35.10', at)).toEqual({ tanggal: '2026-12-02', menit: 6 * 60 + 30 });
+    // 16.30 UTC: WIT already the next day, WIB not yet.
+    const evening = new Date('2026-12-01T16:30:00Z');
+    expect(wilayahClock('91.71', evening).tanggal).toBe('2026-12-02');
+    expect(wilayahClock('35.10', evening).tanggal).toBe('2026-12-01');
+    expect(wilayahClock(null, evening).tanggal).toBe('2026-12-01');
   });
 });

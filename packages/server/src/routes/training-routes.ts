@@ -1,3 +1,4 @@
+import { wilayahClock } from '@tuntas/domain';
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../http/app-error.js';
@@ -186,7 +187,7 @@ export const trainingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: HoursSchema, ...authErrors },
       },
     },
-    async (request) => developmentHours(app.ctx.reader.db, actorOf(request), request.query.year ?? new Date().getUTCFullYear(), request.query.wilayah),
+    async (request) => developmentHours(app.ctx.reader.db, actorOf(request), request.query.year ?? Number(wilayahClock(actorOf(request).wilayah).tanggal.slice(0, 4)), request.query.wilayah),
   );
 };
 

@@ -1,4 +1,4 @@
-import { IANA_ZONE, localClock, zonaWaktu } from '@tuntas/domain';
+import { IANA_ZONE, wilayahClock, zonaWaktu } from '@tuntas/domain';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../authz/actor.js';
 import { workforcePolicy } from '../authz/policies.js';
@@ -39,5 +39,5 @@ export function zoneOf(wilayah: string): string {
 
 /** The worker's calendar day and minutes since midnight in their province's zone. */
 export function workerClock(wilayah: string, now: Date): { tanggal: string; menit: number } {
-  return localClock(now, zoneOf(wilayah));
+  return wilayahClock(wilayah, now);
 }

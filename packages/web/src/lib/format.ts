@@ -1,5 +1,5 @@
 import i18next from 'i18next';
-import { IANA_ZONE, zonaWaktu } from '@tuntas/domain';
+import { IANA_ZONE, wilayahClock, zonaWaktu } from '@tuntas/domain';
 
 const locale = () => (i18next.language === 'en' ? 'en-GB' : 'id-ID');
 
@@ -29,6 +29,11 @@ export function ageFrom(isoDate: string, today = new Date()): number {
 /** A person's age: from the birth date, or from the birth year alone in a masked view. */
 export function personAge(person: { tanggalLahir: string | null; tahunLahir: number }, today = new Date()): number {
   return person.tanggalLahir ? ageFrom(person.tanggalLahir, today) : today.getFullYear() - person.tahunLahir;
+}
+
+/** Today's date (`YYYY-MM-DD`) where the user works — never the UTC day. */
+export function workerToday(wilayah: string | null): string {
+  return wilayahClock(wilayah).tanggal;
 }
 
 /** Whole days from a moment until now (0 on the same day). */

@@ -8,7 +8,7 @@ import { keys, useBeneficiary, useMe, usePpks } from '../../api/queries.js';
 import type { Beneficiary } from '../../api/types.js';
 import { WilayahPicker } from '../../components/WilayahPicker.js';
 import { useDraft } from '../../lib/use-draft.js';
-import { formatDate, personAge } from '../../lib/format.js';
+import { formatDate, personAge, workerToday } from '../../lib/format.js';
 
 const EMPTY = {
   nik: '', noKk: '', nama: '', jenisKelamin: '', tempatLahir: '', tanggalLahir: '', alamat: '', kodeDesa: '', kategoriPpks: '', telepon: '', disabilitas: '', catatan: '',
@@ -195,7 +195,7 @@ export default function BeneficiaryFormPage() {
           </label>
           {f.tanpaNik && f.umurSaja
             ? input('perkiraanUmur', { type: 'number', inputMode: 'numeric', min: 0, max: 120, step: 1, required: true })
-            : input('tanggalLahir', { type: 'date', required: true, max: new Date().toISOString().slice(0, 10) })}
+            : input('tanggalLahir', { type: 'date', required: true, max: workerToday(me.wilayah) })}
         </div>
         {f.tanpaNik && (
           <label>

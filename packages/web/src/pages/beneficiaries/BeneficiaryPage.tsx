@@ -7,13 +7,14 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../../api/client.js';
 import { keys, useBeneficiary, useConsents, useHousehold, useMe, usePpks, useWilayah } from '../../api/queries.js';
 import type { Beneficiary, Consent } from '../../api/types.js';
-import { formatDate, formatDateTime, personAge } from '../../lib/format.js';
+import { formatDate, formatDateTime, personAge, workerToday } from '../../lib/format.js';
 import { Loading } from '../../components/Loading.js';
 
 function ConsentForm({ id, child }: { id: string; child: boolean }) {
   const { t } = useTranslation();
+  const today = workerToday(useMe().data?.wilayah ?? null);
   const queryClient = useQueryClient();
-  const [form, setForm] = useState({ tujuan: 'Asesmen dan pendampingan rehabilitasi sosial', pemberiNama: '', hubungan: child ? 'orang_tua' : 'diri_sendiri', tanggal: new Date().toISOString().slice(0, 10) });
+  const [form, setForm] = useState({ tujuan: 'Asesmen dan pendampingan rehabilitasi sosial', pemberiNama: '', hubungan: child ? 'orang_tua' : 'diri_sendiri', tanggal: today });
   const add = useMutation({
     mutationFn: () =>
       api<Consent>(`/beneficiaries/${id}/consents`, {
@@ -51,7 +52,7 @@ function ConsentForm({ id, child }: { id: string; child: boolean }) {
         </label>
         <label>
           {t('beneficiaries.consentDate')}
-          <input type="date" required value={form.tanggal} max={new Date().toISOString().slice(0, 10)} onChange={(e) => setForm({ ...form, tanggal: e.target.value })} />
+          <input type="date" required value={form.tanggal} max={today} onChange={(e) => setForm({ ...form, tanggal: e.target.value })} />
         </label>
       </div>
       {add.error instanceof ApiError && (
@@ -128,7 +129,7 @@ function LinkNikForm({ person }: { person: Beneficiary }) {
         </p>
         <div className="grid">
           {field('nik', { inputMode: 'numeric', autoComplete: 'off', required: true, maxLength: 20 })}
-          {field('tanggalLahir', { type: 'date', required: true, max: new Date().toISOString().slice(0, 10) })}
+          {field('tanggalLahir', { type: 'date', required: true, max: workerToday(person.kabupaten) })}
           <label>
             {t('beneficiaries.fields.jenisKelamin')}
             <select name="jenisKelamin" value={form.jenisKelamin} onChange={(e) => setForm({ ...form, jenisKelamin: e.target.value })} aria-invalid={errorFor('jenisKelamin') ? true : undefined}>

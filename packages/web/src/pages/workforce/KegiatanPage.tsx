@@ -10,12 +10,7 @@ import { useMe } from '../../api/queries.js';
 import { useActivities, useAttendanceToday } from '../../api/workforce-queries.js';
 import { ActivityPhotos } from '../../components/PhotoEvidence.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
-import { formatNumber } from '../../lib/format.js';
-
-const localDate = () => {
-  const now = new Date();
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
-};
+import { formatNumber, workerToday } from '../../lib/format.js';
 
 interface ActivityForm {
   jenis: ActivityType;
@@ -161,8 +156,8 @@ export default function KegiatanPage() {
   const { t } = useTranslation();
   const me = useMe().data!;
   const todayQuery = useAttendanceToday();
-  // Without a signal and never fetched: the device's own date.
-  const today = todayQuery.data?.tanggal ?? (todayQuery.fetchStatus === 'paused' ? localDate() : undefined);
+  // Without a signal and never fetched: today in the worker's own zone, by the device clock.
+  const today = todayQuery.data?.tanggal ?? (todayQuery.fetchStatus === 'paused' ? workerToday(me.wilayah) : undefined);
   const [picked, setPicked] = useState<string | null>(null);
   const tanggal = picked ?? today ?? '';
   const entries = useActivities({ tanggal, userId: me.id, pageSize: 100 });

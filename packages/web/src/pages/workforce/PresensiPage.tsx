@@ -10,7 +10,7 @@ import { SyncMark } from '../../components/SyncMark.js';
 import { currentPosition, useAttendance, useAttendanceToday } from '../../api/workforce-queries.js';
 import { SelfieButton } from '../../components/PhotoEvidence.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
-import { formatDate, formatTime } from '../../lib/format.js';
+import { formatDate, formatTime, workerToday } from '../../lib/format.js';
 
 function Flags({ r }: { r: AttendanceRecord }) {
   const { t } = useTranslation();
@@ -45,7 +45,7 @@ export default function PresensiPage() {
       const acted = { ...position, waktuPerangkat: new Date().toISOString() };
       const body = kind === 'check-in' ? { ...acted, status: dinasLuar ? 'dinas_luar' : 'hadir' } : acted;
       // Through the outbox: the entry keeps the device's time of the tap and this GPS fix.
-      return queueWrite<AttendanceRecord>({ kind, path: `/attendance/${kind}`, body, ref: { tanggal: today.data?.tanggal ?? new Date().toISOString().slice(0, 10) } });
+      return queueWrite<AttendanceRecord>({ kind, path: `/attendance/${kind}`, body, ref: { tanggal: today.data?.tanggal ?? workerToday(me.wilayah) } });
     },
     onSuccess: refresh,
   });

@@ -3,12 +3,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../../api/client.js';
 import { useAssessmentForm, useAssessments, useCaseWrite, useConferences } from '../../../api/casework-queries.js';
-import { formatDate } from '../../../lib/format.js';
+import { formatDate, workerToday } from '../../../lib/format.js';
 import { FormSections, type Answers } from './FormFields.js';
 
 function ConferenceForm({ kase }: { kase: CaseRecord }) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState({ tanggal: new Date().toISOString().slice(0, 10), peserta: '', ringkasan: '', keputusan: '' });
+  const [draft, setDraft] = useState({ tanggal: workerToday(kase.wilayah), peserta: '', ringkasan: '', keputusan: '' });
   const save = useCaseWrite(kase.id, 'conferences', (body: ConferenceInput) => api(`/cases/${kase.id}/conferences`, { method: 'POST', json: body }), () =>
     setDraft((d) => ({ ...d, peserta: '', ringkasan: '', keputusan: '' })),
   );

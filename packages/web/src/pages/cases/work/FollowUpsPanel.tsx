@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.js';
 import { useCaseWrite, useFollowUps } from '../../../api/casework-queries.js';
-import { formatDate } from '../../../lib/format.js';
+import { formatDate, workerToday } from '../../../lib/format.js';
 
 function RecordVisit({ kase, visit }: { kase: CaseRecord; visit: FollowUpView }) {
   const { t } = useTranslation();
@@ -69,7 +69,7 @@ export function FollowUpsPanel({ kase }: { kase: CaseRecord }) {
         >
           <label>
             {t('kasus.bimbingan.extra')}
-            <input type="date" required min={new Date().toISOString().slice(0, 10)} value={jadwal} onChange={(e) => setJadwal(e.target.value)} />
+            <input type="date" required min={workerToday(kase.wilayah)} value={jadwal} onChange={(e) => setJadwal(e.target.value)} />
           </label>
           <button type="submit" disabled={add.isPending}>
             {t('kasus.common.save')}

@@ -5,14 +5,13 @@ import { api } from '../../../api/client.js';
 import { useAttachments, useCaseWrite, useServices } from '../../../api/casework-queries.js';
 import { queueWrite, useOutbox } from '../../../api/outbox.js';
 import { SyncMark } from '../../../components/SyncMark.js';
-import { formatDate, formatNumber } from '../../../lib/format.js';
+import { formatDate, formatNumber, workerToday } from '../../../lib/format.js';
 import { shrinkImage } from '../../../lib/shrink-image.js';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 function ServiceForm({ kase }: { kase: CaseRecord }) {
   const { t } = useTranslation();
-  const blank = { jenis: 'layanan' as 'layanan' | 'catatan', atensi: '', tanggal: today(), tempat: '', pelaksana: '', uraian: '' };
+  const blank = { jenis: 'layanan' as 'layanan' | 'catatan', atensi: '', tanggal: workerToday(kase.wilayah), tempat: '', pelaksana: '', uraian: '' };
   const [d, setD] = useState(blank);
   // Through the outbox: without a signal the note is kept on the device and shown as waiting.
   const save = useCaseWrite(
@@ -61,7 +60,7 @@ function ServiceForm({ kase }: { kase: CaseRecord }) {
         <div className="grid">
           <label>
             {t('kasus.layanan.date')}
-            <input type="date" required max={today()} value={d.tanggal} onChange={(e) => setD({ ...d, tanggal: e.target.value })} />
+            <input type="date" required max={workerToday(kase.wilayah)} value={d.tanggal} onChange={(e) => setD({ ...d, tanggal: e.target.value })} />
           </label>
           <label>
             {t('kasus.layanan.place')}
