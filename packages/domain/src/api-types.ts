@@ -1,3 +1,4 @@
+import type { Role } from './roles.js';
 /**
  * Shapes of records as the API sends them, shared by the server (which builds them)
  * and the web app (which reads them), so the two cannot drift apart.
@@ -135,4 +136,63 @@ export interface SyncChanges {
   activities: ActivityRecord[] | null;
   /** A version per reference list (PPKS, stages, ATENSI, stage targets, forms, referral directory): reload a list whose version changed. */
   reference: Record<string, string> | null;
+}
+
+/** What clients see of an account: never the hash. */
+export interface UserRecord {
+  id: string;
+  username: string;
+  role: Role;
+  wilayah: string | null;
+  namaLengkap: string | null;
+  disabled: boolean;
+  /** An admin set the password; the user replaces it at first sign-in. */
+  mustChangePassword: boolean;
+  createdAt: string;
+  /** The last sign-in (the newest session's start); null: never signed in. */
+  lastSignInAt: string | null;
+}
+
+export interface UserDetailRecord extends UserRecord {
+  /** Every area the account was assigned to, newest first (kept by a trigger on users). */
+  riwayatPenugasan: Array<{ wilayah: string | null; sejak: string }>;
+}
+
+/** The last-sign-in filter of the account list. */
+export type LastSignIn = 'never' | 'within30d' | 'over30d' | 'over90d';
+
+export interface SessionRecord {
+  /** A short handle of the session (a prefix of its stored hash; the token itself is never kept). */
+  id: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface AuditEventRecord {
+  id: number;
+  at: string;
+  actorId: string | null;
+  actorUsername: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  wilayah: string | null;
+  ip: string | null;
+  requestId: string | null;
+  details: unknown;
+  /** The person the event concerns. */
+  subjectId: string | null;
+  /** A read or search of a protected person, or a break-glass opening. */
+  protectedRead: boolean;
+}
+
+export interface ChainVerdict {
+  ok: boolean;
+  /** Events whose link was recomputed (up to and including the broken one). */
+  checked: number;
+  /** The first event whose link fails: the edited or inserted event, the one after a deleted one, the checkpointed or last event a rewrite changed. */
+  brokenAt: number | null;
 }

@@ -1,3 +1,4 @@
+import type { ChainVerdict } from '@tuntas/domain';
 import { sql, type Kysely } from 'kysely';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
 import { auditPolicy } from '../authz/policies.js';
@@ -8,13 +9,7 @@ import { recordAudit } from './audit-log.js';
 /** The hash before the first event (migration 0019). */
 const GENESIS = Buffer.alloc(32);
 
-export interface ChainVerdict {
-  ok: boolean;
-  /** Events whose link was recomputed (up to and including the broken one). */
-  checked: number;
-  /** The first event whose link fails: the edited or inserted event, the one after a deleted one, the checkpointed or last event a rewrite changed. */
-  brokenAt: number | null;
-}
+export type { ChainVerdict };
 
 export interface VerifyOptions {
   /** Events recomputed per query; memory stays flat whatever the trail's length. */

@@ -50,5 +50,3 @@ export async function appendCaseEvent(db: Kysely<DB>, caseId: string, actor: Act
     .execute();
   await draftActivityFromCaseEvent(db, actor, caseId, { jenis: event.jenis, keTahapan: event.keTahapan ?? null });
 }
-
-/** Oldest first, as a timeline reads. The caller has already proved the case is in scope. */

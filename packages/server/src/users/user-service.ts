@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { checkPassword, type Role } from '@tuntas/domain';
+import { checkPassword, type LastSignIn, type Role, type SessionRecord, type UserDetailRecord, type UserRecord } from '@tuntas/domain';
 import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
 import { hashPassword } from '../auth/password-hash.js';
@@ -10,20 +10,7 @@ import { inScope, inScopeOrNational } from '../authz/scope.js';
 import type { DB, UsersTable } from '../db/schema.js';
 import { AppError, notFound } from '../http/app-error.js';
 
-/** What clients see of an account: never the hash. */
-export interface UserView {
-  id: string;
-  username: string;
-  role: Role;
-  wilayah: string | null;
-  namaLengkap: string | null;
-  disabled: boolean;
-  /** An admin set the password; the user replaces it at first sign-in. */
-  mustChangePassword: boolean;
-  createdAt: string;
-  /** The last sign-in (the newest session's start); null: never signed in. */
-  lastSignInAt: string | null;
-}
+export type UserView = UserRecord;
 
 type UserRow = Selectable<UsersTable> & { last_sign_in_at?: Date | string | null };
 
@@ -173,10 +160,7 @@ export async function findUserByUsername(db: Kysely<DB>, username: string): Prom
   return db.selectFrom('users').selectAll().where(sql`lower(username)`, '=', username.toLowerCase()).executeTakeFirst();
 }
 
-export interface UserDetail extends UserView {
-  /** Every area the account was assigned to, newest first (kept by a trigger on users). */
-  riwayatPenugasan: Array<{ wilayah: string | null; sejak: string }>;
-}
+export type UserDetail = UserDetailRecord;
 
 export async function getUser(db: Kysely<DB>, actor: Actor, id: string): Promise<UserDetail> {
   if (!userPolicy.list(actor)) throw new AppError('FORBIDDEN');
@@ -194,7 +178,7 @@ export interface UserListQuery {
   wilayah?: string | undefined;
   /** true: enabled accounts only; false: disabled ones only. */
   aktif?: boolean | undefined;
-  lastSignIn?: 'never' | 'within30d' | 'over30d' | 'over90d' | undefined;
+  lastSignIn?: LastSignIn | undefined;
 }
 
 export async function listUsers(db: Kysely<DB>, actor: Actor, query: UserListQuery): Promise<{ items: UserView[]; total: number }> {
@@ -333,15 +317,7 @@ export async function resetPassword(
   });
 }
 
-export interface SessionView {
-  /** A short handle of the session (a prefix of its stored hash; the token itself is never kept). */
-  id: string;
-  createdAt: string;
-  lastSeenAt: string;
-  expiresAt: string;
-  ip: string | null;
-  userAgent: string | null;
-}
+export type SessionView = SessionRecord;
 
 /** A user's open sessions (not revoked, not expired), newest first. */
 export async function listUserSessions(db: Kysely<DB>, actor: Actor, id: string): Promise<SessionView[]> {

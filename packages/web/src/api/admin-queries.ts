@@ -1,35 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Role } from '@tuntas/domain';
+import type { AuditEventRecord, ChainVerdict, LastSignIn, Role, SessionRecord, UserDetailRecord, UserRecord } from '@tuntas/domain';
 import { api, type Page } from './client.js';
 
 /** Reads and writes of Pengguna and Jejak audit (issue 20); the only place these screens talk to the server. */
-
-export interface UserAccount {
-  id: string;
-  username: string;
-  role: Role;
-  wilayah: string | null;
-  namaLengkap: string | null;
-  disabled: boolean;
-  mustChangePassword: boolean;
-  createdAt: string;
-  lastSignInAt: string | null;
-}
-
-export interface UserAccountDetail extends UserAccount {
-  riwayatPenugasan: Array<{ wilayah: string | null; sejak: string }>;
-}
-
-export interface UserSession {
-  id: string;
-  createdAt: string;
-  lastSeenAt: string;
-  expiresAt: string;
-  ip: string | null;
-  userAgent: string | null;
-}
-
-export type LastSignIn = 'never' | 'within30d' | 'over30d' | 'over90d';
 
 export interface UserFilters {
   q?: string | undefined;
@@ -41,22 +14,6 @@ export interface UserFilters {
   pageSize: number;
 }
 
-export interface AuditEvent {
-  id: number;
-  at: string;
-  actorId: string | null;
-  actorUsername: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  wilayah: string | null;
-  ip: string | null;
-  requestId: string | null;
-  details: unknown;
-  subjectId: string | null;
-  protectedRead: boolean;
-}
-
 export interface AuditFilters {
   actorUsername?: string | undefined;
   entityId?: string | undefined;
@@ -66,12 +23,6 @@ export interface AuditFilters {
   from?: string | undefined;
   to?: string | undefined;
   protectedReads?: boolean | undefined;
-}
-
-export interface ChainVerdict {
-  ok: boolean;
-  checked: number;
-  brokenAt: number | null;
 }
 
 function query(params: object): string {
@@ -90,15 +41,15 @@ const adminKeys = {
 };
 
 export function useUsers(filters: UserFilters) {
-  return useQuery({ queryKey: adminKeys.users(filters), queryFn: () => api<Page<UserAccount>>(`/users${query(filters)}`), placeholderData: keepPreviousData });
+  return useQuery({ queryKey: adminKeys.users(filters), queryFn: () => api<Page<UserRecord>>(`/users${query(filters)}`), placeholderData: keepPreviousData });
 }
 
 export function useUser(id: string | null) {
-  return useQuery({ queryKey: adminKeys.user(id ?? ''), queryFn: () => api<UserAccountDetail>(`/users/${id}`), enabled: id !== null });
+  return useQuery({ queryKey: adminKeys.user(id ?? ''), queryFn: () => api<UserDetailRecord>(`/users/${id}`), enabled: id !== null });
 }
 
 export function useUserSessions(id: string | null) {
-  return useQuery({ queryKey: adminKeys.sessions(id ?? ''), queryFn: () => api<UserSession[]>(`/users/${id}/sessions`), enabled: id !== null });
+  return useQuery({ queryKey: adminKeys.sessions(id ?? ''), queryFn: () => api<SessionRecord[]>(`/users/${id}/sessions`), enabled: id !== null });
 }
 
 function useInvalidateUsers() {
@@ -116,7 +67,7 @@ export interface NewAccount {
 export function useCreateUser() {
   const invalidate = useInvalidateUsers();
   return useMutation({
-    mutationFn: (input: NewAccount) => api<UserAccount & { temporaryPassword: string | null }>('/users', { method: 'POST', json: input }),
+    mutationFn: (input: NewAccount) => api<UserRecord & { temporaryPassword: string | null }>('/users', { method: 'POST', json: input }),
     onSuccess: invalidate,
   });
 }
@@ -124,7 +75,7 @@ export function useCreateUser() {
 export function useUpdateUser(id: string) {
   const invalidate = useInvalidateUsers();
   return useMutation({
-    mutationFn: (change: Partial<Pick<UserAccount, 'role' | 'wilayah' | 'namaLengkap' | 'disabled'>>) => api<UserAccount>(`/users/${id}`, { method: 'PATCH', json: change }),
+    mutationFn: (change: Partial<Pick<UserRecord, 'role' | 'wilayah' | 'namaLengkap' | 'disabled'>>) => api<UserRecord>(`/users/${id}`, { method: 'PATCH', json: change }),
     onSuccess: invalidate,
   });
 }
@@ -146,7 +97,7 @@ export function useEndSessions(id: string) {
 }
 
 export function useAuditEvents(filters: AuditFilters & { page: number; pageSize: number }) {
-  return useQuery({ queryKey: adminKeys.audit(filters), queryFn: () => api<Page<AuditEvent>>(`/audit-events${query(filters)}`), placeholderData: keepPreviousData });
+  return useQuery({ queryKey: adminKeys.audit(filters), queryFn: () => api<Page<AuditEventRecord>>(`/audit-events${query(filters)}`), placeholderData: keepPreviousData });
 }
 
 /** The chain's verification (itself an audit event): checked when the screen opens, again on request. */

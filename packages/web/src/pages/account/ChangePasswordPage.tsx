@@ -1,10 +1,9 @@
 import { PASSWORD_MIN_LENGTH } from '@tuntas/domain';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
-import { useChangePassword, useLogout } from '../../api/auth-queries.js';
+import { useChangePassword } from '../../api/auth-queries.js';
 import { ApiError } from '../../api/client.js';
-import { useMe } from '../../api/queries.js';
+import { ForcedAccountStep } from './ForcedAccountStep.js';
 import { TwoFactorPanel } from './TwoFactorPanel.js';
 
 const REASONS = ['TOO_SHORT', 'TOO_LONG', 'TOO_SIMPLE', 'CONTAINS_USERNAME', 'TOO_COMMON', 'SAME_AS_CURRENT'] as const;
@@ -116,25 +115,7 @@ export function ChangePasswordForm({ forced = false }: { forced?: boolean }) {
 /** Shown instead of the whole app while an admin-set password waits to be replaced. */
 export function ForcedPasswordChange() {
   const { t } = useTranslation();
-  const me = useMe().data!;
-  const logout = useLogout();
-  const navigate = useNavigate();
-  return (
-    <main className="login">
-      <article>
-        <header>
-          <h1>{t('akun.title')}</h1>
-          <p>{me.username}</p>
-        </header>
-        <ChangePasswordForm forced />
-        <footer>
-          <button type="button" className="secondary outline" onClick={() => void logout().then(() => navigate('/masuk'))}>
-            {t('akun.logout')}
-          </button>
-        </footer>
-      </article>
-    </main>
-  );
+  return <ForcedAccountStep title={t('akun.title')}><ChangePasswordForm forced /></ForcedAccountStep>;
 }
 
 /** From the menu: any user changes their password and manages two-step verification here. */

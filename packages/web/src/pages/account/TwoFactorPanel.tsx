@@ -1,9 +1,8 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
-import { useLogout, useTwoFactorEnable, useTwoFactorEnabled, useTwoFactorSetup, useTwoFactorState } from '../../api/auth-queries.js';
+import { useTwoFactorEnable, useTwoFactorEnabled, useTwoFactorSetup, useTwoFactorState } from '../../api/auth-queries.js';
 import { ApiError } from '../../api/client.js';
-import { useMe } from '../../api/queries.js';
+import { ForcedAccountStep } from './ForcedAccountStep.js';
 
 /** The otpauth:// address as a QR image; the QR library is loaded only when someone sets up. */
 function QrCode({ text }: { text: string }) {
@@ -126,23 +125,5 @@ export function TwoFactorPanel({ onEnabled }: { onEnabled?: () => void }) {
 /** Shown instead of the whole app while the role requires two-step verification that is not on yet. */
 export function ForcedTwoFactor() {
   const { t } = useTranslation();
-  const me = useMe().data!;
-  const logout = useLogout();
-  const navigate = useNavigate();
-  return (
-    <main className="login">
-      <article>
-        <header>
-          <h1>{t('akun.twoFactor.title')}</h1>
-          <p>{me.username}</p>
-        </header>
-        <TwoFactorPanel />
-        <footer>
-          <button type="button" className="secondary outline" onClick={() => void logout().then(() => navigate('/masuk'))}>
-            {t('akun.logout')}
-          </button>
-        </footer>
-      </article>
-    </main>
-  );
+  return <ForcedAccountStep title={t('akun.twoFactor.title')}><TwoFactorPanel /></ForcedAccountStep>;
 }

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { auditExportUrl, useAuditEvents, useChainVerdict, type AuditEvent, type AuditFilters } from '../../api/admin-queries.js';
+import type { AuditEventRecord } from '@tuntas/domain';
+import { auditExportUrl, useAuditEvents, useChainVerdict, type AuditFilters } from '../../api/admin-queries.js';
 import { useMe } from '../../api/queries.js';
 import { Pager } from '../../components/Pager.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
@@ -34,7 +35,7 @@ function Verdict() {
   );
 }
 
-function EventRow({ e, onRecord }: { e: AuditEvent; onRecord: (id: string) => void }) {
+function EventRow({ e, onRecord }: { e: AuditEventRecord; onRecord: (id: string) => void }) {
   const { t } = useTranslation();
   return (
     <tr className={e.protectedRead ? 'protected-read' : undefined}>

@@ -1,4 +1,4 @@
-import type { Role } from '@tuntas/domain';
+import type { LastSignIn, Role, UserRecord } from '@tuntas/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -9,8 +9,6 @@ import {
   useUser,
   useUsers,
   useUserSessions,
-  type LastSignIn,
-  type UserAccount,
   type UserFilters,
 } from '../../api/admin-queries.js';
 import { useMe } from '../../api/queries.js';
@@ -28,6 +26,35 @@ const PAGE_SIZE = 25;
 const grantable = (me: Me): Role[] => (me.role === 'admin' ? ROLES : ['pendamping']);
 
 /** The one-time password, shown once with what to do with it. */
+
+/** The role of an account, among those the signed-in user may grant. */
+function RoleSelect({ roles, value, onChange }: { roles: readonly Role[]; value: Role; onChange: (role: Role) => void }) {
+  const { t } = useTranslation();
+  return (
+    <label>
+      {t('admin.users.role')}
+      <select value={value} onChange={(e) => onChange(e.target.value as Role)}>
+        {roles.map((r) => (
+          <option key={r} value={r}>
+            {t(`roles.${r}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** The account's area, and what it means (an area code, or national). */
+function AccountArea({ value, onChange, fixed }: { value: string | null; onChange: (wilayah: string | null) => void; fixed: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <AreaSelect value={value} onChange={onChange} fixed={fixed} label={t('admin.users.area')} />
+      <small className="muted">{value ? t('admin.users.areaChosen', { kode: value }) : t('admin.users.national')}</small>
+    </>
+  );
+}
+
 function TemporaryPassword({ username, password }: { username: string; password: string }) {
   const { t } = useTranslation();
   return (
@@ -78,19 +105,9 @@ function CreateForm({ me, onDone }: { me: Me; onDone: () => void }) {
             {t('admin.users.nama')}
             <input value={nama} onChange={(e) => setNama(e.target.value)} maxLength={200} />
           </label>
-          <label>
-            {t('admin.users.role')}
-            <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
-              {roles.map((r) => (
-                <option key={r} value={r}>
-                  {t(`roles.${r}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <RoleSelect roles={roles} value={role} onChange={setRole} />
         </div>
-        <AreaSelect value={wilayah} onChange={setWilayah} fixed={me.wilayah} label={t('admin.users.area')} />
-        <small className="muted">{wilayah ? t('admin.users.areaChosen', { kode: wilayah }) : t('admin.users.national')}</small>
+        <AccountArea value={wilayah} onChange={setWilayah} fixed={me.wilayah} />
         {create.error && <p role="alert" className="error">{create.error.message}</p>}
         <div className="actions">
           <button type="submit" aria-busy={create.isPending} disabled={create.isPending}>
@@ -147,19 +164,9 @@ function UserPanel({ me, id, onClose }: { me: Me; id: string; onClose: () => voi
             {t('admin.users.nama')}
             <input value={form.namaLengkap} onChange={(e) => setDraft({ ...form, namaLengkap: e.target.value })} maxLength={200} />
           </label>
-          <label>
-            {t('admin.users.role')}
-            <select value={form.role} onChange={(e) => setDraft({ ...form, role: e.target.value as Role })}>
-              {roles.map((r) => (
-                <option key={r} value={r}>
-                  {t(`roles.${r}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <RoleSelect roles={roles} value={form.role} onChange={(r) => setDraft({ ...form, role: r })} />
         </div>
-        <AreaSelect value={form.wilayah} onChange={(w) => setDraft({ ...form, wilayah: w })} fixed={me.wilayah} label={t('admin.users.area')} />
-        <small className="muted">{form.wilayah ? t('admin.users.areaChosen', { kode: form.wilayah }) : t('admin.users.national')}</small>
+        <AccountArea value={form.wilayah} onChange={(w) => setDraft({ ...form, wilayah: w })} fixed={me.wilayah} />
         <p className="muted">{t('admin.users.narrowNote')}</p>
         <div className="actions">
           <button type="submit" disabled={draft === null || update.isPending} aria-busy={update.isPending}>
@@ -207,7 +214,7 @@ function UserPanel({ me, id, onClose }: { me: Me; id: string; onClose: () => voi
   );
 }
 
-function UserRow({ u, onOpen }: { u: UserAccount; onOpen: () => void }) {
+function UserRow({ u, onOpen }: { u: UserRecord; onOpen: () => void }) {
   const { t } = useTranslation();
   return (
     <tr>
