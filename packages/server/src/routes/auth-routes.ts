@@ -3,9 +3,7 @@ import { changeOwnPassword, login } from '../auth/login.js';
 import { resolveSession, revokeSession, SESSION_COOKIE } from '../auth/sessions.js';
 import { mustChangePassword, requireSession } from '../auth/authenticate.js';
 import { enableTwoFactor, startTwoFactorSetup, twoFactorState } from '../auth/two-factor.js';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf, originOf } from '../http/context.js';
-import { sendError } from '../http/error-handler.js';
 import { ErrorResponse, StrictObject } from '../http/schemas.js';
 import { Password, RoleSchema } from './user-schemas.js';
 
@@ -106,10 +104,6 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const authed = scope.withTypeProvider<TypeBoxTypeProvider>();
     // Reachable while an admin-set password waits to be replaced, or a required second factor to be turned on.
     requireSession(authed, { allowPendingPasswordChange: true, allowPendingTwoFactor: true });
-    // An admin-set password is replaced before an authenticator is bound to the account.
-    const passwordFirst = async (request: FastifyRequest, reply: FastifyReply) => {
-      if (mustChangePassword(request)) return sendError(request, reply, 'PASSWORD_CHANGE_REQUIRED');
-    };
 
     authed.post(
       '/auth/logout',
@@ -130,57 +124,6 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const { enabled } = await twoFactorState(app.ctx.database.db, actor.id);
         return { ...actor, mustChangePassword: mustChangePassword(request), ...twoFactor(actor.role, enabled) };
       },
-    );
-
-    authed.get(
-      '/auth/2fa',
-      {
-        preValidation: passwordFirst,
-        schema: {
-          tags: ['auth'],
-          summary: 'Your two-factor sign-in: on or not, required by your role, recovery codes left',
-          response: { 200: Type.Object({ enabled: Type.Boolean(), required: Type.Boolean(), recoveryCodesLeft: Type.Integer() }), 401: ErrorResponse },
-        },
-      },
-      async (request) => {
-        const actor = actorOf(request);
-        const state = await twoFactorState(app.ctx.database.db, actor.id);
-        return { ...state, required: app.ctx.config.twoFactorRoles.includes(actor.role) };
-      },
-    );
-
-    authed.post(
-      '/auth/2fa/setup',
-      {
-        preValidation: passwordFirst,
-        schema: {
-          tags: ['auth'],
-          summary: 'Start two-factor sign-in: a new TOTP secret for the authenticator app (shown this once)',
-          description:
-            'The secret stays pending until POST /auth/2fa/enable proves the app has it; a new setup replaces a pending one. ' +
-            '409 TWO_FACTOR_ALREADY_ENABLED when it is on. The secret is kept encrypted when the server has TUNTAS_TOTP_KEY and never returned again.',
-          response: { 200: Type.Object({ secret: Type.String(), otpauthUrl: Type.String() }), 401: ErrorResponse, 409: ErrorResponse },
-        },
-      },
-      async (request) => startTwoFactorSetup(app.ctx.database.db, actorOf(request), originOf(request), app.ctx.config.totpKey),
-    );
-
-    authed.post(
-      '/auth/2fa/enable',
-      {
-        preValidation: passwordFirst,
-        schema: {
-          tags: ['auth'],
-          summary: 'Turn two-factor sign-in on with a code from the app; answers ten one-time recovery codes, shown this once',
-          description:
-            '401 OTP_INVALID (details.reason WRONG | EXPIRED) for a code that does not match the pending secret; wrong codes count against the ' +
-            'sign-in throttle (429 LOGIN_THROTTLED). 409 TWO_FACTOR_NOT_STARTED without a setup, TWO_FACTOR_ALREADY_ENABLED when it is on.',
-          body: StrictObject({ otp: Otp }),
-          response: { 200: Type.Object({ recoveryCodes: Type.Array(Type.String()) }), 400: ErrorResponse, 401: ErrorResponse, 409: ErrorResponse, 429: ErrorResponse },
-        },
-      },
-      async (request) =>
-        enableTwoFactor(app.ctx.database.db, actorOf(request), { ...originOf(request), ip: request.ip }, throttlePolicy(), request.body.otp, app.ctx.config.totpKey),
     );
 
     authed.post(
@@ -204,6 +147,61 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         });
         return reply.code(204).send(null);
       },
+    );
+  });
+
+  // Two-factor setup: reachable before a required second factor is on, but only after an admin-set
+  // password has been replaced, so no authenticator is bound on a temporary password.
+  await app.register(async (scope) => {
+    const twoFactorScope = scope.withTypeProvider<TypeBoxTypeProvider>();
+    requireSession(twoFactorScope, { allowPendingTwoFactor: true });
+
+    twoFactorScope.get(
+      '/auth/2fa',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Your two-factor sign-in: on or not, required by your role, recovery codes left',
+          response: { 200: Type.Object({ enabled: Type.Boolean(), required: Type.Boolean(), recoveryCodesLeft: Type.Integer() }), 401: ErrorResponse },
+        },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        const state = await twoFactorState(app.ctx.database.db, actor.id);
+        return { ...state, required: app.ctx.config.twoFactorRoles.includes(actor.role) };
+      },
+    );
+
+    twoFactorScope.post(
+      '/auth/2fa/setup',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Start two-factor sign-in: a new TOTP secret for the authenticator app (shown this once)',
+          description:
+            'The secret stays pending until POST /auth/2fa/enable proves the app has it; a new setup replaces a pending one. ' +
+            '409 TWO_FACTOR_ALREADY_ENABLED when it is on. The secret is kept encrypted when the server has TUNTAS_TOTP_KEY and never returned again.',
+          response: { 200: Type.Object({ secret: Type.String(), otpauthUrl: Type.String() }), 401: ErrorResponse, 409: ErrorResponse },
+        },
+      },
+      async (request) => startTwoFactorSetup(app.ctx.database.db, actorOf(request), originOf(request), app.ctx.config.totpKey),
+    );
+
+    twoFactorScope.post(
+      '/auth/2fa/enable',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Turn two-factor sign-in on with a code from the app; answers ten one-time recovery codes, shown this once',
+          description:
+            '401 OTP_INVALID (details.reason WRONG | EXPIRED) for a code that does not match the pending secret; wrong codes count against the ' +
+            'sign-in throttle (429 LOGIN_THROTTLED). 409 TWO_FACTOR_NOT_STARTED without a setup, TWO_FACTOR_ALREADY_ENABLED when it is on.',
+          body: StrictObject({ otp: Otp }),
+          response: { 200: Type.Object({ recoveryCodes: Type.Array(Type.String()) }), 400: ErrorResponse, 401: ErrorResponse, 409: ErrorResponse, 429: ErrorResponse },
+        },
+      },
+      async (request) =>
+        enableTwoFactor(app.ctx.database.db, actorOf(request), { ...originOf(request), ip: request.ip }, throttlePolicy(), request.body.otp, app.ctx.config.totpKey),
     );
   });
 };
