@@ -10,11 +10,14 @@ import { workforceKeys } from './workforce-queries.js';
  */
 export async function warmUp(client: QueryClient, me: { id: string; role: string }): Promise<void> {
   if (me.role !== 'pendamping') return;
+  const asked = Date.now();
   const d = await api<SyncChanges>('/sync/changes');
   const set = (key: readonly unknown[], data: unknown) => {
-    // A screen's own fresher answer is not replaced.
-    if (client.getQueryState(key)?.fetchStatus === 'fetching') return;
-    client.setQueryData(key, data);
+    // The working set is as old as the moment it was asked for: a screen's own answer fetched
+    // since (or being fetched) is fresher and stays — a check-out made meanwhile must not vanish.
+    const state = client.getQueryState(key);
+    if (state?.fetchStatus === 'fetching' || (state?.dataUpdatedAt ?? 0) >= asked) return;
+    client.setQueryData(key, data, { updatedAt: asked });
   };
   for (const c of d.cases) set(['case', c.id], c);
   for (const b of d.beneficiaries) set(['beneficiary', b.id], b);

@@ -52,19 +52,38 @@ function useInvalidate() {
   return () => void queryClient.invalidateQueries({ queryKey: ['activities'] });
 }
 
-/** One entry: editable while it is a draft or returned; an automatic draft says where it came from. */
+function formOf(entry: ActivityRecord): ActivityForm {
+  return { durasiMenit: entry.durasiMenit, uraian: entry.uraian ?? '', jenis: entry.jenis };
+}
+
+/** The fields the user changed from what they started editing. */
+function editedFields(form: ActivityForm, base: ActivityForm): Partial<ActivityForm> {
+  return Object.fromEntries(Object.entries(form).filter(([k, v]) => v !== base[k as keyof ActivityForm])) as Partial<ActivityForm>;
+}
+
+/**
+ * One entry: editable while it is a draft or returned; an automatic draft says where it came from.
+ * The server may grow an automatic draft while it is being edited (more case work that day): the
+ * untouched fields follow the server, what the user typed stays, and only that is sent.
+ */
 function Entry({ entry }: { entry: ActivityRecord }) {
   const { t } = useTranslation();
   const invalidate = useInvalidate();
-  const [form, setForm] = useState<ActivityForm>({ durasiMenit: entry.durasiMenit, uraian: entry.uraian ?? '', jenis: entry.jenis });
-  const dirty = form.durasiMenit !== entry.durasiMenit || form.uraian !== (entry.uraian ?? '') || form.jenis !== entry.jenis;
+  const [base, setBase] = useState(entry);
+  const [form, setForm] = useState<ActivityForm>(formOf(entry));
+  if (base.version !== entry.version) {
+    setBase(entry);
+    setForm({ ...formOf(entry), ...editedFields(form, formOf(base)) });
+  }
+  const edited = editedFields(form, formOf(entry));
+  const dirty = Object.keys(edited).length > 0;
   const save = useMutation({
     mutationFn: () =>
       queueWrite({
         kind: 'activityEdit',
         method: 'PATCH',
         path: `/activities/${entry.id}`,
-        body: { version: entry.version, ...form, uraian: form.uraian || null },
+        body: { version: entry.version, ...edited, ...('uraian' in edited ? { uraian: edited.uraian || null } : {}) },
         baseVersion: entry.version,
         ref: { activityId: entry.id, tanggal: entry.tanggal },
       }),
@@ -183,7 +202,7 @@ export default function KegiatanPage() {
             <>
               <p>{t('kerja.kegiatan.totalHours', { hours: formatNumber(Math.round((minutes / 60) * 10) / 10) })}</p>
               {d.items.map((entry) => (
-                <Entry key={`${entry.id}-${entry.version}`} entry={entry} />
+                <Entry key={entry.id} entry={entry} />
               ))}
             </>
           )}
