@@ -35,8 +35,11 @@ ok = step('lint', 'npx', ['eslint', '.']) && ok;
 // with the PostgreSQL suites when there are any.
 const topologyOnce = process.env.TUNTAS_TEST_DATABASE_URL ? ['--exclude', 'packages/server/test/topology.test.ts'] : [];
 ok = vitest('tests on PGlite', topologyOnce, { TUNTAS_TEST_DATABASE_URL: '' }) && ok;
+// Suites about the embedded engine's own data folder (its lock, `serve --demo` on a folder) do
+// the same thing whatever TUNTAS_TEST_DATABASE_URL says: once is enough.
+const PGLITE_FOLDER_ONLY = ['packages/server/test/data-folder.test.ts', 'packages/server/test/demo-host.test.ts'];
 if (process.env.TUNTAS_TEST_DATABASE_URL) {
-  ok = vitest('database tests on PostgreSQL', ['packages/server'], {}) && ok;
+  ok = vitest('database tests on PostgreSQL', ['packages/server', ...PGLITE_FOLDER_ONLY.flatMap((f) => ['--exclude', f])], {}) && ok;
 } else {
   console.log('\n(TUNTAS_TEST_DATABASE_URL not set: PostgreSQL run skipped; .ci/run sets it)');
 }

@@ -1,7 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +7,7 @@ import { writeAuditCheckpoint } from '../src/audit/audit-chain.js';
 import { openDatabase } from '../src/db/database.js';
 import type { DB } from '../src/db/schema.js';
 import { createTestApp, createTestUser, signIn, type Session, type TestContext } from './support/test-app.js';
-import { createTestDatabase } from './support/test-database.js';
+import { createCliTarget } from './support/test-database.js';
 
 let ctx: TestContext;
 let auditor: Session;
@@ -220,16 +217,8 @@ describe('tuntas audit verify', () => {
   const BIN = fileURLToPath(new URL('../bin/tuntas.js', import.meta.url));
 
   it('prints the verdict and exits 1 when the chain is broken', async () => {
-    const database = await createTestDatabase();
-    let env: NodeJS.ProcessEnv;
-    let dir: string | null = null;
-    if (database.url) {
-      env = { ...process.env, DATABASE_URL: database.url };
-    } else {
-      await database.close();
-      dir = await mkdtemp(path.join(os.tmpdir(), 'tuntas-audit-'));
-      env = { ...process.env, DATABASE_URL: '', TUNTAS_DATA_DIR: dir };
-    }
+    const cli = await createCliTarget();
+    const { env, dataDir: dir } = cli;
     const tuntas = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { env: { ...env, TUNTAS_PASSWORD: 'kata-sandi-kuat-1' }, encoding: 'utf8', timeout: 120_000 });
     try {
       expect(tuntas(['user', 'add', '--username', 'saksi', '--role', 'auditor']).status).toBe(0);
@@ -237,17 +226,16 @@ describe('tuntas audit verify', () => {
       expect(good.status, good.stderr).toBe(0);
       expect(JSON.parse(good.stdout)).toEqual({ ok: true, checked: 1, brokenAt: null });
 
-      const target = dir ? await openDatabase({ dataDir: dir }) : database;
+      const target = await openDatabase(dir ? { dataDir: dir } : { databaseUrl: env.DATABASE_URL!, poolSize: 1 });
       const first = await target.db.selectFrom('audit_events').select('id').orderBy('id').executeTakeFirstOrThrow();
       await behindTheTriggersBack(target.db, (trx) => sql`update audit_events set action = 'user.update' where id = ${first.id}`.execute(trx));
-      if (dir) await target.close();
+      await target.close();
 
       const bad = tuntas(['audit', 'verify']);
       expect(bad.status).toBe(1);
       expect(JSON.parse(bad.stdout)).toEqual({ ok: false, checked: 1, brokenAt: first.id });
     } finally {
-      if (dir) await rm(dir, { recursive: true, force: true });
-      else await database.close();
+      await cli.close();
     }
   }, 240_000);
 });

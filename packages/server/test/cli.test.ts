@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from './support/test-database.js';
+import { createCliTarget } from './support/test-database.js';
 
 /** The real `tuntas` binary, run as a user would, against this run's database engine. */
 const BIN = fileURLToPath(new URL('../bin/tuntas.js', import.meta.url));
@@ -14,16 +14,9 @@ let env: NodeJS.ProcessEnv;
 let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
-  const database = await createTestDatabase();
-  if (database.url) {
-    env = { ...process.env, DATABASE_URL: database.url };
-    cleanup = () => database.close();
-  } else {
-    await database.close();
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'tuntas-cli-'));
-    env = { ...process.env, DATABASE_URL: '', TUNTAS_DATA_DIR: dir };
-    cleanup = () => rm(dir, { recursive: true, force: true });
-  }
+  const target = await createCliTarget();
+  env = target.env;
+  cleanup = target.close;
 }, 120_000);
 afterAll(() => cleanup());
 

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataFolderBusyError, LOCK_DIR, lockDataFolder, OWNER_FILE, type DataFolderOwner } from '../src/db/data-folder-lock.js';
 import { openDatabase } from '../src/db/database.js';
+import { templateFolder } from './support/test-database.js';
 
 /**
  * One owner per PGlite folder, proven with the real binary as an operator runs it: a server owns
@@ -25,7 +26,7 @@ let accepted = 0;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'tuntas-folder-'));
-  dataDir = path.join(dir, 'data');
+  dataDir = await templateFolder(path.join(dir, 'data'));
   env = { ...process.env, DATABASE_URL: '', TUNTAS_DATA_DIR: dataDir, TUNTAS_AUTO_REPORTS: '0', LOG_LEVEL: 'warn' };
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));

@@ -1,10 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { connect } from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { templateFolder } from './support/test-database.js';
 
 /** The real binary: `npm run demo` is `tuntas serve --demo`. */
 const BIN = fileURLToPath(new URL('../bin/tuntas.js', import.meta.url));
@@ -13,7 +13,7 @@ let dir: string;
 let env: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'tuntas-demo-host-'));
+  dir = await templateFolder();
   const { HOST: _host, ...rest } = process.env;
   env = { ...rest, DATABASE_URL: '', TUNTAS_DATA_DIR: dir, PORT: '0', LOG_LEVEL: 'warn', TUNTAS_AUTO_REPORTS: '0' };
   // A few cases already there, so `serve --demo` only checks the accounts instead of seeding 25,000.
