@@ -25,6 +25,20 @@ const ANAK: Group = [
   KEBUTUHAN_DASAR,
 ];
 
+/**
+ * Disaster victims (21 alam, 22 sosial): besides shelter and psychosocial recovery, the documents
+ * lost in the disaster restored (UU 24/2013 Pasal 13; the form's `dokumenHilang`) and the family
+ * reunited or its tracing closed (UU 35/2014 Pasal 59–60, anak korban bencana; the form's
+ * `kehilanganKeluarga`). Both read "or none was lost", so a family that lost nothing is not held up.
+ */
+const BENCANA: Group = [
+  KEBUTUHAN_DASAR,
+  PSIKOSOSIAL,
+  c('hunian', 'Kembali ke rumah atau hunian sementara yang layak'),
+  c('dokumen_pulih', 'Dokumen kependudukan yang hilang sudah diterbitkan kembali (atau tidak ada yang hilang)'),
+  c('reunifikasi', 'Anggota keluarga yang terpisah sudah dipertemukan kembali atau penelusurannya ditutup (atau tidak ada yang terpisah)'),
+];
+
 const CRITERIA: Record<string, Group> = {
   '01': ANAK,
   '02': ANAK,
@@ -46,12 +60,18 @@ const CRITERIA: Record<string, Group> = {
   '14': [c('akses_layanan', 'Mengakses layanan publik tanpa diskriminasi'), IDENTITAS, KELUARGA],
   '15': [c('penerimaan', 'Diterima kembali oleh keluarga dan masyarakat'), PENGHASILAN, IDENTITAS],
   '16': [c('arv', 'Menjalani terapi ARV secara rutin'), c('dukungan_sebaya', 'Tergabung dalam dukungan sebaya atau keluarga'), KEBUTUHAN_DASAR],
-  '17': [c('rehabilitasi_tuntas', 'Program rehabilitasi NAPZA selesai'), c('pulih', 'Tidak menggunakan NAPZA (hasil tes negatif)'), c('keberfungsian', 'Kembali berfungsi sosial: sekolah, bekerja atau usaha')],
+  // A client on methadone maintenance (PTRM, Permenkes 57/2013) tests positive for an opioid by
+  // design: abstinence means no use outside the prescribed therapy, not a negative test.
+  '17': [
+    c('rehabilitasi_tuntas', 'Program rehabilitasi NAPZA selesai'),
+    c('pulih', 'Tidak menggunakan NAPZA di luar terapi yang diresepkan (tes negatif, atau patuh pada terapi rumatan metadon/PTRM)'),
+    c('keberfungsian', 'Kembali berfungsi sosial: sekolah, bekerja atau usaha'),
+  ],
   '18': [c('aman_dipulangkan', 'Aman dan sudah dipulangkan ke daerah asal'), PSIKOSOSIAL, c('proses_hukum', 'Hak hukum (laporan, restitusi) didampingi'), KELUARGA],
   '19': [c('aman', 'Aman dari pelaku'), PSIKOSOSIAL, c('layanan_hukum_kesehatan', 'Layanan hukum dan kesehatan yang dibutuhkan diterima')],
   '20': [c('dipulangkan', 'Dipulangkan ke daerah asal'), KELUARGA, PENGHASILAN],
-  '21': [KEBUTUHAN_DASAR, PSIKOSOSIAL, c('hunian', 'Kembali ke rumah atau hunian sementara yang layak')],
-  '22': [KEBUTUHAN_DASAR, PSIKOSOSIAL, c('hunian', 'Kembali ke rumah atau hunian sementara yang layak')],
+  '21': BENCANA,
+  '22': BENCANA,
   '23': [PENGHASILAN, c('jaminan_sosial', 'Terdaftar dalam jaminan sosial atau bantuan sosial'), KEBUTUHAN_DASAR],
   '24': [c('jaminan_sosial', 'Terdaftar sebagai penerima bantuan sosial (PKH/BPNT/PBI)'), PENGHASILAN, KEBUTUHAN_DASAR],
   '25': [c('relasi_pulih', 'Relasi keluarga pulih, konflik teratasi'), c('konseling', 'Konseling keluarga selesai')],

@@ -380,7 +380,7 @@ describe('a resolution that can be proven', () => {
   it('needs every criterion of the category met with evidence before the koordinator verifies; bimbingan lanjut schedules follow-ups', async () => {
     const id = await caseOf(pendamping, '21');
     const criteria = outcomeCriteria('21').map((k) => k.kode);
-    expect(criteria).toEqual(['kebutuhan_dasar', 'psikososial', 'hunian']);
+    expect(criteria).toEqual(['kebutuhan_dasar', 'psikososial', 'hunian', 'dokumen_pulih', 'reunifikasi']);
     const tooEarly = await put(pendamping, `/cases/${id}/outcomes`, { kriteria: [{ kriteria: 'hunian', terpenuhi: true, bukti: 'Foto huntara' }] });
     expect(tooEarly.json().error.code).toBe('CASE_ACTION_NOT_ALLOWED');
     await advanceCase(pendamping, koordinator, { id, ppks: '21', tahapan: 'pendekatan_awal' }, 'terminasi');
@@ -388,10 +388,10 @@ describe('a resolution that can be proven', () => {
     expect((await put(pendamping, `/cases/${id}/outcomes`, { kriteria: [{ kriteria: 'hunian', terpenuhi: true }] })).json().error).toMatchObject({ code: 'CASE_INVALID', details: [{ field: 'kriteria/0/bukti' }] });
     expect((await put(pendamping, `/cases/${id}/outcomes`, { kriteria: [{ kriteria: 'sekolah', terpenuhi: false }] })).statusCode).toBe(422);
     const partial = await put(pendamping, `/cases/${id}/outcomes`, { kriteria: [{ kriteria: 'hunian', terpenuhi: true, bukti: 'Berita acara serah terima huntara No. 12' }] });
-    expect(partial.json().belumTerpenuhi).toEqual(['kebutuhan_dasar', 'psikososial']);
+    expect(partial.json().belumTerpenuhi).toEqual(['kebutuhan_dasar', 'psikososial', 'dokumen_pulih', 'reunifikasi']);
     const refused = await post(koordinator, `/cases/${id}/verify`);
     expect(refused.statusCode).toBe(409);
-    expect(refused.json().error).toMatchObject({ code: 'OUTCOME_NOT_MET', details: { kriteria: ['kebutuhan_dasar', 'psikososial'] } });
+    expect(refused.json().error).toMatchObject({ code: 'OUTCOME_NOT_MET', details: { kriteria: ['kebutuhan_dasar', 'psikososial', 'dokumen_pulih', 'reunifikasi'] } });
 
     await meetAllOutcomes(pendamping, id, '21');
     expect((await post(koordinator, `/cases/${id}/verify`)).json().status).toBe('terselesaikan');
