@@ -3,6 +3,7 @@
  * reads them.
  */
 
+import type { LegalDeadlineTask } from './legal-deadlines.js';
 import type { FollowUpCondition, PlanStatus, TransferStatus } from './intervention-plan.js';
 import type { LembagaJenis, ReferralStatus } from './referral-workflow.js';
 import type { RiskLevel } from './assessment-forms.js';
@@ -191,6 +192,8 @@ export interface RiskyAssessment {
 
 export interface CaseTasks {
   tahapanTerlambat: number;
+  /** Deadlines set by law (ABH 3 × 24 hours, KPO 7 days) not yet met, soonest first. */
+  batasHukum: LegalDeadlineTask[];
   /** For the koordinator: high-risk or violence assessments not yet discussed in a case conference. */
   asesmenBerisiko: RiskyAssessment[];
   rujukanMenunggu: WaitingReferral[];

@@ -28,3 +28,4 @@ export * from './referral-workflow.js';
 export * from './intervention-plan.js';
 export * from './casework-types.js';
 export * from './training.js';
+export * from './legal-deadlines.js';

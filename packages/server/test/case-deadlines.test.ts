@@ -1,5 +1,7 @@
+import type { CaseTasks } from '@tuntas/domain';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { advanceCase, buildCase } from './support/factories.js';
 import { createTestApp, signIn, type Session, type TestContext } from './support/test-app.js';
 
 let ctx: TestContext;
@@ -93,5 +95,36 @@ describe('stage deadlines', () => {
     expect(await read(id)).toMatchObject({ terlambat: true });
     const audit = await ctx.database.db.selectFrom('audit_events').select(['action', 'entity_id', 'details']).where('action', '=', 'stage-target.set').orderBy('id').execute();
     expect(audit.map((a) => a.details)).toEqual([{ hari: 30, sebelumnya: null }, { hari: 10, sebelumnya: 30 }]);
+  });
+});
+
+describe('legal deadlines (batas waktu hukum)', () => {
+  const tasksOf = async (s: Session) => ((await s.request({ method: 'GET', url: '/api/v1/tasks' })).json() as CaseTasks).batasHukum;
+
+  it('ABH: the social report is due 3 × 24 hours after the case opens (PP 65/2015), met by the assessment it is written from', async () => {
+    const kase = await buildCase(pendamping, { ppks: '03', ringkasan: 'Permintaan laporan sosial dari penyidik Polres' });
+    const opened = new Date(kase.createdAt).getTime();
+    const own = (await tasksOf(pendamping)).find((t) => t.caseId === kase.id);
+    expect(own).toMatchObject({ kode: 'abh_laporan_sosial', nomor: kase.nomor, terlambat: false });
+    expect(new Date(own!.batas).getTime() - opened).toBe(72 * 3_600_000);
+    expect((await tasksOf(koordinator)).some((t) => t.caseId === kase.id)).toBe(true);
+    expect((await tasksOf(jakarta)).some((t) => t.caseId === kase.id)).toBe(false);
+
+    await sql`update cases set created_at = now() - interval '73 hours' where id = ${kase.id}`.execute(ctx.database.db);
+    expect((await tasksOf(pendamping)).find((t) => t.caseId === kase.id)?.terlambat).toBe(true);
+    await advanceCase(pendamping, koordinator, kase, 'rencana');
+    expect((await tasksOf(pendamping)).some((t) => t.caseId === kase.id)).toBe(false);
+  });
+
+  it('KPO: rehabilitation within 7 days of the application (UU 21/2007 Pasal 52), met once intervensi begins', async () => {
+    const kase = await buildCase(pendamping, { ppks: '18', ringkasan: 'Korban dipulangkan dari Malaysia' });
+    const own = (await tasksOf(pendamping)).find((t) => t.caseId === kase.id);
+    expect(own).toMatchObject({ kode: 'kpo_rehabilitasi', terlambat: false });
+    expect(new Date(own!.batas).getTime() - new Date(kase.createdAt).getTime()).toBe(7 * 24 * 3_600_000);
+    await advanceCase(pendamping, koordinator, kase, 'intervensi');
+    expect((await tasksOf(pendamping)).some((t) => t.caseId === kase.id)).toBe(false);
+    // Other categories have no legal clock.
+    const other = await buildCase(pendamping, { ppks: '24' });
+    expect((await tasksOf(pendamping)).some((t) => t.caseId === other.id)).toBe(false);
   });
 });

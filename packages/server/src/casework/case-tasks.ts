@@ -7,11 +7,12 @@ import { inScope } from '../authz/scope.js';
 import { overdueJoined, stageTargets } from '../cases/case-deadline-sql.js';
 import type { DB } from '../db/schema.js';
 import { plansWaiting } from './intervention-plans.js';
+import { legalDeadlineTasks } from './legal-deadline-tasks.js';
 import { referralsWaiting } from './referrals.js';
 import { transfersWaiting } from './transfers.js';
 
 /**
- * What needs doing: a pendamping's own overdue stages, unanswered referrals, follow-up visits due
+ * What needs doing: a pendamping's own overdue stages, legal deadlines running, unanswered referrals, follow-up visits due
  * within a week and plans returned to them; a koordinator's inbox (plans and transfers to decide)
  * and the overdue items of each pendamping of the area.
  */
@@ -43,8 +44,9 @@ export async function caseTasks(db: Kysely<DB>, actor: Actor, today: string): Pr
     select count(*)::int as n from cases ${stageTargets}
     where cases.status in ('terdata', 'tertangani') and ${overdueJoined()} and ${inArea}${own ? sql` and cases.pendamping_id = ${own}` : sql``}`;
 
-  const [stages, referrals, due, back, plans, transfers, perPendamping, risky] = await Promise.all([
+  const [stages, legal, referrals, due, back, plans, transfers, perPendamping, risky] = await Promise.all([
     overdueCount.execute(db).then((r) => r.rows[0]!),
+    legalDeadlineTasks(db, actor, own),
     referralsWaiting(db, actor, { pendampingId: own, limit: 100 }),
     followups.orderBy('f.jadwal').limit(100).execute(),
     returned.limit(100).execute(),
@@ -55,6 +57,7 @@ export async function caseTasks(db: Kysely<DB>, actor: Actor, today: string): Pr
   ]);
   return {
     tahapanTerlambat: Number(stages.n),
+    batasHukum: legal,
     rujukanMenunggu: referrals,
     bimbinganJatuhTempo: due.map((f) => ({ id: f.id, caseId: f.case_id, nomor: f.nomor, jadwal: f.jadwal, terlambat: f.jadwal < today })),
     rencanaDikembalikan: back.map((p) => ({ caseId: p.id, nomor: p.nomor, komentar: p.komentar })),

@@ -1,4 +1,4 @@
-import { FOLLOW_UP_CONDITIONS, LEMBAGA_JENIS, PLAN_STATUSES, REFERRAL_STATUSES, RISK_LEVELS, TRANSFER_STATUSES } from '@tuntas/domain';
+import { BATAS_HUKUM, FOLLOW_UP_CONDITIONS, LEMBAGA_JENIS, PLAN_STATUSES, REFERRAL_STATUSES, RISK_LEVELS, TRANSFER_STATUSES } from '@tuntas/domain';
 import { Type } from 'typebox';
 import { literals, Nullable, StrictObject, Uuid, WilayahCode } from '../http/schemas.js';
 
@@ -165,6 +165,10 @@ export const FollowUpRecordBody = StrictObject({ kondisi: literals(FOLLOW_UP_CON
 
 export const TasksSchema = Type.Object({
   tahapanTerlambat: Type.Integer(),
+  batasHukum: Type.Array(
+    Type.Object({ caseId: Uuid, nomor: Type.String(), kode: literals(BATAS_HUKUM.map((b) => b.kode)), batas: Type.String({ format: 'date-time' }), terlambat: Type.Boolean() }),
+    { description: 'Deadlines set by law (ABH 3 × 24 hours, KPO 7 days) not yet met, soonest first' },
+  ),
   rujukanMenunggu: Type.Array(WaitingReferralSchema),
   bimbinganJatuhTempo: Type.Array(Type.Object({ id: Uuid, caseId: Uuid, nomor: Type.String(), jadwal: DateOnly, terlambat: Type.Boolean() })),
   rencanaDikembalikan: Type.Array(Type.Object({ caseId: Uuid, nomor: Type.String(), komentar: Nullable(Type.String()) })),

@@ -17,7 +17,7 @@ export function TasksCard() {
   if (!tasks.data) return null;
   const d = tasks.data;
   const empty =
-    d.tahapanTerlambat + d.asesmenBerisiko.length + d.rujukanMenunggu.length + d.bimbinganJatuhTempo.length + d.rencanaDikembalikan.length + d.rencanaMenunggu.length + d.pengalihanMenunggu.length + d.perPendamping.length === 0;
+    d.tahapanTerlambat + d.batasHukum.length + d.asesmenBerisiko.length + d.rujukanMenunggu.length + d.bimbinganJatuhTempo.length + d.rencanaDikembalikan.length + d.rencanaMenunggu.length + d.pengalihanMenunggu.length + d.perPendamping.length === 0;
   return (
     <article className="tasks">
       <header>
@@ -28,6 +28,21 @@ export function TasksCard() {
         <p className="notice late-notice">
           <Link to="/kasus?terlambat=1">{t('kasus.tugas.lateStages', { count: d.tahapanTerlambat, formatted: formatNumber(d.tahapanTerlambat) })} →</Link>
         </p>
+      )}
+      {d.batasHukum.length > 0 && (
+        <>
+          <h3>
+            {t('kasus.tugas.legal')} ({formatNumber(d.batasHukum.length)})
+          </h3>
+          <ul>
+            {d.batasHukum.slice(0, SHOWN).map((b) => (
+              <li key={`${b.caseId}-${b.kode}`} className={b.terlambat ? 'late-notice' : undefined}>
+                <Link to={`/kasus/${b.caseId}`}>{b.nomor}</Link> · {t(`kasus.tugas.legalKode.${b.kode}`)} ·{' '}
+                <strong>{t(b.terlambat ? 'kasus.tugas.legalLate' : 'kasus.tugas.legalDue', { when: formatDateTime(b.batas, null) })}</strong>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       {d.asesmenBerisiko.length > 0 && (
         <>

@@ -136,6 +136,13 @@ export const kasusEn: Widen<typeof kasusId> = {
     lateStages_other: '{{count}} cases past their stage deadline',
     referrals: 'Referrals waiting for an answer',
     followups: 'Follow-up visits due',
+    legal: 'Deadlines set by law',
+    legalKode: {
+      abh_laporan_sosial: 'Social report for a child in conflict with the law (3 × 24 hours from the investigator’s request)',
+      kpo_rehabilitasi: 'Rehabilitation of a trafficking victim (7 days from the application)',
+    },
+    legalDue: 'due {{when}}',
+    legalLate: 'overdue since {{when}}',
     returnedPlans: 'Intervention plans returned by the koordinator',
     riskyAssessments: 'Risky assessments: hold a case conference now',
     violenceSigns: 'Signs of violence',

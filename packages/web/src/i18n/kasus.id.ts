@@ -135,6 +135,13 @@ export const kasusId = {
     followups: 'Bimbingan lanjut jatuh tempo',
     returnedPlans: 'Rencana intervensi dikembalikan koordinator',
     riskyAssessments: 'Asesmen berisiko: segera temu bahas kasus',
+    legal: 'Batas waktu menurut undang-undang',
+    legalKode: {
+      abh_laporan_sosial: 'Laporan sosial ABH (3 × 24 jam sejak permintaan penyidik)',
+      kpo_rehabilitasi: 'Rehabilitasi korban perdagangan orang (7 hari sejak permohonan)',
+    },
+    legalDue: 'batas {{when}}',
+    legalLate: 'terlambat sejak {{when}}',
     violenceSigns: 'Ada tanda kekerasan',
     highRisk: 'Risiko tinggi',
     waitingPlans: 'Rencana intervensi menunggu persetujuan',
