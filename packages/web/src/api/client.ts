@@ -15,22 +15,40 @@ export class ApiError extends Error {
 /** Tells the shell that the session is gone, so it can send the user to the login page. */
 export const sessionExpired = new EventTarget();
 
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Waits before the second and third try of a write whose answer was lost. */
+const RETRY_MS = [500, 2000];
+
+/**
+ * Every write carries an Idempotency-Key, and one whose answer is lost on the way (a signal that
+ * drops mid-request) is tried again with the same key: the server applies it once and answers the
+ * retry with the stored result. Writes queued for later go through the outbox instead.
+ */
 export async function api<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
   const { json, headers, ...rest } = init;
-  let response: Response;
-  try {
-    response = await fetch(`/api/v1${path}`, {
+  const write = WRITES.has((rest.method ?? 'GET').toUpperCase());
+  const key = write && !new Headers(headers).has('idempotency-key') ? crypto.randomUUID() : null;
+  const request = () =>
+    fetch(`/api/v1${path}`, {
       credentials: 'same-origin',
       ...rest,
       headers: {
         'accept-language': i18next.language,
         ...(json === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(key ? { 'idempotency-key': key } : {}),
         ...headers,
       },
       ...(json === undefined ? {} : { body: JSON.stringify(json) }),
     });
-  } catch {
-    throw new ApiError(0, 'NETWORK', i18next.t('errors.network'));
+  let response: Response | undefined;
+  for (let attempt = 0; response === undefined; attempt += 1) {
+    try {
+      response = await request();
+    } catch {
+      // A read is simply asked again by its query; a write is retried only when it is safe to.
+      if (!key || attempt >= RETRY_MS.length) throw new ApiError(0, 'NETWORK', i18next.t('errors.network'));
+      await new Promise((resolve) => setTimeout(resolve, RETRY_MS[attempt]));
+    }
   }
   if (response.status === 204) return undefined as T;
   const body = (await response.json().catch(() => null)) as { error?: { code: string; message: string; details?: unknown } } | null;
