@@ -392,6 +392,41 @@ export const ERRORS = {
     id: 'Data kompetensi tidak valid. Periksa isian yang disebutkan.',
     en: 'The competency data is invalid. Check the fields listed.',
   },
+  DISASTER_INVALID: {
+    status: 422,
+    id: 'Data kejadian bencana tidak valid. Periksa isian yang disebutkan.',
+    en: 'The disaster event data is invalid. Check the fields listed.',
+  },
+  DISASTER_STATUS_INVALID: {
+    status: 409,
+    id: 'Status darurat bencana tidak dapat berpindah ke status itu dari status sekarang.',
+    en: 'The emergency status cannot move to that status from the current one.',
+  },
+  DISASTER_CLOSED: {
+    status: 409,
+    id: 'Kejadian bencana ini sudah selesai; datanya tidak dapat ditambah atau diubah lagi.',
+    en: 'This disaster event is closed; its records can no longer be added or changed.',
+  },
+  DEPLOYMENT_INVALID: {
+    status: 422,
+    id: 'Penugasan tidak valid: hanya pendamping aktif, tanggal selesai tidak sebelum tanggal mulai, paling lama 90 hari.',
+    en: 'The deployment is invalid: active pendamping only, end not before start, at most 90 days.',
+  },
+  DEPLOYMENT_OVERLAP: {
+    status: 409,
+    id: 'Pendamping ini sudah ditugaskan ke kejadian ini pada tanggal yang bertumpang tindih.',
+    en: 'This pendamping is already deployed to this event on overlapping dates.',
+  },
+  AFFECTED_INVALID: {
+    status: 422,
+    id: 'Data korban tidak valid. Periksa isian yang disebutkan.',
+    en: 'The affected person data is invalid. Check the fields listed.',
+  },
+  AFFECTED_CASE_EXISTS: {
+    status: 409,
+    id: 'Kasus rehabilitasi untuk korban ini sudah dibuka dari kejadian ini.',
+    en: 'A rehabilitation case has already been opened for this person from this event.',
+  },
   RATE_LIMITED: {
     status: 429,
     id: 'Terlalu banyak permintaan dalam waktu singkat. Coba lagi sebentar lagi.',

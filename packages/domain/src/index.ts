@@ -28,4 +28,5 @@ export * from './referral-workflow.js';
 export * from './intervention-plan.js';
 export * from './casework-types.js';
 export * from './training.js';
+export * from './disaster.js';
 export * from './legal-deadlines.js';

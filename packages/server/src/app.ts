@@ -35,6 +35,7 @@ import { referenceRoutes } from './routes/reference-routes.js';
 import { reportRoutes } from './routes/report-routes.js';
 import { syncRoutes } from './routes/sync-routes.js';
 import { publicTrainingRoutes, trainingRoutes } from './routes/training-routes.js';
+import { disasterRoutes } from './routes/disaster-routes.js';
 import { userRoutes } from './routes/user-routes.js';
 import { wilayahRoutes } from './routes/wilayah-routes.js';
 
@@ -133,6 +134,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         await authed.register(referralRoutes);
         await authed.register(syncRoutes);
         await authed.register(trainingRoutes);
+        await authed.register(disasterRoutes);
       });
     },
     { prefix: API_PREFIX },

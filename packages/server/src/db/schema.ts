@@ -1,5 +1,25 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { ActivityStatus, ActivityType, AttendanceStatus, CaseStatus, CloseReason, PlanServiceRow, Rating, Role, TahapanCode, ZonaWaktu } from '@tuntas/domain';
+import type {
+  ActivityStatus,
+  ActivityType,
+  AttendanceStatus,
+  CaseStatus,
+  CloseReason,
+  FasilitasPosko,
+  JenisBencana,
+  JenisLdp,
+  JenisPosko,
+  KelompokRentan,
+  KelompokUmurLdp,
+  KondisiKorban,
+  PeranPenugasan,
+  PlanServiceRow,
+  Rating,
+  Role,
+  StatusBencana,
+  TahapanCode,
+  ZonaWaktu,
+} from '@tuntas/domain';
 
 /** Kysely's view of the tables created by the migrations in ./migrations. */
 export interface WilayahTable {
@@ -666,7 +686,124 @@ export interface ProfessionalCertificationsTable {
   created_at: ColumnType<Date, never, never>;
 }
 
+export interface DisastersTable {
+  id: Generated<string>;
+  nama: string;
+  jenis: JenisBencana;
+  status: StatusBencana;
+  mulai: string;
+  selesai: string | null;
+  keterangan: string | null;
+  created_by: string | null;
+  created_at: ColumnType<Date, never, never>;
+}
+
+export interface DisasterWilayahTable {
+  disaster_id: string;
+  kode: string;
+}
+
+export interface DisasterStatusHistoryTable {
+  id: Generated<number>;
+  disaster_id: string;
+  status: StatusBencana;
+  catatan: string | null;
+  oleh: string | null;
+  pada: ColumnType<Date, Date | undefined, never>;
+}
+
+export interface DisasterDeploymentsTable {
+  id: Generated<string>;
+  disaster_id: string;
+  user_id: string;
+  mulai: string;
+  selesai: string;
+  peran: PeranPenugasan;
+  surat_tugas: string | null;
+  created_by: string | null;
+  created_at: ColumnType<Date, never, never>;
+}
+
+export interface DisasterSheltersTable {
+  id: Generated<string>;
+  disaster_id: string;
+  nama: string;
+  jenis: JenisPosko;
+  kode_desa: string;
+  lat: number | null;
+  lng: number | null;
+  kapasitas: number;
+  fasilitas: ColumnType<FasilitasPosko[], FasilitasPosko[] | undefined, FasilitasPosko[]>;
+  kebutuhan: string | null;
+  created_by: string | null;
+  created_at: ColumnType<Date, Date | undefined, never>;
+}
+
+export interface DisasterAffectedTable {
+  id: Generated<string>;
+  disaster_id: string;
+  beneficiary_id: string;
+  provinsi: string;
+  shelter_id: string | null;
+  kondisi: KondisiKorban;
+  kelompok_rentan: ColumnType<KelompokRentan[], KelompokRentan[] | undefined, KelompokRentan[]>;
+  kebutuhan: string | null;
+  keluarga_id: string | null;
+  kemungkinan_ganda: Generated<boolean>;
+  terhubung_registri: Generated<boolean>;
+  case_id: string | null;
+  dicatat_oleh: string | null;
+  dicatat_pada: ColumnType<Date, Date | undefined, never>;
+  version: Generated<number>;
+}
+
+export interface DisasterAffectedHistoryTable {
+  id: Generated<number>;
+  disaster_id: string;
+  affected_id: string;
+  berlaku: ColumnType<Date, Date | undefined, never>;
+  kondisi: KondisiKorban;
+  shelter_id: string | null;
+  kelompok_rentan: ColumnType<KelompokRentan[], KelompokRentan[] | undefined, never>;
+  oleh: string | null;
+}
+
+export interface DisasterLdpSessionsTable {
+  id: Generated<string>;
+  disaster_id: string;
+  tanggal: string;
+  jenis: JenisLdp;
+  shelter_id: string | null;
+  tempat: string | null;
+  fasilitator: ColumnType<string[], string[] | undefined, string[]>;
+  catatan: string | null;
+  created_by: string | null;
+  created_at: ColumnType<Date, Date | undefined, never>;
+}
+
+export interface DisasterLdpPesertaTable {
+  session_id: string;
+  affected_id: string;
+}
+
+export interface DisasterLdpCountsTable {
+  session_id: string;
+  kelompok_umur: KelompokUmurLdp;
+  jenis_kelamin: 'L' | 'P';
+  jumlah: number;
+}
+
 export interface DB {
+  disasters: DisastersTable;
+  disaster_wilayah: DisasterWilayahTable;
+  disaster_status_history: DisasterStatusHistoryTable;
+  disaster_deployments: DisasterDeploymentsTable;
+  disaster_shelters: DisasterSheltersTable;
+  disaster_affected: DisasterAffectedTable;
+  disaster_affected_history: DisasterAffectedHistoryTable;
+  disaster_ldp_sessions: DisasterLdpSessionsTable;
+  disaster_ldp_peserta: DisasterLdpPesertaTable;
+  disaster_ldp_counts: DisasterLdpCountsTable;
   kompetensi: KompetensiTable;
   trainings: TrainingsTable;
   training_units: TrainingUnitsTable;

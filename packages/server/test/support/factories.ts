@@ -1,4 +1,15 @@
-import { assessmentForm, TAHAPAN_TRANSITIONS, type BeneficiaryRecord, type CaseRecord, type FormField, type TahapanCode } from '@tuntas/domain';
+import {
+  assessmentForm,
+  TAHAPAN_TRANSITIONS,
+  type AffectedRecord,
+  type BeneficiaryRecord,
+  type CaseRecord,
+  type DeploymentRecord,
+  type DisasterRecord,
+  type FormField,
+  type ShelterRecord,
+  type TahapanCode,
+} from '@tuntas/domain';
 import type { Session } from './test-app.js';
 
 /**
@@ -165,4 +176,82 @@ export async function advanceCase(owner: Session, koordinator: Session, kase: Pi
   }
   if (!last) throw new Error(`already at ${stage}`);
   return last;
+}
+
+/** A disaster event declared by `declarer` (the direktorat or an area's koordinator); by default a flood in Kab. Banyuwangi. */
+export async function buildDisaster(declarer: Session, spec: { nama?: string; jenis?: string; wilayah?: string[]; mulai?: string; status?: string } = {}): Promise<DisasterRecord> {
+  const response = await declarer.request({
+    method: 'POST',
+    url: '/api/v1/disasters',
+    payload: {
+      nama: spec.nama ?? 'Banjir Banyuwangi',
+      jenis: spec.jenis ?? 'banjir',
+      mulai: spec.mulai ?? new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10),
+      wilayah: spec.wilayah ?? ['35.10'],
+      ...(spec.status ? { status: spec.status } : {}),
+    },
+  });
+  if (response.statusCode !== 201) throw new Error(`disaster refused: ${response.statusCode} ${response.body}`);
+  return response.json();
+}
+
+/** `days` from today (UTC calendar), as YYYY-MM-DD. */
+export const dayFromToday = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/** Deploys `pendamping` to the event, by default from yesterday to a week ahead (covering today in any zone). */
+export async function deploy(manager: Session, disaster: Pick<DisasterRecord, 'id'>, pendamping: Session, spec: { mulai?: string; selesai?: string; peran?: string } = {}): Promise<DeploymentRecord> {
+  const response = await manager.request({
+    method: 'POST',
+    url: `/api/v1/disasters/${disaster.id}/deployments`,
+    payload: { userId: pendamping.user.id, mulai: spec.mulai ?? dayFromToday(-1), selesai: spec.selesai ?? dayFromToday(7), peran: spec.peran ?? 'pendataan', suratTugas: 'ST-123/RSKBK/2026' },
+  });
+  if (response.statusCode !== 201) throw new Error(`deployment refused: ${response.statusCode} ${response.body}`);
+  return response.json();
+}
+
+export async function buildShelter(recorder: Session, disaster: Pick<DisasterRecord, 'id'>, spec: { nama?: string; kodeDesa?: string; kapasitas?: number } = {}): Promise<ShelterRecord> {
+  const response = await recorder.request({
+    method: 'POST',
+    url: `/api/v1/disasters/${disaster.id}/shelters`,
+    payload: { nama: spec.nama ?? 'Pengungsian Balai Desa', jenis: 'pengungsian', kodeDesa: spec.kodeDesa ?? '35.10.01.2001', lat: -8.2, lng: 114.37, kapasitas: spec.kapasitas ?? 100, fasilitas: ['air_bersih', 'mck'] },
+  });
+  if (response.statusCode !== 201) throw new Error(`shelter refused: ${response.statusCode} ${response.body}`);
+  return response.json();
+}
+
+export interface AffectedSpec {
+  nama?: string;
+  jenisKelamin?: 'L' | 'P';
+  /** A NIK (valid or already registered); by default none: a temporary number with an estimated age. */
+  nik?: string;
+  tanggalLahir?: string;
+  perkiraanUmur?: number;
+  kodeDesa?: string;
+  shelterId?: string | null;
+  kondisi?: string;
+  kelompokRentan?: string[];
+  keluargaId?: string;
+  kebutuhan?: string;
+}
+
+/** The request body of one affected person (for tests that look at the refusal). */
+export function affectedBody(spec: AffectedSpec = {}): Record<string, unknown> {
+  serial += 1;
+  return {
+    ...(spec.nik ? { nik: spec.nik, tanggalLahir: spec.tanggalLahir } : { nik: null, alasanTanpaNik: 'dokumen_hilang_bencana', ...(spec.tanggalLahir ? { tanggalLahir: spec.tanggalLahir } : { perkiraanUmur: spec.perkiraanUmur ?? 35 }) }),
+    nama: spec.nama ?? `Warga Terdampak ${serial}`,
+    jenisKelamin: spec.jenisKelamin ?? 'P',
+    kodeDesa: spec.kodeDesa ?? '35.10.01.2001',
+    kondisi: spec.kondisi ?? 'mengungsi',
+    ...(spec.shelterId !== undefined ? { shelterId: spec.shelterId } : {}),
+    ...(spec.kelompokRentan ? { kelompokRentan: spec.kelompokRentan } : {}),
+    ...(spec.keluargaId ? { keluargaId: spec.keluargaId } : {}),
+    ...(spec.kebutuhan ? { kebutuhan: spec.kebutuhan } : {}),
+  };
+}
+
+export async function registerAffected(recorder: Session, disaster: Pick<DisasterRecord, 'id'>, spec: AffectedSpec = {}): Promise<AffectedRecord> {
+  const response = await recorder.request({ method: 'POST', url: `/api/v1/disasters/${disaster.id}/affected`, payload: affectedBody(spec) });
+  if (response.statusCode !== 201) throw new Error(`affected refused: ${response.statusCode} ${response.body}`);
+  return response.json();
 }

@@ -1,0 +1,104 @@
+import { hariPenugasan, MAX_HARI_PENUGASAN, type DeploymentRecord, type PeranPenugasan } from '@tuntas/domain';
+import { sql, type Kysely } from 'kysely';
+import { recordAudit } from '../audit/audit-log.js';
+import type { Actor, RequestOrigin } from '../authz/actor.js';
+import type { DB } from '../db/schema.js';
+import { AppError, fieldError } from '../http/app-error.js';
+import { workerClock } from '../workforce/worker.js';
+import { loadDisaster, loadForManaging } from './disaster-service.js';
+
+export interface DeploymentInput {
+  userId: string;
+  mulai: string;
+  selesai: string;
+  peran: PeranPenugasan;
+  suratTugas?: string | null | undefined;
+}
+
+const invalid = (field: string, reason: string) => fieldError('DEPLOYMENT_INVALID', field, reason);
+
+function selectDeployments(db: Kysely<DB>) {
+  return db
+    .selectFrom('disaster_deployments as d')
+    .innerJoin('users as u', 'u.id', 'd.user_id')
+    .select(['d.id', 'd.disaster_id', 'd.user_id', 'd.mulai', 'd.selesai', 'd.peran', 'd.surat_tugas', 'u.nama_lengkap', 'u.username', 'u.wilayah']);
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof selectDeployments>['execute']>>[number];
+
+/** `aktif`: the deployment covers the pendamping's own today (the day the access rule asks about). */
+function present(r: Row, now: Date): DeploymentRecord {
+  const today = workerClock(r.wilayah ?? '31', now).tanggal;
+  return {
+    id: r.id,
+    disasterId: r.disaster_id,
+    userId: r.user_id,
+    nama: r.nama_lengkap,
+    username: r.username,
+    wilayahAsal: r.wilayah ?? '',
+    mulai: r.mulai,
+    selesai: r.selesai,
+    peran: r.peran,
+    suratTugas: r.surat_tugas,
+    aktif: r.mulai <= today && today <= r.selesai,
+  };
+}
+
+export async function listDeployments(db: Kysely<DB>, actor: Actor, id: string, now: Date): Promise<DeploymentRecord[]> {
+  await loadDisaster(db, actor, id, now);
+  const rows = await selectDeployments(db).where('d.disaster_id', '=', id).orderBy('d.mulai', 'desc').orderBy('u.username').execute();
+  return rows.map((r) => present(r, now));
+}
+
+/**
+ * Sends a pendamping of any province to the event: only an active pendamping account, end not
+ * before start, at most MAX_HARI_PENUGASAN days, no second deployment of the same person to the
+ * event on overlapping days (the letter would be double).
+ */
+export async function createDeployment(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, id: string, input: DeploymentInput, now: Date): Promise<DeploymentRecord> {
+  if (input.selesai < input.mulai) throw invalid('selesai', 'sebelum_mulai');
+  const days = hariPenugasan(input.mulai, input.selesai);
+  if (days > MAX_HARI_PENUGASAN) throw new AppError('DEPLOYMENT_INVALID', [{ field: 'selesai', code: 'terlalu_lama', hari: days, maks: MAX_HARI_PENUGASAN }]);
+  const deploymentId = await db.transaction().execute(async (trx) => {
+    const event = await loadForManaging(trx, actor, id, now);
+    if (event.status === 'selesai') throw new AppError('DISASTER_CLOSED');
+    const user = await trx.selectFrom('users').select(['id', 'role', 'wilayah', 'disabled_at']).where('id', '=', input.userId).executeTakeFirst();
+    if (!user || user.role !== 'pendamping' || user.disabled_at !== null || user.wilayah === null) throw invalid('userId', 'bukan_pendamping_aktif');
+    // Taken in turn per event, so two managers cannot both pass the overlap check.
+    await trx.selectFrom('disasters').select('id').where('id', '=', id).forUpdate().execute();
+    const overlap = await trx
+      .selectFrom('disaster_deployments')
+      .select('id')
+      .where('disaster_id', '=', id)
+      .where('user_id', '=', input.userId)
+      .where('mulai', '<=', input.selesai)
+      .where('selesai', '>=', input.mulai)
+      .executeTakeFirst();
+    if (overlap) throw new AppError('DEPLOYMENT_OVERLAP', { id: overlap.id });
+    const row = await trx
+      .insertInto('disaster_deployments')
+      .values({ disaster_id: id, user_id: input.userId, mulai: input.mulai, selesai: input.selesai, peran: input.peran, surat_tugas: input.suratTugas?.trim() || null, created_by: actor.id })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, origin, {
+      action: 'disaster.deployment.create',
+      entityType: 'disaster',
+      entityId: id,
+      wilayah: event.wilayah[0]!,
+      details: { deploymentId: row.id, userId: input.userId, wilayahAsal: user.wilayah, mulai: input.mulai, selesai: input.selesai, peran: input.peran },
+    });
+    return row.id;
+  });
+  const row = await selectDeployments(db).where('d.id', '=', deploymentId).executeTakeFirstOrThrow();
+  return present(row, now);
+}
+
+/** Pendamping whose deployment covers `tanggal` (the sitrep's count). */
+export function deployedOn(db: Kysely<DB>, disasterId: string, tanggal: string) {
+  return db
+    .selectFrom('disaster_deployments')
+    .select(sql<number>`count(distinct user_id)::int`.as('n'))
+    .where('disaster_id', '=', disasterId)
+    .where('mulai', '<=', tanggal)
+    .where('selesai', '>=', tanggal);
+}
