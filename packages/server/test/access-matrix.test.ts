@@ -73,6 +73,17 @@ beforeAll(async () => {
   const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
   const training = await call(direktorat, 'POST', '/trainings', { nama: 'Bimbingan teknis Banyuwangi', mulai: inAMonth, selesai: inAMonth, tempat: 'Aula Dinas Sosial, Banyuwangi', wilayah: '35.10', units: [{ nama: 'Manajemen kasus', jp: 8 }] });
   await call(direktorat, 'POST', `/trainings/${training.id}/participants`, { userId: owner.user.id });
+  // A Jawa Timur disaster event (issue 18) in Kab. Banyuwangi with the protected child registered as affected (linked by NIK).
+  const disaster = await call(direktorat, 'POST', '/disasters', { nama: 'Banjir Banyuwangi', jenis: 'banjir', mulai: today(), wilayah: ['35.10'] });
+  const affected = await call(owner, 'POST', `/disasters/${disaster.id}/affected`, {
+    nik: child.nik,
+    nama: child.nama,
+    jenisKelamin: child.jenisKelamin,
+    tanggalLahir: child.tanggalLahir,
+    kodeDesa: child.kodeDesa,
+    kondisi: 'mengungsi',
+    kelompokRentan: ['anak_tanpa_pendamping'],
+  });
   Object.assign(ids, {
     cases: kase.id,
     beneficiaries: child.id,
@@ -83,6 +94,8 @@ beforeAll(async () => {
     pendamping: owner.user.id,
     users: owner.user.id,
     trainings: training.id,
+    disasters: disaster.id,
+    affected: affected.id,
     competencies: owner.user.id,
     ...(referral ? { referrals: referral.id } : {}),
   });
@@ -138,6 +151,7 @@ function probes(): Probe[] {
         path.replace(/\{(\w+)\}/g, (_m, name: string) => {
           if (id === null) return randomUUID();
           if (name === 'consentId') return ids.consents!;
+          if (name === 'affectedId') return ids.affected!;
           return ids[segment] ?? randomUUID();
         });
       const json = op.requestBody?.content?.['application/json']?.schema;
@@ -212,6 +226,7 @@ describe('every route, generically (OpenAPI)', () => {
     // The same reads give the owner and the koordinator the record: the probe can see a leak.
     expect((await owner.request({ method: 'GET', url: `/api/v1/beneficiaries/${ids.beneficiaries}` })).body).toContain(secrets[0]);
     expect((await koordinator.request({ method: 'GET', url: `/api/v1/cases/${ids.cases}/attachments` })).body).toContain('Visum Anindya');
+    expect((await owner.request({ method: 'GET', url: `/api/v1/disasters/${ids.disasters}/affected` })).body).toContain(secrets[0]);
   });
 
   it('refuses every write on the protected child’s records by roles that may not act, and changes nothing', async () => {
