@@ -171,6 +171,11 @@ export interface SessionRecord {
   userAgent: string | null;
 }
 
+/** One of the caller's own sessions: this device's is marked. */
+export interface OwnSessionRecord extends SessionRecord {
+  current: boolean;
+}
+
 export interface AuditEventRecord {
   id: number;
   at: string;

@@ -297,6 +297,16 @@ export const ERRORS = {
     id: 'Verifikasi dua langkah sudah aktif untuk akun ini.',
     en: 'Two-step verification is already on for this account.',
   },
+  TWO_FACTOR_NOT_ENABLED: {
+    status: 409,
+    id: 'Verifikasi dua langkah belum aktif untuk akun ini.',
+    en: 'Two-step verification is not on for this account.',
+  },
+  TWO_FACTOR_REQUIRED_BY_ROLE: {
+    status: 409,
+    id: 'Peran Anda wajib memakai verifikasi dua langkah, jadi tidak dapat dimatikan. Hubungi admin bila ponsel Anda hilang.',
+    en: 'Your role requires two-step verification, so it cannot be turned off. Contact an admin if you lost your phone.',
+  },
   TWO_FACTOR_NOT_STARTED: {
     status: 409,
     id: 'Mulai penyiapan verifikasi dua langkah terlebih dahulu (pindai kode QR).',

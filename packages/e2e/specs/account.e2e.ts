@@ -58,9 +58,25 @@ describe('one’s own password', () => {
     expect(ours(errors)).toEqual([]);
     await close();
 
-    // The new password is the one that signs in now.
+    // The new password is the one that signs in now — on a second device, which the first then signs out.
     const again = await openPage(browser, PHONE);
     await signIn(again.page, username, 'teh-manis-sore-hari');
+    const desk = await openPage(browser, DESKTOP);
+    await signIn(desk.page, username, 'teh-manis-sore-hari');
+    await desk.page.goto('/akun/kata-sandi');
+    const devices = desk.page.getByRole('article', { name: 'Perangkat yang sedang masuk' });
+    await devices.getByText('Perangkat ini', { exact: true }).waitFor();
+    // The two phones (the first one's session is still open) and this desk.
+    await expect.poll(() => devices.getByRole('listitem').count()).toBe(3);
+    await screenshot(desk.page, 'akun-perangkat-desktop');
+    for (const left of [2, 1]) {
+      await devices.getByRole('button', { name: 'Keluarkan' }).first().click();
+      await expect.poll(() => devices.getByRole('listitem').count()).toBe(left);
+    }
+    await desk.page.getByText('Perangkat dikeluarkan.').waitFor();
+    expect(await again.page.evaluate(async () => (await fetch('/api/v1/auth/me')).status)).toBe(401);
+    expect(ours(desk.errors)).toEqual([]);
+    await desk.close();
     await again.close();
   });
 });

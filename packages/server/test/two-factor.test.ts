@@ -144,6 +144,52 @@ describe('two-factor sign-in', () => {
   });
 });
 
+describe('managing one’s own second factor and devices', () => {
+  it('regenerates the recovery codes and turns it off only with a current code; each change audited', async () => {
+    const session = await signIn(ctx, 'koordinator', '35');
+    const { secret, recoveryCodes } = await enrol(session);
+    const post = (url: string, otp: string) => session.request({ method: 'POST', url: `/api/v1/auth/2fa/${url}`, payload: { otp } });
+
+    const wrong = await post('recovery-codes', '000000' === (await codeAt(secret, now())) ? '111111' : '000000');
+    expect(wrong.json().error).toMatchObject({ code: 'OTP_INVALID' });
+    // A recovery code proves it too (and is spent); the new set replaces every old code.
+    const fresh = await post('recovery-codes', recoveryCodes[0]!);
+    expect(fresh.statusCode, fresh.body).toBe(200);
+    const { recoveryCodes: next } = fresh.json() as { recoveryCodes: string[] };
+    expect(next).toHaveLength(10);
+    expect(next).not.toContain(recoveryCodes[1]);
+    expect((await post('disable', recoveryCodes[1]!)).json().error.code).toBe('OTP_INVALID');
+    expect((await session.request({ method: 'GET', url: '/api/v1/auth/2fa' })).json()).toMatchObject({ enabled: true, recoveryCodesLeft: 10 });
+
+    const off = await post('disable', await codeAt(secret, now() + 30));
+    expect(off.statusCode, off.body).toBe(204);
+    expect((await session.request({ method: 'GET', url: '/api/v1/auth/2fa' })).json()).toEqual({ enabled: false, required: false, recoveryCodesLeft: 0 });
+    expect((await post('disable', next[0]!)).json().error.code).toBe('TWO_FACTOR_NOT_ENABLED');
+    expect((await signInWith(session.user)).statusCode).toBe(200);
+    const actions = (await auditActions(session.user.id)).map((a) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(['auth.2fa.recovery_codes', 'auth.2fa.disable']));
+  });
+
+  it('lists one’s own sessions, marks this one, and signs another device out — never someone else’s', async () => {
+    const user = await createTestUser(ctx.database, 'pendamping', '35.10');
+    const laptop = await login(ctx.app, user);
+    const phone = await login(ctx.app, user);
+    const mine = (await laptop.request({ method: 'GET', url: '/api/v1/auth/sessions' })).json() as Array<{ id: string; current: boolean }>;
+    expect(mine).toHaveLength(2);
+    expect(mine.filter((s) => s.current)).toHaveLength(1);
+    const other = mine.find((s) => !s.current)!;
+
+    const stranger = await signIn(ctx, 'pendamping', '35.10');
+    expect((await stranger.request({ method: 'DELETE', url: `/api/v1/auth/sessions/${other.id}` })).statusCode).toBe(404);
+    expect((await phone.request({ method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(200);
+
+    expect((await laptop.request({ method: 'DELETE', url: `/api/v1/auth/sessions/${other.id}` })).statusCode).toBe(204);
+    expect((await phone.request({ method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(401);
+    expect((await laptop.request({ method: 'GET', url: '/api/v1/auth/sessions' })).json()).toHaveLength(1);
+    expect((await auditActions(user.id)).map((a) => a.action)).toContain('auth.session_end');
+  });
+});
+
 describe('two-factor sign-in required by role', () => {
   let strict: TestContext;
   beforeAll(async () => {
@@ -167,6 +213,9 @@ describe('two-factor sign-in required by role', () => {
 
     const again = await strict.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: user.username, password: TEST_PASSWORD } });
     expect(again.json().error.code).toBe('OTP_REQUIRED');
+    // Required by the role: it cannot be switched off.
+    const off = await session.request({ method: 'POST', url: '/api/v1/auth/2fa/disable', payload: { otp: await codeAt(setup.secret, now() + 30) } });
+    expect(off.json().error.code).toBe('TWO_FACTOR_REQUIRED_BY_ROLE');
     // Other roles are not asked.
     const pendamping = await signIn(strict, 'pendamping', '35.10');
     expect((await pendamping.request({ method: 'GET', url: '/api/v1/auth/me' })).json()).toMatchObject({ twoFactorRequired: false });

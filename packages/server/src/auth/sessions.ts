@@ -11,7 +11,7 @@ export interface SessionPolicy {
 }
 
 /** Only the hash of a token is stored: a leaked sessions table opens no account. */
-function tokenId(token: string): string {
+export function tokenId(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 

@@ -39,12 +39,12 @@ function normaliseRecoveryCode(code: string): string {
   return code.toLowerCase().replace(/[\s-]/g, '');
 }
 
-function recoveryHash(code: string): Buffer {
+export function recoveryHash(code: string): Buffer {
   return createHash('sha256').update(normaliseRecoveryCode(code)).digest();
 }
 
 /** 80 random bits each, as `abcd-efgh-jkmn-pqrs` (base32 letters without look-alikes). */
-function newRecoveryCodes(): string[] {
+export function newRecoveryCodes(): string[] {
   const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
   return Array.from({ length: RECOVERY_CODES }, () => {
     const bytes = randomBytes(16);

@@ -2,10 +2,12 @@ import { Type, type FastifyPluginAsyncTypebox, type TypeBoxTypeProvider } from '
 import { changeOwnPassword, login } from '../auth/login.js';
 import { resolveSession, revokeSession, SESSION_COOKIE } from '../auth/sessions.js';
 import { mustChangePassword, requireSession } from '../auth/authenticate.js';
+import { endOwnSession, listOwnSessions } from '../auth/own-sessions.js';
 import { enableTwoFactor, startTwoFactorSetup, twoFactorState } from '../auth/two-factor.js';
+import { disableTwoFactor, regenerateRecoveryCodes } from '../auth/two-factor-manage.js';
 import { actorOf, originOf } from '../http/context.js';
 import { ErrorResponse, StrictObject } from '../http/schemas.js';
-import { Password, RoleSchema } from './user-schemas.js';
+import { Password, RoleSchema, SessionHandle, SessionSchema } from './user-schemas.js';
 
 const Me = Type.Object({
   id: Type.String(),
@@ -148,6 +150,34 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return reply.code(204).send(null);
       },
     );
+
+    authed.get(
+      '/auth/sessions',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Your own open sessions (devices), newest first; `current` marks this one',
+          response: { 200: Type.Array(Type.Object({ ...SessionSchema.properties, current: Type.Boolean() })), 401: ErrorResponse },
+        },
+      },
+      async (request) => listOwnSessions(app.ctx.database.db, actorOf(request), request.cookies[SESSION_COOKIE]!),
+    );
+
+    authed.delete(
+      '/auth/sessions/:session',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign one of your own devices out (a lost phone); another user’s session answers 404',
+          params: StrictObject({ session: SessionHandle }),
+          response: { 204: Type.Null(), 400: ErrorResponse, 401: ErrorResponse, 404: ErrorResponse },
+        },
+      },
+      async (request, reply) => {
+        await endOwnSession(app.ctx.database.db, actorOf(request), originOf(request), request.params.session);
+        return reply.code(204).send(null);
+      },
+    );
   });
 
   // Two-factor setup: reachable before a required second factor is on, but only after an admin-set
@@ -202,6 +232,46 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       async (request) =>
         enableTwoFactor(app.ctx.database.db, actorOf(request), { ...originOf(request), ip: request.ip }, throttlePolicy(), request.body.otp, app.ctx.config.totpKey),
+    );
+
+    const proof = (request: { ip: string; body: { otp: string } } & Parameters<typeof originOf>[0]) => ({
+      origin: { ...originOf(request), ip: request.ip },
+      policy: throttlePolicy(),
+      otp: request.body.otp,
+      key: app.ctx.config.totpKey,
+    });
+    const proofErrors = { 400: ErrorResponse, 401: ErrorResponse, 409: ErrorResponse, 429: ErrorResponse };
+
+    twoFactorScope.post(
+      '/auth/2fa/disable',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Turn your two-factor sign-in off, with a current code or an unused recovery code',
+          description: '409 TWO_FACTOR_REQUIRED_BY_ROLE when your role must use it, TWO_FACTOR_NOT_ENABLED when it is off; 401 OTP_INVALID; wrong codes count against the sign-in throttle.',
+          body: StrictObject({ otp: Otp }),
+          response: { 204: Type.Null(), ...proofErrors },
+        },
+      },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        await disableTwoFactor(app.ctx.database.db, actor, app.ctx.config.twoFactorRoles.includes(actor.role), proof(request));
+        return reply.code(204).send(null);
+      },
+    );
+
+    twoFactorScope.post(
+      '/auth/2fa/recovery-codes',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Ten new one-time recovery codes (shown this once); every earlier code stops working',
+          description: 'Needs a current code or an unused recovery code (401 OTP_INVALID); 409 TWO_FACTOR_NOT_ENABLED when it is off.',
+          body: StrictObject({ otp: Otp }),
+          response: { 200: Type.Object({ recoveryCodes: Type.Array(Type.String()) }), ...proofErrors },
+        },
+      },
+      async (request) => regenerateRecoveryCodes(app.ctx.database.db, actorOf(request), proof(request)),
     );
   });
 };

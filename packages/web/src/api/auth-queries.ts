@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { OwnSessionRecord } from '@tuntas/domain';
 import { api } from './client.js';
 import { keys } from './queries.js';
 import type { Me } from './types.js';
@@ -56,6 +57,43 @@ export function useTwoFactorEnable() {
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: twoFactorKey });
     },
+  });
+}
+
+/** POST /auth/2fa/recovery-codes: ten new codes, proven with a current code; the old ones stop working. */
+export function useNewRecoveryCodes() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (otp: string) => api<{ recoveryCodes: string[] }>('/auth/2fa/recovery-codes', { method: 'POST', json: { otp } }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: twoFactorKey }),
+  });
+}
+
+/** POST /auth/2fa/disable, proven with a current code (refused for a role that requires it). */
+export function useTwoFactorDisable() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (otp: string) => api<void>('/auth/2fa/disable', { method: 'POST', json: { otp } }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: twoFactorKey });
+      queryClient.setQueryData<Me>(keys.me, (me) => (me ? { ...me, twoFactorEnabled: false } : me));
+    },
+  });
+}
+
+const sessionsKey = ['auth', 'sessions'] as const;
+
+/** GET /auth/sessions: one's own signed-in devices, this one marked. */
+export function useOwnSessions() {
+  return useQuery({ queryKey: sessionsKey, queryFn: () => api<OwnSessionRecord[]>('/auth/sessions') });
+}
+
+/** DELETE /auth/sessions/{id}: signs one of one's own other devices out. */
+export function useEndOwnSession() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<void>(`/auth/sessions/${id}`, { method: 'DELETE' }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: sessionsKey }),
   });
 }
 

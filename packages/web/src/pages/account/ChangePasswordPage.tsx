@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useChangePassword } from '../../api/auth-queries.js';
 import { ApiError } from '../../api/client.js';
 import { ForcedAccountStep } from './ForcedAccountStep.js';
+import { SessionsPanel } from './SessionsPanel.js';
 import { TwoFactorPanel } from './TwoFactorPanel.js';
 
 const REASONS = ['TOO_SHORT', 'TOO_LONG', 'TOO_SIMPLE', 'CONTAINS_USERNAME', 'TOO_COMMON', 'SAME_AS_CURRENT'] as const;
@@ -128,6 +129,7 @@ export default function ChangePasswordPage() {
         <ChangePasswordForm />
       </article>
       <TwoFactorPanel />
+      <SessionsPanel />
     </section>
   );
 }

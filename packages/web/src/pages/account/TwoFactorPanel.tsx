@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useTwoFactorEnable, useTwoFactorEnabled, useTwoFactorSetup, useTwoFactorState } from '../../api/auth-queries.js';
 import { ApiError } from '../../api/client.js';
 import { ForcedAccountStep } from './ForcedAccountStep.js';
+import { RecoveryCodes } from './RecoveryCodes.js';
+import { TwoFactorManage } from './TwoFactorManage.js';
 
 /** The otpauth:// address as a QR image; the QR library is loaded only when someone sets up. */
 function QrCode({ text }: { text: string }) {
@@ -50,30 +52,17 @@ export function TwoFactorPanel({ onEnabled }: { onEnabled?: () => void }) {
       <h2 id="two-factor-title">{t('akun.twoFactor.title')}</h2>
       <p>{t('akun.twoFactor.intro')}</p>
       {recoveryCodes ? (
-        <>
-          <h3>{t('akun.twoFactor.recoveryTitle')}</h3>
-          <p>{t('akun.twoFactor.recoveryIntro')}</p>
-          <ul className="recovery-codes" aria-label={t('akun.twoFactor.recoveryTitle')}>
-            {recoveryCodes.map((c) => (
-              <li key={c}>
-                <code>{c}</code>
-              </li>
-            ))}
-          </ul>
-          <button
-            type="button"
-            onClick={() => {
-              enable.reset();
-              setup.reset();
-              markEnabled();
-              onEnabled?.();
-            }}
-          >
-            {t('akun.twoFactor.recoveryDone')}
-          </button>
-        </>
+        <RecoveryCodes
+          codes={recoveryCodes}
+          onDone={() => {
+            enable.reset();
+            setup.reset();
+            markEnabled();
+            onEnabled?.();
+          }}
+        />
       ) : state.data?.enabled ? (
-        <p role="status">{t('akun.twoFactor.on', { count: state.data.recoveryCodesLeft })}</p>
+        <TwoFactorManage state={state.data} />
       ) : setup.data ? (
         <form onSubmit={submit} noValidate aria-label={t('akun.twoFactor.title')}>
           <p>{t('akun.twoFactor.scan')}</p>
