@@ -13,6 +13,7 @@ import { refreshBacklog } from '../dashboard/backlog-refresh.js';
 import { withDeferredIndexes } from './bulk-load-window.js';
 import { seedCaseWork } from './seed-casework.js';
 import { seedTrainings } from './seed-trainings.js';
+import { seedDisasters } from './seed-disasters.js';
 
 export interface SeedDemoOptions {
   password: string;
@@ -89,6 +90,7 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
   }
   const casework = await seedCaseWork(db, now);
   await seedTrainings(db, now, new Random((options.seed ?? 20_251_117) + 2));
+  const disasters = await seedDisasters(db, now, new Random((options.seed ?? 20_251_117) + 3));
   await Promise.all([
     sql`select worker_monthly_rebuild()`.execute(db),
     sql`select case_stats_rebuild()`.execute(db),
@@ -99,7 +101,7 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
   // fresh rows while the first users (and the benchmark) wait behind it; one vacuum now settles the
   // visibility map and the statistics at once.
   if (database.kind === 'postgresql') await sql`vacuum analyze`.execute(db);
-  else await sql`analyze attendance, activities, pendamping_profiles, worker_monthly, case_stats, case_flow, case_resolution_weeks`.execute(db);
-  await recordAudit(db, SYSTEM_ACTOR, CLI_ORIGIN, { action: 'seed.demo', entityType: 'system', details: { ...totals, ...worklog, ...casework, pendamping: workers.length } });
+  else await sql`analyze attendance, activities, pendamping_profiles, worker_monthly, case_stats, case_flow, case_resolution_weeks, disaster_affected, disaster_affected_history`.execute(db);
+  await recordAudit(db, SYSTEM_ACTOR, CLI_ORIGIN, { action: 'seed.demo', entityType: 'system', details: { ...totals, ...worklog, ...casework, ...disasters, pendamping: workers.length } });
   return { ...result, ...totals, ...worklog, pendamping: workers.length };
 }
