@@ -36,16 +36,22 @@ export async function sitrep(db: Kysely<DB>, actor: Actor, id: string, tanggal: 
     people as (
       select s.kondisi, s.shelter_id, s.kelompok_rentan, a.beneficiary_id
         from state s join disaster_affected a on a.id = s.affected_id
+    ),
+    -- One row per registry person (a person recorded twice counts once): one hash aggregate
+    -- instead of a sort per distinct count.
+    persons as (
+      select beneficiary_id, bool_or(kondisi = 'mengungsi') as mengungsi, bool_or(kondisi = 'luka') as luka,
+             bool_or(kondisi = 'meninggal') as meninggal, bool_or(kondisi = 'hilang') as hilang
+        from people group by beneficiary_id
     )
     select
-      count(distinct beneficiary_id)::int as terdampak,
-      count(distinct beneficiary_id) filter (where kondisi = 'mengungsi')::int as mengungsi,
-      count(distinct beneficiary_id) filter (where kondisi = 'luka')::int as luka,
-      count(distinct beneficiary_id) filter (where kondisi = 'meninggal')::int as meninggal,
-      count(distinct beneficiary_id) filter (where kondisi = 'hilang')::int as hilang,
-      (select json_object_agg(g, n) from (select g, count(distinct p.beneficiary_id)::int as n from people p, unnest(p.kelompok_rentan) g group by g) r) as rentan,
-      (select json_object_agg(shelter_id, n) from (select p.shelter_id, count(*)::int as n from people p where p.kondisi = 'mengungsi' and p.shelter_id is not null group by p.shelter_id) o) as shelters
-    from people`.execute(db);
+      (select count(*)::int from persons) as terdampak,
+      (select count(*) filter (where mengungsi)::int from persons) as mengungsi,
+      (select count(*) filter (where luka)::int from persons) as luka,
+      (select count(*) filter (where meninggal)::int from persons) as meninggal,
+      (select count(*) filter (where hilang)::int from persons) as hilang,
+      (select json_object_agg(g, n) from (select g, count(*)::int as n from (select distinct p.beneficiary_id, g from people p, unnest(p.kelompok_rentan) g) d group by g) r) as rentan,
+      (select json_object_agg(shelter_id, n) from (select p.shelter_id, count(*)::int as n from people p where p.kondisi = 'mengungsi' and p.shelter_id is not null group by p.shelter_id) o) as shelters`.execute(db);
   const p = people.rows[0]!;
 
   const shelters = await db
