@@ -55,10 +55,13 @@ describe('workforce', () => {
     await signIn(desk.page, 'koordinator.35');
     await desk.page.getByRole('link', { name: 'Persetujuan' }).first().click();
     await desk.page.getByRole('heading', { name: 'Laporan kegiatan menunggu persetujuan' }).waitFor();
-    const mine = desk.page.getByRole('row', { name: /Asesmen di rumah keluarga/ });
-    await mine.getByRole('checkbox').check();
-    await desk.page.getByRole('button', { name: 'Setujui terpilih (1)' }).click();
-    await desk.page.getByText('1 kegiatan disetujui.').waitFor();
+    // The pendamping's waiting days fold to one line; opened, their day shows its hours, and one tap approves it.
+    await desk.page.locator(`details[data-user="${me.id}"] > summary`).click();
+    const mine = desk.page.locator('article.approval-day', { hasText: 'Asesmen di rumah keluarga' });
+    await mine.getByText(/\d+(,\d)? jam/).first().waitFor();
+    await mine.getByRole('button', { name: /^Setujui \d+ kegiatan hari ini$/ }).click();
+    await desk.page.getByText(/^\d+ kegiatan disetujui\.$/).waitFor();
+    await expect.poll(() => desk.page.locator('article.approval-day', { hasText: 'Asesmen di rumah keluarga' }).count()).toBe(0);
     await screenshot(desk.page, 'persetujuan-desktop');
 
     await desk.page.getByRole('link', { name: 'Tim' }).first().click();

@@ -1,8 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ActivityRecord, AttendanceRecapRow, AttendanceRecord, PerformanceRecord, TeamDayRow } from '@tuntas/domain';
 import { api, type Page } from './client.js';
 
-/** Reads of the workforce screens; like queries.ts, the only place these screens talk to the server. */
+/** Reads and writes of the workforce screens; like queries.ts, the only place these screens talk to the server. */
 export const workforceKeys = {
   today: ['attendance', 'today'] as const,
   attendance: (params: Record<string, string | number | undefined>) => ['attendance', 'list', params] as const,
@@ -64,5 +64,41 @@ export function currentPosition(): Promise<{ lat: number; lng: number; accuracy:
       reject,
       { enableHighAccuracy: true, timeout: 20_000, maximumAge: 60_000 },
     );
+  });
+}
+
+/** After a decision the inboxes, the day reports and the recaps are stale. */
+function useWorkforceRefresh() {
+  const queryClient = useQueryClient();
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: ['activities'] });
+    void queryClient.invalidateQueries({ queryKey: ['attendance'] });
+  };
+}
+
+/** POST /activities/review: approves the given submitted entries in one call. */
+export function useApproveActivities() {
+  const refresh = useWorkforceRefresh();
+  return useMutation({
+    mutationFn: (ids: string[]) => api<{ items: ActivityRecord[] }>('/activities/review', { method: 'POST', json: { ids, keputusan: 'disetujui' } }),
+    onSuccess: refresh,
+  });
+}
+
+/** POST /activities/{id}/return: back to the pendamping with a comment. */
+export function useReturnActivity(id: string) {
+  const refresh = useWorkforceRefresh();
+  return useMutation({
+    mutationFn: (komentar: string) => api<ActivityRecord>(`/activities/${id}/return`, { method: 'POST', json: { komentar } }),
+    onSuccess: refresh,
+  });
+}
+
+/** POST /attendance/{id}/approve|reject: an absence request decided. */
+export function useJudgeAbsence() {
+  const refresh = useWorkforceRefresh();
+  return useMutation({
+    mutationFn: ({ id, action }: { id: string; action: 'approve' | 'reject' }) => api<AttendanceRecord>(`/attendance/${id}/${action}`, { method: 'POST', json: {} }),
+    onSuccess: refresh,
   });
 }
