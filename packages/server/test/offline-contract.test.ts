@@ -86,6 +86,18 @@ describe('Idempotency-Key', () => {
     expect(again.headers['idempotent-replayed']).toBe('true');
   });
 
+  it('a write with no body (a DELETE) replays too, hashed by method and path alone', async () => {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date());
+    const draft = await owner.request({ method: 'POST', url: '/api/v1/activities', payload: { tanggal: today, jenis: 'kunjungan_rumah', durasiMenit: 30 } });
+    expect(draft.statusCode, draft.body).toBe(201);
+    const key = randomUUID();
+    const first = await withKey(owner, key, { method: 'DELETE', url: `/api/v1/activities/${draft.json().id}` });
+    expect(first.statusCode).toBe(204);
+    const again = await withKey(owner, key, { method: 'DELETE', url: `/api/v1/activities/${draft.json().id}` });
+    expect(again.statusCode).toBe(204);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+  });
+
   it('the same key with another body, method or path answers 422 IDEMPOTENCY_KEY_REUSED and changes nothing', async () => {
     const key = randomUUID();
     const first = await withKey(owner, key, { method: 'POST', url: '/api/v1/beneficiaries', payload: personBody('Kunci Dipakai') });

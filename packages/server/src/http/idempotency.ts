@@ -68,7 +68,8 @@ class HashingStream extends Transform {
     done(null, chunk);
   }
   override _flush(done: TransformCallback): void {
-    this.state.digest = this.state.hash.digest('hex');
+    // A request with no body (a DELETE) was already hashed by the preHandler, before this ends.
+    if (this.state.digest === null) this.state.digest = this.state.hash.digest('hex');
     done();
   }
 }
