@@ -127,8 +127,10 @@ export interface DisasterActions {
   status: StatusBencana[];
   /** May deploy pendamping to it. */
   tugaskan: boolean;
-  /** May record affected people, shelters and LDP sessions. */
+  /** May record affected people and LDP sessions, and open cases from the event. */
   catat: boolean;
+  /** May set up shelters and posts: those who record, and those who manage the event. */
+  posko: boolean;
 }
 
 export interface DisasterRecord {

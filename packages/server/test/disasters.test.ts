@@ -42,7 +42,11 @@ afterAll(() => ctx.close());
 
 describe('declaring an event', () => {
   it('lets the direktorat declare anywhere and a koordinator inside their own area only', async () => {
-    expect(flood).toMatchObject({ status: 'tanggap_darurat', wilayah: ['35.09', '35.10', '35.12'], selesai: null, tindakan: { tugaskan: true, catat: false } });
+    expect(flood).toMatchObject({ status: 'tanggap_darurat', wilayah: ['35.09', '35.10', '35.12'], selesai: null, tindakan: { tugaskan: true, catat: false, posko: true } });
+    // The direktorat sets up shelters (coordination), but registering the affected is field work.
+    const post = await buildShelter(direktorat, flood, { nama: 'Posko Utama Dinas Sosial' });
+    expect(post.kapasitas).toBe(100);
+    expect((await api(direktorat, 'POST', `/disasters/${flood.id}/affected`, affectedBody({ nama: 'Warsini' }))).statusCode).toBe(403);
     const mine = await buildDisaster(koordinator, { nama: 'Tanah longsor Banyuwangi', jenis: 'tanah_longsor', wilayah: ['35.10.01'] });
     expect(mine.tindakan).toMatchObject({ tugaskan: true, catat: true });
     const before = await count('disasters');

@@ -57,6 +57,14 @@ export async function loadForRecording(db: Kysely<DB>, actor: Actor, id: string,
   return row;
 }
 
+/** Shelters are set up by those who record for the event and by those who manage it. */
+export async function loadForSheltering(db: Kysely<DB>, actor: Actor, id: string, now: Date): Promise<DisasterRow> {
+  const row = await loadDisaster(db, actor, id, now);
+  if (!row.catat && !row.kelola) throw forbidden();
+  if (row.status === 'selesai') throw new AppError('DISASTER_CLOSED');
+  return row;
+}
+
 export async function loadForManaging(db: Kysely<DB>, actor: Actor, id: string, now: Date): Promise<DisasterRow> {
   const row = await loadDisaster(db, actor, id, now);
   if (!row.kelola) throw forbidden();
@@ -75,7 +83,7 @@ export function presentDisaster(row: DisasterRow): DisasterRecord {
     keterangan: row.keterangan,
     dibuatOleh: row.pembuat ?? 'system',
     dibuatPada: row.created_at.toISOString(),
-    tindakan: { status: row.kelola ? [...STATUS_BENCANA_NEXT[row.status]] : [], tugaskan: row.kelola && row.status !== 'selesai', catat: row.catat && row.status !== 'selesai' },
+    tindakan: { status: row.kelola ? [...STATUS_BENCANA_NEXT[row.status]] : [], tugaskan: row.kelola && row.status !== 'selesai', catat: row.catat && row.status !== 'selesai', posko: (row.catat || row.kelola) && row.status !== 'selesai' },
   };
 }
 

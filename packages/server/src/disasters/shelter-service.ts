@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/audit-log.js';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
 import type { DB } from '../db/schema.js';
 import { fieldError } from '../http/app-error.js';
-import { loadDisaster, loadForRecording, villageInEvent } from './disaster-service.js';
+import { loadDisaster, loadForSheltering, villageInEvent } from './disaster-service.js';
 
 export interface ShelterInput {
   nama: string;
@@ -58,7 +58,7 @@ export async function getShelter(db: Kysely<DB>, disasterId: string, shelterId: 
 
 /** A shelter of the event in one of its villages; GPS both or neither. */
 export async function createShelter(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, id: string, input: ShelterInput, now: Date): Promise<ShelterRecord> {
-  await loadForRecording(db, actor, id, now);
+  await loadForSheltering(db, actor, id, now);
   const village = await db.selectFrom('wilayah').select('tingkat').where('kode', '=', input.kodeDesa).executeTakeFirst();
   if (!village || village.tingkat !== 4) throw fieldError('DISASTER_INVALID', 'kodeDesa', 'bukan_desa');
   if (!(await villageInEvent(db, id, input.kodeDesa))) throw fieldError('DISASTER_INVALID', 'kodeDesa', 'di_luar_wilayah_bencana');

@@ -34,7 +34,8 @@ export const DisasterSchema = Type.Object({
   tindakan: Type.Object({
     status: Type.Array(literals(STATUS_BENCANA), { description: 'Statuses the caller may move the event to now' }),
     tugaskan: Type.Boolean({ description: 'May deploy pendamping' }),
-    catat: Type.Boolean({ description: 'May record shelters, affected people and LDP sessions' }),
+    catat: Type.Boolean({ description: 'May record affected people and LDP sessions, and open cases' }),
+    posko: Type.Boolean({ description: 'May set up shelters: those who record and those who manage the event' }),
   }),
 });
 
