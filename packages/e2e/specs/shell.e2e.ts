@@ -11,10 +11,10 @@ afterAll(() => browser.close());
 // Navigation by role, as issue 5 lists it; labels in Bahasa Indonesia.
 const ROLES = [
   { username: 'pendamping.35.10', viewport: PHONE, nav: ['Beranda', 'Kasus saya', 'Penerima manfaat', 'Kegiatan', 'Presensi', 'Pelatihan'] },
-  { username: 'koordinator.35', viewport: DESKTOP, nav: ['Beranda', 'Kasus', 'Penerima manfaat', 'Kegiatan', 'Presensi', 'Persetujuan', 'Tim', 'Dasbor', 'Pelatihan', 'Pengguna'] },
-  { username: 'direktorat', viewport: DESKTOP, nav: ['Beranda', 'Dasbor', 'Laporan', 'Pelatihan', 'Penerima manfaat'] },
-  { username: 'admin', viewport: DESKTOP, nav: ['Beranda', 'Pengguna', 'Data referensi', 'Penerima manfaat', 'Jejak audit'] },
-  { username: 'auditor', viewport: DESKTOP, nav: ['Beranda', 'Jejak audit', 'Penerima manfaat'] },
+  { username: 'koordinator.35', viewport: DESKTOP, nav: ['Beranda', 'Kasus', 'Penerima manfaat', 'Kegiatan', 'Presensi', 'Persetujuan', 'Tim', 'Dasbor', 'Bencana', 'Pelatihan', 'Pengguna'] },
+  { username: 'direktorat', viewport: DESKTOP, nav: ['Beranda', 'Dasbor', 'Bencana', 'Laporan', 'Pelatihan', 'Penerima manfaat'] },
+  { username: 'admin', viewport: DESKTOP, nav: ['Beranda', 'Pengguna', 'Data referensi', 'Penerima manfaat', 'Jejak audit', 'Bencana'] },
+  { username: 'auditor', viewport: DESKTOP, nav: ['Beranda', 'Jejak audit', 'Penerima manfaat', 'Bencana'] },
 ];
 
 describe('signing in', () => {

@@ -39,6 +39,8 @@ const VerifikasiPage = lazy(() => import('./pages/training/VerifikasiPage.js'));
 const PenggunaPage = lazy(() => import('./pages/admin/PenggunaPage.js'));
 const AuditPage = lazy(() => import('./pages/admin/AuditPage.js'));
 const OutboxPage = lazy(() => import('./pages/OutboxPage.js'));
+const DisasterListPage = lazy(() => import('./pages/disaster/DisasterListPage.js'));
+const DisasterPage = lazy(() => import('./pages/disaster/DisasterPage.js'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -89,6 +91,8 @@ const router = createBrowserRouter([
       { path: 'pengguna', element: <PenggunaPage /> },
       { path: 'audit', element: <AuditPage /> },
       { path: 'kirim', element: <OutboxPage /> },
+      { path: 'bencana', element: <DisasterListPage /> },
+      { path: 'bencana/:id', element: <DisasterPage /> },
       ...COMING_SOON.map((feature) => ({ path: feature, element: <ComingSoonPage feature={feature} /> })),
       { path: '*', element: <NotFoundPage /> },
       ] },

@@ -79,6 +79,8 @@ function invalidate(entry: OutboxEntry): void {
   if (entry.kind === 'check-in' || entry.kind === 'check-out') keys.push(['attendance'], ['activities']);
   if (entry.kind === 'beneficiary') keys.push(['beneficiaries'], ['beneficiary']);
   if (entry.kind === 'case') keys.push(['cases'], ['case-summary']);
+  // Issue 18: a registration or an LDP session changes the event's lists and its sitrep.
+  if (entry.ref.disasterId) keys.push(['disasters', entry.ref.disasterId]);
   for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
 }
 
@@ -151,6 +153,9 @@ export async function queueWrite<T = unknown>(input: WriteInput): Promise<WriteO
 export function flushOutbox(): Promise<void> {
   clearTimeout(retryTimer);
   flushing ??= (async () => {
+    // Past one await before anything else: a run with nothing to send would otherwise reach
+    // `finally` (flushing = null) before `??=` stored it, and that finished run blocked every later one.
+    await Promise.resolve();
     try {
       // Read afresh each round: writes queued during the replay are sent in the same run.
       const tried = new Set<number>();

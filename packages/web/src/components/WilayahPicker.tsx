@@ -37,14 +37,17 @@ function Level({ level, parent, value, onChange }: { level: number; parent: stri
 /**
  * Province → regency → district → village, each searchable. `fixed` is the user's own scope: those
  * levels are preset and locked, so a pendamping of Banyuwangi starts at the district.
+ * `pickFrom` lets an area above the village be the answer (1 regency, 2 district).
  */
-export function WilayahPicker({ value, onChange, fixed }: { value: string; onChange: (village: string) => void; fixed: string | null }) {
+export function WilayahPicker({ value, onChange, fixed, pickFrom = 3 }: { value: string; onChange: (village: string) => void; fixed: string | null; pickFrom?: 1 | 2 | 3 }) {
   const start = fixed ? fixed.split('.').length : 0;
   const [path, setPath] = useState<Array<string | null>>(() => LEVELS.map((_, i) => codeAt(value || fixed || '', i)));
   const choose = (level: number, code: string | null) => {
     const next = path.map((c, i) => (i < level ? c : i === level ? code : null));
     setPath(next);
-    onChange(level === 3 && code ? code : '');
+    // `pickFrom` 3: a village or nothing; 1 or 2 (a disaster's areas): the deepest level chosen from it down.
+    const deepest = next.reduce<number>((d, c, i) => (c ? i : d), -1);
+    onChange(deepest >= pickFrom ? next[deepest]! : '');
   };
   return (
     <fieldset className="wilayah-picker">

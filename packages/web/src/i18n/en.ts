@@ -6,6 +6,7 @@ import { kerjaEn } from './kerja.en.js';
 import { pelatihanEn } from './pelatihan.en.js';
 import { akunEn } from './akun.en.js';
 import { adminEn } from './admin.en.js';
+import { bencanaEn } from './bencana.en.js';
 
 /** English, for users who switch; keys mirror id.ts exactly (the type checks it). */
 export const en: Widen<Dictionary> = {
@@ -45,6 +46,7 @@ export const en: Widen<Dictionary> = {
     pengguna: 'Users',
     referensi: 'Reference data',
     audit: 'Audit trail',
+    bencana: 'Disasters',
     menu: 'Main menu',
     logout: 'Sign out',
     skip: 'Skip to main content',
@@ -281,4 +283,5 @@ export const en: Widen<Dictionary> = {
   laporan: laporanEn,
   akun: akunEn,
   admin: adminEn,
+  bencana: bencanaEn,
 };

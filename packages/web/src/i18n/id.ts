@@ -5,6 +5,7 @@ import { kerjaId } from './kerja.id.js';
 import { pelatihanId } from './pelatihan.id.js';
 import { akunId } from './akun.id.js';
 import { adminId } from './admin.id.js';
+import { bencanaId } from './bencana.id.js';
 
 /** Bahasa Indonesia: the default language. Every string a user reads lives here (and in en.ts). */
 export const id = {
@@ -44,6 +45,7 @@ export const id = {
     pengguna: 'Pengguna',
     referensi: 'Data referensi',
     audit: 'Jejak audit',
+    bencana: 'Bencana',
     menu: 'Menu utama',
     logout: 'Keluar',
     skip: 'Lewati ke isi utama',
@@ -280,6 +282,7 @@ export const id = {
   laporan: laporanId,
   akun: akunId,
   admin: adminId,
+  bencana: bencanaId,
 } as const;
 
 export type Dictionary = typeof id;

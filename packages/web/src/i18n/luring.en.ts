@@ -29,6 +29,9 @@ export const luringEn: Widen<typeof luringId> = {
     assessment: 'Assessment',
     beneficiary: 'Beneficiary registration',
     case: 'New case',
+    affected: 'Disaster victim registration',
+    affectedEdit: 'Disaster victim update',
+    ldpSession: 'LDP session',
   },
   conflict: {
     intro: 'Someone else changed this record while you were offline. Choose which version to keep.',

@@ -26,6 +26,9 @@ export const luringId = {
     assessment: 'Asesmen',
     beneficiary: 'Pendaftaran penerima manfaat',
     case: 'Kasus baru',
+    affected: 'Pendataan korban bencana',
+    affectedEdit: 'Perubahan data korban bencana',
+    ldpSession: 'Sesi LDP',
   },
   conflict: {
     intro: 'Data ini diubah orang lain sementara Anda luring. Pilih versi yang dipakai.',

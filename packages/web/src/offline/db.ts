@@ -1,7 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 
 /** What a queued write is: the request as it will be replayed, and what the screens show of it. */
-export type OutboxKind = 'service' | 'activity' | 'activityEdit' | 'check-in' | 'check-out' | 'assessment' | 'beneficiary' | 'case';
+export type OutboxKind = 'service' | 'activity' | 'activityEdit' | 'check-in' | 'check-out' | 'assessment' | 'beneficiary' | 'case' | 'affected' | 'affectedEdit' | 'ldpSession';
 export type OutboxStatus = 'menunggu' | 'mengirim' | 'konflik' | 'ditolak';
 
 export interface OutboxEntry {
@@ -24,7 +24,7 @@ export interface OutboxEntry {
   /** The server's refusal: its code and Indonesian message; on a conflict the current record. */
   error: { code: string; message: string; current?: Record<string, unknown> | undefined } | null;
   /** Where the screens show it. */
-  ref: { caseId?: string; tanggal?: string; activityId?: string; beneficiaryId?: string };
+  ref: { caseId?: string; tanggal?: string; activityId?: string; beneficiaryId?: string; disasterId?: string };
 }
 
 interface TuntasDB extends DBSchema {

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { api } from '../api/client.js';
+import { useDisasters } from '../api/disaster-queries.js';
 import { outboxSnapshot, startOutbox, useOutbox } from '../api/outbox.js';
 import { warmUp } from '../api/sync.js';
 import { wipeDevice } from '../offline/db.js';
@@ -44,7 +45,11 @@ export function AppShell() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const online = useOnline();
-  const items = NAV_BY_ROLE[me.role];
+  // A pendamping's Bencana appears while an event is open to them (deployed, or in their area);
+  // asked again at each start (a kept answer may predate this morning's deployment).
+  const conditional = NAV_BY_ROLE[me.role].some((item) => item.whenDisasters);
+  const events = useDisasters({ aktif: true }, { enabled: conditional, staleTime: 0 });
+  const items = NAV_BY_ROLE[me.role].filter((item) => !item.whenDisasters || (events.data?.length ?? 0) > 0);
 
   // Issue 17: the outbox runs while signed in; the working set is brought to the device now and
   // whenever the signal returns.

@@ -6,6 +6,7 @@ import { useDashboard } from '../../api/dashboard-queries.js';
 import { useMe, usePpks, useWilayah } from '../../api/queries.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
 import { formatNumber, formatTime } from '../../lib/format.js';
+import { ActiveDisasters } from './ActiveDisasters.js';
 import { TileMap } from './TileMap.js';
 import { TrendChart } from './TrendChart.js';
 
@@ -244,6 +245,7 @@ export default function DashboardPage() {
       <p>
         <Link to="/laporan">{t('dasbor.reports')} →</Link>
       </p>
+      {me.role === 'direktorat' && <ActiveDisasters />}
       <QueryStatus query={overview} isEmpty={() => false} empty={null}>
         {(d) => <Body d={d} indicator={indicator} onPick={(kode) => set('wilayah', kode)} />}
       </QueryStatus>

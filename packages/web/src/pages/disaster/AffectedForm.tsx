@@ -1,0 +1,197 @@
+import {
+  ALASAN_TANPA_NIK,
+  ALASAN_TANPA_NIK_LABELS,
+  cleanNik,
+  KELOMPOK_RENTAN,
+  KONDISI_KORBAN,
+  nikBirthDate,
+  parseNik,
+  type AlasanTanpaNik,
+  type DisasterRecord,
+  type KelompokRentan,
+  type KondisiKorban,
+  type ShelterRecord,
+} from '@tuntas/domain';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useRegisterAffected, type NewAffected } from '../../api/disaster-queries.js';
+import { CheckList } from './DisasterBits.js';
+import { EventVillagePicker } from './EventVillagePicker.js';
+
+/** Someone a new person may join as a household member: registered here, or still on the device. */
+export interface HouseholdHead {
+  id: string;
+  nama: string;
+  keluargaId: string | null;
+}
+
+const PERSON = { tanpaNik: true, nik: '', alasanTanpaNik: 'dokumen_hilang_bencana' as AlasanTanpaNik, nama: '', jenisKelamin: '' as '' | 'L' | 'P', tanggalLahir: '', perkiraanUmur: '', kelompokRentan: [] as KelompokRentan[], kebutuhan: '' };
+
+/**
+ * Pendataan korban on the phone: with a NIK or without (a reason and an estimated age), the
+ * shelter and village, condition, vulnerable groups, needs and the household. Saved through the
+ * outbox; after saving, the next member of the same family is one tap away.
+ */
+export function AffectedForm({ event, shelters, heads, onSaved }: { event: DisasterRecord; shelters: ShelterRecord[]; heads: HouseholdHead[]; onSaved: (message: string) => void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'id';
+  const register = useRegisterAffected(event.id);
+  const [p, setP] = useState(PERSON);
+  const [place, setPlace] = useState({ shelterId: '', kodeDesa: '', kondisi: 'mengungsi' as KondisiKorban, keluarga: '' });
+  // The village picker starts again from a shelter's village when one is chosen.
+  const [villageSeed, setVillageSeed] = useState(0);
+  const [last, setLast] = useState<HouseholdHead | null>(null);
+  const chooseShelter = (shelterId: string) => {
+    const shelter = shelters.find((s) => s.id === shelterId);
+    setPlace((x) => ({ ...x, shelterId, kodeDesa: x.kodeDesa || shelter?.kodeDesa || '', kondisi: shelterId ? 'mengungsi' : x.kondisi }));
+    setVillageSeed((n) => n + 1);
+  };
+  const fillFromNik = () => {
+    const parsed = parseNik(cleanNik(p.nik));
+    if (!parsed) return;
+    setP((x) => ({ ...x, tanggalLahir: x.tanggalLahir || nikBirthDate(parsed), jenisKelamin: x.jenisKelamin || parsed.jenisKelamin }));
+  };
+  const options: HouseholdHead[] = last && !heads.some((h) => h.id === last.id) ? [last, ...heads] : heads;
+
+  const submit = () => {
+    const head = options.find((h) => h.id === place.keluarga);
+    const kebutuhan = p.kebutuhan.trim();
+    const input: NewAffected & { id: string } = {
+      id: crypto.randomUUID(),
+      nama: p.nama.trim(),
+      jenisKelamin: p.jenisKelamin as 'L' | 'P',
+      kodeDesa: place.kodeDesa,
+      kondisi: place.kondisi,
+      kelompokRentan: p.kelompokRentan,
+      ...(p.tanpaNik ? { nik: null, alasanTanpaNik: p.alasanTanpaNik, perkiraanUmur: Number(p.perkiraanUmur) } : { nik: cleanNik(p.nik), tanggalLahir: p.tanggalLahir }),
+      ...(place.shelterId ? { shelterId: place.shelterId } : {}),
+      ...(kebutuhan ? { kebutuhan } : {}),
+      ...(head ? { keluargaId: head.keluargaId ?? head.id } : {}),
+    };
+    register.mutate(input, {
+      onSuccess: (outcome) => {
+        const saved: HouseholdHead = outcome.queued ? { id: input.id, nama: input.nama, keluargaId: input.keluargaId ?? null } : { id: outcome.result.id, nama: outcome.result.nama, keluargaId: outcome.result.keluargaId };
+        setLast(saved);
+        setP(PERSON);
+        // The next one is most often of the same family: it stays chosen, and can be changed.
+        setPlace((x) => ({ ...x, keluarga: saved.id }));
+        onSaved(outcome.queued ? t('bencana.korban.queued', { nama: input.nama }) : t('bencana.korban.saved', { nama: input.nama }));
+      },
+    });
+  };
+
+  return (
+    <form
+      className="affected-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <h3>{last ? t('bencana.korban.registerFamily') : t('bencana.korban.register')}</h3>
+      <fieldset className="chips" role="radiogroup">
+        <label className="inline-check">
+          <input type="radio" name="punya-nik" checked={!p.tanpaNik} onChange={() => setP({ ...p, tanpaNik: false })} />
+          {t('bencana.korban.withNik')}
+        </label>
+        <label className="inline-check">
+          <input type="radio" name="punya-nik" checked={p.tanpaNik} onChange={() => setP({ ...p, tanpaNik: true })} />
+          {t('bencana.korban.withoutNik')}
+        </label>
+      </fieldset>
+      {p.tanpaNik ? (
+        <div className="grid">
+          <label>
+            {t('bencana.korban.alasan')}
+            <select value={p.alasanTanpaNik} onChange={(e) => setP({ ...p, alasanTanpaNik: e.target.value as AlasanTanpaNik })}>
+              {ALASAN_TANPA_NIK.map((a) => (
+                <option key={a} value={a}>
+                  {ALASAN_TANPA_NIK_LABELS[a][lang]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('bencana.korban.umur')}
+            <input type="number" inputMode="numeric" required min={0} max={120} value={p.perkiraanUmur} onChange={(e) => setP({ ...p, perkiraanUmur: e.target.value })} />
+          </label>
+        </div>
+      ) : (
+        <div className="grid">
+          <label>
+            {t('bencana.korban.nik')}
+            <input inputMode="numeric" required maxLength={20} autoComplete="off" value={p.nik} onChange={(e) => setP({ ...p, nik: e.target.value })} onBlur={fillFromNik} />
+          </label>
+          <label>
+            {t('bencana.korban.lahir')}
+            <input type="date" required value={p.tanggalLahir} onChange={(e) => setP({ ...p, tanggalLahir: e.target.value })} />
+          </label>
+        </div>
+      )}
+      <label>
+        {t('bencana.korban.nama')}
+        <input required maxLength={200} autoComplete="off" value={p.nama} onChange={(e) => setP({ ...p, nama: e.target.value })} />
+      </label>
+      <fieldset className="chips" role="radiogroup" aria-label={t('bencana.korban.jk')}>
+        <legend>{t('bencana.korban.jk')}</legend>
+        {(['L', 'P'] as const).map((jk) => (
+          <label key={jk} className="inline-check">
+            <input type="radio" name="jenis-kelamin" required checked={p.jenisKelamin === jk} onChange={() => setP({ ...p, jenisKelamin: jk })} />
+            {t(`bencana.jk.${jk}`)}
+          </label>
+        ))}
+      </fieldset>
+      <div className="grid">
+        <label>
+          {t('bencana.korban.shelter')}
+          <select value={place.shelterId} onChange={(e) => chooseShelter(e.target.value)}>
+            <option value="">{t('bencana.korban.noShelter')}</option>
+            {shelters.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.nama}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('bencana.korban.kondisi')}
+          <select value={place.kondisi} onChange={(e) => setPlace({ ...place, kondisi: e.target.value as KondisiKorban })}>
+            {KONDISI_KORBAN.map((k) => (
+              <option key={k} value={k}>
+                {t(`bencana.kondisi.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <fieldset>
+        <legend>{t('bencana.korban.desa')}</legend>
+        <EventVillagePicker areas={event.wilayah} value={place.kodeDesa} resetKey={String(villageSeed)} onChange={(kodeDesa) => setPlace((x) => ({ ...x, kodeDesa }))} />
+      </fieldset>
+      <label>
+        {t('bencana.korban.keluarga')}
+        <select value={place.keluarga} onChange={(e) => setPlace({ ...place, keluarga: e.target.value })}>
+          <option value="">{t('bencana.korban.keluargaNone')}</option>
+          {options.map((h) => (
+            <option key={h.id} value={h.id}>
+              {h.nama}
+            </option>
+          ))}
+        </select>
+      </label>
+      <CheckList legend={t('bencana.korban.rentan')} values={KELOMPOK_RENTAN} label={(v) => t(`bencana.rentan.${v}`)} chosen={p.kelompokRentan} onChange={(kelompokRentan) => setP({ ...p, kelompokRentan })} />
+      <label>
+        {t('bencana.korban.kebutuhan')}
+        <textarea rows={2} maxLength={2000} value={p.kebutuhan} onChange={(e) => setP({ ...p, kebutuhan: e.target.value })} />
+      </label>
+      {register.isError && (
+        <p role="alert" className="error">
+          {register.error.message}
+        </p>
+      )}
+      <button type="submit" disabled={register.isPending || !place.kodeDesa} aria-busy={register.isPending}>
+        {t('bencana.korban.submit')}
+      </button>
+    </form>
+  );
+}

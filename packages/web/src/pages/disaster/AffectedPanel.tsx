@@ -1,0 +1,168 @@
+import { KONDISI_KORBAN, type AffectedRecord, type DisasterRecord, type KondisiKorban } from '@tuntas/domain';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useAffected, useOpenAffectedCase, useShelters } from '../../api/disaster-queries.js';
+import { useOutbox } from '../../api/outbox.js';
+import { useMe } from '../../api/queries.js';
+import { Pager } from '../../components/Pager.js';
+import { QueryStatus } from '../../components/QueryStatus.js';
+import { SyncMark } from '../../components/SyncMark.js';
+import { ageFrom, formatNumber } from '../../lib/format.js';
+import { AffectedForm, type HouseholdHead } from './AffectedForm.js';
+
+const PAGE_SIZE = 100;
+
+/** "Buka kasus rehabilitasi": one step from the shelter into a case in the host area. */
+function OpenCase({ event, person }: { event: DisasterRecord; person: AffectedRecord }) {
+  const { t } = useTranslation();
+  const me = useMe().data!;
+  const open = useOpenAffectedCase(event.id);
+  if (person.caseId) {
+    // The case lies in the host area, unassigned: a deployed pendamping does not read it.
+    return (
+      <small>
+        {t('bencana.korban.caseOpened')}
+        {me.role !== 'pendamping' && (
+          <>
+            {' '}
+            · <Link to={`/kasus/${person.caseId}`}>{t('bencana.korban.viewCase')}</Link>
+          </>
+        )}
+      </small>
+    );
+  }
+  if (!event.tindakan.catat) return null;
+  return (
+    <>
+      <button type="button" className="secondary outline small" disabled={open.isPending} aria-busy={open.isPending} onClick={() => open.mutate({ affectedId: person.id })}>
+        {open.isPending ? t('bencana.korban.opening') : t('bencana.korban.openCase')}
+      </button>
+      {open.isError && (
+        <p role="alert" className="error">
+          {open.error.message}
+        </p>
+      )}
+    </>
+  );
+}
+
+function Person({ event, person, shelterName }: { event: DisasterRecord; person: AffectedRecord; shelterName: string | null }) {
+  const { t } = useTranslation();
+  const age = person.tanggalLahir ? t('bencana.korban.age', { count: ageFrom(person.tanggalLahir) }) : person.perkiraanUmur !== null ? t('bencana.korban.ageEstimated', { count: person.perkiraanUmur }) : null;
+  return (
+    <li data-testid="affected" data-affected-id={person.id}>
+      <strong>{person.nama}</strong> <small>{person.jenisKelamin}</small>
+      {age && <small> · {age}</small>} <mark className={`kondisi-${person.kondisi}`}>{t(`bencana.kondisi.${person.kondisi}`)}</mark>
+      {person.kemungkinanGanda && <mark className="late">{t('bencana.korban.ganda')}</mark>}
+      {person.terhubungRegistri && <mark>{t('bencana.korban.registri')}</mark>}
+      {person.identitasTerlindungi && <mark>{t('bencana.korban.protected')}</mark>}
+      <br />
+      <small className="muted">
+        {person.nik ?? (person.nomorSementara ? t('bencana.korban.temporary', { nomor: person.nomorSementara }) : '')}
+        {shelterName && ` · ${shelterName}`}
+        {person.keluargaId && ` · ${t('bencana.korban.household')}`}
+      </small>
+      {person.kelompokRentan.length > 0 && (
+        <>
+          <br />
+          <small>{person.kelompokRentan.map((k) => t(`bencana.rentan.${k}`)).join(', ')}</small>
+        </>
+      )}
+      {person.kebutuhan && (
+        <>
+          <br />
+          <small className="warning">{person.kebutuhan}</small>
+        </>
+      )}
+      <div>
+        <OpenCase event={event} person={person} />
+      </div>
+    </li>
+  );
+}
+
+/** Korban: search the affected, see their condition and flags; register more on the phone. */
+export function AffectedPanel({ event }: { event: DisasterRecord }) {
+  const { t } = useTranslation();
+  // The name filter works on the page at hand (a shelter's hundred); the server filters the rest.
+  const [text, setText] = useState('');
+  const [filters, setFilters] = useState<{ shelterId: string; kondisi: KondisiKorban | ''; ganda: boolean }>({ shelterId: '', kondisi: '', ganda: false });
+  const [page, setPage] = useState(1);
+  const shelters = useShelters(event.id);
+  const list = useAffected(event.id, { page, pageSize: PAGE_SIZE, shelterId: filters.shelterId || undefined, kondisi: filters.kondisi || undefined, kemungkinanGanda: filters.ganda || undefined });
+  const words = text.trim().toLowerCase();
+  const shown = (items: AffectedRecord[]) => (words ? items.filter((a) => `${a.nama} ${a.nik ?? ''} ${a.nomorSementara ?? ''}`.toLowerCase().includes(words)) : items);
+  const [registering, setRegistering] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const waiting = useOutbox().filter((e) => e.kind === 'affected' && e.ref.disasterId === event.id);
+  const shelterName = new Map((shelters.data ?? []).map((s) => [s.id, s.nama]));
+  const heads: HouseholdHead[] = [
+    ...waiting.map((e) => ({ id: e.id, nama: String(e.body['nama'] ?? ''), keluargaId: (e.body['keluargaId'] as string | undefined) ?? null })),
+    ...(list.data?.items ?? []).map((a) => ({ id: a.id, nama: a.nama, keluargaId: a.keluargaId })),
+  ];
+  return (
+    <>
+      <h2>{t('bencana.korban.title')}</h2>
+      {event.tindakan.catat &&
+        (registering ? (
+          <article>
+            <AffectedForm event={event} shelters={shelters.data ?? []} heads={heads} onSaved={setMessage} />
+            <button type="button" className="secondary outline" onClick={() => setRegistering(false)}>
+              {t('common.cancel')}
+            </button>
+          </article>
+        ) : (
+          <button type="button" onClick={() => (setRegistering(true), setMessage(null))}>
+            {t('bencana.korban.register')}
+          </button>
+        ))}
+      {message && <p role="status">{message}</p>}
+      {waiting.length > 0 && (
+        <ul className="plain-list">
+          {waiting.map((e) => (
+            <li key={e.seq} data-testid="affected-pending">
+              <strong>{String(e.body['nama'] ?? '')}</strong> <SyncMark entry={e} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="filters" role="search">
+        <input type="search" aria-label={t('bencana.korban.search')} placeholder={t('bencana.korban.search')} autoComplete="off" value={text} onChange={(e) => setText(e.target.value)} />
+        <select aria-label={t('bencana.korban.filterShelter')} value={filters.shelterId} onChange={(e) => (setFilters({ ...filters, shelterId: e.target.value }), setPage(1))}>
+          <option value="">{t('bencana.korban.allShelters')}</option>
+          {(shelters.data ?? []).map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.nama}
+            </option>
+          ))}
+        </select>
+        <select aria-label={t('bencana.korban.filterKondisi')} value={filters.kondisi} onChange={(e) => (setFilters({ ...filters, kondisi: e.target.value as KondisiKorban | '' }), setPage(1))}>
+          <option value="">{t('bencana.korban.allKondisi')}</option>
+          {KONDISI_KORBAN.map((k) => (
+            <option key={k} value={k}>
+              {t(`bencana.kondisi.${k}`)}
+            </option>
+          ))}
+        </select>
+        <label className="inline-check">
+          <input type="checkbox" checked={filters.ganda} onChange={(e) => (setFilters({ ...filters, ganda: e.target.checked }), setPage(1))} />
+          {t('bencana.korban.onlyGanda')}
+        </label>
+      </div>
+      <QueryStatus query={list} isEmpty={(d) => d.items.length === 0} empty={<p>{t('bencana.korban.none')}</p>}>
+        {(d) => (
+          <>
+            <p className="muted">{t('bencana.korban.total', { count: d.total, formatted: formatNumber(d.total) })}</p>
+            <ul className="plain-list">
+              {shown(d.items).map((a) => (
+                <Person key={a.id} event={event} person={a} shelterName={a.shelterId ? (shelterName.get(a.shelterId) ?? null) : null} />
+              ))}
+            </ul>
+            <Pager page={page} total={d.total} pageSize={PAGE_SIZE} onPage={setPage} />
+          </>
+        )}
+      </QueryStatus>
+    </>
+  );
+}
