@@ -174,6 +174,16 @@ export interface DeploymentRecord {
   aktif: boolean;
 }
 
+/** A pendamping the event's manager may deploy (any province). */
+export interface DeployableRecord {
+  userId: string;
+  nama: string | null;
+  username: string;
+  wilayah: string;
+  /** Already on a deployment today (this event or another). */
+  bertugas: boolean;
+}
+
 export interface ShelterRecord {
   id: string;
   disasterId: string;

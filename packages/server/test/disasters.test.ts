@@ -106,6 +106,18 @@ describe('deployments', () => {
   });
 });
 
+describe('finding whom to deploy', () => {
+  it('offers the manager active pendamping of any province by name, marking who is deployed today; others get nothing', async () => {
+    const found = (await api(direktorat, 'GET', `/disasters/${flood.id}/deployable?q=${encodeURIComponent(deployed.user.username)}`)).json() as Array<{ userId: string; wilayah: string; bertugas: boolean }>;
+    expect(found).toEqual([expect.objectContaining({ userId: deployed.user.id, wilayah: '31.71', bertugas: true })]);
+    const strangerFound = (await api(direktorat, 'GET', `/disasters/${flood.id}/deployable?q=${encodeURIComponent(stranger.user.username)}`)).json();
+    expect(strangerFound).toEqual([expect.objectContaining({ userId: stranger.user.id, bertugas: false })]);
+    // Recording for the event does not make one its manager.
+    expect((await api(local, 'GET', `/disasters/${flood.id}/deployable`)).statusCode).toBe(403);
+    expect((await api(jakartaKoor, 'GET', `/disasters/${flood.id}/deployable`)).statusCode).toBe(404);
+  });
+});
+
 describe('the access of a deployed pendamping', () => {
   it('reads and records the event during the deployment, and nothing else of the host province', async () => {
     const host = await buildPerson(local, { nama: 'Warga Tuan Rumah' });

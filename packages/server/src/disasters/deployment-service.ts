@@ -1,4 +1,4 @@
-import { hariPenugasan, MAX_HARI_PENUGASAN, type DeploymentRecord, type PeranPenugasan } from '@tuntas/domain';
+import { hariPenugasan, MAX_HARI_PENUGASAN, type DeployableRecord, type DeploymentRecord, type PeranPenugasan } from '@tuntas/domain';
 import { sql, type Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
@@ -101,4 +101,26 @@ export function deployedOn(db: Kysely<DB>, disasterId: string, tanggal: string) 
     .where('disaster_id', '=', disasterId)
     .where('mulai', '<=', tanggal)
     .where('selesai', '>=', tanggal);
+}
+
+/**
+ * Whom the event's manager may deploy: active pendamping of any province, found by name or
+ * username, with whether they are already on a deployment today (here or at another event).
+ */
+export async function deployableFor(db: Kysely<DB>, actor: Actor, id: string, q: string | undefined, now: Date): Promise<DeployableRecord[]> {
+  await loadForManaging(db, actor, id, now);
+  const today = workerClock(actor.wilayah ?? '31', now).tanggal;
+  let query = db
+    .selectFrom('users as u')
+    .select(['u.id', 'u.nama_lengkap', 'u.username', 'u.wilayah'])
+    .select(
+      sql<boolean>`exists (select 1 from disaster_deployments d where d.user_id = u.id and d.mulai <= ${today}::date and d.selesai >= ${today}::date)`.as('bertugas'),
+    )
+    .where('u.role', '=', 'pendamping')
+    .where('u.disabled_at', 'is', null)
+    .where('u.wilayah', 'is not', null);
+  const term = q?.trim();
+  if (term) query = query.where((eb) => eb.or([eb('u.nama_lengkap', 'ilike', `%${term.replace(/[\\%_]/g, '\\$&')}%`), eb('u.username', 'ilike', `%${term.replace(/[\\%_]/g, '\\$&')}%`)]));
+  const rows = await query.orderBy('u.nama_lengkap').orderBy('u.username').limit(20).execute();
+  return rows.map((r) => ({ userId: r.id, nama: r.nama_lengkap, username: r.username, wilayah: r.wilayah!, bertugas: r.bertugas }));
 }

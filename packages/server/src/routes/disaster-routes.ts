@@ -2,7 +2,7 @@ import type { SitrepRecord } from '@tuntas/domain';
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { openCaseFromEvent } from '../disasters/affected-case.js';
 import { listAffected, registerAffected, updateAffected } from '../disasters/affected-service.js';
-import { createDeployment, listDeployments } from '../disasters/deployment-service.js';
+import { createDeployment, deployableFor, listDeployments } from '../disasters/deployment-service.js';
 import { createDisaster, getDisaster, listDisasters, moveDisasterStatus, statusHistory } from '../disasters/disaster-service.js';
 import { createLdpSession, listLdpSessions } from '../disasters/ldp-service.js';
 import { createShelter, listShelters } from '../disasters/shelter-service.js';
@@ -17,6 +17,8 @@ import {
   AffectedSchema,
   CaseFromEventBody,
   DeploymentBody,
+  DeployableQuery,
+  DeployableSchema,
   DeploymentSchema,
   DisasterBody,
   DisasterListQuery,
@@ -85,6 +87,20 @@ export const disasterRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/disasters/:id/deployments',
     { schema: { tags, summary: 'Deploy a pendamping of any province for given dates (at most 90 days) with a role and an assignment letter', params: IdParams, body: DeploymentBody, response: { 201: DeploymentSchema, ...writeErrors } } },
     async (request, reply) => reply.code(201).send(await createDeployment(db(), actorOf(request), originOf(request), request.params.id, request.body, new Date())),
+  );
+
+  app.get(
+    '/disasters/:id/deployable',
+    {
+      schema: {
+        tags,
+        summary: 'Pendamping of any province the event’s manager may deploy, by name or username (at most 20), with whether they are on a deployment today',
+        params: IdParams,
+        querystring: DeployableQuery,
+        response: { 200: Type.Array(DeployableSchema), ...authErrors },
+      },
+    },
+    async (request) => deployableFor(db(), actorOf(request), request.params.id, request.query.q, new Date()),
   );
 
   app.get(

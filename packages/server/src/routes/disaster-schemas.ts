@@ -65,6 +65,15 @@ export const StatusChangeSchema = Type.Object({
   catatan: Nullable(Type.String()),
 });
 
+export const DeployableSchema = Type.Object({
+  userId: Uuid,
+  nama: Nullable(Type.String()),
+  username: Type.String(),
+  wilayah: Type.String({ description: 'The pendamping’s own area' }),
+  bertugas: Type.Boolean({ description: 'Already on a deployment today' }),
+});
+export const DeployableQuery = StrictObject({ q: Type.Optional(Type.String({ maxLength: 100 })) });
+
 export const DeploymentSchema = Type.Object({
   id: Uuid,
   disasterId: Uuid,
