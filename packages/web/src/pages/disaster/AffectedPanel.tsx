@@ -59,9 +59,9 @@ function Person({ event, person, shelterName }: { event: DisasterRecord; person:
       {person.identitasTerlindungi && <mark>{t('bencana.korban.protected')}</mark>}
       <br />
       <small className="muted">
-        {person.nik ?? (person.nomorSementara ? t('bencana.korban.temporary', { nomor: person.nomorSementara }) : '')}
-        {shelterName && ` · ${shelterName}`}
-        {person.keluargaId && ` · ${t('bencana.korban.household')}`}
+        {[person.nik ?? (person.nomorSementara ? t('bencana.korban.temporary', { nomor: person.nomorSementara }) : null), shelterName, person.keluargaId ? t('bencana.korban.household') : null]
+          .filter(Boolean)
+          .join(' · ')}
       </small>
       {person.kelompokRentan.length > 0 && (
         <>
@@ -127,7 +127,7 @@ export function AffectedPanel({ event }: { event: DisasterRecord }) {
           ))}
         </ul>
       )}
-      <div className="filters" role="search">
+      <div className="affected-filters">
         <input type="search" aria-label={t('bencana.korban.search')} placeholder={t('bencana.korban.search')} autoComplete="off" value={text} onChange={(e) => setText(e.target.value)} />
         <select aria-label={t('bencana.korban.filterShelter')} value={filters.shelterId} onChange={(e) => (setFilters({ ...filters, shelterId: e.target.value }), setPage(1))}>
           <option value="">{t('bencana.korban.allShelters')}</option>

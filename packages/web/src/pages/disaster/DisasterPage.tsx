@@ -114,7 +114,7 @@ function Body({ event }: { event: DisasterRecord }) {
         <History id={event.id} wilayah={area} />
         {!event.tindakan.catat && me.role === 'pendamping' && <p className="notice">{t('bencana.event.readOnly')}</p>}
       </header>
-      <div role="tablist" className="tabs" aria-label={event.nama}>
+      <div role="tablist" className="tabs event-tabs" aria-label={event.nama}>
         {TABS.map((name, i) => (
           <button
             key={name}

@@ -99,22 +99,43 @@ function LdpForm({ event, onDone }: { event: DisasterRecord; onDone: (queued: bo
         {people.data?.items.map((a) => (
           <label key={a.id} className="inline-check">
             <input type="checkbox" checked={peserta.includes(a.id)} onChange={(e) => setPeserta(toggle(peserta, a.id, e.target.checked))} />
-            {a.nama} <small className="muted">{a.jenisKelamin}{a.perkiraanUmur !== null ? ` · ± ${a.perkiraanUmur}` : ''}</small>
+            <span>
+              {a.nama} <small className="muted">{a.jenisKelamin}{a.perkiraanUmur !== null ? ` · ± ${a.perkiraanUmur}` : ''}</small>
+            </span>
           </label>
         ))}
       </fieldset>
       <fieldset>
         <legend>{t('bencana.ldp.counts')}</legend>
-        <div className="count-grid">
-          {KELOMPOK_UMUR_LDP.flatMap((u) =>
-            (['L', 'P'] as const).map((jk) => (
-              <label key={`${u}-${jk}`}>
-                {t('bencana.ldp.countLabel', { umur: t(`bencana.umur.${u}`), jk: t(`bencana.jk.${jk}`) })}
-                <input type="number" inputMode="numeric" min={0} max={100000} value={counts[`${u}-${jk}`]} onChange={(e) => setCounts({ ...counts, [`${u}-${jk}`]: e.target.value })} />
-              </label>
-            )),
-          )}
-        </div>
+        <table className="count-table">
+          <thead>
+            <tr>
+              <td />
+              <th scope="col">{t('bencana.jk.L')}</th>
+              <th scope="col">{t('bencana.jk.P')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {KELOMPOK_UMUR_LDP.map((u) => (
+              <tr key={u}>
+                <th scope="row">{t(`bencana.umur.${u}`)}</th>
+                {(['L', 'P'] as const).map((jk) => (
+                  <td key={jk}>
+                    <input
+                      type="number"
+                      inputMode="numeric"
+                      min={0}
+                      max={100000}
+                      aria-label={t('bencana.ldp.countLabel', { umur: t(`bencana.umur.${u}`), jk: t(`bencana.jk.${jk}`) })}
+                      value={counts[`${u}-${jk}`]}
+                      onChange={(e) => setCounts({ ...counts, [`${u}-${jk}`]: e.target.value })}
+                    />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </fieldset>
       <label>
         {t('bencana.ldp.catatan')}

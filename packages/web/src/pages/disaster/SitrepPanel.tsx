@@ -24,7 +24,7 @@ export function SitrepPanel({ event }: { event: DisasterRecord }) {
   return (
     <>
       <h2>{t('bencana.sitrep.title')}</h2>
-      <div className="inline-form">
+      <div className="sitrep-bar">
         <label>
           {t('bencana.sitrep.day')}
           <input type="date" min={event.mulai} max={event.selesai ?? today} value={tanggal} onChange={(e) => e.target.value && setTanggal(e.target.value)} />
