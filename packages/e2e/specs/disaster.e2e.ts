@@ -29,16 +29,15 @@ describe('disaster response (issue 18)', () => {
     // The pendamping of Jawa Barat, before any deployment: no Bencana in the menu.
     const phone = await openPage(browser, PHONE);
     const { page } = phone;
-    await page.context().grantPermissions(['geolocation']);
-    await page.context().setGeolocation({ latitude: -7.7167, longitude: 109.0154, accuracy: 12 });
     await signIn(page, DEPLOYED);
     const menu = page.getByRole('navigation', { name: 'Menu utama' });
     expect(await menu.getByRole('link', { name: /Bencana/ }).count()).toBe(0);
-    const me = (await json<{ id: string }>(page, '/api/v1/auth/me')).body;
 
     // The direktorat on a desktop: declare the flood in three regencies.
     const desk = await openPage(browser, DESKTOP);
     const d = desk.page;
+    await d.context().grantPermissions(['geolocation']);
+    await d.context().setGeolocation({ latitude: -7.7167, longitude: 109.0154, accuracy: 12 });
     await signIn(d, 'direktorat');
     await d.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: /Bencana/ }).click();
     await d.getByRole('heading', { name: 'Kejadian bencana' }).waitFor();
@@ -56,38 +55,41 @@ describe('disaster response (issue 18)', () => {
     await d.getByRole('heading', { name: EVENT }).waitFor();
     const eventId = new URL(d.url()).pathname.split('/').pop()!;
 
-    // Deploy the Jawa Barat pendamping for today.
+    // A shelter, located by the device.
+    await d.getByRole('tab', { name: 'Posko' }).click();
+    await d.getByRole('button', { name: 'Tambah posko' }).click();
+    await d.getByLabel('Nama posko').fill(SHELTER);
+    await d.getByLabel('Kapasitas (jiwa)').fill('50');
+    await d.getByLabel('Wilayah terdampak').selectOption('33.01');
+    await d.getByLabel('Kecamatan', { exact: true }).selectOption({ index: 1 });
+    await d.getByLabel('Desa/kelurahan', { exact: true }).selectOption({ index: 1 });
+    await d.getByRole('button', { name: 'Ambil lokasi perangkat' }).click();
+    await d.getByTestId('shelter-gps').filter({ hasText: '-7.71670' }).waitFor();
+    await d.getByLabel('Air bersih').check();
+    await d.getByLabel('Ruang ramah anak').check();
+    await screenshot(d, 'bencana-posko-form-desktop');
+    await d.getByRole('button', { name: 'Simpan posko' }).click();
+    await d.getByTestId('shelter').filter({ hasText: SHELTER }).waitFor();
+
+    // Deploy the Jawa Barat pendamping for today, found by username.
     await d.getByRole('tab', { name: 'Penugasan' }).click();
     await d.getByRole('button', { name: 'Tugaskan pendamping' }).click();
-    await d.getByLabel('ID akun pendamping').fill(me.id);
+    await d.getByLabel('Cari nama pengguna atau nama pendamping').fill(DEPLOYED);
+    await d.locator('.candidates li').filter({ has: d.getByText(DEPLOYED, { exact: true }) }).getByRole('button').click();
     await d.getByTestId('deployee').waitFor();
     await d.getByLabel('Nomor surat tugas').fill('ST-112/RSKBK/2026');
     await d.getByRole('button', { name: 'Tugaskan', exact: true }).click();
     await d.getByTestId('deployment').filter({ hasText: DEPLOYED }).filter({ hasText: 'Bertugas' }).waitFor();
     await screenshot(d, 'bencana-penugasan-desktop');
 
-    // The pendamping's phone: Bencana appears; they set up the shelter with the phone's GPS.
+    // The pendamping's phone: Bencana appears, the event opens on the people to register.
     await page.reload();
     await menu.getByRole('link', { name: /Bencana/ }).click();
     await page.getByTestId('disaster').filter({ hasText: EVENT }).click();
     await page.getByRole('heading', { name: EVENT }).waitFor();
-    await page.getByRole('tab', { name: 'Posko' }).click();
-    await page.getByRole('button', { name: 'Tambah posko' }).click();
-    await page.getByLabel('Nama posko').fill(SHELTER);
-    await page.getByLabel('Kapasitas (jiwa)').fill('50');
-    await page.getByLabel('Wilayah terdampak').selectOption('33.01');
-    await page.getByLabel('Kecamatan', { exact: true }).selectOption({ index: 1 });
-    await page.getByLabel('Desa/kelurahan', { exact: true }).selectOption({ index: 1 });
-    await page.getByRole('button', { name: 'Ambil lokasi perangkat' }).click();
-    await page.getByTestId('shelter-gps').filter({ hasText: '-7.71670' }).waitFor();
-    await page.getByLabel('Air bersih').check();
-    await page.getByLabel('Ruang ramah anak').check();
-    await screenshot(page, 'bencana-posko-form-ponsel');
-    await page.getByRole('button', { name: 'Simpan posko' }).click();
-    await page.getByTestId('shelter').filter({ hasText: SHELTER }).waitFor();
+    await screenshot(page, 'bencana-kejadian-ponsel');
 
     // A family without documents at the shelter: the mother online, the child without a signal.
-    await page.getByRole('tab', { name: 'Korban' }).click();
     await page.getByRole('button', { name: 'Daftarkan korban' }).click();
     await page.getByLabel('Perkiraan umur (tahun)').fill('34');
     await page.getByLabel('Nama', { exact: true }).fill(MOTHER);

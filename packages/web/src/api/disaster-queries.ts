@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   AffectedRecord,
+  DeployableRecord,
   DeploymentRecord,
   DisasterRecord,
   DisasterStatusChange,
@@ -105,27 +106,13 @@ export function sitrepDocument(id: string, tanggal: string, format: 'pdf' | 'xls
   return `/api/v1/disasters/${id}/sitrep?tanggal=${tanggal}&format=${format}`;
 }
 
-export interface DeployCandidate {
-  id: string;
-  username: string;
-  nama: string | null;
-  wilayah: string | null;
-}
-
-/**
- * Pendamping who may be deployed, across provinces: an admin or koordinator searches the accounts
- * they may list. The server has no candidate list for the direktorat yet (a later
- * `/disasters/{id}/deployable?q=` goes here, and DeployeePicker needs no other change).
- */
-export function useDeployable(id: string, q: string, enabled: boolean) {
+/** Pendamping of any province the event's manager may deploy, by name or username (at most 20). */
+export function useDeployable(id: string, q: string) {
   return useQuery({
-    queryKey: disasterKeys.deployable(id, q),
-    enabled: enabled && q.trim().length >= 2,
+    queryKey: disasterKeys.deployable(id, q.trim()),
+    enabled: q.trim().length >= 2,
     placeholderData: (previous) => previous,
-    queryFn: async (): Promise<DeployCandidate[]> => {
-      const users = await api<Page<{ id: string; username: string; namaLengkap: string | null; wilayah: string | null }>>(`/users${query({ q: q.trim(), role: 'pendamping', aktif: true, pageSize: 20 })}`);
-      return users.items.map((u) => ({ id: u.id, username: u.username, nama: u.namaLengkap, wilayah: u.wilayah }));
-    },
+    queryFn: () => api<DeployableRecord[]>(`/disasters/${id}/deployable${query({ q: q.trim() })}`),
   });
 }
 

@@ -1,8 +1,7 @@
-import { PERAN_PENUGASAN, type DisasterRecord, type PeranPenugasan } from '@tuntas/domain';
+import { PERAN_PENUGASAN, type DeployableRecord, type DisasterRecord, type PeranPenugasan } from '@tuntas/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDeploy, useDeployments, type DeployCandidate } from '../../api/disaster-queries.js';
-import { useMe } from '../../api/queries.js';
+import { useDeploy, useDeployments } from '../../api/disaster-queries.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
 import { formatDate, workerToday } from '../../lib/format.js';
 import { DeployeePicker } from './DeployeePicker.js';
@@ -10,10 +9,9 @@ import { AreaName } from './DisasterBits.js';
 
 function DeployForm({ event, onDone }: { event: DisasterRecord; onDone: () => void }) {
   const { t } = useTranslation();
-  const me = useMe().data!;
   const deploy = useDeploy(event.id);
   const today = workerToday(event.wilayah[0] ?? null);
-  const [who, setWho] = useState<DeployCandidate | null>(null);
+  const [who, setWho] = useState<DeployableRecord | null>(null);
   const [f, setF] = useState({ mulai: today, selesai: today, peran: 'pendataan' as PeranPenugasan, suratTugas: '' });
   return (
     <form
@@ -21,13 +19,13 @@ function DeployForm({ event, onDone }: { event: DisasterRecord; onDone: () => vo
         e.preventDefault();
         if (!who) return;
         const suratTugas = f.suratTugas.trim();
-        deploy.mutate({ userId: who.id, mulai: f.mulai, selesai: f.selesai, peran: f.peran, ...(suratTugas ? { suratTugas } : {}) }, { onSuccess: onDone });
+        deploy.mutate({ userId: who.userId, mulai: f.mulai, selesai: f.selesai, peran: f.peran, ...(suratTugas ? { suratTugas } : {}) }, { onSuccess: onDone });
       }}
     >
       <h3>{t('bencana.penugasan.add')}</h3>
       <fieldset>
         <legend>{t('bencana.penugasan.pendamping')}</legend>
-        <DeployeePicker disasterId={event.id} canListUsers={me.role === 'admin' || me.role === 'koordinator'} value={who} onChange={setWho} />
+        <DeployeePicker disasterId={event.id} value={who} onChange={setWho} />
       </fieldset>
       <div className="grid">
         <label>

@@ -140,7 +140,7 @@ export function SheltersPanel({ event }: { event: DisasterRecord }) {
         )}
       </QueryStatus>
       {saved && <p role="status">{t('bencana.posko.saved')}</p>}
-      {event.tindakan.catat &&
+      {event.tindakan.posko &&
         (adding ? (
           <article>
             <ShelterForm
