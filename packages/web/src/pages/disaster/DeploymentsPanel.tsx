@@ -116,6 +116,9 @@ export function DeploymentsPanel({ event }: { event: DisasterRecord }) {
                 setSaved(true);
               }}
             />
+            <button type="button" className="secondary outline" onClick={() => setAdding(false)}>
+              {t('common.cancel')}
+            </button>
           </article>
         ) : (
           <button type="button" onClick={() => (setAdding(true), setSaved(false))}>

@@ -150,6 +150,9 @@ export function SheltersPanel({ event }: { event: DisasterRecord }) {
                 setSaved(true);
               }}
             />
+            <button type="button" className="secondary outline" onClick={() => setAdding(false)}>
+              {t('common.cancel')}
+            </button>
           </article>
         ) : (
           <button type="button" onClick={() => (setAdding(true), setSaved(false))}>
