@@ -279,6 +279,13 @@ describe('LDP sessions and a case in one step', () => {
     expect([again.statusCode, again.json().error.code]).toEqual([409, 'AFFECTED_CASE_EXISTS']);
     const audit = await ctx.database.db.selectFrom('audit_events').select(['actor_id', 'action']).where('entity_id', '=', caseId!).execute();
     expect(audit).toContainEqual({ actor_id: deployed.user.id, action: 'case.create' });
+
+    // The child stays known by name to the one who registered them while the case waits unassigned;
+    // once the host koordinator gives it to a host pendamping, only initials.
+    const nameSeen = async () => ((await api(deployed, 'GET', `/disasters/${flood.id}/affected?pageSize=100`)).json().items as AffectedRecord[]).find((a) => a.id === child.id)!.nama;
+    expect(await nameSeen()).toBe('Raka Pratama');
+    expect((await api(koordinator, 'POST', '/cases/assign', { caseIds: [caseId], pendampingId: local.user.id })).statusCode).toBe(200);
+    expect(await nameSeen()).toBe('R. P.');
   });
 });
 

@@ -9,7 +9,9 @@ import type { Actor } from './actor.js';
  * A person is protected while a child (UU 35/2014 Pasal 64; UU 11/2012 Pasal 19) or when they are
  * registered, or have any case, in a category of specific personal data (UU 27/2022 Pasal 4(2):
  * health, violence, trafficking, HIV…). Their identity is seen by:
- * - the pendamping who owns one of their cases (or registered them, before any case exists);
+ * - the pendamping who owns one of their cases (or registered them, until someone is assigned to
+ *   one of their cases — a case opened unassigned from a disaster shelter leaves the registrar's
+ *   view as it was until the host koordinator assigns it);
  * - the koordinator of the area (queries are already limited to the koordinator's area);
  * - an auditor for an hour after recording a reason (break-glass).
  * Everyone else — a colleague of the same regency, the direktorat, an admin, who manages accounts
@@ -43,7 +45,7 @@ function ownsSql(actor: Actor, person: string): RawBuilder<boolean> {
   if (actor.role !== 'pendamping') return sql<boolean>`false`;
   const id = col(person, 'id');
   return sql<boolean>`(exists (select 1 from cases oc where oc.beneficiary_id = ${id} and oc.pendamping_id = ${actor.id})
-    or (${col(person, 'created_by')} = ${actor.id} and not exists (select 1 from cases oc where oc.beneficiary_id = ${id})))`;
+    or (${col(person, 'created_by')} = ${actor.id} and not exists (select 1 from cases oc where oc.beneficiary_id = ${id} and oc.pendamping_id is not null)))`;
 }
 
 function breakGlassSql(actor: Actor, person: string): RawBuilder<boolean> {
