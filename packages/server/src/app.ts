@@ -6,7 +6,7 @@ import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { requireSession } from './auth/authenticate.js';
-import { fastifyTrustProxy, type Config } from './config.js';
+import { fastifyTrustProxy, jobSettings, type Config } from './config.js';
 import type { Database } from './db/database.js';
 import { registerReadRouting, replicaReader } from './db/read-routing.js';
 import { registerCsrfGuard } from './http/csrf-guard.js';
@@ -14,6 +14,7 @@ import { registerErrorHandling } from './http/error-handler.js';
 import { registerIdempotency } from './http/idempotency.js';
 import { registerValidator } from './http/validator.js';
 import { serveWebApp } from './http/web-app.js';
+import { JobQueue } from './jobs/job-queue.js';
 import { registerMetrics } from './observability/metrics.js';
 import { privateLogging } from './observability/request-log.js';
 import { activityRoutes } from './routes/activity-routes.js';
@@ -32,6 +33,7 @@ import { referralRoutes } from './routes/referral-routes.js';
 import { photoRoutes } from './routes/photo-routes.js';
 import { privacyRoutes } from './routes/privacy-routes.js';
 import { referenceRoutes } from './routes/reference-routes.js';
+import { registerReportJobs } from './reports/report-jobs.js';
 import { reportRoutes } from './routes/report-routes.js';
 import { syncRoutes } from './routes/sync-routes.js';
 import { publicTrainingRoutes, trainingRoutes } from './routes/training-routes.js';
@@ -68,7 +70,17 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   // The reader: the replica with per-query fallback to the primary, and one's own writes read back (db/read-routing.ts).
   const reader = replicaReader(database, options.replica, (message, err) => app.log.warn({ err }, message));
-  app.decorate('ctx', { database, reader, config, startedAt: new Date() });
+  // Jobs live in the database; this node works them only once started (server.ts, or the first job it queues).
+  const jobs = new JobQueue(database, jobSettings(config), (err) => app.log.error({ err }, 'job queue error'));
+  registerReportJobs(jobs, {
+    db: database.db,
+    reader: reader.db,
+    limits: { rekomendasi: config.caseloadRecommended, maksimum: config.caseloadMaximum },
+    stepDelayMs: config.reportStepDelayMs,
+    log: (message, details) => app.log.info(details, message),
+  });
+  app.addHook('onClose', () => jobs.stop());
+  app.decorate('ctx', { database, reader, config, jobs, startedAt: new Date() });
   app.decorateRequest('actor', null);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -105,7 +117,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   });
 
   // After swagger, so GET /metrics is in the OpenAPI document; before the API, so its hook counts every route.
-  registerMetrics(app, { database, replica: options.replica, token: config.metricsToken });
+  registerMetrics(app, { database, replica: options.replica, token: config.metricsToken, jobs });
 
   await app.register(
     async (api) => {

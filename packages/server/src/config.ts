@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isRole, type Role } from '@tuntas/domain';
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './import/upload-limits.js';
+import type { JobSettings } from './jobs/job-queue.js';
 
 /** Runtime settings, all from the environment so API nodes stay stateless and identical. */
 export interface Config {
@@ -23,6 +24,19 @@ export interface Config {
   databaseReplicaUrl: string | undefined;
   /** Generate last month's reports automatically (TUNTAS_AUTO_REPORTS=0 turns it off). */
   autoReports: boolean;
+  /** This node works background jobs (TUNTAS_JOBS=0: it only queues them for the other nodes). */
+  runJobs: boolean;
+  /** A job running longer is taken for crashed and tried again (TUNTAS_JOB_EXPIRE_SECONDS, default 900). */
+  jobExpireSeconds: number;
+  /** Attempts after the first (TUNTAS_JOB_RETRY_LIMIT, default 2) and the wait before each (TUNTAS_JOB_RETRY_DELAY_SECONDS, 30). */
+  jobRetryLimit: number;
+  jobRetryDelaySeconds: number;
+  /** How often some node looks for expired jobs (TUNTAS_JOB_MAINTENANCE_SECONDS, default 60). */
+  jobMaintenanceSeconds: number;
+  /** How often an idle worker asks for work (TUNTAS_JOB_POLL_SECONDS, default 2). */
+  jobPollSeconds: number;
+  /** Pause before each report step (TUNTAS_REPORT_STEP_DELAY_MS, default 0): lets tests kill a worker mid-job. */
+  reportStepDelayMs: number;
   dataDir: string;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
@@ -97,6 +111,18 @@ export function fastifyTrustProxy(value: Config['trustProxy']): false | string[]
   return (_address, hop) => hop < hops;
 }
 
+/** The job queue's settings (jobs/job-queue.ts). */
+export function jobSettings(config: Config): JobSettings {
+  return {
+    run: config.runJobs,
+    expireSeconds: config.jobExpireSeconds,
+    retryLimit: config.jobRetryLimit,
+    retryDelaySeconds: config.jobRetryDelaySeconds,
+    maintenanceSeconds: config.jobMaintenanceSeconds,
+    pollingSeconds: config.jobPollSeconds,
+  };
+}
+
 function rolesFromEnv(raw: string): Role[] {
   if (raw.trim() === 'none') return [];
   const roles = raw.split(',').map((r) => r.trim()).filter(Boolean);
@@ -131,6 +157,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     databaseReplicaUrl: env.DATABASE_REPLICA_URL || undefined,
     autoReports: env.TUNTAS_AUTO_REPORTS !== '0',
+    runJobs: flagFromEnv(env, 'TUNTAS_JOBS', true),
+    jobExpireSeconds: Math.max(1, intFromEnv(env, 'TUNTAS_JOB_EXPIRE_SECONDS', 900)),
+    jobRetryLimit: intFromEnv(env, 'TUNTAS_JOB_RETRY_LIMIT', 2),
+    jobRetryDelaySeconds: intFromEnv(env, 'TUNTAS_JOB_RETRY_DELAY_SECONDS', 30),
+    jobMaintenanceSeconds: Math.max(1, intFromEnv(env, 'TUNTAS_JOB_MAINTENANCE_SECONDS', 60)),
+    jobPollSeconds: Math.max(1, intFromEnv(env, 'TUNTAS_JOB_POLL_SECONDS', 2)),
+    reportStepDelayMs: intFromEnv(env, 'TUNTAS_REPORT_STEP_DELAY_MS', 0),
     dataDir: path.resolve(env.TUNTAS_DATA_DIR ?? './data'),
     sessionIdleMinutes: intFromEnv(env, 'TUNTAS_SESSION_IDLE_MINUTES', 120),
     sessionAbsoluteHours: intFromEnv(env, 'TUNTAS_SESSION_ABSOLUTE_HOURS', 12),

@@ -54,9 +54,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       if (checkpoint) app.log.info({ auditChainHead: checkpoint }, 'audit chain head');
     },
   );
+  // Any node works the jobs any node queued (TUNTAS_JOBS=0 opts out), including a crashed node's.
+  await app.ctx.jobs.start();
   const stopReports = config.autoReports
-    ? startMonthEndReports(database.db, app.ctx.reader.db, limits, (err) => app.log.error({ err }, 'month-end reports failed'))
-    : async () => {};
+    ? startMonthEndReports(database.db, app.ctx.jobs, (err) => app.log.error({ err }, 'month-end reports failed'))
+    : () => {};
   app.log.info(
     {
       database: database.kind,
@@ -72,7 +74,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     if (err) app.log.error({ err }, 'stopping after an error');
     else app.log.info({ signal }, 'stopping: finishing in-flight requests');
     await stopRefresh();
-    await stopReports();
+    stopReports();
+    // app.close() stops the job queue too (its onClose): a running job may finish, else another node retries it.
     await app.close();
     await replica?.close();
     await database.close();

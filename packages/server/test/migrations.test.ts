@@ -12,7 +12,11 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-/** Tables, columns, indexes, constraints and triggers of the public schema, as comparable text. */
+/**
+ * Tables, columns, indexes, constraints and triggers of the public schema, as comparable text.
+ * pg-boss's own schema (`pgboss`, jobs/job-queue.ts) is left out on purpose: pg-boss creates and
+ * migrates it itself (at the first start, and in the test templates), not our migrations.
+ */
 async function describeSchema(db: Kysely<any>): Promise<string[]> {
   const columns = await sql<{ line: string }>`
     select table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable || ' ' || coalesce(column_default, '') as line

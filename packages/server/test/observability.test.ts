@@ -101,6 +101,15 @@ describe('GET /metrics', () => {
     await ctx.database.db.deleteFrom('reports').where('bulan', 'in', ['2024-01', '2024-02', '2024-03']).execute();
   });
 
+  it('shows the job queue in the database per queue and state', async () => {
+    expect(sample((await scrape(ctx.app)).body, 'tuntas_jobs{queue="report",state="created"}')).toBe(0);
+    // Queued, not worked: this app's worker only starts with a job it queues through wake().
+    await ctx.jobs.send('report', { report: '00000000-0000-4000-8000-000000000000' });
+    const text = (await scrape(ctx.app)).body;
+    expect(sample(text, 'tuntas_jobs{queue="report",state="created"}')).toBe(1);
+    expect(sample(text, 'tuntas_jobs{queue="report_failed",state="active"}')).toBe(0);
+  });
+
   it('shows the PostgreSQL pool (total, idle, waiting) on PostgreSQL and no pool series on PGlite; no replica lag without a replica', async () => {
     const text = (await scrape(ctx.app)).body;
     if (ctx.database.kind === 'postgresql') {

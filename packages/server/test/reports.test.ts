@@ -90,10 +90,9 @@ describe('monthly reports', () => {
   });
 
   it('makes last month’s national and provincial reports once at month end, whichever node asks', async () => {
-    const limits = { rekomendasi: 25, maksimum: 40 };
-    const first = await monthEndReports(ctx.database.db, ctx.database.db, limits, new Date());
+    const first = await monthEndReports(ctx.database.db, ctx.jobs, new Date());
     expect(first).toBe(39 * 2);
-    expect(await monthEndReports(ctx.database.db, ctx.database.db, limits, new Date())).toBe(0);
+    expect(await monthEndReports(ctx.database.db, ctx.jobs, new Date())).toBe(0);
     await reportsSettled();
     const list = (await koordinator.request({ method: 'GET', url: '/api/v1/reports?pageSize=200' })).json();
     const automatic = list.items.filter((r: { otomatis: boolean }) => r.otomatis);

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
+import type { JobQueue } from '../jobs/job-queue.js';
 import { AppError } from './app-error.js';
 
 /** What every route can reach: the database and the settings, decorated once on the app. */
@@ -10,6 +11,8 @@ export interface AppContext {
   /** Where dashboards and read-only exports read: the replica when one is configured. */
   reader: Database;
   config: Config;
+  /** Background jobs in the database (pg-boss): queued by any node, worked by the nodes that run jobs. */
+  jobs: JobQueue;
   startedAt: Date;
 }
 

@@ -3,9 +3,10 @@ import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import client from 'prom-client';
 import type { Database } from '../db/database.js';
+import type { JobQueue } from '../jobs/job-queue.js';
 import { AppError } from '../http/app-error.js';
 import { ErrorResponse } from '../http/schemas.js';
-import { replicaLagSeconds, reportQueueDepth } from './probes.js';
+import { replicaLagSeconds, reportQueueDepth, withTimeout } from './probes.js';
 import { routeOf } from './request-log.js';
 
 /** A scrape never waits longer than this for the database; a probe that does not answer is left out. */
@@ -27,6 +28,8 @@ export interface MetricsSources {
   replica: Database | undefined;
   /** The bearer token that opens /metrics from anywhere (TUNTAS_METRICS_TOKEN); loopback needs none. */
   token: string | undefined;
+  /** The job queue in the database (pg-boss), for its depth per queue. */
+  jobs?: JobQueue | undefined;
 }
 
 const statusClass = (status: number) => `${Math.floor(status / 100)}xx`;
@@ -84,6 +87,25 @@ function appMetrics(sources: MetricsSources) {
       }
     },
   });
+
+  const { jobs } = sources;
+  if (jobs) {
+    new client.Gauge({
+      name: 'tuntas_jobs',
+      help: 'Background jobs in the database not yet done, per queue and state (created, retry, active), across every node',
+      labelNames: ['queue', 'state'],
+      registers,
+      async collect() {
+        this.reset();
+        try {
+          const depth = await withTimeout(jobs.depth(), PROBE_TIMEOUT_MS);
+          for (const [queue, states] of Object.entries(depth)) for (const [state, n] of Object.entries(states)) this.set({ queue, state }, n);
+        } catch {
+          // Left out: the database did not answer.
+        }
+      },
+    });
+  }
 
   const replica = pools.find(([label]) => label === 'replica')?.[1];
   if (replica) {

@@ -1,11 +1,12 @@
 import { isWithinScope, localClock } from '@tuntas/domain';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
 import { SYSTEM_ACTOR, type Actor, type RequestOrigin } from '../authz/actor.js';
 import { inScopeOrNational } from '../authz/scope.js';
 import type { CaseloadLimits } from '../dashboard/overview.js';
 import type { DB, ReportsTable } from '../db/schema.js';
 import { AppError, notFound } from '../http/app-error.js';
+import { JOB_SCHEMA, jobsSettled, QUEUES, type Job, type JobQueue } from '../jobs/job-queue.js';
 import { monthlyReport } from './monthly-report.js';
 import { monthlyReportPdf } from './report-pdf.js';
 import { monthlyReportXlsx } from './report-xlsx.js';
@@ -48,30 +49,95 @@ const view = (r: Row): ReportView => ({
 /** The month-end job acts as the national directorate. */
 const REPORTER: Actor = { ...SYSTEM_ACTOR, role: 'direktorat' };
 
-/** Reports are generated one at a time in the background, so a burst never starves the API. */
-let queue: Promise<void> = Promise.resolve();
+/** A failure that another attempt cannot mend (the requester lost the right to the report). */
+class FinalReportError extends Error {}
 
-async function generate(db: Kysely<DB>, reader: Kysely<DB>, id: string, actor: Actor, limits: CaseloadLimits): Promise<void> {
-  const row = await db.selectFrom('reports').select(['wilayah', 'bulan', 'format']).where('id', '=', id).executeTakeFirstOrThrow();
-  const step = (progres: number) => db.updateTable('reports').set({ status: 'proses', progres }).where('id', '=', id).execute();
+export interface ReportJobDeps {
+  db: Kysely<DB>;
+  reader: Kysely<DB>;
+  limits: CaseloadLimits;
+  /** Pauses after each step: only for tests that kill a worker mid-job (TUNTAS_REPORT_STEP_DELAY_MS). */
+  stepDelayMs: number;
+  log: (message: string, details: Record<string, unknown>) => void;
+}
+
+/**
+ * Who the report is for, as they are now (any node may run the job, long after the request):
+ * the requester's current role and scope, or the national directorate for month-end reports.
+ */
+async function requester(db: Kysely<DB>, row: { wilayah: string | null; otomatis: boolean; dibuat_oleh: string | null }): Promise<Actor> {
+  if (row.otomatis) return REPORTER;
+  const user = row.dibuat_oleh
+    ? await db.selectFrom('users').select(['id', 'username', 'role', 'wilayah', 'disabled_at']).where('id', '=', row.dibuat_oleh).executeTakeFirst()
+    : undefined;
+  if (!user || user.disabled_at) throw new FinalReportError('Akun pemohon tidak aktif lagi');
+  const actor: Actor = { id: user.id, username: user.username, role: user.role, wilayah: user.wilayah };
+  const allowed = actor.role !== 'pendamping' && (row.wilayah === null ? actor.wilayah === null : isWithinScope(actor.wilayah, row.wilayah));
+  if (!allowed) throw new FinalReportError('Pemohon tidak lagi berwenang atas wilayah laporan ini');
+  return actor;
+}
+
+/**
+ * One attempt at a report. Idempotent: a report already finished is left alone (an attempt whose
+ * completion was lost), anything else is regenerated from the start and overwrites its own row.
+ * Each write is fenced by the attempt: it lands only while this job is active with this attempt's
+ * count, so an attempt pg-boss gave up on (expired, its worker alive but slow) cannot overwrite
+ * its retry's progress, a gagal, or a finished file.
+ */
+export async function runReportJob(deps: ReportJobDeps, job: Job<{ report: string }>): Promise<void> {
+  const { db } = deps;
+  const id = job.data.report;
+  const row = await db.selectFrom('reports').select(['wilayah', 'bulan', 'format', 'status', 'otomatis', 'dibuat_oleh']).where('id', '=', id).executeTakeFirst();
+  if (!row || row.status === 'selesai') return;
+  const live = sql<boolean>`exists (select 1 from ${sql.table(`${JOB_SCHEMA}.job`)} j where j.name = ${QUEUES.report.name} and j.id = ${job.id}::uuid and j.state = 'active' and j.retry_count = ${job.retryCount})`;
+  const unfinished = () => db.updateTable('reports').where('id', '=', id).where('status', '<>', 'selesai').where(live);
+  const step = async (progres: number) => {
+    await unfinished().set({ status: 'proses', progres, galat: null }).execute();
+    if (progres === 10) deps.log('report generating', { report: id, attempt: job.retryCount + 1 });
+    if (deps.stepDelayMs) await new Promise((r) => setTimeout(r, deps.stepDelayMs));
+  };
   try {
+    const actor = await requester(db, row);
     await step(10);
-    const data = await monthlyReport(reader, actor, row.wilayah, row.bulan, limits, new Date());
+    const data = await monthlyReport(deps.reader, actor, row.wilayah, row.bulan, deps.limits, new Date());
     await step(60);
     const file = row.format === 'xlsx' ? await monthlyReportXlsx(data) : await monthlyReportPdf(data);
-    await db.updateTable('reports').set({ status: 'selesai', progres: 100, berkas: file, ukuran: file.length, selesai_pada: new Date() }).where('id', '=', id).execute();
+    await unfinished().set({ status: 'selesai', progres: 100, berkas: file, ukuran: file.length, galat: null, selesai_pada: new Date() }).execute();
+    deps.log('report done', { report: id, attempt: job.retryCount + 1 });
   } catch (error) {
-    await db.updateTable('reports').set({ status: 'gagal', galat: error instanceof Error ? error.message : String(error) }).where('id', '=', id).execute();
+    const message = error instanceof Error ? error.message : String(error);
+    const last = error instanceof FinalReportError || job.retryCount >= job.retryLimit;
+    // Between attempts the row waits again; after the last one it says why (the dead letter says so too).
+    await unfinished()
+      .set(last ? { status: 'gagal', galat: message } : { status: 'antre', progres: 0 })
+      .execute();
+    deps.log('report attempt failed', { report: id, attempt: job.retryCount + 1, last, error: message });
+    if (!(error instanceof FinalReportError)) throw error;
   }
 }
 
-function enqueue(db: Kysely<DB>, reader: Kysely<DB>, id: string, actor: Actor, limits: CaseloadLimits): void {
-  queue = queue.then(() => generate(db, reader, id, actor, limits));
+/** Every attempt failed (thrown, or its worker died or overran on the last one): the row says so. */
+export async function reportFailed(db: Kysely<DB>, job: Job<{ report: string }>): Promise<void> {
+  const output = job.output as { message?: unknown; value?: { message?: unknown } } | null;
+  const raw = String(output?.message ?? output?.value?.message ?? '');
+  const galat = raw === '' || raw.includes('timeout in active state') ? 'Pembuatan laporan terhenti (pekerja berhenti atau melewati batas waktu) pada setiap percobaan' : raw;
+  await db.updateTable('reports').set({ status: 'gagal', galat }).where('id', '=', job.data.report).where('status', '<>', 'selesai').execute();
 }
 
-/** Resolves when every queued report is done (graceful shutdown, tests). */
+/** What this node does with report jobs: generate, and mark the hopeless ones gagal. */
+export function registerReportJobs(jobs: JobQueue, deps: ReportJobDeps): void {
+  jobs.handle<{ report: string }>(QUEUES.report.name, (job) => runReportJob(deps, job));
+  jobs.handle<{ report: string }>(QUEUES.reportFailed.name, (job) => reportFailed(deps.db, job));
+}
+
+/** Queues a report's job in the transaction that inserted its row; its id is the report's, so it is queued once. */
+function sendReportJob(jobs: JobQueue, trx: Transaction<DB>, report: string): Promise<void> {
+  return jobs.send(QUEUES.report.name, { report }, { id: report, trx });
+}
+
+/** Resolves when no report job is waiting or running on the queues this process works (graceful shutdown, tests). */
 export function reportsSettled(): Promise<void> {
-  return queue;
+  return jobsSettled();
 }
 
 function checkRequest(actor: Actor, wilayah: string | null, bulan: string, now: Date): void {
@@ -84,11 +150,10 @@ function checkRequest(actor: Actor, wilayah: string | null, bulan: string, now: 
 /** Queues a report of the caller's scope (or an area inside it); answers at once with its progress. */
 export async function requestReport(
   db: Kysely<DB>,
-  reader: Kysely<DB>,
+  jobs: JobQueue,
   actor: Actor,
   origin: RequestOrigin,
   input: { wilayah?: string | null | undefined; bulan: string; format: ReportFormat },
-  limits: CaseloadLimits,
   now: Date,
 ): Promise<ReportView> {
   const wilayah = input.wilayah === undefined ? actor.wilayah : input.wilayah;
@@ -100,9 +165,10 @@ export async function requestReport(
       .returning(COLUMNS)
       .executeTakeFirstOrThrow();
     await recordAudit(trx, actor, origin, { action: 'report.request', entityType: 'report', entityId: inserted.id, wilayah, details: { bulan: input.bulan, format: input.format } });
+    await sendReportJob(jobs, trx, inserted.id);
     return inserted;
   });
-  enqueue(db, reader, row.id, actor, limits);
+  jobs.wake(QUEUES.report.name);
   return view(row);
 }
 
@@ -138,9 +204,10 @@ export async function reportFile(db: Kysely<DB>, actor: Actor, origin: RequestOr
 
 /**
  * At the turn of a month: the national recap and every province's report of the month that
- * ended, in both formats. A unique index makes it once per month whichever node runs it first.
+ * ended, in both formats. A unique index makes it once per month whichever node runs it first;
+ * each row and its job are inserted together.
  */
-export async function monthEndReports(db: Kysely<DB>, reader: Kysely<DB>, limits: CaseloadLimits, now: Date): Promise<number> {
+export async function monthEndReports(db: Kysely<DB>, jobs: JobQueue, now: Date): Promise<number> {
   const today = localClock(now, 'Asia/Jakarta').tanggal;
   const [y, m] = today.split('-').map(Number) as [number, number];
   const bulan = new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 7);
@@ -148,29 +215,29 @@ export async function monthEndReports(db: Kysely<DB>, reader: Kysely<DB>, limits
   let queued = 0;
   for (const wilayah of [null, ...provinces.map((p) => p.kode)]) {
     for (const format of ['xlsx', 'pdf'] as const) {
-      const { rows } = await sql<{ id: string }>`
-        insert into reports (jenis, wilayah, bulan, format, otomatis) values ('bulanan', ${wilayah}, ${bulan}, ${format}, true)
-        on conflict (coalesce(wilayah, ''), bulan, format) where otomatis do nothing returning id`.execute(db);
-      const row = rows[0];
-      if (row) {
-        enqueue(db, reader, row.id, REPORTER, limits);
-        queued += 1;
-      }
+      const inserted = await db.transaction().execute(async (trx) => {
+        const { rows } = await sql<{ id: string }>`
+          insert into reports (jenis, wilayah, bulan, format, otomatis) values ('bulanan', ${wilayah}, ${bulan}, ${format}, true)
+          on conflict (coalesce(wilayah, ''), bulan, format) where otomatis do nothing returning id`.execute(trx);
+        if (rows[0]) await sendReportJob(jobs, trx, rows[0].id);
+        return rows.length;
+      });
+      queued += inserted;
     }
   }
+  if (queued) jobs.wake(QUEUES.report.name);
   return queued;
 }
 
-/** Checks hourly (first a minute after start) whether last month's reports exist, and makes them. */
-export function startMonthEndReports(db: Kysely<DB>, reader: Kysely<DB>, limits: CaseloadLimits, log: (error: unknown) => void): () => Promise<void> {
-  const tick = () => void monthEndReports(db, reader, limits, new Date()).catch(log);
+/** Checks hourly (first a minute after start) whether last month's reports exist, and queues them. */
+export function startMonthEndReports(db: Kysely<DB>, jobs: JobQueue, log: (error: unknown) => void): () => void {
+  const tick = () => void monthEndReports(db, jobs, new Date()).catch(log);
   const first = setTimeout(tick, 60_000);
   const timer = setInterval(tick, 3_600_000);
   first.unref();
   timer.unref();
-  return async () => {
+  return () => {
     clearTimeout(first);
     clearInterval(timer);
-    await queue;
   };
 }

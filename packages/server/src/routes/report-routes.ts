@@ -1,5 +1,4 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { readerFor } from '../db/read-routing.js';
 import { actorOf, originOf } from '../http/context.js';
 import { authErrors, ErrorResponse, Page, PageQuery, StrictObject, Uuid, WilayahCode } from '../http/schemas.js';
 import { getReport, listReports, reportFile, requestReport } from '../reports/report-jobs.js';
@@ -24,7 +23,6 @@ const CONTENT = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadshe
 
 export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['laporan'];
-  const limits = () => ({ rekomendasi: app.ctx.config.caseloadRecommended, maksimum: app.ctx.config.caseloadMaximum });
 
   app.post(
     '/reports',
@@ -36,7 +34,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 202: ReportSchema, ...authErrors, 409: ErrorResponse },
       },
     },
-    async (request, reply) => reply.code(202).send(await requestReport(app.ctx.database.db, await readerFor(request), actorOf(request), originOf(request), request.body, limits(), new Date())),
+    async (request, reply) => reply.code(202).send(await requestReport(app.ctx.database.db, app.ctx.jobs, actorOf(request), originOf(request), request.body, new Date())),
   );
 
   app.get(

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
+import { installJobQueues } from '../../src/jobs/job-queue.js';
 import { TEMPLATE_DB, testDatabaseUrl, withDatabaseName } from './test-database-url.js';
 
 declare module 'vitest' {
@@ -23,6 +24,8 @@ export default async function setup(project: TestProject): Promise<void> {
 
   const pglite = await openDatabase({});
   await migrateToLatest(pglite.db);
+  // pg-boss's schema and queues too, so a test app that queues a job pays nothing to install them.
+  await installJobQueues(pglite);
   const dump = await pglite.pglite!.dumpDataDir('none');
   const templatePath = path.join(dir, 'pglite-template.tar');
   await writeFile(templatePath, Buffer.from(await dump.arrayBuffer()));
@@ -42,6 +45,7 @@ export default async function setup(project: TestProject): Promise<void> {
   await admin.close();
   const template = await openDatabase({ databaseUrl: withDatabaseName(url, TEMPLATE_DB), poolSize: 1 });
   await migrateToLatest(template.db);
+  await installJobQueues(template);
   await template.close();
   project.provide('postgresTemplate', TEMPLATE_DB);
 }

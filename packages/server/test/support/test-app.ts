@@ -4,6 +4,8 @@ import { buildApp } from '../../src/app.js';
 import { CLI_ORIGIN, SYSTEM_ACTOR } from '../../src/authz/actor.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { Database } from '../../src/db/database.js';
+import type { AppContext } from '../../src/http/context.js';
+import type { JobQueue } from '../../src/jobs/job-queue.js';
 import { createUser, type UserView } from '../../src/users/user-service.js';
 import { createTestDatabase } from './test-database.js';
 
@@ -13,6 +15,8 @@ export interface TestContext {
   app: FastifyInstance;
   database: Database;
   config: Config;
+  /** The app's job queue (its worker starts at the first job the app queues). */
+  jobs: JobQueue;
   close(): Promise<void>;
 }
 
@@ -25,6 +29,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     app,
     database,
     config,
+    jobs: (app.ctx satisfies AppContext).jobs,
     close: async () => {
       await app.close();
       await database.close();
