@@ -73,10 +73,17 @@ export async function benchAuditChain(database, databaseUrl, { quick = false } =
 
     const writes = quick ? 300 : 1000;
     let n = 0;
-    const writeOne = (table) => db.transaction().execute((trx) => trx.insertInto(table).values(event((n += 1))).execute());
-    const sequential = async (table) => timed(async () => {
-      for (let i = 0; i < writes; i += 1) await writeOne(table);
-    });
+    const writeOne = (table) =>
+      db.transaction().execute((trx) =>
+        trx
+          .insertInto(table)
+          .values(event((n += 1)))
+          .execute(),
+      );
+    const sequential = async (table) =>
+      timed(async () => {
+        for (let i = 0; i < writes; i += 1) await writeOne(table);
+      });
     await sequential('audit_events');
     await sequential('bench_audit_unchained');
     const chained = [];
@@ -91,9 +98,13 @@ export async function benchAuditChain(database, databaseUrl, { quick = false } =
     if (opened.kind === 'postgresql') {
       const parallel = async (table) => {
         const per = Math.floor(writes / 10);
-        const ms = await timed(() => Promise.all(Array.from({ length: 10 }, async () => {
-          for (let i = 0; i < per; i += 1) await writeOne(table);
-        })));
+        const ms = await timed(() =>
+          Promise.all(
+            Array.from({ length: 10 }, async () => {
+              for (let i = 0; i < per; i += 1) await writeOne(table);
+            }),
+          ),
+        );
         return (per * 10 * 1000) / ms;
       };
       const c = [];
@@ -105,7 +116,13 @@ export async function benchAuditChain(database, databaseUrl, { quick = false } =
       rows.push(row('audit-write-10-conn', database, median(c), 'writes/s', 'unchained-table', median(p), true));
     }
 
-    const many = (table) => timed(() => db.insertInto(table).values(Array.from({ length: 3000 }, (_, i) => event(n + i))).execute());
+    const many = (table) =>
+      timed(() =>
+        db
+          .insertInto(table)
+          .values(Array.from({ length: 3000 }, (_, i) => event(n + i)))
+          .execute(),
+      );
     const mc = [];
     const mp = [];
     for (let round = 0; round < 3; round += 1) {
@@ -133,12 +150,24 @@ export async function benchAuditChain(database, databaseUrl, { quick = false } =
       let after = 0;
       for (;;) {
         const { rows: page } = await sql`
-          select count(*)::int as n, max(id) as last from (select id, hash, details from audit_events where id > ${after} order by id limit 10000) p`.execute(db);
+          select count(*)::int as n, max(id) as last from (select id, hash, details from audit_events where id > ${after} order by id limit 10000) p`.execute(
+          db,
+        );
         if (page[0].n === 0) break;
         after = page[0].last;
       }
     });
-    rows.push(row(`audit-verify-${size / 1000}k`, database, (verdict.checked / verifyMs) * 1000, 'events/s', 'paged-read', (verdict.checked / readMs) * 1000, true));
+    rows.push(
+      row(
+        `audit-verify-${size / 1000}k`,
+        database,
+        (verdict.checked / verifyMs) * 1000,
+        'events/s',
+        'paged-read',
+        (verdict.checked / readMs) * 1000,
+        true,
+      ),
+    );
   } finally {
     await opened.close();
     await fresh?.drop();

@@ -90,12 +90,22 @@ export async function benchCases(database, databaseUrl, { quick, seconds }) {
   // BENCH_SEEDED_URL: measure on a database seeded before (skips the seed and its figures).
   if (database === 'postgresql' && process.env.BENCH_SEEDED_URL) databaseUrl = process.env.BENCH_SEEDED_URL;
   // No month-end reports in the background while measuring.
-  const env = { ...process.env, DATABASE_URL: databaseUrl ?? '', TUNTAS_DATA_DIR: dataDir, LOG_LEVEL: 'warn', TUNTAS_DEMO_PASSWORD: PASSWORD, TUNTAS_AUTO_REPORTS: '0' };
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl ?? '',
+    TUNTAS_DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    TUNTAS_DEMO_PASSWORD: PASSWORD,
+    TUNTAS_AUTO_REPORTS: '0',
+  };
   try {
     if (!(database === 'postgresql' && process.env.BENCH_SEEDED_URL)) {
       execFileSync(process.execPath, [TUNTAS, 'migrate'], { env });
       const t = performance.now();
-      execFileSync(process.execPath, [TUNTAS, 'seed', 'demo', '--scale', String(scale), '--worklog-months', '12'], { env, stdio: 'ignore' });
+      execFileSync(process.execPath, [TUNTAS, 'seed', 'demo', '--scale', String(scale), '--worklog-months', '12'], {
+        env,
+        stdio: 'ignore',
+      });
       const seedMs = performance.now() - t;
       rows.push(row(`seed-${scale}`, database, (scale / seedMs) * 1000, 'cases/s', 'none', null, true));
       rows.push(row(`seed-${scale}-time`, database, seedMs / 1000, 's', 'none', null, false));
@@ -103,7 +113,8 @@ export async function benchCases(database, databaseUrl, { quick, seconds }) {
 
     const port = 3910;
     const server = await startProcess([TUNTAS, 'serve', '--port', String(port)], env, /berjalan di/);
-    const bare = database === 'pglite' ? await startProcess([new URL('./baseline-server.mjs', import.meta.url).pathname, '3911'], {}, /ready/) : null;
+    const bare =
+      database === 'pglite' ? await startProcess([new URL('./baseline-server.mjs', import.meta.url).pathname, '3911'], {}, /ready/) : null;
     const base = `http://127.0.0.1:${port}`;
     try {
       const pendamping = await signIn(base, 'pendamping.35.10');
@@ -130,7 +141,9 @@ export async function benchCases(database, databaseUrl, { quick, seconds }) {
         rows.push(row(`${name}-p50`, database, api.p50, 'ms', baselineName, Math.max(baseline.p50, 0.01), false));
         // Latency as one user feels it: a single connection, so the figure is not queueing on 2 cores.
         const single = autocannon(`${base}${url}`, { seconds: Math.max(3, seconds / 2), connections: 1, headers: { cookie } });
-        const singleBaseline = databaseUrl ? await sqlLoad(databaseUrl, sql, params, { seconds: Math.max(3, seconds / 2), connections: 1 }) : bareResult;
+        const singleBaseline = databaseUrl
+          ? await sqlLoad(databaseUrl, sql, params, { seconds: Math.max(3, seconds / 2), connections: 1 })
+          : bareResult;
         rows.push(row(`${name}-p95-1conn`, database, single.p95, 'ms', baselineName, Math.max(singleBaseline.p95, 0.01), false));
       };
 
@@ -151,7 +164,13 @@ export async function benchCases(database, databaseUrl, { quick, seconds }) {
          left join users p on p.id = c.pendamping_id where c.id = $1`,
         [oneCase.id],
       );
-      await measure('beneficiary-search-nik', `/api/v1/beneficiaries?q=${person.nik}`, koordinator.cookie, 'select * from beneficiaries where nik = $1', [person.nik]);
+      await measure(
+        'beneficiary-search-nik',
+        `/api/v1/beneficiaries?q=${person.nik}`,
+        koordinator.cookie,
+        'select * from beneficiaries where nik = $1',
+        [person.nik],
+      );
       await measure(
         'beneficiary-search-name',
         `/api/v1/beneficiaries?q=${encodeURIComponent(misspelt)}&pageSize=20`,
@@ -221,7 +240,11 @@ export async function benchCases(database, databaseUrl, { quick, seconds }) {
       const reportTimes = [];
       for (let i = 0; i < (quick ? 2 : 3); i++) {
         const t0 = performance.now();
-        const queued = await fetch(`${base}/api/v1/reports`, { method: 'POST', headers: { cookie: koordinator.cookie, 'content-type': 'application/json', origin: base }, body: JSON.stringify({ bulan: lastMonth, format: 'xlsx' }) }).then((r) => r.json());
+        const queued = await fetch(`${base}/api/v1/reports`, {
+          method: 'POST',
+          headers: { cookie: koordinator.cookie, 'content-type': 'application/json', origin: base },
+          body: JSON.stringify({ bulan: lastMonth, format: 'xlsx' }),
+        }).then((r) => r.json());
         for (;;) {
           const state = await getJson(base, `/api/v1/reports/${queued.id}`, koordinator.cookie);
           if (state.status === 'selesai') break;
@@ -234,10 +257,20 @@ export async function benchCases(database, databaseUrl, { quick, seconds }) {
 
       // case-transition: koordinator moves intervensi cases of Jawa Timur back and forth.
       const open = await getJson(base, '/api/v1/cases?tahapan=intervensi&status=tertangani&wilayah=35&pageSize=200', koordinator.cookie);
-      const moves = await transitionLoad(base, koordinator.cookie, open.items.map((c) => c.id), seconds);
+      const moves = await transitionLoad(
+        base,
+        koordinator.cookie,
+        open.items.map((c) => c.id),
+        seconds,
+      );
       if (moves.failures > 0) throw new Error(`case-transition: ${moves.failures} failures`);
       const baselineMoves = databaseUrl
-        ? await sqlLoad(databaseUrl, 'update cases set updated_at = now(), version = version + 1 where id = $1', () => [open.items[Math.floor(Math.random() * open.items.length)].id], { seconds })
+        ? await sqlLoad(
+            databaseUrl,
+            'update cases set updated_at = now(), version = version + 1 where id = $1',
+            () => [open.items[Math.floor(Math.random() * open.items.length)].id],
+            { seconds },
+          )
         : bareResult;
       const baselineName = databaseUrl ? 'bare-update-via-driver' : 'bare-fastify-route';
       rows.push(row('case-transition', database, moves.rps, 'req/s', baselineName, baselineMoves.rps, true));
@@ -245,7 +278,14 @@ export async function benchCases(database, databaseUrl, { quick, seconds }) {
       // The issue's figure: 50 concurrent users, each moving a case about once a second.
       // Cases at intervensi now (the load above left some at rencana).
       const still = await getJson(base, '/api/v1/cases?tahapan=intervensi&status=tertangani&wilayah=35&pageSize=200', koordinator.cookie);
-      const users = await transitionLoad(base, koordinator.cookie, still.items.map((c) => c.id), Math.max(seconds, 20), 50, 1000);
+      const users = await transitionLoad(
+        base,
+        koordinator.cookie,
+        still.items.map((c) => c.id),
+        Math.max(seconds, 20),
+        50,
+        1000,
+      );
       if (users.failures > 0) throw new Error(`case-transition-50-users: ${users.failures} failures`);
       rows.push(row('case-transition-50-users-p95', database, users.p95, 'ms', baselineName, Math.max(baselineMoves.p95, 0.01), false));
       rows.push(row('server-rss-peak', database, rssMb(server.child.pid), 'MB', 'none', null, false));

@@ -28,8 +28,38 @@ const PASSWORD = 'bench-kata-sandi-1';
 const PORT = 3950;
 const BASE = `http://127.0.0.1:${PORT}`;
 const VILLAGE = '31.71.01.1001';
-const NAMES = ['Siti', 'Ahmad', 'Dewi', 'Budi', 'Rina', 'Agus', 'Wati', 'Joko', 'Sri', 'Hendra', 'Yuni', 'Eko', 'Lestari', 'Bambang', 'Nur', 'Rudi'];
-const FAMILIES = ['Rahayu', 'Santoso', 'Wijaya', 'Kusuma', 'Hidayat', 'Pratama', 'Saputra', 'Lestari', 'Nugroho', 'Setiawan', 'Purnama', 'Halim'];
+const NAMES = [
+  'Siti',
+  'Ahmad',
+  'Dewi',
+  'Budi',
+  'Rina',
+  'Agus',
+  'Wati',
+  'Joko',
+  'Sri',
+  'Hendra',
+  'Yuni',
+  'Eko',
+  'Lestari',
+  'Bambang',
+  'Nur',
+  'Rudi',
+];
+const FAMILIES = [
+  'Rahayu',
+  'Santoso',
+  'Wijaya',
+  'Kusuma',
+  'Hidayat',
+  'Pratama',
+  'Saputra',
+  'Lestari',
+  'Nugroho',
+  'Setiawan',
+  'Purnama',
+  'Halim',
+];
 
 const source = process.env.DATABASE_URL;
 if (!source) throw new Error('DATABASE_URL (a PostgreSQL server) is required: the target is set on PostgreSQL');
@@ -121,43 +151,83 @@ function person(phone, i) {
 const databaseUrl = await freshDatabase('tuntas_bench_disaster');
 const env = { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', TUNTAS_AUTO_REPORTS: '0', TUNTAS_LOGIN_MAX_FAILURES: '1000000' };
 execFileSync(process.execPath, [TUNTAS, 'migrate'], { env: { ...process.env, ...env } });
-execFileSync(process.execPath, [TUNTAS, 'user', 'add', '--username', 'bench.admin', '--role', 'admin'], { env: { ...process.env, ...env, TUNTAS_PASSWORD: PASSWORD } });
+execFileSync(process.execPath, [TUNTAS, 'user', 'add', '--username', 'bench.admin', '--role', 'admin'], {
+  env: { ...process.env, ...env, TUNTAS_PASSWORD: PASSWORD },
+});
 const server = await startProcess([TUNTAS, 'serve', '--port', String(PORT)], env, /berjalan di/);
 try {
   const admin = await signIn('bench.admin');
   await call(admin, 'POST', '/users', { username: 'bench.direktorat', password: PASSWORD, role: 'direktorat', wilayah: null });
   const usernames = Array.from({ length: PHONES }, (_, i) => `bench.pendamping.${i}`);
-  for (const username of usernames) await call(admin, 'POST', '/users', { username, password: PASSWORD, role: 'pendamping', wilayah: '35.10' });
+  for (const username of usernames)
+    await call(admin, 'POST', '/users', { username, password: PASSWORD, role: 'pendamping', wilayah: '35.10' });
   const direktorat = await firstSignIn('bench.direktorat');
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date());
-  const event = await call(direktorat, 'POST', '/disasters', { nama: 'Banjir Jakarta Pusat (uji beban)', jenis: 'banjir', mulai: today, wilayah: ['31.71'] });
+  const event = await call(direktorat, 'POST', '/disasters', {
+    nama: 'Banjir Jakarta Pusat (uji beban)',
+    jenis: 'banjir',
+    mulai: today,
+    wilayah: ['31.71'],
+  });
   const shelters = [];
   for (let s = 0; s < 5; s += 1) {
-    shelters.push((await call(direktorat, 'POST', `/disasters/${event.id}/shelters`, { nama: `Pengungsian ${s + 1}`, jenis: 'pengungsian', kodeDesa: VILLAGE, kapasitas: 3000, fasilitas: ['air_bersih'] })).id);
+    shelters.push(
+      (
+        await call(direktorat, 'POST', `/disasters/${event.id}/shelters`, {
+          nama: `Pengungsian ${s + 1}`,
+          jenis: 'pengungsian',
+          kodeDesa: VILLAGE,
+          kapasitas: 3000,
+          fasilitas: ['air_bersih'],
+        })
+      ).id,
+    );
   }
   const cookies = [];
   for (const username of usernames) {
     const cookie = await firstSignIn(username);
     const me = await call(cookie, 'GET', '/auth/me');
-    await call(direktorat, 'POST', `/disasters/${event.id}/deployments`, { userId: me.id, mulai: today, selesai: today, peran: 'pendataan', suratTugas: 'ST/BENCH/2026' });
+    await call(direktorat, 'POST', `/disasters/${event.id}/deployments`, {
+      userId: me.id,
+      mulai: today,
+      selesai: today,
+      peran: 'pendataan',
+      suratTugas: 'ST/BENCH/2026',
+    });
     cookies.push(cookie);
   }
 
   // Baseline first (the registry empty of the event's people either way).
-  const baseline = await phones(cookies, BASELINE_PER_PHONE, (phone, i) => ({
-    method: 'POST',
-    pathname: '/beneficiaries',
-    payload: { ...person(phone + 50, i), kodeDesa: '35.10.01.2001' },
-  }), EVERY_MS);
-  const run = await phones(cookies, PER_PHONE, (phone, i) => ({
-    method: 'POST',
-    pathname: `/disasters/${event.id}/affected`,
-    payload: { ...person(phone, i), shelterId: shelters[(phone + i) % shelters.length], kondisi: 'mengungsi', kelompokRentan: i % 7 === 0 ? ['lansia'] : [] },
-  }), EVERY_MS);
+  const baseline = await phones(
+    cookies,
+    BASELINE_PER_PHONE,
+    (phone, i) => ({
+      method: 'POST',
+      pathname: '/beneficiaries',
+      payload: { ...person(phone + 50, i), kodeDesa: '35.10.01.2001' },
+    }),
+    EVERY_MS,
+  );
+  const run = await phones(
+    cookies,
+    PER_PHONE,
+    (phone, i) => ({
+      method: 'POST',
+      pathname: `/disasters/${event.id}/affected`,
+      payload: {
+        ...person(phone, i),
+        shelterId: shelters[(phone + i) % shelters.length],
+        kondisi: 'mengungsi',
+        kelompokRentan: i % 7 === 0 ? ['lansia'] : [],
+      },
+    }),
+    EVERY_MS,
+  );
   const sitrepStarted = performance.now();
   const sitrep = await call(direktorat, 'GET', `/disasters/${event.id}/sitrep?tanggal=${today}`);
   const sitrepMs = performance.now() - sitrepStarted;
-  if (sitrep.terdampak !== PHONES * PER_PHONE) throw new Error(`sitrep counts ${sitrep.terdampak} affected, expected ${PHONES * PER_PHONE}`);
+  if (sitrep.terdampak !== PHONES * PER_PHONE)
+    throw new Error(`sitrep counts ${sitrep.terdampak} affected, expected ${PHONES * PER_PHONE}`);
 
   const writes = PHONES * PER_PHONE;
   const p95 = percentile(run.latencies, 0.95);
@@ -165,12 +235,22 @@ try {
   const mode = burst ? 'burst' : 'paced';
   const rows = [
     row(`disaster-register-${writes}-${mode}-p95`, 'postgresql', p95, 'ms', 'beneficiary-register-p95', baseP95, false),
-    row(`disaster-register-${writes}-${mode}-p50`, 'postgresql', percentile(run.latencies, 0.5), 'ms', 'beneficiary-register-p50', percentile(baseline.latencies, 0.5), false),
+    row(
+      `disaster-register-${writes}-${mode}-p50`,
+      'postgresql',
+      percentile(run.latencies, 0.5),
+      'ms',
+      'beneficiary-register-p50',
+      percentile(baseline.latencies, 0.5),
+      false,
+    ),
     row(`disaster-register-${writes}-${mode}-wall`, 'postgresql', run.wallMs / 1000, 's', 'target-600-s', 600, false),
     row(`disaster-sitrep-${writes}`, 'postgresql', sitrepMs, 'ms', 'target-1000-ms', 1000, false),
   ];
   console.log(writeResults(rows, `${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'cpu'}`));
-  console.log(`\n${writes} writes by ${PHONES} phones in ${(run.wallMs / 1000).toFixed(1)} s: p95 ${p95.toFixed(0)} ms (registry baseline p95 ${baseP95.toFixed(0)} ms); sitrep ${sitrepMs.toFixed(0)} ms`);
+  console.log(
+    `\n${writes} writes by ${PHONES} phones in ${(run.wallMs / 1000).toFixed(1)} s: p95 ${p95.toFixed(0)} ms (registry baseline p95 ${baseP95.toFixed(0)} ms); sitrep ${sitrepMs.toFixed(0)} ms`,
+  );
 } finally {
   await stopProcess(server.child);
 }

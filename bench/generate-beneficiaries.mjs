@@ -5,7 +5,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 
 const require = createRequire(import.meta.url);
-const villagesCsv = path.join(path.dirname(require.resolve('idn-area-data/package.json', { paths: [path.resolve('packages/server')] })), 'data/villages.csv');
+const villagesCsv = path.join(
+  path.dirname(require.resolve('idn-area-data/package.json', { paths: [path.resolve('packages/server')] })),
+  'data/villages.csv',
+);
 
 /** mulberry32: small, fast, good enough for synthetic data. */
 export function prng(seed) {
@@ -19,11 +22,57 @@ export function prng(seed) {
   };
 }
 
-const FIRST = ['Siti', 'Muhammad', 'Ahmad', 'Dewi', 'Sri', 'Budi', 'Agus', 'Nur', 'Putri', 'Rina', 'Eko', 'Wahyu', 'Made', 'Wayan', 'Andi', 'Fransiska', 'Yohanes', 'Maria', 'Teuku', 'Cut'];
-const LAST = ['Saputra', 'Lestari', 'Hidayat', 'Rahayu', 'Siregar', 'Harahap', 'Nasution', 'Wijaya', 'Santoso', 'Pratama', 'Kurniawan', 'Gunawan', 'Setiawan', 'Daulay', 'Lubis', 'Purba', 'Ginting', 'Tarigan', 'Sembiring', 'Manurung'];
+const FIRST = [
+  'Siti',
+  'Muhammad',
+  'Ahmad',
+  'Dewi',
+  'Sri',
+  'Budi',
+  'Agus',
+  'Nur',
+  'Putri',
+  'Rina',
+  'Eko',
+  'Wahyu',
+  'Made',
+  'Wayan',
+  'Andi',
+  'Fransiska',
+  'Yohanes',
+  'Maria',
+  'Teuku',
+  'Cut',
+];
+const LAST = [
+  'Saputra',
+  'Lestari',
+  'Hidayat',
+  'Rahayu',
+  'Siregar',
+  'Harahap',
+  'Nasution',
+  'Wijaya',
+  'Santoso',
+  'Pratama',
+  'Kurniawan',
+  'Gunawan',
+  'Setiawan',
+  'Daulay',
+  'Lubis',
+  'Purba',
+  'Ginting',
+  'Tarigan',
+  'Sembiring',
+  'Manurung',
+];
 
 export async function generate(count, file, seed = 42) {
-  const villages = readFileSync(villagesCsv, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0]);
+  const villages = readFileSync(villagesCsv, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(',')[0]);
   const random = prng(seed);
   const pick = (list) => list[Math.floor(random() * list.length)];
   const serials = new Map();

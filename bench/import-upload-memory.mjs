@@ -115,7 +115,8 @@ async function hostileXlsx(file, rows = 4_000_000) {
   await feed('<row r="1"><c r="A1" t="inlineStr"><is><t>nik</t></is></c></row>');
   for (let r = 2; r <= rows; r += 10_000) {
     let chunk = '';
-    for (let i = r; i < Math.min(rows + 1, r + 10_000); i++) chunk += `<row r="${i}"><c r="A${i}" t="inlineStr"><is><t>x</t></is></c></row>`;
+    for (let i = r; i < Math.min(rows + 1, r + 10_000); i++)
+      chunk += `<row r="${i}"><c r="A${i}" t="inlineStr"><is><t>x</t></is></c></row>`;
     await feed(chunk);
   }
   await feed('</sheetData></worksheet>');
@@ -193,7 +194,9 @@ export async function benchUploadMemory(database = 'pglite', databaseUrl) {
 
     const first = await startProcess([TUNTAS, 'serve', '--port', String(port)], env, /berjalan di/);
     await stopProcess(first.child);
-    execFileSync(process.execPath, [TUNTAS, 'user', 'add', '--username', 'bench.admin', '--role', 'admin'], { env: { ...process.env, ...env, TUNTAS_PASSWORD: PASSWORD } });
+    execFileSync(process.execPath, [TUNTAS, 'user', 'add', '--username', 'bench.admin', '--role', 'admin'], {
+      env: { ...process.env, ...env, TUNTAS_PASSWORD: PASSWORD },
+    });
     const server = await startProcess([TUNTAS, 'serve', '--port', String(port)], env, /berjalan di/);
     const pid = server.child.pid;
     try {
@@ -224,7 +227,9 @@ export async function benchUploadMemory(database = 'pglite', databaseUrl) {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       console.log(`server baseline RSS ${baseline.toFixed(1)} MB (${database}); limit: growth ≤ ${LIMIT_MB} MB`);
-      console.log(`hostile XLSX: ${(statSync(files.hostileXlsx).size / 2 ** 20).toFixed(1)} MB packed, ${(unpacked / 2 ** 20).toFixed(0)} MB unpacked`);
+      console.log(
+        `hostile XLSX: ${(statSync(files.hostileXlsx).size / 2 ** 20).toFixed(1)} MB packed, ${(unpacked / 2 ** 20).toFixed(0)} MB unpacked`,
+      );
       const cases = [
         ['csv-2m-bad-rows-dry-run', files.hostileCsv, 'dryRun=true', 'text/csv'],
         ['xlsx-4m-rows-dry-run', files.hostileXlsx, 'dryRun=true', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
@@ -239,7 +244,10 @@ export async function benchUploadMemory(database = 'pglite', databaseUrl) {
         const { result, peak } = await sampled(pid, () => send(file, query, type));
         const ms = performance.now() - started;
         const growth = peak - baseline;
-        const outcome = result.status === 200 ? `200 total ${result.json.total}, rejected ${result.json.rejected}, rows listed ${result.json.rowsListed}` : `${result.status} ${result.json.error?.code}`;
+        const outcome =
+          result.status === 200
+            ? `200 total ${result.json.total}, rejected ${result.json.rejected}, rows listed ${result.json.rowsListed}`
+            : `${result.status} ${result.json.error?.code}`;
         console.log(
           `${name.padEnd(32)} ${(statSync(file).size / 2 ** 20).toFixed(1).padStart(5)} MB  ${outcome.padEnd(58)} answer ${String(result.bytes).padStart(6)} B  ${(ms / 1000).toFixed(1).padStart(5)} s  peak RSS ${peak.toFixed(1)} MB  growth ${growth.toFixed(1)} MB${growth > LIMIT_MB ? '  OVER THE LIMIT' : ''} (over its own start ${(peak - before).toFixed(1)} MB)`,
         );

@@ -21,20 +21,32 @@ let rows = 0;
 const started = performance.now();
 if (mode === 'tuntas') {
   const source = await openSpreadsheet(file);
-  const report = await importBeneficiaries(database.db, source.rows, { actor: SYSTEM_ACTOR, origin: CLI_ORIGIN, dryRun: false, batchSize: 2000, parallelWrites: database.kind === 'postgresql' ? 2 : 1 });
+  const report = await importBeneficiaries(database.db, source.rows, {
+    actor: SYSTEM_ACTOR,
+    origin: CLI_ORIGIN,
+    dryRun: false,
+    batchSize: 2000,
+    parallelWrites: database.kind === 'postgresql' ? 2 : 1,
+  });
   if (report.rejected > 0) throw new Error(`${report.rejected} rows rejected`);
   rows = report.inserted;
 } else {
   // The floor: PostgreSQL's own COPY of the same file into a bare table, no checks at all.
-  await sql`create temporary table copy_target (nik text, no_kk text, nama text, jenis_kelamin text, tempat_lahir text, tanggal_lahir text, alamat text, kode_desa text, kategori_ppks text, telepon text)`.execute(database.db);
+  await sql`create temporary table copy_target (nik text, no_kk text, nama text, jenis_kelamin text, tempat_lahir text, tanggal_lahir text, alamat text, kode_desa text, kategori_ppks text, telepon text)`.execute(
+    database.db,
+  );
   if (database.pglite) {
-    await database.pglite.query(`copy copy_target from '/dev/blob' with (format csv, header true)`, [], { blob: new Blob([await readFile(file)]) });
+    await database.pglite.query(`copy copy_target from '/dev/blob' with (format csv, header true)`, [], {
+      blob: new Blob([await readFile(file)]),
+    });
   } else {
     const { from } = await import('pg-copy-streams');
     const pg = await import('pg');
     const client = new pg.default.Client({ connectionString: databaseUrl });
     await client.connect();
-    await client.query('create temporary table copy_target (nik text, no_kk text, nama text, jenis_kelamin text, tempat_lahir text, tanggal_lahir text, alamat text, kode_desa text, kategori_ppks text, telepon text)');
+    await client.query(
+      'create temporary table copy_target (nik text, no_kk text, nama text, jenis_kelamin text, tempat_lahir text, tanggal_lahir text, alamat text, kode_desa text, kategori_ppks text, telepon text)',
+    );
     await pipeline(createReadStream(file), client.query(from('copy copy_target from stdin with (format csv, header true)')));
     rows = (await client.query('select count(*)::int as n from copy_target')).rows[0].n;
     await client.end();

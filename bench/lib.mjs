@@ -54,7 +54,16 @@ export function autocannon(url, { connections = 10, seconds = 10, headers = {}, 
 
 export function row(name, database, value, unit, baseline, baselineValue, higherIsBetter) {
   const ratio = baselineValue ? Number((higherIsBetter ? value / baselineValue : baselineValue / value).toFixed(3)) : null;
-  return { name, database, value: Number(value.toFixed(2)), unit, baseline, baselineValue: baselineValue === null ? null : Number(baselineValue.toFixed(2)), ratio, higherIsBetter };
+  return {
+    name,
+    database,
+    value: Number(value.toFixed(2)),
+    unit,
+    baseline,
+    baselineValue: baselineValue === null ? null : Number(baselineValue.toFixed(2)),
+    ratio,
+    higherIsBetter,
+  };
 }
 
 /**
@@ -73,7 +82,10 @@ export function writeResults(measured, machine) {
     '',
     '| name | database | value | unit | baseline | baseline value | ratio | higher is better |',
     '| --- | --- | ---: | --- | --- | ---: | ---: | --- |',
-    ...rows.map((r) => `| ${r.name} | ${r.database} | ${r.value} | ${r.unit} | ${r.baseline} | ${r.baselineValue ?? ''} | ${r.ratio ?? ''} | ${r.higherIsBetter} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.name} | ${r.database} | ${r.value} | ${r.unit} | ${r.baseline} | ${r.baselineValue ?? ''} | ${r.ratio ?? ''} | ${r.higherIsBetter} |`,
+    ),
   ];
   writeFileSync(fileURLToPath(new URL('./results/latest.md', import.meta.url)), lines.join('\n') + '\n');
   return lines.join('\n');

@@ -69,7 +69,12 @@ async function benchImport(database, databaseUrl) {
     const rowsWanted = quick ? 20_000 : 100_000;
     const file = path.join(dir, 'beneficiaries.csv');
     await generate(rowsWanted, file);
-    const run = (mode, url) => JSON.parse(execFileSync(process.execPath, [new URL('./import-worker.mjs', import.meta.url).pathname, mode, file, url ?? ''], { encoding: 'utf8' }));
+    const run = (mode, url) =>
+      JSON.parse(
+        execFileSync(process.execPath, [new URL('./import-worker.mjs', import.meta.url).pathname, mode, file, url ?? ''], {
+          encoding: 'utf8',
+        }),
+      );
     const freshUrl = databaseUrl ? await freshDatabase(databaseUrl) : undefined;
     const tuntas = run('tuntas', freshUrl);
     const copy = run('copy', freshUrl);
@@ -94,7 +99,10 @@ async function freshDatabase(url) {
   return target.toString();
 }
 
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .split(',');
 const want = (group) => !only || only.includes(group);
 if (!process.argv.includes('--postgresql-only')) {
   if (want('foundation')) await benchFoundation('pglite');

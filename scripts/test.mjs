@@ -30,7 +30,7 @@ function vitest(title, args, env) {
 
 let ok = step('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 ok = step('build (server and web app)', 'npm', ['run', '--silent', 'build']) && ok;
-ok = step('lint', 'npx', ['eslint', '.']) && ok;
+ok = step('lint and format (ESLint, Prettier)', 'npm', ['run', '--silent', 'lint']) && ok;
 // The topology suite starts its own PostgreSQL clusters (when the binaries exist); it runs once,
 // with the PostgreSQL suites when there are any.
 const topologyOnce = process.env.TUNTAS_TEST_DATABASE_URL ? ['--exclude', 'packages/server/test/topology.test.ts'] : [];

@@ -34,7 +34,9 @@ export function postgresBin() {
 /** PostgreSQL refuses to run as root: its programs run as `postgres` then (as .ci/run does). */
 function postgresUser() {
   if (process.getuid?.() !== 0) return null;
-  const line = readFileSync('/etc/passwd', 'utf8').split('\n').find((l) => l.startsWith('postgres:'));
+  const line = readFileSync('/etc/passwd', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('postgres:'));
   if (!line) throw new Error('running as root, but there is no `postgres` user to run PostgreSQL as');
   const [, , uid, gid] = line.split(':');
   return { uid: Number(uid), gid: Number(gid) };
@@ -101,7 +103,9 @@ const SETTINGS = {
 };
 
 function settingsText(values) {
-  return `\n# tuntas topology\n${Object.entries(values).map(([k, v]) => `${k} = ${v}`).join('\n')}\n`;
+  return `\n# tuntas topology\n${Object.entries(values)
+    .map(([k, v]) => `${k} = ${v}`)
+    .join('\n')}\n`;
 }
 
 /** Tears everything down if the starting process dies (kill -9, a crashed test worker). */
@@ -123,10 +127,14 @@ function startWatchdog(dir, pgBin, as) {
     process.on('SIGTERM', () => process.exit(0));
     setInterval(() => { if (!alive(Number(parent))) cleanup(); }, 500);
   `;
-  const child = spawn(process.execPath, ['-e', script, String(process.pid), dir, pgBin, as ? String(as.uid) : '', as ? String(as.gid) : ''], {
-    detached: true,
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    process.execPath,
+    ['-e', script, String(process.pid), dir, pgBin, as ? String(as.uid) : '', as ? String(as.gid) : ''],
+    {
+      detached: true,
+      stdio: 'ignore',
+    },
+  );
   child.unref();
   return child;
 }
@@ -158,7 +166,12 @@ export async function startTopology({ nodes: nodeCount = 2, nodeEnv = {}, settin
   const replica = server('replica', await freePort());
 
   const pgCtl = (s, ...args) => run(bin('pg_ctl'), ['-D', s.dataDir, ...args], { as, timeout: 90_000 });
-  const psql = (s, query) => run(bin('psql'), ['-X', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-h', '127.0.0.1', '-p', String(s.port), '-U', 'postgres', '-d', 'postgres', '-c', query], { as, timeout: 30_000 }).then((out) => out.trim());
+  const psql = (s, query) =>
+    run(
+      bin('psql'),
+      ['-X', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-h', '127.0.0.1', '-p', String(s.port), '-U', 'postgres', '-d', 'postgres', '-c', query],
+      { as, timeout: 30_000 },
+    ).then((out) => out.trim());
 
   const topology = {
     dir,
@@ -177,7 +190,11 @@ export async function startTopology({ nodes: nodeCount = 2, nodeEnv = {}, settin
     /** Resolves once the replica has replayed everything the primary has written so far. */
     async replicaCaughtUp(timeoutMs = 30_000) {
       const target = await psql(primary, 'select pg_current_wal_lsn()');
-      await until('the replica to replay ' + target, async () => (await psql(replica, `select pg_last_wal_replay_lsn() >= '${target}'::pg_lsn`)) === 't', timeoutMs);
+      await until(
+        'the replica to replay ' + target,
+        async () => (await psql(replica, `select pg_last_wal_replay_lsn() >= '${target}'::pg_lsn`)) === 't',
+        timeoutMs,
+      );
     },
     startNode,
     /** Sends `signal` (SIGTERM by default) to node i and resolves when it has exited. */
@@ -195,7 +212,8 @@ export async function startTopology({ nodes: nodeCount = 2, nodeEnv = {}, settin
     async stop() {
       await Promise.all(topology.nodes.map((_, i) => topology.stopNode(i).catch(() => {})));
       for (const s of [replica, primary]) {
-        if (existsSync(path.join(s.dataDir, 'postmaster.pid'))) await pgCtl(s, '-m', 'fast', '-w', 'stop').catch(() => pgCtl(s, '-m', 'immediate', 'stop').catch(() => {}));
+        if (existsSync(path.join(s.dataDir, 'postmaster.pid')))
+          await pgCtl(s, '-m', 'fast', '-w', 'stop').catch(() => pgCtl(s, '-m', 'immediate', 'stop').catch(() => {}));
       }
       watchdog.kill('SIGTERM');
       rmSync(dir, { recursive: true, force: true });
@@ -246,21 +264,57 @@ export async function startTopology({ nodes: nodeCount = 2, nodeEnv = {}, settin
     log(`primary on ${primary.port}, replica on ${replica.port} (${dir})`);
     await run(bin('initdb'), ['-D', primary.dataDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync'], { as, timeout: 120_000 });
     const conf = path.join(primary.dataDir, 'postgresql.conf');
-    writeFileSync(conf, readFileSync(conf, 'utf8') + settingsText({ ...SETTINGS, ...settings, port: String(primary.port), unix_socket_directories: `'${primary.dataDir}'` }));
+    writeFileSync(
+      conf,
+      readFileSync(conf, 'utf8') +
+        settingsText({ ...SETTINGS, ...settings, port: String(primary.port), unix_socket_directories: `'${primary.dataDir}'` }),
+    );
     await topology.pgCtl('primary', 'start');
 
     // The replica: a base backup that writes standby.signal and primary_conninfo (-R), with its own slot.
-    await run(bin('pg_basebackup'), ['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres', '-D', replica.dataDir, '-R', '-X', 'stream', '-c', 'fast', '-C', '-S', 'tuntas_replica', '--no-sync'], { as, timeout: 120_000 });
+    await run(
+      bin('pg_basebackup'),
+      [
+        '-h',
+        '127.0.0.1',
+        '-p',
+        String(primary.port),
+        '-U',
+        'postgres',
+        '-D',
+        replica.dataDir,
+        '-R',
+        '-X',
+        'stream',
+        '-c',
+        'fast',
+        '-C',
+        '-S',
+        'tuntas_replica',
+        '--no-sync',
+      ],
+      { as, timeout: 120_000 },
+    );
     const replicaConf = path.join(replica.dataDir, 'postgresql.conf');
-    writeFileSync(replicaConf, readFileSync(replicaConf, 'utf8') + settingsText({ port: String(replica.port), unix_socket_directories: `'${replica.dataDir}'` }));
+    writeFileSync(
+      replicaConf,
+      readFileSync(replicaConf, 'utf8') + settingsText({ port: String(replica.port), unix_socket_directories: `'${replica.dataDir}'` }),
+    );
     await topology.pgCtl('replica', 'start');
-    await until('the replica to stream from the primary', async () => (await psql(primary, "select count(*) from pg_stat_replication where state = 'streaming'")) === '1', 30_000);
+    await until(
+      'the replica to stream from the primary',
+      async () => (await psql(primary, "select count(*) from pg_stat_replication where state = 'streaming'")) === '1',
+      30_000,
+    );
     log('replica streaming');
 
     // Migrate once before the nodes start (each would also migrate, under the advisory lock).
     await new Promise((resolve, reject) => {
-      execFile(process.execPath, [TUNTAS, 'migrate'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: primary.url }, timeout: 180_000 }, (error, _stdout, stderr) =>
-        error ? reject(new Error(`tuntas migrate: ${error.message}\n${stderr}`)) : resolve(),
+      execFile(
+        process.execPath,
+        [TUNTAS, 'migrate'],
+        { cwd: ROOT, env: { ...process.env, DATABASE_URL: primary.url }, timeout: 180_000 },
+        (error, _stdout, stderr) => (error ? reject(new Error(`tuntas migrate: ${error.message}\n${stderr}`)) : resolve()),
       );
     });
     await topology.replicaCaughtUp();

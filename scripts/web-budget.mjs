@@ -31,19 +31,36 @@ const server = spawn(process.execPath, [cli, 'serve', '--port', String(port)], {
 await new Promise((resolve) => server.stdout.on('data', (c) => String(c).includes('Tuntas berjalan') && resolve()));
 const base = `http://127.0.0.1:${port}`;
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
 const runs = [];
 const errors = [];
 for (let i = 0; i < 3; i++) {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'id-ID', baseURL: base });
-  await context.request.post('/api/v1/auth/login', { data: { username: 'pendamping.35.10', password: 'tuntas-demo' }, headers: { origin: base } });
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    isMobile: true,
+    hasTouch: true,
+    locale: 'id-ID',
+    baseURL: base,
+  });
+  await context.request.post('/api/v1/auth/login', {
+    data: { username: 'pendamping.35.10', password: 'tuntas-demo' },
+    headers: { origin: base },
+  });
   const page = await context.newPage();
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 150,
+    downloadThroughput: (1.6 * 1024 * 1024) / 8,
+    uploadThroughput: (750 * 1024) / 8,
+  });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   const start = Date.now();
   await page.goto('/', { waitUntil: 'commit' });

@@ -116,7 +116,15 @@ export function localClock(at: Date, ianaZone: string): { tanggal: string; menit
   // Building a formatter costs far more than using one: one per zone, kept.
   let clock = clocks.get(ianaZone);
   if (!clock) {
-    clock = new Intl.DateTimeFormat('en-CA', { timeZone: ianaZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    clock = new Intl.DateTimeFormat('en-CA', {
+      timeZone: ianaZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     clocks.set(ianaZone, clock);
   }
   const parts = clock.formatToParts(at);

@@ -60,7 +60,11 @@ export function parseTanggal(raw: string | Date, today: Date = new Date()): stri
 
 /** Folds spelling variants of category names: the official "Telantar" and the common "Terlantar". */
 function foldName(name: string): string {
-  return name.trim().toLowerCase().replace(/\s+/g, ' ').replace(/terlantar/g, 'telantar');
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/terlantar/g, 'telantar');
 }
 
 const PPKS_BY_NAME = new Map([

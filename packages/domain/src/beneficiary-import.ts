@@ -52,18 +52,33 @@ export const IMPORT_ROW_MESSAGES: Record<ImportRowError | ImportRowWarning, { id
     id: 'Kolom wajib kosong (nik — atau alasan_tanpa_nik —, nama, jenis_kelamin, tanggal_lahir — atau perkiraan_umur bila tanpa NIK —, kode_desa)',
     en: 'A required column is empty (nik — or alasan_tanpa_nik —, nama, jenis_kelamin, tanggal_lahir — or perkiraan_umur without NIK —, kode_desa)',
   },
-  NIK_MANGLED: { id: 'NIK rusak oleh Excel (format ilmiah seperti 3.57E+15); ketik ulang sebagai teks', en: 'NIK mangled into scientific notation by a spreadsheet' },
+  NIK_MANGLED: {
+    id: 'NIK rusak oleh Excel (format ilmiah seperti 3.57E+15); ketik ulang sebagai teks',
+    en: 'NIK mangled into scientific notation by a spreadsheet',
+  },
   NIK_FORMAT: { id: 'NIK harus 16 angka dan nomor urut bukan 0000', en: 'NIK must be 16 digits with a serial other than 0000' },
-  DATE_INVALID: { id: 'Tanggal lahir bukan tanggal yang sah (YYYY-MM-DD, DD/MM/YYYY atau DD-MM-YYYY)', en: 'Birth date is not a real date' },
+  DATE_INVALID: {
+    id: 'Tanggal lahir bukan tanggal yang sah (YYYY-MM-DD, DD/MM/YYYY atau DD-MM-YYYY)',
+    en: 'Birth date is not a real date',
+  },
   NIK_REGION_UNKNOWN: { id: 'Dua angka pertama NIK bukan kode provinsi', en: 'The first two NIK digits are no province code' },
-  NIK_DOB_MISMATCH: { id: 'Tanggal lahir di NIK tidak sama dengan kolom tanggal_lahir', en: 'Birth date digits of the NIK differ from tanggal_lahir' },
-  NIK_SEX_MISMATCH: { id: 'Jenis kelamin tidak cocok dengan NIK (tanggal +40 untuk perempuan)', en: 'Sex does not match the NIK (day + 40 for women)' },
+  NIK_DOB_MISMATCH: {
+    id: 'Tanggal lahir di NIK tidak sama dengan kolom tanggal_lahir',
+    en: 'Birth date digits of the NIK differ from tanggal_lahir',
+  },
+  NIK_SEX_MISMATCH: {
+    id: 'Jenis kelamin tidak cocok dengan NIK (tanggal +40 untuk perempuan)',
+    en: 'Sex does not match the NIK (day + 40 for women)',
+  },
   WILAYAH_UNKNOWN: { id: 'kode_desa bukan kode desa/kelurahan yang terdaftar', en: 'kode_desa is no village code' },
   PMKS_UNKNOWN: { id: 'kategori_ppks bukan salah satu dari 26 kategori PPKS', en: 'kategori_ppks is none of the 26 categories' },
   JENIS_KELAMIN_INVALID: { id: 'jenis_kelamin harus L/P atau Laki-laki/Perempuan', en: 'jenis_kelamin must be L/P or Laki-laki/Perempuan' },
   NO_KK_FORMAT: { id: 'No. KK harus 16 angka', en: 'No. KK must be 16 digits' },
   FIELD_TOO_LONG: { id: 'Isi kolom terlalu panjang (lebih dari 500 karakter)', en: 'A field is longer than 500 characters' },
-  NIK_DUPLICATE_IN_FILE: { id: 'NIK sudah muncul di baris sebelumnya dalam berkas ini', en: 'The NIK appeared on an earlier line of this file' },
+  NIK_DUPLICATE_IN_FILE: {
+    id: 'NIK sudah muncul di baris sebelumnya dalam berkas ini',
+    en: 'The NIK appeared on an earlier line of this file',
+  },
   WILAYAH_OUTSIDE_SCOPE: { id: 'Orang ini berada di luar wilayah tugas Anda', en: 'This person is outside your area' },
   ROW_NOT_PERMITTED: {
     id: 'Baris ini tidak dapat disimpan dengan akun Anda; minta admin atau koordinator wilayah memeriksanya',
@@ -73,13 +88,19 @@ export const IMPORT_ROW_MESSAGES: Record<ImportRowError | ImportRowWarning, { id
     id: 'alasan_tanpa_nik bukan salah satu alasan yang dikenal (mis. tidak_punya_dokumen, dokumen_ditahan, dokumen_hilang_bencana, bayi_belum_tercatat, komunitas_adat)',
     en: 'alasan_tanpa_nik is none of the known reasons (e.g. tidak_punya_dokumen, dokumen_ditahan, dokumen_hilang_bencana, bayi_belum_tercatat, komunitas_adat)',
   },
-  PERKIRAAN_UMUR_INVALID: { id: 'perkiraan_umur harus bilangan bulat tahun, 0 sampai 120', en: 'perkiraan_umur must be whole years, 0 to 120' },
+  PERKIRAAN_UMUR_INVALID: {
+    id: 'perkiraan_umur harus bilangan bulat tahun, 0 sampai 120',
+    en: 'perkiraan_umur must be whole years, 0 to 120',
+  },
   NIK_EXISTS: { id: 'NIK sudah terdaftar; baris ini memperbarui datanya', en: 'NIK already registered; this row updates the record' },
   TANPA_NIK_EXISTS: {
     id: 'Orang tanpa NIK dengan nama, jenis kelamin, umur dan desa yang sama sudah terdaftar; baris ini tidak menambah orang baru',
     en: 'A person without NIK with the same name, sex, age and village is already registered; this row adds no one',
   },
-  NIK_REGENCY_UNKNOWN: { id: 'Kode kabupaten/kota di NIK sudah tidak berlaku (NIK tetap sah)', en: 'The regency code in the NIK no longer exists (the NIK stays valid)' },
+  NIK_REGENCY_UNKNOWN: {
+    id: 'Kode kabupaten/kota di NIK sudah tidak berlaku (NIK tetap sah)',
+    en: 'The regency code in the NIK no longer exists (the NIK stays valid)',
+  },
 };
 
 /** A cell as read from the file: text, or a Date from a spreadsheet's date cell. */

@@ -1,5 +1,18 @@
 /** Indonesian month names and `YYYY-MM` arithmetic, for reports and documents. */
-export const BULAN = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'] as const;
+export const BULAN = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+] as const;
 
 /** `2026-10` → `Oktober 2026`. */
 export const monthName = (bulan: string) => `${BULAN[Number(bulan.slice(5, 7)) - 1]} ${bulan.slice(0, 4)}`;

@@ -18,7 +18,14 @@ export interface DashboardOverview {
   backlog: Array<{ umur: '0-30' | '31-90' | '91-180' | '>180'; aktif: number; terlambat: number }>;
   terlambat: number;
   backlogDiperbarui: string | null;
-  bebanKasus: { pendamping: number; rataRata: number; diAtasRekomendasi: number; diAtasMaksimum: number; rekomendasi: number; maksimum: number };
+  bebanKasus: {
+    pendamping: number;
+    rataRata: number;
+    diAtasRekomendasi: number;
+    diAtasMaksimum: number;
+    rekomendasi: number;
+    maksimum: number;
+  };
   tenagaKerja: { tingkatKehadiranBulanIni: number | null; kegiatanMenunggu: number };
   /** Referrals waiting for an institution's answer, and those past their agreed days. */
   rujukan: { menunggu: number; terlambat: number };

@@ -104,7 +104,15 @@ export type FasilitasPosko = (typeof FASILITAS_POSKO)[number];
 export const KONDISI_KORBAN = ['mengungsi', 'luka', 'meninggal', 'hilang', 'di_rumah'] as const;
 export type KondisiKorban = (typeof KONDISI_KORBAN)[number];
 
-export const KELOMPOK_RENTAN = ['ibu_hamil', 'ibu_menyusui', 'balita', 'anak_tanpa_pendamping', 'lansia', 'disabilitas', 'sakit_kronis'] as const;
+export const KELOMPOK_RENTAN = [
+  'ibu_hamil',
+  'ibu_menyusui',
+  'balita',
+  'anak_tanpa_pendamping',
+  'lansia',
+  'disabilitas',
+  'sakit_kronis',
+] as const;
 export type KelompokRentan = (typeof KELOMPOK_RENTAN)[number];
 
 export const JENIS_LDP = ['psikoedukasi', 'konseling_kelompok', 'ruang_ramah_anak', 'ldp_keliling'] as const;

@@ -377,9 +377,17 @@ export const ERRORS = {
     id: 'Peserta harus akun pendamping atau koordinator yang aktif.',
     en: 'A participant must be an active pendamping or koordinator account.',
   },
-  TRAINING_ALREADY_PARTICIPANT: { status: 409, id: 'Orang ini sudah terdaftar sebagai peserta.', en: 'This person is already a participant.' },
+  TRAINING_ALREADY_PARTICIPANT: {
+    status: 409,
+    id: 'Orang ini sudah terdaftar sebagai peserta.',
+    en: 'This person is already a participant.',
+  },
   TRAINING_QUOTA_FULL: { status: 409, id: 'Kuota peserta pelatihan sudah penuh.', en: 'The training is full.' },
-  TRAINING_NOT_PARTICIPANT: { status: 422, id: 'Orang ini bukan peserta pelatihan ini.', en: 'This person is not a participant of this training.' },
+  TRAINING_NOT_PARTICIPANT: {
+    status: 422,
+    id: 'Orang ini bukan peserta pelatihan ini.',
+    en: 'This person is not a participant of this training.',
+  },
   TRAINING_UNIT_UNKNOWN: { status: 422, id: 'Materi (unit) tidak ada dalam pelatihan ini.', en: 'This unit is not part of the training.' },
   TRAINING_SESSION_NOT_STARTED: {
     status: 409,

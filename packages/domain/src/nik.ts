@@ -60,7 +60,11 @@ export function parseNik(raw: string): ParsedNik | undefined {
 /** True when the NIK's date digits match a birth date `YYYY-MM-DD`. */
 export function nikMatchesBirthDate(parsed: ParsedNik, tanggalLahir: string): boolean {
   // `YYYY-MM-DD`: read in place, as this runs for every imported row.
-  return parsed.hari === Number(tanggalLahir.slice(8, 10)) && parsed.bulan === Number(tanggalLahir.slice(5, 7)) && parsed.tahun2 === Number(tanggalLahir.slice(2, 4));
+  return (
+    parsed.hari === Number(tanggalLahir.slice(8, 10)) &&
+    parsed.bulan === Number(tanggalLahir.slice(5, 7)) &&
+    parsed.tahun2 === Number(tanggalLahir.slice(2, 4))
+  );
 }
 
 /** No. KK (family card number): 16 digits with the same area prefix rule; its date part is the issue date. */

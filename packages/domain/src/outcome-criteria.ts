@@ -49,9 +49,22 @@ const CRITERIA: Record<string, Group> = {
     c('reintegrasi', 'Anak kembali ke keluarga atau pengasuhan pengganti'),
     c('pendidikan', 'Anak melanjutkan pendidikan atau pelatihan'),
   ],
-  '05': [c('alat_bantu', 'Alat bantu dan aksesibilitas yang dibutuhkan tersedia'), c('rehabilitasi', 'Layanan terapi atau rehabilitasi diterima'), KELUARGA],
-  '09': [c('alat_bantu', 'Alat bantu dan aksesibilitas yang dibutuhkan tersedia'), c('rehabilitasi', 'Layanan terapi atau rehabilitasi diterima'), c('jaminan_sosial', 'Terdaftar dalam jaminan sosial atau bantuan sosial')],
-  '06': [c('aman', 'Anak aman dari pelaku'), PSIKOSOSIAL, c('layanan_hukum_kesehatan', 'Layanan hukum dan kesehatan yang dibutuhkan diterima'), c('pengasuhan', 'Anak dalam pengasuhan yang aman')],
+  '05': [
+    c('alat_bantu', 'Alat bantu dan aksesibilitas yang dibutuhkan tersedia'),
+    c('rehabilitasi', 'Layanan terapi atau rehabilitasi diterima'),
+    KELUARGA,
+  ],
+  '09': [
+    c('alat_bantu', 'Alat bantu dan aksesibilitas yang dibutuhkan tersedia'),
+    c('rehabilitasi', 'Layanan terapi atau rehabilitasi diterima'),
+    c('jaminan_sosial', 'Terdaftar dalam jaminan sosial atau bantuan sosial'),
+  ],
+  '06': [
+    c('aman', 'Anak aman dari pelaku'),
+    PSIKOSOSIAL,
+    c('layanan_hukum_kesehatan', 'Layanan hukum dan kesehatan yang dibutuhkan diterima'),
+    c('pengasuhan', 'Anak dalam pengasuhan yang aman'),
+  ],
   '08': [KEBUTUHAN_DASAR, c('pengasuhan', 'Dirawat keluarga atau LKS lanjut usia'), c('jaminan_kesehatan', 'Memiliki jaminan kesehatan')],
   '10': [c('berhenti', 'Berhenti dari kegiatan prostitusi'), PENGHASILAN, KELUARGA],
   '11': [c('tempat_tinggal', 'Memiliki tempat tinggal tetap'), PENGHASILAN, IDENTITAS],
@@ -59,7 +72,11 @@ const CRITERIA: Record<string, Group> = {
   '13': [c('tempat_tinggal', 'Tinggal di hunian yang layak'), PENGHASILAN, IDENTITAS],
   '14': [c('akses_layanan', 'Mengakses layanan publik tanpa diskriminasi'), IDENTITAS, KELUARGA],
   '15': [c('penerimaan', 'Diterima kembali oleh keluarga dan masyarakat'), PENGHASILAN, IDENTITAS],
-  '16': [c('arv', 'Menjalani terapi ARV secara rutin'), c('dukungan_sebaya', 'Tergabung dalam dukungan sebaya atau keluarga'), KEBUTUHAN_DASAR],
+  '16': [
+    c('arv', 'Menjalani terapi ARV secara rutin'),
+    c('dukungan_sebaya', 'Tergabung dalam dukungan sebaya atau keluarga'),
+    KEBUTUHAN_DASAR,
+  ],
   // A client on methadone maintenance (PTRM, Permenkes 57/2013) tests positive for an opioid by
   // design: abstinence means no use outside the prescribed therapy, not a negative test.
   '17': [
@@ -67,7 +84,12 @@ const CRITERIA: Record<string, Group> = {
     c('pulih', 'Tidak menggunakan NAPZA di luar terapi yang diresepkan (tes negatif, atau patuh pada terapi rumatan metadon/PTRM)'),
     c('keberfungsian', 'Kembali berfungsi sosial: sekolah, bekerja atau usaha'),
   ],
-  '18': [c('aman_dipulangkan', 'Aman dan sudah dipulangkan ke daerah asal'), PSIKOSOSIAL, c('proses_hukum', 'Hak hukum (laporan, restitusi) didampingi'), KELUARGA],
+  '18': [
+    c('aman_dipulangkan', 'Aman dan sudah dipulangkan ke daerah asal'),
+    PSIKOSOSIAL,
+    c('proses_hukum', 'Hak hukum (laporan, restitusi) didampingi'),
+    KELUARGA,
+  ],
   '19': [c('aman', 'Aman dari pelaku'), PSIKOSOSIAL, c('layanan_hukum_kesehatan', 'Layanan hukum dan kesehatan yang dibutuhkan diterima')],
   '20': [c('dipulangkan', 'Dipulangkan ke daerah asal'), KELUARGA, PENGHASILAN],
   '21': BENCANA,
@@ -75,7 +97,11 @@ const CRITERIA: Record<string, Group> = {
   '23': [PENGHASILAN, c('jaminan_sosial', 'Terdaftar dalam jaminan sosial atau bantuan sosial'), KEBUTUHAN_DASAR],
   '24': [c('jaminan_sosial', 'Terdaftar sebagai penerima bantuan sosial (PKH/BPNT/PBI)'), PENGHASILAN, KEBUTUHAN_DASAR],
   '25': [c('relasi_pulih', 'Relasi keluarga pulih, konflik teratasi'), c('konseling', 'Konseling keluarga selesai')],
-  '26': [c('layanan_dasar', 'Mengakses layanan dasar (kesehatan, pendidikan, air bersih)'), IDENTITAS, c('pemberdayaan', 'Mengikuti program pemberdayaan')],
+  '26': [
+    c('layanan_dasar', 'Mengakses layanan dasar (kesehatan, pendidikan, air bersih)'),
+    IDENTITAS,
+    c('pemberdayaan', 'Mengikuti program pemberdayaan'),
+  ],
 };
 
 export function outcomeCriteria(ppks: string): readonly OutcomeCriterion[] {

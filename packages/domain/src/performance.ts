@@ -20,7 +20,16 @@ export const PREDIKAT_NAMA: Record<Predikat, string> = {
   sangat_kurang: 'Sangat Kurang',
 };
 
-export const INDICATOR_CODES = ['dijangkau', 'diasesmen', 'rencana', 'terselesaikan', 'rujukan', 'ldp', 'kehadiran', 'jam_kegiatan'] as const;
+export const INDICATOR_CODES = [
+  'dijangkau',
+  'diasesmen',
+  'rencana',
+  'terselesaikan',
+  'rujukan',
+  'ldp',
+  'kehadiran',
+  'jam_kegiatan',
+] as const;
 export type IndicatorCode = (typeof INDICATOR_CODES)[number];
 
 export interface IndicatorTemplate {
@@ -37,14 +46,63 @@ export interface IndicatorTemplate {
 
 /** The template for pendamping rehabilitasi sosial (RSKBK). Targets assume ~220 working days. */
 export const SKP_TEMPLATE: readonly IndicatorTemplate[] = [
-  { kode: 'dijangkau', hasilKerja: 'PPKS terjangkau dan terdata', nama: 'PPKS baru dijangkau (kasus dibuka)', satuan: 'orang', target: 60, jenis: 'jumlah' },
+  {
+    kode: 'dijangkau',
+    hasilKerja: 'PPKS terjangkau dan terdata',
+    nama: 'PPKS baru dijangkau (kasus dibuka)',
+    satuan: 'orang',
+    target: 60,
+    jenis: 'jumlah',
+  },
   { kode: 'diasesmen', hasilKerja: 'PPKS terasesmen', nama: 'PPKS diasesmen', satuan: 'orang', target: 50, jenis: 'jumlah' },
-  { kode: 'rencana', hasilKerja: 'Rencana intervensi tersusun dan dilaksanakan', nama: 'Kasus masuk intervensi (rencana disetujui)', satuan: 'kasus', target: 40, jenis: 'jumlah' },
-  { kode: 'terselesaikan', hasilKerja: 'Permasalahan PPKS terselesaikan', nama: 'Kasus terselesaikan (diverifikasi koordinator)', satuan: 'kasus', target: 24, jenis: 'jumlah' },
-  { kode: 'rujukan', hasilKerja: 'PPKS memperoleh layanan rujukan', nama: 'Pendampingan rujukan disetujui', satuan: 'kasus', target: 12, jenis: 'jumlah' },
-  { kode: 'ldp', hasilKerja: 'Dukungan psikososial terlaksana', nama: 'Sesi dukungan psikososial (LDP) disetujui', satuan: 'sesi', target: 24, jenis: 'jumlah' },
-  { kode: 'kehadiran', hasilKerja: 'Disiplin kerja', nama: 'Tingkat kehadiran pada hari kerja', satuan: 'persen', target: 95, jenis: 'rasio' },
-  { kode: 'jam_kegiatan', hasilKerja: 'Kegiatan harian terlaporkan', nama: 'Jam kegiatan harian disetujui', satuan: 'jam', target: 1200, jenis: 'jumlah' },
+  {
+    kode: 'rencana',
+    hasilKerja: 'Rencana intervensi tersusun dan dilaksanakan',
+    nama: 'Kasus masuk intervensi (rencana disetujui)',
+    satuan: 'kasus',
+    target: 40,
+    jenis: 'jumlah',
+  },
+  {
+    kode: 'terselesaikan',
+    hasilKerja: 'Permasalahan PPKS terselesaikan',
+    nama: 'Kasus terselesaikan (diverifikasi koordinator)',
+    satuan: 'kasus',
+    target: 24,
+    jenis: 'jumlah',
+  },
+  {
+    kode: 'rujukan',
+    hasilKerja: 'PPKS memperoleh layanan rujukan',
+    nama: 'Pendampingan rujukan disetujui',
+    satuan: 'kasus',
+    target: 12,
+    jenis: 'jumlah',
+  },
+  {
+    kode: 'ldp',
+    hasilKerja: 'Dukungan psikososial terlaksana',
+    nama: 'Sesi dukungan psikososial (LDP) disetujui',
+    satuan: 'sesi',
+    target: 24,
+    jenis: 'jumlah',
+  },
+  {
+    kode: 'kehadiran',
+    hasilKerja: 'Disiplin kerja',
+    nama: 'Tingkat kehadiran pada hari kerja',
+    satuan: 'persen',
+    target: 95,
+    jenis: 'rasio',
+  },
+  {
+    kode: 'jam_kegiatan',
+    hasilKerja: 'Kegiatan harian terlaporkan',
+    nama: 'Jam kegiatan harian disetujui',
+    satuan: 'jam',
+    target: 1200,
+    jenis: 'jumlah',
+  },
 ];
 
 /** Capaian thresholds (percent of the target due so far). */

@@ -51,6 +51,7 @@ export function usiaSesuaiKategori(ppks: string, tanggalLahir: string, today: st
   const batas = BATAS_USIA_PPKS[ppks];
   if (!batas) return { ok: true };
   const usia = usiaPada(tanggalLahir, today);
-  if ((batas.min !== undefined && usia < batas.min) || (batas.kurangDari !== undefined && usia >= batas.kurangDari)) return { ok: false, usia, batas };
+  if ((batas.min !== undefined && usia < batas.min) || (batas.kurangDari !== undefined && usia >= batas.kurangDari))
+    return { ok: false, usia, batas };
   return { ok: true };
 }

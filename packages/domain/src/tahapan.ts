@@ -3,14 +3,7 @@ export type CaseStatus = 'terdata' | 'tertangani' | 'terselesaikan' | 'ditutup';
 
 export const CASE_STATUSES: readonly CaseStatus[] = ['terdata', 'tertangani', 'terselesaikan', 'ditutup'];
 
-export type TahapanCode =
-  | 'pendekatan_awal'
-  | 'asesmen'
-  | 'rencana'
-  | 'intervensi'
-  | 'resosialisasi'
-  | 'terminasi'
-  | 'bimbingan_lanjut';
+export type TahapanCode = 'pendekatan_awal' | 'asesmen' | 'rencana' | 'intervensi' | 'resosialisasi' | 'terminasi' | 'bimbingan_lanjut';
 
 export interface Tahapan {
   urutan: number;

@@ -15,15 +15,35 @@ export interface KompetensiEntry {
  * 0020 inserts the same rows; a test keeps the two equal.
  */
 export const KOMPETENSI: readonly KompetensiEntry[] = [
-  { kode: 'manajemen_kasus', nama: 'Manajemen kasus', uraian: 'Mengelola kasus dari pendekatan awal sampai terminasi dan bimbingan lanjut, termasuk rujukan dan konferensi kasus.' },
+  {
+    kode: 'manajemen_kasus',
+    nama: 'Manajemen kasus',
+    uraian: 'Mengelola kasus dari pendekatan awal sampai terminasi dan bimbingan lanjut, termasuk rujukan dan konferensi kasus.',
+  },
   { kode: 'asesmen', nama: 'Asesmen', uraian: 'Menggali kondisi, kebutuhan, risiko dan sumber daya PPKS dengan instrumen asesmen.' },
-  { kode: 'dukungan_psikososial', nama: 'Dukungan psikososial (LDP)', uraian: 'Layanan dukungan psikososial, pertolongan pertama psikologis, konseling dasar.' },
-  { kode: 'perlindungan_anak', nama: 'Perlindungan anak', uraian: 'Pendampingan anak korban, anak berhadapan dengan hukum, kepentingan terbaik anak.' },
-  { kode: 'korban_perdagangan_orang', nama: 'Penanganan korban perdagangan orang', uraian: 'Identifikasi, pemulangan dan reintegrasi korban TPPO.' },
+  {
+    kode: 'dukungan_psikososial',
+    nama: 'Dukungan psikososial (LDP)',
+    uraian: 'Layanan dukungan psikososial, pertolongan pertama psikologis, konseling dasar.',
+  },
+  {
+    kode: 'perlindungan_anak',
+    nama: 'Perlindungan anak',
+    uraian: 'Pendampingan anak korban, anak berhadapan dengan hukum, kepentingan terbaik anak.',
+  },
+  {
+    kode: 'korban_perdagangan_orang',
+    nama: 'Penanganan korban perdagangan orang',
+    uraian: 'Identifikasi, pemulangan dan reintegrasi korban TPPO.',
+  },
   { kode: 'napza', nama: 'Rehabilitasi korban NAPZA', uraian: 'Pendampingan rehabilitasi sosial korban penyalahgunaan NAPZA.' },
   { kode: 'hiv', nama: 'Pendampingan ODHA', uraian: 'Pendampingan orang dengan HIV, kepatuhan pengobatan, stigma.' },
   { kode: 'respons_bencana', nama: 'Respons bencana', uraian: 'Layanan sosial dalam tanggap darurat dan pemulihan bencana.' },
-  { kode: 'teknologi_komunikasi', nama: 'Teknologi komunikasi', uraian: 'Pemanfaatan aplikasi, data dan komunikasi digital dalam pelayanan.' },
+  {
+    kode: 'teknologi_komunikasi',
+    nama: 'Teknologi komunikasi',
+    uraian: 'Pemanfaatan aplikasi, data dan komunikasi digital dalam pelayanan.',
+  },
 ];
 
 export const KOMPETENSI_KODE: readonly string[] = KOMPETENSI.map((k) => k.kode);

@@ -4,7 +4,11 @@ import { ASSESSMENT_FORM_VERSION, assessmentForm, assessmentFormVersion, type As
 import { PPKS } from '../src/ppks.js';
 
 const sectionOf = (ppks: string) => assessmentForm(ppks).layout[1];
-const optionCodes = (form: AssessmentForm, field: string) => form.layout.flatMap((s) => s.fields).find((f) => f.name === field)?.options?.map(([code]) => code);
+const optionCodes = (form: AssessmentForm, field: string) =>
+  form.layout
+    .flatMap((s) => s.fields)
+    .find((f) => f.name === field)
+    ?.options?.map(([code]) => code);
 
 describe('sections by category', () => {
   it('gives every one of the 26 categories a section of its own kind beside the core (10–15 and 23–26 included)', () => {
@@ -72,8 +76,12 @@ describe('form versions', () => {
   });
 
   it('never changes a published version: version 1 is frozen (its fields, labels and schema)', () => {
-    const codes = ['abh', 'anak', 'bencana', 'disabilitas', 'kekerasan', 'lansia', 'napza', 'odha', 'trafficking', 'umum'].map((c) => `asesmen-${c}`);
+    const codes = ['abh', 'anak', 'bencana', 'disabilitas', 'kekerasan', 'lansia', 'napza', 'odha', 'trafficking', 'umum'].map(
+      (c) => `asesmen-${c}`,
+    );
     const v1 = codes.map((kode) => assessmentFormVersion(kode, 1));
-    expect(createHash('sha256').update(JSON.stringify(v1)).digest('hex')).toBe('3af9be0e0aef710ee1fd7697f660bfc29a4654900289eaf405c813f1b925af9d');
+    expect(createHash('sha256').update(JSON.stringify(v1)).digest('hex')).toBe(
+      '3af9be0e0aef710ee1fd7697f660bfc29a4654900289eaf405c813f1b925af9d',
+    );
   });
 });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { applyTransition, canClose, canReopen, canVerify, checkTransition, deriveStatus, nextTahapan, type CaseState } from '../src/case-workflow.js';
+import {
+  applyTransition,
+  canClose,
+  canReopen,
+  canVerify,
+  checkTransition,
+  deriveStatus,
+  nextTahapan,
+  type CaseState,
+} from '../src/case-workflow.js';
 import { TAHAPAN_CODES, type TahapanCode } from '../src/tahapan.js';
 
 // Written out by hand from the practice guideline, independent of the table under test.

@@ -39,7 +39,16 @@ describe('password policy', () => {
   });
 
   it('refuses common passwords and their l33t or suffixed forms, keeps long passphrases', () => {
-    for (const weak of ['password123', 'Passw0rd!!', 'P@ssw0rd123', 'qwertyuiop1', 'bismillah123', 'indonesia123', 'admin12345', 'iloveyou12']) {
+    for (const weak of [
+      'password123',
+      'Passw0rd!!',
+      'P@ssw0rd123',
+      'qwertyuiop1',
+      'bismillah123',
+      'indonesia123',
+      'admin12345',
+      'iloveyou12',
+    ]) {
       expect(checkPassword(weak), weak).toBe('TOO_COMMON');
     }
     // Parts of the username are words a guesser knows.

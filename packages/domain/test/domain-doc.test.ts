@@ -14,7 +14,17 @@ describe('docs/DOMAIN.md', () => {
   });
 
   it('names the regulation beside the rules this issue corrected', () => {
-    for (const source of ['PP 49/2018', 'Perka BKN 43/2007', 'UU 21/2007', 'UU 11/2012', 'Permensos 7/2021', 'PermenPANRB 6/2022', 'UU 35/2014 Pasal 1 angka 1', 'UU 13/1998', 'UU 35/2014 Pasal 59']) {
+    for (const source of [
+      'PP 49/2018',
+      'Perka BKN 43/2007',
+      'UU 21/2007',
+      'UU 11/2012',
+      'Permensos 7/2021',
+      'PermenPANRB 6/2022',
+      'UU 35/2014 Pasal 1 angka 1',
+      'UU 13/1998',
+      'UU 35/2014 Pasal 59',
+    ]) {
       expect(doc, source).toContain(source);
     }
   });

@@ -121,7 +121,10 @@ describe('import row rules', () => {
   });
 
   it('lists every code that applies', () => {
-    const check = checkImportRow({ ...base, jenis_kelamin: 'L', tanggal_lahir: '1990-08-06', kode_desa: '35.10.01.9999', kategori_ppks: 'x' }, areas);
+    const check = checkImportRow(
+      { ...base, jenis_kelamin: 'L', tanggal_lahir: '1990-08-06', kode_desa: '35.10.01.9999', kategori_ppks: 'x' },
+      areas,
+    );
     expect(check.errors).toEqual(['NIK_DOB_MISMATCH', 'NIK_SEX_MISMATCH', 'WILAYAH_UNKNOWN', 'PMKS_UNKNOWN']);
     expect(check.value).toBeUndefined();
   });

@@ -18,6 +18,11 @@ describe('outcome criteria (kriteria terselesaikan)', () => {
     }
     const met = outcomeCriteria('21').map((k) => ({ kriteria: k.kode, terpenuhi: true, bukti: 'Catatan kunjungan' }));
     expect(unmetCriteria('21', met)).toEqual([]);
-    expect(unmetCriteria('21', met.filter((m) => m.kriteria !== 'reunifikasi'))).toEqual(['reunifikasi']);
+    expect(
+      unmetCriteria(
+        '21',
+        met.filter((m) => m.kriteria !== 'reunifikasi'),
+      ),
+    ).toEqual(['reunifikasi']);
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { checkImportRow, type AreaLookup } from '../src/beneficiary-import.js';
-import { cleanNomorSementara, parseAlasanTanpaNik, parsePerkiraanUmur, perkiraanTanggalLahir, umurPada } from '../src/people-without-documents.js';
+import {
+  cleanNomorSementara,
+  parseAlasanTanpaNik,
+  parsePerkiraanUmur,
+  perkiraanTanggalLahir,
+  umurPada,
+} from '../src/people-without-documents.js';
 
 const areas: AreaLookup = { isVillage: (c) => c === '35.10.01.2001', isRegency: (c) => c === '35.10' };
 const today = new Date(Date.UTC(2026, 11, 1));
@@ -41,8 +47,12 @@ describe('people without documents', () => {
     expect(checkImportRow({ ...row, perkiraan_umur: '40' }, areas, today).errors).toEqual(['REQUIRED_MISSING']);
     expect(checkImportRow({ ...row, alasan_tanpa_nik: 'komunitas_adat' }, areas, today).errors).toEqual(['REQUIRED_MISSING']);
     // With a NIK, the age does not stand in for the birth date and the reason is beside the point.
-    expect(checkImportRow({ ...row, nik: '3510011005860001', alasan_tanpa_nik: 'x', perkiraan_umur: '40' }, areas, today).errors).toEqual(['REQUIRED_MISSING']);
-    expect(checkImportRow({ ...row, nik: '3510011005860001', tanggal_lahir: '1986-05-10', alasan_tanpa_nik: 'x' }, areas, today).value).toMatchObject({
+    expect(checkImportRow({ ...row, nik: '3510011005860001', alasan_tanpa_nik: 'x', perkiraan_umur: '40' }, areas, today).errors).toEqual([
+      'REQUIRED_MISSING',
+    ]);
+    expect(
+      checkImportRow({ ...row, nik: '3510011005860001', tanggal_lahir: '1986-05-10', alasan_tanpa_nik: 'x' }, areas, today).value,
+    ).toMatchObject({
       nik: '3510011005860001',
       alasanTanpaNik: null,
       tanggalLahirPerkiraan: false,

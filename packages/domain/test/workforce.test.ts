@@ -25,7 +25,10 @@ describe('NIP / NI PPPK', () => {
       ok: true,
       value: { jenis: 'pns', tanggalLahir: '1985-03-12', tmt: '2010-01', jenisKelamin: 'P', urut: '003' },
     });
-    expect(parseNip('1990 0101 202203 1 001', '2026-11-29', 'pns')).toMatchObject({ ok: true, value: { jenisKelamin: 'L', tmt: '2022-03' } });
+    expect(parseNip('1990 0101 202203 1 001', '2026-11-29', 'pns')).toMatchObject({
+      ok: true,
+      value: { jenisKelamin: 'L', tmt: '2022-03' },
+    });
   });
 
   it('NI PPPK is not a PNS NIP: digits 13-14 carry no month, the appointment is a year', () => {

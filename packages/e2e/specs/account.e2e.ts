@@ -17,7 +17,9 @@ describe('one’s own password', () => {
     await signIn(admin.page, 'admin');
     const username = `e2e.sandi.${Date.now()}`;
     const created = await admin.page.evaluate(
-      async (body) => (await fetch('/api/v1/users', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).status,
+      async (body) =>
+        (await fetch('/api/v1/users', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }))
+          .status,
       { username, password: 'Sandi-Dari-Admin-42', role: 'koordinator', wilayah: '35' },
     );
     expect(created).toBe(201);

@@ -20,10 +20,16 @@ async function signInTemporary(page: Page, username: string, password: string): 
   await page.getByRole('heading', { level: 1, name: 'Ganti kata sandi' }).waitFor();
 }
 
-const sessionUser = (page: Page) => page.evaluate(async () => ((await (await fetch('/api/v1/auth/session')).json()) as { user: { username: string } | null }).user?.username ?? null);
+const sessionUser = (page: Page) =>
+  page.evaluate(
+    async () => ((await (await fetch('/api/v1/auth/session')).json()) as { user: { username: string } | null }).user?.username ?? null,
+  );
 
 /** Fills the create form (role and area by their labels) and answers the temporary password shown once. */
-async function createAccount(page: Page, spec: { username: string; nama: string; role: string; province: string; regency?: string }): Promise<string> {
+async function createAccount(
+  page: Page,
+  spec: { username: string; nama: string; role: string; province: string; regency?: string },
+): Promise<string> {
   const form = page.getByRole('form', { name: 'Tambah pengguna' });
   await form.getByLabel('Nama pengguna').fill(spec.username);
   await form.getByLabel('Nama lengkap').fill(spec.nama);
@@ -50,11 +56,22 @@ describe('Pengguna and Jejak audit (issue 20), on a desktop', () => {
     const koordinator = `e2e.koor.${stamp}`;
     const pendamping = `e2e.pend.${stamp}`;
     await page.getByRole('button', { name: 'Tambah pengguna' }).click();
-    const koorPassword = await createAccount(page, { username: koordinator, nama: 'Rina Koordinator', role: 'Koordinator', province: 'Jawa Timur' });
+    const koorPassword = await createAccount(page, {
+      username: koordinator,
+      nama: 'Rina Koordinator',
+      role: 'Koordinator',
+      province: 'Jawa Timur',
+    });
     expect(koorPassword).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
     await screenshot(page, 'pengguna-sandi-sementara-desktop');
     await page.getByRole('button', { name: 'Tambah lagi' }).click();
-    const pendPassword = await createAccount(page, { username: pendamping, nama: 'Dewi Pendamping', role: 'Pendamping', province: 'Jawa Timur', regency: 'Kabupaten Banyuwangi' });
+    const pendPassword = await createAccount(page, {
+      username: pendamping,
+      nama: 'Dewi Pendamping',
+      role: 'Pendamping',
+      province: 'Jawa Timur',
+      regency: 'Kabupaten Banyuwangi',
+    });
     await page.getByRole('button', { name: 'Tutup' }).click();
 
     // The new pendamping signs in with the temporary password (it must be replaced first).
@@ -107,7 +124,9 @@ describe('Pengguna and Jejak audit (issue 20), on a desktop', () => {
     const koor = await openPage(browser, DESKTOP);
     await signIn(koor.page, 'koordinator.35');
     const kase = await koor.page.evaluate(async () => {
-      const list = (await (await fetch('/api/v1/cases?pageSize=100')).json()) as { items: Array<{ id: string; beneficiaryId: string; sensitif: boolean; anak?: boolean }> };
+      const list = (await (await fetch('/api/v1/cases?pageSize=100')).json()) as {
+        items: Array<{ id: string; beneficiaryId: string; sensitif: boolean; anak?: boolean }>;
+      };
       return list.items.find((c) => c.sensitif) ?? null;
     });
     expect(kase).not.toBeNull();
@@ -148,7 +167,10 @@ describe('Pengguna and Jejak audit (issue 20), on a desktop', () => {
     expect(csv.type).toMatch(/^text\/csv/);
     expect(csv.disposition).toContain('jejak-audit.csv');
     expect(csv.text).toContain('koordinator.35');
-    const exported = await page.evaluate(async () => ((await (await fetch('/api/v1/audit-events?action=audit.export&actorUsername=auditor')).json()) as { total: number }).total);
+    const exported = await page.evaluate(
+      async () =>
+        ((await (await fetch('/api/v1/audit-events?action=audit.export&actorUsername=auditor')).json()) as { total: number }).total,
+    );
     expect(exported).toBeGreaterThan(0);
     expect(ours(errors)).toEqual([]);
     await close();

@@ -13,7 +13,10 @@ describe('cases', () => {
     const { page, errors, close } = await openPage(browser, PHONE);
     await signIn(page, 'pendamping.35.10');
     await page.getByRole('heading', { name: 'Kasus saya' }).waitFor();
-    await page.getByRole('link', { name: /Tertangani/ }).first().click();
+    await page
+      .getByRole('link', { name: /Tertangani/ })
+      .first()
+      .click();
     await expect.poll(() => new URL(page.url()).search).toBe('?status=tertangani');
     await page.getByLabel('Hanya yang terlambat').waitFor(); // the list screen, not Beranda
     await page.locator('.cards a').first().waitFor();

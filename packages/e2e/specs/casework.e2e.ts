@@ -12,12 +12,22 @@ afterAll(() => browser.close());
 async function newDisasterCase(page: Page): Promise<{ id: string; nomor: string }> {
   return page.evaluate(async () => {
     const post = async (url: string, body: unknown) => {
-      const r = await fetch(`/api/v1${url}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const r = await fetch(`/api/v1${url}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       return { status: r.status, body: await r.json() };
     };
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const serial = String(1000 + Math.floor(Math.random() * 8999));
-      const person = await post('/beneficiaries', { nik: `351001520679${serial}`, nama: 'Sri Wahyuni', jenisKelamin: 'P', tanggalLahir: '1979-06-12', kodeDesa: '35.10.01.2001' });
+      const person = await post('/beneficiaries', {
+        nik: `351001520679${serial}`,
+        nama: 'Sri Wahyuni',
+        jenisKelamin: 'P',
+        tanggalLahir: '1979-06-12',
+        kodeDesa: '35.10.01.2001',
+      });
       if (person.status !== 201) continue;
       const kase = await post('/cases', { beneficiaryId: person.body.id, ppks: '21', ringkasan: 'Rumah rusak berat akibat gempa' });
       return { id: kase.body.id, nomor: kase.body.nomor };

@@ -22,7 +22,10 @@ describe('dashboards', () => {
     await page.getByRole('img', { name: /Peta .* per provinsi/ }).waitFor();
     await screenshot(page, 'dasbor-nasional-desktop');
     const listTotal = (wilayah: string) =>
-      page.evaluate(async (w) => ((await (await fetch(`/api/v1/cases?pageSize=1${w ? `&wilayah=${w}` : ''}`)).json()) as { total: number }).total, wilayah);
+      page.evaluate(
+        async (w) => ((await (await fetch(`/api/v1/cases?pageSize=1${w ? `&wilayah=${w}` : ''}`)).json()) as { total: number }).total,
+        wilayah,
+      );
     expect(await funnelTotal(page)).toBe(await listTotal(''));
 
     await page.locator('g[data-kode="35"]').click();
@@ -49,7 +52,11 @@ describe('dashboards', () => {
     await page.getByLabel('Periode dari (bulan)').fill('2026-06');
     await page.getByLabel('sampai (bulan)').fill('2026-08');
     await expect.poll(() => new URL(page.url()).search).toContain('sampai=2026-08');
-    const months = await page.evaluate(async () => ((await (await fetch('/api/v1/dashboard/overview?dari=2026-06&sampai=2026-08')).json()) as { tren: Array<{ bulan: string }> }).tren.map((m) => m.bulan));
+    const months = await page.evaluate(async () =>
+      (
+        (await (await fetch('/api/v1/dashboard/overview?dari=2026-06&sampai=2026-08')).json()) as { tren: Array<{ bulan: string }> }
+      ).tren.map((m) => m.bulan),
+    );
     expect(months).toEqual(['2026-06', '2026-07', '2026-08']);
     await page.goto('/dasbor?wilayah=31');
     await page.getByText('Data tidak ditemukan.').waitFor();
@@ -63,7 +70,10 @@ describe('dashboards', () => {
     await page.getByRole('heading', { name: 'Laporan bulanan' }).waitFor();
     const before = await page.locator('[data-testid=report]').count();
     await page.getByRole('button', { name: 'Buat laporan' }).click();
-    const xlsxLink = page.locator('[data-testid=report]').first().getByRole('link', { name: /^Unduh/ });
+    const xlsxLink = page
+      .locator('[data-testid=report]')
+      .first()
+      .getByRole('link', { name: /^Unduh/ });
     await expect.poll(() => page.locator('[data-testid=report]').count()).toBe(before + 1);
     await xlsxLink.waitFor({ timeout: 30_000 });
     const [download] = await Promise.all([page.waitForEvent('download'), xlsxLink.click()]);
@@ -71,14 +81,19 @@ describe('dashboards', () => {
     await workbook.xlsx.readFile((await download.path())!);
     const summary = new Map<string, unknown>();
     workbook.getWorksheet('Ringkasan')!.eachRow((row) => summary.set(String(row.getCell(1).value), row.getCell(2).value));
-    const dashboardTotal = await page.evaluate(async () => ((await (await fetch('/api/v1/dashboard/overview')).json()) as { funnel: { total: number } }).funnel.total);
+    const dashboardTotal = await page.evaluate(
+      async () => ((await (await fetch('/api/v1/dashboard/overview')).json()) as { funnel: { total: number } }).funnel.total,
+    );
     expect(summary.get('Jumlah kasus')).toBe(dashboardTotal);
     expect(workbook.getWorksheet('Per wilayah')!.rowCount - 1).toBe(38);
 
     await page.getByLabel('Format').selectOption('pdf');
     await page.getByRole('button', { name: 'Buat laporan' }).click();
     await expect.poll(() => page.locator('[data-testid=report]').count()).toBe(before + 2);
-    const pdfLink = page.locator('[data-testid=report]', { hasText: 'PDF' }).first().getByRole('link', { name: /^Unduh/ });
+    const pdfLink = page
+      .locator('[data-testid=report]', { hasText: 'PDF' })
+      .first()
+      .getByRole('link', { name: /^Unduh/ });
     await pdfLink.waitFor({ timeout: 30_000 });
     await screenshot(page, 'laporan-desktop');
     const [pdf] = await Promise.all([page.waitForEvent('download'), pdfLink.click()]);

@@ -19,10 +19,11 @@ const SHELTER = 'Posko GOR Tirtosari';
 const MOTHER = 'Sukmawati Tirtosari';
 const CHILD = 'Bagus Tirtosari';
 
-const json = <T,>(page: Page, path: string) => page.evaluate(async (p) => {
-  const r = await fetch(p);
-  return { status: r.status, body: (await r.json()) as unknown };
-}, path) as Promise<{ status: number; body: T }>;
+const json = <T>(page: Page, path: string) =>
+  page.evaluate(async (p) => {
+    const r = await fetch(p);
+    return { status: r.status, body: (await r.json()) as unknown };
+  }, path) as Promise<{ status: number; body: T }>;
 
 describe('disaster response (issue 18)', () => {
   it('the direktorat declares a flood and deploys a pendamping of another province, who registers a family without documents, records LDP and opens a case for the child; the sitrep counts it all; the pendamping sees nothing else of the host province', async () => {
@@ -39,7 +40,10 @@ describe('disaster response (issue 18)', () => {
     await d.context().grantPermissions(['geolocation']);
     await d.context().setGeolocation({ latitude: -7.7167, longitude: 109.0154, accuracy: 12 });
     await signIn(d, 'direktorat');
-    await d.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: /Bencana/ }).click();
+    await d
+      .getByRole('navigation', { name: 'Menu utama' })
+      .getByRole('link', { name: /Bencana/ })
+      .click();
     await d.getByRole('heading', { name: 'Kejadian bencana' }).waitFor();
     await d.getByRole('button', { name: 'Nyatakan kejadian' }).click();
     await d.getByLabel('Nama kejadian').fill(EVENT);
@@ -75,7 +79,11 @@ describe('disaster response (issue 18)', () => {
     await d.getByRole('tab', { name: 'Penugasan' }).click();
     await d.getByRole('button', { name: 'Tugaskan pendamping' }).click();
     await d.getByLabel('Cari nama pengguna atau nama pendamping').fill(DEPLOYED);
-    await d.locator('.candidates li').filter({ has: d.getByText(DEPLOYED, { exact: true }) }).getByRole('button').click();
+    await d
+      .locator('.candidates li')
+      .filter({ has: d.getByText(DEPLOYED, { exact: true }) })
+      .getByRole('button')
+      .click();
     await d.getByTestId('deployee').waitFor();
     await d.getByLabel('Nomor surat tugas').fill('ST-112/RSKBK/2026');
     await d.getByRole('button', { name: 'Tugaskan', exact: true }).click();
@@ -113,7 +121,14 @@ describe('disaster response (issue 18)', () => {
     await page.context().setOffline(false);
     await page.getByTestId('affected').filter({ hasText: CHILD }).waitFor();
     await expect.poll(() => page.getByTestId('affected-pending').count()).toBe(0);
-    type Affected = { id: string; nama: string; nik: string | null; keluargaId: string | null; shelterId: string | null; caseId: string | null };
+    type Affected = {
+      id: string;
+      nama: string;
+      nik: string | null;
+      keluargaId: string | null;
+      shelterId: string | null;
+      caseId: string | null;
+    };
     const family = (await json<{ items: Affected[] }>(page, `/api/v1/disasters/${eventId}/affected`)).body.items;
     expect(family).toHaveLength(2);
     expect(family.every((p) => p.nik === null && p.shelterId !== null)).toBe(true);
@@ -155,7 +170,9 @@ describe('disaster response (issue 18)', () => {
     await page.getByRole('searchbox').first().press('Enter');
     await page.waitForLoadState('networkidle');
     expect(await page.getByText(/Tirtosari/).count()).toBe(0);
-    const people = (await json<{ items: Array<{ kodeDesa: string | null; nama: string }> }>(page, '/api/v1/beneficiaries?q=Tirtosari&pageSize=50')).body.items;
+    const people = (
+      await json<{ items: Array<{ kodeDesa: string | null; nama: string }> }>(page, '/api/v1/beneficiaries?q=Tirtosari&pageSize=50')
+    ).body.items;
     expect(people.filter((p) => p.nama.includes('Tirtosari') || p.kodeDesa?.startsWith('33'))).toEqual([]);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
@@ -181,10 +198,16 @@ describe('disaster response (issue 18)', () => {
     expect(pdf).toEqual({ status: 200, type: 'application/pdf', head: '%PDF-' });
 
     // The dashboard's card of active events links to it.
-    await d.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: /Dasbor/ }).click();
+    await d
+      .getByRole('navigation', { name: 'Menu utama' })
+      .getByRole('link', { name: /Dasbor/ })
+      .click();
     await d.getByTestId('active-disasters').getByRole('link', { name: EVENT }).waitFor();
     await screenshot(d, 'bencana-dasbor-desktop');
-    await d.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: /Bencana/ }).click();
+    await d
+      .getByRole('navigation', { name: 'Menu utama' })
+      .getByRole('link', { name: /Bencana/ })
+      .click();
     await d.getByTestId('disaster').filter({ hasText: EVENT }).waitFor();
     await screenshot(d, 'bencana-daftar-desktop');
     expect(desk.errors).toEqual([]);

@@ -24,7 +24,9 @@ async function workingSetKept(page: Page, caseId: string): Promise<boolean> {
           const get = db.transaction('cache').objectStore('cache').get('queries');
           get.onsuccess = () => {
             const row = get.result as { state?: { queries?: Array<{ queryKey: unknown[] }> } } | undefined;
-            resolve(Boolean(row?.state?.queries?.some((q) => q.queryKey[0] === 'case' && q.queryKey[1] === id && q.queryKey[2] === 'services')));
+            resolve(
+              Boolean(row?.state?.queries?.some((q) => q.queryKey[0] === 'case' && q.queryKey[1] === id && q.queryKey[2] === 'services')),
+            );
           };
           get.onerror = () => resolve(false);
         };
@@ -39,7 +41,10 @@ describe('offline', () => {
     const { page } = phone;
     const step = (name: string) => process.env.E2E_TRACE && console.log(`[offline] ${name} ${page.url()}`);
     if (process.env.E2E_TRACE) {
-      page.on('response', (r) => r.request().method() !== 'GET' && console.log(`[offline] ${r.request().method()} ${r.url()} ${r.status()}`));
+      page.on(
+        'response',
+        (r) => r.request().method() !== 'GET' && console.log(`[offline] ${r.request().method()} ${r.url()} ${r.status()}`),
+      );
       page.on('requestfailed', (r) => console.log(`[offline] failed ${r.method()} ${r.url()} ${r.failure()?.errorText}`));
       page.on('console', (m) => console.log(`[offline] console ${m.text()}`));
     }
@@ -104,7 +109,10 @@ describe('offline', () => {
     await page.goto('/kirim');
     await page.getByRole('heading', { name: 'Belum terkirim' }).waitFor();
     await expect.poll(() => page.locator('[data-testid=outbox-entry][data-status=menunggu]').count()).toBe(2);
-    await page.screenshot({ path: new URL('../../../test-results/screens/luring-kotak-keluar-ponsel.png', import.meta.url).pathname, fullPage: true });
+    await page.screenshot({
+      path: new URL('../../../test-results/screens/luring-kotak-keluar-ponsel.png', import.meta.url).pathname,
+      fullPage: true,
+    });
 
     // Back online: the outbox replays by itself, in order, once.
     step('await context.setOffline(false);');
@@ -117,8 +125,13 @@ describe('offline', () => {
       async ({ caseId, userId, note, activity }) => {
         const services = (await (await fetch(`/api/v1/cases/${caseId}/services`)).json()) as Array<{ uraian: string }>;
         const today = (await (await fetch('/api/v1/attendance/today')).json()) as { tanggal: string };
-        const activities = (await (await fetch(`/api/v1/activities?tanggal=${today.tanggal}&userId=${userId}&pageSize=100`)).json()) as { items: Array<{ uraian: string | null }> };
-        return { notes: services.filter((s) => s.uraian === note).length, activities: activities.items.filter((a) => a.uraian === activity).length };
+        const activities = (await (await fetch(`/api/v1/activities?tanggal=${today.tanggal}&userId=${userId}&pageSize=100`)).json()) as {
+          items: Array<{ uraian: string | null }>;
+        };
+        return {
+          notes: services.filter((s) => s.uraian === note).length,
+          activities: activities.items.filter((a) => a.uraian === activity).length,
+        };
       },
       { caseId: kase.id, userId: me.id, note, activity },
     );

@@ -10,8 +10,28 @@ afterAll(() => browser.close());
 
 // Navigation by role, as issue 5 lists it; labels in Bahasa Indonesia.
 const ROLES = [
-  { username: 'pendamping.35.10', viewport: PHONE, nav: ['Beranda', 'Kasus saya', 'Penerima manfaat', 'Kegiatan', 'Presensi', 'Pelatihan'] },
-  { username: 'koordinator.35', viewport: DESKTOP, nav: ['Beranda', 'Kasus', 'Penerima manfaat', 'Kegiatan', 'Presensi', 'Persetujuan', 'Tim', 'Dasbor', 'Bencana', 'Pelatihan', 'Pengguna'] },
+  {
+    username: 'pendamping.35.10',
+    viewport: PHONE,
+    nav: ['Beranda', 'Kasus saya', 'Penerima manfaat', 'Kegiatan', 'Presensi', 'Pelatihan'],
+  },
+  {
+    username: 'koordinator.35',
+    viewport: DESKTOP,
+    nav: [
+      'Beranda',
+      'Kasus',
+      'Penerima manfaat',
+      'Kegiatan',
+      'Presensi',
+      'Persetujuan',
+      'Tim',
+      'Dasbor',
+      'Bencana',
+      'Pelatihan',
+      'Pengguna',
+    ],
+  },
   { username: 'direktorat', viewport: DESKTOP, nav: ['Beranda', 'Dasbor', 'Bencana', 'Laporan', 'Pelatihan', 'Penerima manfaat'] },
   { username: 'admin', viewport: DESKTOP, nav: ['Beranda', 'Pengguna', 'Data referensi', 'Penerima manfaat', 'Jejak audit', 'Bencana'] },
   { username: 'auditor', viewport: DESKTOP, nav: ['Beranda', 'Jejak audit', 'Penerima manfaat', 'Bencana'] },
@@ -66,10 +86,11 @@ describe('signing in', () => {
     await signIn(page, 'pendamping.35.10');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    const small = await page.evaluate(() =>
-      [...document.querySelectorAll('button, a[role=button], .mainnav a, input, select')]
-        .map((el) => el.getBoundingClientRect())
-        .filter((r) => r.width > 0 && r.height < 44).length,
+    const small = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('button, a[role=button], .mainnav a, input, select')]
+          .map((el) => el.getBoundingClientRect())
+          .filter((r) => r.width > 0 && r.height < 44).length,
     );
     expect(small).toBe(0);
     await close();

@@ -28,11 +28,17 @@ describe('workforce', () => {
     const moved = await page.evaluate(async (pendampingId) => {
       const order = ['pendekatan_awal', 'asesmen', 'rencana', 'intervensi', 'resosialisasi', 'terminasi', 'bimbingan_lanjut'];
       type Kase = { id: string; version: number; tahapan: string; tindakan: { tahapan: string[] } };
-      const list = (await (await fetch(`/api/v1/cases?pendampingId=${pendampingId}&status=tertangani&pageSize=50`)).json()) as { items: Kase[] };
+      const list = (await (await fetch(`/api/v1/cases?pendampingId=${pendampingId}&status=tertangani&pageSize=50`)).json()) as {
+        items: Kase[];
+      };
       for (const kase of list.items) {
         const forward = kase.tindakan.tahapan.find((to) => order.indexOf(to) > order.indexOf(kase.tahapan));
         if (!forward) continue;
-        const response = await fetch(`/api/v1/cases/${kase.id}/transitions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ to: forward, version: kase.version }) });
+        const response = await fetch(`/api/v1/cases/${kase.id}/transitions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ to: forward, version: kase.version }),
+        });
         return response.status;
       }
       return 0;
@@ -58,7 +64,10 @@ describe('workforce', () => {
     // The pendamping's waiting days fold to one line; opened, their day shows its hours, and one tap approves it.
     await desk.page.locator(`details[data-user="${me.id}"] > summary`).click();
     const mine = desk.page.locator('article.approval-day', { hasText: 'Asesmen di rumah keluarga' });
-    await mine.getByText(/\d+(,\d)? jam/).first().waitFor();
+    await mine
+      .getByText(/\d+(,\d)? jam/)
+      .first()
+      .waitFor();
     await mine.getByRole('button', { name: /^Setujui \d+ kegiatan hari ini$/ }).click();
     await desk.page.getByText(/^\d+ kegiatan disetujui\.$/).waitFor();
     await expect.poll(() => desk.page.locator('article.approval-day', { hasText: 'Asesmen di rumah keluarga' }).count()).toBe(0);

@@ -22,7 +22,14 @@ export interface TestPage {
 }
 
 export async function openPage(browser: Browser, viewport: { width: number; height: number }): Promise<TestPage> {
-  const context = await browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta', baseURL: inject('baseUrl'), isMobile: viewport.width < 600, hasTouch: viewport.width < 600 });
+  const context = await browser.newContext({
+    viewport,
+    locale: 'id-ID',
+    timezoneId: 'Asia/Jakarta',
+    baseURL: inject('baseUrl'),
+    isMobile: viewport.width < 600,
+    hasTouch: viewport.width < 600,
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (m) => {

@@ -31,11 +31,21 @@ function freePort(): Promise<number> {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (!existsSync(join(root, 'packages/web/dist/index.html'))) throw new Error('Build the web app first: npm run build');
   const dataDir = mkdtempSync(join(tmpdir(), 'tuntas-e2e-'));
-  const env = { ...process.env, TUNTAS_DATA_DIR: dataDir, DATABASE_URL: '', TUNTAS_DEMO_PASSWORD: 'tuntas-demo', LOG_LEVEL: 'warn', TUNTAS_AUTO_REPORTS: '0' };
+  const env = {
+    ...process.env,
+    TUNTAS_DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    TUNTAS_DEMO_PASSWORD: 'tuntas-demo',
+    LOG_LEVEL: 'warn',
+    TUNTAS_AUTO_REPORTS: '0',
+  };
   const seeded = spawnSync(process.execPath, [cli, 'seed', 'demo', '--scale', '6000', '--worklog-months', '1'], { env, encoding: 'utf8' });
   if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr}`);
   const port = await freePort();
-  const server: ChildProcess = spawn(process.execPath, [cli, 'serve', '--port', String(port)], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const server: ChildProcess = spawn(process.execPath, [cli, 'serve', '--port', String(port)], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('server did not start in 60 s')), 60_000);
     server.stdout!.on('data', (chunk: Buffer) => {

@@ -110,7 +110,10 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
           'Errors: {"error":{"code","message","details"}}; messages in Bahasa Indonesia unless Accept-Language asks for English.',
       },
       components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tuntas_sid' }, metricsToken: { type: 'http', scheme: 'bearer' } },
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'tuntas_sid' },
+          metricsToken: { type: 'http', scheme: 'bearer' },
+        },
       },
       security: [{ session: [] }],
     },

@@ -86,7 +86,10 @@ function trustProxyFromEnv(raw: string | undefined): false | number | string[] {
   if (raw === undefined || raw.trim() === '' || raw.trim() === '0') return false;
   const value = raw.trim();
   if (/^\d+$/.test(value)) return Number(value);
-  const entries = value.split(',').map((e) => e.trim()).filter(Boolean);
+  const entries = value
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     const [address, bits, extra] = entry.split('/');
     const family = isIP(address ?? '');
@@ -125,8 +128,12 @@ export function jobSettings(config: Config): JobSettings {
 
 function rolesFromEnv(raw: string): Role[] {
   if (raw.trim() === 'none') return [];
-  const roles = raw.split(',').map((r) => r.trim()).filter(Boolean);
-  for (const role of roles) if (!isRole(role)) throw new Error(`TUNTAS_2FA_ROLES must be roles separated by commas (or none), got "${raw}"`);
+  const roles = raw
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
+  for (const role of roles)
+    if (!isRole(role)) throw new Error(`TUNTAS_2FA_ROLES must be roles separated by commas (or none), got "${raw}"`);
   return roles as Role[];
 }
 
@@ -170,7 +177,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: intFromEnv(env, 'TUNTAS_LOGIN_MAX_FAILURES', 5),
     loginWindowMinutes: intFromEnv(env, 'TUNTAS_LOGIN_WINDOW_MINUTES', 60),
     loginMaxDelaySeconds: intFromEnv(env, 'TUNTAS_LOGIN_MAX_DELAY_SECONDS', 900),
-    twoFactorRoles: env.TUNTAS_2FA_ROLES ? rolesFromEnv(env.TUNTAS_2FA_ROLES) : env.NODE_ENV === 'production' ? ['admin', 'auditor', 'direktorat'] : [],
+    twoFactorRoles: env.TUNTAS_2FA_ROLES
+      ? rolesFromEnv(env.TUNTAS_2FA_ROLES)
+      : env.NODE_ENV === 'production'
+        ? ['admin', 'auditor', 'direktorat']
+        : [],
     twoFactorRolesExplicit: Boolean(env.TUNTAS_2FA_ROLES),
     totpKey: keyFromEnv(env.TUNTAS_TOTP_KEY),
     bodyLimitBytes: intFromEnv(env, 'TUNTAS_BODY_LIMIT_BYTES', 1024 * 1024),

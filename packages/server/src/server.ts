@@ -32,7 +32,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const migrated = Date.now();
   await options.beforeListen?.(database);
   // The replica is read-only and migrated by replication from the primary.
-  const replica = config.databaseReplicaUrl ? await openDatabase({ databaseUrl: config.databaseReplicaUrl, connectTimeoutMs: 2_000 }) : undefined;
+  const replica = config.databaseReplicaUrl
+    ? await openDatabase({ databaseUrl: config.databaseReplicaUrl, connectTimeoutMs: 2_000 })
+    : undefined;
   const app = await buildApp({
     database,
     replica,

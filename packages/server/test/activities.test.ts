@@ -38,7 +38,8 @@ async function openCase(session: Session, kodeDesa: string, nikPrefix: string): 
   return kase.json().id;
 }
 
-const myDay = async (s: Session) => (await s.request({ method: 'GET', url: `/api/v1/activities?tanggal=${today()}` })).json().items as Array<Record<string, unknown>>;
+const myDay = async (s: Session) =>
+  (await s.request({ method: 'GET', url: `/api/v1/activities?tanggal=${today()}` })).json().items as Array<Record<string, unknown>>;
 
 describe('daily activity report', () => {
   it('drafts the day’s entries from case work, one per type, collecting the cases', async () => {
@@ -47,12 +48,22 @@ describe('daily activity report', () => {
     expect((await post(pendamping, `/api/v1/cases/${a}/transitions`, { to: 'asesmen' })).statusCode).toBe(200);
     const day = await myDay(pendamping);
     const visit = day.find((e) => e.jenis === 'kunjungan_rumah')!;
-    expect(visit).toMatchObject({ sumber: 'otomatis', status: 'draf', caseIds: [a, b], durasiMenit: 120, tanggal: today(), tindakan: { ubah: true, ajukan: true, tinjau: false } });
+    expect(visit).toMatchObject({
+      sumber: 'otomatis',
+      status: 'draf',
+      caseIds: [a, b],
+      durasiMenit: 120,
+      tanggal: today(),
+      tindakan: { ubah: true, ajukan: true, tinjau: false },
+    });
     expect(day.find((e) => e.jenis === 'asesmen')).toMatchObject({ caseIds: [a], durasiMenit: 90 });
     // The koordinator acting on a case writes no draft into anyone's report.
     expect((await post(koordinator, `/api/v1/cases/${b}/transitions`, { to: 'asesmen' })).statusCode).toBe(200);
     expect((await myDay(pendamping)).find((e) => e.jenis === 'asesmen')).toMatchObject({ caseIds: [a] });
-    const koordinatorOwn = await koordinator.request({ method: 'GET', url: `/api/v1/activities?tanggal=${today()}&userId=${koordinator.user.id}` });
+    const koordinatorOwn = await koordinator.request({
+      method: 'GET',
+      url: `/api/v1/activities?tanggal=${today()}&userId=${koordinator.user.id}`,
+    });
     expect(koordinatorOwn.json()).toEqual({ items: [], total: 0 });
   });
 
@@ -63,22 +74,39 @@ describe('daily activity report', () => {
     expect(ahead.statusCode).toBe(422);
     expect(ahead.json().error).toMatchObject({ code: 'ACTIVITY_INVALID', details: [{ field: 'tanggal', code: 'masa_depan' }] });
     const jakartaCase = await openCase(jakartaPendamping, '31.71.01.1001', '317101');
-    const foreign = await post(pendamping, '/api/v1/activities', { tanggal: today(), jenis: 'kunjungan_rumah', durasiMenit: 60, caseIds: [jakartaCase] });
-    expect(foreign.json().error).toMatchObject({ code: 'ACTIVITY_INVALID', details: [{ field: 'caseIds', code: 'kasus_tidak_ditemukan' }] });
+    const foreign = await post(pendamping, '/api/v1/activities', {
+      tanggal: today(),
+      jenis: 'kunjungan_rumah',
+      durasiMenit: 60,
+      caseIds: [jakartaCase],
+    });
+    expect(foreign.json().error).toMatchObject({
+      code: 'ACTIVITY_INVALID',
+      details: [{ field: 'caseIds', code: 'kasus_tidak_ditemukan' }],
+    });
     const long = await post(pendamping, '/api/v1/activities', { tanggal: today(), jenis: 'pelatihan', durasiMenit: 721 });
     expect(long.statusCode).toBe(400);
     expect((await myDay(pendamping)).length).toBe(before);
   });
 
   it('is submitted by its owner, approved or returned by the area’s koordinator only, then counts in the SKP', async () => {
-    const manual = await post(pendamping, '/api/v1/activities', { tanggal: today(), jenis: 'dukungan_psikososial', durasiMenit: 90, uraian: 'LDP kelompok di balai desa' });
+    const manual = await post(pendamping, '/api/v1/activities', {
+      tanggal: today(),
+      jenis: 'dukungan_psikososial',
+      durasiMenit: 90,
+      uraian: 'LDP kelompok di balai desa',
+    });
     expect(manual.statusCode, manual.body).toBe(201);
     const day = await myDay(pendamping);
     const ids = day.map((e) => e.id as string);
     const submitted = await post(pendamping, '/api/v1/activities/submit', { ids });
     expect(submitted.statusCode, submitted.body).toBe(200);
     expect(submitted.json().items.every((e: { status: string }) => e.status === 'diajukan')).toBe(true);
-    const locked = await pendamping.request({ method: 'PATCH', url: `/api/v1/activities/${manual.json().id}`, payload: { version: 2, durasiMenit: 30 } });
+    const locked = await pendamping.request({
+      method: 'PATCH',
+      url: `/api/v1/activities/${manual.json().id}`,
+      payload: { version: 2, durasiMenit: 30 },
+    });
     expect(locked.json().error.code).toBe('ACTIVITY_NOT_EDITABLE');
 
     // Inbox: the area's koordinator sees them; another province does not and cannot act.
@@ -90,11 +118,21 @@ describe('daily activity report', () => {
 
     const noComment = await post(koordinator, `/api/v1/activities/${manual.json().id}/return`, { komentar: '' });
     expect(noComment.statusCode).toBe(400);
-    const returned = await post(koordinator, `/api/v1/activities/${manual.json().id}/return`, { komentar: 'Lampirkan daftar hadir peserta.' });
+    const returned = await post(koordinator, `/api/v1/activities/${manual.json().id}/return`, {
+      komentar: 'Lampirkan daftar hadir peserta.',
+    });
     expect(returned.json()).toMatchObject({ status: 'dikembalikan', komentar: 'Lampirkan daftar hadir peserta.' });
-    const fixed = await pendamping.request({ method: 'PATCH', url: `/api/v1/activities/${manual.json().id}`, payload: { version: returned.json().version, uraian: 'LDP kelompok, 12 peserta' } });
+    const fixed = await pendamping.request({
+      method: 'PATCH',
+      url: `/api/v1/activities/${manual.json().id}`,
+      payload: { version: returned.json().version, uraian: 'LDP kelompok, 12 peserta' },
+    });
     expect(fixed.statusCode, fixed.body).toBe(200);
-    const stale = await pendamping.request({ method: 'PATCH', url: `/api/v1/activities/${manual.json().id}`, payload: { version: returned.json().version, uraian: 'x' } });
+    const stale = await pendamping.request({
+      method: 'PATCH',
+      url: `/api/v1/activities/${manual.json().id}`,
+      payload: { version: returned.json().version, uraian: 'x' },
+    });
     expect(stale.json().error.code).toBe('VERSION_CONFLICT');
     expect((await post(pendamping, `/api/v1/activities/${manual.json().id}/submit`)).json().status).toBe('diajukan');
 
@@ -145,7 +183,11 @@ describe('performance (SKP)', () => {
     expect(team.json().items.map((p: { userId: string }) => p.userId)).toContain(pendamping.user.id);
     const csv = await koordinator.request({ method: 'GET', url: `/api/v1/performance?year=${year}&wilayah=35.10&format=csv` });
     expect(csv.body).toContain('Sesi dukungan psikososial (LDP) disetujui');
-    expect((await jakartaKoor.request({ method: 'GET', url: `/api/v1/performance?year=${year}` })).json().items.map((p: { userId: string }) => p.userId)).not.toContain(pendamping.user.id);
+    expect(
+      (await jakartaKoor.request({ method: 'GET', url: `/api/v1/performance?year=${year}` }))
+        .json()
+        .items.map((p: { userId: string }) => p.userId),
+    ).not.toContain(pendamping.user.id);
   });
 
   it('prints the evaluation sheet as a PDF for the area only', async () => {
@@ -162,9 +204,22 @@ describe('performance (SKP)', () => {
     const url = `/api/v1/pendamping/${pendamping.user.id}/profile`;
     const bad = await koordinator.request({ method: 'PUT', url, payload: { nip: '198503122010013003' } });
     expect(bad.json().error).toMatchObject({ code: 'PROFILE_INVALID', details: [{ field: 'nip', code: 'jenis_kelamin' }] });
-    const good = await koordinator.request({ method: 'PUT', url, payload: { nip: '198503122010012003', jenisAsn: 'pppk', kontrakMulai: '2024-01-01', kontrakSelesai: '2026-12-31', kompetensi: ['LDP', 'Asesmen anak'] } });
+    const good = await koordinator.request({
+      method: 'PUT',
+      url,
+      payload: {
+        nip: '198503122010012003',
+        jenisAsn: 'pppk',
+        kontrakMulai: '2024-01-01',
+        kontrakSelesai: '2026-12-31',
+        kompetensi: ['LDP', 'Asesmen anak'],
+      },
+    });
     expect(good.statusCode, good.body).toBe(200);
-    expect(good.json()).toMatchObject({ nipInfo: { tanggalLahir: '1985-03-12', jenisKelamin: 'P' }, riwayatPenugasan: [{ wilayah: '35.10' }] });
+    expect(good.json()).toMatchObject({
+      nipInfo: { tanggalLahir: '1985-03-12', jenisKelamin: 'P' },
+      riwayatPenugasan: [{ wilayah: '35.10' }],
+    });
     expect((await pendamping.request({ method: 'PUT', url, payload: { radiusKm: 500 } })).statusCode).toBe(403);
     expect((await pendamping.request({ method: 'GET', url })).json().nip).toBe('198503122010012003');
     expect((await jakartaKoor.request({ method: 'GET', url })).statusCode).toBe(404);

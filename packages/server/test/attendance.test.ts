@@ -24,13 +24,28 @@ afterAll(() => ctx.close());
 const here = { lat: -8.22, lng: 114.37, accuracy: 12 }; // Banyuwangi
 const post = (s: Session, url: string, payload: object) => s.request({ method: 'POST', url, payload });
 const count = async (userId: string) =>
-  Number((await ctx.database.db.selectFrom('attendance').select((eb) => eb.fn.countAll().as('n')).where('user_id', '=', userId).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await ctx.database.db
+        .selectFrom('attendance')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('user_id', '=', userId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('presensi queued without a signal', () => {
   it('keeps the time the worker acted, the time it arrived, and flags a late arrival; refuses a tap older than 3 days', async () => {
     const worker = await signIn(ctx, 'pendamping', '35.10');
-    const stale = await post(worker, '/api/v1/attendance/check-in', { ...here, waktuPerangkat: new Date(Date.now() - 4 * 86_400_000).toISOString() });
-    expect([stale.statusCode, stale.json().error.code, stale.json().error.details]).toEqual([422, 'DEVICE_TIME_INVALID', { reason: 'TERLALU_LAMA' }]);
+    const stale = await post(worker, '/api/v1/attendance/check-in', {
+      ...here,
+      waktuPerangkat: new Date(Date.now() - 4 * 86_400_000).toISOString(),
+    });
+    expect([stale.statusCode, stale.json().error.code, stale.json().error.details]).toEqual([
+      422,
+      'DEVICE_TIME_INVALID',
+      { reason: 'TERLALU_LAMA' },
+    ]);
     expect(await count(worker.user.id)).toBe(0);
 
     // Checked in 3 hours ago on the phone, sent now: the day and lateness follow the tap.
@@ -44,7 +59,10 @@ describe('presensi queued without a signal', () => {
     expect(record.terlambat).toBe(isWorkingDay(record.tanggal) && isLate(localClock(tapped, 'Asia/Jakarta').menit));
 
     // A check-out tapped a minute ago is on time: not flagged, and its own arrival is kept.
-    const out = await post(worker, '/api/v1/attendance/check-out', { ...here, waktuPerangkat: new Date(Date.now() - 60_000).toISOString() });
+    const out = await post(worker, '/api/v1/attendance/check-out', {
+      ...here,
+      waktuPerangkat: new Date(Date.now() - 60_000).toISOString(),
+    });
     expect(out.statusCode, out.body).toBe(200);
     expect(out.json().pulangDiterimaAt).not.toBeNull();
     expect(out.json().tertunda).toBe(true); // the check-in's late arrival stays visible on the day
@@ -55,7 +73,10 @@ describe('presensi queued without a signal', () => {
   it('gives a phone whose clock runs ahead the server’s time instead of refusing it', async () => {
     const worker = await signIn(ctx, 'pendamping', '35.10');
     const before = Date.now();
-    const fast = await post(worker, '/api/v1/attendance/check-in', { ...here, waktuPerangkat: new Date(Date.now() + 10 * 60_000).toISOString() });
+    const fast = await post(worker, '/api/v1/attendance/check-in', {
+      ...here,
+      waktuPerangkat: new Date(Date.now() + 10 * 60_000).toISOString(),
+    });
     expect(fast.statusCode, fast.body).toBe(201);
     expect(new Date(fast.json().masukAt).getTime()).toBeLessThanOrEqual(Date.now());
     expect(new Date(fast.json().masukAt).getTime()).toBeGreaterThanOrEqual(before - 1000);
@@ -69,7 +90,14 @@ describe('presensi', () => {
     const first = await post(pendamping, '/api/v1/attendance/check-in', here);
     expect(first.statusCode, first.body).toBe(201);
     const record = first.json();
-    expect(record).toMatchObject({ status: 'hadir', userId: pendamping.user.id, wilayah: '35.10', masuk: { lat: -8.22, lng: 114.37, akurasi: 12 }, pulangAt: null, jauh: false });
+    expect(record).toMatchObject({
+      status: 'hadir',
+      userId: pendamping.user.id,
+      wilayah: '35.10',
+      masuk: { lat: -8.22, lng: 114.37, akurasi: 12 },
+      pulangAt: null,
+      jauh: false,
+    });
     expect(record.tanggal).toBe(localClock(before, 'Asia/Jakarta').tanggal);
     expect(record.terlambat).toBe(isWorkingDay(record.tanggal) && isLate(localClock(new Date(record.masukAt), 'Asia/Jakarta').menit));
 
@@ -93,7 +121,12 @@ describe('presensi', () => {
     const out = await post(fresh, '/api/v1/attendance/check-out', here);
     expect(out.statusCode).toBe(409);
     expect(out.json().error).toMatchObject({ code: 'NOT_CHECKED_IN', message: expect.stringContaining('presensi masuk') });
-    for (const bad of [{ ...here, lat: 91 }, { ...here, lng: -181 }, { ...here, accuracy: -1 }, { lat: 1, lng: 2 }]) {
+    for (const bad of [
+      { ...here, lat: 91 },
+      { ...here, lng: -181 },
+      { ...here, accuracy: -1 },
+      { lat: 1, lng: 2 },
+    ]) {
       const response = await post(fresh, '/api/v1/attendance/check-in', bad);
       expect(response.statusCode).toBe(400);
       expect(response.json().error.code).toBe('VALIDATION_FAILED');
@@ -105,15 +138,31 @@ describe('presensi', () => {
     const user = await createTestUser(ctx.database, 'pendamping', '91.71');
     const actor: Actor = { id: user.id, username: user.username, role: 'pendamping', wilayah: '91.71' };
     // 07.45 WIT is 22.45 UTC the day before; 15.00 WIT on a Friday.
-    const masuk = await checkIn(ctx.database.db, actor, CLI_ORIGIN, { lat: -2.53, lng: 140.72, accuracy: 5 }, new Date('2026-11-26T22:45:00Z'));
+    const masuk = await checkIn(
+      ctx.database.db,
+      actor,
+      CLI_ORIGIN,
+      { lat: -2.53, lng: 140.72, accuracy: 5 },
+      new Date('2026-11-26T22:45:00Z'),
+    );
     expect(masuk).toMatchObject({ tanggal: '2026-11-27', terlambat: true });
-    const pulang = await checkOut(ctx.database.db, actor, CLI_ORIGIN, { lat: -2.53, lng: 140.72, accuracy: 5 }, new Date('2026-11-27T06:00:00Z'));
+    const pulang = await checkOut(
+      ctx.database.db,
+      actor,
+      CLI_ORIGIN,
+      { lat: -2.53, lng: 140.72, accuracy: 5 },
+      new Date('2026-11-27T06:00:00Z'),
+    );
     expect(pulang).toMatchObject({ pulangCepat: true });
   });
 
   it('flags a position far from the duty location for the koordinator, without refusing it', async () => {
     const worker = await signIn(ctx, 'pendamping', '35.10');
-    const profile = await koordinator.request({ method: 'PUT', url: `/api/v1/pendamping/${worker.user.id}/profile`, payload: { lokasiTugas: { lat: -8.22, lng: 114.37 }, radiusKm: 20 } });
+    const profile = await koordinator.request({
+      method: 'PUT',
+      url: `/api/v1/pendamping/${worker.user.id}/profile`,
+      payload: { lokasiTugas: { lat: -8.22, lng: 114.37 }, radiusKm: 20 },
+    });
     expect(profile.statusCode, profile.body).toBe(200);
     const response = await post(worker, '/api/v1/attendance/check-in', { lat: -7.25, lng: 112.75, accuracy: 30 }); // Surabaya
     expect(response.statusCode).toBe(201);
@@ -165,7 +214,13 @@ describe('presensi', () => {
     await checkIn(ctx.database.db, actor, CLI_ORIGIN, spot, at('2026-10-05T00:10:00Z')); // Mon 07.10 WIB
     await checkIn(ctx.database.db, actor, CLI_ORIGIN, spot, at('2026-10-06T01:00:00Z')); // Tue 08.00 WIB: late
     await checkIn(ctx.database.db, actor, CLI_ORIGIN, spot, at('2026-10-10T01:00:00Z')); // Saturday: not a working day
-    const sick = await requestAbsence(ctx.database.db, actor, CLI_ORIGIN, { tanggal: '2026-10-07', status: 'sakit', catatan: 'Demam' }, at('2026-10-07T00:00:00Z'));
+    const sick = await requestAbsence(
+      ctx.database.db,
+      actor,
+      CLI_ORIGIN,
+      { tanggal: '2026-10-07', status: 'sakit', catatan: 'Demam' },
+      at('2026-10-07T00:00:00Z'),
+    );
     expect((await post(koordinator, `/api/v1/attendance/${sick.id}/approve`, {})).statusCode).toBe(200);
 
     const recap = await koordinator.request({ method: 'GET', url: '/api/v1/attendance/recap?bulan=2026-10&wilayah=35.10' });
@@ -173,9 +228,20 @@ describe('presensi', () => {
     const row = recap.json().items.find((r: { userId: string }) => r.userId === user.id);
     // October 2026 has 22 working days; one is approved sick leave, two were worked.
     expect(row).toEqual({
-      userId: user.id, username: user.username, nama: null, wilayah: '35.10',
-      hariKerja: 22, hadir: 3, dinasLuar: 0, terlambat: 1, pulangCepat: 0, izin: 0, sakit: 1, cuti: 0,
-      tanpaKeterangan: 19, tingkatKehadiran: 9.5,
+      userId: user.id,
+      username: user.username,
+      nama: null,
+      wilayah: '35.10',
+      hariKerja: 22,
+      hadir: 3,
+      dinasLuar: 0,
+      terlambat: 1,
+      pulangCepat: 0,
+      izin: 0,
+      sakit: 1,
+      cuti: 0,
+      tanpaKeterangan: 19,
+      tingkatKehadiran: 9.5,
     });
 
     const csv = await koordinator.request({ method: 'GET', url: '/api/v1/attendance/recap?bulan=2026-10&wilayah=35.10&format=csv' });
@@ -184,7 +250,9 @@ describe('presensi', () => {
     expect(csv.body).toContain(`${user.username},,35.10,22,3,0,1,0,0,1,0,19,9.5`);
     const xlsx = await koordinator.request({ method: 'GET', url: '/api/v1/attendance/recap?bulan=2026-10&format=xlsx' });
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
-    expect((await jakartaKoor.request({ method: 'GET', url: '/api/v1/attendance/recap?bulan=2026-10&wilayah=35.10' })).statusCode).toBe(404);
+    expect((await jakartaKoor.request({ method: 'GET', url: '/api/v1/attendance/recap?bulan=2026-10&wilayah=35.10' })).statusCode).toBe(
+      404,
+    );
     expect((await pendamping.request({ method: 'GET', url: '/api/v1/attendance/recap?bulan=2026-10' })).statusCode).toBe(403);
   });
 });

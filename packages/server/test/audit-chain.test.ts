@@ -47,7 +47,9 @@ async function eventIds(): Promise<number[]> {
 
 /** A whole row, to be put back exactly as it was after a test tampered with it (the time to the microsecond). */
 async function rowOf(id: number) {
-  const { rows } = await sql<Record<string, unknown>>`select *, at::text as at_text from audit_events where id = ${id}`.execute(ctx.database.db);
+  const { rows } = await sql<Record<string, unknown>>`select *, at::text as at_text from audit_events where id = ${id}`.execute(
+    ctx.database.db,
+  );
   return rows[0]!;
 }
 
@@ -56,7 +58,9 @@ async function putBack(trx: Kysely<DB>, row: Record<string, unknown>): Promise<v
   await sql`
     insert into audit_events (id, at, actor_id, actor_username, action, entity_type, entity_id, wilayah, ip, request_id, details, subject_id, hash)
     values (${row.id}, ${row.at_text}::timestamptz, ${row.actor_id}, ${row.actor_username}, ${row.action}, ${row.entity_type}, ${row.entity_id}, ${row.wilayah},
-      ${row.ip}, ${row.request_id}, ${row.details === null ? null : JSON.stringify(row.details)}::jsonb, ${row.subject_id}, ${row.hash})`.execute(trx);
+      ${row.ip}, ${row.request_id}, ${row.details === null ? null : JSON.stringify(row.details)}::jsonb, ${row.subject_id}, ${row.hash})`.execute(
+    trx,
+  );
 }
 
 /** Recomputes every hash from the event `from` on, and the head, as a thorough superuser would. */
@@ -87,7 +91,9 @@ describe('tamper-evident audit trail', () => {
     const head = await ctx.database.db.selectFrom('audit_chain_head').selectAll().executeTakeFirstOrThrow();
     expect(head.last_id).toBe((await eventIds()).at(-1));
     // The check itself is on the record.
-    const events = (await auditor.request({ method: 'GET', url: '/api/v1/audit-events?action=audit.verify' })).json() as { items: Array<{ details: Verdict }> };
+    const events = (await auditor.request({ method: 'GET', url: '/api/v1/audit-events?action=audit.verify' })).json() as {
+      items: Array<{ details: Verdict }>;
+    };
     expect(events.items[0]?.details).toMatchObject({ ok: true });
   });
 
@@ -95,11 +101,15 @@ describe('tamper-evident audit trail', () => {
     const ids = await eventIds();
     const target = ids[3]!;
     const original = await rowOf(target);
-    await behindTheTriggersBack(ctx.database.db, (trx) => sql`update audit_events set actor_username = 'orang-lain' where id = ${target}`.execute(trx));
+    await behindTheTriggersBack(ctx.database.db, (trx) =>
+      sql`update audit_events set actor_username = 'orang-lain' where id = ${target}`.execute(trx),
+    );
     expect(await verify()).toEqual({ ok: false, checked: 4, brokenAt: target });
     // Even a change the eye would not see (the time, by a microsecond) breaks the link.
     await behindTheTriggersBack(ctx.database.db, (trx) => putBack(trx, original));
-    await behindTheTriggersBack(ctx.database.db, (trx) => sql`update audit_events set at = at + interval '1 microsecond' where id = ${target}`.execute(trx));
+    await behindTheTriggersBack(ctx.database.db, (trx) =>
+      sql`update audit_events set at = at + interval '1 microsecond' where id = ${target}`.execute(trx),
+    );
     expect((await verify()).brokenAt).toBe(target);
     await behindTheTriggersBack(ctx.database.db, (trx) => putBack(trx, original));
     expect((await verify()).ok).toBe(true);
@@ -127,7 +137,9 @@ describe('tamper-evident audit trail', () => {
     // A forged event at the end, its hash wrong.
     const next = (await eventIds()).at(-1)! + 1000;
     await behindTheTriggersBack(db, (trx) =>
-      sql`insert into audit_events (id, action, entity_type, hash) values (${next}, 'user.create', 'user', sha256('palsu'::bytea))`.execute(trx),
+      sql`insert into audit_events (id, action, entity_type, hash) values (${next}, 'user.create', 'user', sha256('palsu'::bytea))`.execute(
+        trx,
+      ),
     );
     expect(await verify()).toMatchObject({ ok: false, brokenAt: next });
     await behindTheTriggersBack(db, (trx) => sql`delete from audit_events where id = ${next}`.execute(trx));
@@ -142,11 +154,14 @@ describe('tamper-evident audit trail', () => {
     await behindTheTriggersBack(db, (trx) => sql`delete from audit_events where id = ${next}`.execute(trx));
 
     // In a gap the sequence left (a rolled-back write), forged to fit: its successor's link fails.
-    const gap = await db.transaction().execute(async (trx) => {
-      await recordAudit(trx, null, { ip: null, requestId: null }, { action: 'test.rolled_back', entityType: 'test' });
-      const { rows } = await sql<{ id: number }>`select max(id) as id from audit_events`.execute(trx);
-      throw Object.assign(new Error('rollback'), { gapId: rows[0]!.id });
-    }).catch((error: { gapId: number }) => error.gapId);
+    const gap = await db
+      .transaction()
+      .execute(async (trx) => {
+        await recordAudit(trx, null, { ip: null, requestId: null }, { action: 'test.rolled_back', entityType: 'test' });
+        const { rows } = await sql<{ id: number }>`select max(id) as id from audit_events`.execute(trx);
+        throw Object.assign(new Error('rollback'), { gapId: rows[0]!.id });
+      })
+      .catch((error: { gapId: number }) => error.gapId);
     await createTestUser(ctx.database, 'pendamping', '35.10');
     const after = (await eventIds()).find((id) => id > gap)!;
     await behindTheTriggersBack(db, (trx) =>
@@ -195,12 +210,18 @@ describe('tamper-evident audit trail', () => {
     // And through the API: 20 sign-ins at once, each an audit event.
     const users = await Promise.all(Array.from({ length: 20 }, () => createTestUser(ctx.database, 'pendamping', '35.10')));
     const logins = await Promise.all(
-      users.map((u) => ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: 'kata-sandi-uji-123' } })),
+      users.map((u) =>
+        ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: 'kata-sandi-uji-123' } }),
+      ),
     );
     expect(logins.map((r) => r.statusCode)).toEqual(users.map(() => 200));
     const verdict = await verify();
     expect(verdict).toEqual({ ok: true, checked: (await eventIds()).length - 1, brokenAt: null });
-    const parallel = await db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', 'test.parallel').executeTakeFirstOrThrow();
+    const parallel = await db
+      .selectFrom('audit_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('action', '=', 'test.parallel')
+      .executeTakeFirstOrThrow();
     expect(parallel.n).toBe(100);
   });
 
@@ -219,7 +240,12 @@ describe('tuntas audit verify', () => {
   it('prints the verdict and exits 1 when the chain is broken', async () => {
     const cli = await createCliTarget();
     const { env, dataDir: dir } = cli;
-    const tuntas = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { env: { ...env, TUNTAS_PASSWORD: 'kata-sandi-kuat-1' }, encoding: 'utf8', timeout: 120_000 });
+    const tuntas = (args: string[]) =>
+      spawnSync(process.execPath, [BIN, ...args], {
+        env: { ...env, TUNTAS_PASSWORD: 'kata-sandi-kuat-1' },
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
     try {
       expect(tuntas(['user', 'add', '--username', 'saksi', '--role', 'auditor']).status).toBe(0);
       const good = tuntas(['audit', 'verify']);
@@ -228,7 +254,9 @@ describe('tuntas audit verify', () => {
 
       const target = await openDatabase(dir ? { dataDir: dir } : { databaseUrl: env.DATABASE_URL!, poolSize: 1 });
       const first = await target.db.selectFrom('audit_events').select('id').orderBy('id').executeTakeFirstOrThrow();
-      await behindTheTriggersBack(target.db, (trx) => sql`update audit_events set action = 'user.update' where id = ${first.id}`.execute(trx));
+      await behindTheTriggersBack(target.db, (trx) =>
+        sql`update audit_events set action = 'user.update' where id = ${first.id}`.execute(trx),
+      );
       await target.close();
 
       const bad = tuntas(['audit', 'verify']);

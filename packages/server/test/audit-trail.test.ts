@@ -75,8 +75,13 @@ describe('filters of the audit trail', () => {
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toMatch(/^text\/csv/);
     expect(r.headers['content-disposition']).toMatch(/jejak-audit\.csv/);
-    const lines = r.body.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
-    expect(lines[0]).toBe('id,waktu,pelaku_id,pelaku,tindakan,jenis_data,id_data,id_orang,wilayah,ip,id_permintaan,bacaan_terlindungi,rincian');
+    const lines = r.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(lines[0]).toBe(
+      'id,waktu,pelaku_id,pelaku,tindakan,jenis_data,id_data,id_orang,wilayah,ip,id_permintaan,bacaan_terlindungi,rincian',
+    );
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain('user.create');
     expect(lines[1]).toContain(jatim.id);

@@ -21,7 +21,15 @@ describe('login', () => {
     const cookie = response.cookies.find((c) => c.name === 'tuntas_sid');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     const me = await ctx.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: `tuntas_sid=${cookie!.value}` } });
-    expect(me.json()).toEqual({ id: user.id, username: user.username, role: 'koordinator', wilayah: '35', mustChangePassword: false, twoFactorEnabled: false, twoFactorRequired: false });
+    expect(me.json()).toEqual({
+      id: user.id,
+      username: user.username,
+      role: 'koordinator',
+      wilayah: '35',
+      mustChangePassword: false,
+      twoFactorEnabled: false,
+      twoFactorRequired: false,
+    });
   });
 
   it('gives the same 401 for a wrong password, an unknown user and a disabled account', async () => {
@@ -45,7 +53,9 @@ describe('login', () => {
     const key = user.username.toLowerCase();
     /** Moves the (username, IP)'s last attempt into the past, as if the client had waited. */
     const wait = (seconds: number) =>
-      sql`update login_throttle set last_attempt_at = last_attempt_at - make_interval(secs => ${seconds}) where username = ${key}`.execute(ctx.database.db);
+      sql`update login_throttle set last_attempt_at = last_attempt_at - make_interval(secs => ${seconds}) where username = ${key}`.execute(
+        ctx.database.db,
+      );
     for (let i = 0; i < 3; i++) expect((await loginWith(user.username, 'salah-kata-sandi-1')).statusCode).toBe(401);
 
     const first = await loginWith(user.username, TEST_PASSWORD);
@@ -73,7 +83,9 @@ describe('login', () => {
       .where('details', '@>', sql<unknown>`${JSON.stringify({ username: user.username })}::jsonb`)
       .where('action', 'like', 'auth.%')
       .execute();
-    const counts = Object.fromEntries(['auth.login_failed', 'auth.login_throttled'].map((a) => [a, events.filter((e) => e.action === a).length]));
+    const counts = Object.fromEntries(
+      ['auth.login_failed', 'auth.login_throttled'].map((a) => [a, events.filter((e) => e.action === a).length]),
+    );
     expect(counts).toEqual({ 'auth.login_failed': 5, 'auth.login_throttled': 4 });
   });
 
@@ -83,7 +95,11 @@ describe('login', () => {
     const statuses = answers.map((a) => a.statusCode);
     expect(statuses.filter((s) => s === 401)).toHaveLength(ctx.config.loginMaxFailures);
     expect(statuses.filter((s) => s === 429)).toHaveLength(40 - ctx.config.loginMaxFailures);
-    const row = await ctx.database.db.selectFrom('login_throttle').select('failures').where('username', '=', user.username.toLowerCase()).executeTakeFirstOrThrow();
+    const row = await ctx.database.db
+      .selectFrom('login_throttle')
+      .select('failures')
+      .where('username', '=', user.username.toLowerCase())
+      .executeTakeFirstOrThrow();
     expect(row.failures).toBe(ctx.config.loginMaxFailures);
     // Every one of the 40 is on the audit trail, as a failure or as a refusal.
     const audited = await ctx.database.db
@@ -156,9 +172,17 @@ describe('sessions', () => {
 describe('CSRF defence', () => {
   it('refuses a cookie-authenticated write from another origin and changes nothing', async () => {
     const admin = await login(ctx.app, await createTestUser(ctx.database, 'admin', null));
-    const before = await ctx.database.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await ctx.database.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const payload = { username: 'dari.situs.lain', password: 'kata-sandi-kuat-1', role: 'admin' };
-    const crossOrigin = await admin.request({ method: 'POST', url: '/api/v1/users', payload, headers: { origin: 'https://jahat.example' } });
+    const crossOrigin = await admin.request({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload,
+      headers: { origin: 'https://jahat.example' },
+    });
     expect(crossOrigin.statusCode).toBe(403);
     expect(crossOrigin.json().error.code).toBe('CSRF_REJECTED');
     const crossSite = await admin.request({ method: 'POST', url: '/api/v1/users', payload, headers: { 'sec-fetch-site': 'cross-site' } });
@@ -170,9 +194,17 @@ describe('CSRF defence', () => {
       headers: { 'content-type': 'text/plain' },
     });
     expect(textPlain.statusCode).toBe(415);
-    const after = await ctx.database.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await ctx.database.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
-    const sameOrigin = await admin.request({ method: 'POST', url: '/api/v1/users', payload, headers: { origin: 'http://localhost:80', host: 'localhost:80' } });
+    const sameOrigin = await admin.request({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload,
+      headers: { origin: 'http://localhost:80', host: 'localhost:80' },
+    });
     expect(sameOrigin.statusCode).toBe(201);
   });
 });
@@ -193,13 +225,18 @@ describe('client addresses behind a proxy (TUNTAS_TRUST_PROXY)', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ TUNTAS_TRUST_PROXY: '' }).trustProxy).toBe(false);
     expect(loadConfig({ TUNTAS_TRUST_PROXY: '2' }).trustProxy).toBe(2);
-    expect(loadConfig({ TUNTAS_TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,::1,loopback' }).trustProxy).toEqual(['10.0.0.5', '10.1.0.0/16', '::1', 'loopback']);
+    expect(loadConfig({ TUNTAS_TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,::1,loopback' }).trustProxy).toEqual([
+      '10.0.0.5',
+      '10.1.0.0/16',
+      '::1',
+      'loopback',
+    ]);
     for (const wrong of ['true', '*', '10.0.0.300', '10.0.0.0/33', 'proxy.example']) {
       expect(() => loadConfig({ TUNTAS_TRUST_PROXY: wrong }), wrong).toThrow(/TUNTAS_TRUST_PROXY/);
     }
   });
 
-  it('ignores any client\'s X-Forwarded-For by default: the throttle and the audit see the real peer', async () => {
+  it("ignores any client's X-Forwarded-For by default: the throttle and the audit see the real peer", async () => {
     const user = await createTestUser(ctx.database, 'auditor', null);
     for (let i = 0; i < 3; i++) {
       const forged = await loginWith(user.username, 'salah-kata-sandi-1', { 'x-forwarded-for': `198.51.100.${i}` });
@@ -256,7 +293,11 @@ describe('the session cookie', () => {
     const production = await createTestApp({ cookieSecure: loadConfig({ NODE_ENV: 'production' }).cookieSecure });
     try {
       const prodUser = await createTestUser(production.database, 'auditor', null);
-      const response = await production.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: prodUser.username, password: TEST_PASSWORD } });
+      const response = await production.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: prodUser.username, password: TEST_PASSWORD },
+      });
       expect(response.statusCode).toBe(200);
       expect(response.cookies.find((c) => c.name === 'tuntas_sid')).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax' });
     } finally {

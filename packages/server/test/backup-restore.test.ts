@@ -109,7 +109,9 @@ describe.skipIf(url)('backup and restore of a PGlite folder', () => {
       });
       const refused = await tuntas(['backup', path.join(dir, 'tidak.tar.gz')], env);
       expect(refused.code).toBe(1);
-      expect(refused.err).toContain(`Cadangan tidak dibuat. Folder data ${env.TUNTAS_DATA_DIR} sedang dipakai oleh proses ${server.pid} (tuntas serve`);
+      expect(refused.err).toContain(
+        `Cadangan tidak dibuat. Folder data ${env.TUNTAS_DATA_DIR} sedang dipakai oleh proses ${server.pid} (tuntas serve`,
+      );
       expect(existsSync(path.join(dir, 'tidak.tar.gz'))).toBe(false);
     } finally {
       server.kill('SIGTERM');
@@ -117,7 +119,6 @@ describe.skipIf(url)('backup and restore of a PGlite folder', () => {
     }
   }, 300_000);
 });
-
 
 describe.skipIf(!url)('backup and restore on PostgreSQL (pg_dump / pg_restore)', () => {
   const names = [`tuntas_bk_a_${process.pid}`, `tuntas_bk_b_${process.pid}`];

@@ -39,21 +39,47 @@ async function create(session: Session, body: Record<string, unknown>) {
   return session.request({ method: 'POST', url: '/api/v1/beneficiaries', payload: body });
 }
 
-const countAll = async () => (await ctx.database.db.selectFrom('beneficiaries').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+const countAll = async () =>
+  (
+    await ctx.database.db
+      .selectFrom('beneficiaries')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;
 
 describe('registering people', () => {
   it('stores a valid person and audits it', async () => {
     const response = await create(pendamping, person({ nama: '  Dewi   Lestari ', jenisKelamin: 'Perempuan', tanggalLahir: '05/08/1990' }));
     expect(response.statusCode).toBe(201);
     const body = response.json();
-    expect(body).toMatchObject({ nama: 'Dewi Lestari', jenisKelamin: 'P', tanggalLahir: '1990-08-05', anak: false, sensitif: false, version: 1 });
-    const audit = await ctx.database.db.selectFrom('audit_events').select(['action', 'actor_id']).where('entity_id', '=', body.id).execute();
+    expect(body).toMatchObject({
+      nama: 'Dewi Lestari',
+      jenisKelamin: 'P',
+      tanggalLahir: '1990-08-05',
+      anak: false,
+      sensitif: false,
+      version: 1,
+    });
+    const audit = await ctx.database.db
+      .selectFrom('audit_events')
+      .select(['action', 'actor_id'])
+      .where('entity_id', '=', body.id)
+      .execute();
     expect(audit).toEqual([{ action: 'beneficiary.create', actor_id: pendamping.user.id }]);
   });
 
   it('refuses invalid data with a 422 naming each field, and stores nothing', async () => {
     const before = await countAll();
-    const response = await create(pendamping, person({ nik: '3510014508900003', jenisKelamin: 'L', tanggalLahir: '1990-08-06', kodeDesa: '35.10.01.9999', kategoriPpks: 'Korban Banjir' }));
+    const response = await create(
+      pendamping,
+      person({
+        nik: '3510014508900003',
+        jenisKelamin: 'L',
+        tanggalLahir: '1990-08-06',
+        kodeDesa: '35.10.01.9999',
+        kategoriPpks: 'Korban Banjir',
+      }),
+    );
     expect(response.statusCode).toBe(422);
     const error = response.json().error;
     expect(error.code).toBe('BENEFICIARY_INVALID');
@@ -64,7 +90,10 @@ describe('registering people', () => {
       'kategoriPpks:PMKS_UNKNOWN',
     ]);
     const missing = await create(pendamping, person({ nama: ' ', nik: '3.5781E+15' }));
-    expect(missing.json().error.details.map((d: { field: string; code: string }) => `${d.field}:${d.code}`)).toEqual(['nama:REQUIRED_MISSING', 'nik:NIK_MANGLED']);
+    expect(missing.json().error.details.map((d: { field: string; code: string }) => `${d.field}:${d.code}`)).toEqual([
+      'nama:REQUIRED_MISSING',
+      'nik:NIK_MANGLED',
+    ]);
     expect(await countAll()).toBe(before);
   });
 
@@ -97,12 +126,22 @@ describe('registering people', () => {
 
 describe('finding people again', () => {
   it('finds by exact NIK, by NIK prefix, and by a misspelt name', async () => {
-    const yusuf = (await create(pendamping, person({ nik: '3510010508900777', jenisKelamin: 'L', nama: 'Muhammad Yusuf Hasibuan' }))).json();
+    const yusuf = (
+      await create(pendamping, person({ nik: '3510010508900777', jenisKelamin: 'L', nama: 'Muhammad Yusuf Hasibuan' }))
+    ).json();
     const byNik = (await pendamping.request({ method: 'GET', url: '/api/v1/beneficiaries?q=3510010508900777' })).json();
     expect(byNik).toMatchObject({ total: 1, items: [{ id: yusuf.id }] });
-    const byPrefix = (await pendamping.request({ method: 'GET', url: `/api/v1/beneficiaries?q=${encodeURIComponent("'351001050890")}` })).json();
+    const byPrefix = (
+      await pendamping.request({ method: 'GET', url: `/api/v1/beneficiaries?q=${encodeURIComponent("'351001050890")}` })
+    ).json();
     expect(byPrefix.items.map((b: { id: string }) => b.id)).toContain(yusuf.id);
-    for (const spelling of ['Mohamad Jusup Hasibuan', 'muhamad yusuf', 'Moch. Yusup Hasibuan', 'Yusuf Hasibuan', 'Muhammad Yusuf Hasibuna']) {
+    for (const spelling of [
+      'Mohamad Jusup Hasibuan',
+      'muhamad yusuf',
+      'Moch. Yusup Hasibuan',
+      'Yusuf Hasibuan',
+      'Muhammad Yusuf Hasibuna',
+    ]) {
       const found = (await pendamping.request({ method: 'GET', url: `/api/v1/beneficiaries?q=${encodeURIComponent(spelling)}` })).json();
       expect(found.items[0]?.id, spelling).toBe(yusuf.id);
     }
@@ -112,7 +151,8 @@ describe('finding people again', () => {
     const names = ['Umi Dewi Gunawanto', 'Umi Gunawanto', 'Dewi Gunawanto Umi'];
     const ids = [];
     for (const nama of names) ids.push((await create(pendamping, person({ nama }))).json().id);
-    const search = async (q: string, query = '') => (await koordinator.request({ method: 'GET', url: `/api/v1/beneficiaries?q=${encodeURIComponent(q)}${query}` })).json();
+    const search = async (q: string, query = '') =>
+      (await koordinator.request({ method: 'GET', url: `/api/v1/beneficiaries?q=${encodeURIComponent(q)}${query}` })).json();
     const found = await search('umi gnawanto');
     expect(found.total).toBe(3);
     expect(found.items[0].id).toBe(ids[1]); // the closest whole name first
@@ -146,11 +186,19 @@ describe('finding people again', () => {
     expect(list.total).toBe(list.items.length);
     const search = (await jakarta.request({ method: 'GET', url: '/api/v1/beneficiaries?q=Rahasia%20Banyuwangi' })).json();
     expect(search).toEqual({ items: [], total: 0 });
-    for (const url of [`/api/v1/beneficiaries/${banyuwangi.id}`, `/api/v1/beneficiaries/${banyuwangi.id}/household`, `/api/v1/beneficiaries/${banyuwangi.id}/consents`]) {
+    for (const url of [
+      `/api/v1/beneficiaries/${banyuwangi.id}`,
+      `/api/v1/beneficiaries/${banyuwangi.id}/household`,
+      `/api/v1/beneficiaries/${banyuwangi.id}/consents`,
+    ]) {
       expect((await jakarta.request({ method: 'GET', url })).statusCode, url).toBe(404);
       expect((await jakartaKoor.request({ method: 'GET', url })).statusCode, url).toBe(404);
     }
-    const patch = await jakarta.request({ method: 'PATCH', url: `/api/v1/beneficiaries/${banyuwangi.id}`, payload: { version: 1, nama: 'Diubah' } });
+    const patch = await jakarta.request({
+      method: 'PATCH',
+      url: `/api/v1/beneficiaries/${banyuwangi.id}`,
+      payload: { version: 1, nama: 'Diubah' },
+    });
     expect(patch.statusCode).toBe(404);
     const mine = (await koordinator.request({ method: 'GET', url: '/api/v1/beneficiaries?q=Rahasia%20Banyuwangi' })).json();
     expect(mine.items[0]?.id).toBe(banyuwangi.id);
@@ -158,7 +206,9 @@ describe('finding people again', () => {
 
   it('shows the household: everyone on the same family card', async () => {
     const kk = '3510010202200002';
-    const father = (await create(pendamping, person({ nik: '3510011203800001', jenisKelamin: 'L', tanggalLahir: '1980-03-12', noKk: kk, nama: 'Bapak' }))).json();
+    const father = (
+      await create(pendamping, person({ nik: '3510011203800001', jenisKelamin: 'L', tanggalLahir: '1980-03-12', noKk: kk, nama: 'Bapak' }))
+    ).json();
     await create(pendamping, person({ nik: '3510015204820001', tanggalLahir: '1982-04-12', noKk: kk, nama: 'Ibu' }));
     await create(pendamping, person({ nik: '3510010106100001', jenisKelamin: 'L', tanggalLahir: '2010-06-01', noKk: kk, nama: 'Anak' }));
     const response = (await pendamping.request({ method: 'GET', url: `/api/v1/beneficiaries/${father.id}/household` })).json();
@@ -170,17 +220,37 @@ describe('finding people again', () => {
 describe('correcting people', () => {
   it('applies a change with the version read and refuses a stale one', async () => {
     const created = (await create(pendamping, person())).json();
-    const first = await pendamping.request({ method: 'PATCH', url: `/api/v1/beneficiaries/${created.id}`, payload: { version: 1, alamat: 'Jl. Baru 1', telepon: '08123' } });
+    const first = await pendamping.request({
+      method: 'PATCH',
+      url: `/api/v1/beneficiaries/${created.id}`,
+      payload: { version: 1, alamat: 'Jl. Baru 1', telepon: '08123' },
+    });
     expect(first.statusCode).toBe(200);
     expect(first.json()).toMatchObject({ alamat: 'Jl. Baru 1', version: 2 });
-    const stale = await koordinator.request({ method: 'PATCH', url: `/api/v1/beneficiaries/${created.id}`, payload: { version: 1, alamat: 'Jl. Lama' } });
+    const stale = await koordinator.request({
+      method: 'PATCH',
+      url: `/api/v1/beneficiaries/${created.id}`,
+      payload: { version: 1, alamat: 'Jl. Lama' },
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('VERSION_CONFLICT');
-    const invalid = await pendamping.request({ method: 'PATCH', url: `/api/v1/beneficiaries/${created.id}`, payload: { version: 2, tanggalLahir: '31/02/1990' } });
+    const invalid = await pendamping.request({
+      method: 'PATCH',
+      url: `/api/v1/beneficiaries/${created.id}`,
+      payload: { version: 2, tanggalLahir: '31/02/1990' },
+    });
     expect(invalid.statusCode).toBe(422);
-    const moveAway = await pendamping.request({ method: 'PATCH', url: `/api/v1/beneficiaries/${created.id}`, payload: { version: 2, kodeDesa: '31.71.01.1001' } });
+    const moveAway = await pendamping.request({
+      method: 'PATCH',
+      url: `/api/v1/beneficiaries/${created.id}`,
+      payload: { version: 2, kodeDesa: '31.71.01.1001' },
+    });
     expect(moveAway.statusCode).toBe(403);
-    const stored = await ctx.database.db.selectFrom('beneficiaries').select(['alamat', 'version', 'kode_desa']).where('id', '=', created.id).executeTakeFirstOrThrow();
+    const stored = await ctx.database.db
+      .selectFrom('beneficiaries')
+      .select(['alamat', 'version', 'kode_desa'])
+      .where('id', '=', created.id)
+      .executeTakeFirstOrThrow();
     expect(stored).toEqual({ alamat: 'Jl. Baru 1', version: 2, kode_desa: '35.10.01.2001' });
   });
 });
@@ -189,10 +259,28 @@ describe('consent', () => {
   it('records consent, requires a guardian for a child, and withdraws once', async () => {
     const child = (await create(pendamping, person({ nik: '3510014508160001', tanggalLahir: '2016-08-05' }))).json();
     const url = `/api/v1/beneficiaries/${child.id}/consents`;
-    const self = await pendamping.request({ method: 'POST', url, payload: { tujuan: 'asesmen dan pendampingan', pemberiNama: 'Anak Sendiri', hubungan: 'diri_sendiri', diberikanPada: '2026-11-01T09:00:00+07:00' } });
+    const self = await pendamping.request({
+      method: 'POST',
+      url,
+      payload: {
+        tujuan: 'asesmen dan pendampingan',
+        pemberiNama: 'Anak Sendiri',
+        hubungan: 'diri_sendiri',
+        diberikanPada: '2026-11-01T09:00:00+07:00',
+      },
+    });
     expect(self.statusCode).toBe(422);
     expect(self.json().error.code).toBe('CONSENT_GUARDIAN_REQUIRED');
-    const parent = await pendamping.request({ method: 'POST', url, payload: { tujuan: 'asesmen dan pendampingan', pemberiNama: 'Ibu Kandung', hubungan: 'orang_tua', diberikanPada: '2026-11-01T09:00:00+07:00' } });
+    const parent = await pendamping.request({
+      method: 'POST',
+      url,
+      payload: {
+        tujuan: 'asesmen dan pendampingan',
+        pemberiNama: 'Ibu Kandung',
+        hubungan: 'orang_tua',
+        diberikanPada: '2026-11-01T09:00:00+07:00',
+      },
+    });
     expect(parent.statusCode).toBe(201);
     const consent = parent.json();
     expect(consent).toMatchObject({ hubungan: 'orang_tua', aktif: true, dicatatOleh: pendamping.user.id });
@@ -206,25 +294,60 @@ describe('consent', () => {
 
 describe('duplicates', () => {
   it('proposes probable duplicates to the koordinator, who merges one and keeps the audit', async () => {
-    const a = (await create(pendamping, person({ nik: '3510016107750001', tanggalLahir: '1975-07-21', nama: 'Sri Wahyuningsih', noKk: null, alamat: 'Dusun Krajan' }))).json();
-    const b = (await create(pendamping, person({ nik: '3510016107750002', tanggalLahir: '1975-07-21', nama: 'Sri Wahyuningsi', noKk: '3510010303200003' }))).json();
-    const c = await create(pendamping, person({ nik: '3510012107750003', tanggalLahir: '1975-07-21', nama: 'Bambang Sutrisno', jenisKelamin: 'L' }));
+    const a = (
+      await create(
+        pendamping,
+        person({ nik: '3510016107750001', tanggalLahir: '1975-07-21', nama: 'Sri Wahyuningsih', noKk: null, alamat: 'Dusun Krajan' }),
+      )
+    ).json();
+    const b = (
+      await create(
+        pendamping,
+        person({ nik: '3510016107750002', tanggalLahir: '1975-07-21', nama: 'Sri Wahyuningsi', noKk: '3510010303200003' }),
+      )
+    ).json();
+    const c = await create(
+      pendamping,
+      person({ nik: '3510012107750003', tanggalLahir: '1975-07-21', nama: 'Bambang Sutrisno', jenisKelamin: 'L' }),
+    );
     expect(c.statusCode).toBe(201);
     expect((await pendamping.request({ method: 'GET', url: '/api/v1/beneficiaries/duplicates' })).statusCode).toBe(403);
     const list = (await koordinator.request({ method: 'GET', url: '/api/v1/beneficiaries/duplicates' })).json();
-    const pair = list.items.find((p: { a: { id: string }; b: { id: string } }) => [p.a.id, p.b.id].sort().join() === [a.id, b.id].sort().join());
+    const pair = list.items.find(
+      (p: { a: { id: string }; b: { id: string } }) => [p.a.id, p.b.id].sort().join() === [a.id, b.id].sort().join(),
+    );
     expect(pair).toBeDefined();
-    expect(list.items.some((p: { a: { nama: string }; b: { nama: string } }) => p.a.nama === 'Bambang Sutrisno' || p.b.nama === 'Bambang Sutrisno')).toBe(false);
+    expect(
+      list.items.some(
+        (p: { a: { nama: string }; b: { nama: string } }) => p.a.nama === 'Bambang Sutrisno' || p.b.nama === 'Bambang Sutrisno',
+      ),
+    ).toBe(false);
     expect((await jakartaKoor.request({ method: 'GET', url: '/api/v1/beneficiaries/duplicates' })).json().total).toBe(0);
-    expect((await jakartaKoor.request({ method: 'POST', url: '/api/v1/beneficiaries/merge', payload: { survivorId: a.id, duplicateId: b.id } })).statusCode).toBe(404);
+    expect(
+      (await jakartaKoor.request({ method: 'POST', url: '/api/v1/beneficiaries/merge', payload: { survivorId: a.id, duplicateId: b.id } }))
+        .statusCode,
+    ).toBe(404);
 
-    await koordinator.request({ method: 'POST', url: `/api/v1/beneficiaries/${b.id}/consents`, payload: { tujuan: 'pendampingan', pemberiNama: 'Sri', hubungan: 'diri_sendiri', diberikanPada: '2026-10-01T08:00:00Z' } });
-    const merged = await koordinator.request({ method: 'POST', url: '/api/v1/beneficiaries/merge', payload: { survivorId: a.id, duplicateId: b.id } });
+    await koordinator.request({
+      method: 'POST',
+      url: `/api/v1/beneficiaries/${b.id}/consents`,
+      payload: { tujuan: 'pendampingan', pemberiNama: 'Sri', hubungan: 'diri_sendiri', diberikanPada: '2026-10-01T08:00:00Z' },
+    });
+    const merged = await koordinator.request({
+      method: 'POST',
+      url: '/api/v1/beneficiaries/merge',
+      payload: { survivorId: a.id, duplicateId: b.id },
+    });
     expect(merged.statusCode).toBe(200);
     expect(merged.json()).toMatchObject({ id: a.id, noKk: '3510010303200003', alamat: 'Dusun Krajan', version: 2 });
     expect((await koordinator.request({ method: 'GET', url: `/api/v1/beneficiaries/${b.id}` })).statusCode).toBe(404);
     expect((await koordinator.request({ method: 'GET', url: `/api/v1/beneficiaries/${a.id}/consents` })).json()).toHaveLength(1);
-    const audit = await ctx.database.db.selectFrom('audit_events').select(['details']).where('action', '=', 'beneficiary.merge').where('entity_id', '=', a.id).executeTakeFirstOrThrow();
+    const audit = await ctx.database.db
+      .selectFrom('audit_events')
+      .select(['details'])
+      .where('action', '=', 'beneficiary.merge')
+      .where('entity_id', '=', a.id)
+      .executeTakeFirstOrThrow();
     // Ids only: the trail never keeps a second copy of anyone's identity.
     expect(audit.details).toEqual({ merged: { id: b.id } });
   });
@@ -233,11 +356,14 @@ describe('duplicates', () => {
     const a = (await create(pendamping, person({ nik: '3510016208700001', tanggalLahir: '1970-08-22', nama: 'Kartini Rahayu' }))).json();
     const b = (await create(pendamping, person({ nik: '3510016208700002', tanggalLahir: '1970-08-22', nama: 'Kartini Rahayu' }))).json();
     const has = async () =>
-      (await koordinator.request({ method: 'GET', url: '/api/v1/beneficiaries/duplicates?pageSize=200' })).json().items.some(
-        (p: { a: { id: string }; b: { id: string } }) => [p.a.id, p.b.id].includes(a.id) && [p.a.id, p.b.id].includes(b.id),
-      );
+      (await koordinator.request({ method: 'GET', url: '/api/v1/beneficiaries/duplicates?pageSize=200' }))
+        .json()
+        .items.some((p: { a: { id: string }; b: { id: string } }) => [p.a.id, p.b.id].includes(a.id) && [p.a.id, p.b.id].includes(b.id));
     expect(await has()).toBe(true);
-    expect((await koordinator.request({ method: 'POST', url: '/api/v1/beneficiaries/distinct', payload: { firstId: b.id, secondId: a.id } })).statusCode).toBe(204);
+    expect(
+      (await koordinator.request({ method: 'POST', url: '/api/v1/beneficiaries/distinct', payload: { firstId: b.id, secondId: a.id } }))
+        .statusCode,
+    ).toBe(204);
     expect(await has()).toBe(false);
   });
 });

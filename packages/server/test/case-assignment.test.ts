@@ -26,7 +26,13 @@ async function caseOf(session: Session, kodeDesa: string, nikPrefix: string): Pr
   const person = await session.request({
     method: 'POST',
     url: '/api/v1/beneficiaries',
-    payload: { nik: `${nikPrefix}030485${String(serial).padStart(4, '0')}`, nama: `Sri Rahayu ${serial}`, jenisKelamin: 'L', tanggalLahir: '1985-04-03', kodeDesa },
+    payload: {
+      nik: `${nikPrefix}030485${String(serial).padStart(4, '0')}`,
+      nama: `Sri Rahayu ${serial}`,
+      jenisKelamin: 'L',
+      tanggalLahir: '1985-04-03',
+      kodeDesa,
+    },
   });
   expect(person.statusCode, person.body).toBe(201);
   const kase = await session.request({ method: 'POST', url: '/api/v1/cases', payload: { beneficiaryId: person.json().id, ppks: '24' } });
@@ -47,7 +53,8 @@ describe('assignment and caseload', () => {
     const b = await banyuwangiCase();
     const before = await load(koordinator);
     expect(before).toMatchObject({ rekomendasi: 25, maksimum: 40 });
-    const count = (l: { items: Array<{ pendampingId: string; aktif: number }> }, id: string) => l.items.find((i) => i.pendampingId === id)?.aktif;
+    const count = (l: { items: Array<{ pendampingId: string; aktif: number }> }, id: string) =>
+      l.items.find((i) => i.pendampingId === id)?.aktif;
     const response = await assign(koordinator, [a, b], colleague.user.id);
     expect(response.json()).toEqual({ updated: 2 });
     expect(await ownerOf(a)).toBe(colleague.user.id);
@@ -55,7 +62,10 @@ describe('assignment and caseload', () => {
     expect(count(after, colleague.user.id)).toBe(count(before, colleague.user.id)! + 2);
     expect(count(after, owner.user.id)).toBe(count(before, owner.user.id)! - 2);
     const timeline = (await koordinator.request({ method: 'GET', url: `/api/v1/cases/${a}/timeline` })).json();
-    expect(timeline.at(-1)).toMatchObject({ jenis: 'diubah', data: { perubahan: { pendamping_id: { dari: owner.user.id, ke: colleague.user.id } } } });
+    expect(timeline.at(-1)).toMatchObject({
+      jenis: 'diubah',
+      data: { perubahan: { pendamping_id: { dari: owner.user.id, ke: colleague.user.id } } },
+    });
     // Koordinator's caseload lists only their province's pendamping.
     expect(after.items.map((i: { pendampingId: string }) => i.pendampingId)).not.toContain(jakartaPendamping.user.id);
   });
@@ -69,7 +79,9 @@ describe('assignment and caseload', () => {
     expect(wrongArea.statusCode).toBe(422);
     expect(wrongArea.json().error.details).toEqual([{ field: 'pendampingId', code: 'DI_LUAR_WILAYAH_PENDAMPING' }]);
     expect(await ownerOf(mine)).toBe(owner.user.id);
-    expect((await jakartaKoor.request({ method: 'GET', url: `/api/v1/cases/${foreign}` })).json().pendampingId).toBe(jakartaPendamping.user.id);
+    expect((await jakartaKoor.request({ method: 'GET', url: `/api/v1/cases/${foreign}` })).json().pendampingId).toBe(
+      jakartaPendamping.user.id,
+    );
   });
 
   it('shows a pendamping the colleagues of their own area only, to hand a case over', async () => {

@@ -30,7 +30,13 @@ async function caseStartedAgo(ppks: string, daysAgo: number): Promise<string> {
   const person = await pendamping.request({
     method: 'POST',
     url: '/api/v1/beneficiaries',
-    payload: { nik: `351001120778${String(serial).padStart(4, '0')}`, nama: `Hadi Purnomo ${serial}`, jenisKelamin: 'L', tanggalLahir: '1978-07-12', kodeDesa: '35.10.01.2001' },
+    payload: {
+      nik: `351001120778${String(serial).padStart(4, '0')}`,
+      nama: `Hadi Purnomo ${serial}`,
+      jenisKelamin: 'L',
+      tanggalLahir: '1978-07-12',
+      kodeDesa: '35.10.01.2001',
+    },
   });
   expect(person.statusCode).toBe(201);
   const kase = await pendamping.request({ method: 'POST', url: '/api/v1/cases', payload: { beneficiaryId: person.json().id, ppks } });
@@ -42,7 +48,9 @@ async function caseStartedAgo(ppks: string, daysAgo: number): Promise<string> {
 
 const read = async (id: string) => (await pendamping.request({ method: 'GET', url: `/api/v1/cases/${id}` })).json();
 const lateIds = async (session: Session) =>
-  ((await session.request({ method: 'GET', url: '/api/v1/cases?terlambat=true&pageSize=200' })).json().items as Array<{ id: string }>).map((c) => c.id);
+  ((await session.request({ method: 'GET', url: '/api/v1/cases?terlambat=true&pageSize=200' })).json().items as Array<{ id: string }>).map(
+    (c) => c.id,
+  );
 
 describe('stage deadlines', () => {
   it('marks open work past its stage target as terlambat, by the stage default and by category', async () => {
@@ -79,22 +87,46 @@ describe('stage deadlines', () => {
     expect(before).toContainEqual({ tahapan: 'pendekatan_awal', ppks: null, hari: 14 });
 
     for (const session of [koordinator, provinceAdmin]) {
-      const refused = await session.request({ method: 'PUT', url: '/api/v1/tahapan-targets', payload: { tahapan: 'pendekatan_awal', ppks: '24', hari: 30 } });
+      const refused = await session.request({
+        method: 'PUT',
+        url: '/api/v1/tahapan-targets',
+        payload: { tahapan: 'pendekatan_awal', ppks: '24', hari: 30 },
+      });
       expect(refused.statusCode).toBe(403);
     }
-    for (const payload of [{ tahapan: 'pendekatan_awal', ppks: '24', hari: 0 }, { tahapan: 'selesai', ppks: null, hari: 5 }, { tahapan: 'asesmen', ppks: '99', hari: 5 }]) {
+    for (const payload of [
+      { tahapan: 'pendekatan_awal', ppks: '24', hari: 0 },
+      { tahapan: 'selesai', ppks: null, hari: 5 },
+      { tahapan: 'asesmen', ppks: '99', hari: 5 },
+    ]) {
       expect((await admin.request({ method: 'PUT', url: '/api/v1/tahapan-targets', payload })).statusCode).toBe(400);
     }
     expect((await admin.request({ method: 'GET', url: '/api/v1/tahapan-targets' })).json()).toEqual(before);
 
-    const set = await admin.request({ method: 'PUT', url: '/api/v1/tahapan-targets', payload: { tahapan: 'pendekatan_awal', ppks: '24', hari: 30 } });
+    const set = await admin.request({
+      method: 'PUT',
+      url: '/api/v1/tahapan-targets',
+      payload: { tahapan: 'pendekatan_awal', ppks: '24', hari: 30 },
+    });
     expect(set.statusCode).toBe(200);
     expect(await read(id)).toMatchObject({ terlambat: false });
-    const again = await admin.request({ method: 'PUT', url: '/api/v1/tahapan-targets', payload: { tahapan: 'pendekatan_awal', ppks: '24', hari: 10 } });
+    const again = await admin.request({
+      method: 'PUT',
+      url: '/api/v1/tahapan-targets',
+      payload: { tahapan: 'pendekatan_awal', ppks: '24', hari: 10 },
+    });
     expect(again.statusCode).toBe(200);
     expect(await read(id)).toMatchObject({ terlambat: true });
-    const audit = await ctx.database.db.selectFrom('audit_events').select(['action', 'entity_id', 'details']).where('action', '=', 'stage-target.set').orderBy('id').execute();
-    expect(audit.map((a) => a.details)).toEqual([{ hari: 30, sebelumnya: null }, { hari: 10, sebelumnya: 30 }]);
+    const audit = await ctx.database.db
+      .selectFrom('audit_events')
+      .select(['action', 'entity_id', 'details'])
+      .where('action', '=', 'stage-target.set')
+      .orderBy('id')
+      .execute();
+    expect(audit.map((a) => a.details)).toEqual([
+      { hari: 30, sebelumnya: null },
+      { hari: 10, sebelumnya: 30 },
+    ]);
   });
 });
 

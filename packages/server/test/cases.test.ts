@@ -34,7 +34,13 @@ async function registerPerson(nama = 'Budi Santoso'): Promise<string> {
   const response = await pendamping.request({
     method: 'POST',
     url: '/api/v1/beneficiaries',
-    payload: { nik: `35100105038${String(serial).padStart(5, '0')}`, nama: `${nama} ${serial}`, jenisKelamin: 'L', tanggalLahir: '1980-03-05', kodeDesa: '35.10.01.2001' },
+    payload: {
+      nik: `35100105038${String(serial).padStart(5, '0')}`,
+      nama: `${nama} ${serial}`,
+      jenisKelamin: 'L',
+      tanggalLahir: '1980-03-05',
+      kodeDesa: '35.10.01.2001',
+    },
   });
   expect(response.statusCode).toBe(201);
   return response.json().id;
@@ -55,7 +61,15 @@ const move = (session: Session, id: string, body: Record<string, unknown>) =>
 const act = (session: Session, id: string, action: string, body: Record<string, unknown> = {}) =>
   session.request({ method: 'POST', url: `/api/v1/cases/${id}/${action}`, payload: body });
 const read = (session: Session, id: string) => session.request({ method: 'GET', url: `/api/v1/cases/${id}` });
-const caseCount = async () => Number((await ctx.database.db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const caseCount = async () =>
+  Number(
+    (
+      await ctx.database.db
+        .selectFrom('cases')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('opening a case', () => {
   it('starts at pendekatan awal as terdata, owned by the pendamping who opened it, with a timeline and audit', async () => {
@@ -90,7 +104,10 @@ describe('opening a case', () => {
     expect(unknownArea.json().error.code).toBe('WILAYAH_UNKNOWN');
     const foreignPendamping = await openCase(koordinator, { beneficiaryId, ppks: '24', pendampingId: jakarta.user.id });
     expect(foreignPendamping.statusCode).toBe(422);
-    expect(foreignPendamping.json().error).toMatchObject({ code: 'CASE_INVALID', details: [{ field: 'pendampingId', code: 'DI_LUAR_WILAYAH_PENDAMPING' }] });
+    expect(foreignPendamping.json().error).toMatchObject({
+      code: 'CASE_INVALID',
+      details: [{ field: 'pendampingId', code: 'DI_LUAR_WILAYAH_PENDAMPING' }],
+    });
     const forSomeoneElse = await openCase(pendamping, { beneficiaryId, ppks: '24', pendampingId: colleague.user.id });
     expect(forSomeoneElse.statusCode).toBe(403);
     expect(await caseCount()).toBe(before);
@@ -117,7 +134,10 @@ describe('opening a case', () => {
 describe('age fits the category', () => {
   const refusedForAge = (response: { statusCode: number; json(): { error: { code: string; message: string; details: unknown } } }) => {
     expect(response.statusCode).toBe(422);
-    expect(response.json().error).toMatchObject({ code: 'CASE_AGE_OUTSIDE_CATEGORY', details: [{ field: 'ppks', code: 'USIA_TIDAK_SESUAI' }] });
+    expect(response.json().error).toMatchObject({
+      code: 'CASE_AGE_OUTSIDE_CATEGORY',
+      details: [{ field: 'ppks', code: 'USIA_TIDAK_SESUAI' }],
+    });
     expect(response.json().error.message).toMatch(/^Usia orang ini tidak sesuai kategori PPKS/);
   };
 
@@ -129,16 +149,29 @@ describe('age fits the category', () => {
     const twenty = await buildPerson(pendamping, { umur: 20 });
     const abt = await openCase(pendamping, { beneficiaryId: six.id, ppks: '01' });
     refusedForAge(abt);
-    expect(abt.json().error.details).toEqual([{ field: 'ppks', code: 'USIA_TIDAK_SESUAI', ppks: '01', usia: 6, kurangDari: 5, sumber: expect.any(String) }]);
+    expect(abt.json().error.details).toEqual([
+      { field: 'ppks', code: 'USIA_TIDAK_SESUAI', ppks: '01', usia: 6, kurangDari: 5, sumber: expect.any(String) },
+    ]);
     for (const ppks of ['02', '04', '05', '06', '07']) refusedForAge(await openCase(pendamping, { beneficiaryId: adult.id, ppks }));
     refusedForAge(await openCase(pendamping, { beneficiaryId: fiftyNine.id, ppks: '08' }));
     // UU 11/2012 Pasal 20: a 20-year-old may still be before the juvenile court; a 40-year-old is not.
     refusedForAge(await openCase(pendamping, { beneficiaryId: adult.id, ppks: '03' }));
-    const english = await pendamping.request({ method: 'POST', url: '/api/v1/cases', payload: { beneficiaryId: adult.id, ppks: '02' }, headers: { 'accept-language': 'en' } });
+    const english = await pendamping.request({
+      method: 'POST',
+      url: '/api/v1/cases',
+      payload: { beneficiaryId: adult.id, ppks: '02' },
+      headers: { 'accept-language': 'en' },
+    });
     expect(english.json().error.message).toMatch(/age does not fit/);
     expect(await caseCount()).toBe(before);
 
-    for (const [person, ppks] of [[await buildPerson(pendamping, { umur: 4 }), '01'], [six, '02'], [twenty, '03'], [await buildPerson(pendamping, { umur: 60 }), '08'], [adult, '24']] as const) {
+    for (const [person, ppks] of [
+      [await buildPerson(pendamping, { umur: 4 }), '01'],
+      [six, '02'],
+      [twenty, '03'],
+      [await buildPerson(pendamping, { umur: 60 }), '08'],
+      [adult, '24'],
+    ] as const) {
       const opened = await openCase(pendamping, { beneficiaryId: person.id, ppks });
       expect(opened.statusCode, `${ppks} ${opened.body}`).toBe(201);
     }
@@ -150,7 +183,11 @@ describe('age fits the category', () => {
     const { id } = opened.json();
     refusedForAge(await pendamping.request({ method: 'PATCH', url: `/api/v1/cases/${id}`, payload: { version: 1, ppks: '02' } }));
     refusedForAge(await pendamping.request({ method: 'PATCH', url: `/api/v1/cases/${id}`, payload: { version: 1, ppks: '08' } }));
-    const moved = await pendamping.request({ method: 'PATCH', url: `/api/v1/cases/${id}`, payload: { version: 1, ppks: '25', ringkasan: 'Konflik keluarga' } });
+    const moved = await pendamping.request({
+      method: 'PATCH',
+      url: `/api/v1/cases/${id}`,
+      payload: { version: 1, ppks: '25', ringkasan: 'Konflik keluarga' },
+    });
     expect(moved.statusCode, moved.body).toBe(200);
     expect(moved.json()).toMatchObject({ ppks: '25', version: 2 });
   });
@@ -163,7 +200,10 @@ describe('the seven stages', () => {
     expect(first.json()).toMatchObject({ tahapan: 'asesmen', status: 'tertangani' });
     let at = 'asesmen' as const as TahapanCode;
     for (const to of ['rencana', 'intervensi', 'resosialisasi', 'terminasi'] as const) {
-      expect(await advanceCase(pendamping, koordinator, { id, ppks: '24', tahapan: at }, to), to).toMatchObject({ tahapan: to, status: 'tertangani' });
+      expect(await advanceCase(pendamping, koordinator, { id, ppks: '24', tahapan: at }, to), to).toMatchObject({
+        tahapan: to,
+        status: 'tertangani',
+      });
       at = to;
     }
     const early = await move(pendamping, id, { to: 'bimbingan_lanjut' });
@@ -203,9 +243,15 @@ describe('the seven stages', () => {
     expect(atAssessment.tindakan).toMatchObject({ tahapan: [], syarat: [{ tahapan: 'rencana', kurang: ['ASESMEN_TERCATAT'] }] });
     const early = await move(pendamping, id, { to: 'rencana' });
     expect(early.statusCode).toBe(409);
-    expect(early.json().error).toMatchObject({ code: 'STAGE_REQUIREMENT_MISSING', details: { dari: 'asesmen', ke: 'rencana', kurang: ['ASESMEN_TERCATAT'] } });
+    expect(early.json().error).toMatchObject({
+      code: 'STAGE_REQUIREMENT_MISSING',
+      details: { dari: 'asesmen', ke: 'rencana', kurang: ['ASESMEN_TERCATAT'] },
+    });
     expect((await read(pendamping, id)).json()).toMatchObject({ tahapan: 'asesmen', version: atAssessment.version });
-    expect((await pendamping.request({ method: 'POST', url: `/api/v1/cases/${id}/assessments`, payload: { data: answersFor('24') } })).statusCode).toBe(201);
+    expect(
+      (await pendamping.request({ method: 'POST', url: `/api/v1/cases/${id}/assessments`, payload: { data: answersFor('24') } }))
+        .statusCode,
+    ).toBe(201);
     const atPlan = (await move(pendamping, id, { to: 'rencana' })).json();
     expect(atPlan.tindakan).toMatchObject({ tahapan: ['asesmen'], syarat: [{ tahapan: 'intervensi', kurang: ['RENCANA_DISETUJUI'] }] });
     const unapproved = await move(pendamping, id, { to: 'intervensi' });
@@ -233,7 +279,12 @@ describe('the seven stages', () => {
     expect(noReason.statusCode).toBe(422);
     expect(noReason.json().error.details).toEqual([{ field: 'catatan', code: 'WAJIB_UNTUK_LAINNYA' }]);
     const closed = await act(pendamping, id, 'close', { alasan: 'pindah', catatan: 'Pindah ke Bali' });
-    expect(closed.json()).toMatchObject({ status: 'ditutup', ditutupAlasan: 'pindah', tahapan: 'asesmen', tindakan: { tahapan: [], tutup: false } });
+    expect(closed.json()).toMatchObject({
+      status: 'ditutup',
+      ditutupAlasan: 'pindah',
+      tahapan: 'asesmen',
+      tindakan: { tahapan: [], tutup: false },
+    });
     const afterClose = await move(pendamping, id, { to: 'rencana' });
     expect(afterClose.statusCode).toBe(409);
     expect(afterClose.json().error.code).toBe('CASE_CLOSED');
@@ -261,7 +312,11 @@ describe('the seven stages', () => {
 describe('concurrent edits', () => {
   it('answers 409 to a stale version on PATCH and on a transition, and records field-level changes', async () => {
     const { id } = await newCase();
-    const first = await pendamping.request({ method: 'PATCH', url: `/api/v1/cases/${id}`, payload: { version: 1, ringkasan: 'Rumah rusak berat' } });
+    const first = await pendamping.request({
+      method: 'PATCH',
+      url: `/api/v1/cases/${id}`,
+      payload: { version: 1, ringkasan: 'Rumah rusak berat' },
+    });
     expect(first.statusCode).toBe(200);
     expect(first.json().version).toBe(2);
     const stale = await pendamping.request({ method: 'PATCH', url: `/api/v1/cases/${id}`, payload: { version: 1, ringkasan: 'Lain' } });
@@ -275,11 +330,23 @@ describe('concurrent edits', () => {
 
   it('lets only a koordinator reassign, and only to a pendamping of the area', async () => {
     const { id } = await newCase();
-    const self = await pendamping.request({ method: 'PATCH', url: `/api/v1/cases/${id}`, payload: { version: 1, pendampingId: colleague.user.id } });
+    const self = await pendamping.request({
+      method: 'PATCH',
+      url: `/api/v1/cases/${id}`,
+      payload: { version: 1, pendampingId: colleague.user.id },
+    });
     expect(self.statusCode).toBe(403);
-    const away = await koordinator.request({ method: 'PATCH', url: `/api/v1/cases/${id}`, payload: { version: 1, pendampingId: jakarta.user.id } });
+    const away = await koordinator.request({
+      method: 'PATCH',
+      url: `/api/v1/cases/${id}`,
+      payload: { version: 1, pendampingId: jakarta.user.id },
+    });
     expect(away.statusCode).toBe(422);
-    const assigned = await koordinator.request({ method: 'PATCH', url: `/api/v1/cases/${id}`, payload: { version: 1, pendampingId: colleague.user.id } });
+    const assigned = await koordinator.request({
+      method: 'PATCH',
+      url: `/api/v1/cases/${id}`,
+      payload: { version: 1, pendampingId: colleague.user.id },
+    });
     expect(assigned.json()).toMatchObject({ pendampingId: colleague.user.id, version: 2 });
     // The former owner may still read the case in their area, but no longer works it.
     expect((await move(pendamping, id, { to: 'asesmen' })).statusCode).toBe(403);
@@ -297,7 +364,9 @@ describe('who sees what', () => {
       expect((await act(session, id, 'close', { alasan: 'pindah' })).statusCode).toBe(404);
       expect((await act(session, id, 'verify')).statusCode).toBe(404);
       expect((await act(session, id, 'reopen', { alasan: 'coba buka' })).statusCode).toBe(404);
-      expect((await session.request({ method: 'PATCH', url: `/api/v1/cases/${id}`, payload: { version: 1, ringkasan: 'x' } })).statusCode).toBe(404);
+      expect(
+        (await session.request({ method: 'PATCH', url: `/api/v1/cases/${id}`, payload: { version: 1, ringkasan: 'x' } })).statusCode,
+      ).toBe(404);
       const list = (await session.request({ method: 'GET', url: '/api/v1/cases?pageSize=200' })).json();
       expect(list.items.some((c: { id: string }) => c.id === id)).toBe(false);
     }
@@ -311,19 +380,28 @@ describe('who sees what', () => {
   it('filters the list, and the summary equals the list with the same filters at every level', async () => {
     const { id } = await newCase('12');
     await move(pendamping, id, { to: 'asesmen' });
-    const mine = (await pendamping.request({ method: 'GET', url: `/api/v1/cases?pendampingId=${pendamping.user.id}&status=tertangani&ppks=12` })).json();
+    const mine = (
+      await pendamping.request({ method: 'GET', url: `/api/v1/cases?pendampingId=${pendamping.user.id}&status=tertangani&ppks=12` })
+    ).json();
     expect(mine.items.map((c: { id: string }) => c.id)).toContain(id);
     for (const c of mine.items) expect(c).toMatchObject({ pendampingId: pendamping.user.id, status: 'tertangani', ppks: '12' });
     const own = (await pendamping.request({ method: 'GET', url: `/api/v1/dashboard/summary?pendampingId=${pendamping.user.id}` })).json();
-    const ownList = (await pendamping.request({ method: 'GET', url: `/api/v1/cases?pendampingId=${pendamping.user.id}&status=tertangani` })).json();
+    const ownList = (
+      await pendamping.request({ method: 'GET', url: `/api/v1/cases?pendampingId=${pendamping.user.id}&status=tertangani` })
+    ).json();
     expect(own.byStatus.tertangani).toBe(ownList.total);
     const kase = (await read(pendamping, id)).json();
     const forPerson = (await pendamping.request({ method: 'GET', url: `/api/v1/cases?beneficiaryId=${kase.beneficiaryId}` })).json();
     expect(forPerson.items.map((c: { id: string }) => c.id)).toEqual([id]);
 
-    for (const [session, wilayah] of [[direktorat, undefined], [koordinator, undefined], [koordinator, '35.10'], [pendamping, undefined]] as const) {
+    for (const [session, wilayah] of [
+      [direktorat, undefined],
+      [koordinator, undefined],
+      [koordinator, '35.10'],
+      [pendamping, undefined],
+    ] as const) {
       const query = wilayah ? `?wilayah=${wilayah}` : '';
-      const summaryResponse = await session.request({ method: "GET", url: `/api/v1/dashboard/summary${query}` });
+      const summaryResponse = await session.request({ method: 'GET', url: `/api/v1/dashboard/summary${query}` });
       expect(summaryResponse.statusCode, summaryResponse.body).toBe(200);
       const summary = summaryResponse.json();
       const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);

@@ -34,7 +34,13 @@ async function caseOf(session: Session, ppks: string, kodeDesa = '35.10.01.2001'
   const person = await session.request({
     method: 'POST',
     url: '/api/v1/beneficiaries',
-    payload: { nik: `${nikPrefix}5206${year.slice(2)}${String(serial).padStart(4, '0')}`, nama: `Siti Aminah ${serial}`, jenisKelamin: 'P', tanggalLahir: `${year}-06-12`, kodeDesa },
+    payload: {
+      nik: `${nikPrefix}5206${year.slice(2)}${String(serial).padStart(4, '0')}`,
+      nama: `Siti Aminah ${serial}`,
+      jenisKelamin: 'P',
+      tanggalLahir: `${year}-06-12`,
+      kodeDesa,
+    },
   });
   expect(person.statusCode, person.body).toBe(201);
   const kase = await session.request({ method: 'POST', url: '/api/v1/cases', payload: { beneficiaryId: person.json().id, ppks } });
@@ -43,14 +49,23 @@ async function caseOf(session: Session, ppks: string, kodeDesa = '35.10.01.2001'
 }
 
 const get = (s: Session, url: string) => s.request({ method: 'GET', url: `/api/v1${url}` });
-const post = (s: Session, url: string, payload: unknown = {}) => s.request({ method: 'POST', url: `/api/v1${url}`, payload: payload as Record<string, unknown> });
-const put = (s: Session, url: string, payload: unknown) => s.request({ method: 'PUT', url: `/api/v1${url}`, payload: payload as Record<string, unknown> });
+const post = (s: Session, url: string, payload: unknown = {}) =>
+  s.request({ method: 'POST', url: `/api/v1${url}`, payload: payload as Record<string, unknown> });
+const put = (s: Session, url: string, payload: unknown) =>
+  s.request({ method: 'PUT', url: `/api/v1${url}`, payload: payload as Record<string, unknown> });
 async function moveTo(s: Session, id: string, stages: string[]) {
   for (const to of stages) expect((await post(s, `/cases/${id}/transitions`, { to })).statusCode, to).toBe(200);
 }
 const timelineKinds = async (id: string) => (await get(pendamping, `/cases/${id}/timeline`)).json().map((e: { jenis: string }) => e.jenis);
 const count = async (table: 'case_assessments' | 'case_plans' | 'rujukan' | 'case_transfers' | 'case_attachments' | 'case_services') =>
-  Number((await ctx.database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await ctx.database.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 const disasterAnswers = DISASTER_ANSWERS;
 
@@ -60,7 +75,9 @@ describe('assessment forms', () => {
     expect(specific.size).toBe(8);
     const form = assessmentForm('21');
     expect(form.layout.map((s) => s.kode)).toEqual(['inti', 'bencana']);
-    expect((form.schema as { required: string[] }).required).toEqual(expect.arrayContaining(['kondisiFisik', 'tingkatRisiko', 'jenisBencana', 'kondisiRumah']));
+    expect((form.schema as { required: string[] }).required).toEqual(
+      expect.arrayContaining(['kondisiFisik', 'tingkatRisiko', 'jenisBencana', 'kondisiRumah']),
+    );
     expect(assessmentForm('24').kode).toBe('asesmen-fm');
   });
 
@@ -90,17 +107,31 @@ describe('assessment forms', () => {
     // Answered before version 2, when the ABH section still said "pelaku".
     const v1 = assessmentFormVersion('asesmen-abh', 1)!;
     const answers = { ...answersFor('03'), peran: 'pelaku' };
-    const v1Answers = Object.fromEntries(Object.entries(answers).filter(([k]) => v1.layout.some((s) => s.fields.some((f) => f.name === k))));
+    const v1Answers = Object.fromEntries(
+      Object.entries(answers).filter(([k]) => v1.layout.some((s) => s.fields.some((f) => f.name === k))),
+    );
     await ctx.database.db
       .insertInto('case_assessments')
-      .values({ case_id: id, form_kode: 'asesmen-abh', form_versi: 1, data: JSON.stringify(v1Answers), risiko: 'rendah', created_by: pendamping.user.id })
+      .values({
+        case_id: id,
+        form_kode: 'asesmen-abh',
+        form_versi: 1,
+        data: JSON.stringify(v1Answers),
+        risiko: 'rendah',
+        created_by: pendamping.user.id,
+      })
       .execute();
     expect(() => checkAnswers(v1, v1Answers)).not.toThrow();
     // Today's form refuses the old wording: new answers speak of the child in conflict with the law.
-    expect((await post(pendamping, `/cases/${id}/assessments`, { data: v1Answers })).json().error).toMatchObject({ code: 'FORM_INVALID', details: [{ field: '/peran' }] });
+    expect((await post(pendamping, `/cases/${id}/assessments`, { data: v1Answers })).json().error).toMatchObject({
+      code: 'FORM_INVALID',
+      details: [{ field: '/peran' }],
+    });
     const listed = (await get(pendamping, `/cases/${id}/assessments`)).json();
     expect(listed).toMatchObject([{ formKode: 'asesmen-abh', formVersi: 1, data: { peran: 'pelaku' } }]);
-    const label = assessmentFormVersion(listed[0].formKode, listed[0].formVersi)!.layout[1]!.fields.find((f) => f.name === 'peran')!.options!.find(([c]) => c === 'pelaku')?.[1];
+    const label = assessmentFormVersion(listed[0].formKode, listed[0].formVersi)!
+      .layout[1]!.fields.find((f) => f.name === 'peran')!
+      .options!.find(([c]) => c === 'pelaku')?.[1];
     expect(label).toBe('Pelaku');
     const now = await post(pendamping, `/cases/${id}/assessments`, { data: answersFor('03') });
     expect(now.json()).toMatchObject({ formKode: 'asesmen-abh', formVersi: 2 });
@@ -108,7 +139,12 @@ describe('assessment forms', () => {
 
   it('records a case conference, not in the future', async () => {
     const id = await caseOf(pendamping, '03', '35.10.01.2001');
-    const future = await post(pendamping, `/cases/${id}/conferences`, { tanggal: '2999-01-01', peserta: ['Pekerja sosial'], ringkasan: 'x', keputusan: 'y' });
+    const future = await post(pendamping, `/cases/${id}/conferences`, {
+      tanggal: '2999-01-01',
+      peserta: ['Pekerja sosial'],
+      ringkasan: 'x',
+      keputusan: 'y',
+    });
     expect(future.statusCode).toBe(422);
     const ok = await post(pendamping, `/cases/${id}/conferences`, {
       tanggal: '2026-01-10',
@@ -122,7 +158,18 @@ describe('assessment forms', () => {
 
   it('is closed to other provinces (404), to the auditor and to a colleague who does not own the case (403)', async () => {
     const id = await caseOf(pendamping, '21');
-    for (const url of [`/cases/${id}/assessment-form`, `/cases/${id}/assessments`, `/cases/${id}/conferences`, `/cases/${id}/plan`, `/cases/${id}/services`, `/cases/${id}/attachments`, `/cases/${id}/referrals`, `/cases/${id}/outcomes`, `/cases/${id}/followups`, `/cases/${id}/transfers`]) {
+    for (const url of [
+      `/cases/${id}/assessment-form`,
+      `/cases/${id}/assessments`,
+      `/cases/${id}/conferences`,
+      `/cases/${id}/plan`,
+      `/cases/${id}/services`,
+      `/cases/${id}/attachments`,
+      `/cases/${id}/referrals`,
+      `/cases/${id}/outcomes`,
+      `/cases/${id}/followups`,
+      `/cases/${id}/transfers`,
+    ]) {
       expect((await get(jakarta, url)).statusCode, url).toBe(404);
       expect((await get(jakartaKoor, url)).statusCode, url).toBe(404);
     }
@@ -150,11 +197,20 @@ describe('assessment forms', () => {
     ];
     for (const session of [jakarta, jakartaKoor]) {
       for (const [method, url, payload] of writes) {
-        const response = await session.request({ method: method as 'POST' | 'PUT', url: `/api/v1${url}`, payload: payload as Record<string, unknown> });
+        const response = await session.request({
+          method: method as 'POST' | 'PUT',
+          url: `/api/v1${url}`,
+          payload: payload as Record<string, unknown>,
+        });
         expect(response.statusCode, `${method} ${url}`).toBe(404);
       }
     }
-    const upload = await jakarta.request({ method: 'POST', url: `/api/v1/cases/${id}/attachments`, headers: { 'content-type': 'application/pdf' }, payload: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    const upload = await jakarta.request({
+      method: 'POST',
+      url: `/api/v1/cases/${id}/attachments`,
+      headers: { 'content-type': 'application/pdf' },
+      payload: Buffer.from('%PDF-1.4\n%%EOF\n'),
+    });
     expect(upload.statusCode).toBe(404);
     expect(await Promise.all(tables.map(count))).toEqual(before);
     expect(await timelineKinds(id)).toEqual(['dibuat']);
@@ -165,7 +221,12 @@ describe('the intervention plan', () => {
   const plan = {
     tujuan: ['Keluarga kembali tinggal di rumah yang layak', 'Trauma anak berkurang'],
     layanan: [
-      { atensi: 'hidup_layak', uraian: 'Paket sembako dan perlengkapan rumah', pelaksana: 'Dinas Sosial Kab. Banyuwangi', batas: '2027-02-01' },
+      {
+        atensi: 'hidup_layak',
+        uraian: 'Paket sembako dan perlengkapan rumah',
+        pelaksana: 'Dinas Sosial Kab. Banyuwangi',
+        batas: '2027-02-01',
+      },
       { atensi: 'terapi', uraian: 'Dukungan psikososial kelompok anak', pelaksana: 'Pendamping', batas: '2027-03-01' },
     ],
   };
@@ -190,14 +251,26 @@ describe('the intervention plan', () => {
     expect(inbox.rencanaMenunggu.map((p: { caseId: string }) => p.caseId)).toContain(id);
     const noComment = await post(koordinator, `/cases/${id}/plan/review`, { keputusan: 'kembalikan' });
     expect(noComment.statusCode).toBe(422);
-    const returned = await post(koordinator, `/cases/${id}/plan/review`, { keputusan: 'kembalikan', komentar: 'Tambahkan layanan dukungan keluarga' });
+    const returned = await post(koordinator, `/cases/${id}/plan/review`, {
+      keputusan: 'kembalikan',
+      komentar: 'Tambahkan layanan dukungan keluarga',
+    });
     expect(returned.json()).toMatchObject({ status: 'dikembalikan', komentar: 'Tambahkan layanan dukungan keluarga' });
     expect((await get(pendamping, '/tasks')).json().rencanaDikembalikan.map((p: { caseId: string }) => p.caseId)).toContain(id);
 
-    const revised = await put(pendamping, `/cases/${id}/plan`, { ...plan, layanan: [...plan.layanan, { atensi: 'dukungan_keluarga', uraian: 'Konseling keluarga', pelaksana: 'Pendamping', batas: '2027-03-15' }] });
+    const revised = await put(pendamping, `/cases/${id}/plan`, {
+      ...plan,
+      layanan: [
+        ...plan.layanan,
+        { atensi: 'dukungan_keluarga', uraian: 'Konseling keluarga', pelaksana: 'Pendamping', batas: '2027-03-15' },
+      ],
+    });
     await post(pendamping, `/cases/${id}/plan/submit`, { version: revised.json().version });
     const approved = await post(koordinator, `/cases/${id}/plan/review`, { keputusan: 'setujui' });
-    expect(approved.json()).toMatchObject({ status: 'disetujui', layanan: expect.arrayContaining([expect.objectContaining({ atensi: 'dukungan_keluarga' })]) });
+    expect(approved.json()).toMatchObject({
+      status: 'disetujui',
+      layanan: expect.arrayContaining([expect.objectContaining({ atensi: 'dukungan_keluarga' })]),
+    });
     expect((await post(koordinator, `/cases/${id}/plan/review`, { keputusan: 'setujui' })).json().error.code).toBe('PLAN_NOT_SUBMITTED');
     // An approved plan is revised only when the case is back at rencana.
     expect((await put(pendamping, `/cases/${id}/plan`, plan)).json().error.code).toBe('PLAN_NOT_EDITABLE');
@@ -205,7 +278,10 @@ describe('the intervention plan', () => {
     expect((await post(pendamping, `/cases/${id}/assessments`, { data: disasterAnswers })).statusCode).toBe(201);
     await moveTo(pendamping, id, ['rencana']);
     expect((await put(pendamping, `/cases/${id}/plan`, plan)).json()).toMatchObject({ status: 'draf', revisi: 2 });
-    const steps = (await get(pendamping, `/cases/${id}/timeline`)).json().filter((e: { jenis: string }) => e.jenis === 'rencana').map((e: { data: { aksi: string } }) => e.data.aksi);
+    const steps = (await get(pendamping, `/cases/${id}/timeline`))
+      .json()
+      .filter((e: { jenis: string }) => e.jenis === 'rencana')
+      .map((e: { data: { aksi: string } }) => e.data.aksi);
     expect(steps).toEqual(['disimpan', 'diajukan', 'dikembalikan', 'disimpan', 'diajukan', 'disetujui', 'disimpan']);
   });
 
@@ -223,19 +299,38 @@ describe('services, notes and attachments', () => {
   it('records services with their ATENSI form and notes; a service without one is refused', async () => {
     const id = await caseOf(pendamping, '24');
     const before = await count('case_services');
-    expect((await post(pendamping, `/cases/${id}/services`, { jenis: 'layanan', tanggal: '2026-11-01', uraian: 'Bantuan' })).statusCode).toBe(422);
+    expect(
+      (await post(pendamping, `/cases/${id}/services`, { jenis: 'layanan', tanggal: '2026-11-01', uraian: 'Bantuan' })).statusCode,
+    ).toBe(422);
     expect(await count('case_services')).toBe(before);
     const today = new Date().toISOString().slice(0, 10);
-    const service = await post(pendamping, `/cases/${id}/services`, { jenis: 'layanan', atensi: 'bansos_asistensi', tanggal: today, tempat: 'Balai desa', pelaksana: 'Dinsos', uraian: 'Pendaftaran PKH' });
+    const service = await post(pendamping, `/cases/${id}/services`, {
+      jenis: 'layanan',
+      atensi: 'bansos_asistensi',
+      tanggal: today,
+      tempat: 'Balai desa',
+      pelaksana: 'Dinsos',
+      uraian: 'Pendaftaran PKH',
+    });
     expect(service.statusCode, service.body).toBe(201);
     await post(pendamping, `/cases/${id}/services`, { jenis: 'catatan', tanggal: today, uraian: 'Istri mulai berjualan kue' });
-    expect((await get(koordinator, `/cases/${id}/services`)).json().map((s: { jenis: string }) => s.jenis).sort()).toEqual(['catatan', 'layanan']);
+    expect(
+      (await get(koordinator, `/cases/${id}/services`))
+        .json()
+        .map((s: { jenis: string }) => s.jenis)
+        .sort(),
+    ).toEqual(['catatan', 'layanan']);
   });
 
   it('stores photos and PDFs checked by their bytes, serves them only in scope', async () => {
     const id = await caseOf(pendamping, '24');
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
-    const upload = await pendamping.request({ method: 'POST', url: `/api/v1/cases/${id}/attachments?nama=${encodeURIComponent('Surat keterangan.pdf')}`, headers: { 'content-type': 'application/pdf' }, payload: pdf });
+    const upload = await pendamping.request({
+      method: 'POST',
+      url: `/api/v1/cases/${id}/attachments?nama=${encodeURIComponent('Surat keterangan.pdf')}`,
+      headers: { 'content-type': 'application/pdf' },
+      payload: pdf,
+    });
     expect(upload.statusCode, upload.body).toBe(201);
     expect(upload.json()).toMatchObject({ nama: 'Surat keterangan.pdf', mime: 'application/pdf', ukuran: pdf.length });
     const file = await get(koordinator, `/attachments/${upload.json().id}`);
@@ -245,11 +340,21 @@ describe('services, notes and attachments', () => {
     expect((await jakarta.request({ method: 'DELETE', url: `/api/v1/attachments/${upload.json().id}` })).statusCode).toBe(404);
 
     const before = await count('case_attachments');
-    const fake = await pendamping.request({ method: 'POST', url: `/api/v1/cases/${id}/attachments`, headers: { 'content-type': 'application/pdf' }, payload: Buffer.from('MZ not a pdf') });
+    const fake = await pendamping.request({
+      method: 'POST',
+      url: `/api/v1/cases/${id}/attachments`,
+      headers: { 'content-type': 'application/pdf' },
+      payload: Buffer.from('MZ not a pdf'),
+    });
     expect(fake.json().error.code).toBe('ATTACHMENT_INVALID');
     const json = await pendamping.request({ method: 'POST', url: `/api/v1/cases/${id}/attachments`, payload: { file: 'x' } });
     expect(json.json().error.code).toBe('ATTACHMENT_INVALID');
-    const huge = await pendamping.request({ method: 'POST', url: `/api/v1/cases/${id}/attachments`, headers: { 'content-type': 'application/pdf' }, payload: Buffer.concat([pdf, Buffer.alloc(5 * 1024 * 1024)]) });
+    const huge = await pendamping.request({
+      method: 'POST',
+      url: `/api/v1/cases/${id}/attachments`,
+      headers: { 'content-type': 'application/pdf' },
+      payload: Buffer.concat([pdf, Buffer.alloc(5 * 1024 * 1024)]),
+    });
     expect(huge.statusCode).toBe(413);
     expect(await count('case_attachments')).toBe(before);
   });
@@ -257,57 +362,108 @@ describe('services, notes and attachments', () => {
 
 describe('referrals', () => {
   it('go to an institution of the directory: sent, received, accepted, completed — each step once, with who and when', async () => {
-    const lembaga = await post(koordinator, '/lembaga', { nama: 'UPTD PPA Provinsi Jawa Timur', jenis: 'uptd_ppa', telepon: '031-000000', batasHari: 5 });
+    const lembaga = await post(koordinator, '/lembaga', {
+      nama: 'UPTD PPA Provinsi Jawa Timur',
+      jenis: 'uptd_ppa',
+      telepon: '031-000000',
+      batasHari: 5,
+    });
     expect(lembaga.statusCode, lembaga.body).toBe(201);
     expect((await post(pendamping, '/lembaga', { nama: 'Puskesmas X', jenis: 'puskesmas' })).statusCode).toBe(403);
-    expect((await post(koordinator, '/lembaga', { nama: 'RS Jakarta', jenis: 'rumah_sakit', wilayah: '31' })).json().error.code).toBe('SCOPE_OUTSIDE_OWN');
+    expect((await post(koordinator, '/lembaga', { nama: 'RS Jakarta', jenis: 'rumah_sakit', wilayah: '31' })).json().error.code).toBe(
+      'SCOPE_OUTSIDE_OWN',
+    );
     expect((await get(pendamping, '/lembaga?jenis=uptd_ppa')).json().map((l: { id: string }) => l.id)).toContain(lembaga.json().id);
     expect((await get(jakarta, '/lembaga')).json().map((l: { id: string }) => l.id)).not.toContain(lembaga.json().id);
 
     const id = await caseOf(pendamping, '19');
-    const sent = await post(pendamping, `/cases/${id}/referrals`, { lembagaId: lembaga.json().id, layanan: 'Pendampingan hukum dan visum', alasan: 'Korban KDRT membutuhkan visum et repertum' });
+    const sent = await post(pendamping, `/cases/${id}/referrals`, {
+      lembagaId: lembaga.json().id,
+      layanan: 'Pendampingan hukum dan visum',
+      alasan: 'Korban KDRT membutuhkan visum et repertum',
+    });
     expect(sent.statusCode, sent.body).toBe(201);
     const referral = sent.json();
     expect(referral).toMatchObject({ status: 'dikirim', batasHari: 5, terlambat: false, lembagaNama: 'UPTD PPA Provinsi Jawa Timur' });
-    const drafted = await ctx.database.db.selectFrom('activities').select('jenis').where('user_id', '=', pendamping.user.id).where('jenis', '=', 'pendampingan_rujukan').execute();
+    const drafted = await ctx.database.db
+      .selectFrom('activities')
+      .select('jenis')
+      .where('user_id', '=', pendamping.user.id)
+      .where('jenis', '=', 'pendampingan_rujukan')
+      .execute();
     expect(drafted).toHaveLength(1);
 
     const early = await post(pendamping, `/referrals/${referral.id}/status`, { status: 'selesai', version: referral.version });
     expect(early.json().error.code).toBe('REFERRAL_STATE');
-    const received = await post(pendamping, `/referrals/${referral.id}/status`, { status: 'diterima', petugasLembaga: 'Ibu Ratna', version: referral.version });
+    const received = await post(pendamping, `/referrals/${referral.id}/status`, {
+      status: 'diterima',
+      petugasLembaga: 'Ibu Ratna',
+      version: referral.version,
+    });
     expect(received.json()).toMatchObject({ status: 'diterima', petugasLembaga: 'Ibu Ratna' });
     expect(received.json().diterimaPada).not.toBeNull();
     const stale = await post(pendamping, `/referrals/${referral.id}/status`, { status: 'disetujui', version: referral.version });
     expect(stale.json().error.code).toBe('VERSION_CONFLICT');
-    expect((await post(jakarta, `/referrals/${referral.id}/status`, { status: 'disetujui', version: received.json().version })).statusCode).toBe(404);
+    expect(
+      (await post(jakarta, `/referrals/${referral.id}/status`, { status: 'disetujui', version: received.json().version })).statusCode,
+    ).toBe(404);
     const noReason = await post(pendamping, `/referrals/${referral.id}/status`, { status: 'ditolak', version: received.json().version });
     expect(noReason.json().error.code).toBe('REFERRAL_INVALID');
     const accepted = await post(pendamping, `/referrals/${referral.id}/status`, { status: 'disetujui', version: received.json().version });
     expect(accepted.json().status).toBe('disetujui');
-    const twice = await post(pendamping, `/referrals/${referral.id}/status`, { status: 'ditolak', catatan: 'x', version: accepted.json().version });
+    const twice = await post(pendamping, `/referrals/${referral.id}/status`, {
+      status: 'ditolak',
+      catatan: 'x',
+      version: accepted.json().version,
+    });
     expect(twice.statusCode).toBe(409);
     expect(twice.json().error.code).toBe('REFERRAL_STATE');
-    const done = await post(pendamping, `/referrals/${referral.id}/status`, { status: 'selesai', catatan: 'Visum selesai, laporan polisi dibuat', version: accepted.json().version });
+    const done = await post(pendamping, `/referrals/${referral.id}/status`, {
+      status: 'selesai',
+      catatan: 'Visum selesai, laporan polisi dibuat',
+      version: accepted.json().version,
+    });
     expect(done.json()).toMatchObject({ status: 'selesai' });
     const steps = (await get(pendamping, `/cases/${id}/timeline`)).json().filter((e: { jenis: string }) => e.jenis.startsWith('rujukan'));
-    expect(steps.map((e: { data: { ke?: string; status?: string } }) => e.data.ke ?? e.data.status)).toEqual(['dikirim', 'diterima', 'disetujui', 'selesai']);
+    expect(steps.map((e: { data: { ke?: string; status?: string } }) => e.data.ke ?? e.data.status)).toEqual([
+      'dikirim',
+      'diterima',
+      'disetujui',
+      'selesai',
+    ]);
   });
 
   it('are overdue when unanswered after the agreed days, on the pendamping’s and the koordinator’s task lists', async () => {
-    const lembaga = (await post(koordinator, '/lembaga', { nama: 'RSUD Blambangan', jenis: 'rumah_sakit', wilayah: '35.10', batasHari: 3 })).json();
+    const lembaga = (
+      await post(koordinator, '/lembaga', { nama: 'RSUD Blambangan', jenis: 'rumah_sakit', wilayah: '35.10', batasHari: 3 })
+    ).json();
     const id = await caseOf(pendamping, '16');
-    const referral = (await post(pendamping, `/cases/${id}/referrals`, { lembagaId: lembaga.id, layanan: 'Terapi ARV', alasan: 'Putus obat ARV' })).json();
-    await ctx.database.db.updateTable('rujukan').set({ dikirim_pada: new Date(Date.now() - 4 * 86_400_000) } as never).where('id', '=', referral.id).execute();
+    const referral = (
+      await post(pendamping, `/cases/${id}/referrals`, { lembagaId: lembaga.id, layanan: 'Terapi ARV', alasan: 'Putus obat ARV' })
+    ).json();
+    await ctx.database.db
+      .updateTable('rujukan')
+      .set({ dikirim_pada: new Date(Date.now() - 4 * 86_400_000) } as never)
+      .where('id', '=', referral.id)
+      .execute();
     expect((await get(pendamping, `/cases/${id}/referrals`)).json()[0].terlambat).toBe(true);
     const mine = (await get(pendamping, '/tasks')).json();
     expect(mine.rujukanMenunggu).toEqual(expect.arrayContaining([expect.objectContaining({ id: referral.id, terlambat: true })]));
     const team = (await get(koordinator, '/tasks')).json();
-    expect(team.perPendamping.find((p: { pendampingId: string }) => p.pendampingId === pendamping.user.id)).toMatchObject({ rujukan: expect.any(Number) });
-    expect(team.perPendamping.find((p: { pendampingId: string }) => p.pendampingId === pendamping.user.id).rujukan).toBeGreaterThanOrEqual(1);
+    expect(team.perPendamping.find((p: { pendampingId: string }) => p.pendampingId === pendamping.user.id)).toMatchObject({
+      rujukan: expect.any(Number),
+    });
+    expect(team.perPendamping.find((p: { pendampingId: string }) => p.pendampingId === pendamping.user.id).rujukan).toBeGreaterThanOrEqual(
+      1,
+    );
     expect((await get(jakartaKoor, '/tasks')).json().rujukanMenunggu.map((r: { id: string }) => r.id)).not.toContain(referral.id);
 
     // Overdue stages on the task lists equal the case list's overdue filter, for the worker and the area.
-    await ctx.database.db.updateTable('cases').set({ tahapan_sejak: new Date(Date.now() - 400 * 86_400_000) }).where('id', '=', id).execute();
+    await ctx.database.db
+      .updateTable('cases')
+      .set({ tahapan_sejak: new Date(Date.now() - 400 * 86_400_000) })
+      .where('id', '=', id)
+      .execute();
     const lateList = async (s: Session, query: string) => (await get(s, `/cases?terlambat=true&pageSize=1${query}`)).json().total;
     const ownLate = (await get(pendamping, '/tasks')).json().tahapanTerlambat;
     expect(ownLate).toBeGreaterThanOrEqual(1);
@@ -316,16 +472,32 @@ describe('referrals', () => {
 
     // The dashboard's figure equals the waiting referrals counted from the base tables, per area.
     const base = async (prefix: string) =>
-      (await ctx.database.db.selectFrom('rujukan as r').innerJoin('cases as c', 'c.id', 'r.case_id').select(['r.dikirim_pada', 'r.batas_hari']).where('r.status', 'in', ['dikirim', 'diterima']).where('c.wilayah', 'like', `${prefix}%`).execute());
+      await ctx.database.db
+        .selectFrom('rujukan as r')
+        .innerJoin('cases as c', 'c.id', 'r.case_id')
+        .select(['r.dikirim_pada', 'r.batas_hari'])
+        .where('r.status', 'in', ['dikirim', 'diterima'])
+        .where('c.wilayah', 'like', `${prefix}%`)
+        .execute();
     const waiting = await base('35');
     const overview = (await get(koordinator, '/dashboard/overview?wilayah=35')).json();
-    expect(overview.rujukan).toEqual({ menunggu: waiting.length, terlambat: waiting.filter((r) => r.dikirim_pada.getTime() + r.batas_hari * 86_400_000 < Date.now()).length });
+    expect(overview.rujukan).toEqual({
+      menunggu: waiting.length,
+      terlambat: waiting.filter((r) => r.dikirim_pada.getTime() + r.batas_hari * 86_400_000 < Date.now()).length,
+    });
     expect(overview.rujukan.terlambat).toBeGreaterThanOrEqual(1);
-    expect((await get(jakartaKoor, '/dashboard/overview?wilayah=31')).json().rujukan).toEqual({ menunggu: (await base('31')).length, terlambat: 0 });
+    expect((await get(jakartaKoor, '/dashboard/overview?wilayah=31')).json().rujukan).toEqual({
+      menunggu: (await base('31')).length,
+      terlambat: 0,
+    });
 
     // When the koordinator moves the case to another village, its referrals follow (trigger).
     const kase = (await get(koordinator, `/cases/${id}`)).json();
-    const moved = await koordinator.request({ method: 'PATCH', url: `/api/v1/cases/${id}`, payload: { version: kase.version, wilayah: '35.10.01.2002' } });
+    const moved = await koordinator.request({
+      method: 'PATCH',
+      url: `/api/v1/cases/${id}`,
+      payload: { version: kase.version, wilayah: '35.10.01.2002' },
+    });
     expect(moved.statusCode, moved.body).toBe(200);
     const row = await ctx.database.db.selectFrom('rujukan').select('wilayah').where('id', '=', referral.id).executeTakeFirstOrThrow();
     expect(row.wilayah).toBe('35.10.01.2002');
@@ -335,7 +507,11 @@ describe('referrals', () => {
     const jakartaLembaga = (await post(jakartaKoor, '/lembaga', { nama: 'Sentra Handayani', jenis: 'sentra_kemensos' })).json();
     const id = await caseOf(pendamping, '02');
     const before = await count('rujukan');
-    const refused = await post(pendamping, `/cases/${id}/referrals`, { lembagaId: jakartaLembaga.id, layanan: 'Pengasuhan', alasan: 'Anak telantar' });
+    const refused = await post(pendamping, `/cases/${id}/referrals`, {
+      lembagaId: jakartaLembaga.id,
+      layanan: 'Pengasuhan',
+      alasan: 'Anak telantar',
+    });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error).toMatchObject({ code: 'REFERRAL_INVALID', details: [{ field: 'lembagaId' }] });
     expect(await count('rujukan')).toBe(before);
@@ -349,12 +525,19 @@ describe('transfers', () => {
     const outside = await post(pendamping, `/cases/${id}/transfers`, { kePendampingId: jakarta.user.id, alasan: 'Pindah' });
     expect(outside.statusCode).toBe(422);
     expect(outside.json().error.code).toBe('TRANSFER_INVALID');
-    expect((await post(pendamping, `/cases/${id}/transfers`, { kePendampingId: koordinator.user.id, alasan: 'x' })).json().error.code).toBe('TRANSFER_INVALID');
+    expect((await post(pendamping, `/cases/${id}/transfers`, { kePendampingId: koordinator.user.id, alasan: 'x' })).json().error.code).toBe(
+      'TRANSFER_INVALID',
+    );
     expect(await count('case_transfers')).toBe(before);
 
-    const proposed = await post(pendamping, `/cases/${id}/transfers`, { kePendampingId: colleague.user.id, alasan: 'Beban kasus terlalu tinggi' });
+    const proposed = await post(pendamping, `/cases/${id}/transfers`, {
+      kePendampingId: colleague.user.id,
+      alasan: 'Beban kasus terlalu tinggi',
+    });
     expect(proposed.statusCode, proposed.body).toBe(201);
-    expect((await post(pendamping, `/cases/${id}/transfers`, { kePendampingId: colleague.user.id, alasan: 'lagi' })).json().error.code).toBe('TRANSFER_STATE');
+    expect(
+      (await post(pendamping, `/cases/${id}/transfers`, { kePendampingId: colleague.user.id, alasan: 'lagi' })).json().error.code,
+    ).toBe('TRANSFER_STATE');
     expect((await get(colleague, '/tasks')).json().pengalihanMenunggu.map((t: { id: string }) => t.id)).toEqual([proposed.json().id]);
     expect((await post(jakarta, `/transfers/${proposed.json().id}/decision`, { keputusan: 'terima' })).statusCode).toBe(404);
     expect((await post(auditor, `/transfers/${proposed.json().id}/decision`, { keputusan: 'terima' })).statusCode).toBe(403);
@@ -363,15 +546,21 @@ describe('transfers', () => {
     const accepted = await post(colleague, `/transfers/${proposed.json().id}/decision`, { keputusan: 'terima' });
     expect(accepted.json()).toMatchObject({ status: 'diterima' });
     expect((await get(colleague, `/cases/${id}`)).json()).toMatchObject({ pendampingId: colleague.user.id, version: 2 });
-    expect((await post(colleague, `/transfers/${proposed.json().id}/decision`, { keputusan: 'tolak', catatan: 'x' })).json().error.code).toBe('TRANSFER_STATE');
+    expect(
+      (await post(colleague, `/transfers/${proposed.json().id}/decision`, { keputusan: 'tolak', catatan: 'x' })).json().error.code,
+    ).toBe('TRANSFER_STATE');
     expect(await timelineKinds(id)).toEqual(['dibuat', 'pengalihan', 'pengalihan']);
   });
 
   it('declined needs a reason and leaves the case where it was', async () => {
     const id = await caseOf(pendamping, '24');
-    const proposed = (await post(koordinator, `/cases/${id}/transfers`, { kePendampingId: colleague.user.id, alasan: 'Pemerataan beban' })).json();
+    const proposed = (
+      await post(koordinator, `/cases/${id}/transfers`, { kePendampingId: colleague.user.id, alasan: 'Pemerataan beban' })
+    ).json();
     expect((await post(colleague, `/transfers/${proposed.id}/decision`, { keputusan: 'tolak' })).statusCode).toBe(422);
-    expect((await post(colleague, `/transfers/${proposed.id}/decision`, { keputusan: 'tolak', catatan: 'Sedang cuti panjang' })).json().status).toBe('ditolak');
+    expect(
+      (await post(colleague, `/transfers/${proposed.id}/decision`, { keputusan: 'tolak', catatan: 'Sedang cuti panjang' })).json().status,
+    ).toBe('ditolak');
     expect((await get(pendamping, `/cases/${id}`)).json().pendampingId).toBe(pendamping.user.id);
   });
 });
@@ -381,17 +570,28 @@ describe('a resolution that can be proven', () => {
     const id = await caseOf(pendamping, '21');
     const criteria = outcomeCriteria('21').map((k) => k.kode);
     expect(criteria).toEqual(['kebutuhan_dasar', 'psikososial', 'hunian', 'dokumen_pulih', 'reunifikasi']);
-    const tooEarly = await put(pendamping, `/cases/${id}/outcomes`, { kriteria: [{ kriteria: 'hunian', terpenuhi: true, bukti: 'Foto huntara' }] });
+    const tooEarly = await put(pendamping, `/cases/${id}/outcomes`, {
+      kriteria: [{ kriteria: 'hunian', terpenuhi: true, bukti: 'Foto huntara' }],
+    });
     expect(tooEarly.json().error.code).toBe('CASE_ACTION_NOT_ALLOWED');
     await advanceCase(pendamping, koordinator, { id, ppks: '21', tahapan: 'pendekatan_awal' }, 'terminasi');
 
-    expect((await put(pendamping, `/cases/${id}/outcomes`, { kriteria: [{ kriteria: 'hunian', terpenuhi: true }] })).json().error).toMatchObject({ code: 'CASE_INVALID', details: [{ field: 'kriteria/0/bukti' }] });
-    expect((await put(pendamping, `/cases/${id}/outcomes`, { kriteria: [{ kriteria: 'sekolah', terpenuhi: false }] })).statusCode).toBe(422);
-    const partial = await put(pendamping, `/cases/${id}/outcomes`, { kriteria: [{ kriteria: 'hunian', terpenuhi: true, bukti: 'Berita acara serah terima huntara No. 12' }] });
+    expect(
+      (await put(pendamping, `/cases/${id}/outcomes`, { kriteria: [{ kriteria: 'hunian', terpenuhi: true }] })).json().error,
+    ).toMatchObject({ code: 'CASE_INVALID', details: [{ field: 'kriteria/0/bukti' }] });
+    expect((await put(pendamping, `/cases/${id}/outcomes`, { kriteria: [{ kriteria: 'sekolah', terpenuhi: false }] })).statusCode).toBe(
+      422,
+    );
+    const partial = await put(pendamping, `/cases/${id}/outcomes`, {
+      kriteria: [{ kriteria: 'hunian', terpenuhi: true, bukti: 'Berita acara serah terima huntara No. 12' }],
+    });
     expect(partial.json().belumTerpenuhi).toEqual(['kebutuhan_dasar', 'psikososial', 'dokumen_pulih', 'reunifikasi']);
     const refused = await post(koordinator, `/cases/${id}/verify`);
     expect(refused.statusCode).toBe(409);
-    expect(refused.json().error).toMatchObject({ code: 'OUTCOME_NOT_MET', details: { kriteria: ['kebutuhan_dasar', 'psikososial', 'dokumen_pulih', 'reunifikasi'] } });
+    expect(refused.json().error).toMatchObject({
+      code: 'OUTCOME_NOT_MET',
+      details: { kriteria: ['kebutuhan_dasar', 'psikososial', 'dokumen_pulih', 'reunifikasi'] },
+    });
 
     await meetAllOutcomes(pendamping, id, '21');
     expect((await post(koordinator, `/cases/${id}/verify`)).json().status).toBe('terselesaikan');
@@ -401,11 +601,18 @@ describe('a resolution that can be proven', () => {
     await moveTo(pendamping, id, ['bimbingan_lanjut']);
     const followups = (await get(pendamping, `/cases/${id}/followups`)).json();
     expect(followups).toHaveLength(3);
-    const days = followups.map((f: { jadwal: string }) => Math.round((Date.parse(f.jadwal) - Date.parse(followups[0].jadwal)) / 86_400_000));
+    const days = followups.map((f: { jadwal: string }) =>
+      Math.round((Date.parse(f.jadwal) - Date.parse(followups[0].jadwal)) / 86_400_000),
+    );
     expect(days).toEqual([0, 60, 150]);
-    const recorded = await post(pendamping, `/followups/${followups[0].id}/record`, { kondisi: 'stabil', hasil: 'Keluarga sudah kembali bekerja' });
+    const recorded = await post(pendamping, `/followups/${followups[0].id}/record`, {
+      kondisi: 'stabil',
+      hasil: 'Keluarga sudah kembali bekerja',
+    });
     expect(recorded.json()[0]).toMatchObject({ status: 'selesai', kondisi: 'stabil' });
-    expect((await post(pendamping, `/followups/${followups[0].id}/record`, { kondisi: 'stabil', hasil: 'lagi' })).json().error.code).toBe('FOLLOWUP_STATE');
+    expect((await post(pendamping, `/followups/${followups[0].id}/record`, { kondisi: 'stabil', hasil: 'lagi' })).json().error.code).toBe(
+      'FOLLOWUP_STATE',
+    );
     expect((await post(jakarta, `/followups/${followups[1].id}/record`, { kondisi: 'stabil', hasil: 'x' })).statusCode).toBe(404);
   });
 });
@@ -416,7 +623,14 @@ describe('sensitive identities', () => {
     const person = await pendamping.request({
       method: 'POST',
       url: '/api/v1/beneficiaries',
-      payload: { nik: `351001100315${String(serial).padStart(4, '0')}`, nama: 'Rudi Hartono', jenisKelamin: 'L', tanggalLahir: '2015-03-10', kodeDesa: '35.10.01.2001', alamat: 'Dusun Krajan RT 01' },
+      payload: {
+        nik: `351001100315${String(serial).padStart(4, '0')}`,
+        nama: 'Rudi Hartono',
+        jenisKelamin: 'L',
+        tanggalLahir: '2015-03-10',
+        kodeDesa: '35.10.01.2001',
+        alamat: 'Dusun Krajan RT 01',
+      },
     });
     expect(person.statusCode, person.body).toBe(201);
     const kase = await post(pendamping, '/cases', { beneficiaryId: person.json().id, ppks: '03' });
@@ -439,7 +653,15 @@ describe('sensitive identities', () => {
     const direktorat = await signIn(ctx, 'direktorat', null);
     expect((await get(direktorat, `/cases/${id}`)).json().beneficiaryNama).toBe('R. H.');
     const person = (await get(direktorat, `/beneficiaries/${owner.beneficiaryId}`)).json();
-    expect(person).toMatchObject({ nama: 'R. H.', alamat: null, nik: null, tanggalLahir: null, tahunLahir: 2015, kodeDesa: null, kabupaten: '35.10' });
+    expect(person).toMatchObject({
+      nama: 'R. H.',
+      alamat: null,
+      nik: null,
+      tanggalLahir: null,
+      tahunLahir: 2015,
+      kodeDesa: null,
+      kabupaten: '35.10',
+    });
   });
 
   it('open to an auditor only with a recorded reason (break-glass), which is audited', async () => {
@@ -450,7 +672,12 @@ describe('sensitive identities', () => {
     const opened = await post(auditor, `/cases/${id}/identity-access`, { alasan: 'Pemeriksaan pengaduan masyarakat No. 17/2026' });
     expect(opened.json()).toMatchObject({ identitasTerlindungi: false });
     expect(opened.json().beneficiaryNama).toMatch(/^Rudi Hartono/);
-    const audit = await ctx.database.db.selectFrom('audit_events').select(['action', 'details']).where('entity_id', '=', id).where('action', '=', 'case.identity.break_glass').execute();
+    const audit = await ctx.database.db
+      .selectFrom('audit_events')
+      .select(['action', 'details'])
+      .where('entity_id', '=', id)
+      .where('action', '=', 'case.identity.break_glass')
+      .execute();
     expect(audit).toHaveLength(1);
     expect(JSON.stringify(audit[0]!.details)).toContain('pengaduan masyarakat No. 17/2026');
   });

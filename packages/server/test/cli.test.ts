@@ -63,13 +63,21 @@ describe('tuntas CLI', () => {
 
   it('imports the messy sample as the contract says: verdict per line in --json, each person once', async () => {
     const file = fileURLToPath(new URL('beneficiaries-messy.csv', FIXTURES));
-    const truth = JSON.parse(await readFile(new URL('beneficiaries-messy.truth.json', FIXTURES), 'utf8')) as Array<{ line: number; expect: string | null }>;
+    const truth = JSON.parse(await readFile(new URL('beneficiaries-messy.truth.json', FIXTURES), 'utf8')) as Array<{
+      line: number;
+      expect: string | null;
+    }>;
     const accepted = truth.filter((t) => t.expect === null).length;
     expect(tuntas(['migrate']).code).toBe(0);
 
     const dry = tuntas(['import', 'beneficiaries', file, '--dry-run', '--json']);
     expect(dry.code).toBe(0);
-    const report = JSON.parse(dry.out) as { total: number; accepted: number; rejected: number; rows: Array<{ line: number; errors: string[]; warnings: string[] }> };
+    const report = JSON.parse(dry.out) as {
+      total: number;
+      accepted: number;
+      rejected: number;
+      rows: Array<{ line: number; errors: string[]; warnings: string[] }>;
+    };
     expect(Object.keys(report)).toEqual(['total', 'accepted', 'rejected', 'rows']);
     expect(report).toMatchObject({ total: truth.length, accepted, rejected: truth.length - accepted });
     const byLine = new Map(report.rows.map((r) => [r.line, r.errors]));

@@ -13,7 +13,11 @@ const limits = () => ({ rekomendasi: ctx.config.caseloadRecommended, maksimum: c
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  [pendamping, koordinator, jakartaKoor] = await Promise.all([signIn(ctx, 'pendamping', '35.10'), signIn(ctx, 'koordinator', '35'), signIn(ctx, 'koordinator', '31')]);
+  [pendamping, koordinator, jakartaKoor] = await Promise.all([
+    signIn(ctx, 'pendamping', '35.10'),
+    signIn(ctx, 'koordinator', '35'),
+    signIn(ctx, 'koordinator', '31'),
+  ]);
 });
 afterAll(() => ctx.close());
 
@@ -23,7 +27,13 @@ async function openCase(): Promise<string> {
   const person = await pendamping.request({
     method: 'POST',
     url: '/api/v1/beneficiaries',
-    payload: { nik: `351001070381${String(serial).padStart(4, '0')}`, nama: `Agus Salim ${serial}`, jenisKelamin: 'L', tanggalLahir: '1981-03-07', kodeDesa: '35.10.01.2001' },
+    payload: {
+      nik: `351001070381${String(serial).padStart(4, '0')}`,
+      nama: `Agus Salim ${serial}`,
+      jenisKelamin: 'L',
+      tanggalLahir: '1981-03-07',
+      kodeDesa: '35.10.01.2001',
+    },
   });
   expect(person.statusCode, person.body).toBe(201);
   const kase = await pendamping.request({ method: 'POST', url: '/api/v1/cases', payload: { beneficiaryId: person.json().id, ppks: '24' } });
@@ -31,7 +41,8 @@ async function openCase(): Promise<string> {
   return kase.json().id;
 }
 
-const overview = async (session: Session, wilayah: string) => session.request({ method: 'GET', url: `/api/v1/dashboard/overview?wilayah=${wilayah}` });
+const overview = async (session: Session, wilayah: string) =>
+  session.request({ method: 'GET', url: `/api/v1/dashboard/overview?wilayah=${wilayah}` });
 
 describe('dashboard snapshots', () => {
   it('serve the unfiltered province view exactly as computed live, with case counts always live', async () => {
@@ -44,17 +55,31 @@ describe('dashboard snapshots', () => {
 
     // A new case counts at once; a referral (not a case count) waits for the next refresh.
     await openCase();
-    const lembaga = (await koordinator.request({ method: 'POST', url: '/api/v1/lembaga', payload: { nama: 'Dinas Sosial Kab. Banyuwangi', jenis: 'dinas_sosial', wilayah: '35.10' } })).json();
-    const sent = await pendamping.request({ method: 'POST', url: `/api/v1/cases/${first}/referrals`, payload: { lembagaId: lembaga.id, layanan: 'PKH', alasan: 'Keluarga miskin' } });
+    const lembaga = (
+      await koordinator.request({
+        method: 'POST',
+        url: '/api/v1/lembaga',
+        payload: { nama: 'Dinas Sosial Kab. Banyuwangi', jenis: 'dinas_sosial', wilayah: '35.10' },
+      })
+    ).json();
+    const sent = await pendamping.request({
+      method: 'POST',
+      url: `/api/v1/cases/${first}/referrals`,
+      payload: { lembagaId: lembaga.id, layanan: 'PKH', alasan: 'Keluarga miskin' },
+    });
     expect(sent.statusCode, sent.body).toBe(201);
     const after = (await overview(koordinator, '35')).json();
     const list = (await koordinator.request({ method: 'GET', url: '/api/v1/cases?wilayah=35&pageSize=1' })).json();
     expect(after.funnel.total).toBe(list.total);
     expect(after.funnel.total).toBe(served.funnel.total + 1);
-    expect(after.anak.find((a: { kode: string }) => a.kode === '35.10').total).toBe(served.anak.find((a: { kode: string }) => a.kode === '35.10').total + 1);
+    expect(after.anak.find((a: { kode: string }) => a.kode === '35.10').total).toBe(
+      served.anak.find((a: { kode: string }) => a.kode === '35.10').total + 1,
+    );
     expect(after.rujukan.menunggu).toBe(served.rujukan.menunggu);
     // A filtered view is always live.
-    expect((await koordinator.request({ method: 'GET', url: '/api/v1/dashboard/overview?wilayah=35&ppks=24' })).json().rujukan.menunggu).toBe(served.rujukan.menunggu + 1);
+    expect(
+      (await koordinator.request({ method: 'GET', url: '/api/v1/dashboard/overview?wilayah=35&ppks=24' })).json().rujukan.menunggu,
+    ).toBe(served.rujukan.menunggu + 1);
     await refreshOverviewSnapshots(ctx.database.db, limits());
     expect((await overview(koordinator, '35')).json().rujukan.menunggu).toBe(served.rujukan.menunggu + 1);
   });

@@ -26,7 +26,18 @@ beforeAll(async () => {
     ...REGENCIES.map((r) => signIn(ctx, 'pendamping', r)),
   ]);
   villages = await Promise.all(
-    REGENCIES.map(async (r) => (await ctx.database.db.selectFrom('wilayah').select('kode').where('tingkat', '=', 4).where('kode', 'like', `${r}.%`).orderBy('kode').executeTakeFirstOrThrow()).kode),
+    REGENCIES.map(
+      async (r) =>
+        (
+          await ctx.database.db
+            .selectFrom('wilayah')
+            .select('kode')
+            .where('tingkat', '=', 4)
+            .where('kode', 'like', `${r}.%`)
+            .orderBy('kode')
+            .executeTakeFirstOrThrow()
+        ).kode,
+    ),
   );
 });
 afterAll(() => ctx.close());
@@ -51,10 +62,20 @@ async function apply(o: Op): Promise<void> {
     const person = await owner.request({
       method: 'POST',
       url: '/api/v1/beneficiaries',
-      payload: { nik: `${village.replace(/\./g, '').slice(0, 6)}0101${String(born % 100).padStart(2, '0')}${String(serial).padStart(4, '0')}`, nama: `Warga ${serial}`, jenisKelamin: 'L', tanggalLahir: `${born}-01-01`, kodeDesa: village },
+      payload: {
+        nik: `${village.replace(/\./g, '').slice(0, 6)}0101${String(born % 100).padStart(2, '0')}${String(serial).padStart(4, '0')}`,
+        nama: `Warga ${serial}`,
+        jenisKelamin: 'L',
+        tanggalLahir: `${born}-01-01`,
+        kodeDesa: village,
+      },
     });
     expect(person.statusCode, person.body).toBe(201);
-    const kase = await owner.request({ method: 'POST', url: '/api/v1/cases', payload: { beneficiaryId: person.json().id, ppks: PPKS[o.ppks] } });
+    const kase = await owner.request({
+      method: 'POST',
+      url: '/api/v1/cases',
+      payload: { beneficiaryId: person.json().id, ppks: PPKS[o.ppks] },
+    });
     expect(kase.statusCode, kase.body).toBe(201);
     // The area's koordinator supervises: an admin may not act on a child's case it cannot identify.
     cases.push({ id: kase.json().id, owner, supervisor: REGENCIES[o.regency]!.startsWith('31') ? koordinatorJakarta : koordinatorJatim });
@@ -73,13 +94,21 @@ async function apply(o: Op): Promise<void> {
     // The work a gate asks for (assessment, approved plan) is done first, as a pendamping would.
     if (gated.includes(forward)) await satisfyGate(owner, supervisor, kase, forward);
     const current = (await actor.request({ method: 'GET', url: `/api/v1/cases/${id}` })).json();
-    response = await actor.request({ method: 'POST', url: `/api/v1/cases/${id}/transitions`, payload: { version: current.version, to: forward } });
+    response = await actor.request({
+      method: 'POST',
+      url: `/api/v1/cases/${id}/transitions`,
+      payload: { version: current.version, to: forward },
+    });
   } else if (o.kind === 'close') {
     if (!kase.tindakan.tutup) return;
     response = await actor.request({ method: 'POST', url: `/api/v1/cases/${id}/close`, payload: { ...body, alasan: 'pindah' } });
   } else if (o.kind === 'reopen') {
     if (!kase.tindakan.bukaKembali) return;
-    response = await actor.request({ method: 'POST', url: `/api/v1/cases/${id}/reopen`, payload: { ...body, alasan: 'Keluarga kembali ke desa' } });
+    response = await actor.request({
+      method: 'POST',
+      url: `/api/v1/cases/${id}/reopen`,
+      payload: { ...body, alasan: 'Keluarga kembali ke desa' },
+    });
   } else {
     if (!kase.tindakan.verifikasi) return;
     await meetAllOutcomes(actor, id, kase.ppks);
@@ -94,7 +123,9 @@ async function fromBaseTables(area: string | null, ppks: string | undefined) {
   const filter = sql`${area === null ? sql`true` : sql`(c.wilayah = ${area} or c.wilayah like ${`${area}.%`})`} and ${ppks ? sql`c.ppks = ${ppks}` : sql`true`}`;
   const childLen = area === null ? 2 : 5;
   const stock = await sql<{ child: string; status: string; n: number }>`
-    select left(c.wilayah, ${sql.lit(childLen)}) as child, c.status, count(*)::int as n from cases c where ${filter} group by 1, 2`.execute(db);
+    select left(c.wilayah, ${sql.lit(childLen)}) as child, c.status, count(*)::int as n from cases c where ${filter} group by 1, 2`.execute(
+    db,
+  );
   const flow = await sql<{ dibuat: number; terselesaikan: number; ditutup: number }>`
     select count(*) filter (where e.jenis = 'dibuat')::int as dibuat, count(*) filter (where e.jenis = 'diverifikasi')::int as terselesaikan,
       count(*) filter (where e.jenis = 'ditutup')::int as ditutup
@@ -132,10 +163,15 @@ describe('dashboard', () => {
             expect(got.funnel).toEqual(want.funnel);
             for (const child of got.anak) {
               const { terdata, tertangani, terselesaikan, ditutup, total } = child;
-              expect({ terdata, tertangani, terselesaikan, ditutup, total }).toEqual(want.children[child.kode] ?? { terdata: 0, tertangani: 0, terselesaikan: 0, ditutup: 0, total: 0 });
+              expect({ terdata, tertangani, terselesaikan, ditutup, total }).toEqual(
+                want.children[child.kode] ?? { terdata: 0, tertangani: 0, terselesaikan: 0, ditutup: 0, total: 0 },
+              );
             }
-            const sumTrend = (k: 'dibuat' | 'terselesaikan' | 'ditutup') => got.tren.reduce((s: number, m: Record<string, number>) => s + m[k]!, 0);
-            expect({ dibuat: sumTrend('dibuat'), terselesaikan: sumTrend('terselesaikan'), ditutup: sumTrend('ditutup') }).toEqual(want.flow);
+            const sumTrend = (k: 'dibuat' | 'terselesaikan' | 'ditutup') =>
+              got.tren.reduce((s: number, m: Record<string, number>) => s + m[k]!, 0);
+            expect({ dibuat: sumTrend('dibuat'), terselesaikan: sumTrend('terselesaikan'), ditutup: sumTrend('ditutup') }).toEqual(
+              want.flow,
+            );
             expect(got.backlog.reduce((s: number, b: { aktif: number }) => s + b.aktif, 0)).toBe(want.open.n);
             expect(got.terlambat).toBe(want.open.late);
             if (want.flow.terselesaikan > 0) expect(got.medianHari).toBe(3); // all resolved within the first week
@@ -172,7 +208,9 @@ describe('dashboard', () => {
       await satisfyGate(owners.get(id)!, koordinatorJatim, { id, ppks: PPKS[1]! }, 'rencana');
     }
     const moves = await Promise.all(
-      ids.map((id, n) => owners.get(id)!.request({ method: 'POST', url: `/api/v1/cases/${id}/transitions`, payload: { to: n < 4 ? 'rencana' : 'asesmen' } })),
+      ids.map((id, n) =>
+        owners.get(id)!.request({ method: 'POST', url: `/api/v1/cases/${id}/transitions`, payload: { to: n < 4 ? 'rencana' : 'asesmen' } }),
+      ),
     );
     expect(moves.map((m) => m.statusCode)).toEqual(ids.map(() => 200));
     const stats = await sql<{ n: number }>`select coalesce(sum(n), 0)::int as n from case_stats where tingkat = 1`.execute(ctx.database.db);

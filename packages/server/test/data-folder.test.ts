@@ -105,7 +105,14 @@ async function countRows(): Promise<{ beneficiaries: number; users: number }> {
   const database = await openDatabase({ dataDir });
   try {
     const count = async (table: 'beneficiaries' | 'users') =>
-      Number((await database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await database.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     return { beneficiaries: await count('beneficiaries'), users: await count('users') };
   } finally {
     await database.close();
@@ -126,11 +133,7 @@ describe('one owner per PGlite data folder', () => {
     const pid = server.child.pid!;
     expect(readOwner()).toMatchObject({ pid, command: 'tuntas serve --port 0' });
 
-    const attempts = [
-      ['import', 'beneficiaries', MESSY],
-      ['migrate'],
-      ['user', 'add', '--username', 'admin.dua', '--role', 'admin'],
-    ];
+    const attempts = [['import', 'beneficiaries', MESSY], ['migrate'], ['user', 'add', '--username', 'admin.dua', '--role', 'admin']];
     for (const args of attempts) {
       const run = await tuntas(args, password);
       expect(run.code, args.join(' ')).toBe(1);
@@ -283,4 +286,3 @@ describe('the import wrapper (bin/tuntas.js) is exec-like', () => {
     expect(missing.err).toContain('ENOENT');
   }, 120_000);
 });
-

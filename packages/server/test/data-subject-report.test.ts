@@ -22,8 +22,22 @@ afterAll(() => ctx.close());
 describe('the data-subject report (UU 27/2022 Pasal 7)', () => {
   it('gives the area’s koordinator everything held about one person, including who looked at them, and audits it', async () => {
     const person = await buildPerson(owner, { nama: 'Wahyuni Sulistyowati', noKk: '3510010101200555' });
-    const kase = await advanceCase(owner, koordinator, await buildCase(owner, { person, ppks: '19', ringkasan: 'Korban KDRT' }), 'intervensi');
-    await owner.request({ method: 'POST', url: `/api/v1/beneficiaries/${person.id}/consents`, payload: { tujuan: 'pendampingan', pemberiNama: 'Wahyuni Sulistyowati', hubungan: 'diri_sendiri', diberikanPada: '2026-10-01T08:00:00Z' } });
+    const kase = await advanceCase(
+      owner,
+      koordinator,
+      await buildCase(owner, { person, ppks: '19', ringkasan: 'Korban KDRT' }),
+      'intervensi',
+    );
+    await owner.request({
+      method: 'POST',
+      url: `/api/v1/beneficiaries/${person.id}/consents`,
+      payload: {
+        tujuan: 'pendampingan',
+        pemberiNama: 'Wahyuni Sulistyowati',
+        hubungan: 'diri_sendiri',
+        diberikanPada: '2026-10-01T08:00:00Z',
+      },
+    });
     await direktorat.request({ method: 'GET', url: `/api/v1/cases/${kase.id}` });
 
     const response = await koordinator.request({ method: 'GET', url: `/api/v1/beneficiaries/${person.id}/data-subject-report` });
@@ -36,8 +50,17 @@ describe('the data-subject report (UU 27/2022 Pasal 7)', () => {
     expect(report.kasus[0]).toMatchObject({ id: kase.id, ringkasan: 'Korban KDRT', rencana: { status: 'disetujui' } });
     expect(report.kasus[0].asesmen).toHaveLength(1);
     expect(report.kasus[0].riwayat.map((e: { jenis: string }) => e.jenis)).toContain('tahapan');
-    expect(report.jejakAudit.some((e: { action: string; actor_username: string }) => e.action === 'case.read' && e.actor_username === direktorat.user.username)).toBe(true);
-    const audit = await ctx.database.db.selectFrom('audit_events').select('actor_id').where('action', '=', 'beneficiary.data_subject_report').where('entity_id', '=', person.id).execute();
+    expect(
+      report.jejakAudit.some(
+        (e: { action: string; actor_username: string }) => e.action === 'case.read' && e.actor_username === direktorat.user.username,
+      ),
+    ).toBe(true);
+    const audit = await ctx.database.db
+      .selectFrom('audit_events')
+      .select('actor_id')
+      .where('action', '=', 'beneficiary.data_subject_report')
+      .where('entity_id', '=', person.id)
+      .execute();
     expect(audit).toEqual([{ actor_id: koordinator.user.id }]);
   });
 

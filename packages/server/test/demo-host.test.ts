@@ -17,7 +17,11 @@ beforeAll(async () => {
   const { HOST: _host, ...rest } = process.env;
   env = { ...rest, DATABASE_URL: '', TUNTAS_DATA_DIR: dir, PORT: '0', LOG_LEVEL: 'warn', TUNTAS_AUTO_REPORTS: '0' };
   // A few cases already there, so `serve --demo` only checks the accounts instead of seeding 25,000.
-  const seeded = spawnSync(process.execPath, [BIN, 'seed', 'demo', '--scale', '20', '--worklog-months', '0'], { env, encoding: 'utf8', timeout: 150_000 });
+  const seeded = spawnSync(process.execPath, [BIN, 'seed', 'demo', '--scale', '20', '--worklog-months', '0'], {
+    env,
+    encoding: 'utf8',
+    timeout: 150_000,
+  });
   if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr}`);
 }, 180_000);
 afterAll(() => rm(dir, { recursive: true, force: true }));

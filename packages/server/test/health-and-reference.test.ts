@@ -63,12 +63,20 @@ describe('reference data', () => {
     await officialPpksNames(ctx.database.db as unknown as Kysely<unknown>);
     const ppks = (await pendamping.request({ method: 'GET', url: '/api/v1/ppks' })).json() as Array<{ kode: string; nama: string }>;
     const nama = new Map(ppks.map((p) => [p.kode, p.nama]));
-    expect([nama.get('01'), nama.get('02'), nama.get('08'), nama.get('18')]).toEqual(['Anak Balita Telantar', 'Anak Telantar', 'Lanjut Usia Telantar', 'Korban Perdagangan Orang']);
+    expect([nama.get('01'), nama.get('02'), nama.get('08'), nama.get('18')]).toEqual([
+      'Anak Balita Telantar',
+      'Anak Telantar',
+      'Lanjut Usia Telantar',
+      'Korban Perdagangan Orang',
+    ]);
     expect(ppks.filter((p) => /terlantar|trafficking/i.test(p.nama))).toEqual([]);
   });
 
   it('holds the 26 PPKS, 7 tahapan and 7 ATENSI services', async () => {
-    const ppks = (await pendamping.request({ method: 'GET', url: '/api/v1/ppks' })).json() as Array<{ kode: string; dataSpesifik: boolean }>;
+    const ppks = (await pendamping.request({ method: 'GET', url: '/api/v1/ppks' })).json() as Array<{
+      kode: string;
+      dataSpesifik: boolean;
+    }>;
     expect(ppks.map((p) => p.kode)).toEqual(Array.from({ length: 26 }, (_, i) => String(i + 1).padStart(2, '0')));
     expect(ppks.find((p) => p.kode === '16')?.dataSpesifik).toBe(true);
     const tahapan = (await pendamping.request({ method: 'GET', url: '/api/v1/tahapan' })).json() as Array<{ kode: string }>;
@@ -91,9 +99,7 @@ describe('OpenAPI document', () => {
     expect(response.statusCode).toBe(200);
     const doc = response.json() as { openapi: string; paths: Record<string, Record<string, { responses: object }>> };
     expect(doc.openapi).toMatch(/^3\./);
-    const documented = new Set(
-      Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)),
-    );
+    const documented = new Set(Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)));
     for (const expected of [
       'GET /api/v1/health',
       'POST /api/v1/auth/login',

@@ -20,17 +20,32 @@ let caseId: string;
 let activityId: string;
 
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date());
-const JPEG_BYTES = [0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xd9];
+const JPEG_BYTES = [
+  0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xd9,
+];
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 type Table = keyof DB;
 async function count(table: Table): Promise<number> {
-  const row = await ctx.database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await ctx.database.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 /** Row counts of the tables a hostile request could write to; equal before and after means nothing changed. */
 async function snapshot(): Promise<Record<string, number>> {
-  const tables: Table[] = ['beneficiaries', 'cases', 'activities', 'evidence_photos', 'import_reports', 'audit_events', 'login_throttle', 'attendance', 'users'];
+  const tables: Table[] = [
+    'beneficiaries',
+    'cases',
+    'activities',
+    'evidence_photos',
+    'import_reports',
+    'audit_events',
+    'login_throttle',
+    'attendance',
+    'users',
+  ];
   return Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await count(t)] as const)));
 }
 
@@ -53,24 +68,45 @@ beforeAll(async () => {
   const kase = await pendamping.request({ method: 'POST', url: '/api/v1/cases', payload: { beneficiaryId, ppks: '24' } });
   expect(kase.statusCode, kase.body).toBe(201);
   caseId = kase.json().id;
-  const activity = await pendamping.request({ method: 'POST', url: '/api/v1/activities', payload: { tanggal: today(), jenis: 'kunjungan_rumah', durasiMenit: 60 } });
+  const activity = await pendamping.request({
+    method: 'POST',
+    url: '/api/v1/activities',
+    payload: { tanggal: today(), jenis: 'kunjungan_rumah', durasiMenit: 60 },
+  });
   expect(activity.statusCode, activity.body).toBe(201);
   activityId = activity.json().id;
-  const checkIn = await pendamping.request({ method: 'POST', url: '/api/v1/attendance/check-in', payload: { lat: -8.2, lng: 114.3, accuracy: 9 } });
+  const checkIn = await pendamping.request({
+    method: 'POST',
+    url: '/api/v1/attendance/check-in',
+    payload: { lat: -8.2, lng: 114.3, accuracy: 9 },
+  });
   expect(checkIn.statusCode, checkIn.body).toBe(201);
 });
 afterAll(() => ctx.close());
 
-const json = (s: Session, method: InjectOptions['method'], url: string, payload: unknown) => s.request({ method, url, payload: JSON.stringify(payload), headers: { 'content-type': 'application/json' } });
+const json = (s: Session, method: InjectOptions['method'], url: string, payload: unknown) =>
+  s.request({ method, url, payload: JSON.stringify(payload), headers: { 'content-type': 'application/json' } });
 
 describe('a NUL byte is refused before it reaches the database', () => {
   it('in a JSON text field, a nested one, a query value or the login name: 400 VALIDATION_FAILED naming the field, nothing stored', async () => {
     const before = await snapshot();
-    const person = await json(pendamping, 'POST', '/api/v1/beneficiaries', { nik: '3510010503800002', nama: 'Budi\u0000Santoso', jenisKelamin: 'L', tanggalLahir: '1980-03-05', kodeDesa: '35.10.01.2001' });
+    const person = await json(pendamping, 'POST', '/api/v1/beneficiaries', {
+      nik: '3510010503800002',
+      nama: 'Budi\u0000Santoso',
+      jenisKelamin: 'L',
+      tanggalLahir: '1980-03-05',
+      kodeDesa: '35.10.01.2001',
+    });
     expect(person.statusCode, person.body).toBe(400);
-    expect(person.json().error).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('tidak sesuai format'), details: [{ path: 'body/nama' }] });
+    expect(person.json().error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: expect.stringContaining('tidak sesuai format'),
+      details: [{ path: 'body/nama' }],
+    });
 
-    const nested = await json(pendamping, 'POST', `/api/v1/cases/${caseId}/assessments`, { data: { riwayat: [{ catatan: 'ok' }, { catatan: 'a\u0000' }] } });
+    const nested = await json(pendamping, 'POST', `/api/v1/cases/${caseId}/assessments`, {
+      data: { riwayat: [{ catatan: 'ok' }, { catatan: 'a\u0000' }] },
+    });
     expect(nested.statusCode, nested.body).toBe(400);
     expect(nested.json().error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'body/data/riwayat/1/catatan' }] });
 
@@ -80,15 +116,27 @@ describe('a NUL byte is refused before it reaches the database', () => {
     for (const url of ['/api/v1/beneficiaries?q=Budi%00', '/api/v1/cases?q=%00', '/api/v1/lembaga?q=a%00b', '/api/v1/users?q=%00']) {
       const response = await admin.request({ method: 'GET', url });
       expect(response.statusCode, `${url}: ${response.body}`).toBe(400);
-      expect(response.json().error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: expect.stringMatching(/^querystring\//) }] });
+      expect(response.json().error).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: [{ path: expect.stringMatching(/^querystring\//) }],
+      });
     }
     const param = await admin.request({ method: 'GET', url: '/api/v1/wilayah/35%00' });
     expect(param.statusCode, param.body).toBe(400);
 
-    const login = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: `${pendamping.user.username}\u0000`, password: 'apa saja' } });
+    const login = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: `${pendamping.user.username}\u0000`, password: 'apa saja' },
+    });
     expect(login.statusCode, login.body).toBe(400);
     expect(login.json().error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'body/username' }] });
-    const english = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'accept-language': 'en' }, payload: { username: '\u0000', password: 'x' } });
+    const english = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'accept-language': 'en' },
+      payload: { username: '\u0000', password: 'x' },
+    });
     expect(english.json().error.message).toMatch(/expected format/);
 
     expect(await snapshot()).toEqual(before);
@@ -167,13 +215,26 @@ describe('an unreadable workbook', () => {
     const file = await xlsxWithoutReferences();
     const before = await snapshot();
     for (const dryRun of [true, false]) {
-      const response = await pendamping.request({ method: 'POST', url: `/api/v1/imports/beneficiaries?dryRun=${dryRun}`, payload: file, headers: { 'content-type': XLSX_TYPE } });
+      const response = await pendamping.request({
+        method: 'POST',
+        url: `/api/v1/imports/beneficiaries?dryRun=${dryRun}`,
+        payload: file,
+        headers: { 'content-type': XLSX_TYPE },
+      });
       expect(response.statusCode, response.body).toBe(422);
-      expect(response.json().error).toMatchObject({ code: 'IMPORT_FILE_UNREADABLE', message: 'Berkas tidak dapat dibaca sebagai CSV atau XLSX.' });
+      expect(response.json().error).toMatchObject({
+        code: 'IMPORT_FILE_UNREADABLE',
+        message: 'Berkas tidak dapat dibaca sebagai CSV atau XLSX.',
+      });
     }
     // Neither is a truncated ZIP nor one holding junk where the sheet should be.
     const junk = Buffer.concat([file.subarray(0, 200), Buffer.alloc(300, 7)]);
-    const truncated = await pendamping.request({ method: 'POST', url: '/api/v1/imports/beneficiaries', payload: junk, headers: { 'content-type': XLSX_TYPE } });
+    const truncated = await pendamping.request({
+      method: 'POST',
+      url: '/api/v1/imports/beneficiaries',
+      payload: junk,
+      headers: { 'content-type': XLSX_TYPE },
+    });
     expect(truncated.statusCode, truncated.body).toBe(422);
     expect(truncated.json().error.code).toBe('IMPORT_FILE_UNREADABLE');
     expect(await snapshot()).toEqual(before);
@@ -188,10 +249,19 @@ describe('a unique violation', () => {
     // the database refuses, as two requests racing past a check would.
     const app: FastifyInstance = await buildApp({ database: ctx.database, config: loadConfig({}), logger: { level: 'info', stream } });
     app.post('/api/v1/test/duplicate-username', async () => {
-      const values = { username: 'siti.rahmawati', password_hash: 'x', role: 'pendamping' as const, wilayah: '35.10', nama_lengkap: 'Siti Rahmawati' };
+      const values = {
+        username: 'siti.rahmawati',
+        password_hash: 'x',
+        role: 'pendamping' as const,
+        wilayah: '35.10',
+        nama_lengkap: 'Siti Rahmawati',
+      };
       await ctx.database.db.transaction().execute(async (trx) => {
         await trx.insertInto('users').values(values).execute();
-        await trx.insertInto('users').values({ ...values, username: 'SITI.RAHMAWATI' }).execute();
+        await trx
+          .insertInto('users')
+          .values({ ...values, username: 'SITI.RAHMAWATI' })
+          .execute();
       });
       return { ok: true };
     });
@@ -213,10 +283,17 @@ describe('a unique violation', () => {
 
   it('two admins setting the same stage target at once: each answers 200 or 409, one row is kept', async () => {
     const body = { tahapan: 'asesmen', ppks: '07', hari: 10 };
-    const responses = await Promise.all(Array.from({ length: 6 }, (_, i) => json(admin, 'PUT', '/api/v1/tahapan-targets', { ...body, hari: 10 + i })));
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => json(admin, 'PUT', '/api/v1/tahapan-targets', { ...body, hari: 10 + i })),
+    );
     for (const r of responses) expect([200, 409], r.body).toContain(r.statusCode);
     expect(responses.filter((r) => r.statusCode === 409).every((r) => r.json().error.code === 'CONFLICT')).toBe(true);
-    const rows = await ctx.database.db.selectFrom('tahapan_target').selectAll().where('tahapan', '=', 'asesmen').where('ppks', '=', '07').execute();
+    const rows = await ctx.database.db
+      .selectFrom('tahapan_target')
+      .selectAll()
+      .where('tahapan', '=', 'asesmen')
+      .where('ppks', '=', '07')
+      .execute();
     expect(rows).toHaveLength(1);
   });
 });
@@ -260,7 +337,8 @@ describe('sub-resources of an out-of-scope parent', () => {
         const sub = await s.request({ method: 'GET', url });
         checked += 1;
         const expected = own.statusCode === 200 || own.statusCode === 404 ? 404 : own.statusCode;
-        if (sub.statusCode !== expected && !(own.statusCode === 404 && sub.statusCode === 403)) mismatches.push(`${s.user.role} ${url}: ${sub.statusCode} (parent ${own.statusCode})`);
+        if (sub.statusCode !== expected && !(own.statusCode === 404 && sub.statusCode === 403))
+          mismatches.push(`${s.user.role} ${url}: ${sub.statusCode} (parent ${own.statusCode})`);
       }
     }
     expect(checked).toBeGreaterThan(30);
@@ -369,11 +447,25 @@ interface Probe {
 
 const NUMBER_HOSTILES = [1e20, -1, 1.5, 2 ** 31];
 const QUERY_HOSTILES = ['a\u0000b', '99999999999999999999', '-1', '1.5', '1e400', "' or 1=1 --", 'x'.repeat(10_000), '\uD800'];
-const PATH_HOSTILES = ['bukan-uuid', 'a%00b', '00000000-0000-0000-0000-000000000000', '..%2F..%2Fetc%2Fpasswd', 'x'.repeat(4000), '99999999999999999999', '%C0%AF'];
+const PATH_HOSTILES = [
+  'bukan-uuid',
+  'a%00b',
+  '00000000-0000-0000-0000-000000000000',
+  '..%2F..%2Fetc%2Fpasswd',
+  'x'.repeat(4000),
+  '99999999999999999999',
+  '%C0%AF',
+];
 const HEADER_HOSTILES: Array<[string, Record<string, string>]> = [
   [
     'garbage Accept-Language, request id, forwarding and accept',
-    { 'accept-language': 'en;q=abc, *;q=NaN, ;;;, id-ID;q=-1, \u00ff;q=1e999, ' + 'x'.repeat(8000), 'x-request-id': '../../\u00e9', 'x-forwarded-for': 'bukan-ip, 999.999.1.1', forwarded: 'for=";', accept: 'application/xml;q=0.9, */*;q=abc' },
+    {
+      'accept-language': 'en;q=abc, *;q=NaN, ;;;, id-ID;q=-1, \u00ff;q=1e999, ' + 'x'.repeat(8000),
+      'x-request-id': '../../\u00e9',
+      'x-forwarded-for': 'bukan-ip, 999.999.1.1',
+      forwarded: 'for=";',
+      accept: 'application/xml;q=0.9, */*;q=abc',
+    },
   ],
 ];
 const UPLOAD_BODIES: Array<[string, string, string | Buffer]> = [
@@ -398,7 +490,9 @@ function probesFor(method: string, path: string, op: Operation, realIds: boolean
     const resource = /^\/api\/v1\/([a-z-]+)\//.exec(path)?.[1];
     if (name === 'code') return '35';
     if (name === 'userId') return pendamping.user.id;
-    return ({ cases: caseId, beneficiaries: beneficiaryId, activities: activityId } as Record<string, string>)[resource ?? ''] ?? randomUUID();
+    return (
+      ({ cases: caseId, beneficiaries: beneficiaryId, activities: activityId } as Record<string, string>)[resource ?? ''] ?? randomUUID()
+    );
   };
   const urlWith = (overrides: Record<string, string> = {}, query?: URLSearchParams): string => {
     let url = path;
@@ -406,10 +500,18 @@ function probesFor(method: string, path: string, op: Operation, realIds: boolean
     const qs = query?.toString();
     return qs ? `${url}?${qs}` : url;
   };
-  const requiredQuery = () => new URLSearchParams(queryParams.filter((p) => p.required).map((p): [string, string] => [p.name, String(sample(p.schema))]));
+  const requiredQuery = () =>
+    new URLSearchParams(queryParams.filter((p) => p.required).map((p): [string, string] => [p.name, String(sample(p.schema))]));
 
   // Path parameters that are not UUIDs, or UUIDs of nothing.
-  for (const p of pathParams) for (const v of PATH_HOSTILES) probes.push({ label: `path ${p.name}=${v.slice(0, 20)}`, method, url: urlWith({ [p.name]: v }, requiredQuery()), once: !v.startsWith('0000') });
+  for (const p of pathParams)
+    for (const v of PATH_HOSTILES)
+      probes.push({
+        label: `path ${p.name}=${v.slice(0, 20)}`,
+        method,
+        url: urlWith({ [p.name]: v }, requiredQuery()),
+        once: !v.startsWith('0000'),
+      });
   // Every query parameter with every hostile value, alone and repeated.
   for (const p of queryParams) {
     for (const v of QUERY_HOSTILES) {
@@ -427,7 +529,13 @@ function probesFor(method: string, path: string, op: Operation, realIds: boolean
   // Headers.
   for (const [label, headers] of HEADER_HOSTILES) probes.push({ label, method, url: urlWith({}, requiredQuery()), headers });
   probes.push({ label: 'huge cookie', method, url: urlWith({}, requiredQuery()), headers: { cookie: `x=${'y'.repeat(60_000)}` } });
-  probes.push({ label: 'garbage session', method, url: urlWith({}, requiredQuery()), cookie: `tuntas_sid=%00${'z'.repeat(5000)}; tuntas_sid=%E0%A4%A`, once: true });
+  probes.push({
+    label: 'garbage session',
+    method,
+    url: urlWith({}, requiredQuery()),
+    cookie: `tuntas_sid=%00${'z'.repeat(5000)}; tuntas_sid=%E0%A4%A`,
+    once: true,
+  });
 
   if (method === 'GET' || method === 'DELETE') return probes;
   const url = urlWith({}, requiredQuery());
@@ -471,7 +579,11 @@ function probesFor(method: string, path: string, op: Operation, realIds: boolean
   }
   for (const f of fields.filter((l) => l.path.length > 0 && l.value !== null && typeof l.value === 'object')) {
     const isArray = Array.isArray(f.value);
-    send(`${f.path.join('.')} as ${isArray ? 'an object' : 'an array'}`, JSON.stringify(replaced(base, f.path, isArray ? { 0: 'x' } : ['x'])), 'application/json');
+    send(
+      `${f.path.join('.')} as ${isArray ? 'an object' : 'an array'}`,
+      JSON.stringify(replaced(base, f.path, isArray ? { 0: 'x' } : ['x'])),
+      'application/json',
+    );
     send(`${f.path.join('.')} nested deep`, JSON.stringify(replaced(base, f.path, deep(2000))), 'application/json');
   }
   return probes;
@@ -480,7 +592,12 @@ function probesFor(method: string, path: string, op: Operation, realIds: boolean
 async function run(app: FastifyInstance, session: Session, probe: Probe): Promise<LightMyRequestResponse | Error> {
   const cookie = probe.cookie ?? [session.cookie, probe.headers?.cookie].filter(Boolean).join('; ');
   try {
-    return await app.inject({ method: probe.method as InjectOptions['method'], url: probe.url, headers: { ...probe.headers, cookie }, ...(probe.payload !== undefined ? { payload: probe.payload } : {}) });
+    return await app.inject({
+      method: probe.method as InjectOptions['method'],
+      url: probe.url,
+      headers: { ...probe.headers, cookie },
+      ...(probe.payload !== undefined ? { payload: probe.payload } : {}),
+    });
   } catch (error) {
     return error as Error;
   }

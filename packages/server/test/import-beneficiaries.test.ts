@@ -56,7 +56,10 @@ function personRow(serial: number, day = 5): string {
 
 describe('the messy sample, judged row by row as the contract says', () => {
   it('gives every row exactly the expected verdict and stores each accepted person once', async () => {
-    const truth = JSON.parse(await readFile(new URL('beneficiaries-messy.truth.json', FIXTURES), 'utf8')) as Array<{ line: number; expect: string | null }>;
+    const truth = JSON.parse(await readFile(new URL('beneficiaries-messy.truth.json', FIXTURES), 'utf8')) as Array<{
+      line: number;
+      expect: string | null;
+    }>;
     const file = new URL('beneficiaries-messy.csv', FIXTURES).pathname;
 
     const dry = await importFile(file, { dryRun: true });
@@ -77,7 +80,11 @@ describe('the messy sample, judged row by row as the contract says', () => {
     expect(await count()).toBe(expectedAccepted);
     const warned = second.rows.filter((r) => r.warnings.includes('NIK_EXISTS'));
     expect(warned).toHaveLength(expectedAccepted);
-    const stored = await database.db.selectFrom('beneficiaries').select(['nik', 'version']).where('nik', '=', '1610160212888557').executeTakeFirstOrThrow();
+    const stored = await database.db
+      .selectFrom('beneficiaries')
+      .select(['nik', 'version'])
+      .where('nik', '=', '1610160212888557')
+      .executeTakeFirstOrThrow();
     expect(stored.version).toBe(2);
   });
 });
@@ -94,8 +101,19 @@ describe('files as they come from the field', () => {
     const file = await writeCsv('excel-id.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(rows.join('\r\n'))]));
     const report = await importFile(file);
     expect(report).toMatchObject({ total: 2, accepted: 2, rejected: 0, rows: [] });
-    const aminah = await database.db.selectFrom('beneficiaries').selectAll().where('nik', '=', '3510014508900101').executeTakeFirstOrThrow();
-    expect(aminah).toMatchObject({ nama: 'Aminah; binti Umar', jenis_kelamin: 'P', tanggal_lahir: '1990-08-05', alamat: 'Jl. Mawar, No. 1', kategori_ppks: '24', provinsi: '35' });
+    const aminah = await database.db
+      .selectFrom('beneficiaries')
+      .selectAll()
+      .where('nik', '=', '3510014508900101')
+      .executeTakeFirstOrThrow();
+    expect(aminah).toMatchObject({
+      nama: 'Aminah; binti Umar',
+      jenis_kelamin: 'P',
+      tanggal_lahir: '1990-08-05',
+      alamat: 'Jl. Mawar, No. 1',
+      kategori_ppks: '24',
+      provinsi: '35',
+    });
   });
 
   it('numbers rows by the line they start on when a quoted address spans lines, and stores it whole', async () => {
@@ -109,7 +127,12 @@ describe('files as they come from the field', () => {
     const report = await importFile(file);
     // Umar starts on line 5 (Aminah's address takes lines 2 to 4); Rina on line 6, her sex is wrong.
     expect(report).toMatchObject({ total: 3, accepted: 2, rejected: 1, rows: [{ line: 6, errors: ['NIK_SEX_MISMATCH'] }] });
-    const stored = await database.db.selectFrom('beneficiaries').select(['nik', 'alamat']).where('nik', 'in', ['3510014508900111', '3510010508900112']).orderBy('nik').execute();
+    const stored = await database.db
+      .selectFrom('beneficiaries')
+      .select(['nik', 'alamat'])
+      .where('nik', 'in', ['3510014508900111', '3510010508900112'])
+      .orderBy('nik')
+      .execute();
     expect(stored).toEqual([
       { nik: '3510010508900112', alamat: null },
       { nik: '3510014508900111', alamat: 'Jl. Mawar No. 1\nRT 02 RW 03\nDusun Krajan' },
@@ -117,9 +140,16 @@ describe('files as they come from the field', () => {
   });
 
   it('stores a control character that separates values on the way to the database as a space', async () => {
-    const file = await writeCsv('control.csv', `${HEADER}\n3510014508900121,,Siti\x1fAminah,P,,05/08/1990,"Jl. Melati\x1f9",35.10.01.2001,24,\n`);
+    const file = await writeCsv(
+      'control.csv',
+      `${HEADER}\n3510014508900121,,Siti\x1fAminah,P,,05/08/1990,"Jl. Melati\x1f9",35.10.01.2001,24,\n`,
+    );
     expect(await importFile(file)).toMatchObject({ accepted: 1, rejected: 0 });
-    const stored = await database.db.selectFrom('beneficiaries').select(['nama', 'alamat']).where('nik', '=', '3510014508900121').executeTakeFirstOrThrow();
+    const stored = await database.db
+      .selectFrom('beneficiaries')
+      .select(['nama', 'alamat'])
+      .where('nik', '=', '3510014508900121')
+      .executeTakeFirstOrThrow();
     expect(stored).toEqual({ nama: 'Siti Aminah', alamat: 'Jl. Melati 9' });
   });
 
@@ -145,7 +175,10 @@ describe('files as they come from the field', () => {
     const empty = await writeCsv('empty.csv', '');
     await expect(openSpreadsheet(empty)).rejects.toMatchObject({ code: 'IMPORT_FILE_UNREADABLE' });
     const prose = await writeCsv('letter.csv', 'Kepada Yth. Bapak Kepala Dinas\nDengan hormat,\n');
-    await expect(importFile(prose)).rejects.toMatchObject({ code: 'IMPORT_COLUMNS_MISSING', details: { missing: ['nik', 'nama', 'jenis_kelamin', 'tanggal_lahir', 'kode_desa'] } });
+    await expect(importFile(prose)).rejects.toMatchObject({
+      code: 'IMPORT_COLUMNS_MISSING',
+      details: { missing: ['nik', 'nama', 'jenis_kelamin', 'tanggal_lahir', 'kode_desa'] },
+    });
     expect(await count()).toBe(before);
   });
 
@@ -153,7 +186,18 @@ describe('files as they come from the field', () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Data');
     sheet.addRow(HEADER.split(',').map((h) => h.toUpperCase()));
-    sheet.addRow(['3510014508900301', '3510010101200001', 'Dewi', 'P', 'Banyuwangi', new Date(Date.UTC(1990, 7, 5)), 'Jl. Kenanga', '35.10.01.2001', 24, '0812']);
+    sheet.addRow([
+      '3510014508900301',
+      '3510010101200001',
+      'Dewi',
+      'P',
+      'Banyuwangi',
+      new Date(Date.UTC(1990, 7, 5)),
+      'Jl. Kenanga',
+      '35.10.01.2001',
+      24,
+      '0812',
+    ]);
     sheet.addRow([3510014508900302, null, 'Rina', 'P', null, '05/08/1990', null, '35.10.01.2001', '24', null]);
     sheet.addRow([]);
     const file = path.join(dir, 'data.xlsx');
@@ -187,12 +231,17 @@ describe('atomicity and scope', () => {
     ).rejects.toThrow('koneksi terputus');
     const stored = await database.db.selectFrom('beneficiaries').selectAll().where('nik', 'like', '35100146%').execute();
     expect(stored).toHaveLength(200);
-    expect(stored.every((b) => b.nama.startsWith('Siti Aminah') && b.kode_desa === '35.10.01.2001' && b.tanggal_lahir === '1990-08-06')).toBe(true);
+    expect(
+      stored.every((b) => b.nama.startsWith('Siti Aminah') && b.kode_desa === '35.10.01.2001' && b.tanggal_lahir === '1990-08-06'),
+    ).toBe(true);
   });
 
   it('refuses rows outside a scoped importer’s area and people registered by another area', async () => {
     const jakarta: Actor = { id: '11111111-1111-4111-8111-111111111111', username: 'koor.31', role: 'koordinator', wilayah: '31' };
-    const file = await writeCsv('outside.csv', `${HEADER}\n${personRow(501, 7)}\n3171014708900502,,Budi,P,,07/08/1990,,31.71.01.1001,24,\n`);
+    const file = await writeCsv(
+      'outside.csv',
+      `${HEADER}\n${personRow(501, 7)}\n3171014708900502,,Budi,P,,07/08/1990,,31.71.01.1001,24,\n`,
+    );
     const banyuwangiBefore = await count({ nik: ['3510014708900501'] });
     const report = await importFile(file, { actor: jakarta });
     expect(report.rows).toEqual([{ line: 2, errors: ['WILAYAH_OUTSIDE_SCOPE'], warnings: [] }]);

@@ -27,7 +27,11 @@ beforeAll(async () => {
   shipped = await createTestApp({ importUpload: { ...DEFAULT_UPLOAD_LIMITS, reportsDir } });
   small = await createTestApp({ importUpload: { ...DEFAULT_UPLOAD_LIMITS, ...SMALL, reportsDir } });
   koor = await signIn(shipped, 'koordinator', '35');
-  [koorSmall, jakartaSmall, colleagueSmall] = await Promise.all([signIn(small, 'koordinator', '35'), signIn(small, 'koordinator', '31'), signIn(small, 'pendamping', '35.10')]);
+  [koorSmall, jakartaSmall, colleagueSmall] = await Promise.all([
+    signIn(small, 'koordinator', '35'),
+    signIn(small, 'koordinator', '31'),
+    signIn(small, 'pendamping', '35.10'),
+  ]);
 });
 afterAll(async () => {
   await shipped?.close();
@@ -36,7 +40,12 @@ afterAll(async () => {
 });
 
 function upload(session: Session, body: string | Buffer, query = '', contentType = 'text/csv') {
-  return session.request({ method: 'POST', url: `/api/v1/imports/beneficiaries${query}`, payload: body, headers: { 'content-type': contentType } });
+  return session.request({
+    method: 'POST',
+    url: `/api/v1/imports/beneficiaries${query}`,
+    payload: body,
+    headers: { 'content-type': contentType },
+  });
 }
 
 /** A valid row: a woman in Kab. Banyuwangi (35.10) born on `day` August 1990. */
@@ -53,7 +62,12 @@ function withNik(nik: string, village: string, nama: string): string {
 const jakartaNik = (serial: number) => `3171014708900${String(serial).padStart(3, '0')}`;
 
 const count = async (ctx: TestContext, table: 'beneficiaries' | 'import_reports') =>
-  (await ctx.database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+  (
+    await ctx.database.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;
 
 /** A ZIP written by hand, to declare the sizes a hostile file would (`declared` unpacked bytes). */
 function zip(entries: Array<{ name: string; data: Buffer; declared?: number }>): Buffer {
@@ -149,7 +163,10 @@ describe('import memory: a web upload has a row cap and an unpacked-size cap, re
     // 2.5 M rows of one inline-string cell, 125 MB unpacked, a few hundred KB packed.
     const row = '<row><c t="inlineStr"><is><t>x</t></is></c></row>';
     const sheet = Buffer.from(`<worksheet><sheetData>${row.repeat(2_500_000)}</sheetData></worksheet>`);
-    const file = zip([{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }, { name: 'xl/worksheets/sheet1.xml', data: sheet }]);
+    const file = zip([
+      { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+      { name: 'xl/worksheets/sheet1.xml', data: sheet },
+    ]);
     expect(file.length).toBeLessThan(2 * 1024 * 1024);
     const response = await upload(koor, file, '?dryRun=true', XLSX_TYPE);
     expect(response.statusCode).toBe(413);
@@ -165,9 +182,23 @@ describe('import memory: a web upload has a row cap and an unpacked-size cap, re
     ]);
     const bomb = await upload(koorSmall, lying, '?dryRun=true', XLSX_TYPE);
     expect(bomb.statusCode).toBe(413);
-    expect(bomb.json().error).toMatchObject({ code: 'IMPORT_XLSX_TOO_LARGE', details: { reason: 'unpacked size of shared strings and styles' } });
+    expect(bomb.json().error).toMatchObject({
+      code: 'IMPORT_XLSX_TOO_LARGE',
+      details: { reason: 'unpacked size of shared strings and styles' },
+    });
 
-    const rows = Array.from({ length: 1001 }, (_, i) => [jatimNik(3000 + i, 7), null, `Dewi ${i}`, 'P', null, '07/08/1990', null, '35.10.01.2001', '24', null]);
+    const rows = Array.from({ length: 1001 }, (_, i) => [
+      jatimNik(3000 + i, 7),
+      null,
+      `Dewi ${i}`,
+      'P',
+      null,
+      '07/08/1990',
+      null,
+      '35.10.01.2001',
+      '24',
+      null,
+    ]);
     const tooMany = await upload(koorSmall, await workbook(rows), '', XLSX_TYPE);
     expect(tooMany.statusCode).toBe(413);
     expect(tooMany.json().error).toMatchObject({ code: 'IMPORT_TOO_MANY_ROWS', details: { limit: 1000 } });
@@ -187,7 +218,11 @@ describe('import memory: a web upload has a row cap and an unpacked-size cap, re
     expect(result.rows).toHaveLength(100);
     expect(result.rows[0]).toEqual({ line: 2, errors: ['REQUIRED_MISSING'], warnings: [] });
 
-    const stored = await small.database.db.selectFrom('import_reports').select(['report_xlsx']).where('id', '=', result.id).executeTakeFirstOrThrow();
+    const stored = await small.database.db
+      .selectFrom('import_reports')
+      .select(['report_xlsx'])
+      .where('id', '=', result.id)
+      .executeTakeFirstOrThrow();
     expect(stored.report_xlsx).toBeNull();
     expect(await readdir(reportsDir)).toContain(`${result.id}.xlsx`);
 
@@ -204,13 +239,20 @@ describe('imports may not silently overwrite', () => {
   it('a re-import writes one audit event per changed person, naming only the fields that changed', async () => {
     const first = await upload(koorSmall, `${HEADER}\n${[jatim(5001, 9), jatim(5002, 9), jatim(5003, 9)].join('\n')}\n`);
     expect(first.json()).toMatchObject({ inserted: 3 });
-    const second = await upload(koorSmall, `${HEADER}\n${[jatim(5001, 9, 'Siti Aminah Baru'), jatim(5002, 9, 'Siti Aminah 5002', 'Jl. Mawar 2'), jatim(5003, 9)].join('\n')}\n`);
+    const second = await upload(
+      koorSmall,
+      `${HEADER}\n${[jatim(5001, 9, 'Siti Aminah Baru'), jatim(5002, 9, 'Siti Aminah 5002', 'Jl. Mawar 2'), jatim(5003, 9)].join('\n')}\n`,
+    );
     const result = second.json();
     // The contract's NIK_EXISTS: a warning, the row updates, never duplicates.
     expect(result).toMatchObject({ accepted: 3, inserted: 0, updated: 3 });
     expect(result.rows.map((r: { warnings: string[] }) => r.warnings)).toEqual([['NIK_EXISTS'], ['NIK_EXISTS'], ['NIK_EXISTS']]);
 
-    const people = await small.database.db.selectFrom('beneficiaries').select(['id', 'nik']).where('nik', 'in', [jatimNik(5001, 9), jatimNik(5002, 9)]).execute();
+    const people = await small.database.db
+      .selectFrom('beneficiaries')
+      .select(['id', 'nik'])
+      .where('nik', 'in', [jatimNik(5001, 9), jatimNik(5002, 9)])
+      .execute();
     const idOf = new Map(people.map((p) => [p.nik, p.id]));
     const events = await small.database.db
       .selectFrom('audit_events')
@@ -219,8 +261,20 @@ describe('imports may not silently overwrite', () => {
       .orderBy('id')
       .execute();
     expect(events).toEqual([
-      { entity_id: idOf.get(jatimNik(5001, 9)), entity_type: 'beneficiary', actor_id: koorSmall.user.id, wilayah: '35.10.01.2001', details: { fields: ['nama'], importId: result.id } },
-      { entity_id: idOf.get(jatimNik(5002, 9)), entity_type: 'beneficiary', actor_id: koorSmall.user.id, wilayah: '35.10.01.2001', details: { fields: ['alamat'], importId: result.id } },
+      {
+        entity_id: idOf.get(jatimNik(5001, 9)),
+        entity_type: 'beneficiary',
+        actor_id: koorSmall.user.id,
+        wilayah: '35.10.01.2001',
+        details: { fields: ['nama'], importId: result.id },
+      },
+      {
+        entity_id: idOf.get(jatimNik(5002, 9)),
+        entity_type: 'beneficiary',
+        actor_id: koorSmall.user.id,
+        wilayah: '35.10.01.2001',
+        details: { fields: ['alamat'], importId: result.id },
+      },
     ]);
     const text = JSON.stringify(events);
     expect(text).not.toContain('3510014');
@@ -234,19 +288,40 @@ describe('imports may not silently overwrite', () => {
     const file = `${HEADER}\n${withNik(jakartaNik(701), '35.10.01.2001', 'Tebakan')}\n${withNik(jakartaNik(702), '35.10.01.2001', 'Tebakan')}\n`;
     const dry = (await upload(koorSmall, file, '?dryRun=true')).json();
     expect(dry).toMatchObject({ total: 2, accepted: 2, rejected: 0, rows: [], rowsListed: 0 });
-    expect(await small.database.db.selectFrom('audit_events').select('id').where('action', '=', 'beneficiary.import.out_of_scope').execute()).toEqual([]);
+    expect(
+      await small.database.db.selectFrom('audit_events').select('id').where('action', '=', 'beneficiary.import.out_of_scope').execute(),
+    ).toEqual([]);
   });
 
   it('does not overwrite a person registered in another area: the row gets ROW_NOT_PERMITTED, one audit event counts it', async () => {
-    const before = await small.database.db.selectFrom('beneficiaries').selectAll().where('nik', '=', jakartaNik(701)).executeTakeFirstOrThrow();
+    const before = await small.database.db
+      .selectFrom('beneficiaries')
+      .selectAll()
+      .where('nik', '=', jakartaNik(701))
+      .executeTakeFirstOrThrow();
     const file = `${HEADER}\n${withNik(jakartaNik(701), '35.10.01.2001', 'Tebakan')}\n${withNik(jakartaNik(703), '35.10.01.2001', 'Orang Baru')}\n`;
     const response = await upload(koorSmall, file);
     expect(response.statusCode).toBe(200);
     const result = response.json();
-    expect(result).toMatchObject({ total: 2, accepted: 1, rejected: 1, inserted: 1, updated: 0, rows: [{ line: 2, errors: ['ROW_NOT_PERMITTED'], warnings: [] }] });
-    const after = await small.database.db.selectFrom('beneficiaries').selectAll().where('nik', '=', jakartaNik(701)).executeTakeFirstOrThrow();
+    expect(result).toMatchObject({
+      total: 2,
+      accepted: 1,
+      rejected: 1,
+      inserted: 1,
+      updated: 0,
+      rows: [{ line: 2, errors: ['ROW_NOT_PERMITTED'], warnings: [] }],
+    });
+    const after = await small.database.db
+      .selectFrom('beneficiaries')
+      .selectAll()
+      .where('nik', '=', jakartaNik(701))
+      .executeTakeFirstOrThrow();
     expect(after).toEqual(before);
-    const audits = await small.database.db.selectFrom('audit_events').select(['actor_id', 'entity_id', 'details']).where('action', '=', 'beneficiary.import.out_of_scope').execute();
+    const audits = await small.database.db
+      .selectFrom('audit_events')
+      .select(['actor_id', 'entity_id', 'details'])
+      .where('action', '=', 'beneficiary.import.out_of_scope')
+      .execute();
     expect(audits).toEqual([{ actor_id: koorSmall.user.id, entity_id: result.id, details: { rows: 1 } }]);
   });
 
@@ -254,7 +329,10 @@ describe('imports may not silently overwrite', () => {
     const people = Array.from({ length: 8 }, (_, i) => withNik(jakartaNik(710 + i), '31.71.01.1001', `Warga ${i}`));
     expect((await upload(jakartaSmall, `${HEADER}\n${people.join('\n')}\n`)).json()).toMatchObject({ inserted: 8 });
     const probe = (serials: number[], fresh: number) =>
-      upload(koorSmall, `${HEADER}\n${[...serials.map((s) => withNik(jakartaNik(s), '35.10.01.2001', 'Tebakan')), jatim(fresh, 11)].join('\n')}\n`);
+      upload(
+        koorSmall,
+        `${HEADER}\n${[...serials.map((s) => withNik(jakartaNik(s), '35.10.01.2001', 'Tebakan')), jatim(fresh, 11)].join('\n')}\n`,
+      );
 
     // One row was counted by the test before; three more make four.
     const ok = await probe([710, 711, 712], 6001);
@@ -273,9 +351,22 @@ describe('imports may not silently overwrite', () => {
     // Each user has their own count.
     expect((await upload(colleagueSmall, `${HEADER}\n${jatim(6004, 11)}\n`)).statusCode).toBe(200);
 
-    const audits = await small.database.db.selectFrom('audit_events').select(['details']).where('action', '=', 'beneficiary.import.out_of_scope').orderBy('id').execute();
+    const audits = await small.database.db
+      .selectFrom('audit_events')
+      .select(['details'])
+      .where('action', '=', 'beneficiary.import.out_of_scope')
+      .orderBy('id')
+      .execute();
     expect(audits.map((a) => a.details)).toEqual([{ rows: 1 }, { rows: 3 }, { rows: 2 }]);
-    const unchanged = await small.database.db.selectFrom('beneficiaries').select('kode_desa').where('nik', 'in', people.map((_, i) => jakartaNik(710 + i))).execute();
+    const unchanged = await small.database.db
+      .selectFrom('beneficiaries')
+      .select('kode_desa')
+      .where(
+        'nik',
+        'in',
+        people.map((_, i) => jakartaNik(710 + i)),
+      )
+      .execute();
     expect(unchanged.every((p) => p.kode_desa === '31.71.01.1001')).toBe(true);
   });
 });

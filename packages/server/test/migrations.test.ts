@@ -33,7 +33,10 @@ async function describeSchema(db: Kysely<any>): Promise<string[]> {
 
 describe('migrations', () => {
   it('load all of Indonesia and the catalogues', async () => {
-    const levels = await sql<{ tingkat: number; n: number }>`select tingkat, count(*)::int as n from wilayah group by tingkat order by tingkat`.execute(database.db);
+    const levels = await sql<{
+      tingkat: number;
+      n: number;
+    }>`select tingkat, count(*)::int as n from wilayah group by tingkat order by tingkat`.execute(database.db);
     expect(levels.rows).toEqual([
       { tingkat: 1, n: 38 },
       { tingkat: 2, n: 514 },

@@ -11,7 +11,8 @@ describe('the set of NIKs seen in one import', () => {
 
   it('keeps NIKs apart that share one half, including the highest province codes', () => {
     const seen = new NikSet();
-    for (const nik of ['3510014508900101', '3510014508900102', '9710014508900101', '9999999999999999', '0000000000000000']) expect(seen.add(nik)).toBe(true);
+    for (const nik of ['3510014508900101', '3510014508900102', '9710014508900101', '9999999999999999', '0000000000000000'])
+      expect(seen.add(nik)).toBe(true);
     expect(seen.add('9999999999999999')).toBe(false);
     expect(seen.add('0000000000000000')).toBe(false);
   });

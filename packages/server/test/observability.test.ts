@@ -45,7 +45,8 @@ async function appOver(database: Database, replica?: Database): Promise<FastifyI
 describe('GET /metrics', () => {
   it('counts requests and their latency by route pattern, never by the raw URL with its ids or query', async () => {
     const id = '6f1c1a52-8d0e-4c1b-9a57-2b1f3c4d5e6f';
-    for (let i = 0; i < 3; i++) expect((await pendamping.request({ method: 'GET', url: `/api/v1/beneficiaries/${id}` })).statusCode).toBe(404);
+    for (let i = 0; i < 3; i++)
+      expect((await pendamping.request({ method: 'GET', url: `/api/v1/beneficiaries/${id}` })).statusCode).toBe(404);
     expect((await pendamping.request({ method: 'GET', url: '/api/v1/beneficiaries?q=Sulastri' })).statusCode).toBe(200);
     expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/tidak-ada/Sulastri' })).statusCode).toBe(404);
 
@@ -53,10 +54,21 @@ describe('GET /metrics', () => {
     expect(response.statusCode, response.body).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = response.body;
-    expect(sample(text, 'tuntas_http_request_duration_seconds_count{method="GET",route="/api/v1/beneficiaries/:id",status_class="4xx"}')).toBe(3);
-    expect(sample(text, 'tuntas_http_request_duration_seconds_bucket{le="+Inf",method="GET",route="/api/v1/beneficiaries/:id",status_class="4xx"}')).toBe(3);
-    expect(sample(text, 'tuntas_http_request_duration_seconds_count{method="GET",route="/api/v1/beneficiaries",status_class="2xx"}')).toBe(1);
-    expect(sample(text, 'tuntas_http_request_duration_seconds_sum{method="GET",route="/api/v1/beneficiaries",status_class="2xx"}')).toBeGreaterThan(0);
+    expect(
+      sample(text, 'tuntas_http_request_duration_seconds_count{method="GET",route="/api/v1/beneficiaries/:id",status_class="4xx"}'),
+    ).toBe(3);
+    expect(
+      sample(
+        text,
+        'tuntas_http_request_duration_seconds_bucket{le="+Inf",method="GET",route="/api/v1/beneficiaries/:id",status_class="4xx"}',
+      ),
+    ).toBe(3);
+    expect(sample(text, 'tuntas_http_request_duration_seconds_count{method="GET",route="/api/v1/beneficiaries",status_class="2xx"}')).toBe(
+      1,
+    );
+    expect(
+      sample(text, 'tuntas_http_request_duration_seconds_sum{method="GET",route="/api/v1/beneficiaries",status_class="2xx"}'),
+    ).toBeGreaterThan(0);
     expect(sample(text, 'tuntas_http_errors_total{method="GET",route="/api/v1/beneficiaries/:id",status_class="4xx"}')).toBe(3);
     expect(sample(text, 'tuntas_http_errors_total{method="GET",route="unmatched",status_class="4xx"}')).toBe(1);
     // Successes are not errors.
@@ -166,7 +178,7 @@ describe('GET /metrics', () => {
  * server, as the topology script starts): replay paused while the primary commits shows as lag.
  */
 describe.skipIf(!process.env.TUNTAS_TEST_REPLICA_URL || !process.env.TUNTAS_TEST_DATABASE_URL)('replica lag on a streaming replica', () => {
-  it('grows while the standby does not replay the primary\'s commits, and is 0 once it has', async () => {
+  it("grows while the standby does not replay the primary's commits, and is 0 once it has", async () => {
     const primary = await openDatabase({ databaseUrl: process.env.TUNTAS_TEST_DATABASE_URL, poolSize: 1 });
     const standby = await openDatabase({ databaseUrl: process.env.TUNTAS_TEST_REPLICA_URL, poolSize: 1 });
     const app = await appOver(primary, standby);
@@ -225,7 +237,12 @@ describe('who may read /metrics', () => {
     const ok = await scrape(guarded.app, { authorization: `Bearer ${TOKEN}` }, remote);
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.body).toContain('tuntas_http_request_duration_seconds');
-    for (const headers of [{} as Record<string, string>, { authorization: `Bearer ${TOKEN}x` }, { authorization: TOKEN }, { authorization: `Basic ${Buffer.from(`u:${TOKEN}`).toString('base64')}` }]) {
+    for (const headers of [
+      {} as Record<string, string>,
+      { authorization: `Bearer ${TOKEN}x` },
+      { authorization: TOKEN },
+      { authorization: `Basic ${Buffer.from(`u:${TOKEN}`).toString('base64')}` },
+    ]) {
       const response = await scrape(guarded.app, headers, remote);
       expect(response.statusCode, JSON.stringify(headers)).toBe(401);
       expect(response.json().error.code).toBe('UNAUTHENTICATED');
@@ -236,7 +253,9 @@ describe('who may read /metrics', () => {
     expect((await scrape(guarded.app, { authorization: 'Bearer salah' }, '127.0.0.1')).statusCode).toBe(401);
     // Behind a proxy on the same host: the token is needed.
     expect((await scrape(guarded.app, { 'x-forwarded-for': '203.0.113.7' }, '127.0.0.1')).statusCode).toBe(401);
-    expect((await scrape(guarded.app, { 'x-forwarded-for': '203.0.113.7', authorization: `Bearer ${TOKEN}` }, '127.0.0.1')).statusCode).toBe(200);
+    expect(
+      (await scrape(guarded.app, { 'x-forwarded-for': '203.0.113.7', authorization: `Bearer ${TOKEN}` }, '127.0.0.1')).statusCode,
+    ).toBe(200);
   });
 
   it('is in the OpenAPI document with the health routes', async () => {
@@ -267,8 +286,13 @@ describe('liveness and readiness', () => {
     try {
       const ready = await app.inject({ method: 'GET', url: '/api/v1/health/ready' });
       expect(ready.statusCode).toBe(503);
-      expect(ready.json().error).toMatchObject({ code: 'NOT_READY', details: [{ check: 'migrations', reason: 'pending', pending: MIGRATION_NAMES.length }] });
-      expect((await app.inject({ method: 'GET', url: '/api/v1/health/ready', headers: { 'accept-language': 'en' } })).json().error.message).toMatch(/not ready/);
+      expect(ready.json().error).toMatchObject({
+        code: 'NOT_READY',
+        details: [{ check: 'migrations', reason: 'pending', pending: MIGRATION_NAMES.length }],
+      });
+      expect(
+        (await app.inject({ method: 'GET', url: '/api/v1/health/ready', headers: { 'accept-language': 'en' } })).json().error.message,
+      ).toMatch(/not ready/);
       expect((await app.inject({ method: 'GET', url: '/api/v1/health/live' })).statusCode).toBe(200);
     } finally {
       await app.close();
@@ -355,16 +379,40 @@ describe('request logs carry no personal data', () => {
       expect((await session.request({ method: 'GET', url: `/api/v1/beneficiaries/${id}`, headers })).statusCode).toBe(200);
       expect((await session.request({ method: 'GET', url: `/api/v1/penerima/${NIK}/Sulastri` })).statusCode).toBe(404);
       expect((await session.request({ method: 'GET', url: `/api/v1/beneficiaries?q=Sulastri%00${NIK}` })).statusCode).toBe(400);
-      expect((await session.request({ method: 'PATCH', url: `/api/v1/beneficiaries/${id}`, payload: { nama: 'Sulastri W.', tanggalLahir: 'bukan tanggal' } })).statusCode).toBe(400);
+      expect(
+        (
+          await session.request({
+            method: 'PATCH',
+            url: `/api/v1/beneficiaries/${id}`,
+            payload: { nama: 'Sulastri W.', tanggalLahir: 'bukan tanggal' },
+          })
+        ).statusCode,
+      ).toBe(400);
 
       const log = lines.join('\n');
-      const entries = lines.map((l) => JSON.parse(l) as { msg: string; reqId?: string; req?: Record<string, unknown>; res?: { statusCode: number } });
+      const entries = lines.map(
+        (l) => JSON.parse(l) as { msg: string; reqId?: string; req?: Record<string, unknown>; res?: { statusCode: number } },
+      );
       const incoming = entries.filter((e) => e.msg === 'incoming request');
       expect(incoming.length).toBeGreaterThanOrEqual(9);
       expect(incoming.every((e) => typeof e.reqId === 'string' && Object.keys(e.req!).sort().join() === 'method,route')).toBe(true);
-      expect(incoming.map((e) => e.req!.route)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/beneficiaries', '/api/v1/beneficiaries/:id', 'unmatched']));
+      expect(incoming.map((e) => e.req!.route)).toEqual(
+        expect.arrayContaining(['/api/v1/auth/login', '/api/v1/beneficiaries', '/api/v1/beneficiaries/:id', 'unmatched']),
+      );
       expect(entries.some((e) => e.msg === 'request completed' && e.res?.statusCode === 201)).toBe(true);
-      for (const secret of ['Sulastri', 'Wahyuningsih', NIK, NIK.slice(0, 10), id, sessionValue, 'rahasia-0c1d2e3f4a5b', '203.0.113.9', 'kata-sandi', 'bukan tanggal', user.username]) {
+      for (const secret of [
+        'Sulastri',
+        'Wahyuningsih',
+        NIK,
+        NIK.slice(0, 10),
+        id,
+        sessionValue,
+        'rahasia-0c1d2e3f4a5b',
+        '203.0.113.9',
+        'kata-sandi',
+        'bukan tanggal',
+        user.username,
+      ]) {
         expect(log, `the log holds ${secret}`).not.toContain(secret);
       }
       expect(log).not.toMatch(/"(url|headers|body|query|cookie|remoteAddress)"/);

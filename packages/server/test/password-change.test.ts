@@ -51,7 +51,12 @@ describe('changing one’s own password (POST /auth/password)', () => {
     expect((await elsewhere.request({ method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(401);
     expect((await signInAs(user.username, TEST_PASSWORD)).statusCode).toBe(401);
     expect((await signInAs(user.username, 'sandi-kedua-yang-kuat')).statusCode).toBe(200);
-    const audit = await ctx.database.db.selectFrom('audit_events').select(['action', 'details']).where('entity_id', '=', user.id).where('action', 'like', 'user.password%').execute();
+    const audit = await ctx.database.db
+      .selectFrom('audit_events')
+      .select(['action', 'details'])
+      .where('entity_id', '=', user.id)
+      .where('action', 'like', 'user.password%')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['user.password_change']);
     expect(JSON.stringify(audit)).not.toContain('sandi-kedua');
   });
@@ -61,7 +66,11 @@ describe('changing one’s own password (POST /auth/password)', () => {
     const session = await login(ctx.app, user);
     const statuses: number[] = [];
     for (let i = 0; i < ctx.config.loginMaxFailures + 1; i++) {
-      const r = await session.request({ method: 'POST', url: '/api/v1/auth/password', payload: { current: `tebakan-ke-${i}-salah`, new: 'sandi-kedua-yang-kuat' } });
+      const r = await session.request({
+        method: 'POST',
+        url: '/api/v1/auth/password',
+        payload: { current: `tebakan-ke-${i}-salah`, new: 'sandi-kedua-yang-kuat' },
+      });
       statuses.push(r.statusCode);
     }
     expect(statuses).toEqual([...Array<number>(ctx.config.loginMaxFailures).fill(403), 429]);
@@ -76,13 +85,29 @@ describe('changing one’s own password (POST /auth/password)', () => {
 describe('a password set by an admin', () => {
   /** Every documented route except those a user needs to replace the password, with sample path values. */
   async function guardedRoutes(): Promise<Array<{ method: InjectOptions['method'] & string; url: string }>> {
-    const doc = (await ctx.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
-    const open = new Set(['POST /api/v1/auth/login', 'GET /api/v1/auth/session', 'POST /api/v1/auth/logout', 'GET /api/v1/auth/me', 'POST /api/v1/auth/password']);
-    return Object.entries(doc.paths)
-      .flatMap(([path, ops]) => Object.keys(ops).map((method) => ({ method: method.toUpperCase() as 'GET', path })))
-      // Probes, metrics and the public certificate check need no session at all.
-      .filter(({ method, path }) => !open.has(`${method} ${path}`) && !path.startsWith('/api/v1/health') && path !== '/metrics' && !/^\/api\/v1\/certificates\/\{[^}]+\}\/verify$/.test(path))
-      .map(({ method, path }) => ({ method, url: path.replace(/\{[^}]+\}/g, '7f1d2c34-0000-4000-8000-000000000000') }));
+    const doc = (await ctx.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const open = new Set([
+      'POST /api/v1/auth/login',
+      'GET /api/v1/auth/session',
+      'POST /api/v1/auth/logout',
+      'GET /api/v1/auth/me',
+      'POST /api/v1/auth/password',
+    ]);
+    return (
+      Object.entries(doc.paths)
+        .flatMap(([path, ops]) => Object.keys(ops).map((method) => ({ method: method.toUpperCase() as 'GET', path })))
+        // Probes, metrics and the public certificate check need no session at all.
+        .filter(
+          ({ method, path }) =>
+            !open.has(`${method} ${path}`) &&
+            !path.startsWith('/api/v1/health') &&
+            path !== '/metrics' &&
+            !/^\/api\/v1\/certificates\/\{[^}]+\}\/verify$/.test(path),
+        )
+        .map(({ method, path }) => ({ method, url: path.replace(/\{[^}]+\}/g, '7f1d2c34-0000-4000-8000-000000000000') }))
+    );
   }
 
   it('must be changed at first sign-in: until then every other route answers 403 PASSWORD_CHANGE_REQUIRED', async () => {
@@ -106,10 +131,17 @@ describe('a password set by an admin', () => {
       expect(response.statusCode, `${route.method} ${route.url}`).toBe(403);
       expect(response.json().error.code, `${route.method} ${route.url}`).toBe('PASSWORD_CHANGE_REQUIRED');
     }
-    expect((await request({ method: 'GET', url: '/api/v1/auth/me' })).json()).toMatchObject({ username: 'baru.dari.admin', mustChangePassword: true });
+    expect((await request({ method: 'GET', url: '/api/v1/auth/me' })).json()).toMatchObject({
+      username: 'baru.dari.admin',
+      mustChangePassword: true,
+    });
     expect((await request({ method: 'GET', url: '/api/v1/auth/session' })).json().user.mustChangePassword).toBe(true);
 
-    const changed = await request({ method: 'POST', url: '/api/v1/auth/password', payload: { current: 'Sandi-Awal-Admin-7', new: 'sandi-pilihan-sendiri-9' } });
+    const changed = await request({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      payload: { current: 'Sandi-Awal-Admin-7', new: 'sandi-pilihan-sendiri-9' },
+    });
     expect(changed.statusCode).toBe(204);
     expect((await request({ method: 'GET', url: '/api/v1/cases' })).statusCode).toBe(200);
     expect((await request({ method: 'GET', url: '/api/v1/auth/me' })).json().mustChangePassword).toBe(false);
@@ -119,7 +151,11 @@ describe('a password set by an admin', () => {
 
   it('after an admin’s reset through the API, the user must change it again; sign-out stays possible', async () => {
     const user = await createTestUser(ctx.database, 'direktorat', null);
-    const reset = await admin.request({ method: 'POST', url: `/api/v1/users/${user.id}/password`, payload: { password: 'Sandi-Reset-Admin-3' } });
+    const reset = await admin.request({
+      method: 'POST',
+      url: `/api/v1/users/${user.id}/password`,
+      payload: { password: 'Sandi-Reset-Admin-3' },
+    });
     expect(reset.statusCode).toBe(204);
     const signedIn = await signInAs(user.username, 'Sandi-Reset-Admin-3');
     expect(signedIn.json().mustChangePassword).toBe(true);

@@ -21,12 +21,19 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const upload = (s: Session, url: string, body: Buffer, type = 'image/png') => s.request({ method: 'POST', url, payload: body, headers: { 'content-type': type } });
+const upload = (s: Session, url: string, body: Buffer, type = 'image/png') =>
+  s.request({ method: 'POST', url, payload: body, headers: { 'content-type': type } });
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date());
 
 describe('photo evidence', () => {
   it('attaches photos to one’s own draft, seen by the area’s koordinator and nobody else', async () => {
-    const entry = (await pendamping.request({ method: 'POST', url: '/api/v1/activities', payload: { tanggal: today(), jenis: 'kunjungan_rumah', durasiMenit: 60 } })).json();
+    const entry = (
+      await pendamping.request({
+        method: 'POST',
+        url: '/api/v1/activities',
+        payload: { tanggal: today(), jenis: 'kunjungan_rumah', durasiMenit: 60 },
+      })
+    ).json();
     const added = await upload(pendamping, `/api/v1/activities/${entry.id}/photos`, PNG);
     expect(added.statusCode, added.body).toBe(201);
     expect(added.json()).toMatchObject({ mime: 'image/png', ukuran: PNG.length });
@@ -56,7 +63,9 @@ describe('photo evidence', () => {
     // Once submitted, the evidence is fixed.
     await pendamping.request({ method: 'POST', url: `/api/v1/activities/${entry.id}/submit` });
     expect((await upload(pendamping, `/api/v1/activities/${entry.id}/photos`, PNG)).json().error.code).toBe('ACTIVITY_NOT_EDITABLE');
-    expect((await pendamping.request({ method: 'DELETE', url: `/api/v1/photos/${photo}` })).json().error.code).toBe('ACTIVITY_NOT_EDITABLE');
+    expect((await pendamping.request({ method: 'DELETE', url: `/api/v1/photos/${photo}` })).json().error.code).toBe(
+      'ACTIVITY_NOT_EDITABLE',
+    );
   });
 
   it('takes an optional selfie with today’s check-in only', async () => {

@@ -22,7 +22,12 @@ afterAll(() => ctx.close());
 const HEADER = 'nik,no_kk,nama,jenis_kelamin,tempat_lahir,tanggal_lahir,alamat,kode_desa,kategori_ppks,telepon';
 
 function upload(session: Session, body: string | Buffer, query = '') {
-  return session.request({ method: 'POST', url: `/api/v1/imports/beneficiaries${query}`, payload: body, headers: { 'content-type': 'text/csv' } });
+  return session.request({
+    method: 'POST',
+    url: `/api/v1/imports/beneficiaries${query}`,
+    payload: body,
+    headers: { 'content-type': 'text/csv' },
+  });
 }
 
 describe('uploading a spreadsheet', () => {
@@ -66,7 +71,12 @@ describe('uploading a spreadsheet', () => {
   });
 
   it('refuses a non-spreadsheet body and a JSON-only role, changing nothing', async () => {
-    const before = (await ctx.database.db.selectFrom('beneficiaries').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    const before = (
+      await ctx.database.db
+        .selectFrom('beneficiaries')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
     const binary = await pendamping.request({
       method: 'POST',
       url: '/api/v1/imports/beneficiaries',
@@ -75,11 +85,21 @@ describe('uploading a spreadsheet', () => {
     });
     expect(binary.statusCode).toBe(422);
     expect(binary.json().error.code).toBe('IMPORT_FILE_UNREADABLE');
-    const formPost = await pendamping.request({ method: 'POST', url: '/api/v1/imports/beneficiaries', payload: `${HEADER}\n`, headers: { 'content-type': 'text/plain' } });
+    const formPost = await pendamping.request({
+      method: 'POST',
+      url: '/api/v1/imports/beneficiaries',
+      payload: `${HEADER}\n`,
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(formPost.statusCode).toBe(415);
     const auditor = await signIn(ctx, 'auditor', null);
     expect((await upload(auditor, `${HEADER}\n3510014508900003,,Siti,P,,05/08/1990,,35.10.01.2001,24,\n`)).statusCode).toBe(403);
-    const after = (await ctx.database.db.selectFrom('beneficiaries').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    const after = (
+      await ctx.database.db
+        .selectFrom('beneficiaries')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
     expect(after).toBe(before);
   });
 });
@@ -89,7 +109,15 @@ describe('exporting the registry', () => {
     await pendamping.request({
       method: 'POST',
       url: '/api/v1/beneficiaries',
-      payload: { nik: '3510014508900911', nama: 'Ekspor Uji', jenisKelamin: 'P', tanggalLahir: '1990-08-05', kodeDesa: '35.10.01.2001', alamat: '=HYPERLINK("http://jahat.example")', telepon: '+6281234' },
+      payload: {
+        nik: '3510014508900911',
+        nama: 'Ekspor Uji',
+        jenisKelamin: 'P',
+        tanggalLahir: '1990-08-05',
+        kodeDesa: '35.10.01.2001',
+        alamat: '=HYPERLINK("http://jahat.example")',
+        telepon: '+6281234',
+      },
     });
     const response = await koordinator.request({ method: 'GET', url: '/api/v1/beneficiaries/export?format=csv' });
     expect(response.statusCode).toBe(200);
@@ -98,13 +126,25 @@ describe('exporting the registry', () => {
     const row = rows.find((r) => r.nik === '3510014508900911');
     expect(row).toMatchObject({ nama: 'Ekspor Uji', alamat: `'=HYPERLINK("http://jahat.example")`, telepon: "'+6281234" });
     expect(rows.every((r) => r.kode_desa!.startsWith('35.'))).toBe(true);
-    const count = (await ctx.database.db.selectFrom('beneficiaries').select((eb) => eb.fn.countAll<number>().as('n')).where('kode_desa', 'like', '35.%').executeTakeFirstOrThrow()).n;
+    const count = (
+      await ctx.database.db
+        .selectFrom('beneficiaries')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('kode_desa', 'like', '35.%')
+        .executeTakeFirstOrThrow()
+    ).n;
     expect(rows).toHaveLength(count);
 
     const xlsx = await koordinator.request({ method: 'GET', url: '/api/v1/beneficiaries/export?format=xlsx&wilayah=35.10' });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
-    const inBanyuwangi = (await ctx.database.db.selectFrom('beneficiaries').select((eb) => eb.fn.countAll<number>().as('n')).where('kode_desa', 'like', '35.10.%').executeTakeFirstOrThrow()).n;
+    const inBanyuwangi = (
+      await ctx.database.db
+        .selectFrom('beneficiaries')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('kode_desa', 'like', '35.10.%')
+        .executeTakeFirstOrThrow()
+    ).n;
     expect(workbook.worksheets[0]!.rowCount - 1).toBe(inBanyuwangi);
 
     const other = await jakartaKoor.request({ method: 'GET', url: '/api/v1/beneficiaries/export?format=csv' });

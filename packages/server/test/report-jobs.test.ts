@@ -69,10 +69,15 @@ async function ask(who: Session = koordinator): Promise<string> {
   return queued.json().id as string;
 }
 
-const report = async (id: string, who: Session = koordinator) => (await who.request({ method: 'GET', url: `/api/v1/reports/${id}` })).json();
+const report = async (id: string, who: Session = koordinator) =>
+  (await who.request({ method: 'GET', url: `/api/v1/reports/${id}` })).json();
 
 async function job(id: string): Promise<{ state: string; retry_count: number } | undefined> {
-  const { rows } = await sql.raw<{ state: string; retry_count: number }>(`select state::text as state, retry_count from ${JOB_SCHEMA}.job where name = '${QUEUES.report.name}' and id = '${id}'`).execute(database.db);
+  const { rows } = await sql
+    .raw<{ state: string; retry_count: number }>(
+      `select state::text as state, retry_count from ${JOB_SCHEMA}.job where name = '${QUEUES.report.name}' and id = '${id}'`,
+    )
+    .execute(database.db);
   return rows[0];
 }
 
@@ -117,7 +122,9 @@ describe('report jobs in the database', () => {
       worker.jobs.wake(QUEUES.report.name);
       await worker.jobs.settled();
       expect(await report(id)).toEqual(done);
-      const { rows } = await sql<{ n: number }>`select count(*)::int as n from audit_events where action = 'report.request' and entity_id = ${id}`.execute(database.db);
+      const { rows } = await sql<{
+        n: number;
+      }>`select count(*)::int as n from audit_events where action = 'report.request' and entity_id = ${id}`.execute(database.db);
       expect(rows[0]?.n).toBe(1);
     } finally {
       await worker.close();
@@ -153,81 +160,107 @@ describe('report jobs in the database', () => {
     }
   });
 
-  it.skipIf(!testDatabaseUrl())('finishes a job whose worker was killed mid-job (kill -9) on another node', async () => {
-    const id = await ask();
-    const child = await serve({ DATABASE_URL: database.url!, TUNTAS_REPORT_STEP_DELAY_MS: '60000' });
-    try {
-      await child.output(new RegExp(`"report":"${id}".*report generating`));
-      expect(await report(id), 'the user sees it running').toMatchObject({ status: 'proses', progres: 10 });
-      child.process.kill('SIGKILL');
-      expect(await child.exited).toEqual({ code: null, signal: 'SIGKILL' });
-    } finally {
-      child.process.kill('SIGKILL');
-    }
-    expect(await job(id)).toMatchObject({ state: 'active' });
-
-    const worker = await node(WORKING);
-    try {
-      await worker.jobs.start();
-      const done = await until(() => report(id), (r) => r.status === 'selesai');
-      expect(done).toMatchObject({ progres: 100, galat: null });
-      await expectWorkbook(id);
-      await worker.jobs.settled();
-      expect(await job(id)).toEqual({ state: 'completed', retry_count: 1 });
-    } finally {
-      await worker.close();
-    }
-  }, 180_000);
-
-  it.skipIf(Boolean(testDatabaseUrl()))('resumes a job whose server was killed mid-job when the server starts again on its folder', async () => {
-    const dataDir = await templateFolder();
-    try {
-      // The request, queued in the folder (as the server's API would have), by a koordinator of Jawa Timur.
-      const folder = await openDatabase({ dataDir });
-      let id: string;
+  it.skipIf(!testDatabaseUrl())(
+    'finishes a job whose worker was killed mid-job (kill -9) on another node',
+    async () => {
+      const id = await ask();
+      const child = await serve({ DATABASE_URL: database.url!, TUNTAS_REPORT_STEP_DELAY_MS: '60000' });
       try {
-        const user = await createTestUser(folder, 'koordinator', '35');
-        const jobs = new JobQueue(folder, jobSettings({ ...loadConfig({}), ...QUEUEING } as Config), (error) => { throw error; });
-        id = (await requestReport(folder.db, jobs, { id: user.id, username: user.username, role: 'koordinator', wilayah: '35' }, CLI_ORIGIN, { bulan, format: 'xlsx' }, new Date())).id;
+        await child.output(new RegExp(`"report":"${id}".*report generating`));
+        expect(await report(id), 'the user sees it running').toMatchObject({ status: 'proses', progres: 10 });
+        child.process.kill('SIGKILL');
+        expect(await child.exited).toEqual({ code: null, signal: 'SIGKILL' });
       } finally {
-        await folder.close();
+        child.process.kill('SIGKILL');
       }
+      expect(await job(id)).toMatchObject({ state: 'active' });
 
-      const first = await serve({ DATABASE_URL: '', TUNTAS_DATA_DIR: dataDir, TUNTAS_REPORT_STEP_DELAY_MS: '60000' });
+      const worker = await node(WORKING);
       try {
-        await first.output(new RegExp(`"report":"${id}".*report generating`));
-        first.process.kill('SIGKILL');
-        expect(await first.exited).toEqual({ code: null, signal: 'SIGKILL' });
+        await worker.jobs.start();
+        const done = await until(
+          () => report(id),
+          (r) => r.status === 'selesai',
+        );
+        expect(done).toMatchObject({ progres: 100, galat: null });
+        await expectWorkbook(id);
+        await worker.jobs.settled();
+        expect(await job(id)).toEqual({ state: 'completed', retry_count: 1 });
       } finally {
-        first.process.kill('SIGKILL');
+        await worker.close();
       }
+    },
+    180_000,
+  );
 
-      const again = await serve({ DATABASE_URL: '', TUNTAS_DATA_DIR: dataDir });
+  it.skipIf(Boolean(testDatabaseUrl()))(
+    'resumes a job whose server was killed mid-job when the server starts again on its folder',
+    async () => {
+      const dataDir = await templateFolder();
       try {
-        await again.output(new RegExp(`"report":"${id}".*report done`));
-        again.process.kill('SIGTERM');
-        expect(await again.exited).toEqual({ code: 0, signal: null });
-      } finally {
-        again.process.kill('SIGKILL');
-      }
+        // The request, queued in the folder (as the server's API would have), by a koordinator of Jawa Timur.
+        const folder = await openDatabase({ dataDir });
+        let id: string;
+        try {
+          const user = await createTestUser(folder, 'koordinator', '35');
+          const jobs = new JobQueue(folder, jobSettings({ ...loadConfig({}), ...QUEUEING } as Config), (error) => {
+            throw error;
+          });
+          id = (
+            await requestReport(
+              folder.db,
+              jobs,
+              { id: user.id, username: user.username, role: 'koordinator', wilayah: '35' },
+              CLI_ORIGIN,
+              { bulan, format: 'xlsx' },
+              new Date(),
+            )
+          ).id;
+        } finally {
+          await folder.close();
+        }
 
-      const after = await openDatabase({ dataDir });
-      try {
-        const row = await after.db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-        expect(row).toMatchObject({ status: 'selesai', progres: 100, galat: null });
-        const workbook = new ExcelJS.Workbook();
-        await workbook.xlsx.load(row.berkas! as unknown as ArrayBuffer);
-        expect(workbook.worksheets.map((w) => w.name)).toContain('Ringkasan');
-        const { rows } = await sql.raw<{ state: string; retry_count: number }>(`select state::text as state, retry_count from ${JOB_SCHEMA}.job where id = '${id}'`).execute(after.db);
-        expect(rows).toEqual([{ state: 'completed', retry_count: 1 }]);
-        expect(await after.db.selectFrom('reports').select('id').execute()).toHaveLength(1);
+        const first = await serve({ DATABASE_URL: '', TUNTAS_DATA_DIR: dataDir, TUNTAS_REPORT_STEP_DELAY_MS: '60000' });
+        try {
+          await first.output(new RegExp(`"report":"${id}".*report generating`));
+          first.process.kill('SIGKILL');
+          expect(await first.exited).toEqual({ code: null, signal: 'SIGKILL' });
+        } finally {
+          first.process.kill('SIGKILL');
+        }
+
+        const again = await serve({ DATABASE_URL: '', TUNTAS_DATA_DIR: dataDir });
+        try {
+          await again.output(new RegExp(`"report":"${id}".*report done`));
+          again.process.kill('SIGTERM');
+          expect(await again.exited).toEqual({ code: 0, signal: null });
+        } finally {
+          again.process.kill('SIGKILL');
+        }
+
+        const after = await openDatabase({ dataDir });
+        try {
+          const row = await after.db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+          expect(row).toMatchObject({ status: 'selesai', progres: 100, galat: null });
+          const workbook = new ExcelJS.Workbook();
+          await workbook.xlsx.load(row.berkas! as unknown as ArrayBuffer);
+          expect(workbook.worksheets.map((w) => w.name)).toContain('Ringkasan');
+          const { rows } = await sql
+            .raw<{ state: string; retry_count: number }>(
+              `select state::text as state, retry_count from ${JOB_SCHEMA}.job where id = '${id}'`,
+            )
+            .execute(after.db);
+          expect(rows).toEqual([{ state: 'completed', retry_count: 1 }]);
+          expect(await after.db.selectFrom('reports').select('id').execute()).toHaveLength(1);
+        } finally {
+          await after.close();
+        }
       } finally {
-        await after.close();
+        await rm(dataDir, { recursive: true, force: true });
       }
-    } finally {
-      await rm(dataDir, { recursive: true, force: true });
-    }
-  }, 180_000);
+    },
+    180_000,
+  );
 });
 
 interface Served {
@@ -243,7 +276,9 @@ async function serve(env: Record<string, string>): Promise<Served> {
     env: { ...process.env, TUNTAS_AUTO_REPORTS: '0', LOG_LEVEL: 'info', TUNTAS_JOB_POLL_SECONDS: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   let log = '';
   const listeners = new Set<() => void>();
   const read = (chunk: Buffer) => {

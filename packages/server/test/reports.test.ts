@@ -24,11 +24,28 @@ beforeAll(async () => {
     const person = await pendamping.request({
       method: 'POST',
       url: '/api/v1/beneficiaries',
-      payload: { nik: `351001010790${String(serial).padStart(4, '0')}`, nama: `Siti Aminah ${serial}`, jenisKelamin: 'L', tanggalLahir: '1990-07-01', kodeDesa: '35.10.01.2001' },
+      payload: {
+        nik: `351001010790${String(serial).padStart(4, '0')}`,
+        nama: `Siti Aminah ${serial}`,
+        jenisKelamin: 'L',
+        tanggalLahir: '1990-07-01',
+        kodeDesa: '35.10.01.2001',
+      },
     });
     expect(person.statusCode, person.body).toBe(201);
-    const kase = (await pendamping.request({ method: 'POST', url: '/api/v1/cases', payload: { beneficiaryId: person.json().id, ppks: '26' } })).json();
-    if (serial === 2) expect((await pendamping.request({ method: 'POST', url: `/api/v1/cases/${kase.id}/close`, payload: { alasan: 'pindah', version: kase.version } })).statusCode).toBe(200);
+    const kase = (
+      await pendamping.request({ method: 'POST', url: '/api/v1/cases', payload: { beneficiaryId: person.json().id, ppks: '26' } })
+    ).json();
+    if (serial === 2)
+      expect(
+        (
+          await pendamping.request({
+            method: 'POST',
+            url: `/api/v1/cases/${kase.id}/close`,
+            payload: { alasan: 'pindah', version: kase.version },
+          })
+        ).statusCode,
+      ).toBe(200);
   }
 });
 afterAll(async () => {
@@ -50,7 +67,14 @@ describe('monthly reports', () => {
     expect(file.headers['content-disposition']).toContain(`laporan-bulanan-35-${bulan}.xlsx`);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Ringkasan', 'Per wilayah', 'Per kategori PPKS', 'Tren 12 bulan', 'Umur kasus aktif', 'Presensi']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      'Ringkasan',
+      'Per wilayah',
+      'Per kategori PPKS',
+      'Tren 12 bulan',
+      'Umur kasus aktif',
+      'Presensi',
+    ]);
     const summary = new Map<string, unknown>();
     workbook.getWorksheet('Ringkasan')!.eachRow((row) => summary.set(String(row.getCell(1).value), row.getCell(2).value));
     const overview = (await koordinator.request({ method: 'GET', url: '/api/v1/dashboard/overview' })).json();
@@ -77,7 +101,9 @@ describe('monthly reports', () => {
     const own = (await koordinator.request({ method: 'GET', url: '/api/v1/reports' })).json().items[0];
     expect((await jakartaKoor.request({ method: 'GET', url: `/api/v1/reports/${own.id}` })).statusCode).toBe(404);
     expect((await jakartaKoor.request({ method: 'GET', url: `/api/v1/reports/${own.id}/file` })).statusCode).toBe(404);
-    expect((await jakartaKoor.request({ method: 'GET', url: '/api/v1/reports' })).json().items.map((r: { id: string }) => r.id)).not.toContain(own.id);
+    expect(
+      (await jakartaKoor.request({ method: 'GET', url: '/api/v1/reports' })).json().items.map((r: { id: string }) => r.id),
+    ).not.toContain(own.id);
     const before = (await direktorat.request({ method: 'GET', url: '/api/v1/reports' })).json().total;
     expect((await request(jakartaKoor, { wilayah: '35', bulan, format: 'xlsx' })).statusCode).toBe(404);
     expect((await request(jakartaKoor, { wilayah: null, bulan, format: 'xlsx' })).statusCode).toBe(404);
@@ -97,6 +123,8 @@ describe('monthly reports', () => {
     const list = (await koordinator.request({ method: 'GET', url: '/api/v1/reports?pageSize=200' })).json();
     const automatic = list.items.filter((r: { otomatis: boolean }) => r.otomatis);
     // The koordinator of Jawa Timur sees their province's two, not the national recap or other provinces.
-    expect(automatic.map((r: { wilayah: string; format: string; status: string }) => `${r.wilayah}-${r.format}-${r.status}`).sort()).toEqual(['35-pdf-selesai', '35-xlsx-selesai']);
+    expect(
+      automatic.map((r: { wilayah: string; format: string; status: string }) => `${r.wilayah}-${r.format}-${r.status}`).sort(),
+    ).toEqual(['35-pdf-selesai', '35-xlsx-selesai']);
   });
 });

@@ -1,4 +1,13 @@
-import { deriveStatus, distanceKm, isWorkingDay, nikMatchesBirthDate, nikProblem, parseNik, parseNip, type TahapanCode } from '@tuntas/domain';
+import {
+  deriveStatus,
+  distanceKm,
+  isWorkingDay,
+  nikMatchesBirthDate,
+  nikProblem,
+  parseNik,
+  parseNip,
+  type TahapanCode,
+} from '@tuntas/domain';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.js';
@@ -18,7 +27,11 @@ afterAll(() => database.close());
 describe('seed demo', () => {
   it('creates the contract’s accounts, a koordinator per province and 635 pendamping', async () => {
     expect(first).toMatchObject({ cases: 1500, beneficiaries: 1500, pendamping: 635 });
-    const staff = await database.db.selectFrom('users').select(['role', (eb) => eb.fn.countAll<string>().as('n')]).groupBy('role').execute();
+    const staff = await database.db
+      .selectFrom('users')
+      .select(['role', (eb) => eb.fn.countAll<string>().as('n')])
+      .groupBy('role')
+      .execute();
     expect(Object.fromEntries(staff.map((s) => [s.role, Number(s.n)]))).toMatchObject({ pendamping: 635, koordinator: 38 });
     const demo = await database.db
       .selectFrom('users')
@@ -49,14 +62,27 @@ describe('seed demo', () => {
 
   it('fills the referral directory and the work inside cases: referrals in the case’s province and area, plans, follow-ups', async () => {
     const db = database.db;
-    const perProvince = await db.selectFrom('lembaga').select(['wilayah', (eb) => eb.fn.countAll<string>().as('n')]).where('wilayah', 'is not', null).groupBy('wilayah').execute();
+    const perProvince = await db
+      .selectFrom('lembaga')
+      .select(['wilayah', (eb) => eb.fn.countAll<string>().as('n')])
+      .where('wilayah', 'is not', null)
+      .groupBy('wilayah')
+      .execute();
     expect(perProvince).toHaveLength(38);
     for (const p of perProvince) expect(Number(p.n)).toBe(8);
     const referrals = await db
       .selectFrom('rujukan as r')
       .innerJoin('cases as c', 'c.id', 'r.case_id')
       .innerJoin('lembaga as l', 'l.id', 'r.lembaga_id')
-      .select(['r.status', 'r.wilayah', 'c.wilayah as case_wilayah', 'l.wilayah as lembaga_wilayah', 'c.status as case_status', 'c.tahapan', 'r.dikirim_pada'])
+      .select([
+        'r.status',
+        'r.wilayah',
+        'c.wilayah as case_wilayah',
+        'l.wilayah as lembaga_wilayah',
+        'c.status as case_status',
+        'c.tahapan',
+        'r.dikirim_pada',
+      ])
       .execute();
     expect(referrals.length).toBeGreaterThan(20);
     for (const r of referrals) {
@@ -67,16 +93,28 @@ describe('seed demo', () => {
       if (r.status === 'dikirim' || r.status === 'diterima') expect(['terdata', 'tertangani']).toContain(r.case_status);
     }
     expect(referrals.some((r) => r.status === 'dikirim' || r.status === 'diterima')).toBe(true);
-    const plans = await db.selectFrom('case_plans as p').innerJoin('cases as c', 'c.id', 'p.case_id').select(['p.status', 'c.tahapan']).execute();
+    const plans = await db
+      .selectFrom('case_plans as p')
+      .innerJoin('cases as c', 'c.id', 'p.case_id')
+      .select(['p.status', 'c.tahapan'])
+      .execute();
     expect(plans.length).toBeGreaterThan(0);
     for (const p of plans) expect(p.status).toBe(p.tahapan === 'rencana' ? 'diajukan' : 'disetujui');
-    const followups = await db.selectFrom('case_followups as f').innerJoin('cases as c', 'c.id', 'f.case_id').select(['c.tahapan']).execute();
+    const followups = await db
+      .selectFrom('case_followups as f')
+      .innerJoin('cases as c', 'c.id', 'f.case_id')
+      .select(['c.tahapan'])
+      .execute();
     for (const f of followups) expect(f.tahapan).toBe('bimbingan_lanjut');
   });
 
   it('gives every person a valid NIK that agrees with their birth date, sex and village', async () => {
     // Disaster victims registered without documents (issue 18) carry a temporary number instead.
-    const people = await database.db.selectFrom('beneficiaries').select(['nik', 'tanggal_lahir', 'jenis_kelamin', 'kode_desa']).where('nik', 'is not', null).execute();
+    const people = await database.db
+      .selectFrom('beneficiaries')
+      .select(['nik', 'tanggal_lahir', 'jenis_kelamin', 'kode_desa'])
+      .where('nik', 'is not', null)
+      .execute();
     expect(people.length).toBeGreaterThanOrEqual(1500);
     for (const p of people) {
       const nik = p.nik ?? '';
@@ -89,7 +127,10 @@ describe('seed demo', () => {
   });
 
   it('stores each case’s status as the workflow derives it from its timeline, within the last 24 months', async () => {
-    const cases = await database.db.selectFrom('cases').select(['id', 'tahapan', 'status', 'diverifikasi_pada', 'created_at', 'updated_at']).execute();
+    const cases = await database.db
+      .selectFrom('cases')
+      .select(['id', 'tahapan', 'status', 'diverifikasi_pada', 'created_at', 'updated_at'])
+      .execute();
     const events = await database.db.selectFrom('case_events').select(['case_id', 'jenis', 'ke_tahapan', 'at']).orderBy('id').execute();
     const byCase = new Map<string, typeof events>();
     for (const e of events) byCase.set(e.case_id, [...(byCase.get(e.case_id) ?? []), e]);
@@ -134,22 +175,38 @@ describe('seed demo', () => {
     const people = await db
       .selectFrom('disaster_affected as a')
       .innerJoin('beneficiaries as b', 'b.id', 'a.beneficiary_id')
-      .select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.count<number>('b.nik').as('nik'), (eb) => eb.fn.count<number>('a.keluarga_id').as('keluarga')])
+      .select([
+        (eb) => eb.fn.countAll<number>().as('n'),
+        (eb) => eb.fn.count<number>('b.nik').as('nik'),
+        (eb) => eb.fn.count<number>('a.keluarga_id').as('keluarga'),
+      ])
       .where('a.disaster_id', '=', active)
       .executeTakeFirstOrThrow();
     expect(Number(people.n)).toBeGreaterThan(2000);
     expect(Number(people.nik)).toBeLessThan(Number(people.n) / 2);
     expect(Number(people.keluarga)).toBeGreaterThan(Number(people.n) / 2);
-    const history = await db.selectFrom('disaster_affected_history').select((eb) => eb.fn.countAll<number>().as('n')).where('disaster_id', '=', active).where('berlaku', '>', NOW).executeTakeFirstOrThrow();
+    const history = await db
+      .selectFrom('disaster_affected_history')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('disaster_id', '=', active)
+      .where('berlaku', '>', NOW)
+      .executeTakeFirstOrThrow();
     expect(Number(history.n)).toBe(0);
-    const sessions = await db.selectFrom('disaster_ldp_sessions').select((eb) => eb.fn.countAll<number>().as('n')).where('disaster_id', '=', active).executeTakeFirstOrThrow();
+    const sessions = await db
+      .selectFrom('disaster_ldp_sessions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('disaster_id', '=', active)
+      .executeTakeFirstOrThrow();
     expect(Number(sessions.n)).toBeGreaterThan(0);
   });
 
   it('does not add a second data set when run again', async () => {
     const again = await seedDemo(database, { password: 'tuntas-demo', scale: 1500, seed: 7, now: NOW });
     expect(again.cases).toBe(0);
-    const n = await database.db.selectFrom('cases').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const n = await database.db
+      .selectFrom('cases')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(1500);
   });
 

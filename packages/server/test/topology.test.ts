@@ -28,7 +28,12 @@ class Browser {
   async request(node: TopologyNode, method: string, url: string, body?: unknown): Promise<{ status: number; json: any }> {
     const headers: Record<string, string> = { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${node.url}/api/v1${url}`, { method, headers, body: body === undefined ? null : JSON.stringify(body), signal: AbortSignal.timeout(20_000) });
+    const response = await fetch(`${node.url}/api/v1${url}`, {
+      method,
+      headers,
+      body: body === undefined ? null : JSON.stringify(body),
+      signal: AbortSignal.timeout(20_000),
+    });
     for (const line of response.headers.getSetCookie()) {
       const [pair = '', ...attributes] = line.split(';').map((p) => p.trim());
       const at = pair.indexOf('=');
@@ -56,7 +61,16 @@ class Browser {
 function personBody() {
   serial += 1;
   const tanggalLahir = `1981-0${1 + (serial % 9)}-${String(1 + (serial % 28)).padStart(2, '0')}`;
-  return { nik: nikFor(KODE_DESA, tanggalLahir, 'L', serial), nama: `Budi Santoso ${serial}`, jenisKelamin: 'L', tanggalLahir, kodeDesa: KODE_DESA, kategoriPpks: null, noKk: null, alamat: 'Dusun Krajan' };
+  return {
+    nik: nikFor(KODE_DESA, tanggalLahir, 'L', serial),
+    nama: `Budi Santoso ${serial}`,
+    jenisKelamin: 'L',
+    tanggalLahir,
+    kodeDesa: KODE_DESA,
+    kategoriPpks: null,
+    noKk: null,
+    alamat: 'Dusun Krajan',
+  };
 }
 
 async function openCase(who: Browser, node: TopologyNode): Promise<void> {
@@ -82,9 +96,12 @@ describe.skipIf(postgresBin() === null && !process.env.CI)('topology: primary, s
   let koordinator: Browser;
   let pendamping: Browser;
 
-  const total = async (who: Browser, node: TopologyNode): Promise<number> => (await who.ok(node, 'GET', '/dashboard/overview')).funnel.total;
+  const total = async (who: Browser, node: TopologyNode): Promise<number> =>
+    (await who.ok(node, 'GET', '/dashboard/overview')).funnel.total;
   const sakit = async (who: Browser, node: TopologyNode): Promise<number> =>
-    (await who.ok(node, 'GET', `/attendance/recap?bulan=${bulan}&wilayah=35.10`)).items.find((r: { userId: string }) => r.userId === pendamping.user.id).sakit;
+    (await who.ok(node, 'GET', `/attendance/recap?bulan=${bulan}&wilayah=35.10`)).items.find(
+      (r: { userId: string }) => r.userId === pendamping.user.id,
+    ).sakit;
   const target = async (who: Browser, node: TopologyNode): Promise<number> =>
     (await who.ok(node, 'GET', `/performance?year=${year}&wilayah=35.10`)).items
       .find((r: { userId: string }) => r.userId === pendamping.user.id)
@@ -134,10 +151,15 @@ describe.skipIf(postgresBin() === null && !process.env.CI)('topology: primary, s
       expect(await sakit(direktorat, node)).toBe(before.sakit);
     }
     // The readers' connections are on the replica (the URL names them).
-    expect(Number(await topology.psql('replica', "select count(*) from pg_stat_activity where application_name = 'tuntas-reader'"))).toBeGreaterThan(0);
+    expect(
+      Number(await topology.psql('replica', "select count(*) from pg_stat_activity where application_name = 'tuntas-reader'")),
+    ).toBeGreaterThan(0);
 
     await resumeReplay();
-    await eventually('the replica to show the new case and the sick day', async () => (await total(direktorat, node2)) === before.total + 1 && (await sakit(direktorat, node2)) === before.sakit + 1);
+    await eventually(
+      'the replica to show the new case and the sick day',
+      async () => (await total(direktorat, node2)) === before.total + 1 && (await sakit(direktorat, node2)) === before.sakit + 1,
+    );
   }, 90_000);
 
   it('(2) one’s own write is read back at once, on either node, while the replica lags; later reads return to the replica', async () => {
@@ -193,7 +215,10 @@ describe.skipIf(postgresBin() === null && !process.env.CI)('topology: primary, s
     const onReplica = await casesOnPrimary();
     await openCase(pendamping, node1);
     // Within the circuit's retry interval (5 s) each node reads the replica again: the new case is hidden.
-    await eventually('both nodes to read the replica again', async () => (await total(direktorat, node1)) === onReplica && (await total(direktorat, node2)) === onReplica);
+    await eventually(
+      'both nodes to read the replica again',
+      async () => (await total(direktorat, node1)) === onReplica && (await total(direktorat, node2)) === onReplica,
+    );
     await resumeReplay();
   }, 90_000);
 
@@ -246,7 +271,9 @@ describe.skipIf(postgresBin() === null && !process.env.CI)('topology: primary, s
     expect(found.length).toBe(acknowledged.length);
     // Refused while the primary was down: 5xx answers, never an acknowledged write that is missing.
     expect(failures.every((f) => / 5\d\d /.test(`${f} `))).toBe(true);
-    console.log(`primary restart: ${before} writes before, ${acknowledged.length - before} during and after, ${failures.length} refused (${[...new Set(failures)].join(', ')})`);
+    console.log(
+      `primary restart: ${before} writes before, ${acknowledged.length - before} during and after, ${failures.length} refused (${[...new Set(failures)].join(', ')})`,
+    );
     for (const node of [node1, node2]) expect(await total(direktorat, node)).toBeGreaterThan(0);
   }, 90_000);
 });

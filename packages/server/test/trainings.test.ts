@@ -34,16 +34,37 @@ const SURABAYA = {
   wilayah: '35.78',
   nilaiLulus: 70,
   units: [
-    { kode: 'rehsos', nama: 'Manajemen rehabilitasi sosial', jp: 10, tanggal: `${lastYear()}-11-20`, kompetensi: ['manajemen_kasus', 'asesmen'] },
-    { kode: 'alur', nama: 'Manajemen alur kerja berbasis ilmu pekerjaan sosial', jp: 10, tanggal: `${lastYear()}-11-21`, kompetensi: ['manajemen_kasus'] },
+    {
+      kode: 'rehsos',
+      nama: 'Manajemen rehabilitasi sosial',
+      jp: 10,
+      tanggal: `${lastYear()}-11-20`,
+      kompetensi: ['manajemen_kasus', 'asesmen'],
+    },
+    {
+      kode: 'alur',
+      nama: 'Manajemen alur kerja berbasis ilmu pekerjaan sosial',
+      jp: 10,
+      tanggal: `${lastYear()}-11-21`,
+      kompetensi: ['manajemen_kasus'],
+    },
     { kode: 'tik', nama: 'Manajemen teknologi komunikasi', jp: 10, tanggal: `${lastYear()}-11-22`, kompetensi: ['teknologi_komunikasi'] },
   ],
 };
 
-const post = (s: Session, url: string, payload: unknown) => s.request({ method: 'POST', url: `/api/v1${url}`, payload: payload as Record<string, unknown> });
+const post = (s: Session, url: string, payload: unknown) =>
+  s.request({ method: 'POST', url: `/api/v1${url}`, payload: payload as Record<string, unknown> });
 const get = (s: Session, url: string) => s.request({ method: 'GET', url: `/api/v1${url}` });
 const auditCount = async (action: string) =>
-  Number((await ctx.database.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', action).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await ctx.database.db
+        .selectFrom('audit_events')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('action', '=', action)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 async function createTraining(body: Record<string, unknown> = SURABAYA): Promise<TrainingRecord> {
   const r = await post(direktorat, '/trainings', body);
@@ -69,8 +90,16 @@ afterAll(() => ctx.close());
 
 describe('the rules (domain)', () => {
   it('qualification: every unit attended and the post-test passed where the event has one; level = highest source', () => {
-    expect(qualification({ units: ['a', 'b'], attended: ['a', 'b'], minKehadiran: 100, nilaiLulus: 70, nilaiPost: 70 })).toEqual({ lulus: true, unitKurang: [], postTestKurang: false });
-    expect(qualification({ units: ['a', 'b'], attended: ['a'], minKehadiran: 100, nilaiLulus: null, nilaiPost: null })).toEqual({ lulus: false, unitKurang: ['b'], postTestKurang: false });
+    expect(qualification({ units: ['a', 'b'], attended: ['a', 'b'], minKehadiran: 100, nilaiLulus: 70, nilaiPost: 70 })).toEqual({
+      lulus: true,
+      unitKurang: [],
+      postTestKurang: false,
+    });
+    expect(qualification({ units: ['a', 'b'], attended: ['a'], minKehadiran: 100, nilaiLulus: null, nilaiPost: null })).toEqual({
+      lulus: false,
+      unitKurang: ['b'],
+      postTestKurang: false,
+    });
     expect(qualification({ units: ['a', 'b'], attended: ['a'], minKehadiran: 50, nilaiLulus: null, nilaiPost: null }).lulus).toBe(true);
     expect(qualification({ units: ['a'], attended: ['a'], minKehadiran: 100, nilaiLulus: 70, nilaiPost: null }).postTestKurang).toBe(true);
     expect(levelKompetensi({ jpPelatihan: 7, penilaian: null, sertifikasiBerlaku: false })).toBe(0);
@@ -88,7 +117,15 @@ describe('the rules (domain)', () => {
 describe('events', () => {
   it('the direktorat creates one in the contract shape; GET lists it; others may not create; bad input is a 422 naming the field', async () => {
     const t = await createTraining();
-    expect(t).toMatchObject({ nama: SURABAYA.nama, mulai: SURABAYA.mulai, selesai: SURABAYA.selesai, tempat: SURABAYA.tempat, jp: 30, status: 'menunggu_penetapan', jumlahPeserta: 0 });
+    expect(t).toMatchObject({
+      nama: SURABAYA.nama,
+      mulai: SURABAYA.mulai,
+      selesai: SURABAYA.selesai,
+      tempat: SURABAYA.tempat,
+      jp: 30,
+      status: 'menunggu_penetapan',
+      jumlahPeserta: 0,
+    });
     expect(t.units.map((u) => [u.kode, u.nama, u.jp])).toEqual(SURABAYA.units.map((u) => [u.kode, u.nama, u.jp]));
     const list = (await get(direktorat, '/trainings')).json() as TrainingRecord[];
     expect(list.map((x) => x.id)).toContain(t.id);
@@ -101,9 +138,17 @@ describe('events', () => {
     expect(backwards.json().error).toMatchObject({ code: 'TRAINING_INVALID', details: [{ field: 'selesai', code: 'sebelum_mulai' }] });
     const unknown = await post(direktorat, '/trainings', { ...SURABAYA, units: [{ nama: 'Materi', jp: 4, kompetensi: ['sulap'] }] });
     expect(unknown.json().error).toMatchObject({ code: 'TRAINING_INVALID', details: [{ field: 'units/0/kompetensi' }] });
-    const outside = await post(direktorat, '/trainings', { ...SURABAYA, units: [{ nama: 'Materi', jp: 4, tanggal: `${lastYear()}-12-01` }] });
+    const outside = await post(direktorat, '/trainings', {
+      ...SURABAYA,
+      units: [{ nama: 'Materi', jp: 4, tanggal: `${lastYear()}-12-01` }],
+    });
     expect(outside.json().error.details).toEqual([{ field: 'units/0/tanggal', code: 'di_luar_tanggal_pelatihan' }]);
-    const english = await direktorat.request({ method: 'POST', url: '/api/v1/trainings', payload: { ...SURABAYA, units: [] }, headers: { 'accept-language': 'en' } });
+    const english = await direktorat.request({
+      method: 'POST',
+      url: '/api/v1/trainings',
+      payload: { ...SURABAYA, units: [] },
+      headers: { 'accept-language': 'en' },
+    });
     expect(english.statusCode).toBe(400);
   });
 });
@@ -115,18 +160,27 @@ describe('participants, attendance, results and completion', () => {
   });
 
   it('registers pendamping of several provinces; a repeat, a non-worker and a full quota are refused with nothing changed', async () => {
-    for (const s of [banyuwangi, surabaya, jakarta]) expect((await post(direktorat, `/trainings/${t.id}/participants`, { userId: s.user.id })).statusCode).toBe(201);
-    expect((await post(direktorat, `/trainings/${t.id}/participants`, { userId: jakarta.user.id })).json().error.code).toBe('TRAINING_ALREADY_PARTICIPANT');
-    expect((await post(direktorat, `/trainings/${t.id}/participants`, { userId: auditor.user.id })).json().error).toMatchObject({ code: 'TRAINING_PARTICIPANT_INVALID', details: [{ field: 'userId' }] });
+    for (const s of [banyuwangi, surabaya, jakarta])
+      expect((await post(direktorat, `/trainings/${t.id}/participants`, { userId: s.user.id })).statusCode).toBe(201);
+    expect((await post(direktorat, `/trainings/${t.id}/participants`, { userId: jakarta.user.id })).json().error.code).toBe(
+      'TRAINING_ALREADY_PARTICIPANT',
+    );
+    expect((await post(direktorat, `/trainings/${t.id}/participants`, { userId: auditor.user.id })).json().error).toMatchObject({
+      code: 'TRAINING_PARTICIPANT_INVALID',
+      details: [{ field: 'userId' }],
+    });
     expect((await post(koorJatim, `/trainings/${t.id}/participants`, { userId: koorJatim.user.id })).json().error.code).toBe('FORBIDDEN');
     expect((await post(direktorat, `/trainings/${t.id}/participants`, { userId: koorJatim.user.id })).statusCode).toBe(201);
-    expect((await post(direktorat, `/trainings/${t.id}/participants`, { userId: jakarta2.user.id })).json().error.code).toBe('TRAINING_QUOTA_FULL');
+    expect((await post(direktorat, `/trainings/${t.id}/participants`, { userId: jakarta2.user.id })).json().error.code).toBe(
+      'TRAINING_QUOTA_FULL',
+    );
     // Four participants, four audit events.
     expect(await auditCount('training.participant.add')).toBe(4);
   });
 
   it('each sees only what their scope holds: a koordinator their area’s participants, a pendamping themselves, another province nothing', async () => {
-    const names = async (s: Session) => ((await get(s, `/trainings/${t.id}/participants`)).json() as Array<{ userId: string }>).map((p) => p.userId).sort();
+    const names = async (s: Session) =>
+      ((await get(s, `/trainings/${t.id}/participants`)).json() as Array<{ userId: string }>).map((p) => p.userId).sort();
     expect((await names(direktorat)).length).toBe(4);
     expect(await names(koorJatim)).toEqual([banyuwangi.user.id, surabaya.user.id, koorJatim.user.id].sort());
     expect(await names(koorJakarta)).toEqual([jakarta.user.id]);
@@ -162,7 +216,10 @@ describe('participants, attendance, results and completion', () => {
     expect(again.json().hadir).toEqual(['alur', 'rehsos', 'tik']);
     const audits = await auditCount('training.attendance');
 
-    expect((await mark(direktorat, banyuwangi.user.id, 'sulap')).json().error).toMatchObject({ code: 'TRAINING_UNIT_UNKNOWN', details: [{ field: 'unit' }] });
+    expect((await mark(direktorat, banyuwangi.user.id, 'sulap')).json().error).toMatchObject({
+      code: 'TRAINING_UNIT_UNKNOWN',
+      details: [{ field: 'unit' }],
+    });
     expect((await mark(direktorat, jakarta2.user.id, 'tik')).json().error.code).toBe('TRAINING_NOT_PARTICIPANT');
     expect((await mark(surabaya, banyuwangi.user.id, 'tik')).json().error.code).toBe('FORBIDDEN');
     expect((await mark(jakarta2, jakarta2.user.id, 'tik')).statusCode).toBe(404);
@@ -182,7 +239,9 @@ describe('participants, attendance, results and completion', () => {
     });
     expect(upcoming.status).toBe('berlangsung');
     await post(direktorat, `/trainings/${upcoming.id}/participants`, { userId: banyuwangi.user.id });
-    expect((await post(banyuwangi, `/trainings/${upcoming.id}/attendance`, { userId: banyuwangi.user.id, unit: 'ldp1' })).statusCode).toBe(201);
+    expect((await post(banyuwangi, `/trainings/${upcoming.id}/attendance`, { userId: banyuwangi.user.id, unit: 'ldp1' })).statusCode).toBe(
+      201,
+    );
     const early = await post(banyuwangi, `/trainings/${upcoming.id}/attendance`, { userId: banyuwangi.user.id, unit: 'ldp2' });
     expect(early.statusCode).toBe(409);
     expect(early.json().error).toMatchObject({ code: 'TRAINING_SESSION_NOT_STARTED', details: { unit: 'ldp2', tanggal: plusDays(2) } });
@@ -190,18 +249,30 @@ describe('participants, attendance, results and completion', () => {
   });
 
   it('scores, then completion: certificates for those who qualify, the others with what they lack; once only', async () => {
-    const score = (userId: string, nilaiPost: number) => direktorat.request({ method: 'PUT', url: `/api/v1/trainings/${t.id}/results`, payload: { userId, nilaiPre: 50, nilaiPost } });
+    const score = (userId: string, nilaiPost: number) =>
+      direktorat.request({ method: 'PUT', url: `/api/v1/trainings/${t.id}/results`, payload: { userId, nilaiPre: 50, nilaiPost } });
     expect((await score(banyuwangi.user.id, 85)).json()).toMatchObject({ nilaiPre: 50, nilaiPost: 85 });
     await score(surabaya.user.id, 60);
     await score(jakarta.user.id, 90);
     await score(koorJatim.user.id, 75);
-    expect((await banyuwangi.request({ method: 'PUT', url: `/api/v1/trainings/${t.id}/results`, payload: { userId: banyuwangi.user.id, nilaiPost: 100 } })).json().error.code).toBe('FORBIDDEN');
+    expect(
+      (
+        await banyuwangi.request({
+          method: 'PUT',
+          url: `/api/v1/trainings/${t.id}/results`,
+          payload: { userId: banyuwangi.user.id, nilaiPost: 100 },
+        })
+      ).json().error.code,
+    ).toBe('FORBIDDEN');
     expect((await score(banyuwangi.user.id, 101)).statusCode).toBe(400);
 
     expect((await post(koorJatim, `/trainings/${t.id}/complete`, {})).json().error.code).toBe('FORBIDDEN');
     const done = await post(direktorat, `/trainings/${t.id}/complete`, {});
     expect(done.statusCode, done.body).toBe(200);
-    const { certificates, notQualified } = done.json() as { certificates: Array<{ nomor: string; userId: string }>; notQualified: Array<{ userId: string; unitKurang: string[]; postTestKurang: boolean }> };
+    const { certificates, notQualified } = done.json() as {
+      certificates: Array<{ nomor: string; userId: string }>;
+      notQualified: Array<{ userId: string; unitKurang: string[]; postTestKurang: boolean }>;
+    };
     expect(certificates.map((c) => c.userId).sort()).toEqual([banyuwangi.user.id, koorJatim.user.id].sort());
     for (const c of certificates) expect(c.nomor).toMatch(CERTIFICATE_NUMBER);
     expect(notQualified).toEqual(
@@ -215,19 +286,31 @@ describe('participants, attendance, results and completion', () => {
 
     // Closed: completing again, attendance, scores and participants are refused, nothing changes.
     expect((await post(direktorat, `/trainings/${t.id}/complete`, {})).json().error.code).toBe('TRAINING_COMPLETED');
-    expect((await post(direktorat, `/trainings/${t.id}/attendance`, { userId: jakarta.user.id, unit: 'tik' })).json().error.code).toBe('TRAINING_COMPLETED');
+    expect((await post(direktorat, `/trainings/${t.id}/attendance`, { userId: jakarta.user.id, unit: 'tik' })).json().error.code).toBe(
+      'TRAINING_COMPLETED',
+    );
     expect((await score(surabaya.user.id, 80)).json().error.code).toBe('TRAINING_COMPLETED');
-    expect((await post(direktorat, `/trainings/${t.id}/participants`, { userId: jakarta2.user.id })).json().error.code).toBe('TRAINING_COMPLETED');
+    expect((await post(direktorat, `/trainings/${t.id}/participants`, { userId: jakarta2.user.id })).json().error.code).toBe(
+      'TRAINING_COMPLETED',
+    );
     expect((await get(direktorat, `/trainings/${t.id}`)).json().status).toBe('selesai');
 
     // Listing: the organiser all, a koordinator their area's, a pendamping their own.
-    const listed = async (s: Session) => ((await get(s, `/trainings/${t.id}/certificates`)).json() as Array<{ userId: string }>).map((c) => c.userId).sort();
+    const listed = async (s: Session) =>
+      ((await get(s, `/trainings/${t.id}/certificates`)).json() as Array<{ userId: string }>).map((c) => c.userId).sort();
     expect((await listed(direktorat)).length).toBe(2);
     expect(await listed(koorJakarta)).toEqual([]);
     expect(await listed(banyuwangi)).toEqual([banyuwangi.user.id]);
     expect(await listed(surabaya)).toEqual([]);
     const mine = (await get(banyuwangi, '/certificates')).json();
-    expect(mine).toEqual([expect.objectContaining({ nomor: certificates.find((c) => c.userId === banyuwangi.user.id)!.nomor, pelatihan: SURABAYA.nama, jp: 30, valid: true })]);
+    expect(mine).toEqual([
+      expect.objectContaining({
+        nomor: certificates.find((c) => c.userId === banyuwangi.user.id)!.nomor,
+        pelatihan: SURABAYA.nama,
+        jp: 30,
+        valid: true,
+      }),
+    ]);
     expect((await get(koorJatim, `/certificates?userId=${banyuwangi.user.id}`)).json()).toHaveLength(1);
     expect((await get(koorJakarta, `/certificates?userId=${banyuwangi.user.id}`)).statusCode).toBe(404);
     expect((await get(jakarta, `/certificates?userId=${banyuwangi.user.id}`)).statusCode).toBe(404);
@@ -236,10 +319,18 @@ describe('participants, attendance, results and completion', () => {
   it('public verification: no session, only the listed fields; 404 for an unknown number; revoked → valid: false, audited with its reason', async () => {
     const [cert] = (await get(banyuwangi, '/certificates')).json() as Array<{ nomor: string }>;
     const nomor = cert!.nomor;
-    const verify = (n: string) => ctx.app.inject({ method: 'GET', url: `/api/v1/certificates/${encodeURIComponent(n)}/verify`, remoteAddress: '10.9.9.1' });
+    const verify = (n: string) =>
+      ctx.app.inject({ method: 'GET', url: `/api/v1/certificates/${encodeURIComponent(n)}/verify`, remoteAddress: '10.9.9.1' });
     const ok = await verify(nomor);
     expect(ok.statusCode).toBe(200);
-    expect(ok.json()).toEqual({ valid: true, nama: banyuwangi.user.namaLengkap ?? banyuwangi.user.username, pelatihan: SURABAYA.nama, mulai: SURABAYA.mulai, selesai: SURABAYA.selesai, jp: 30 });
+    expect(ok.json()).toEqual({
+      valid: true,
+      nama: banyuwangi.user.namaLengkap ?? banyuwangi.user.username,
+      pelatihan: SURABAYA.nama,
+      mulai: SURABAYA.mulai,
+      selesai: SURABAYA.selesai,
+      jp: 30,
+    });
     expect(ok.body).not.toContain(banyuwangi.user.id);
     expect((await verify(nomor.toLowerCase())).statusCode).toBe(200);
     for (const unknown of ['SRT-2025-0001-AAAAAAAA', 'bukan-nomor', "x' or 1=1 --"]) {
@@ -248,24 +339,43 @@ describe('participants, attendance, results and completion', () => {
       expect(r.json().error.code).toBe('NOT_FOUND');
     }
 
-    expect((await post(koorJatim, `/certificates/${nomor}/revoke`, { alasan: 'Daftar hadir hari kedua dipalsukan' })).json().error.code).toBe('FORBIDDEN');
+    expect(
+      (await post(koorJatim, `/certificates/${nomor}/revoke`, { alasan: 'Daftar hadir hari kedua dipalsukan' })).json().error.code,
+    ).toBe('FORBIDDEN');
     expect((await post(direktorat, `/certificates/${nomor}/revoke`, { alasan: 'pendek' })).statusCode).toBe(400);
     const revoked = await post(direktorat, `/certificates/${nomor}/revoke`, { alasan: 'Daftar hadir hari kedua dipalsukan' });
     expect(revoked.statusCode, revoked.body).toBe(200);
     expect(revoked.json()).toMatchObject({ valid: false, dicabutAlasan: 'Daftar hadir hari kedua dipalsukan' });
-    expect((await post(direktorat, `/certificates/${nomor}/revoke`, { alasan: 'Daftar hadir hari kedua dipalsukan' })).json().error.code).toBe('CERTIFICATE_REVOKED');
-    const event = await ctx.database.db.selectFrom('audit_events').select(['actor_id', 'entity_id', 'details']).where('action', '=', 'certificate.revoke').executeTakeFirstOrThrow();
-    expect(event).toMatchObject({ actor_id: direktorat.user.id, entity_id: nomor, details: expect.objectContaining({ alasan: 'Daftar hadir hari kedua dipalsukan' }) });
+    expect(
+      (await post(direktorat, `/certificates/${nomor}/revoke`, { alasan: 'Daftar hadir hari kedua dipalsukan' })).json().error.code,
+    ).toBe('CERTIFICATE_REVOKED');
+    const event = await ctx.database.db
+      .selectFrom('audit_events')
+      .select(['actor_id', 'entity_id', 'details'])
+      .where('action', '=', 'certificate.revoke')
+      .executeTakeFirstOrThrow();
+    expect(event).toMatchObject({
+      actor_id: direktorat.user.id,
+      entity_id: nomor,
+      details: expect.objectContaining({ alasan: 'Daftar hadir hari kedua dipalsukan' }),
+    });
     expect((await verify(nomor)).json()).toMatchObject({ valid: false, jp: 30 });
     // A revoked certificate is no longer handed out as a document.
-    expect((await banyuwangi.request({ method: 'GET', url: `/api/v1/certificates/${nomor}/pdf` })).json().error.code).toBe('CERTIFICATE_REVOKED');
+    expect((await banyuwangi.request({ method: 'GET', url: `/api/v1/certificates/${nomor}/pdf` })).json().error.code).toBe(
+      'CERTIFICATE_REVOKED',
+    );
   });
 
   it('public verification is rate-limited per client address', async () => {
     let last = 0;
-    for (let i = 0; i <= VERIFY_PER_MINUTE; i++) last = (await ctx.app.inject({ method: 'GET', url: '/api/v1/certificates/SRT-2025-0001-AAAAAAAA/verify', remoteAddress: '10.9.9.2' })).statusCode;
+    for (let i = 0; i <= VERIFY_PER_MINUTE; i++)
+      last = (await ctx.app.inject({ method: 'GET', url: '/api/v1/certificates/SRT-2025-0001-AAAAAAAA/verify', remoteAddress: '10.9.9.2' }))
+        .statusCode;
     expect(last).toBe(429);
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/certificates/SRT-2025-0001-AAAAAAAA/verify', remoteAddress: '10.9.9.3' })).statusCode).toBe(404);
+    expect(
+      (await ctx.app.inject({ method: 'GET', url: '/api/v1/certificates/SRT-2025-0001-AAAAAAAA/verify', remoteAddress: '10.9.9.3' }))
+        .statusCode,
+    ).toBe(404);
   });
 
   it('the certificate PDF: the holder and the organiser download it, anyone else is told it does not exist; it renders with the QR code', async () => {
@@ -281,7 +391,16 @@ describe('participants, attendance, results and completion', () => {
     writeFileSync(path.join(dir, 'c.pdf'), own.rawPayload);
     // Compared without white space: the title is letter-spaced and long lines wrap.
     const text = execFileSync('pdftotext', [path.join(dir, 'c.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-    for (const s of ['KEMENTERIAN SOSIAL REPUBLIK INDONESIA', 'SERTIFIKAT', `Nomor: ${cert!.nomor}`, SURABAYA.nama, '20–22 November', '30 jam pelajaran', 'Manajemen teknologi komunikasi', `/verifikasi/${cert!.nomor}`]) {
+    for (const s of [
+      'KEMENTERIAN SOSIAL REPUBLIK INDONESIA',
+      'SERTIFIKAT',
+      `Nomor: ${cert!.nomor}`,
+      SURABAYA.nama,
+      '20–22 November',
+      '30 jam pelajaran',
+      'Manajemen teknologi komunikasi',
+      `/verifikasi/${cert!.nomor}`,
+    ]) {
       expect(text).toContain(s.replace(/\s+/g, ''));
     }
     execFileSync('pdftoppm', ['-png', '-r', '60', path.join(dir, 'c.pdf'), path.join(dir, 'page')]);
@@ -293,8 +412,11 @@ describe('participants, attendance, results and completion', () => {
 describe('competency matrix and development hours', () => {
   it('levels come from completed training, the koordinator’s assessment and a valid certification; gaps per competency; scope holds', async () => {
     const matrix = (s: Session, q = '') => get(s, `/competencies${q}`);
-    const cell = (body: { pendamping: Array<{ userId: string; kompetensi: Array<{ kode: string; level: number; jp: number }> }> }, userId: string, kode: string) =>
-      body.pendamping.find((p) => p.userId === userId)!.kompetensi.find((k) => k.kode === kode)!;
+    const cell = (
+      body: { pendamping: Array<{ userId: string; kompetensi: Array<{ kode: string; level: number; jp: number }> }> },
+      userId: string,
+      kode: string,
+    ) => body.pendamping.find((p) => p.userId === userId)!.kompetensi.find((k) => k.kode === kode)!;
 
     let m = (await matrix(koorJatim, '?wilayah=35')).json();
     expect(m.kompetensi).toHaveLength(9);
@@ -302,8 +424,13 @@ describe('competency matrix and development hours', () => {
     // Banyuwangi's certificate was revoked above: nothing from training; Surabaya never qualified.
     expect(cell(m, banyuwangi.user.id, 'manajemen_kasus')).toMatchObject({ level: 0, jp: 0 });
 
-    const assess = (s: Session, userId: string, payload: Record<string, unknown>) => s.request({ method: 'PUT', url: `/api/v1/competencies/${userId}`, payload });
-    const r = await assess(koorJatim, surabaya.user.id, { kompetensi: 'perlindungan_anak', level: 2, catatan: 'Menangani 12 kasus ABH dengan baik' });
+    const assess = (s: Session, userId: string, payload: Record<string, unknown>) =>
+      s.request({ method: 'PUT', url: `/api/v1/competencies/${userId}`, payload });
+    const r = await assess(koorJatim, surabaya.user.id, {
+      kompetensi: 'perlindungan_anak',
+      level: 2,
+      catatan: 'Menangani 12 kasus ABH dengan baik',
+    });
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json().kompetensi.find((k: { kode: string }) => k.kode === 'perlindungan_anak')).toMatchObject({ level: 2, penilaian: 2 });
     expect((await assess(koorJatim, surabaya.user.id, { kompetensi: 'sulap', level: 2 })).json().error.code).toBe('COMPETENCY_INVALID');
@@ -311,18 +438,41 @@ describe('competency matrix and development hours', () => {
     expect((await assess(banyuwangi, surabaya.user.id, { kompetensi: 'asesmen', level: 2 })).statusCode).toBe(404);
 
     const certify = (payload: Record<string, unknown>) => post(koorJatim, `/competencies/${surabaya.user.id}/certifications`, payload);
-    expect((await certify({ jenis: 'Sertifikasi Pekerja Sosial', nomor: 'LSPS-2021-0091', kompetensi: ['asesmen'], berlakuSampai: `${lastYear()}-01-31` })).statusCode).toBe(201);
-    const valid = await certify({ jenis: 'Sertifikasi Pekerja Sosial', nomor: 'LSPS-2024-0412', kompetensi: ['manajemen_kasus'], berlakuSampai: `${thisYear() + 2}-12-31` });
+    expect(
+      (
+        await certify({
+          jenis: 'Sertifikasi Pekerja Sosial',
+          nomor: 'LSPS-2021-0091',
+          kompetensi: ['asesmen'],
+          berlakuSampai: `${lastYear()}-01-31`,
+        })
+      ).statusCode,
+    ).toBe(201);
+    const valid = await certify({
+      jenis: 'Sertifikasi Pekerja Sosial',
+      nomor: 'LSPS-2024-0412',
+      kompetensi: ['manajemen_kasus'],
+      berlakuSampai: `${thisYear() + 2}-12-31`,
+    });
     expect(valid.statusCode, valid.body).toBe(201);
     m = (await matrix(koorJatim)).json();
     expect(cell(m, surabaya.user.id, 'asesmen').level).toBe(0); // expired
     expect(cell(m, surabaya.user.id, 'manajemen_kasus')).toMatchObject({ level: 3, sertifikasiSampai: `${thisYear() + 2}-12-31` });
-    expect(m.kesenjangan.find((g: { kode: string }) => g.kode === 'manajemen_kasus')).toEqual({ kode: 'manajemen_kasus', belum: 1, jumlah: 2 });
+    expect(m.kesenjangan.find((g: { kode: string }) => g.kode === 'manajemen_kasus')).toEqual({
+      kode: 'manajemen_kasus',
+      belum: 1,
+      jumlah: 2,
+    });
     expect(await auditCount('competency.assess')).toBe(1);
     expect(await auditCount('competency.certification')).toBe(2);
 
     // Training counts once a certificate is issued: a fresh completed event for Jakarta.
-    const t = await createTraining({ ...SURABAYA, nama: 'Respons Bencana', nilaiLulus: null, units: [{ kode: 'rb', nama: 'Layanan sosial tanggap darurat', jp: 24, kompetensi: ['respons_bencana'] }] });
+    const t = await createTraining({
+      ...SURABAYA,
+      nama: 'Respons Bencana',
+      nilaiLulus: null,
+      units: [{ kode: 'rb', nama: 'Layanan sosial tanggap darurat', jp: 24, kompetensi: ['respons_bencana'] }],
+    });
     await post(direktorat, `/trainings/${t.id}/participants`, { userId: jakarta.user.id });
     await post(jakarta, `/trainings/${t.id}/attendance`, { userId: jakarta.user.id, unit: 'rb' });
     expect((await post(direktorat, `/trainings/${t.id}/complete`, {})).json().certificates).toHaveLength(1);
@@ -344,7 +494,9 @@ describe('competency matrix and development hours', () => {
     expect(jp(surabaya.user.id)).toMatchObject({ jp: 0 });
     const jakartaView = (await get(koorJakarta, `/development-hours?year=${lastYear()}`)).json();
     expect(jakartaView.items.map((i: { userId: string }) => i.userId).sort()).toEqual([jakarta.user.id, jakarta2.user.id].sort());
-    expect((await get(jakarta, `/development-hours?year=${lastYear()}`)).json().items.map((i: { userId: string }) => i.userId)).toEqual([jakarta.user.id]);
+    expect((await get(jakarta, `/development-hours?year=${lastYear()}`)).json().items.map((i: { userId: string }) => i.userId)).toEqual([
+      jakarta.user.id,
+    ]);
     expect((await get(koorJakarta, '/development-hours?wilayah=35')).statusCode).toBe(404);
   });
 });
@@ -358,12 +510,22 @@ describe('demo data', () => {
     const all = (await get(direktorat, '/trainings')).json() as TrainingRecord[];
     const sby = all.find((t) => t.nama === 'Peningkatan Kapasitas Pendamping Rehabilitasi Sosial')!;
     expect(sby).toMatchObject({ selesai: '2025-11-22', status: 'selesai', jp: 30 });
-    expect(sby.units.map((u) => u.nama)).toEqual(['Manajemen rehabilitasi sosial', 'Manajemen alur kerja berbasis ilmu pekerjaan sosial', 'Manajemen teknologi komunikasi']);
-    const provinces = new Set(((await get(direktorat, `/trainings/${sby.id}/participants`)).json() as Array<{ wilayah: string }>).map((p) => p.wilayah.slice(0, 2)));
+    expect(sby.units.map((u) => u.nama)).toEqual([
+      'Manajemen rehabilitasi sosial',
+      'Manajemen alur kerja berbasis ilmu pekerjaan sosial',
+      'Manajemen teknologi komunikasi',
+    ]);
+    const provinces = new Set(
+      ((await get(direktorat, `/trainings/${sby.id}/participants`)).json() as Array<{ wilayah: string }>).map((p) => p.wilayah.slice(0, 2)),
+    );
     expect(provinces.size).toBeGreaterThanOrEqual(2);
     const certs = (await get(direktorat, `/trainings/${sby.id}/certificates`)).json() as Array<{ nomor: string }>;
     expect(certs.length).toBe(seeded.certificates);
-    const verified = await ctx.app.inject({ method: 'GET', url: `/api/v1/certificates/${certs[0]!.nomor}/verify`, remoteAddress: '10.9.9.4' });
+    const verified = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/v1/certificates/${certs[0]!.nomor}/verify`,
+      remoteAddress: '10.9.9.4',
+    });
     expect(verified.json()).toMatchObject({ valid: true, jp: 30, mulai: '2025-11-20' });
     expect(all.filter((t) => t.status === 'akan_datang' && t.mulai > today()).length).toBeGreaterThanOrEqual(2);
   });

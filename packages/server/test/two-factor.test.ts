@@ -33,7 +33,12 @@ async function enrol(session: Session): Promise<{ secret: string; recoveryCodes:
 }
 
 async function auditActions(userId: string): Promise<Array<{ action: string; details: Record<string, unknown> | null }>> {
-  const rows = await ctx.database.db.selectFrom('audit_events').select(['action', 'details']).where('entity_id', '=', userId).orderBy('id').execute();
+  const rows = await ctx.database.db
+    .selectFrom('audit_events')
+    .select(['action', 'details'])
+    .where('entity_id', '=', userId)
+    .orderBy('id')
+    .execute();
   return rows.map((r) => ({ action: r.action, details: r.details as Record<string, unknown> | null }));
 }
 
@@ -47,20 +52,36 @@ describe('two-factor sign-in', () => {
     const { secret, otpauthUrl } = setup.json() as { secret: string; otpauthUrl: string };
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
     expect(otpauthUrl).toMatch(new RegExp(`^otpauth://totp/Tuntas:${session.user.username.replace(/\./g, '\\.')}\\?.*secret=${secret}`));
-    const stored = await ctx.database.db.selectFrom('user_totp').selectAll().where('user_id', '=', session.user.id).executeTakeFirstOrThrow();
+    const stored = await ctx.database.db
+      .selectFrom('user_totp')
+      .selectAll()
+      .where('user_id', '=', session.user.id)
+      .executeTakeFirstOrThrow();
     expect(stored.pending_secret).toMatch(/^v1:/);
     expect(stored.pending_secret).not.toContain(secret);
 
-    const wrong = await session.request({ method: 'POST', url: '/api/v1/auth/2fa/enable', payload: { otp: '000000' === (await codeAt(secret, now())) ? '111111' : '000000' } });
+    const wrong = await session.request({
+      method: 'POST',
+      url: '/api/v1/auth/2fa/enable',
+      payload: { otp: '000000' === (await codeAt(secret, now())) ? '111111' : '000000' },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json().error).toMatchObject({ code: 'OTP_INVALID', details: { reason: 'WRONG' } });
 
-    const enabled = await session.request({ method: 'POST', url: '/api/v1/auth/2fa/enable', payload: { otp: await codeAt(secret, now()) } });
+    const enabled = await session.request({
+      method: 'POST',
+      url: '/api/v1/auth/2fa/enable',
+      payload: { otp: await codeAt(secret, now()) },
+    });
     expect(enabled.statusCode).toBe(200);
     const { recoveryCodes } = enabled.json() as { recoveryCodes: string[] };
     expect(recoveryCodes).toHaveLength(10);
     expect(new Set(recoveryCodes).size).toBe(10);
-    const hashes = await ctx.database.db.selectFrom('user_recovery_codes').select('code_hash').where('user_id', '=', session.user.id).execute();
+    const hashes = await ctx.database.db
+      .selectFrom('user_recovery_codes')
+      .select('code_hash')
+      .where('user_id', '=', session.user.id)
+      .execute();
     expect(hashes).toHaveLength(10);
     expect(hashes.map((h) => Buffer.from(h.code_hash).toString('utf8')).join()).not.toContain(recoveryCodes[0]!.replace(/-/g, ''));
 
@@ -105,7 +126,11 @@ describe('two-factor sign-in', () => {
 
     const events = await auditActions(user.id);
     expect(events.filter((e) => e.action === 'auth.login_otp_required')).toHaveLength(1);
-    expect(events.filter((e) => e.action === 'auth.login_otp_failed').map((e) => e.details?.reason)).toEqual(['WRONG', 'REUSED', expect.stringMatching(/EXPIRED|REUSED/)]);
+    expect(events.filter((e) => e.action === 'auth.login_otp_failed').map((e) => e.details?.reason)).toEqual([
+      'WRONG',
+      'REUSED',
+      expect.stringMatching(/EXPIRED|REUSED/),
+    ]);
     expect(events.filter((e) => e.action === 'auth.login').at(-1)?.details).toEqual({ secondFactor: 'totp' });
   });
 
@@ -159,11 +184,18 @@ describe('managing one’s own second factor and devices', () => {
     expect(next).toHaveLength(10);
     expect(next).not.toContain(recoveryCodes[1]);
     expect((await post('disable', recoveryCodes[1]!)).json().error.code).toBe('OTP_INVALID');
-    expect((await session.request({ method: 'GET', url: '/api/v1/auth/2fa' })).json()).toMatchObject({ enabled: true, recoveryCodesLeft: 10 });
+    expect((await session.request({ method: 'GET', url: '/api/v1/auth/2fa' })).json()).toMatchObject({
+      enabled: true,
+      recoveryCodesLeft: 10,
+    });
 
     const off = await post('disable', await codeAt(secret, now() + 30));
     expect(off.statusCode, off.body).toBe(204);
-    expect((await session.request({ method: 'GET', url: '/api/v1/auth/2fa' })).json()).toEqual({ enabled: false, required: false, recoveryCodesLeft: 0 });
+    expect((await session.request({ method: 'GET', url: '/api/v1/auth/2fa' })).json()).toEqual({
+      enabled: false,
+      required: false,
+      recoveryCodesLeft: 0,
+    });
     expect((await post('disable', next[0]!)).json().error.code).toBe('TWO_FACTOR_NOT_ENABLED');
     expect((await signInWith(session.user)).statusCode).toBe(200);
     const actions = (await auditActions(session.user.id)).map((a) => a.action);
@@ -207,14 +239,26 @@ describe('two-factor sign-in required by role', () => {
     expect(blocked.json().error.code).toBe('TWO_FACTOR_SETUP_REQUIRED');
 
     const setup = (await session.request({ method: 'POST', url: '/api/v1/auth/2fa/setup' })).json() as { secret: string };
-    const enabled = await session.request({ method: 'POST', url: '/api/v1/auth/2fa/enable', payload: { otp: await codeAt(setup.secret, now()) } });
+    const enabled = await session.request({
+      method: 'POST',
+      url: '/api/v1/auth/2fa/enable',
+      payload: { otp: await codeAt(setup.secret, now()) },
+    });
     expect(enabled.statusCode).toBe(200);
     expect((await session.request({ method: 'GET', url: '/api/v1/dashboard/summary' })).statusCode).toBe(200);
 
-    const again = await strict.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: user.username, password: TEST_PASSWORD } });
+    const again = await strict.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: user.username, password: TEST_PASSWORD },
+    });
     expect(again.json().error.code).toBe('OTP_REQUIRED');
     // Required by the role: it cannot be switched off.
-    const off = await session.request({ method: 'POST', url: '/api/v1/auth/2fa/disable', payload: { otp: await codeAt(setup.secret, now() + 30) } });
+    const off = await session.request({
+      method: 'POST',
+      url: '/api/v1/auth/2fa/disable',
+      payload: { otp: await codeAt(setup.secret, now() + 30) },
+    });
     expect(off.json().error.code).toBe('TWO_FACTOR_REQUIRED_BY_ROLE');
     // Other roles are not asked.
     const pendamping = await signIn(strict, 'pendamping', '35.10');

@@ -11,7 +11,12 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 const countUsers = async () =>
-  (await ctx.database.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+  (
+    await ctx.database.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;
 
 describe('creating accounts', () => {
   it('creates a user who can then sign in, and audits who did it', async () => {
@@ -24,21 +29,49 @@ describe('creating accounts', () => {
     const user = response.json();
     expect(user).toMatchObject({ username: 'siti.pendamping', role: 'pendamping', wilayah: '35.10', disabled: false });
     expect(user).not.toHaveProperty('password_hash');
-    expect((await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'SITI.pendamping', password: 'Banyuwangi-2025!' } })).statusCode).toBe(200);
-    const audit = await ctx.database.db.selectFrom('audit_events').selectAll().where('entity_id', '=', user.id).where('action', '=', 'user.create').executeTakeFirstOrThrow();
+    expect(
+      (
+        await ctx.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { username: 'SITI.pendamping', password: 'Banyuwangi-2025!' },
+        })
+      ).statusCode,
+    ).toBe(200);
+    const audit = await ctx.database.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('entity_id', '=', user.id)
+      .where('action', '=', 'user.create')
+      .executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ actor_id: admin.user.id, wilayah: '35.10', ip: '127.0.0.1' });
     expect(JSON.stringify(audit.details)).not.toContain('Banyuwangi-2025!');
   });
 
   it.each([
     ['weak password', { username: 'lemah.sekali', password: 'pendek', role: 'pendamping', wilayah: '35.10' }, 422, 'WEAK_PASSWORD'],
-    ['unknown area', { username: 'wilayah.asing', password: 'kata-sandi-kuat-1', role: 'pendamping', wilayah: '35.99' }, 422, 'WILAYAH_UNKNOWN'],
+    [
+      'unknown area',
+      { username: 'wilayah.asing', password: 'kata-sandi-kuat-1', role: 'pendamping', wilayah: '35.99' },
+      422,
+      'WILAYAH_UNKNOWN',
+    ],
     ['pendamping without area', { username: 'tanpa.wilayah', password: 'kata-sandi-kuat-1', role: 'pendamping' }, 422, 'SCOPE_REQUIRED'],
-    ['unknown field', { username: 'field.asing', password: 'kata-sandi-kuat-1', role: 'admin', isSuperuser: true }, 400, 'VALIDATION_FAILED'],
+    [
+      'unknown field',
+      { username: 'field.asing', password: 'kata-sandi-kuat-1', role: 'admin', isSuperuser: true },
+      400,
+      'VALIDATION_FAILED',
+    ],
     ['wrong type', { username: 'tipe.salah', password: 12345678901, role: 'admin' }, 400, 'VALIDATION_FAILED'],
     ['unknown role', { username: 'peran.asing', password: 'kata-sandi-kuat-1', role: 'superadmin' }, 400, 'VALIDATION_FAILED'],
     ['SQL in username', { username: "x'; drop table users; --", password: 'kata-sandi-kuat-1', role: 'admin' }, 400, 'VALIDATION_FAILED'],
-    ['malformed area code', { username: 'kode.rusak', password: 'kata-sandi-kuat-1', role: 'admin', wilayah: '35;--' }, 400, 'VALIDATION_FAILED'],
+    [
+      'malformed area code',
+      { username: 'kode.rusak', password: 'kata-sandi-kuat-1', role: 'admin', wilayah: '35;--' },
+      400,
+      'VALIDATION_FAILED',
+    ],
   ])('refuses %s with a stable code and stores nothing', async (_label, payload, status, code) => {
     const before = await countUsers();
     const response = await admin.request({ method: 'POST', url: '/api/v1/users', payload });
@@ -118,7 +151,11 @@ describe('an admin scoped to one province', () => {
     expect(create.json().error.code).toBe('SCOPE_OUTSIDE_OWN');
     const widen = await jatimAdmin.request({ method: 'PATCH', url: `/api/v1/users/${inside.id}`, payload: { wilayah: null } });
     expect(widen.statusCode).toBe(403);
-    const reloaded = await ctx.database.db.selectFrom('users').select(['wilayah', 'disabled_at']).where('id', 'in', [inside.id, outside.id]).execute();
+    const reloaded = await ctx.database.db
+      .selectFrom('users')
+      .select(['wilayah', 'disabled_at'])
+      .where('id', 'in', [inside.id, outside.id])
+      .execute();
     expect(reloaded.every((u) => u.disabled_at === null && u.wilayah !== null)).toBe(true);
   });
 });
@@ -146,7 +183,11 @@ describe('changing accounts', () => {
     const session = await login(ctx.app, target);
     const weak = await admin.request({ method: 'POST', url: `/api/v1/users/${target.id}/password`, payload: { password: 'abc' } });
     expect(weak.statusCode).toBe(422);
-    const ok = await admin.request({ method: 'POST', url: `/api/v1/users/${target.id}/password`, payload: { password: 'sandi-baru-yang-kuat' } });
+    const ok = await admin.request({
+      method: 'POST',
+      url: `/api/v1/users/${target.id}/password`,
+      payload: { password: 'sandi-baru-yang-kuat' },
+    });
     expect(ok.statusCode).toBe(204);
     expect((await session.request({ method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(401);
     await expect(login(ctx.app, target, TEST_PASSWORD)).rejects.toThrow(/401/);
@@ -181,7 +222,12 @@ const patch = (s: Session, url: string, payload: Record<string, unknown>) => s.r
 
 describe('a temporary password (issue 20)', () => {
   it('is generated when an admin creates an account without one, shown once, and must be replaced at first sign-in', async () => {
-    const response = await post(admin, '/users', { username: 'baru.sementara', role: 'koordinator', wilayah: '35', namaLengkap: 'Rina Wulandari' });
+    const response = await post(admin, '/users', {
+      username: 'baru.sementara',
+      role: 'koordinator',
+      wilayah: '35',
+      namaLengkap: 'Rina Wulandari',
+    });
     expect(response.statusCode).toBe(201);
     const created = response.json() as { id: string; temporaryPassword: string; mustChangePassword: boolean; lastSignInAt: string | null };
     expect(created.temporaryPassword).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
@@ -240,14 +286,18 @@ describe('refusals (issue 20: clear errors, nothing changed, every attempt audit
     expect(outside.json().error.code).toBe('SCOPE_OUTSIDE_OWN');
     expect(await countUsers()).toBe(before);
     const refused = await auditOf('user.create.refused', { actorId: koordinator.user.id });
-    expect(refused.map((e) => (e.details as { code: string }).code).sort()).toEqual([...Array(4).fill('ROLE_NOT_GRANTABLE'), 'SCOPE_OUTSIDE_OWN'].sort());
+    expect(refused.map((e) => (e.details as { code: string }).code).sort()).toEqual(
+      [...Array(4).fill('ROLE_NOT_GRANTABLE'), 'SCOPE_OUTSIDE_OWN'].sort(),
+    );
     expect(refused.every((e) => e.wilayah === '35.10')).toBe(true);
 
     const made = await post(koordinator, '/users', { username: 'koor.pendamping.baru', role: 'pendamping', wilayah: '35.10.01' });
     expect(made.statusCode).toBe(201);
     const id = made.json().id as string;
     // It sees and manages only its area's pendamping: not itself, not another koordinator.
-    const list = (await koordinator.request({ method: 'GET', url: '/api/v1/users?pageSize=200' })).json() as { items: Array<{ id: string; role: string; wilayah: string }> };
+    const list = (await koordinator.request({ method: 'GET', url: '/api/v1/users?pageSize=200' })).json() as {
+      items: Array<{ id: string; role: string; wilayah: string }>;
+    };
     expect(list.items.map((u) => u.id)).toContain(id);
     expect(list.items.every((u) => u.role === 'pendamping' && (u.wilayah === '35.10' || u.wilayah.startsWith('35.10.')))).toBe(true);
     expect((await koordinator.request({ method: 'GET', url: `/api/v1/users/${koordinator.user.id}` })).statusCode).toBe(404);
@@ -256,8 +306,14 @@ describe('refusals (issue 20: clear errors, nothing changed, every attempt audit
     expect(promote.json().error.code).toBe('ROLE_NOT_GRANTABLE');
     const move = await patch(koordinator, `/users/${id}`, { wilayah: '35.09' });
     expect(move.json().error.code).toBe('SCOPE_OUTSIDE_OWN');
-    expect((await ctx.database.db.selectFrom('users').select(['role', 'wilayah']).where('id', '=', id).executeTakeFirstOrThrow())).toEqual({ role: 'pendamping', wilayah: '35.10.01' });
-    expect((await auditOf('user.update.refused', { entityId: id })).map((e) => (e.details as { code: string }).code)).toEqual(['SCOPE_OUTSIDE_OWN', 'ROLE_NOT_GRANTABLE']);
+    expect(await ctx.database.db.selectFrom('users').select(['role', 'wilayah']).where('id', '=', id).executeTakeFirstOrThrow()).toEqual({
+      role: 'pendamping',
+      wilayah: '35.10.01',
+    });
+    expect((await auditOf('user.update.refused', { entityId: id })).map((e) => (e.details as { code: string }).code)).toEqual([
+      'SCOPE_OUTSIDE_OWN',
+      'ROLE_NOT_GRANTABLE',
+    ]);
     expect((await patch(koordinator, `/users/${id}`, { disabled: true })).statusCode).toBe(200);
   });
 
@@ -301,13 +357,31 @@ describe('refusals (issue 20: clear errors, nothing changed, every attempt audit
         expect(response.json().error.code).toBe('LAST_NATIONAL_ADMIN');
         expect(response.json().error.message).toMatch(/admin nasional aktif terakhir/);
       }
-      expect(await ctx.database.db.selectFrom('users').select(['role', 'wilayah', 'disabled_at']).where('id', '=', last.user.id).executeTakeFirstOrThrow()).toEqual({ role: 'admin', wilayah: null, disabled_at: null });
-      expect((await auditOf('user.update.refused', { entityId: last.user.id })).map((e) => (e.details as { code: string }).code)).toEqual(['LAST_NATIONAL_ADMIN', 'LAST_NATIONAL_ADMIN']);
+      expect(
+        await ctx.database.db
+          .selectFrom('users')
+          .select(['role', 'wilayah', 'disabled_at'])
+          .where('id', '=', last.user.id)
+          .executeTakeFirstOrThrow(),
+      ).toEqual({ role: 'admin', wilayah: null, disabled_at: null });
+      expect((await auditOf('user.update.refused', { entityId: last.user.id })).map((e) => (e.details as { code: string }).code)).toEqual([
+        'LAST_NATIONAL_ADMIN',
+        'LAST_NATIONAL_ADMIN',
+      ]);
       // With a second national admin enabled again, the same change goes through.
       await ctx.database.db.updateTable('users').set({ disabled_at: null }).where('id', '=', others[0]!.id).execute();
       expect((await patch(last, `/users/${last.user.id}`, { namaLengkap: 'Admin Terakhir' })).statusCode).toBe(200);
     } finally {
-      if (others.length) await ctx.database.db.updateTable('users').set({ disabled_at: null }).where('id', 'in', others.map((o) => o.id)).execute();
+      if (others.length)
+        await ctx.database.db
+          .updateTable('users')
+          .set({ disabled_at: null })
+          .where(
+            'id',
+            'in',
+            others.map((o) => o.id),
+          )
+          .execute();
     }
   });
 });
@@ -317,7 +391,10 @@ describe('sessions, history and filters', () => {
     const target = await createTestUser(ctx.database, 'pendamping', '35.10');
     const first = await login(ctx.app, target);
     const second = await login(ctx.app, target);
-    const listed = (await admin.request({ method: 'GET', url: `/api/v1/users/${target.id}/sessions` })).json() as Array<{ id: string; ip: string | null }>;
+    const listed = (await admin.request({ method: 'GET', url: `/api/v1/users/${target.id}/sessions` })).json() as Array<{
+      id: string;
+      ip: string | null;
+    }>;
     expect(listed).toHaveLength(2);
     expect(listed[0]!.id).toMatch(/^[0-9a-f]{16}$/);
     expect(JSON.stringify(listed)).not.toContain(first.cookie.split('=')[1]!);
@@ -330,7 +407,10 @@ describe('sessions, history and filters', () => {
     expect((await admin.request({ method: 'DELETE', url: `/api/v1/users/${target.id}/sessions` })).json()).toEqual({ ended: 1 });
     expect((await first.request({ method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(401);
     expect((await admin.request({ method: 'GET', url: `/api/v1/users/${target.id}/sessions` })).json()).toEqual([]);
-    expect((await auditOf('user.sessions_end', { entityId: target.id })).map((e) => e.details)).toEqual([{ ended: 1, all: true }, { ended: 1, all: false }]);
+    expect((await auditOf('user.sessions_end', { entityId: target.id })).map((e) => e.details)).toEqual([
+      { ended: 1, all: true },
+      { ended: 1, all: false },
+    ]);
     const outside = await signIn(ctx, 'admin', '31');
     expect((await outside.request({ method: 'GET', url: `/api/v1/users/${target.id}/sessions` })).statusCode).toBe(404);
     expect((await outside.request({ method: 'DELETE', url: `/api/v1/users/${target.id}/sessions` })).statusCode).toBe(404);
@@ -350,7 +430,10 @@ describe('sessions, history and filters', () => {
     const target = await createTestUser(ctx.database, 'pendamping', '35.10');
     await patch(admin, `/users/${target.id}`, { wilayah: '35.09' });
     await patch(admin, `/users/${target.id}`, { namaLengkap: 'Dewi Lestari' });
-    const detail = (await admin.request({ method: 'GET', url: `/api/v1/users/${target.id}` })).json() as { namaLengkap: string; riwayatPenugasan: Array<{ wilayah: string }> };
+    const detail = (await admin.request({ method: 'GET', url: `/api/v1/users/${target.id}` })).json() as {
+      namaLengkap: string;
+      riwayatPenugasan: Array<{ wilayah: string }>;
+    };
     expect(detail.namaLengkap).toBe('Dewi Lestari');
     expect(detail.riwayatPenugasan.map((h) => h.wilayah)).toEqual(['35.09', '35.10']);
   });
@@ -362,7 +445,16 @@ describe('sessions, history and filters', () => {
     const off = await createTestUser(ctx.database, 'koordinator', '36');
     await patch(admin, `/users/${off.id}`, { disabled: true, namaLengkap: 'Bambang Sutrisno' });
     const ids = async (query: string) =>
-      ((await admin.request({ method: 'GET', url: `/api/v1/users?pageSize=200&${query.startsWith('wilayah=') ? '' : 'wilayah=36&'}${query}` })).json() as { items: Array<{ id: string }> }).items.map((u) => u.id).sort();
+      (
+        (
+          await admin.request({
+            method: 'GET',
+            url: `/api/v1/users?pageSize=200&${query.startsWith('wilayah=') ? '' : 'wilayah=36&'}${query}`,
+          })
+        ).json() as { items: Array<{ id: string }> }
+      ).items
+        .map((u) => u.id)
+        .sort();
     expect(await ids('')).toEqual([signedIn.id, never.id, off.id].sort());
     expect(await ids('wilayah=36.02')).toEqual([never.id]);
     expect(await ids('role=koordinator')).toEqual([off.id]);

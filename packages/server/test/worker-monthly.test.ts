@@ -22,9 +22,11 @@ const post = async (s: Session, url: string, payload: object = {}) => {
 };
 
 const snapshot = async () =>
-  (await sql<Record<string, unknown>>`select * from worker_monthly
+  (
+    await sql<Record<string, unknown>>`select * from worker_monthly
     where dijangkau <> 0 or diasesmen <> 0 or rencana <> 0 or terselesaikan <> 0 or rujukan <> 0 or ldp <> 0 or menit_disetujui <> 0 or hadir_kerja <> 0 or cuti_kerja <> 0
-    order by user_id, bulan`.execute(ctx.database.db)).rows;
+    order by user_id, bulan`.execute(ctx.database.db)
+  ).rows;
 
 describe('worker_monthly', () => {
   it('kept current by triggers equals a rebuild from the base tables', async () => {
@@ -51,7 +53,11 @@ describe('worker_monthly', () => {
       }
       await post(worker, '/api/v1/attendance/check-in', { lat: -5.15, lng: 119.43, accuracy: 8 });
       const entries = (await worker.request({ method: 'GET', url: `/api/v1/activities?userId=${worker.user.id}` })).json().items;
-      const extra = await post(worker, '/api/v1/activities', { tanggal: entries[0].tanggal, jenis: 'pendampingan_rujukan', durasiMenit: 45 });
+      const extra = await post(worker, '/api/v1/activities', {
+        tanggal: entries[0].tanggal,
+        jenis: 'pendampingan_rujukan',
+        durasiMenit: 45,
+      });
       const ids = [...entries.map((e: { id: string }) => e.id), extra.id];
       await post(worker, '/api/v1/activities/submit', { ids });
       // One entry is returned, the rest approved: only approved work counts.

@@ -13,14 +13,27 @@ let otherKoordinator: Session; // Jawa Timur too
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  [owner, koordinator, otherKoordinator] = await Promise.all([signIn(ctx, 'pendamping', '35.10'), signIn(ctx, 'koordinator', '35'), signIn(ctx, 'koordinator', '35')]);
+  [owner, koordinator, otherKoordinator] = await Promise.all([
+    signIn(ctx, 'pendamping', '35.10'),
+    signIn(ctx, 'koordinator', '35'),
+    signIn(ctx, 'koordinator', '35'),
+  ]);
 });
 afterAll(() => ctx.close());
 
 const call = (s: Session, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: Record<string, unknown>) =>
   s.request({ method, url: `/api/v1${url}`, ...(payload ? { payload } : {}) });
 const openCases = async (beneficiaryId: string) =>
-  (await ctx.database.db.selectFrom('cases').select('ppks').where('beneficiary_id', '=', beneficiaryId).where('status', 'in', ['terdata', 'tertangani']).execute()).map((c) => c.ppks).sort();
+  (
+    await ctx.database.db
+      .selectFrom('cases')
+      .select('ppks')
+      .where('beneficiary_id', '=', beneficiaryId)
+      .where('status', 'in', ['terdata', 'tertangani'])
+      .execute()
+  )
+    .map((c) => c.ppks)
+    .sort();
 
 describe('one open case per person and category', () => {
   it('holds when a case is recategorised, when one is reopened, and in the database itself', async () => {
@@ -55,7 +68,9 @@ describe('four eyes', () => {
     const own = await call(koordinator, 'POST', `/cases/${kase.id}/plan/review`, { keputusan: 'setujui' });
     expect([own.statusCode, own.json().error.code]).toEqual([403, 'FOUR_EYES_REQUIRED']);
     expect((await call(koordinator, 'GET', `/cases/${kase.id}/plan`)).json().status).toBe('diajukan');
-    expect((await call(otherKoordinator, 'POST', `/cases/${kase.id}/plan/review`, { keputusan: 'setujui' })).json().status).toBe('disetujui');
+    expect((await call(otherKoordinator, 'POST', `/cases/${kase.id}/plan/review`, { keputusan: 'setujui' })).json().status).toBe(
+      'disetujui',
+    );
   });
 
   it('keeps a koordinator from verifying outcomes they recorded themselves', async () => {
@@ -68,11 +83,21 @@ describe('four eyes', () => {
   });
 
   it('lets nobody set their own duty location or radius', async () => {
-    const self = await call(koordinator, 'PUT', `/pendamping/${koordinator.user.id}/profile`, { lokasiTugas: { lat: -8.2, lng: 114.37 }, radiusKm: 500 });
+    const self = await call(koordinator, 'PUT', `/pendamping/${koordinator.user.id}/profile`, {
+      lokasiTugas: { lat: -8.2, lng: 114.37 },
+      radiusKm: 500,
+    });
     expect([self.statusCode, self.json().error.code]).toEqual([403, 'FOUR_EYES_REQUIRED']);
-    const row = await ctx.database.db.selectFrom('pendamping_profiles').select('radius_km').where('user_id', '=', koordinator.user.id).executeTakeFirst();
+    const row = await ctx.database.db
+      .selectFrom('pendamping_profiles')
+      .select('radius_km')
+      .where('user_id', '=', koordinator.user.id)
+      .executeTakeFirst();
     expect(row?.radius_km ?? null).not.toBe(500);
-    const forWorker = await call(koordinator, 'PUT', `/pendamping/${owner.user.id}/profile`, { lokasiTugas: { lat: -8.2, lng: 114.37 }, radiusKm: 15 });
+    const forWorker = await call(koordinator, 'PUT', `/pendamping/${owner.user.id}/profile`, {
+      lokasiTugas: { lat: -8.2, lng: 114.37 },
+      radiusKm: 15,
+    });
     expect(forWorker.statusCode, forWorker.body).toBe(200);
   });
 });
@@ -84,15 +109,29 @@ describe('risky assessments', () => {
     expect((await call(owner, 'POST', `/cases/${kase.id}/transitions`, { to: 'asesmen' })).statusCode).toBe(200);
     const calm = await buildCase(owner, { ppks: '24' });
     await call(owner, 'POST', `/cases/${calm.id}/transitions`, { to: 'asesmen' });
-    expect((await call(owner, 'POST', `/cases/${calm.id}/assessments`, { data: { ...answersFor('24'), tingkatRisiko: 'rendah' } })).statusCode).toBe(201);
-    const risky = await call(owner, 'POST', `/cases/${kase.id}/assessments`, { data: { ...answersFor('02'), tingkatRisiko: 'sedang', tandaKekerasan: true } });
+    expect(
+      (await call(owner, 'POST', `/cases/${calm.id}/assessments`, { data: { ...answersFor('24'), tingkatRisiko: 'rendah' } })).statusCode,
+    ).toBe(201);
+    const risky = await call(owner, 'POST', `/cases/${kase.id}/assessments`, {
+      data: { ...answersFor('02'), tingkatRisiko: 'sedang', tandaKekerasan: true },
+    });
     expect(risky.statusCode, risky.body).toBe(201);
     const tasks = (await call(koordinator, 'GET', '/tasks')).json();
     expect(tasks.asesmenBerisiko.map((a: { caseId: string }) => a.caseId)).toContain(kase.id);
     expect(tasks.asesmenBerisiko.map((a: { caseId: string }) => a.caseId)).not.toContain(calm.id);
-    expect(tasks.asesmenBerisiko.find((a: { caseId: string }) => a.caseId === kase.id)).toMatchObject({ tandaKekerasan: true, risiko: 'sedang' });
-    const conference = await call(owner, 'POST', `/cases/${kase.id}/conferences`, { tanggal: '2026-11-30', peserta: ['Pekerja sosial', 'UPTD PPA'], ringkasan: 'Rencana pengamanan anak', keputusan: 'Rujuk ke UPTD PPA' });
+    expect(tasks.asesmenBerisiko.find((a: { caseId: string }) => a.caseId === kase.id)).toMatchObject({
+      tandaKekerasan: true,
+      risiko: 'sedang',
+    });
+    const conference = await call(owner, 'POST', `/cases/${kase.id}/conferences`, {
+      tanggal: '2026-11-30',
+      peserta: ['Pekerja sosial', 'UPTD PPA'],
+      ringkasan: 'Rencana pengamanan anak',
+      keputusan: 'Rujuk ke UPTD PPA',
+    });
     expect(conference.statusCode, conference.body).toBe(201);
-    expect((await call(koordinator, 'GET', '/tasks')).json().asesmenBerisiko.map((a: { caseId: string }) => a.caseId)).not.toContain(kase.id);
+    expect((await call(koordinator, 'GET', '/tasks')).json().asesmenBerisiko.map((a: { caseId: string }) => a.caseId)).not.toContain(
+      kase.id,
+    );
   });
 });

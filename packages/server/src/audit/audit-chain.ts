@@ -74,13 +74,23 @@ export async function verifyAuditChain(db: Kysely<DB>, options: VerifyOptions = 
     if (!head) return { ok: false, checked, brokenAt: after === 0 ? null : after };
     if (head.last_id === after) {
       if (!Buffer.from(head.hash).equals(prev)) return { ok: false, checked, brokenAt: after };
-      const beyond = await db.selectFrom('audit_chain_checkpoints').select((eb) => eb.fn.min('event_id').as('id')).where('event_id', '>', after).executeTakeFirst();
+      const beyond = await db
+        .selectFrom('audit_chain_checkpoints')
+        .select((eb) => eb.fn.min('event_id').as('id'))
+        .where('event_id', '>', after)
+        .executeTakeFirst();
       if (beyond?.id != null) return { ok: false, checked, brokenAt: Number(beyond.id) };
       return { ok: true, checked, brokenAt: null };
     }
     if (head.last_id < after) {
       // Events the head never saw: appended behind the trigger's back.
-      const first = await db.selectFrom('audit_events').select('id').where('id', '>', head.last_id).orderBy('id').limit(1).executeTakeFirst();
+      const first = await db
+        .selectFrom('audit_events')
+        .select('id')
+        .where('id', '>', head.last_id)
+        .orderBy('id')
+        .limit(1)
+        .executeTakeFirst();
       return { ok: false, checked, brokenAt: first?.id ?? after };
     }
     // The head is ahead: either new events were committed since our last page, or the tail was deleted.
@@ -106,7 +116,12 @@ export async function writeAuditCheckpoint(db: Kysely<DB>): Promise<Checkpoint |
 }
 
 /** The check as someone asks it (auditor, admin; the terminal as the system): verified, then recorded. */
-export async function verifyAuditChainAs(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, options: VerifyOptions = {}): Promise<ChainVerdict> {
+export async function verifyAuditChainAs(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  options: VerifyOptions = {},
+): Promise<ChainVerdict> {
   if (!auditPolicy.read(actor)) throw new AppError('FORBIDDEN');
   const verdict = await verifyAuditChain(db, options);
   await recordAudit(db, actor, origin, { action: 'audit.verify', entityType: 'audit_chain', details: { ...verdict } });

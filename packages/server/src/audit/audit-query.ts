@@ -34,13 +34,29 @@ export function isProtectedRead(e: { action: string; subjectId: string | null })
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Keys that once carried identifying values (events written before details held ids only). */
-const IDENTIFYING = new Set(['nik', 'noKk', 'no_kk', 'nama', 'tanggalLahir', 'tanggal_lahir', 'tempatLahir', 'alamat', 'telepon', 'kodeDesa', 'pemberiNama']);
+const IDENTIFYING = new Set([
+  'nik',
+  'noKk',
+  'no_kk',
+  'nama',
+  'tanggalLahir',
+  'tanggal_lahir',
+  'tempatLahir',
+  'alamat',
+  'telepon',
+  'kodeDesa',
+  'pemberiNama',
+]);
 
 /** The reader masks as the rest of the API does: identifying values never leave the trail. */
 export function withoutIdentity(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutIdentity);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).filter(([k]) => !IDENTIFYING.has(k)).map(([k, v]) => [k, withoutIdentity(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => !IDENTIFYING.has(k))
+      .map(([k, v]) => [k, withoutIdentity(v)]),
+  );
 }
 
 function filtered(db: Kysely<DB>, actor: Actor, query: Omit<AuditQuery, 'page' | 'pageSize'>) {
@@ -49,14 +65,19 @@ function filtered(db: Kysely<DB>, actor: Actor, query: Omit<AuditQuery, 'page' |
   if (query.entityType) base = base.where('entity_type', '=', query.entityType);
   // "Who looked at this person": an id matches the record acted on or the person it concerns.
   const entityId = query.entityId;
-  if (entityId) base = base.where((eb) => (UUID.test(entityId) ? eb.or([eb('entity_id', '=', entityId), eb('subject_id', '=', entityId)]) : eb('entity_id', '=', entityId)));
+  if (entityId)
+    base = base.where((eb) =>
+      UUID.test(entityId) ? eb.or([eb('entity_id', '=', entityId), eb('subject_id', '=', entityId)]) : eb('entity_id', '=', entityId),
+    );
   if (query.actorId) base = base.where('actor_id', '=', query.actorId);
   if (query.actorUsername) base = base.where(sql`lower(actor_username)`, '=', query.actorUsername.toLowerCase());
   if (query.wilayah) base = base.where((eb) => inScope(eb, eb.ref('wilayah'), { wilayah: query.wilayah! }));
   if (query.from) base = base.where('at', '>=', new Date(query.from));
   if (query.to) base = base.where('at', '<', new Date(query.to));
   if (query.protectedReads) {
-    base = base.where('subject_id', 'is not', null).where((eb) => eb.or([eb('action', 'like', '%.read'), eb('action', 'like', '%.search'), eb('action', 'like', '%.break_glass')]));
+    base = base
+      .where('subject_id', 'is not', null)
+      .where((eb) => eb.or([eb('action', 'like', '%.read'), eb('action', 'like', '%.search'), eb('action', 'like', '%.break_glass')]));
   }
   return base;
 }
@@ -98,12 +119,35 @@ export async function listAuditEvents(db: Kysely<DB>, actor: Actor, query: Audit
 export const AUDIT_EXPORT_LIMIT = 50_000;
 
 /** The filtered trail as a formula-safe CSV; the export itself is an audit event (audit.export). */
-export async function exportAuditEvents(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, query: Omit<AuditQuery, 'page' | 'pageSize'>): Promise<{ csv: Buffer; rows: number; truncated: boolean }> {
+export async function exportAuditEvents(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  query: Omit<AuditQuery, 'page' | 'pageSize'>,
+): Promise<{ csv: Buffer; rows: number; truncated: boolean }> {
   if (!auditPolicy.read(actor)) throw new AppError('FORBIDDEN');
-  const rows = await filtered(db, actor, query).select(COLUMNS).orderBy('id', 'desc').limit(AUDIT_EXPORT_LIMIT + 1).execute();
+  const rows = await filtered(db, actor, query)
+    .select(COLUMNS)
+    .orderBy('id', 'desc')
+    .limit(AUDIT_EXPORT_LIMIT + 1)
+    .execute();
   const truncated = rows.length > AUDIT_EXPORT_LIMIT;
   const kept = truncated ? rows.slice(0, AUDIT_EXPORT_LIMIT) : rows;
-  const header = ['id', 'waktu', 'pelaku_id', 'pelaku', 'tindakan', 'jenis_data', 'id_data', 'id_orang', 'wilayah', 'ip', 'id_permintaan', 'bacaan_terlindungi', 'rincian'];
+  const header = [
+    'id',
+    'waktu',
+    'pelaku_id',
+    'pelaku',
+    'tindakan',
+    'jenis_data',
+    'id_data',
+    'id_orang',
+    'wilayah',
+    'ip',
+    'id_permintaan',
+    'bacaan_terlindungi',
+    'rincian',
+  ];
   const csv = await tableFile(
     'csv',
     'Jejak audit',
@@ -125,6 +169,11 @@ export async function exportAuditEvents(db: Kysely<DB>, actor: Actor, origin: Re
     ]),
   );
   const filters = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined));
-  await recordAudit(db, actor, origin, { action: 'audit.export', entityType: 'audit_events', wilayah: actor.wilayah, details: { filters, rows: kept.length, truncated } });
+  await recordAudit(db, actor, origin, {
+    action: 'audit.export',
+    entityType: 'audit_events',
+    wilayah: actor.wilayah,
+    details: { filters, rows: kept.length, truncated },
+  });
   return { csv, rows: kept.length, truncated };
 }

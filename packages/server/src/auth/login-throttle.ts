@@ -37,12 +37,7 @@ export type AttemptVerdict = { allowed: true } | { allowed: false; retryAfterSec
  * office behind one NAT is not locked out by a colleague (or by an attacker guessing another
  * account). Counted in the database, not in process memory, so every API node sees the same.
  */
-export async function reserveLoginAttempt(
-  db: Kysely<DB>,
-  username: string,
-  ip: string,
-  policy: ThrottlePolicy,
-): Promise<AttemptVerdict> {
+export async function reserveLoginAttempt(db: Kysely<DB>, username: string, ip: string, policy: ThrottlePolicy): Promise<AttemptVerdict> {
   const window = sql`make_interval(mins => ${policy.windowMinutes})`;
   const reserved = await sql<{ failures: number }>`
     insert into login_throttle as t (username, ip, failures, last_attempt_at)

@@ -20,7 +20,13 @@ export interface LoginInput {
   requestId: string | null;
 }
 
-async function throttled(db: Kysely<DB>, origin: RequestOrigin, username: string, retryAfterSeconds: number, actor: Actor | null = null): Promise<AppError> {
+async function throttled(
+  db: Kysely<DB>,
+  origin: RequestOrigin,
+  username: string,
+  retryAfterSeconds: number,
+  actor: Actor | null = null,
+): Promise<AppError> {
   await recordAudit(db, actor, origin, {
     action: 'auth.login_throttled',
     entityType: 'session',
@@ -104,7 +110,12 @@ export async function changeOwnPassword(
   if (!verdict.allowed) throw await throttled(db, origin, actor.username, verdict.retryAfterSeconds, actor);
   const user = await db.selectFrom('users').select(['password_hash']).where('id', '=', actor.id).executeTakeFirstOrThrow();
   if (!(await verifyPassword(user.password_hash, change.current))) {
-    await recordAudit(db, actor, origin, { action: 'auth.password_change_failed', entityType: 'user', entityId: actor.id, wilayah: actor.wilayah });
+    await recordAudit(db, actor, origin, {
+      action: 'auth.password_change_failed',
+      entityType: 'user',
+      entityId: actor.id,
+      wilayah: actor.wilayah,
+    });
     throw new AppError('CURRENT_PASSWORD_WRONG');
   }
   await clearLoginFailures(db, actor.username, origin.ip);
@@ -119,6 +130,11 @@ export async function changeOwnPassword(
       .where('id', '=', actor.id)
       .execute();
     await revokeOtherSessions(trx, actor.id, change.sessionToken);
-    await recordAudit(trx, actor, origin, { action: 'user.password_change', entityType: 'user', entityId: actor.id, wilayah: actor.wilayah });
+    await recordAudit(trx, actor, origin, {
+      action: 'user.password_change',
+      entityType: 'user',
+      entityId: actor.id,
+      wilayah: actor.wilayah,
+    });
   });
 }

@@ -39,5 +39,11 @@ export async function endOwnSession(db: Kysely<DB>, actor: Actor, origin: Reques
     .returning('id')
     .execute();
   if (ended.length !== 1) throw notFound();
-  await recordAudit(db, actor, origin, { action: 'auth.session_end', entityType: 'user', entityId: actor.id, wilayah: actor.wilayah, details: { ended: 1 } });
+  await recordAudit(db, actor, origin, {
+    action: 'auth.session_end',
+    entityType: 'user',
+    entityId: actor.id,
+    wilayah: actor.wilayah,
+    details: { ended: 1 },
+  });
 }

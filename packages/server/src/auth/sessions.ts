@@ -57,7 +57,15 @@ export async function resolveSession(db: Kysely<DB>, token: string, policy: Sess
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .leftJoin('user_totp', 'user_totp.user_id', 'users.id')
-    .select(['users.id', 'users.username', 'users.role', 'users.wilayah', 'users.must_change_password', 'sessions.last_seen_at', 'user_totp.enabled_at as totp_enabled_at'])
+    .select([
+      'users.id',
+      'users.username',
+      'users.role',
+      'users.wilayah',
+      'users.must_change_password',
+      'sessions.last_seen_at',
+      'user_totp.enabled_at as totp_enabled_at',
+    ])
     .where('sessions.id', '=', id)
     .where('sessions.revoked_at', 'is', null)
     .where('sessions.expires_at', '>', sql<Date>`now()`)
@@ -85,12 +93,7 @@ export async function revokeSession(db: Kysely<DB>, token: string): Promise<void
 }
 
 export async function revokeUserSessions(db: Kysely<DB>, userId: string): Promise<void> {
-  await db
-    .updateTable('sessions')
-    .set({ revoked_at: new Date() })
-    .where('user_id', '=', userId)
-    .where('revoked_at', 'is', null)
-    .execute();
+  await db.updateTable('sessions').set({ revoked_at: new Date() }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
 }
 
 /** Ends every session of the user except the one holding `keepToken` (after a password change). */

@@ -68,18 +68,25 @@ async function checkTotp(secret: string, token: string, lastStep: number | null)
 }
 
 export type SecondFactor =
-  | { kind: 'none' }
-  | { kind: 'ok'; method: 'totp' | 'recovery' }
-  | { kind: 'missing' }
-  | { kind: 'invalid'; reason: OtpFailure };
+  { kind: 'none' } | { kind: 'ok'; method: 'totp' | 'recovery' } | { kind: 'missing' } | { kind: 'invalid'; reason: OtpFailure };
 
 /**
  * The second factor of a sign-in whose password was right: a TOTP code, good once (the step it
  * was accepted in is stored, and a parallel sign-in with the same code loses the race), or an
  * unused recovery code, spent by the same statement that finds it.
  */
-export async function checkSecondFactor(db: Kysely<DB>, userId: string, otp: string | undefined, key: Buffer | undefined): Promise<SecondFactor> {
-  const totp = await db.selectFrom('user_totp').select(['secret', 'last_step']).where('user_id', '=', userId).where('enabled_at', 'is not', null).executeTakeFirst();
+export async function checkSecondFactor(
+  db: Kysely<DB>,
+  userId: string,
+  otp: string | undefined,
+  key: Buffer | undefined,
+): Promise<SecondFactor> {
+  const totp = await db
+    .selectFrom('user_totp')
+    .select(['secret', 'last_step'])
+    .where('user_id', '=', userId)
+    .where('enabled_at', 'is not', null)
+    .executeTakeFirst();
   if (!totp?.secret) return { kind: 'none' };
   if (otp === undefined || otp.trim() === '') return { kind: 'missing' };
   const token = otp.trim();
@@ -104,7 +111,12 @@ export async function checkSecondFactor(db: Kysely<DB>, userId: string, otp: str
     .returning('user_id')
     .executeTakeFirst();
   if (spent) return { kind: 'ok', method: 'recovery' };
-  const used = await db.selectFrom('user_recovery_codes').select('user_id').where('user_id', '=', userId).where('code_hash', '=', recoveryHash(token)).executeTakeFirst();
+  const used = await db
+    .selectFrom('user_recovery_codes')
+    .select('user_id')
+    .where('user_id', '=', userId)
+    .where('code_hash', '=', recoveryHash(token))
+    .executeTakeFirst();
   return { kind: 'invalid', reason: used ? 'REUSED' : 'WRONG' };
 }
 
@@ -117,10 +129,21 @@ export interface TwoFactorSetup {
  * Starts (or restarts) enrolment: a new secret, kept pending until a code from the app proves it
  * was scanned. Shown this once; never returned again.
  */
-export async function startTwoFactorSetup(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, key: Buffer | undefined): Promise<TwoFactorSetup> {
+export async function startTwoFactorSetup(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  key: Buffer | undefined,
+): Promise<TwoFactorSetup> {
   const existing = await db.selectFrom('user_totp').select('enabled_at').where('user_id', '=', actor.id).executeTakeFirst();
   if (existing?.enabled_at) {
-    await recordAudit(db, actor, origin, { action: 'auth.2fa.setup_refused', entityType: 'user', entityId: actor.id, wilayah: actor.wilayah, details: { reason: 'ALREADY_ENABLED' } });
+    await recordAudit(db, actor, origin, {
+      action: 'auth.2fa.setup_refused',
+      entityType: 'user',
+      entityId: actor.id,
+      wilayah: actor.wilayah,
+      details: { reason: 'ALREADY_ENABLED' },
+    });
     throw new AppError('TWO_FACTOR_ALREADY_ENABLED');
   }
   const secret = generateSecret();
@@ -149,7 +172,13 @@ export async function enableTwoFactor(
   key: Buffer | undefined,
 ): Promise<{ recoveryCodes: string[] }> {
   const audit = (action: string, details?: Record<string, unknown>) =>
-    recordAudit(db, actor, origin, { action, entityType: 'user', entityId: actor.id, wilayah: actor.wilayah, ...(details ? { details } : {}) });
+    recordAudit(db, actor, origin, {
+      action,
+      entityType: 'user',
+      entityId: actor.id,
+      wilayah: actor.wilayah,
+      ...(details ? { details } : {}),
+    });
   const row = await db.selectFrom('user_totp').select(['enabled_at', 'pending_secret']).where('user_id', '=', actor.id).executeTakeFirst();
   if (row?.enabled_at) {
     await audit('auth.2fa.enable_failed', { reason: 'ALREADY_ENABLED' });
@@ -162,9 +191,15 @@ export async function enableTwoFactor(
   const verdict = await reserveLoginAttempt(db, actor.username, origin.ip, policy);
   if (!verdict.allowed) {
     await audit('auth.login_throttled', { retryAfterSeconds: verdict.retryAfterSeconds });
-    throw new AppError('LOGIN_THROTTLED', { retryAfterSeconds: verdict.retryAfterSeconds }, { 'retry-after': String(verdict.retryAfterSeconds) });
+    throw new AppError(
+      'LOGIN_THROTTLED',
+      { retryAfterSeconds: verdict.retryAfterSeconds },
+      { 'retry-after': String(verdict.retryAfterSeconds) },
+    );
   }
-  const check = /^\d{6}$/.test(otp.trim()) ? await checkTotp(openSecret(row.pending_secret, key), otp.trim(), null) : ({ ok: false, reason: 'WRONG' } as const);
+  const check = /^\d{6}$/.test(otp.trim())
+    ? await checkTotp(openSecret(row.pending_secret, key), otp.trim(), null)
+    : ({ ok: false, reason: 'WRONG' } as const);
   if (!check.ok) {
     await audit('auth.2fa.enable_failed', { reason: check.reason });
     throw new AppError('OTP_INVALID', { reason: check.reason });
@@ -178,7 +213,10 @@ export async function enableTwoFactor(
       .where('user_id', '=', actor.id)
       .execute();
     await trx.deleteFrom('user_recovery_codes').where('user_id', '=', actor.id).execute();
-    await trx.insertInto('user_recovery_codes').values(recoveryCodes.map((code) => ({ user_id: actor.id, code_hash: recoveryHash(code) }))).execute();
+    await trx
+      .insertInto('user_recovery_codes')
+      .values(recoveryCodes.map((code) => ({ user_id: actor.id, code_hash: recoveryHash(code) })))
+      .execute();
     await recordAudit(trx, actor, origin, { action: 'auth.2fa.enable', entityType: 'user', entityId: actor.id, wilayah: actor.wilayah });
   });
   return { recoveryCodes };

@@ -76,5 +76,8 @@ export function managesDisasterSql(actor: Actor, alias = 'disasters'): RawBuilde
 
 /** Declaring an event: the direktorat or a national admin anywhere, a koordinator inside their own area. */
 export function mayDeclare(actor: Actor): boolean {
-  return ((actor.role === 'direktorat' || actor.role === 'admin') && actor.wilayah === null) || (actor.role === 'koordinator' && actor.wilayah !== null);
+  return (
+    ((actor.role === 'direktorat' || actor.role === 'admin') && actor.wilayah === null) ||
+    (actor.role === 'koordinator' && actor.wilayah !== null)
+  );
 }

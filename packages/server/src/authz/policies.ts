@@ -14,7 +14,8 @@ export const userPolicy = {
   /** Admins, and a koordinator with an area (for its pendamping). */
   list: (actor: Actor) => actor.role === 'admin' || (actor.role === 'koordinator' && actor.wilayah !== null),
   /** The roles an actor may give: an admin any (inside their scope), a koordinator only pendamping. */
-  grants: (actor: Actor, role: Role) => actor.role === 'admin' || (actor.role === 'koordinator' && actor.wilayah !== null && role === 'pendamping'),
+  grants: (actor: Actor, role: Role) =>
+    actor.role === 'admin' || (actor.role === 'koordinator' && actor.wilayah !== null && role === 'pendamping'),
   /**
    * An admin manages accounts inside their own scope only, and never widens a scope beyond it; a
    * koordinator the pendamping of their own area.

@@ -36,7 +36,12 @@ function toConsentView(row: Selectable<BeneficiaryConsentsTable>): ConsentView {
 export async function listConsents(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, beneficiaryId: string): Promise<ConsentView[]> {
   const person = await loadBeneficiary(db, actor, beneficiaryId);
   await auditPeopleRead(db, actor, origin, 'beneficiary.consent.read', [person]);
-  const rows = await db.selectFrom('beneficiary_consents').selectAll().where('beneficiary_id', '=', beneficiaryId).orderBy('diberikan_pada', 'desc').execute();
+  const rows = await db
+    .selectFrom('beneficiary_consents')
+    .selectAll()
+    .where('beneficiary_id', '=', beneficiaryId)
+    .orderBy('diberikan_pada', 'desc')
+    .execute();
   // A parent's or guardian's name identifies a protected child as surely as the child's own.
   const hidden = hidesIdentity(person);
   return rows.map((r) => ({ ...toConsentView(r), ...(hidden ? { pemberiNama: maskName(r.pemberi_nama) } : {}) }));
@@ -50,7 +55,13 @@ export interface NewConsent {
 }
 
 /** Records consent (UU 27/2022 Pasal 20): a child's comes from a parent or guardian (Pasal 25). */
-export async function addConsent(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, beneficiaryId: string, input: NewConsent): Promise<ConsentView> {
+export async function addConsent(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  beneficiaryId: string,
+  input: NewConsent,
+): Promise<ConsentView> {
   if (!beneficiaryPolicy.write(actor)) throw new AppError('FORBIDDEN');
   const person = await loadBeneficiary(db, actor, beneficiaryId);
   assertIdentityOpen(actor, person);
@@ -82,7 +93,13 @@ export async function addConsent(db: Kysely<DB>, actor: Actor, origin: RequestOr
   });
 }
 
-export async function withdrawConsent(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, beneficiaryId: string, consentId: string): Promise<ConsentView> {
+export async function withdrawConsent(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  beneficiaryId: string,
+  consentId: string,
+): Promise<ConsentView> {
   if (!beneficiaryPolicy.write(actor)) throw new AppError('FORBIDDEN');
   const person = await loadBeneficiary(db, actor, beneficiaryId);
   assertIdentityOpen(actor, person);
@@ -96,7 +113,12 @@ export async function withdrawConsent(db: Kysely<DB>, actor: Actor, origin: Requ
       .returningAll()
       .executeTakeFirst();
     if (!row) {
-      const exists = await trx.selectFrom('beneficiary_consents').select('id').where('id', '=', consentId).where('beneficiary_id', '=', beneficiaryId).executeTakeFirst();
+      const exists = await trx
+        .selectFrom('beneficiary_consents')
+        .select('id')
+        .where('id', '=', consentId)
+        .where('beneficiary_id', '=', beneficiaryId)
+        .executeTakeFirst();
       throw exists ? new AppError('CONFLICT', { reason: 'ALREADY_WITHDRAWN' }) : notFound();
     }
     await recordAudit(trx, actor, origin, {

@@ -42,8 +42,10 @@ function pairs(db: Kysely<DB>, actor: Actor, rule: 'same_birth_date' | 'estimate
             join
               .on(sql`left(b.kode_desa, 5)`, '=', sql`left(a.kode_desa, 5)`)
               .onRef('b.jenis_kelamin', '=', 'a.jenis_kelamin')
-              .on(sql<boolean>`b.tanggal_lahir between (a.tanggal_lahir - ${AGE_TOLERANCE_YEARS}::int * interval '1 year')::date
-                                               and (a.tanggal_lahir + ${AGE_TOLERANCE_YEARS}::int * interval '1 year')::date`)
+              .on(
+                sql<boolean>`b.tanggal_lahir between (a.tanggal_lahir - ${AGE_TOLERANCE_YEARS}::int * interval '1 year')::date
+                                               and (a.tanggal_lahir + ${AGE_TOLERANCE_YEARS}::int * interval '1 year')::date`,
+              )
               .on(sql<boolean>`b.id <> a.id`),
           )
           .where(sql<boolean>`(a.nik is null or a.tanggal_lahir_perkiraan)`)
@@ -71,9 +73,17 @@ export async function listDuplicateCandidates(
 ): Promise<{ items: DuplicatePair[]; total: number }> {
   assertAllowed(actor);
   const base = db
-    .selectFrom(pairs(db, actor, 'same_birth_date').union(pairs(db, actor, 'estimated_age')).as('p'))
+    .selectFrom(
+      pairs(db, actor, 'same_birth_date')
+        .union(pairs(db, actor, 'estimated_age'))
+        .as('p'),
+    )
     .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('beneficiary_distinct_pairs as d').select('d.a_id').whereRef('d.a_id', '=', 'p.aId').whereRef('d.b_id', '=', 'p.bId'))),
+      not(
+        exists(
+          selectFrom('beneficiary_distinct_pairs as d').select('d.a_id').whereRef('d.a_id', '=', 'p.aId').whereRef('d.b_id', '=', 'p.bId'),
+        ),
+      ),
     );
   const [found, count] = await Promise.all([
     base
@@ -88,7 +98,12 @@ export async function listDuplicateCandidates(
   ]);
   const ids = found.flatMap((p) => [p.aId, p.bId]);
   const people = ids.length
-    ? await db.selectFrom('beneficiaries').selectAll('beneficiaries').select(identitySelections(actor, 'beneficiaries')).where('id', 'in', ids).execute()
+    ? await db
+        .selectFrom('beneficiaries')
+        .selectAll('beneficiaries')
+        .select(identitySelections(actor, 'beneficiaries'))
+        .where('id', 'in', ids)
+        .execute()
     : [];
   const byId = new Map(people.map((p) => [p.id, toBeneficiaryView(p as BeneficiaryRow)]));
   return {
@@ -196,7 +211,11 @@ export async function markDistinct(db: Kysely<DB>, actor: Actor, origin: Request
   await loadBeneficiary(db, actor, secondId);
   const [low, high] = firstId < secondId ? [firstId, secondId] : [secondId, firstId];
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('beneficiary_distinct_pairs').values({ a_id: low, b_id: high, decided_by: actor.id }).onConflict((oc) => oc.doNothing()).execute();
+    await trx
+      .insertInto('beneficiary_distinct_pairs')
+      .values({ a_id: low, b_id: high, decided_by: actor.id })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
     await recordAudit(trx, actor, origin, {
       action: 'beneficiary.mark_distinct',
       entityType: 'beneficiary',

@@ -14,8 +14,21 @@ import { toBeneficiaryView, type BeneficiaryRow } from './beneficiary-view.js';
 
 /** The import's columns first, so an export can be edited and imported again. */
 const COLUMNS = [
-  'nik', 'no_kk', 'nama', 'jenis_kelamin', 'tempat_lahir', 'tanggal_lahir', 'alamat', 'kode_desa', 'kategori_ppks', 'telepon',
-  'alasan_tanpa_nik', 'nomor_sementara', 'tanggal_lahir_perkiraan', 'disabilitas', 'catatan',
+  'nik',
+  'no_kk',
+  'nama',
+  'jenis_kelamin',
+  'tempat_lahir',
+  'tanggal_lahir',
+  'alamat',
+  'kode_desa',
+  'kategori_ppks',
+  'telepon',
+  'alasan_tanpa_nik',
+  'nomor_sementara',
+  'tanggal_lahir_perkiraan',
+  'disabilitas',
+  'catatan',
 ] as const;
 
 const PAGE = 2000;
@@ -82,9 +95,11 @@ export async function exportBeneficiaries(
   const rows = scopedRows(db, actor, wilayah);
   if (format === 'csv') {
     const csv = stringify({ header: true, columns: [...COLUMNS], bom: true });
-    Readable.from((async function* () {
-      for await (const row of rows) yield cells(row);
-    })()).pipe(csv);
+    Readable.from(
+      (async function* () {
+        for await (const row of rows) yield cells(row);
+      })(),
+    ).pipe(csv);
     return csv;
   }
   const out = new PassThrough();

@@ -51,7 +51,8 @@ function missingFields(fields: BeneficiaryFields): Array<keyof BeneficiaryFields
   const missing: Array<keyof BeneficiaryFields> = (['nama', 'jenisKelamin', 'kodeDesa'] as const).filter((f) => blank(fields[f]));
   const withoutNik = blank(fields.nik);
   if (withoutNik && blank(fields.alasanTanpaNik)) missing.unshift('nik');
-  if (blank(fields.tanggalLahir) && (!withoutNik || fields.perkiraanUmur === null || fields.perkiraanUmur === undefined)) missing.push('tanggalLahir');
+  if (blank(fields.tanggalLahir) && (!withoutNik || fields.perkiraanUmur === null || fields.perkiraanUmur === undefined))
+    missing.push('tanggalLahir');
   return missing;
 }
 

@@ -54,7 +54,8 @@ async function page(base: BeneficiarySelect, query: BeneficiaryQuery & { actor: 
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .execute();
-  const total = rows[0]?.total ?? (query.page > 1 ? (await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n : 0);
+  const total =
+    rows[0]?.total ?? (query.page > 1 ? (await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n : 0);
   return { rows: rows as BeneficiaryRow[], total: Number(total) };
 }
 
@@ -65,7 +66,11 @@ export async function listBeneficiaries(
   query: BeneficiaryQuery,
 ): Promise<{ items: BeneficiaryView[]; total: number }> {
   let base = inProvince(scoped(db, actor), actor.wilayah);
-  if (query.wilayah) base = inProvince(base.where((eb) => inScope(eb, eb.ref('beneficiaries.kode_desa'), { wilayah: query.wilayah! })), query.wilayah);
+  if (query.wilayah)
+    base = inProvince(
+      base.where((eb) => inScope(eb, eb.ref('beneficiaries.kode_desa'), { wilayah: query.wilayah! })),
+      query.wilayah,
+    );
   if (query.noKk) base = base.where('no_kk', '=', query.noKk);
   // A NIK pasted from a spreadsheet keeps its apostrophe text marker: cleaned as the importer does.
   const q = cleanNik(query.q ?? '');
@@ -121,13 +126,19 @@ export function assertWritable(actor: Actor, kodeDesa: string): void {
 }
 
 /** `id`: a client-generated UUID (a person registered offline keeps it); one already used answers 409 ID_TAKEN. */
-export async function createBeneficiary(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, fields: BeneficiaryFields & { id?: string | undefined }): Promise<BeneficiaryView> {
+export async function createBeneficiary(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  fields: BeneficiaryFields & { id?: string | undefined },
+): Promise<BeneficiaryView> {
   if (!beneficiaryPolicy.write(actor)) throw new AppError('FORBIDDEN');
   const input = await validateBeneficiary(db, fields);
   assertWritable(actor, input.kodeDesa);
   return db.transaction().execute(async (trx) => {
     // Whoever holds the id, in scope or not, the answer is the same and names nothing.
-    if (fields.id && (await trx.selectFrom('beneficiaries').select('id').where('id', '=', fields.id).executeTakeFirst())) throw new AppError('ID_TAKEN');
+    if (fields.id && (await trx.selectFrom('beneficiaries').select('id').where('id', '=', fields.id).executeTakeFirst()))
+      throw new AppError('ID_TAKEN');
     if (input.nik !== null) {
       const existing = await trx.selectFrom('beneficiaries').select(['id', 'kode_desa']).where('nik', '=', input.nik).executeTakeFirst();
       // The id is told only to those who may open the record; others learn just that the NIK is taken.
@@ -225,7 +236,9 @@ export async function updateBeneficiary(
       .returningAll()
       .executeTakeFirst();
     if (!row) throw await personConflict(trx, actor, id);
-    const changed = (Object.keys(patch) as Array<keyof BeneficiaryFields>).filter((k) => String(patch[k] ?? '') !== String(before[k] ?? ''));
+    const changed = (Object.keys(patch) as Array<keyof BeneficiaryFields>).filter(
+      (k) => String(patch[k] ?? '') !== String(before[k] ?? ''),
+    );
     await recordAudit(trx, actor, origin, {
       action: 'beneficiary.update',
       entityType: 'beneficiary',

@@ -22,7 +22,17 @@ function column(values: Array<string | null>): string {
 const split = (text: string) => sql`string_to_array(${text}::text, ${UNIT}::text)`;
 
 /** The columns an import writes, by the names of the file's header; a change is reported by them. */
-const FIELDS = ['no_kk', 'nama', 'jenis_kelamin', 'tempat_lahir', 'tanggal_lahir', 'alamat', 'kode_desa', 'kategori_ppks', 'telepon'] as const;
+const FIELDS = [
+  'no_kk',
+  'nama',
+  'jenis_kelamin',
+  'tempat_lahir',
+  'tanggal_lahir',
+  'alamat',
+  'kode_desa',
+  'kategori_ppks',
+  'telepon',
+] as const;
 
 export interface UpsertResult {
   inserted: number;
@@ -56,7 +66,11 @@ export async function upsertBeneficiaries(
   rows.forEach((r, i) => (r.nik === null ? withoutNik.push(i) : withNik.push(r)));
   const stored = await upsertByNik(db, withNik, actorId, scope);
   if (withoutNik.length === 0) return stored;
-  const added = await insertWithoutNik(db, withoutNik.map((i) => rows[i]!), actorId);
+  const added = await insertWithoutNik(
+    db,
+    withoutNik.map((i) => rows[i]!),
+    actorId,
+  );
   return { ...stored, inserted: stored.inserted + added.inserted, knownWithoutNik: new Set([...added.known].map((k) => withoutNik[k]!)) };
 }
 
@@ -67,7 +81,11 @@ export async function upsertBeneficiaries(
  * taken as that person (so importing a file twice does not register them twice) and reported.
  * The village is the importer's own (rows outside their scope never get here).
  */
-async function insertWithoutNik(db: Kysely<DB>, rows: BeneficiaryInput[], actorId: string | null): Promise<{ inserted: number; known: Set<number> }> {
+async function insertWithoutNik(
+  db: Kysely<DB>,
+  rows: BeneficiaryInput[],
+  actorId: string | null,
+): Promise<{ inserted: number; known: Set<number> }> {
   const result = await sql<{ inserted: number; known: number[] | null }>`
     with input as (
       select * from unnest(
@@ -100,12 +118,19 @@ async function insertWithoutNik(db: Kysely<DB>, rows: BeneficiaryInput[], actorI
 }
 
 /** The people with NIK of a batch: one upsert keyed by NIK. */
-async function upsertByNik(db: Kysely<DB>, rows: BeneficiaryInput[], actorId: string | null, scope: Pick<Actor, 'wilayah'>): Promise<UpsertResult> {
-  if (rows.length === 0) return { inserted: 0, updated: 0, existing: new Set(), blocked: new Set(), changes: [], knownWithoutNik: new Set() };
-  const guard = scope.wilayah === null ? sql`` : sql`where ${inScope(expressionBuilder<DB, 'beneficiaries'>(), sql.ref('beneficiaries.kode_desa'), scope)}`;
-  const changed = sql.join(
-    FIELDS.map((f) => sql`case when s.${sql.ref(f)} is distinct from o.${sql.ref(f)} then ${sql.lit(f)} end`),
-  );
+async function upsertByNik(
+  db: Kysely<DB>,
+  rows: BeneficiaryInput[],
+  actorId: string | null,
+  scope: Pick<Actor, 'wilayah'>,
+): Promise<UpsertResult> {
+  if (rows.length === 0)
+    return { inserted: 0, updated: 0, existing: new Set(), blocked: new Set(), changes: [], knownWithoutNik: new Set() };
+  const guard =
+    scope.wilayah === null
+      ? sql``
+      : sql`where ${inScope(expressionBuilder<DB, 'beneficiaries'>(), sql.ref('beneficiaries.kode_desa'), scope)}`;
+  const changed = sql.join(FIELDS.map((f) => sql`case when s.${sql.ref(f)} is distinct from o.${sql.ref(f)} then ${sql.lit(f)} end`));
   const result = await sql<{
     inserted: number;
     updated: number;

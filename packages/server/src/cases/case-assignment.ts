@@ -23,7 +23,8 @@ export interface Caseload {
 /** Every active pendamping in the caller's scope (or a narrower area) with their open and overdue cases. */
 export async function caseloads(db: Kysely<DB>, actor: Actor, wilayah: string | undefined): Promise<Caseload[]> {
   // A pendamping sees the colleagues of their own area, to hand a case over (Pengalihan).
-  if (!casePolicy.supervise(actor) && actor.role !== 'direktorat' && !(actor.role === 'pendamping' && actor.wilayah)) throw new AppError('FORBIDDEN');
+  if (!casePolicy.supervise(actor) && actor.role !== 'direktorat' && !(actor.role === 'pendamping' && actor.wilayah))
+    throw new AppError('FORBIDDEN');
   if (wilayah && !isWithinScope(actor.wilayah, wilayah)) throw new AppError('NOT_FOUND');
   let people = db
     .selectFrom('users')
@@ -39,7 +40,14 @@ export async function caseloads(db: Kysely<DB>, actor: Actor, wilayah: string | 
     .orderBy('users.wilayah')
     .orderBy('users.username')
     .execute();
-  return rows.map((r) => ({ pendampingId: r.id, username: r.username, nama: r.nama_lengkap, wilayah: r.wilayah!, aktif: Number(r.aktif), terlambat: Number(r.terlambat) }));
+  return rows.map((r) => ({
+    pendampingId: r.id,
+    username: r.username,
+    nama: r.nama_lengkap,
+    wilayah: r.wilayah!,
+    aktif: Number(r.aktif),
+    terlambat: Number(r.terlambat),
+  }));
 }
 
 /**
@@ -47,7 +55,13 @@ export async function caseloads(db: Kysely<DB>, actor: Actor, wilayah: string | 
  * outside the caller's scope answers 404, one outside the pendamping's area 422, and then no case
  * moves.
  */
-export async function assignCases(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, caseIds: string[], pendampingId: string): Promise<{ updated: number }> {
+export async function assignCases(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  caseIds: string[],
+  pendampingId: string,
+): Promise<{ updated: number }> {
   if (!casePolicy.supervise(actor)) throw new AppError('FORBIDDEN');
   const ids = [...new Set(caseIds)];
   const cases = await db
@@ -64,12 +78,24 @@ export async function assignCases(db: Kysely<DB>, actor: Actor, origin: RequestO
     await trx
       .updateTable('cases')
       .set({ pendamping_id: pendampingId, updated_by: actor.id, updated_at: new Date(), version: sql<number>`version + 1` })
-      .where('id', 'in', moving.map((c) => c.id))
+      .where(
+        'id',
+        'in',
+        moving.map((c) => c.id),
+      )
       .execute();
     for (const c of moving) {
-      await appendCaseEvent(trx, c.id, actor, { jenis: 'diubah', data: { perubahan: { pendamping_id: { dari: c.pendamping_id, ke: pendampingId } } } });
+      await appendCaseEvent(trx, c.id, actor, {
+        jenis: 'diubah',
+        data: { perubahan: { pendamping_id: { dari: c.pendamping_id, ke: pendampingId } } },
+      });
     }
-    await recordAudit(trx, actor, origin, { action: 'case.assign', entityType: 'case', wilayah: actor.wilayah, details: { pendampingId, cases: moving.map((c) => c.id) } });
+    await recordAudit(trx, actor, origin, {
+      action: 'case.assign',
+      entityType: 'case',
+      wilayah: actor.wilayah,
+      details: { pendampingId, cases: moving.map((c) => c.id) },
+    });
   });
   return { updated: moving.length };
 }

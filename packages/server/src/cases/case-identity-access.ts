@@ -48,13 +48,25 @@ async function openIdentity(
   });
 }
 
-export async function openCaseIdentity(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, caseId: string, alasan: string): Promise<CaseRecord> {
+export async function openCaseIdentity(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  caseId: string,
+  alasan: string,
+): Promise<CaseRecord> {
   const kase = await loadCase(db, actor, caseId);
   await openIdentity(db, actor, origin, { beneficiaryId: kase.beneficiary_id, caseId: kase.id, wilayah: kase.wilayah }, alasan);
   return getCase(db, actor, caseId);
 }
 
-export async function openPersonIdentity(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, beneficiaryId: string, alasan: string): Promise<BeneficiaryView> {
+export async function openPersonIdentity(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  beneficiaryId: string,
+  alasan: string,
+): Promise<BeneficiaryView> {
   const person = await loadBeneficiary(db, actor, beneficiaryId);
   await openIdentity(db, actor, origin, { beneficiaryId: person.id, caseId: null, wilayah: person.kode_desa }, alasan);
   return toBeneficiaryView(await loadBeneficiary(db, actor, beneficiaryId));

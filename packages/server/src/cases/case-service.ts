@@ -1,4 +1,12 @@
-import { deriveStatus, isWithinScope, ppksByCode, usiaSesuaiKategori, type CaseRecord, type CaseStatus, type TahapanCode } from '@tuntas/domain';
+import {
+  deriveStatus,
+  isWithinScope,
+  ppksByCode,
+  usiaSesuaiKategori,
+  type CaseRecord,
+  type CaseStatus,
+  type TahapanCode,
+} from '@tuntas/domain';
 import { sql, type Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
 import { auditProtectedReads } from '../audit/protected-reads.js';
@@ -38,26 +46,44 @@ export function auditCaseReads(db: Kysely<DB>, actor: Actor, origin: RequestOrig
   return auditProtectedReads(db, actor, origin, action, reads);
 }
 
-export async function listCases(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, query: CaseQuery): Promise<{ items: CaseRecord[]; total: number }> {
+export async function listCases(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  query: CaseQuery,
+): Promise<{ items: CaseRecord[]; total: number }> {
   let matching = db.selectFrom('cases').where(caseFilters(actor, query));
   const q = query.q?.trim() ?? '';
   if (/^K-\d+$/i.test(q)) matching = matching.where('cases.nomor', '=', q.toUpperCase());
   else if (q) {
     const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     // A name search never answers a question about a person the caller may not identify.
-    matching = matching.innerJoin('beneficiaries as b', 'b.id', 'cases.beneficiary_id').where('b.nama', 'ilike', pattern).where(seesIdentitySql(actor, 'b'));
+    matching = matching
+      .innerJoin('beneficiaries as b', 'b.id', 'cases.beneficiary_id')
+      .where('b.nama', 'ilike', pattern)
+      .where(seesIdentitySql(actor, 'b'));
   }
   // The page is chosen on `cases` alone (an index walk that stops at the page), then the names of
   // just those rows are joined: joining first makes PostgreSQL join a whole caseload to sort it.
   const [page, count] = await Promise.all([
-    matching.select('cases.id').orderBy('cases.updated_at', 'desc').orderBy('cases.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
+    matching
+      .select('cases.id')
+      .orderBy('cases.updated_at', 'desc')
+      .orderBy('cases.id')
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute(),
     matching.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   const rows =
     page.length === 0
       ? []
       : ((await casesWithNames(db, actor)
-          .where('cases.id', 'in', page.map((r) => r.id))
+          .where(
+            'cases.id',
+            'in',
+            page.map((r) => r.id),
+          )
           .orderBy('cases.updated_at', 'desc')
           .orderBy('cases.id')
           .execute()) as CaseRow[]);
@@ -107,7 +133,12 @@ const invalid = (field: string, reason: string): AppError => fieldError('CASE_IN
  * `cases_one_open_idx` holds it against races.
  */
 export async function assertNoOtherOpenCase(db: Kysely<DB>, beneficiaryId: string, ppks: string, exceptId: string | null): Promise<void> {
-  let open = db.selectFrom('cases').select(['id', 'nomor']).where('beneficiary_id', '=', beneficiaryId).where('ppks', '=', ppks).where('status', 'in', ['terdata', 'tertangani']);
+  let open = db
+    .selectFrom('cases')
+    .select(['id', 'nomor'])
+    .where('beneficiary_id', '=', beneficiaryId)
+    .where('ppks', '=', ppks)
+    .where('status', 'in', ['terdata', 'tertangani']);
   if (exceptId) open = open.where('id', '!=', exceptId);
   const other = await open.executeTakeFirst();
   if (other) throw new AppError('CONFLICT', { reason: 'KASUS_TERBUKA_SUDAH_ADA', id: other.id, nomor: other.nomor });
@@ -122,7 +153,17 @@ export function assertAgeFitsCategory(ppks: string, tanggalLahir: string, wilaya
   const fit = usiaSesuaiKategori(ppks, tanggalLahir, workerClock(wilayah, now).tanggal);
   if (fit.ok) return;
   const { min, kurangDari, sumber } = fit.batas;
-  throw new AppError('CASE_AGE_OUTSIDE_CATEGORY', [{ field: 'ppks', code: 'USIA_TIDAK_SESUAI', ppks, usia: fit.usia, ...(min === undefined ? {} : { min }), ...(kurangDari === undefined ? {} : { kurangDari }), sumber }]);
+  throw new AppError('CASE_AGE_OUTSIDE_CATEGORY', [
+    {
+      field: 'ppks',
+      code: 'USIA_TIDAK_SESUAI',
+      ppks,
+      usia: fit.usia,
+      ...(min === undefined ? {} : { min }),
+      ...(kurangDari === undefined ? {} : { kurangDari }),
+      sumber,
+    },
+  ]);
 }
 
 /** A pendamping may own a case only inside their own area. */
@@ -154,7 +195,8 @@ export async function createCase(db: Kysely<DB>, actor: Actor, origin: RequestOr
 
   const id = await db.transaction().execute(async (trx) => {
     // Whoever holds the id, in scope or not, the answer is the same and names nothing.
-    if (input.id && (await trx.selectFrom('cases').select('id').where('id', '=', input.id).executeTakeFirst())) throw new AppError('ID_TAKEN');
+    if (input.id && (await trx.selectFrom('cases').select('id').where('id', '=', input.id).executeTakeFirst()))
+      throw new AppError('ID_TAKEN');
     await assertNoOtherOpenCase(trx, person.id, input.ppks, null);
     const row = await trx
       .insertInto('cases')
@@ -174,7 +216,13 @@ export async function createCase(db: Kysely<DB>, actor: Actor, origin: RequestOr
       .returning(['id', 'nomor'])
       .executeTakeFirstOrThrow();
     await appendCaseEvent(trx, row.id, actor, { jenis: 'dibuat', keTahapan: 'pendekatan_awal', data: { ppks: input.ppks, pendampingId } });
-    await recordAudit(trx, actor, origin, { action: 'case.create', entityType: 'case', entityId: row.id, wilayah, details: { nomor: row.nomor } });
+    await recordAudit(trx, actor, origin, {
+      action: 'case.create',
+      entityType: 'case',
+      entityId: row.id,
+      wilayah,
+      details: { nomor: row.nomor },
+    });
     return row.id;
   });
   return getCase(db, actor, id);
@@ -187,7 +235,14 @@ export interface CasePatch {
   ringkasan?: string | null | undefined;
 }
 
-export async function updateCase(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, id: string, version: number, patch: CasePatch): Promise<CaseRecord> {
+export async function updateCase(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  id: string,
+  version: number,
+  patch: CasePatch,
+): Promise<CaseRecord> {
   const current = await loadCase(db, actor, id);
   if (!casePolicy.work(actor, current)) throw new AppError('FORBIDDEN');
   const next = {
@@ -198,7 +253,11 @@ export async function updateCase(db: Kysely<DB>, actor: Actor, origin: RequestOr
   };
   if (!ppksByCode(next.ppks)) throw invalid('ppks', 'KATEGORI_TIDAK_DIKENAL');
   if (next.ppks !== current.ppks) {
-    const person = await db.selectFrom('beneficiaries').select('tanggal_lahir').where('id', '=', current.beneficiary_id).executeTakeFirstOrThrow();
+    const person = await db
+      .selectFrom('beneficiaries')
+      .select('tanggal_lahir')
+      .where('id', '=', current.beneficiary_id)
+      .executeTakeFirstOrThrow();
     assertAgeFitsCategory(next.ppks, person.tanggal_lahir, next.wilayah);
   }
   // Moving a case to someone else or elsewhere is assignment, which supervisors decide.
@@ -212,7 +271,8 @@ export async function updateCase(db: Kysely<DB>, actor: Actor, origin: RequestOr
     if (next[key] !== current[key]) changes[key] = { dari: current[key], ke: next[key] };
   }
   await db.transaction().execute(async (trx) => {
-    if (next.ppks !== current.ppks && current.status !== 'ditutup') await assertNoOtherOpenCase(trx, current.beneficiary_id, next.ppks, current.id);
+    if (next.ppks !== current.ppks && current.status !== 'ditutup')
+      await assertNoOtherOpenCase(trx, current.beneficiary_id, next.ppks, current.id);
     const updated = await trx
       .updateTable('cases')
       .set({ ...next, provinsi: next.wilayah.slice(0, 2), updated_by: actor.id, updated_at: new Date(), version: sql<number>`version + 1` })
@@ -222,7 +282,13 @@ export async function updateCase(db: Kysely<DB>, actor: Actor, origin: RequestOr
       .executeTakeFirst();
     if (!updated) throw await caseConflict(trx, actor, id);
     if (Object.keys(changes).length > 0) await appendCaseEvent(trx, id, actor, { jenis: 'diubah', data: { perubahan: changes } });
-    await recordAudit(trx, actor, origin, { action: 'case.update', entityType: 'case', entityId: id, wilayah: next.wilayah, details: { fields: Object.keys(changes) } });
+    await recordAudit(trx, actor, origin, {
+      action: 'case.update',
+      entityType: 'case',
+      entityId: id,
+      wilayah: next.wilayah,
+      details: { fields: Object.keys(changes) },
+    });
   });
   return getCase(db, actor, id);
 }

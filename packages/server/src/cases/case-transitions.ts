@@ -98,7 +98,9 @@ export async function transitionCase(
     closeReason: null,
     event: { jenis: 'tahapan', dariTahapan: current.tahapan, keTahapan: input.to, catatan: input.catatan?.trim() || null },
     audit: 'case.transition',
-    ...(input.to === 'bimbingan_lanjut' ? { alsoIn: (trx: Kysely<DB>) => scheduleFollowUps(trx, current.id, workerClock(current.wilayah, new Date()).tanggal) } : {}),
+    ...(input.to === 'bimbingan_lanjut'
+      ? { alsoIn: (trx: Kysely<DB>) => scheduleFollowUps(trx, current.id, workerClock(current.wilayah, new Date()).tanggal) }
+      : {}),
   });
 }
 
@@ -139,7 +141,12 @@ export async function reopenCase(
   return commit(db, actor, origin, current, {
     state: { ...state, closed: false },
     closeReason: null,
-    event: { jenis: 'dibuka_kembali', keTahapan: current.tahapan, catatan: input.alasan.trim(), data: { ditutupKarena: current.ditutup_alasan } },
+    event: {
+      jenis: 'dibuka_kembali',
+      keTahapan: current.tahapan,
+      catatan: input.alasan.trim(),
+      data: { ditutupKarena: current.ditutup_alasan },
+    },
     audit: 'case.reopen',
   });
 }
@@ -161,7 +168,12 @@ export async function verifyResolution(
   const unmet = await unmetOutcomes(db, current.id, current.ppks);
   if (unmet.length > 0) throw new AppError('OUTCOME_NOT_MET', { kriteria: unmet });
   // Four eyes: outcomes are verified by someone other than whoever recorded them.
-  const own = await db.selectFrom('case_outcomes').select('kriteria').where('case_id', '=', current.id).where('updated_by', '=', actor.id).executeTakeFirst();
+  const own = await db
+    .selectFrom('case_outcomes')
+    .select('kriteria')
+    .where('case_id', '=', current.id)
+    .where('updated_by', '=', actor.id)
+    .executeTakeFirst();
   if (own) throw new AppError('FOUR_EYES_REQUIRED', { kriteria: own.kriteria });
   return commit(db, actor, origin, current, {
     state: { ...state, verified: true },

@@ -1,4 +1,15 @@
-import { canClose, canReopen, canVerify, isOverdue, nextTahapan, stageDueAt, stageRequirements, type CaseRecord, type CaseState, type StageFacts } from '@tuntas/domain';
+import {
+  canClose,
+  canReopen,
+  canVerify,
+  isOverdue,
+  nextTahapan,
+  stageDueAt,
+  stageRequirements,
+  type CaseRecord,
+  type CaseState,
+  type StageFacts,
+} from '@tuntas/domain';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Actor } from '../authz/actor.js';
 import { hidesIdentity, identitySelections, maskName, regencyOf, type IdentityFlags } from '../authz/identity-protection.js';
@@ -7,7 +18,13 @@ import type { CasesTable, DB } from '../db/schema.js';
 import { targetDays } from './case-deadline-sql.js';
 
 export type CaseRow = Selectable<CasesTable> &
-  IdentityFlags & { beneficiary_nama: string; pendamping_nama: string | null; batas_hari: number | null; ada_asesmen: boolean; rencana_disetujui: boolean };
+  IdentityFlags & {
+    beneficiary_nama: string;
+    pendamping_nama: string | null;
+    batas_hari: number | null;
+    ada_asesmen: boolean;
+    rencana_disetujui: boolean;
+  };
 
 /** The facts the stage gates read, selected with the case so every view and every move agree. */
 function gateFacts() {

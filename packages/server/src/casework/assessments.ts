@@ -29,7 +29,12 @@ export function checkAnswers(form: AssessmentForm, data: unknown): void {
   const validate = validatorOf(form);
   if (validate(data)) return;
   const problems = (validate.errors ?? []).map((e) => ({
-    field: e.keyword === 'required' ? `/${(e.params as { missingProperty: string }).missingProperty}` : e.keyword === 'additionalProperties' ? `/${(e.params as { additionalProperty: string }).additionalProperty}` : e.instancePath || '/',
+    field:
+      e.keyword === 'required'
+        ? `/${(e.params as { missingProperty: string }).missingProperty}`
+        : e.keyword === 'additionalProperties'
+          ? `/${(e.params as { additionalProperty: string }).additionalProperty}`
+          : e.instancePath || '/',
     code: e.keyword.toUpperCase(),
   }));
   throw new AppError('FORM_INVALID', problems);
@@ -41,7 +46,13 @@ export async function assessmentFormOfCase(db: Kysely<DB>, actor: Actor, caseId:
 }
 
 /** A new assessment (a reassessment adds another; the latest is the current one). */
-export async function addAssessment(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, caseId: string, data: Record<string, unknown>): Promise<AssessmentView> {
+export async function addAssessment(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  caseId: string,
+  data: Record<string, unknown>,
+): Promise<AssessmentView> {
   const kase = await caseForWork(db, actor, caseId);
   const form = assessmentForm(kase.ppks);
   checkAnswers(form, data);
@@ -52,7 +63,14 @@ export async function addAssessment(db: Kysely<DB>, actor: Actor, origin: Reques
       .values({ case_id: kase.id, form_kode: form.kode, form_versi: form.versi, data: JSON.stringify(data), risiko, created_by: actor.id })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordCaseWork(trx, actor, origin, kase, { jenis: 'asesmen', data: { form: form.kode, versi: form.versi, risiko } }, { action: 'case.assessment', details: { assessment: row.id, risiko } });
+    await recordCaseWork(
+      trx,
+      actor,
+      origin,
+      kase,
+      { jenis: 'asesmen', data: { form: form.kode, versi: form.versi, risiko } },
+      { action: 'case.assessment', details: { assessment: row.id, risiko } },
+    );
     return row.id;
   });
   return (await listAssessments(db, actor, origin, caseId)).find((a) => a.id === id)!;
@@ -67,11 +85,25 @@ export async function listAssessments(db: Kysely<DB>, actor: Actor, origin: Requ
     .where('a.case_id', '=', kase.id)
     .orderBy('a.created_at', 'desc')
     .execute();
-  return rows.map((r) => ({ id: r.id, formKode: r.form_kode, formVersi: r.form_versi, data: r.data, risiko: r.risiko, createdAt: r.created_at.toISOString(), oleh: r.username }));
+  return rows.map((r) => ({
+    id: r.id,
+    formKode: r.form_kode,
+    formVersi: r.form_versi,
+    data: r.data,
+    risiko: r.risiko,
+    createdAt: r.created_at.toISOString(),
+    oleh: r.username,
+  }));
 }
 
 /** Temu bahas kasus: who met, what they found, what they decided. */
-export async function addConference(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, caseId: string, input: ConferenceInput): Promise<ConferenceView> {
+export async function addConference(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  caseId: string,
+  input: ConferenceInput,
+): Promise<ConferenceView> {
   const kase = await caseForWork(db, actor, caseId);
   const today = workerClock(kase.wilayah, new Date()).tanggal;
   if (input.tanggal > today) throw fieldError('CASE_INVALID', 'tanggal', 'DI_MASA_DEPAN');
@@ -80,13 +112,35 @@ export async function addConference(db: Kysely<DB>, actor: Actor, origin: Reques
   const row = await db.transaction().execute(async (trx) => {
     const inserted = await trx
       .insertInto('case_conferences')
-      .values({ case_id: kase.id, tanggal: input.tanggal, peserta, ringkasan: input.ringkasan.trim(), keputusan: input.keputusan.trim(), created_by: actor.id })
+      .values({
+        case_id: kase.id,
+        tanggal: input.tanggal,
+        peserta,
+        ringkasan: input.ringkasan.trim(),
+        keputusan: input.keputusan.trim(),
+        created_by: actor.id,
+      })
       .returning(['id', 'created_at'])
       .executeTakeFirstOrThrow();
-    await recordCaseWork(trx, actor, origin, kase, { jenis: 'temu_bahas', catatan: input.keputusan.trim(), data: { tanggal: input.tanggal, peserta } }, { action: 'case.conference', details: { conference: inserted.id } });
+    await recordCaseWork(
+      trx,
+      actor,
+      origin,
+      kase,
+      { jenis: 'temu_bahas', catatan: input.keputusan.trim(), data: { tanggal: input.tanggal, peserta } },
+      { action: 'case.conference', details: { conference: inserted.id } },
+    );
     return inserted;
   });
-  return { id: row.id, tanggal: input.tanggal, peserta, ringkasan: input.ringkasan.trim(), keputusan: input.keputusan.trim(), createdAt: row.created_at.toISOString(), oleh: actor.username };
+  return {
+    id: row.id,
+    tanggal: input.tanggal,
+    peserta,
+    ringkasan: input.ringkasan.trim(),
+    keputusan: input.keputusan.trim(),
+    createdAt: row.created_at.toISOString(),
+    oleh: actor.username,
+  };
 }
 
 export async function listConferences(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, caseId: string): Promise<ConferenceView[]> {
@@ -98,5 +152,13 @@ export async function listConferences(db: Kysely<DB>, actor: Actor, origin: Requ
     .where('c.case_id', '=', kase.id)
     .orderBy('c.tanggal', 'desc')
     .execute();
-  return rows.map((r) => ({ id: r.id, tanggal: r.tanggal, peserta: r.peserta, ringkasan: r.ringkasan, keputusan: r.keputusan, createdAt: r.created_at.toISOString(), oleh: r.username }));
+  return rows.map((r) => ({
+    id: r.id,
+    tanggal: r.tanggal,
+    peserta: r.peserta,
+    ringkasan: r.ringkasan,
+    keputusan: r.keputusan,
+    createdAt: r.created_at.toISOString(),
+    oleh: r.username,
+  }));
 }

@@ -20,7 +20,10 @@ function sniff(bytes: Buffer): Mime | null {
 
 /** File names become download names: keep them printable and short. */
 function cleanName(name: string | undefined, mime: Mime): string {
-  const base = (name ?? '').replace(/[^\p{L}\p{N} ._()-]/gu, '').trim().slice(0, 120);
+  const base = (name ?? '')
+    .replace(/[^\p{L}\p{N} ._()-]/gu, '')
+    .trim()
+    .slice(0, 120);
   return base || `lampiran.${mime === 'application/pdf' ? 'pdf' : mime.slice(6)}`;
 }
 
@@ -38,14 +41,26 @@ export async function addAttachment(
   const nama = cleanName(meta.nama, mime);
   const keterangan = meta.keterangan?.trim() || null;
   return db.transaction().execute(async (trx) => {
-    const count = await trx.selectFrom('case_attachments').select((eb) => eb.fn.countAll<number>().as('n')).where('case_id', '=', kase.id).executeTakeFirstOrThrow();
-    if (Number(count.n) >= ATTACHMENTS_PER_CASE) throw new AppError('ATTACHMENT_INVALID', { reason: 'BATAS_JUMLAH', max: ATTACHMENTS_PER_CASE });
+    const count = await trx
+      .selectFrom('case_attachments')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('case_id', '=', kase.id)
+      .executeTakeFirstOrThrow();
+    if (Number(count.n) >= ATTACHMENTS_PER_CASE)
+      throw new AppError('ATTACHMENT_INVALID', { reason: 'BATAS_JUMLAH', max: ATTACHMENTS_PER_CASE });
     const row = await trx
       .insertInto('case_attachments')
       .values({ case_id: kase.id, nama, keterangan, mime, ukuran: bytes.length, bytes, created_by: actor.id })
       .returning(['id', 'created_at'])
       .executeTakeFirstOrThrow();
-    await recordCaseWork(trx, actor, origin, kase, { jenis: 'lampiran', catatan: keterangan, data: { lampiran: row.id, nama, mime } }, { action: 'case.attachment', details: { attachment: row.id, bytes: bytes.length } });
+    await recordCaseWork(
+      trx,
+      actor,
+      origin,
+      kase,
+      { jenis: 'lampiran', catatan: keterangan, data: { lampiran: row.id, nama, mime } },
+      { action: 'case.attachment', details: { attachment: row.id, bytes: bytes.length } },
+    );
     return { id: row.id, nama, keterangan, mime, ukuran: bytes.length, createdAt: row.created_at.toISOString(), oleh: actor.username };
   });
 }
@@ -59,11 +74,24 @@ export async function listAttachments(db: Kysely<DB>, actor: Actor, origin: Requ
     .where('a.case_id', '=', kase.id)
     .orderBy('a.created_at', 'desc')
     .execute();
-  return rows.map((r) => ({ id: r.id, nama: r.nama, keterangan: r.keterangan, mime: r.mime, ukuran: r.ukuran, createdAt: r.created_at.toISOString(), oleh: r.username }));
+  return rows.map((r) => ({
+    id: r.id,
+    nama: r.nama,
+    keterangan: r.keterangan,
+    mime: r.mime,
+    ukuran: r.ukuran,
+    createdAt: r.created_at.toISOString(),
+    oleh: r.username,
+  }));
 }
 
 /** The file, only through a case the caller can see, and only with its identity open; audited. */
-export async function attachmentBytes(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, id: string): Promise<{ nama: string; mime: string; bytes: Buffer }> {
+export async function attachmentBytes(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  id: string,
+): Promise<{ nama: string; mime: string; bytes: Buffer }> {
   const row = await db.selectFrom('case_attachments').select(['case_id', 'nama', 'mime', 'bytes']).where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound();
   await caseForReading(db, actor, origin, row.case_id, 'attachment.download');
@@ -78,6 +106,13 @@ export async function deleteAttachment(db: Kysely<DB>, actor: Actor, origin: Req
   if (row.created_by !== actor.id && !casePolicy.supervise(actor)) throw new AppError('FORBIDDEN');
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('case_attachments').where('id', '=', id).execute();
-    await recordCaseWork(trx, actor, origin, kase, { jenis: 'lampiran', data: { dihapus: id, nama: row.nama } }, { action: 'case.attachment.delete', details: { attachment: id } });
+    await recordCaseWork(
+      trx,
+      actor,
+      origin,
+      kase,
+      { jenis: 'lampiran', data: { dihapus: id, nama: row.nama } },
+      { action: 'case.attachment.delete', details: { attachment: id } },
+    );
   });
 }

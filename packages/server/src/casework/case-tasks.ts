@@ -105,7 +105,13 @@ async function overdueByPendamping(db: Kysely<DB>, actor: Actor, today: string):
   const lateReferrals = late(referrals);
   const lateFollowups = late(followups);
   return people
-    .map((p) => ({ pendampingId: p.id, nama: p.nama_lengkap ?? p.username, tahapan: Number(p.terlambat ?? 0), rujukan: lateReferrals.get(p.id) ?? 0, bimbingan: lateFollowups.get(p.id) ?? 0 }))
+    .map((p) => ({
+      pendampingId: p.id,
+      nama: p.nama_lengkap ?? p.username,
+      tahapan: Number(p.terlambat ?? 0),
+      rujukan: lateReferrals.get(p.id) ?? 0,
+      bimbingan: lateFollowups.get(p.id) ?? 0,
+    }))
     .filter((r) => r.tahapan + r.rujukan + r.bimbingan > 0)
     .sort((a, b) => b.tahapan + b.rujukan + b.bimbingan - (a.tahapan + a.rujukan + a.bimbingan));
 }
@@ -127,10 +133,18 @@ async function riskyAssessments(db: Kysely<DB>, actor: Actor): Promise<RiskyAsse
     .where('cases.status', 'in', ['terdata', 'tertangani'])
     .where((eb) => inScope(eb, eb.ref('cases.wilayah'), actor))
     .where(sql<boolean>`(a.risiko = 'tinggi' or ${VIOLENCE})`)
-    .where(sql<boolean>`not exists (select 1 from case_assessments later where later.case_id = a.case_id and later.created_at > a.created_at)`)
+    .where(
+      sql<boolean>`not exists (select 1 from case_assessments later where later.case_id = a.case_id and later.created_at > a.created_at)`,
+    )
     .where(sql<boolean>`not exists (select 1 from case_conferences k where k.case_id = a.case_id and k.created_at >= a.created_at)`)
     .orderBy('a.created_at')
     .limit(100)
     .execute();
-  return rows.map((r) => ({ caseId: r.id, nomor: r.nomor, risiko: r.risiko, tandaKekerasan: r.kekerasan, dicatatPada: r.created_at.toISOString() }));
+  return rows.map((r) => ({
+    caseId: r.id,
+    nomor: r.nomor,
+    risiko: r.risiko,
+    tandaKekerasan: r.kekerasan,
+    dicatatPada: r.created_at.toISOString(),
+  }));
 }

@@ -50,4 +50,3 @@ export async function recordCaseWork(
     details: { caseId: kase.id, ...audit.details },
   });
 }
-

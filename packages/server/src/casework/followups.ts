@@ -37,14 +37,27 @@ export async function listFollowUps(db: Kysely<DB>, actor: Actor, origin: Reques
 }
 
 /** An extra visit, when a follow-up found the person needing attention. */
-export async function addFollowUp(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, caseId: string, jadwal: string): Promise<FollowUpView[]> {
+export async function addFollowUp(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  caseId: string,
+  jadwal: string,
+): Promise<FollowUpView[]> {
   const kase = await caseForWork(db, actor, caseId);
   const today = workerClock(kase.wilayah, new Date()).tanggal;
   if (kase.tahapan !== 'bimbingan_lanjut') throw new AppError('CASE_ACTION_NOT_ALLOWED');
   if (jadwal < today) throw fieldError('CASE_INVALID', 'jadwal', 'DI_MASA_LALU');
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('case_followups').values({ case_id: kase.id, jadwal }).execute();
-    await recordCaseWork(trx, actor, origin, kase, { jenis: 'bimbingan', data: { aksi: 'dijadwalkan', jadwal } }, { action: 'case.followup.schedule' });
+    await recordCaseWork(
+      trx,
+      actor,
+      origin,
+      kase,
+      { jenis: 'bimbingan', data: { aksi: 'dijadwalkan', jadwal } },
+      { action: 'case.followup.schedule' },
+    );
   });
   return listFollowUps(db, actor, origin, caseId);
 }
@@ -71,7 +84,14 @@ export async function recordFollowUp(
       .returning('id')
       .executeTakeFirst();
     if (!done) throw new AppError('FOLLOWUP_STATE');
-    await recordCaseWork(trx, actor, origin, kase, { jenis: 'bimbingan', catatan: hasil, data: { aksi: 'dicatat', jadwal: row.jadwal, kondisi: input.kondisi } }, { action: 'case.followup.record' });
+    await recordCaseWork(
+      trx,
+      actor,
+      origin,
+      kase,
+      { jenis: 'bimbingan', catatan: hasil, data: { aksi: 'dicatat', jadwal: row.jadwal, kondisi: input.kondisi } },
+      { action: 'case.followup.record' },
+    );
   });
   return listFollowUps(db, actor, origin, kase.id);
 }

@@ -66,9 +66,19 @@ export async function savePlan(db: Kysely<DB>, actor: Actor, origin: RequestOrig
   await db.transaction().execute(async (trx) => {
     const current = await trx.selectFrom('case_plans').selectAll().where('case_id', '=', kase.id).forUpdate().executeTakeFirst();
     if (!current) {
-      await trx.insertInto('case_plans').values({ case_id: kase.id, tujuan: JSON.stringify(plan.tujuan), layanan: JSON.stringify(plan.layanan), status: 'draf', updated_by: actor.id }).execute();
+      await trx
+        .insertInto('case_plans')
+        .values({
+          case_id: kase.id,
+          tujuan: JSON.stringify(plan.tujuan),
+          layanan: JSON.stringify(plan.layanan),
+          status: 'draf',
+          updated_by: actor.id,
+        })
+        .execute();
     } else {
-      if (input.version !== undefined && input.version !== current.version) throw versionConflict(toView(current, actor, casePolicy.work(actor, kase)));
+      if (input.version !== undefined && input.version !== current.version)
+        throw versionConflict(toView(current, actor, casePolicy.work(actor, kase)));
       const revises = current.status === 'disetujui';
       if (revises ? kase.tahapan !== 'rencana' : !planEditable(current.status)) throw new AppError('PLAN_NOT_EDITABLE');
       await trx
@@ -89,7 +99,13 @@ export async function savePlan(db: Kysely<DB>, actor: Actor, origin: RequestOrig
   return (await getPlan(db, actor, origin, caseId))!;
 }
 
-export async function submitPlan(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, caseId: string, version: number | undefined): Promise<PlanView> {
+export async function submitPlan(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  caseId: string,
+  version: number | undefined,
+): Promise<PlanView> {
   const kase = await caseForWork(db, actor, caseId);
   await db.transaction().execute(async (trx) => {
     const current = await trx.selectFrom('case_plans').selectAll().where('case_id', '=', kase.id).forUpdate().executeTakeFirst();
@@ -98,10 +114,23 @@ export async function submitPlan(db: Kysely<DB>, actor: Actor, origin: RequestOr
     if (!planEditable(current.status)) throw new AppError('PLAN_NOT_EDITABLE');
     await trx
       .updateTable('case_plans')
-      .set({ status: 'diajukan', diajukan_pada: new Date(), updated_at: new Date(), updated_by: actor.id, version: sql<number>`version + 1` })
+      .set({
+        status: 'diajukan',
+        diajukan_pada: new Date(),
+        updated_at: new Date(),
+        updated_by: actor.id,
+        version: sql<number>`version + 1`,
+      })
       .where('id', '=', current.id)
       .execute();
-    await recordCaseWork(trx, actor, origin, kase, { jenis: 'rencana', data: { aksi: 'diajukan', revisi: current.revisi, tujuan: current.tujuan, layanan: current.layanan } }, { action: 'case.plan.submit' });
+    await recordCaseWork(
+      trx,
+      actor,
+      origin,
+      kase,
+      { jenis: 'rencana', data: { aksi: 'diajukan', revisi: current.revisi, tujuan: current.tujuan, layanan: current.layanan } },
+      { action: 'case.plan.submit' },
+    );
   });
   return (await getPlan(db, actor, origin, caseId))!;
 }
@@ -121,7 +150,8 @@ export async function reviewPlan(
   await db.transaction().execute(async (trx) => {
     const current = await trx.selectFrom('case_plans').selectAll().where('case_id', '=', kase.id).forUpdate().executeTakeFirst();
     if (!current) throw new AppError('NOT_FOUND');
-    if (input.version !== undefined && input.version !== current.version) throw versionConflict(toView(current, actor, casePolicy.work(actor, kase) && kase.status !== 'ditutup'));
+    if (input.version !== undefined && input.version !== current.version)
+      throw versionConflict(toView(current, actor, casePolicy.work(actor, kase) && kase.status !== 'ditutup'));
     if (!planReviewable(current.status)) throw new AppError('PLAN_NOT_SUBMITTED');
     // Four eyes: whoever wrote or submitted this revision of the plan does not decide on it.
     const authored = await trx
@@ -141,7 +171,14 @@ export async function reviewPlan(
       .set({ status, komentar, diputus_oleh: actor.id, diputus_pada: new Date(), version: sql<number>`version + 1` })
       .where('id', '=', current.id)
       .execute();
-    await recordCaseWork(trx, actor, origin, kase, { jenis: 'rencana', catatan: komentar, data: { aksi: status, revisi: current.revisi } }, { action: `case.plan.${status}` });
+    await recordCaseWork(
+      trx,
+      actor,
+      origin,
+      kase,
+      { jenis: 'rencana', catatan: komentar, data: { aksi: status, revisi: current.revisi } },
+      { action: `case.plan.${status}` },
+    );
   });
   return (await getPlan(db, actor, origin, caseId))!;
 }
@@ -163,5 +200,12 @@ export async function plansWaiting(db: Kysely<DB>, actor: Actor): Promise<Waitin
     .execute();
   return rows
     .filter((r) => r.updated_by !== actor.id)
-    .map((r) => ({ caseId: r.id, nomor: r.nomor, beneficiaryNama: hidesIdentity(r) ? maskName(r.nama) : r.nama, pendampingNama: r.nama_lengkap ?? r.username, revisi: r.revisi, diajukanPada: r.diajukan_pada!.toISOString() }));
+    .map((r) => ({
+      caseId: r.id,
+      nomor: r.nomor,
+      beneficiaryNama: hidesIdentity(r) ? maskName(r.nama) : r.nama,
+      pendampingNama: r.nama_lengkap ?? r.username,
+      revisi: r.revisi,
+      diajukanPada: r.diajukan_pada!.toISOString(),
+    }));
 }

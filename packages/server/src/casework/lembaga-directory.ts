@@ -17,17 +17,47 @@ function visible(actor: Actor) {
   return province === null ? sql<SqlBool>`true` : sql<SqlBool>`(lembaga.wilayah is null or left(lembaga.wilayah, 2) = ${province})`;
 }
 
-export async function listLembaga(db: Kysely<DB>, actor: Actor, query: { q?: string | undefined; jenis?: LembagaJenis | undefined; wilayah?: string | undefined }): Promise<LembagaView[]> {
+export async function listLembaga(
+  db: Kysely<DB>,
+  actor: Actor,
+  query: { q?: string | undefined; jenis?: LembagaJenis | undefined; wilayah?: string | undefined },
+): Promise<LembagaView[]> {
   let rows = db.selectFrom('lembaga').selectAll().where(visible(actor)).where('aktif', '=', true);
   if (query.jenis) rows = rows.where('jenis', '=', query.jenis);
-  if (query.wilayah) rows = rows.where((eb) => eb.or([eb('wilayah', 'is', null), eb('wilayah', '=', query.wilayah!.slice(0, 2)), sql<SqlBool>`${query.wilayah} like lembaga.wilayah || '.%'`, eb('wilayah', '=', query.wilayah!)]));
+  if (query.wilayah)
+    rows = rows.where((eb) =>
+      eb.or([
+        eb('wilayah', 'is', null),
+        eb('wilayah', '=', query.wilayah!.slice(0, 2)),
+        sql<SqlBool>`${query.wilayah} like lembaga.wilayah || '.%'`,
+        eb('wilayah', '=', query.wilayah!),
+      ]),
+    );
   if (query.q?.trim()) rows = rows.where('nama', 'ilike', `%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   const found = await rows.orderBy('wilayah', 'desc').orderBy('nama').limit(200).execute();
   return found.map(toView);
 }
 
-function toView(r: { id: string; nama: string; jenis: string; wilayah: string | null; alamat: string | null; telepon: string | null; batas_hari: number; aktif: boolean }): LembagaView {
-  return { id: r.id, nama: r.nama, jenis: r.jenis as LembagaJenis, wilayah: r.wilayah, alamat: r.alamat, telepon: r.telepon, batasHari: r.batas_hari, aktif: r.aktif };
+function toView(r: {
+  id: string;
+  nama: string;
+  jenis: string;
+  wilayah: string | null;
+  alamat: string | null;
+  telepon: string | null;
+  batas_hari: number;
+  aktif: boolean;
+}): LembagaView {
+  return {
+    id: r.id,
+    nama: r.nama,
+    jenis: r.jenis as LembagaJenis,
+    wilayah: r.wilayah,
+    alamat: r.alamat,
+    telepon: r.telepon,
+    batasHari: r.batas_hari,
+    aktif: r.aktif,
+  };
 }
 
 export async function loadLembaga(db: Kysely<DB>, actor: Actor, id: string): Promise<LembagaView> {
@@ -58,14 +88,33 @@ export async function createLembaga(db: Kysely<DB>, actor: Actor, origin: Reques
   const nama = input.nama.trim();
   if (!nama) throw fieldError('REFERRAL_INVALID', 'nama', 'WAJIB');
   return db.transaction().execute(async (trx) => {
-    const clash = await trx.selectFrom('lembaga').select('id').where('nama', '=', nama).where((eb) => (wilayah === null ? eb('wilayah', 'is', null) : eb('wilayah', '=', wilayah))).executeTakeFirst();
+    const clash = await trx
+      .selectFrom('lembaga')
+      .select('id')
+      .where('nama', '=', nama)
+      .where((eb) => (wilayah === null ? eb('wilayah', 'is', null) : eb('wilayah', '=', wilayah)))
+      .executeTakeFirst();
     if (clash) throw new AppError('CONFLICT', { reason: 'LEMBAGA_SUDAH_ADA', id: clash.id });
     const row = await trx
       .insertInto('lembaga')
-      .values({ nama, jenis: input.jenis, wilayah, alamat: input.alamat?.trim() || null, telepon: input.telepon?.trim() || null, ...(input.batasHari ? { batas_hari: input.batasHari } : {}), created_by: actor.id })
+      .values({
+        nama,
+        jenis: input.jenis,
+        wilayah,
+        alamat: input.alamat?.trim() || null,
+        telepon: input.telepon?.trim() || null,
+        ...(input.batasHari ? { batas_hari: input.batasHari } : {}),
+        created_by: actor.id,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, origin, { action: 'lembaga.create', entityType: 'lembaga', entityId: row.id, wilayah, details: { nama, jenis: input.jenis } });
+    await recordAudit(trx, actor, origin, {
+      action: 'lembaga.create',
+      entityType: 'lembaga',
+      entityId: row.id,
+      wilayah,
+      details: { nama, jenis: input.jenis },
+    });
     return toView(row);
   });
 }

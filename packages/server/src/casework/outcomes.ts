@@ -9,19 +9,42 @@ import { caseForReading, caseForWork, recordCaseWork } from './case-work-access.
 /** Stages at which the outcome is being reached and can be evidenced. */
 const EVIDENCE_STAGES = new Set(['resosialisasi', 'terminasi']);
 
-export async function listOutcomes(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, caseId: string): Promise<{ items: OutcomeView[]; belumTerpenuhi: string[] }> {
+export async function listOutcomes(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  caseId: string,
+): Promise<{ items: OutcomeView[]; belumTerpenuhi: string[] }> {
   const kase = await caseForReading(db, actor, origin, caseId, 'outcome');
   const rows = await db.selectFrom('case_outcomes').selectAll().where('case_id', '=', kase.id).execute();
   const byCode = new Map(rows.map((r) => [r.kriteria, r]));
   const items = outcomeCriteria(kase.ppks).map((k) => {
     const r = byCode.get(k.kode);
-    return { kode: k.kode, teks: k.teks, terpenuhi: r?.terpenuhi ?? false, bukti: r?.bukti ?? null, updatedAt: r?.updated_at.toISOString() ?? null };
+    return {
+      kode: k.kode,
+      teks: k.teks,
+      terpenuhi: r?.terpenuhi ?? false,
+      bukti: r?.bukti ?? null,
+      updatedAt: r?.updated_at.toISOString() ?? null,
+    };
   });
-  return { items, belumTerpenuhi: unmetCriteria(kase.ppks, rows.map((r) => ({ kriteria: r.kriteria, terpenuhi: r.terpenuhi, bukti: r.bukti }))) };
+  return {
+    items,
+    belumTerpenuhi: unmetCriteria(
+      kase.ppks,
+      rows.map((r) => ({ kriteria: r.kriteria, terpenuhi: r.terpenuhi, bukti: r.bukti })),
+    ),
+  };
 }
 
 /** The pendamping's account, criterion by criterion, of what was reached and the evidence for it. */
-export async function saveOutcomes(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, caseId: string, checks: OutcomeCheck[]): Promise<{ items: OutcomeView[]; belumTerpenuhi: string[] }> {
+export async function saveOutcomes(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  caseId: string,
+  checks: OutcomeCheck[],
+): Promise<{ items: OutcomeView[]; belumTerpenuhi: string[] }> {
   const kase = await caseForWork(db, actor, caseId);
   if (!EVIDENCE_STAGES.has(kase.tahapan) || kase.diverifikasi_pada !== null) throw new AppError('CASE_ACTION_NOT_ALLOWED');
   const known = new Set(outcomeCriteria(kase.ppks).map((k) => k.kode));
@@ -38,7 +61,14 @@ export async function saveOutcomes(db: Kysely<DB>, actor: Actor, origin: Request
         .onConflict((oc) => oc.columns(['case_id', 'kriteria']).doUpdateSet(values))
         .execute();
     }
-    await recordCaseWork(trx, actor, origin, kase, { jenis: 'hasil', data: { kriteria: checks.map((c) => ({ kode: c.kriteria, terpenuhi: c.terpenuhi })) } }, { action: 'case.outcomes' });
+    await recordCaseWork(
+      trx,
+      actor,
+      origin,
+      kase,
+      { jenis: 'hasil', data: { kriteria: checks.map((c) => ({ kode: c.kriteria, terpenuhi: c.terpenuhi })) } },
+      { action: 'case.outcomes' },
+    );
   });
   return listOutcomes(db, actor, origin, caseId);
 }

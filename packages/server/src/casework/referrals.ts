@@ -40,7 +40,13 @@ function toView(r: ReferralRow, now: Date): ReferralView {
   };
 }
 
-export async function listReferrals(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, caseId: string, now = new Date()): Promise<ReferralView[]> {
+export async function listReferrals(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  caseId: string,
+  now = new Date(),
+): Promise<ReferralView[]> {
   const kase = await caseForReading(db, actor, origin, caseId, 'referral');
   const rows = await referrals(db).where('r.case_id', '=', kase.id).orderBy('r.dikirim_pada', 'desc').execute();
   return rows.map((r) => toView(r, now));
@@ -54,7 +60,13 @@ export interface NewReferral {
 }
 
 /** A referral sent to an institution of the directory the caller can see. */
-export async function sendReferral(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, caseId: string, input: NewReferral): Promise<ReferralView> {
+export async function sendReferral(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  caseId: string,
+  input: NewReferral,
+): Promise<ReferralView> {
   const kase = await caseForWork(db, actor, caseId);
   const lembaga = await loadLembaga(db, actor, input.lembagaId).catch(() => {
     throw fieldError('REFERRAL_INVALID', 'lembagaId', 'TIDAK_DIKENAL');
@@ -67,10 +79,24 @@ export async function sendReferral(db: Kysely<DB>, actor: Actor, origin: Request
   const id = await db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('rujukan')
-      .values({ case_id: kase.id, lembaga_id: lembaga.id, layanan, alasan, batas_hari: input.batasHari ?? lembaga.batasHari, dikirim_oleh: actor.id })
+      .values({
+        case_id: kase.id,
+        lembaga_id: lembaga.id,
+        layanan,
+        alasan,
+        batas_hari: input.batasHari ?? lembaga.batasHari,
+        dikirim_oleh: actor.id,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordCaseWork(trx, actor, origin, kase, { jenis: 'rujukan', catatan: alasan, data: { rujukan: row.id, lembaga: lembaga.nama, layanan, status: 'dikirim' } }, { action: 'case.referral.send', details: { referral: row.id, lembaga: lembaga.id } });
+    await recordCaseWork(
+      trx,
+      actor,
+      origin,
+      kase,
+      { jenis: 'rujukan', catatan: alasan, data: { rujukan: row.id, lembaga: lembaga.nama, layanan, status: 'dikirim' } },
+      { action: 'case.referral.send', details: { referral: row.id, lembaga: lembaga.id } },
+    );
     return row.id;
   });
   return toView(await referrals(db).where('r.id', '=', id).executeTakeFirstOrThrow(), new Date());
@@ -83,7 +109,9 @@ export interface ReferralUpdate {
   version: number;
 }
 
-const STAMP: Partial<Record<ReferralStatus, { at: 'diterima_pada' | 'dijawab_pada' | 'selesai_pada'; by: 'diterima_oleh' | 'dijawab_oleh' | 'selesai_oleh' }>> = {
+const STAMP: Partial<
+  Record<ReferralStatus, { at: 'diterima_pada' | 'dijawab_pada' | 'selesai_pada'; by: 'diterima_oleh' | 'dijawab_oleh' | 'selesai_oleh' }>
+> = {
   diterima: { at: 'diterima_pada', by: 'diterima_oleh' },
   disetujui: { at: 'dijawab_pada', by: 'dijawab_oleh' },
   ditolak: { at: 'dijawab_pada', by: 'dijawab_oleh' },
@@ -95,14 +123,22 @@ const STAMP: Partial<Record<ReferralStatus, { at: 'diterima_pada' | 'dijawab_pad
  * cancellation. Each step may happen once: answering twice is a 409, and the UPDATE names the
  * version read so two people recording at once cannot both win.
  */
-export async function updateReferral(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, id: string, input: ReferralUpdate): Promise<ReferralView> {
+export async function updateReferral(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  id: string,
+  input: ReferralUpdate,
+): Promise<ReferralView> {
   const current = await db.selectFrom('rujukan').selectAll().where('id', '=', id).executeTakeFirst();
   if (!current) throw notFound();
   const kase = await caseForWork(db, actor, current.case_id);
-  if (input.version !== current.version) throw versionConflict(toView(await referrals(db).where('r.id', '=', id).executeTakeFirstOrThrow(), new Date()));
+  if (input.version !== current.version)
+    throw versionConflict(toView(await referrals(db).where('r.id', '=', id).executeTakeFirstOrThrow(), new Date()));
   if (!canMoveReferral(current.status, input.status)) throw new AppError('REFERRAL_STATE', { status: current.status, ke: input.status });
   const catatan = input.catatan?.trim() || null;
-  if ((input.status === 'ditolak' || input.status === 'dibatalkan') && !catatan) throw fieldError('REFERRAL_INVALID', 'catatan', 'WAJIB_DENGAN_ALASAN');
+  if ((input.status === 'ditolak' || input.status === 'dibatalkan') && !catatan)
+    throw fieldError('REFERRAL_INVALID', 'catatan', 'WAJIB_DENGAN_ALASAN');
   const stamp = STAMP[input.status];
   await db.transaction().execute(async (trx) => {
     const updated = await trx
@@ -119,13 +155,29 @@ export async function updateReferral(db: Kysely<DB>, actor: Actor, origin: Reque
       .returning('id')
       .executeTakeFirst();
     if (!updated) throw versionConflict(toView(await referrals(trx).where('r.id', '=', id).executeTakeFirstOrThrow(), new Date()));
-    await recordCaseWork(trx, actor, origin, kase, { jenis: 'rujukan_status', catatan, data: { rujukan: id, dari: current.status, ke: input.status, petugas: input.petugasLembaga ?? null } }, { action: 'case.referral.update', details: { referral: id, ke: input.status } });
+    await recordCaseWork(
+      trx,
+      actor,
+      origin,
+      kase,
+      {
+        jenis: 'rujukan_status',
+        catatan,
+        data: { rujukan: id, dari: current.status, ke: input.status, petugas: input.petugasLembaga ?? null },
+      },
+      { action: 'case.referral.update', details: { referral: id, ke: input.status } },
+    );
   });
   return toView(await referrals(db).where('r.id', '=', id).executeTakeFirstOrThrow(), new Date());
 }
 
 /** Referrals in scope still waiting for an institution's answer (optionally one pendamping's), oldest first. */
-export async function referralsWaiting(db: Kysely<DB>, actor: Actor, options: { pendampingId?: string | undefined; limit?: number } = {}, now = new Date()): Promise<WaitingReferral[]> {
+export async function referralsWaiting(
+  db: Kysely<DB>,
+  actor: Actor,
+  options: { pendampingId?: string | undefined; limit?: number } = {},
+  now = new Date(),
+): Promise<WaitingReferral[]> {
   let rows = db
     .selectFrom('rujukan as r')
     .innerJoin('cases as c', 'c.id', 'r.case_id')
@@ -134,7 +186,10 @@ export async function referralsWaiting(db: Kysely<DB>, actor: Actor, options: { 
     .where('r.status', 'in', ['dikirim', 'diterima'])
     .where((eb) => inScope(eb, eb.ref('r.wilayah'), actor));
   if (options.pendampingId) rows = rows.where('c.pendamping_id', '=', options.pendampingId);
-  const found = await rows.orderBy('r.dikirim_pada').limit(options.limit ?? 200).execute();
+  const found = await rows
+    .orderBy('r.dikirim_pada')
+    .limit(options.limit ?? 200)
+    .execute();
   return found.map((r) => ({
     id: r.id,
     caseId: r.case_id,

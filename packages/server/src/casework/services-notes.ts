@@ -17,7 +17,13 @@ export interface ServiceInput {
 }
 
 /** A service delivered (which ATENSI form, when, where, by whom) or a case note. */
-export async function addService(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, caseId: string, input: ServiceInput): Promise<ServiceView> {
+export async function addService(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  caseId: string,
+  input: ServiceInput,
+): Promise<ServiceView> {
   const kase = await caseForWork(db, actor, caseId);
   const today = workerClock(kase.wilayah, new Date()).tanggal;
   const uraian = input.uraian.trim();
@@ -38,10 +44,27 @@ export async function addService(db: Kysely<DB>, actor: Actor, origin: RequestOr
   };
   const row = await db.transaction().execute(async (trx) => {
     const inserted = await trx.insertInto('case_services').values(values).returning(['id', 'created_at']).executeTakeFirstOrThrow();
-    await recordCaseWork(trx, actor, origin, kase, { jenis: input.jenis, catatan: uraian, data: { atensi, tanggal: input.tanggal, tempat: values.tempat } }, { action: `case.${input.jenis}`, details: { service: inserted.id } });
+    await recordCaseWork(
+      trx,
+      actor,
+      origin,
+      kase,
+      { jenis: input.jenis, catatan: uraian, data: { atensi, tanggal: input.tanggal, tempat: values.tempat } },
+      { action: `case.${input.jenis}`, details: { service: inserted.id } },
+    );
     return inserted;
   });
-  return { id: row.id, jenis: values.jenis, atensi, tanggal: values.tanggal, tempat: values.tempat, pelaksana: values.pelaksana, uraian, createdAt: row.created_at.toISOString(), oleh: actor.username };
+  return {
+    id: row.id,
+    jenis: values.jenis,
+    atensi,
+    tanggal: values.tanggal,
+    tempat: values.tempat,
+    pelaksana: values.pelaksana,
+    uraian,
+    createdAt: row.created_at.toISOString(),
+    oleh: actor.username,
+  };
 }
 
 export async function listServices(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, caseId: string): Promise<ServiceView[]> {
@@ -54,5 +77,15 @@ export async function listServices(db: Kysely<DB>, actor: Actor, origin: Request
     .orderBy('s.tanggal', 'desc')
     .orderBy('s.created_at', 'desc')
     .execute();
-  return rows.map((r) => ({ id: r.id, jenis: r.jenis, atensi: r.atensi, tanggal: r.tanggal, tempat: r.tempat, pelaksana: r.pelaksana, uraian: r.uraian, createdAt: r.created_at.toISOString(), oleh: r.username }));
+  return rows.map((r) => ({
+    id: r.id,
+    jenis: r.jenis,
+    atensi: r.atensi,
+    tanggal: r.tanggal,
+    tempat: r.tempat,
+    pelaksana: r.pelaksana,
+    uraian: r.uraian,
+    createdAt: r.created_at.toISOString(),
+    oleh: r.username,
+  }));
 }

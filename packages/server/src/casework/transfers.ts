@@ -17,7 +17,10 @@ function transfers(db: Kysely<DB>) {
     .leftJoin('users as dari', 'dari.id', 't.dari_pendamping')
     .selectAll('t')
     .select(['c.nomor', 'c.wilayah as case_wilayah'])
-    .select((eb) => [eb.fn.coalesce('ke.nama_lengkap', 'ke.username').as('ke_nama'), eb.fn.coalesce('dari.nama_lengkap', 'dari.username').as('dari_nama')]);
+    .select((eb) => [
+      eb.fn.coalesce('ke.nama_lengkap', 'ke.username').as('ke_nama'),
+      eb.fn.coalesce('dari.nama_lengkap', 'dari.username').as('dari_nama'),
+    ]);
 }
 
 type TransferRow = Awaited<ReturnType<ReturnType<typeof transfers>['executeTakeFirstOrThrow']>>;
@@ -55,13 +58,18 @@ export async function proposeTransfer(
   input: { kePendampingId: string; keWilayah?: string | undefined; alasan: string },
 ): Promise<TransferView> {
   const kase = await caseForWork(db, actor, caseId);
-  const target = await db.selectFrom('users').select(['id', 'role', 'wilayah', 'disabled_at']).where('id', '=', input.kePendampingId).executeTakeFirst();
+  const target = await db
+    .selectFrom('users')
+    .select(['id', 'role', 'wilayah', 'disabled_at'])
+    .where('id', '=', input.kePendampingId)
+    .executeTakeFirst();
   const province = kase.wilayah.slice(0, 2);
   const invalid = (code: string) => fieldError('TRANSFER_INVALID', code === 'WILAYAH' ? 'keWilayah' : 'kePendampingId', code);
   if (!target || target.role !== 'pendamping' || target.disabled_at !== null) throw invalid('BUKAN_PENDAMPING_AKTIF');
   if (target.id === kase.pendamping_id) throw invalid('PENDAMPING_SAMA');
   // A case stays in its province: crossing provinces is a new case at the receiving office.
-  if (!target.wilayah || target.wilayah.slice(0, 2) !== province || !isWithinScope(actor.wilayah?.slice(0, 2) ?? null, target.wilayah)) throw invalid('DI_LUAR_WILAYAH');
+  if (!target.wilayah || target.wilayah.slice(0, 2) !== province || !isWithinScope(actor.wilayah?.slice(0, 2) ?? null, target.wilayah))
+    throw invalid('DI_LUAR_WILAYAH');
   if (input.keWilayah !== undefined) {
     const area = await db.selectFrom('wilayah').select('kode').where('kode', '=', input.keWilayah).executeTakeFirst();
     if (!area || !isWithinScope(target.wilayah, input.keWilayah)) throw invalid('WILAYAH');
@@ -71,14 +79,37 @@ export async function proposeTransfer(
   const alasan = input.alasan.trim();
   if (!alasan) throw fieldError('TRANSFER_INVALID', 'alasan', 'WAJIB');
   const id = await db.transaction().execute(async (trx) => {
-    const open = await trx.selectFrom('case_transfers').select('id').where('case_id', '=', kase.id).where('status', '=', 'diajukan').executeTakeFirst();
+    const open = await trx
+      .selectFrom('case_transfers')
+      .select('id')
+      .where('case_id', '=', kase.id)
+      .where('status', '=', 'diajukan')
+      .executeTakeFirst();
     if (open) throw new AppError('TRANSFER_STATE', { id: open.id });
     const row = await trx
       .insertInto('case_transfers')
-      .values({ case_id: kase.id, dari_pendamping: kase.pendamping_id, ke_pendamping: target.id, ke_wilayah: input.keWilayah ?? null, alasan, diajukan_oleh: actor.id })
+      .values({
+        case_id: kase.id,
+        dari_pendamping: kase.pendamping_id,
+        ke_pendamping: target.id,
+        ke_wilayah: input.keWilayah ?? null,
+        alasan,
+        diajukan_oleh: actor.id,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordCaseWork(trx, actor, origin, kase, { jenis: 'pengalihan', catatan: alasan, data: { pengalihan: row.id, aksi: 'diajukan', ke: target.id, keWilayah: input.keWilayah ?? null } }, { action: 'case.transfer.propose', details: { transfer: row.id } });
+    await recordCaseWork(
+      trx,
+      actor,
+      origin,
+      kase,
+      {
+        jenis: 'pengalihan',
+        catatan: alasan,
+        data: { pengalihan: row.id, aksi: 'diajukan', ke: target.id, keWilayah: input.keWilayah ?? null },
+      },
+      { action: 'case.transfer.propose', details: { transfer: row.id } },
+    );
     return row.id;
   });
   return toView(await transfers(db).where('t.id', '=', id).executeTakeFirstOrThrow());
@@ -119,12 +150,26 @@ export async function decideTransfer(
     if (status === 'diterima') {
       await trx
         .updateTable('cases')
-        .set({ pendamping_id: row.ke_pendamping, wilayah, provinsi: wilayah.slice(0, 2), updated_by: actor.id, updated_at: new Date(), version: sql<number>`version + 1` })
+        .set({
+          pendamping_id: row.ke_pendamping,
+          wilayah,
+          provinsi: wilayah.slice(0, 2),
+          updated_by: actor.id,
+          updated_at: new Date(),
+          version: sql<number>`version + 1`,
+        })
         .where('id', '=', row.case_id)
         .execute();
     }
-    const event = { jenis: 'pengalihan' as const, catatan, data: { pengalihan: id, aksi: status, ke: row.ke_pendamping, keWilayah: row.ke_wilayah } };
-    await recordCaseWork(trx, actor, origin, { id: row.case_id, wilayah: row.case_wilayah }, event, { action: `case.transfer.${status}`, details: { transfer: id } });
+    const event = {
+      jenis: 'pengalihan' as const,
+      catatan,
+      data: { pengalihan: id, aksi: status, ke: row.ke_pendamping, keWilayah: row.ke_wilayah },
+    };
+    await recordCaseWork(trx, actor, origin, { id: row.case_id, wilayah: row.case_wilayah }, event, {
+      action: `case.transfer.${status}`,
+      details: { transfer: id },
+    });
   });
   return toView(await transfers(db).where('t.id', '=', id).executeTakeFirstOrThrow());
 }
@@ -132,6 +177,8 @@ export async function decideTransfer(
 /** Proposals waiting for the caller: addressed to them, or (koordinator) any in their area. */
 export async function transfersWaiting(db: Kysely<DB>, actor: Actor): Promise<TransferView[]> {
   let rows = transfers(db).where('t.status', '=', 'diajukan');
-  rows = casePolicy.supervise(actor) ? rows.where((eb) => inScope(eb, eb.ref('c.wilayah'), actor)) : rows.where('t.ke_pendamping', '=', actor.id);
+  rows = casePolicy.supervise(actor)
+    ? rows.where((eb) => inScope(eb, eb.ref('c.wilayah'), actor))
+    : rows.where('t.ke_pendamping', '=', actor.id);
   return (await rows.orderBy('t.diajukan_pada').limit(200).execute()).map(toView);
 }

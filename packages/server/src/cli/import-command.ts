@@ -85,14 +85,17 @@ const SHOWN_REJECTED = 50;
 function printHuman(report: ImportReport, sink: RowSink, seconds: number): void {
   console.log(report.dryRun ? 'Uji coba (--dry-run): tidak ada yang disimpan.' : 'Impor selesai.');
   console.log(`  Jumlah baris : ${number.format(report.total)}`);
-  console.log(`  Diterima     : ${number.format(report.accepted)}${report.dryRun ? '' : ` (baru ${number.format(report.inserted)}, diperbarui ${number.format(report.updated)})`}`);
+  console.log(
+    `  Diterima     : ${number.format(report.accepted)}${report.dryRun ? '' : ` (baru ${number.format(report.inserted)}, diperbarui ${number.format(report.updated)})`}`,
+  );
   console.log(`  Ditolak      : ${number.format(report.rejected)}`);
   console.log(`  Waktu        : ${seconds.toFixed(1)} detik`);
   if (sink.rejected.length > 0) console.log('\nBaris ditolak:');
   for (const row of sink.rejected) {
     console.log(`  baris ${row.line}: ${row.errors.map((c) => `${c} — ${IMPORT_ROW_MESSAGES[c].id}`).join('; ')}`);
   }
-  if (sink.rejectedCount > sink.rejected.length) console.log(`  … dan ${number.format(sink.rejectedCount - sink.rejected.length)} baris lagi (pakai --json untuk semuanya)`);
+  if (sink.rejectedCount > sink.rejected.length)
+    console.log(`  … dan ${number.format(sink.rejectedCount - sink.rejected.length)} baris lagi (pakai --json untuk semuanya)`);
   if (sink.warnings.size > 0) console.log('\nPeringatan:');
   for (const [code, count] of sink.warnings) console.log(`  ${number.format(count)} baris: ${code} — ${IMPORT_ROW_MESSAGES[code].id}`);
 }

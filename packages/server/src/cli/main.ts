@@ -94,9 +94,14 @@ export function buildCli(config: Config = loadConfig()): Command {
     .option('--scale <n>', 'jumlah kasus', positiveInt, 25_000)
     .option('--worklog-months <n>', 'bulan riwayat presensi dan laporan kegiatan', positiveInt, 3)
     .action(async (opts: { scale: number; worklogMonths: number }) => {
-      const result = await withDatabase(config, (d) => seedDemo(d, { password: config.demoPassword, scale: opts.scale, worklogMonths: opts.worklogMonths }));
+      const result = await withDatabase(config, (d) =>
+        seedDemo(d, { password: config.demoPassword, scale: opts.scale, worklogMonths: opts.worklogMonths }),
+      );
       console.log(`Akun dibuat: ${result.created.length}, sudah ada: ${result.existing.length}`);
-      if (result.cases > 0) console.log(`Data demo: ${result.pendamping} pendamping, ${result.beneficiaries} penerima manfaat, ${result.cases} kasus, ${result.events} peristiwa kasus, ${result.attendance} presensi, ${result.activities} kegiatan`);
+      if (result.cases > 0)
+        console.log(
+          `Data demo: ${result.pendamping} pendamping, ${result.beneficiaries} penerima manfaat, ${result.cases} kasus, ${result.events} peristiwa kasus, ${result.attendance} presensi, ${result.activities} kegiatan`,
+        );
       else console.log('Kasus sudah ada; data demo tidak ditambah.');
       printDemoAccounts(config.demoPassword);
     });
@@ -105,7 +110,9 @@ export function buildCli(config: Config = loadConfig()): Command {
     .command('import')
     .description('Mengimpor data dari berkas CSV/XLSX')
     .command('beneficiaries <file>')
-    .description('Mengimpor penerima manfaat (kolom: nik, no_kk, nama, jenis_kelamin, tempat_lahir, tanggal_lahir, alamat, kode_desa, kategori_ppks, telepon)')
+    .description(
+      'Mengimpor penerima manfaat (kolom: nik, no_kk, nama, jenis_kelamin, tempat_lahir, tanggal_lahir, alamat, kode_desa, kategori_ppks, telepon)',
+    )
     .option('--dry-run', 'periksa saja, jangan simpan')
     .option('--json', 'cetak laporan sebagai satu objek JSON')
     .action(async (file: string, opts: { dryRun?: boolean; json?: boolean }) => {
@@ -166,7 +173,9 @@ export function buildCli(config: Config = loadConfig()): Command {
     .action(async () => {
       const { items, total } = await withDatabase(config, (d) => listUsers(d.db, SYSTEM_ACTOR, { page: 1, pageSize: 200 }));
       for (const u of items) {
-        console.log(`${u.username.padEnd(24)} ${u.role.padEnd(12)} ${(u.wilayah ?? 'nasional').padEnd(14)} ${u.disabled ? 'nonaktif' : 'aktif'}`);
+        console.log(
+          `${u.username.padEnd(24)} ${u.role.padEnd(12)} ${(u.wilayah ?? 'nasional').padEnd(14)} ${u.disabled ? 'nonaktif' : 'aktif'}`,
+        );
       }
       console.log(`${total} akun`);
     });
@@ -179,7 +188,9 @@ export function buildCli(config: Config = loadConfig()): Command {
     console.log(`Akun ${opts.username} dinonaktifkan.`);
   });
   change('enable', 'Mengaktifkan kembali akun').action(async (opts: { username: string }) => {
-    await withDatabase(config, async (d) => updateUser(d.db, SYSTEM_ACTOR, CLI_ORIGIN, await userId(d, opts.username), { disabled: false }));
+    await withDatabase(config, async (d) =>
+      updateUser(d.db, SYSTEM_ACTOR, CLI_ORIGIN, await userId(d, opts.username), { disabled: false }),
+    );
     console.log(`Akun ${opts.username} diaktifkan.`);
   });
   change('set-scope', 'Mengubah peran dan/atau wilayah tugas')
@@ -196,13 +207,11 @@ export function buildCli(config: Config = loadConfig()): Command {
       );
       console.log(`Akun ${updated.username}: ${updated.role}, ${updated.wilayah ?? 'nasional'}`);
     });
-  change('reset-password', 'Mengganti kata sandi (TUNTAS_PASSWORD atau stdin); sesi ditutup').action(
-    async (opts: { username: string }) => {
-      const password = await readPassword();
-      await withDatabase(config, async (d) => resetPassword(d.db, SYSTEM_ACTOR, CLI_ORIGIN, await userId(d, opts.username), password));
-      console.log(`Kata sandi ${opts.username} diganti.`);
-    },
-  );
+  change('reset-password', 'Mengganti kata sandi (TUNTAS_PASSWORD atau stdin); sesi ditutup').action(async (opts: { username: string }) => {
+    const password = await readPassword();
+    await withDatabase(config, async (d) => resetPassword(d.db, SYSTEM_ACTOR, CLI_ORIGIN, await userId(d, opts.username), password));
+    console.log(`Kata sandi ${opts.username} diganti.`);
+  });
 
   return program;
 }

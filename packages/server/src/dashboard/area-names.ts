@@ -25,7 +25,12 @@ export function childAreas(db: Kysely<DB>, parent: string | null): Promise<Array
 export function areaName(db: Kysely<DB>, code: string): Promise<string> {
   let found = names.get(code);
   if (!found) {
-    found = db.selectFrom('wilayah').select('nama').where('kode', '=', code).executeTakeFirst().then((r) => r?.nama ?? code);
+    found = db
+      .selectFrom('wilayah')
+      .select('nama')
+      .where('kode', '=', code)
+      .executeTakeFirst()
+      .then((r) => r?.nama ?? code);
     names.set(code, found);
     found.catch(() => names.delete(code));
   }

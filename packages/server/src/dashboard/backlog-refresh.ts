@@ -53,7 +53,9 @@ export async function refreshBacklog(db: Kysely<DB>): Promise<boolean> {
       from users u left join cases on cases.pendamping_id = u.id and cases.status in ('terdata', 'tertangani') ${stageTargets}
       where u.role = 'pendamping' and u.disabled_at is null and u.wilayah is not null
       group by u.id, u.wilayah`.execute(trx);
-    await sql`insert into case_backlog_meta (refreshed_at) values (now()) on conflict (id) do update set refreshed_at = excluded.refreshed_at`.execute(trx);
+    await sql`insert into case_backlog_meta (refreshed_at) values (now()) on conflict (id) do update set refreshed_at = excluded.refreshed_at`.execute(
+      trx,
+    );
     // The same minute's housekeeping, by the node that holds the lock: Idempotency-Keys past their 7 days.
     await pruneIdempotencyKeys(trx);
     return true;
@@ -61,7 +63,11 @@ export async function refreshBacklog(db: Kysely<DB>): Promise<boolean> {
 }
 
 /** Runs the refresh now and then every minute until stopped; failures are logged, not fatal. */
-export function startBacklogRefresh(db: Kysely<DB>, log: (error: unknown) => void, afterRefresh: () => Promise<unknown> = async () => undefined): () => void {
+export function startBacklogRefresh(
+  db: Kysely<DB>,
+  log: (error: unknown) => void,
+  afterRefresh: () => Promise<unknown> = async () => undefined,
+): () => void {
   let running: Promise<unknown> = Promise.resolve();
   const tick = () => {
     // Only the node that did the refresh (held the lock) follows up, e.g. with the dashboard snapshots.

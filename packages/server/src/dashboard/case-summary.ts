@@ -25,7 +25,11 @@ function childLength(prefix: string | null): number {
  * Case counts in the caller's scope with the list's own filters, so a figure always equals the
  * length of the list it summarises (the tests compare both after every kind of change).
  */
-export async function caseSummary(db: Kysely<DB>, actor: Actor, filters: { wilayah?: string | undefined; ppks?: string | undefined; pendampingId?: string | undefined }): Promise<CaseSummary> {
+export async function caseSummary(
+  db: Kysely<DB>,
+  actor: Actor,
+  filters: { wilayah?: string | undefined; ppks?: string | undefined; pendampingId?: string | undefined },
+): Promise<CaseSummary> {
   const area = filters.wilayah ?? actor.wilayah;
   if (filters.wilayah && !isWithinScope(actor.wilayah, filters.wilayah)) throw notFound();
   const len = childLength(area);

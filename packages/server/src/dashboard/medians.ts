@@ -23,7 +23,11 @@ function fromWeeks(weeks: Map<number, number>): number | null {
 /** The last 12 months, as the per-minute refresh left them in `case_medians` (a few dozen rows). */
 export async function refreshedMedians(db: Kysely<DB>, area: string | null, ppks: string | undefined): Promise<Medians> {
   const level =
-    area === null ? sql`tingkat = 0` : area.length === 2 ? sql`tingkat = 1 and kode = ${area}` : sql`tingkat = 2 and induk = ${area.slice(0, 2)} and kode = ${area}`;
+    area === null
+      ? sql`tingkat = 0`
+      : area.length === 2
+        ? sql`tingkat = 1 and kode = ${area}`
+        : sql`tingkat = 2 and induk = ${area.slice(0, 2)} and kode = ${area}`;
   const rows = await sql<{ ppks: string; median_hari: number }>`select ppks, median_hari from case_medians where ${level}`.execute(db);
   const byPpks = new Map(rows.rows.filter((r) => r.ppks !== '').map((r) => [r.ppks, r.median_hari]));
   const all = ppks ? (byPpks.get(ppks) ?? null) : (rows.rows.find((r) => r.ppks === '')?.median_hari ?? null);
@@ -31,7 +35,13 @@ export async function refreshedMedians(db: Kysely<DB>, area: string | null, ppks
 }
 
 /** Any other period: from the weekly histograms kept by trigger (slower at national scale). */
-export async function periodMedians(db: Kysely<DB>, area: string | null, ppks: string | undefined, dari: string, sampai: string): Promise<Medians> {
+export async function periodMedians(
+  db: Kysely<DB>,
+  area: string | null,
+  ppks: string | undefined,
+  dari: string,
+  sampai: string,
+): Promise<Medians> {
   const rows = await sql<{ ppks: string; minggu: number; n: number }>`
     select ppks, minggu, sum(n)::int as n from case_resolution_weeks
     where ${levelRows(area)}${ppks ? sql` and ppks = ${ppks}` : sql``} and bulan >= ${`${dari}-01`}::date and bulan <= ${`${sampai}-01`}::date

@@ -23,14 +23,22 @@ export async function refreshOverviewSnapshots(db: Kysely<DB>, limits: CaseloadL
     await db
       .insertInto('dashboard_snapshots')
       .values({ wilayah: area ?? '', body: JSON.stringify(body), refreshed_at: now })
-      .onConflict((oc) => oc.column('wilayah').doUpdateSet({ body: (eb) => eb.ref('excluded.body'), refreshed_at: (eb) => eb.ref('excluded.refreshed_at') }))
+      .onConflict((oc) =>
+        oc.column('wilayah').doUpdateSet({ body: (eb) => eb.ref('excluded.body'), refreshed_at: (eb) => eb.ref('excluded.refreshed_at') }),
+      )
       .execute();
   }
   return areas.length;
 }
 
 /** The overview as the dashboard route serves it: the snapshot when one applies and is fresh, else live. */
-export async function servedOverview(db: Kysely<DB>, actor: Actor, query: OverviewQuery, limits: CaseloadLimits, now: Date): Promise<DashboardOverview> {
+export async function servedOverview(
+  db: Kysely<DB>,
+  actor: Actor,
+  query: OverviewQuery,
+  limits: CaseloadLimits,
+  now: Date,
+): Promise<DashboardOverview> {
   const area = query.wilayah ?? actor.wilayah;
   const unfiltered = !query.ppks && !query.dari && !query.sampai && (area === null || area.length === 2);
   if (unfiltered && actor.role !== 'pendamping') {

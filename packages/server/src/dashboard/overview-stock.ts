@@ -52,6 +52,8 @@ export function withStock(overview: DashboardOverview, stock: Stock): DashboardO
       const counts = stock.byChild.get(a.kode) ?? zero();
       return { ...a, ...counts, tingkatPenyelesaian: rate(counts) };
     }),
-    ppks: [...stock.byPpks.entries()].map(([kode, counts]) => ({ kode, ...counts, medianHari: ppksCounts.get(kode) ?? null })).sort((a, b) => b.total - a.total),
+    ppks: [...stock.byPpks.entries()]
+      .map(([kode, counts]) => ({ kode, ...counts, medianHari: ppksCounts.get(kode) ?? null }))
+      .sort((a, b) => b.total - a.total),
   };
 }

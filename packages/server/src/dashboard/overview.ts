@@ -29,7 +29,13 @@ const UMUR = ['0-30', '31-90', '91-180', '>180'] as const;
  * the areas below with their own funnel (for the map and the drill-down), categories with median
  * days to resolution, the monthly trend, backlog by age, caseloads and the workforce figures.
  */
-export async function dashboardOverview(db: Kysely<DB>, actor: Actor, query: OverviewQuery, limits: CaseloadLimits, now: Date): Promise<DashboardOverview> {
+export async function dashboardOverview(
+  db: Kysely<DB>,
+  actor: Actor,
+  query: OverviewQuery,
+  limits: CaseloadLimits,
+  now: Date,
+): Promise<DashboardOverview> {
   if (actor.role === 'pendamping') throw new AppError('FORBIDDEN');
   const area = query.wilayah ?? actor.wilayah;
   if (query.wilayah && !isWithinScope(actor.wilayah, query.wilayah)) throw notFound();
@@ -44,10 +50,14 @@ export async function dashboardOverview(db: Kysely<DB>, actor: Actor, query: Ove
     readStock(db, area, query.ppks),
     sql<{ bulan: string; dibuat: number; terselesaikan: number; ditutup: number }>`
       select to_char(bulan, 'YYYY-MM') as bulan, sum(dibuat)::int as dibuat, sum(terselesaikan)::int as terselesaikan, sum(ditutup)::int as ditutup
-      from case_flow where ${where()} and bulan >= ${`${dari}-01`}::date and bulan <= ${`${sampai}-01`}::date group by 1 order by 1`.execute(db),
+      from case_flow where ${where()} and bulan >= ${`${dari}-01`}::date and bulan <= ${`${sampai}-01`}::date group by 1 order by 1`.execute(
+      db,
+    ),
     query.dari || query.sampai ? periodMedians(db, area, query.ppks, dari, sampai) : refreshedMedians(db, area, query.ppks),
     sql<{ child: string; umur: (typeof UMUR)[number]; aktif: number; terlambat: number }>`
-      select ${child} as child, umur, sum(aktif)::int as aktif, sum(terlambat)::int as terlambat from case_backlog where ${where()} group by 1, 2`.execute(db),
+      select ${child} as child, umur, sum(aktif)::int as aktif, sum(terlambat)::int as terlambat from case_backlog where ${where()} group by 1, 2`.execute(
+      db,
+    ),
     db.selectFrom('case_backlog_meta').select('refreshed_at').executeTakeFirst(),
     len === null ? Promise.resolve([]) : childAreas(db, area),
     db
@@ -70,7 +80,10 @@ export async function dashboardOverview(db: Kysely<DB>, actor: Actor, query: Ove
       db
         .selectFrom('worker_monthly')
         .innerJoin('users', 'users.id', 'worker_monthly.user_id')
-        .select((eb) => [eb.fn.coalesce(eb.fn.sum<number>('hadir_kerja'), sql<number>`0`).as('hadir'), eb.fn.coalesce(eb.fn.sum<number>('cuti_kerja'), sql<number>`0`).as('cuti')])
+        .select((eb) => [
+          eb.fn.coalesce(eb.fn.sum<number>('hadir_kerja'), sql<number>`0`).as('hadir'),
+          eb.fn.coalesce(eb.fn.sum<number>('cuti_kerja'), sql<number>`0`).as('cuti'),
+        ])
         .where('users.role', '=', 'pendamping')
         .where('worker_monthly.bulan', '=', `${now.toISOString().slice(0, 7)}-01`)
         .where((eb) => inScope(eb, eb.ref('users.wilayah'), { wilayah: area }))
@@ -104,7 +117,9 @@ export async function dashboardOverview(db: Kysely<DB>, actor: Actor, query: Ove
         return { kode: w.kode, nama: w.nama, ...counts, tingkatPenyelesaian: rate(counts), terlambat: lateByChild.get(w.kode) ?? 0 };
       })
       .sort((a, b) => a.kode.localeCompare(b.kode)),
-    ppks: [...byPpks.entries()].map(([kode, counts]) => ({ kode, ...counts, medianHari: medians.byPpks.get(kode) ?? null })).sort((a, b) => b.total - a.total),
+    ppks: [...byPpks.entries()]
+      .map(([kode, counts]) => ({ kode, ...counts, medianHari: medians.byPpks.get(kode) ?? null }))
+      .sort((a, b) => b.total - a.total),
     tren: flow.rows,
     medianHari: medians.all,
     backlog: [...backlogBy.values()],
@@ -126,10 +141,18 @@ export async function dashboardOverview(db: Kysely<DB>, actor: Actor, query: Ove
 }
 
 /** Waiting referrals are few and carry their case's area: one partial index answers for any area. */
-async function waitingReferrals(db: Kysely<DB>, area: string | null, ppks: string | undefined, now: Date): Promise<{ menunggu: number; terlambat: number }> {
+async function waitingReferrals(
+  db: Kysely<DB>,
+  area: string | null,
+  ppks: string | undefined,
+  now: Date,
+): Promise<{ menunggu: number; terlambat: number }> {
   let q = db
     .selectFrom('rujukan')
-    .select([sql<number>`count(*)`.as('menunggu'), sql<number>`count(*) filter (where rujukan.dikirim_pada + make_interval(days => rujukan.batas_hari) < ${now})`.as('terlambat')])
+    .select([
+      sql<number>`count(*)`.as('menunggu'),
+      sql<number>`count(*) filter (where rujukan.dikirim_pada + make_interval(days => rujukan.batas_hari) < ${now})`.as('terlambat'),
+    ])
     .where('rujukan.status', 'in', ['dikirim', 'diterima'])
     .where((eb) => inScope(eb, eb.ref('rujukan.wilayah'), { wilayah: area }));
   if (ppks) q = q.innerJoin('cases', 'cases.id', 'rujukan.case_id').where('cases.ppks', '=', ppks);

@@ -422,7 +422,11 @@ export interface ReportsTable {
   wilayah: string | null;
   bulan: string;
   format: 'xlsx' | 'pdf';
-  status: ColumnType<'antre' | 'proses' | 'selesai' | 'gagal', 'antre' | 'proses' | 'selesai' | 'gagal' | undefined, 'antre' | 'proses' | 'selesai' | 'gagal'>;
+  status: ColumnType<
+    'antre' | 'proses' | 'selesai' | 'gagal',
+    'antre' | 'proses' | 'selesai' | 'gagal' | undefined,
+    'antre' | 'proses' | 'selesai' | 'gagal'
+  >;
   progres: ColumnType<number, number | undefined, number>;
   berkas: Buffer | null;
   ukuran: number | null;

@@ -12,8 +12,17 @@ import { loadForRecording } from './disaster-service.js';
 const MAX_RINGKASAN = 4000;
 
 /** What was recorded of the person in the event, carried into the case so nobody types it twice. */
-async function summary(db: Kysely<DB>, affectedId: string, event: { nama: string; jenis: string }, note: string | null | undefined): Promise<string> {
-  const a = await db.selectFrom('disaster_affected').select(['kondisi', 'kelompok_rentan', 'kebutuhan']).where('id', '=', affectedId).executeTakeFirstOrThrow();
+async function summary(
+  db: Kysely<DB>,
+  affectedId: string,
+  event: { nama: string; jenis: string },
+  note: string | null | undefined,
+): Promise<string> {
+  const a = await db
+    .selectFrom('disaster_affected')
+    .select(['kondisi', 'kelompok_rentan', 'kebutuhan'])
+    .where('id', '=', affectedId)
+    .executeTakeFirstOrThrow();
   const sessions = await db
     .selectFrom('disaster_ldp_peserta as p')
     .innerJoin('disaster_ldp_sessions as s', 's.id', 'p.session_id')
@@ -66,7 +75,12 @@ export async function openCaseFromEvent(
   const ringkasan = await summary(db, affectedId, event, input.catatan);
   await db.transaction().execute(async (trx) => {
     // Taken in turn per record, so a repeated tap opens one case.
-    const locked = await trx.selectFrom('disaster_affected').select('case_id').where('id', '=', affectedId).forUpdate().executeTakeFirstOrThrow();
+    const locked = await trx
+      .selectFrom('disaster_affected')
+      .select('case_id')
+      .where('id', '=', affectedId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     if (locked.case_id) throw new AppError('AFFECTED_CASE_EXISTS', { caseId: locked.case_id });
     await assertNoOtherOpenCase(trx, current.beneficiary_id, ppks, null);
     const kase = await trx
@@ -99,8 +113,22 @@ export async function openCaseFromEvent(
       })
       .execute();
     await trx.updateTable('disaster_affected').set({ case_id: kase.id }).where('id', '=', affectedId).execute();
-    await recordAudit(trx, actor, origin, { action: 'case.create', entityType: 'case', entityId: kase.id, wilayah, subjectId: current.beneficiary_id, details: { nomor: kase.nomor, disasterId, affectedId } });
-    await recordAudit(trx, actor, origin, { action: 'disaster.affected.case', entityType: 'disaster_affected', entityId: affectedId, subjectId: current.beneficiary_id, wilayah, details: { disasterId, caseId: kase.id, ppks } });
+    await recordAudit(trx, actor, origin, {
+      action: 'case.create',
+      entityType: 'case',
+      entityId: kase.id,
+      wilayah,
+      subjectId: current.beneficiary_id,
+      details: { nomor: kase.nomor, disasterId, affectedId },
+    });
+    await recordAudit(trx, actor, origin, {
+      action: 'disaster.affected.case',
+      entityType: 'disaster_affected',
+      entityId: affectedId,
+      subjectId: current.beneficiary_id,
+      wilayah,
+      details: { disasterId, caseId: kase.id, ppks },
+    });
   });
   return presentAffected(actor, await getAffected(db, actor, disasterId, affectedId));
 }

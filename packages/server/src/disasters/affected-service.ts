@@ -26,7 +26,12 @@ const invalid = (field: string, reason: string) => fieldError('AFFECTED_INVALID'
 
 async function assertShelter(db: Kysely<DB>, disasterId: string, shelterId: string | null | undefined): Promise<void> {
   if (!shelterId) return;
-  const found = await db.selectFrom('disaster_shelters').select('id').where('id', '=', shelterId).where('disaster_id', '=', disasterId).executeTakeFirst();
+  const found = await db
+    .selectFrom('disaster_shelters')
+    .select('id')
+    .where('id', '=', shelterId)
+    .where('disaster_id', '=', disasterId)
+    .executeTakeFirst();
   if (!found) throw invalid('shelterId', 'tidak_dikenal');
 }
 
@@ -45,7 +50,14 @@ export interface AffectedQuery {
   kemungkinanGanda?: boolean | undefined;
 }
 
-export async function listAffected(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, id: string, query: AffectedQuery, now: Date): Promise<{ items: AffectedRecord[]; total: number }> {
+export async function listAffected(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  id: string,
+  query: AffectedQuery,
+  now: Date,
+): Promise<{ items: AffectedRecord[]; total: number }> {
   await loadDisaster(db, actor, id, now);
   let base = selectAffected(db, actor).where('a.disaster_id', '=', id);
   if (query.shelterId) base = base.where('a.shelter_id', '=', query.shelterId);
@@ -98,9 +110,15 @@ async function flagDuplicates(trx: Kysely<DB>, disasterId: string, affectedId: s
 /** The household: the id of its first registered member, which that member then carries too. */
 async function household(trx: Kysely<DB>, disasterId: string, keluargaId: string | null | undefined): Promise<string | null> {
   if (!keluargaId) return null;
-  const head = await trx.selectFrom('disaster_affected').select(['id', 'keluarga_id']).where('id', '=', keluargaId).where('disaster_id', '=', disasterId).executeTakeFirst();
+  const head = await trx
+    .selectFrom('disaster_affected')
+    .select(['id', 'keluarga_id'])
+    .where('id', '=', keluargaId)
+    .where('disaster_id', '=', disasterId)
+    .executeTakeFirst();
   if (!head) throw invalid('keluargaId', 'tidak_dikenal');
-  if (head.keluarga_id === null) await trx.updateTable('disaster_affected').set({ keluarga_id: head.id }).where('id', '=', head.id).execute();
+  if (head.keluarga_id === null)
+    await trx.updateTable('disaster_affected').set({ keluarga_id: head.id }).where('id', '=', head.id).execute();
   return head.keluarga_id ?? head.id;
 }
 
@@ -111,7 +129,14 @@ async function household(trx: Kysely<DB>, disasterId: string, keluargaId: string
  * twice — and their registry record is left as it is: the event records where they are and how,
  * the registry who they are, under its own stewards. Everything in one transaction.
  */
-export async function registerAffected(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, disasterId: string, input: AffectedInput, now: Date): Promise<AffectedRecord> {
+export async function registerAffected(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  disasterId: string,
+  input: AffectedInput,
+  now: Date,
+): Promise<AffectedRecord> {
   await loadForRecording(db, actor, disasterId, now);
   const person = await validateBeneficiary(db, input);
   if (!(await villageInEvent(db, disasterId, person.kodeDesa))) throw invalid('kodeDesa', 'di_luar_wilayah_bencana');
@@ -120,7 +145,8 @@ export async function registerAffected(db: Kysely<DB>, actor: Actor, origin: Req
   assertGroups(groups, person.jenisKelamin);
   const affectedId = await db.transaction().execute(async (trx) => {
     // Whoever holds the id, the answer names nothing (as the registry's).
-    if (input.id && (await trx.selectFrom('disaster_affected').select('id').where('id', '=', input.id).executeTakeFirst())) throw new AppError('ID_TAKEN');
+    if (input.id && (await trx.selectFrom('disaster_affected').select('id').where('id', '=', input.id).executeTakeFirst()))
+      throw new AppError('ID_TAKEN');
     let beneficiaryId: string | null = null;
     if (person.nik !== null) {
       const known = await trx.selectFrom('beneficiaries').select('id').where('nik', '=', person.nik).executeTakeFirst();
@@ -181,7 +207,15 @@ export async function registerAffected(db: Kysely<DB>, actor: Actor, origin: Req
       .executeTakeFirstOrThrow();
     await trx
       .insertInto('disaster_affected_history')
-      .values({ disaster_id: disasterId, affected_id: row.id, berlaku: now, kondisi: input.kondisi, shelter_id: input.shelterId ?? null, kelompok_rentan: groups, oleh: actor.id })
+      .values({
+        disaster_id: disasterId,
+        affected_id: row.id,
+        berlaku: now,
+        kondisi: input.kondisi,
+        shelter_id: input.shelterId ?? null,
+        kelompok_rentan: groups,
+        oleh: actor.id,
+      })
       .execute();
     const ganda = await flagDuplicates(trx, disasterId, row.id);
     await recordAudit(trx, actor, origin, {
@@ -206,7 +240,15 @@ export interface AffectedPatch {
 }
 
 /** Condition, shelter, groups or needs change under optimistic locking; each change of the first three is history. */
-export async function updateAffected(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, disasterId: string, affectedId: string, patch: AffectedPatch, now: Date): Promise<AffectedRecord> {
+export async function updateAffected(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  disasterId: string,
+  affectedId: string,
+  patch: AffectedPatch,
+  now: Date,
+): Promise<AffectedRecord> {
   await loadForRecording(db, actor, disasterId, now);
   const current = await getAffected(db, actor, disasterId, affectedId);
   if (!identityOpen(actor, current)) throw new AppError('IDENTITY_PROTECTED');
@@ -232,7 +274,15 @@ export async function updateAffected(db: Kysely<DB>, actor: Actor, origin: Reque
     if (fields.some((f) => f !== 'kebutuhan')) {
       await trx
         .insertInto('disaster_affected_history')
-        .values({ disaster_id: disasterId, affected_id: affectedId, berlaku: now, kondisi: next.kondisi, shelter_id: next.shelter_id, kelompok_rentan: groups, oleh: actor.id })
+        .values({
+          disaster_id: disasterId,
+          affected_id: affectedId,
+          berlaku: now,
+          kondisi: next.kondisi,
+          shelter_id: next.shelter_id,
+          kelompok_rentan: groups,
+          oleh: actor.id,
+        })
         .execute();
     }
     if (fields.includes('shelter_id')) await flagDuplicates(trx, disasterId, affectedId);

@@ -78,6 +78,12 @@ export function identityOpen(actor: Actor, row: AffectedRow): boolean {
 
 /** Reads of protected people by anyone but their own pendamping are audit events, as in the registry. */
 export function auditAffectedReads(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, rows: readonly AffectedRow[]) {
-  const reads = rows.map((r) => ({ entityType: 'beneficiary', entityId: r.beneficiary_id, subjectId: r.beneficiary_id, wilayah: r.kode_desa, flags: r }));
+  const reads = rows.map((r) => ({
+    entityType: 'beneficiary',
+    entityId: r.beneficiary_id,
+    subjectId: r.beneficiary_id,
+    wilayah: r.kode_desa,
+    flags: r,
+  }));
   return auditProtectedReads(db, actor, origin, 'disaster.affected.read', reads, { disasterId: rows[0]?.disaster_id });
 }

@@ -21,7 +21,18 @@ function selectDeployments(db: Kysely<DB>) {
   return db
     .selectFrom('disaster_deployments as d')
     .innerJoin('users as u', 'u.id', 'd.user_id')
-    .select(['d.id', 'd.disaster_id', 'd.user_id', 'd.mulai', 'd.selesai', 'd.peran', 'd.surat_tugas', 'u.nama_lengkap', 'u.username', 'u.wilayah']);
+    .select([
+      'd.id',
+      'd.disaster_id',
+      'd.user_id',
+      'd.mulai',
+      'd.selesai',
+      'd.peran',
+      'd.surat_tugas',
+      'u.nama_lengkap',
+      'u.username',
+      'u.wilayah',
+    ]);
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof selectDeployments>['execute']>>[number];
@@ -55,15 +66,28 @@ export async function listDeployments(db: Kysely<DB>, actor: Actor, id: string, 
  * before start, at most MAX_HARI_PENUGASAN days, no second deployment of the same person to the
  * event on overlapping days (the letter would be double).
  */
-export async function createDeployment(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, id: string, input: DeploymentInput, now: Date): Promise<DeploymentRecord> {
+export async function createDeployment(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  id: string,
+  input: DeploymentInput,
+  now: Date,
+): Promise<DeploymentRecord> {
   if (input.selesai < input.mulai) throw invalid('selesai', 'sebelum_mulai');
   const days = hariPenugasan(input.mulai, input.selesai);
-  if (days > MAX_HARI_PENUGASAN) throw new AppError('DEPLOYMENT_INVALID', [{ field: 'selesai', code: 'terlalu_lama', hari: days, maks: MAX_HARI_PENUGASAN }]);
+  if (days > MAX_HARI_PENUGASAN)
+    throw new AppError('DEPLOYMENT_INVALID', [{ field: 'selesai', code: 'terlalu_lama', hari: days, maks: MAX_HARI_PENUGASAN }]);
   const deploymentId = await db.transaction().execute(async (trx) => {
     const event = await loadForManaging(trx, actor, id, now);
     if (event.status === 'selesai') throw new AppError('DISASTER_CLOSED');
-    const user = await trx.selectFrom('users').select(['id', 'role', 'wilayah', 'disabled_at']).where('id', '=', input.userId).executeTakeFirst();
-    if (!user || user.role !== 'pendamping' || user.disabled_at !== null || user.wilayah === null) throw invalid('userId', 'bukan_pendamping_aktif');
+    const user = await trx
+      .selectFrom('users')
+      .select(['id', 'role', 'wilayah', 'disabled_at'])
+      .where('id', '=', input.userId)
+      .executeTakeFirst();
+    if (!user || user.role !== 'pendamping' || user.disabled_at !== null || user.wilayah === null)
+      throw invalid('userId', 'bukan_pendamping_aktif');
     // Taken in turn per event, so two managers cannot both pass the overlap check.
     await trx.selectFrom('disasters').select('id').where('id', '=', id).forUpdate().execute();
     const overlap = await trx
@@ -77,7 +101,15 @@ export async function createDeployment(db: Kysely<DB>, actor: Actor, origin: Req
     if (overlap) throw new AppError('DEPLOYMENT_OVERLAP', { id: overlap.id });
     const row = await trx
       .insertInto('disaster_deployments')
-      .values({ disaster_id: id, user_id: input.userId, mulai: input.mulai, selesai: input.selesai, peran: input.peran, surat_tugas: input.suratTugas?.trim() || null, created_by: actor.id })
+      .values({
+        disaster_id: id,
+        user_id: input.userId,
+        mulai: input.mulai,
+        selesai: input.selesai,
+        peran: input.peran,
+        surat_tugas: input.suratTugas?.trim() || null,
+        created_by: actor.id,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await recordAudit(trx, actor, origin, {
@@ -85,7 +117,14 @@ export async function createDeployment(db: Kysely<DB>, actor: Actor, origin: Req
       entityType: 'disaster',
       entityId: id,
       wilayah: event.wilayah[0]!,
-      details: { deploymentId: row.id, userId: input.userId, wilayahAsal: user.wilayah, mulai: input.mulai, selesai: input.selesai, peran: input.peran },
+      details: {
+        deploymentId: row.id,
+        userId: input.userId,
+        wilayahAsal: user.wilayah,
+        mulai: input.mulai,
+        selesai: input.selesai,
+        peran: input.peran,
+      },
     });
     return row.id;
   });
@@ -107,20 +146,34 @@ export function deployedOn(db: Kysely<DB>, disasterId: string, tanggal: string) 
  * Whom the event's manager may deploy: active pendamping of any province, found by name or
  * username, with whether they are already on a deployment today (here or at another event).
  */
-export async function deployableFor(db: Kysely<DB>, actor: Actor, id: string, q: string | undefined, now: Date): Promise<DeployableRecord[]> {
+export async function deployableFor(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: string,
+  q: string | undefined,
+  now: Date,
+): Promise<DeployableRecord[]> {
   await loadForManaging(db, actor, id, now);
   const today = workerClock(actor.wilayah ?? '31', now).tanggal;
   let query = db
     .selectFrom('users as u')
     .select(['u.id', 'u.nama_lengkap', 'u.username', 'u.wilayah'])
     .select(
-      sql<boolean>`exists (select 1 from disaster_deployments d where d.user_id = u.id and d.mulai <= ${today}::date and d.selesai >= ${today}::date)`.as('bertugas'),
+      sql<boolean>`exists (select 1 from disaster_deployments d where d.user_id = u.id and d.mulai <= ${today}::date and d.selesai >= ${today}::date)`.as(
+        'bertugas',
+      ),
     )
     .where('u.role', '=', 'pendamping')
     .where('u.disabled_at', 'is', null)
     .where('u.wilayah', 'is not', null);
   const term = q?.trim();
-  if (term) query = query.where((eb) => eb.or([eb('u.nama_lengkap', 'ilike', `%${term.replace(/[\\%_]/g, '\\$&')}%`), eb('u.username', 'ilike', `%${term.replace(/[\\%_]/g, '\\$&')}%`)]));
+  if (term)
+    query = query.where((eb) =>
+      eb.or([
+        eb('u.nama_lengkap', 'ilike', `%${term.replace(/[\\%_]/g, '\\$&')}%`),
+        eb('u.username', 'ilike', `%${term.replace(/[\\%_]/g, '\\$&')}%`),
+      ]),
+    );
   const rows = await query.orderBy('u.nama_lengkap').orderBy('u.username').limit(20).execute();
   return rows.map((r) => ({ userId: r.id, nama: r.nama_lengkap, username: r.username, wilayah: r.wilayah!, bertugas: r.bertugas }));
 }

@@ -36,7 +36,9 @@ function selectEvents(db: Kysely<DB>, actor: Actor, now: Date) {
     .leftJoin('users as u', 'u.id', 'disasters.created_by')
     .selectAll('disasters')
     .select(sql<string | null>`coalesce(u.nama_lengkap, u.username)`.as('pembuat'))
-    .select(sql<string[]>`array(select dw.kode from disaster_wilayah dw where dw.disaster_id = disasters.id order by dw.kode)`.as('wilayah'))
+    .select(
+      sql<string[]>`array(select dw.kode from disaster_wilayah dw where dw.disaster_id = disasters.id order by dw.kode)`.as('wilayah'),
+    )
     .select(managesDisasterSql(actor).as('kelola'))
     .select(recordsDisasterSql(actor, now).as('catat'))
     .where(readsDisasterSql(actor, now));
@@ -83,7 +85,12 @@ export function presentDisaster(row: DisasterRow): DisasterRecord {
     keterangan: row.keterangan,
     dibuatOleh: row.pembuat ?? 'system',
     dibuatPada: row.created_at.toISOString(),
-    tindakan: { status: row.kelola ? [...STATUS_BENCANA_NEXT[row.status]] : [], tugaskan: row.kelola && row.status !== 'selesai', catat: row.catat && row.status !== 'selesai', posko: (row.catat || row.kelola) && row.status !== 'selesai' },
+    tindakan: {
+      status: row.kelola ? [...STATUS_BENCANA_NEXT[row.status]] : [],
+      tugaskan: row.kelola && row.status !== 'selesai',
+      catat: row.catat && row.status !== 'selesai',
+      posko: (row.catat || row.kelola) && row.status !== 'selesai',
+    },
   };
 }
 
@@ -131,12 +138,21 @@ async function checkAreas(db: Kysely<DB>, actor: Actor, codes: string[]): Promis
   });
   if (actor.role === 'koordinator') {
     const outside = unique.find((code) => !isWithinScope(actor.wilayah, code));
-    if (outside) throw new AppError('SCOPE_OUTSIDE_OWN', [{ field: `wilayah/${codes.indexOf(outside)}`, code: 'di_luar_wilayah_koordinator', wilayah: outside }]);
+    if (outside)
+      throw new AppError('SCOPE_OUTSIDE_OWN', [
+        { field: `wilayah/${codes.indexOf(outside)}`, code: 'di_luar_wilayah_koordinator', wilayah: outside },
+      ]);
   }
   return unique;
 }
 
-export async function createDisaster(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, input: DisasterInput, now: Date): Promise<DisasterRecord> {
+export async function createDisaster(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  input: DisasterInput,
+  now: Date,
+): Promise<DisasterRecord> {
   if (!mayDeclare(actor)) throw forbidden();
   const areas = await checkAreas(db, actor, input.wilayah);
   if (input.mulai > wilayahClock(areas[0]!, now).tanggal) throw invalid('mulai', 'masa_depan');
@@ -144,12 +160,32 @@ export async function createDisaster(db: Kysely<DB>, actor: Actor, origin: Reque
   const id = await db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('disasters')
-      .values({ nama: input.nama.trim(), jenis: input.jenis, status, mulai: input.mulai, selesai: null, keterangan: input.keterangan?.trim() || null, created_by: actor.id })
+      .values({
+        nama: input.nama.trim(),
+        jenis: input.jenis,
+        status,
+        mulai: input.mulai,
+        selesai: null,
+        keterangan: input.keterangan?.trim() || null,
+        created_by: actor.id,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await trx.insertInto('disaster_wilayah').values(areas.map((kode) => ({ disaster_id: row.id, kode }))).execute();
-    await trx.insertInto('disaster_status_history').values({ disaster_id: row.id, status, catatan: null, oleh: actor.id, pada: now }).execute();
-    await recordAudit(trx, actor, origin, { action: 'disaster.create', entityType: 'disaster', entityId: row.id, wilayah: areas[0]!, details: { jenis: input.jenis, status, wilayah: areas } });
+    await trx
+      .insertInto('disaster_wilayah')
+      .values(areas.map((kode) => ({ disaster_id: row.id, kode })))
+      .execute();
+    await trx
+      .insertInto('disaster_status_history')
+      .values({ disaster_id: row.id, status, catatan: null, oleh: actor.id, pada: now })
+      .execute();
+    await recordAudit(trx, actor, origin, {
+      action: 'disaster.create',
+      entityType: 'disaster',
+      entityId: row.id,
+      wilayah: areas[0]!,
+      details: { jenis: input.jenis, status, wilayah: areas },
+    });
     return row.id;
   });
   return getDisaster(db, actor, id, now);
@@ -173,8 +209,17 @@ export async function moveDisasterStatus(
     const today = eventToday(event, now);
     const selesai = input.status === 'selesai' ? (today < event.mulai ? event.mulai : today) : null;
     await trx.updateTable('disasters').set({ status: input.status, selesai }).where('id', '=', id).execute();
-    await trx.insertInto('disaster_status_history').values({ disaster_id: id, status: input.status, catatan: input.catatan?.trim() || null, oleh: actor.id, pada: now }).execute();
-    await recordAudit(trx, actor, origin, { action: 'disaster.status', entityType: 'disaster', entityId: id, wilayah: event.wilayah[0]!, details: { dari: locked.status, ke: input.status } });
+    await trx
+      .insertInto('disaster_status_history')
+      .values({ disaster_id: id, status: input.status, catatan: input.catatan?.trim() || null, oleh: actor.id, pada: now })
+      .execute();
+    await recordAudit(trx, actor, origin, {
+      action: 'disaster.status',
+      entityType: 'disaster',
+      entityId: id,
+      wilayah: event.wilayah[0]!,
+      details: { dari: locked.status, ke: input.status },
+    });
   });
   return getDisaster(db, actor, id, now);
 }

@@ -23,9 +23,13 @@ function selectSessions(db: Kysely<DB>, disasterId: string) {
   return db
     .selectFrom('disaster_ldp_sessions as s')
     .selectAll('s')
-    .select(sql<string[]>`array(select p.affected_id from disaster_ldp_peserta p where p.session_id = s.id order by p.affected_id)`.as('peserta'))
     .select(
-      sql<Array<{ kelompokUmur: KelompokUmurLdp; jenisKelamin: 'L' | 'P'; jumlah: number }>>`coalesce((select json_agg(json_build_object('kelompokUmur', c.kelompok_umur, 'jenisKelamin', c.jenis_kelamin, 'jumlah', c.jumlah) order by c.kelompok_umur, c.jenis_kelamin) from disaster_ldp_counts c where c.session_id = s.id), '[]'::json)`.as(
+      sql<string[]>`array(select p.affected_id from disaster_ldp_peserta p where p.session_id = s.id order by p.affected_id)`.as('peserta'),
+    )
+    .select(
+      sql<
+        Array<{ kelompokUmur: KelompokUmurLdp; jenisKelamin: 'L' | 'P'; jumlah: number }>
+      >`coalesce((select json_agg(json_build_object('kelompokUmur', c.kelompok_umur, 'jenisKelamin', c.jenis_kelamin, 'jumlah', c.jumlah) order by c.kelompok_umur, c.jenis_kelamin) from disaster_ldp_counts c where c.session_id = s.id), '[]'::json)`.as(
         'hitungan',
       ),
     )
@@ -61,17 +65,35 @@ export async function listLdpSessions(db: Kysely<DB>, actor: Actor, id: string, 
  * registered, by counts per age band and sex. Held on a day of the event, not in the future; the
  * facilitators are pendamping or koordinator accounts (by default the pendamping recording it).
  */
-export async function createLdpSession(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, id: string, input: LdpInput, now: Date): Promise<LdpSessionRecord> {
+export async function createLdpSession(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  id: string,
+  input: LdpInput,
+  now: Date,
+): Promise<LdpSessionRecord> {
   const event = await loadForRecording(db, actor, id, now);
   if (input.tanggal > eventToday(event, now)) throw invalid('tanggal', 'masa_depan');
   if (input.tanggal < event.mulai) throw invalid('tanggal', 'sebelum_kejadian');
   if (input.shelterId) {
-    const shelter = await db.selectFrom('disaster_shelters').select('id').where('id', '=', input.shelterId).where('disaster_id', '=', id).executeTakeFirst();
+    const shelter = await db
+      .selectFrom('disaster_shelters')
+      .select('id')
+      .where('id', '=', input.shelterId)
+      .where('disaster_id', '=', id)
+      .executeTakeFirst();
     if (!shelter) throw invalid('shelterId', 'tidak_dikenal');
   }
   const fasilitator = [...new Set(input.fasilitator?.length ? input.fasilitator : actor.role === 'pendamping' ? [actor.id] : [])];
   if (fasilitator.length) {
-    const users = await db.selectFrom('users').select('id').where('id', 'in', fasilitator).where('role', 'in', ['pendamping', 'koordinator']).where('disabled_at', 'is', null).execute();
+    const users = await db
+      .selectFrom('users')
+      .select('id')
+      .where('id', 'in', fasilitator)
+      .where('role', 'in', ['pendamping', 'koordinator'])
+      .where('disabled_at', 'is', null)
+      .execute();
     const known = new Set(users.map((u) => u.id));
     const i = fasilitator.findIndex((f) => !known.has(f));
     if (i >= 0) throw invalid(`fasilitator/${i}`, 'bukan_pendamping_aktif');
@@ -106,7 +128,11 @@ export async function createLdpSession(db: Kysely<DB>, actor: Actor, origin: Req
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    if (peserta.length) await trx.insertInto('disaster_ldp_peserta').values(peserta.map((a) => ({ session_id: row.id, affected_id: a }))).execute();
+    if (peserta.length)
+      await trx
+        .insertInto('disaster_ldp_peserta')
+        .values(peserta.map((a) => ({ session_id: row.id, affected_id: a })))
+        .execute();
     if (counts.length) {
       await trx
         .insertInto('disaster_ldp_counts')

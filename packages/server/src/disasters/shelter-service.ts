@@ -57,7 +57,14 @@ export async function getShelter(db: Kysely<DB>, disasterId: string, shelterId: 
 }
 
 /** A shelter of the event in one of its villages; GPS both or neither. */
-export async function createShelter(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, id: string, input: ShelterInput, now: Date): Promise<ShelterRecord> {
+export async function createShelter(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  id: string,
+  input: ShelterInput,
+  now: Date,
+): Promise<ShelterRecord> {
   await loadForSheltering(db, actor, id, now);
   const village = await db.selectFrom('wilayah').select('tingkat').where('kode', '=', input.kodeDesa).executeTakeFirst();
   if (!village || village.tingkat !== 4) throw fieldError('DISASTER_INVALID', 'kodeDesa', 'bukan_desa');
@@ -82,7 +89,13 @@ export async function createShelter(db: Kysely<DB>, actor: Actor, origin: Reques
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, origin, { action: 'disaster.shelter.create', entityType: 'disaster', entityId: id, wilayah: input.kodeDesa, details: { shelterId: row.id, kapasitas: input.kapasitas } });
+    await recordAudit(trx, actor, origin, {
+      action: 'disaster.shelter.create',
+      entityType: 'disaster',
+      entityId: id,
+      wilayah: input.kodeDesa,
+      details: { shelterId: row.id, kapasitas: input.kapasitas },
+    });
     return row.id;
   });
   return getShelter(db, id, shelterId);

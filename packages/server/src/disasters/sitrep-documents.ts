@@ -59,8 +59,17 @@ export async function sitrepPdf(s: Sitrep, generatedAt: Date): Promise<Buffer> {
     const pct = sh.kapasitas > 0 ? `${Math.round((sh.penghuni / sh.kapasitas) * 100)}%` : '–';
     row([`${sh.nama}${sh.penghuni > sh.kapasitas ? ' (melebihi kapasitas)' : ''}`, n(sh.penghuni), n(sh.kapasitas), pct], cols);
   }
-  doc.moveDown(1).font('Helvetica').fontSize(7.5).fillColor('#444')
-    .text(`Dihitung oleh Tuntas dari data pendataan pada ${generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC; tidak diketik ulang.`, left, doc.y, { width });
+  doc
+    .moveDown(1)
+    .font('Helvetica')
+    .fontSize(7.5)
+    .fillColor('#444')
+    .text(
+      `Dihitung oleh Tuntas dari data pendataan pada ${generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC; tidak diketik ulang.`,
+      left,
+      doc.y,
+      { width },
+    );
   doc.end();
   return bytes;
 }
@@ -79,16 +88,31 @@ export async function sitrepXlsx(s: Sitrep, generatedAt: Date): Promise<Buffer> 
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Tuntas';
   workbook.created = generatedAt;
-  sheet(workbook, 'Ringkasan', ['Uraian', 'Nilai'], [
-    ['Kejadian', s.event.nama],
-    ['Jenis bencana', label(s.event.jenis)],
-    ['Tanggal laporan', r.tanggal],
-    ['Status darurat', label(r.status)],
-    ['Wilayah terdampak', s.event.wilayah.join(', ')],
-    ...summaryRows(r),
-  ]);
-  sheet(workbook, 'Kelompok rentan', ['Kelompok', 'Jiwa'], Object.entries(r.kelompokRentan).map(([k, v]) => [label(k), v]));
-  sheet(workbook, 'Pengungsian', ['Id', 'Pengungsian / posko', 'Penghuni', 'Kapasitas', 'Melebihi kapasitas'], r.shelters.map((sh) => [sh.id, sh.nama, sh.penghuni, sh.kapasitas, sh.penghuni > sh.kapasitas ? 'ya' : 'tidak']));
+  sheet(
+    workbook,
+    'Ringkasan',
+    ['Uraian', 'Nilai'],
+    [
+      ['Kejadian', s.event.nama],
+      ['Jenis bencana', label(s.event.jenis)],
+      ['Tanggal laporan', r.tanggal],
+      ['Status darurat', label(r.status)],
+      ['Wilayah terdampak', s.event.wilayah.join(', ')],
+      ...summaryRows(r),
+    ],
+  );
+  sheet(
+    workbook,
+    'Kelompok rentan',
+    ['Kelompok', 'Jiwa'],
+    Object.entries(r.kelompokRentan).map(([k, v]) => [label(k), v]),
+  );
+  sheet(
+    workbook,
+    'Pengungsian',
+    ['Id', 'Pengungsian / posko', 'Penghuni', 'Kapasitas', 'Melebihi kapasitas'],
+    r.shelters.map((sh) => [sh.id, sh.nama, sh.penghuni, sh.kapasitas, sh.penghuni > sh.kapasitas ? 'ya' : 'tidak']),
+  );
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

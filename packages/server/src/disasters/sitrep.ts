@@ -26,7 +26,15 @@ export async function sitrep(db: Kysely<DB>, actor: Actor, id: string, tanggal: 
   const zone = eventZone(event);
   const cutoff = sql<Date>`((${day}::date + 1)::timestamp at time zone ${zone})`;
 
-  const people = await sql<{ terdampak: number; mengungsi: number; luka: number; meninggal: number; hilang: number; rentan: Record<string, number> | null; shelters: Record<string, number> | null }>`
+  const people = await sql<{
+    terdampak: number;
+    mengungsi: number;
+    luka: number;
+    meninggal: number;
+    hilang: number;
+    rentan: Record<string, number> | null;
+    shelters: Record<string, number> | null;
+  }>`
     with state as (
       select distinct on (h.affected_id) h.affected_id, h.kondisi, h.shelter_id, h.kelompok_rentan
         from disaster_affected_history h
@@ -51,7 +59,9 @@ export async function sitrep(db: Kysely<DB>, actor: Actor, id: string, tanggal: 
       (select count(*) filter (where meninggal)::int from persons) as meninggal,
       (select count(*) filter (where hilang)::int from persons) as hilang,
       (select json_object_agg(g, n) from (select g, count(*)::int as n from (select distinct p.beneficiary_id, g from people p, unnest(p.kelompok_rentan) g) d group by g) r) as rentan,
-      (select json_object_agg(shelter_id, n) from (select p.shelter_id, count(*)::int as n from people p where p.kondisi = 'mengungsi' and p.shelter_id is not null group by p.shelter_id) o) as shelters`.execute(db);
+      (select json_object_agg(shelter_id, n) from (select p.shelter_id, count(*)::int as n from people p where p.kondisi = 'mengungsi' and p.shelter_id is not null group by p.shelter_id) o) as shelters`.execute(
+    db,
+  );
   const p = people.rows[0]!;
 
   const shelters = await db
@@ -100,7 +110,19 @@ export async function sitrep(db: Kysely<DB>, actor: Actor, id: string, tanggal: 
 }
 
 /** The emergency status in force at the end of the day (the history's last move before it). */
-async function statusOn(db: Kysely<DB>, id: string, cutoff: ReturnType<typeof sql<Date>>, event: DisasterRow): Promise<SitrepRecord['status']> {
-  const row = await db.selectFrom('disaster_status_history').select('status').where('disaster_id', '=', id).where('pada', '<', cutoff).orderBy('pada', 'desc').orderBy('id', 'desc').executeTakeFirst();
+async function statusOn(
+  db: Kysely<DB>,
+  id: string,
+  cutoff: ReturnType<typeof sql<Date>>,
+  event: DisasterRow,
+): Promise<SitrepRecord['status']> {
+  const row = await db
+    .selectFrom('disaster_status_history')
+    .select('status')
+    .where('disaster_id', '=', id)
+    .where('pada', '<', cutoff)
+    .orderBy('pada', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
   return row?.status ?? event.status;
 }

@@ -16,7 +16,11 @@ export function newPdf(title: string): { doc: Pdf; bytes: Promise<Buffer>; left:
 export function letterhead(doc: Pdf, left: number, width: number): void {
   doc.font('Helvetica-Bold').fontSize(10).text('KEMENTERIAN SOSIAL REPUBLIK INDONESIA', { align: 'center' });
   doc.font('Helvetica').fontSize(9).text('Direktorat Jenderal Rehabilitasi Sosial', { align: 'center' });
-  doc.moveTo(left, doc.y + 4).lineTo(left + width, doc.y + 4).lineWidth(1.5).stroke();
+  doc
+    .moveTo(left, doc.y + 4)
+    .lineTo(left + width, doc.y + 4)
+    .lineWidth(1.5)
+    .stroke();
   doc.moveDown(1);
 }
 

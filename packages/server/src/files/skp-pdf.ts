@@ -23,8 +23,14 @@ export function skpSheetPdf(input: SkpSheetInput): Promise<Buffer> {
   const { doc, bytes, left, width } = newPdf(`Evaluasi Kinerja ${perf.nama ?? perf.username} ${perf.tahun}`);
   letterhead(doc, left, width);
   doc.font('Helvetica-Bold').fontSize(12).text('DOKUMEN EVALUASI KINERJA PEGAWAI', { align: 'center' });
-  const periode = perf.bulanDinilai >= 12 ? `1 Januari – 31 Desember ${perf.tahun}` : `Januari – ${BULAN[Math.max(0, perf.bulanDinilai - 1)]} ${perf.tahun}`;
-  doc.font('Helvetica').fontSize(9).text(`PERIODE: ${perf.bulanDinilai >= 12 ? 'TAHUNAN' : 'SAMPAI DENGAN BULAN BERJALAN'} (${periode})`, { align: 'center' });
+  const periode =
+    perf.bulanDinilai >= 12
+      ? `1 Januari – 31 Desember ${perf.tahun}`
+      : `Januari – ${BULAN[Math.max(0, perf.bulanDinilai - 1)]} ${perf.tahun}`;
+  doc
+    .font('Helvetica')
+    .fontSize(9)
+    .text(`PERIODE: ${perf.bulanDinilai >= 12 ? 'TAHUNAN' : 'SAMPAI DENGAN BULAN BERJALAN'} (${periode})`, { align: 'center' });
   doc.moveDown(1);
   const row = (cells: string[], widths: number[], opts: { bold?: boolean; fill?: string } = {}) => tableRow(doc, left, cells, widths, opts);
   const half = [width * 0.3, width * 0.7];
@@ -39,7 +45,10 @@ export function skpSheetPdf(input: SkpSheetInput): Promise<Buffer> {
   doc.moveDown(1);
 
   const cols = [width * 0.05, width * 0.27, width * 0.3, width * 0.12, width * 0.12, width * 0.14];
-  row(['No', 'Rencana hasil kerja', 'Indikator kinerja individu', 'Target', 'Realisasi', 'Capaian'], cols, { bold: true, fill: HEADER_FILL });
+  row(['No', 'Rencana hasil kerja', 'Indikator kinerja individu', 'Target', 'Realisasi', 'Capaian'], cols, {
+    bold: true,
+    fill: HEADER_FILL,
+  });
   perf.indikator.forEach((i, n) =>
     row([String(n + 1), i.hasilKerja, i.nama, `${number(i.target)} ${i.satuan}`, number(i.realisasi), `${number(i.capaian)}%`], cols),
   );
@@ -47,20 +56,37 @@ export function skpSheetPdf(input: SkpSheetInput): Promise<Buffer> {
   const rating = [width * 0.45, width * 0.55];
   row(['RATING HASIL KERJA', RATING[perf.hasilKerja]], rating, { bold: true });
   row(['RATING PERILAKU KERJA (BerAKHLAK)', perf.perilaku ? RATING[perf.perilaku] : 'BELUM DINILAI'], rating, { bold: true });
-  row(['PREDIKAT KINERJA PEGAWAI', perf.predikat ? PREDIKAT_NAMA[perf.predikat].toUpperCase() : 'BELUM DAPAT DITETAPKAN'], rating, { bold: true, fill: HEADER_FILL });
+  row(['PREDIKAT KINERJA PEGAWAI', perf.predikat ? PREDIKAT_NAMA[perf.predikat].toUpperCase() : 'BELUM DAPAT DITETAPKAN'], rating, {
+    bold: true,
+    fill: HEADER_FILL,
+  });
   if (perf.perilakuCatatan) {
     doc.moveDown(0.5).font('Helvetica-Oblique').fontSize(8.5).text(`Catatan penilai: ${perf.perilakuCatatan}`, left, doc.y, { width });
   }
-  doc.moveDown(0.5).font('Helvetica').fontSize(7.5).fillColor('#444')
-    .text('Realisasi dihitung oleh Tuntas dari data kasus, laporan kegiatan yang disetujui, dan presensi; target jumlah dihitung proporsional terhadap bulan yang dinilai.', left, doc.y, { width })
+  doc
+    .moveDown(0.5)
+    .font('Helvetica')
+    .fontSize(7.5)
+    .fillColor('#444')
+    .text(
+      'Realisasi dihitung oleh Tuntas dari data kasus, laporan kegiatan yang disetujui, dan presensi; target jumlah dihitung proporsional terhadap bulan yang dinilai.',
+      left,
+      doc.y,
+      { width },
+    )
     .fillColor('#000');
 
   doc.moveDown(2);
   const signX = left + width * 0.55;
-  doc.font('Helvetica').fontSize(9).text(input.tempatTanggal, signX, doc.y, { width: width * 0.45 });
+  doc
+    .font('Helvetica')
+    .fontSize(9)
+    .text(input.tempatTanggal, signX, doc.y, { width: width * 0.45 });
   doc.text('Pejabat Penilai Kinerja,', signX, doc.y, { width: width * 0.45 });
   doc.moveDown(3.5);
-  doc.font('Helvetica-Bold').text(input.penilai?.nama ?? '........................................', signX, doc.y, { width: width * 0.45, underline: true });
+  doc
+    .font('Helvetica-Bold')
+    .text(input.penilai?.nama ?? '........................................', signX, doc.y, { width: width * 0.45, underline: true });
   doc.font('Helvetica').text(`NIP. ${input.penilai?.nip ?? '........................'}`, signX, doc.y, { width: width * 0.45 });
   doc.end();
   return bytes;

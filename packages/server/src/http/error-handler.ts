@@ -40,7 +40,13 @@ function databaseError(error: unknown): DatabaseError | null {
 const CLIENT_DATA_ERRORS = new Set(['22001', '22003', '22007', '22008', '22021', '22P02', '22P05']);
 
 /** The database's own words about an error, without the values of the row (personal data). */
-const databaseLog = (error: DatabaseError) => ({ sqlstate: error.code, constraint: error.constraint, table: error.table, column: error.column, routine: error.routine });
+const databaseLog = (error: DatabaseError) => ({
+  sqlstate: error.code,
+  constraint: error.constraint,
+  table: error.table,
+  column: error.column,
+  routine: error.routine,
+});
 
 function classify(error: FastifyError): { code: ErrorCode; details?: unknown; headers?: Record<string, string> } {
   if (error instanceof AppError) return { code: error.code, details: error.details, headers: error.headers };

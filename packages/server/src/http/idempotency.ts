@@ -113,7 +113,12 @@ async function stored(db: Kysely<DB>, state: KeyState): Promise<StoredKey | unde
 }
 
 async function free(db: Kysely<DB>, state: KeyState): Promise<void> {
-  await db.deleteFrom('idempotency_keys').where('user_id', '=', state.userId).where('key', '=', state.key).where('status', 'is', null).execute();
+  await db
+    .deleteFrom('idempotency_keys')
+    .where('user_id', '=', state.userId)
+    .where('key', '=', state.key)
+    .where('status', 'is', null)
+    .execute();
 }
 
 /** Reads what is left of a streamed body so its hash is complete (a replay of an upload). */
@@ -144,7 +149,10 @@ export function registerIdempotency(app: FastifyInstance, prefix: string): void 
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     if (!route.url.startsWith(`${prefix}/`) || !methods.some((m) => WRITE_METHODS.has(m))) return;
-    const schema = (route.schema ?? {}) as Record<string, unknown> & { headers?: { properties?: Record<string, unknown> }; response?: Record<string, unknown> };
+    const schema = (route.schema ?? {}) as Record<string, unknown> & {
+      headers?: { properties?: Record<string, unknown> };
+      response?: Record<string, unknown>;
+    };
     const headers = schema.headers
       ? { ...schema.headers, properties: { ...schema.headers.properties, ...IdempotencyHeaders.properties } }
       : IdempotencyHeaders;
@@ -155,7 +163,15 @@ export function registerIdempotency(app: FastifyInstance, prefix: string): void 
   app.addHook('preParsing', async (request, _reply, payload) => {
     const key = requestedKey(request, prefix);
     if (!key) return payload;
-    const state: KeyState = { userId: request.actor!.id, key, method: request.method, path: request.url, hash: createHash('sha256'), digest: null, owns: false };
+    const state: KeyState = {
+      userId: request.actor!.id,
+      key,
+      method: request.method,
+      path: request.url,
+      hash: createHash('sha256'),
+      digest: null,
+      owns: false,
+    };
     state.hash.update(`${state.method}\n${state.path}\n`);
     states.set(request, state);
     const hashing = new HashingStream(state);
@@ -180,7 +196,8 @@ export function registerIdempotency(app: FastifyInstance, prefix: string): void 
       if (!row) continue; // freed meanwhile (the first request failed): try to reserve again
       if (row.status === null) throw new AppError('IDEMPOTENCY_IN_PROGRESS');
       if (streamed) await drain(request.body as Readable);
-      if (row.request_hash !== state.digest || row.method !== state.method || row.path !== state.path) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+      if (row.request_hash !== state.digest || row.method !== state.method || row.path !== state.path)
+        throw new AppError('IDEMPOTENCY_KEY_REUSED');
       return replay(reply, row);
     }
     throw new AppError('IDEMPOTENCY_IN_PROGRESS');
@@ -192,7 +209,8 @@ export function registerIdempotency(app: FastifyInstance, prefix: string): void 
     state.owns = false;
     const db = app.ctx.database.db;
     const status = reply.statusCode;
-    const body = typeof payload === 'string' ? Buffer.from(payload) : Buffer.isBuffer(payload) ? payload : payload == null ? Buffer.alloc(0) : null;
+    const body =
+      typeof payload === 'string' ? Buffer.from(payload) : Buffer.isBuffer(payload) ? payload : payload == null ? Buffer.alloc(0) : null;
     try {
       // A server failure is not an answer to keep (the write may be tried again); nor is a body we
       // cannot hold (a stream) or an upload whose hash is incomplete (the handler stopped reading).

@@ -5,15 +5,13 @@ import { INT_MAX } from './validator.js';
 export const StrictObject = <P extends TProperties>(properties: P, options: { description?: string } = {}): TObject<P> =>
   Type.Object(properties, { additionalProperties: false, ...options });
 
-export const ErrorResponse = Type.Object(
-  {
-    error: Type.Object({
-      code: Type.String({ description: 'Stable error code' }),
-      message: Type.String({ description: 'Human text, Indonesian unless Accept-Language asks for English' }),
-      details: Type.Optional(Type.Unknown()),
-    }),
-  },
-);
+export const ErrorResponse = Type.Object({
+  error: Type.Object({
+    code: Type.String({ description: 'Stable error code' }),
+    message: Type.String({ description: 'Human text, Indonesian unless Accept-Language asks for English' }),
+    details: Type.Optional(Type.Unknown()),
+  }),
+});
 
 export const Uuid = Type.String({ format: 'uuid' });
 

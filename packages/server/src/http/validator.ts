@@ -23,7 +23,8 @@ export function boundIntegers(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(boundIntegers);
   if (schema === null || typeof schema !== 'object') return schema;
   const copy: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(schema)) copy[key] = key === 'enum' || key === 'const' || key === 'default' ? value : boundIntegers(value);
+  for (const [key, value] of Object.entries(schema))
+    copy[key] = key === 'enum' || key === 'const' || key === 'default' ? value : boundIntegers(value);
   const type = copy.type;
   if (type === 'integer' || (Array.isArray(type) && type.includes('integer'))) {
     if (copy.minimum === undefined && copy.exclusiveMinimum === undefined) copy.minimum = INT_MIN;
@@ -71,11 +72,10 @@ export function unstorableText(value: unknown, root: string): string | null {
 export function registerValidator(app: FastifyInstance): void {
   const bodyAjv = makeAjv({ coerceTypes: false });
   const textAjv = makeAjv({ coerceTypes: 'array' });
-  app.setValidatorCompiler(({ schema, httpPart }) =>
-    (httpPart === 'body' ? bodyAjv : textAjv).compile(boundIntegers(schema) as object),
-  );
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : textAjv).compile(boundIntegers(schema) as object));
   app.addHook('preValidation', async (request) => {
-    const path = unstorableText(request.params, 'params') ?? unstorableText(request.query, 'querystring') ?? unstorableText(request.body, 'body');
+    const path =
+      unstorableText(request.params, 'params') ?? unstorableText(request.query, 'querystring') ?? unstorableText(request.body, 'body');
     if (path) throw new AppError('VALIDATION_FAILED', [{ path, message: 'must not contain the NUL character or broken Unicode' }]);
   });
 }

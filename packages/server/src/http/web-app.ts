@@ -9,7 +9,8 @@ declare module 'fastify' {
 }
 
 /** Only our own scripts and styles; no inline scripts, no third parties, no framing. */
-const CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+const CSP =
+  "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
 function pageHeaders(reply: FastifyReply): FastifyReply {
   return reply

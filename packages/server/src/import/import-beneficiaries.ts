@@ -65,15 +65,20 @@ interface Pending {
  * constant but for the set of NIKs seen (for in-file duplicates, 16 bytes each) and, unless
  * `keepRows` is false, the report of faulty rows.
  */
-export async function importBeneficiaries(
-  db: Kysely<DB>,
-  rows: AsyncIterable<SourceRow>,
-  options: ImportOptions,
-): Promise<ImportReport> {
+export async function importBeneficiaries(db: Kysely<DB>, rows: AsyncIterable<SourceRow>, options: ImportOptions): Promise<ImportReport> {
   const areas = await areaLookup(db);
   const batchSize = options.batchSize ?? 2000;
   const seen = new NikSet();
-  const report: ImportReport = { total: 0, accepted: 0, rejected: 0, rows: [], inserted: 0, updated: 0, dryRun: options.dryRun, outOfScope: 0 };
+  const report: ImportReport = {
+    total: 0,
+    accepted: 0,
+    rejected: 0,
+    rows: [],
+    inserted: 0,
+    updated: 0,
+    dryRun: options.dryRun,
+    outOfScope: 0,
+  };
   const today = new Date();
   let batch: Pending[] = [];
   const actorId = options.actor.id === SYSTEM_ACTOR.id ? null : options.actor.id;
@@ -101,7 +106,12 @@ export async function importBeneficiaries(
       return;
     }
     await db.transaction().execute(async (trx) => {
-      const stored = await upsertBeneficiaries(trx, accepted.map((p) => p.value!), actorId, options.actor);
+      const stored = await upsertBeneficiaries(
+        trx,
+        accepted.map((p) => p.value!),
+        actorId,
+        options.actor,
+      );
       accepted.forEach((p, i) => {
         const nik = p.value!.nik;
         if (nik === null) {
@@ -122,7 +132,12 @@ export async function importBeneficiaries(
         action: 'beneficiary.import',
         entityType: 'beneficiary',
         wilayah: options.actor.wilayah,
-        details: { lines: [current[0]!.source.line, current.at(-1)!.source.line], inserted: stored.inserted, updated: stored.updated, ...(options.importId ? { importId: options.importId } : {}) },
+        details: {
+          lines: [current[0]!.source.line, current.at(-1)!.source.line],
+          inserted: stored.inserted,
+          updated: stored.updated,
+          ...(options.importId ? { importId: options.importId } : {}),
+        },
       });
       await recordChanges(trx, options, stored.changes);
     });

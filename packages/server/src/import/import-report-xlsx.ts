@@ -32,7 +32,11 @@ export class ImportReportWriter {
       return;
     }
     if (!this.headerWritten) {
-      const title = this.sheet.addRow([...this.header(), this.locale === 'id' ? 'baris_asal' : 'source_line', this.locale === 'id' ? 'kesalahan' : 'errors']);
+      const title = this.sheet.addRow([
+        ...this.header(),
+        this.locale === 'id' ? 'baris_asal' : 'source_line',
+        this.locale === 'id' ? 'kesalahan' : 'errors',
+      ]);
       title.font = { bold: true };
       title.commit();
       this.headerWritten = true;
@@ -49,7 +53,8 @@ export class ImportReportWriter {
       const title = sheet.addRow([this.locale === 'id' ? 'baris_asal' : 'source_line', this.locale === 'id' ? 'peringatan' : 'warnings']);
       title.font = { bold: true };
       title.commit();
-      for (const w of this.warned) sheet.addRow([w.line, w.warnings.map((code) => `${IMPORT_ROW_MESSAGES[code][this.locale]} [${code}]`).join('; ')]).commit();
+      for (const w of this.warned)
+        sheet.addRow([w.line, w.warnings.map((code) => `${IMPORT_ROW_MESSAGES[code][this.locale]} [${code}]`).join('; ')]).commit();
       sheet.commit();
     }
     await this.workbook.commit();

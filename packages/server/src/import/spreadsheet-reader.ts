@@ -27,7 +27,11 @@ const REQUIRED_COLUMNS: readonly ImportColumn[] = ['nik', 'nama', 'jenis_kelamin
 const FIFTEEN_DIGITS = 1e15;
 
 function normaliseHeader(cell: string): string {
-  return cell.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/\s+/g, '_');
+  return cell
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, '_');
 }
 
 function columnIndex(header: string[]): Map<ImportColumn, number> {

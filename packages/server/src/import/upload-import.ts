@@ -103,7 +103,11 @@ export async function importUploadedBeneficiaries(
     const file = path.join(dir, 'upload');
     await pipeline(upload.body, createWriteStream(file));
     if (await isZip(file)) {
-      await checkXlsxLimits(file, { maxUnpackedBytes: limits.maxXlsxUnpackedBytes, maxUnpackedHeldBytes: limits.maxXlsxHeldBytes, maxRows: limits.maxRows });
+      await checkXlsxLimits(file, {
+        maxUnpackedBytes: limits.maxXlsxUnpackedBytes,
+        maxUnpackedHeldBytes: limits.maxXlsxHeldBytes,
+        maxRows: limits.maxRows,
+      });
     } else {
       await refuseTooManyRows(file, limits.maxRows);
     }
@@ -141,7 +145,8 @@ export async function importUploadedBeneficiaries(
   } finally {
     await rm(dir, { recursive: true, force: true });
     await rm(partial, { force: true });
-    if (report || outOfScope > 0) await recordUpload(db, actor, origin, { id, fileName: upload.fileName, dryRun: upload.dryRun, report, outOfScope, failure });
+    if (report || outOfScope > 0)
+      await recordUpload(db, actor, origin, { id, fileName: upload.fileName, dryRun: upload.dryRun, report, outOfScope, failure });
   }
 }
 
@@ -158,7 +163,14 @@ async function recordUpload(
 ): Promise<void> {
   const { report, outOfScope } = upload;
   const summary = report
-    ? { total: report.total, accepted: report.accepted, rejected: report.rejected, inserted: report.inserted, updated: report.updated, outOfScope }
+    ? {
+        total: report.total,
+        accepted: report.accepted,
+        rejected: report.rejected,
+        inserted: report.inserted,
+        updated: report.updated,
+        outOfScope,
+      }
     : { failed: upload.failure instanceof AppError ? upload.failure.code : 'INTERNAL', outOfScope };
   await db.transaction().execute(async (trx) => {
     await trx
@@ -196,7 +208,11 @@ export async function importReportFile(
   id: string,
   limits: UploadLimits = DEFAULT_UPLOAD_LIMITS,
 ): Promise<{ fileName: string; body: ReadStream | Buffer }> {
-  const row = await db.selectFrom('import_reports').select(['created_by', 'wilayah', 'file_name', 'report_xlsx']).where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('import_reports')
+    .select(['created_by', 'wilayah', 'file_name', 'report_xlsx'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   const supervises = (actor.role === 'koordinator' || actor.role === 'admin') && row !== undefined && canSeeWilayah(actor, row.wilayah);
   if (!row || (row.created_by !== actor.id && !supervises)) throw notFound();
   if (row.report_xlsx) return { fileName: row.file_name, body: row.report_xlsx };

@@ -49,7 +49,7 @@ async function declaredSizes(handle: FileHandle, fileSize: number, limits: XlsxL
   const directory = await readAt(handle, offset, Math.min(size, fileSize));
   let total = 0;
   let held = 0;
-  for (let at = 0; at + 46 <= directory.length && directory.readUInt32LE(at) === CENTRAL_FILE; ) {
+  for (let at = 0; at + 46 <= directory.length && directory.readUInt32LE(at) === CENTRAL_FILE;) {
     const unpacked = directory.readUInt32LE(at + 24);
     const nameLength = directory.readUInt16LE(at + 28);
     const name = directory.subarray(at + 46, at + 46 + nameLength).toString('utf8');
@@ -57,7 +57,8 @@ async function declaredSizes(handle: FileHandle, fileSize: number, limits: XlsxL
     total += unpacked;
     if (!WORKSHEET.test(name)) held += unpacked;
     if (total > limits.maxUnpackedBytes) throw tooLarge('declared size', { limit: limits.maxUnpackedBytes });
-    if (held > limits.maxUnpackedHeldBytes) throw tooLarge('declared size of shared strings and styles', { limit: limits.maxUnpackedHeldBytes });
+    if (held > limits.maxUnpackedHeldBytes)
+      throw tooLarge('declared size of shared strings and styles', { limit: limits.maxUnpackedHeldBytes });
     at += 46 + nameLength + directory.readUInt16LE(at + 30) + directory.readUInt16LE(at + 32);
   }
 }
@@ -120,7 +121,7 @@ export async function checkXlsxLimits(path: string, limits: XlsxLimits): Promise
     await declaredSizes(handle, fileSize, limits);
     let total = 0;
     let held = 0;
-    for (let at = 0; at + 30 <= fileSize; ) {
+    for (let at = 0; at + 30 <= fileSize;) {
       const header = await readAt(handle, at, 30);
       if (header.length < 30 || header.readUInt32LE(0) !== LOCAL_FILE) break; // central directory, or what unzipper stops at
       const flags = header.readUInt16LE(6);
@@ -142,7 +143,8 @@ export async function checkXlsxLimits(path: string, limits: XlsxLimits): Promise
         total += chunk.length;
         if (!worksheet) held += chunk.length;
         if (total > limits.maxUnpackedBytes) throw tooLarge('unpacked size', { limit: limits.maxUnpackedBytes });
-        if (held > limits.maxUnpackedHeldBytes) throw tooLarge('unpacked size of shared strings and styles', { limit: limits.maxUnpackedHeldBytes });
+        if (held > limits.maxUnpackedHeldBytes)
+          throw tooLarge('unpacked size of shared strings and styles', { limit: limits.maxUnpackedHeldBytes });
         if (worksheet) {
           // `<row` followed by a space, `>` or `/`; a tag split between chunks is seen in `tail + chunk`.
           const text = tail.length > 0 ? Buffer.concat([tail, chunk]) : chunk;

@@ -119,7 +119,8 @@ function adapterFor(database: Database, inflight: Set<Promise<unknown>>): PgBoss
 async function createQueues(boss: PgBoss): Promise<void> {
   // Dead-letter queues first: a queue names its own by foreign key.
   const ordered = [...QUEUE_LIST].sort((a, b) => Number(Boolean(a.deadLetter)) - Number(Boolean(b.deadLetter)));
-  for (const queue of ordered) await boss.createQueue(queue.name, { name: queue.name, ...(queue.deadLetter ? { deadLetter: queue.deadLetter } : {}) });
+  for (const queue of ordered)
+    await boss.createQueue(queue.name, { name: queue.name, ...(queue.deadLetter ? { deadLetter: queue.deadLetter } : {}) });
 }
 
 /**
@@ -219,19 +220,23 @@ export class JobQueue {
     if (!this.#settings.run) return;
     if (this.#database.kind === 'pglite') await this.#handBackOrphans();
     for (const [queue, handler] of this.#handlers) {
-      const id = await this.#boss.work(queue, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: this.#settings.pollingSeconds }, async ([job]) => {
-        if (!job) return;
-        const work = handler(job as unknown as Job<unknown>);
-        this.#running.add(work);
-        try {
-          await work;
-        } finally {
-          this.#running.delete(work);
-          // Ask again at once: pg-boss would otherwise wait a polling interval after every job, even with more waiting.
-          const self = this.#workers.get(queue);
-          if (self && !this.#stopped) this.#boss.notifyWorker(self);
-        }
-      });
+      const id = await this.#boss.work(
+        queue,
+        { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: this.#settings.pollingSeconds },
+        async ([job]) => {
+          if (!job) return;
+          const work = handler(job as unknown as Job<unknown>);
+          this.#running.add(work);
+          try {
+            await work;
+          } finally {
+            this.#running.delete(work);
+            // Ask again at once: pg-boss would otherwise wait a polling interval after every job, even with more waiting.
+            const self = this.#workers.get(queue);
+            if (self && !this.#stopped) this.#boss.notifyWorker(self);
+          }
+        },
+      );
       this.#workers.set(queue, id);
     }
   }
@@ -245,7 +250,10 @@ export class JobQueue {
     const since = new Date(Date.now() - process.uptime() * 1000);
     const db = this.#boss.getDb();
     for (const queue of this.#handlers.keys()) {
-      const { rows } = await db.executeSql(`select id from ${JOB_SCHEMA}.job where name = $1 and state = 'active' and started_on < $2`, [queue, since]);
+      const { rows } = await db.executeSql(`select id from ${JOB_SCHEMA}.job where name = $1 and state = 'active' and started_on < $2`, [
+        queue,
+        since,
+      ]);
       const ids = (rows as { id: string }[]).map((r) => r.id);
       for (const id of ids) await this.#boss.fail(queue, id, { message: 'job failed by timeout in active state' });
     }
@@ -276,7 +284,10 @@ export class JobQueue {
       `select name, state::text as state, count(*)::int as n from ${JOB_SCHEMA}.job where state < 'completed' group by name, state`,
       [],
     );
-    const depth = Object.fromEntries(QUEUE_LIST.map((q) => [q.name, { created: 0, retry: 0, active: 0 }])) as Record<QueueName, { created: number; retry: number; active: number }>;
+    const depth = Object.fromEntries(QUEUE_LIST.map((q) => [q.name, { created: 0, retry: 0, active: 0 }])) as Record<
+      QueueName,
+      { created: number; retry: number; active: number }
+    >;
     for (const row of rows as { name: QueueName; state: 'created' | 'retry' | 'active'; n: number }[]) {
       if (depth[row.name]) depth[row.name][row.state] = Number(row.n);
     }

@@ -99,7 +99,8 @@ function appMetrics(sources: MetricsSources) {
         this.reset();
         try {
           const depth = await withTimeout(jobs.depth(), PROBE_TIMEOUT_MS);
-          for (const [queue, states] of Object.entries(depth)) for (const [state, n] of Object.entries(states)) this.set({ queue, state }, n);
+          for (const [queue, states] of Object.entries(depth))
+            for (const [state, n] of Object.entries(states)) this.set({ queue, state }, n);
         } catch {
           // Left out: the database did not answer.
         }
@@ -166,8 +167,7 @@ export function registerMetrics(app: FastifyInstance, sources: MetricsSources): 
       schema: {
         tags: ['sistem'],
         summary: 'Prometheus metrics: requests and latency per route, errors, database pool, report queue, replica lag, process',
-        description:
-          'Open from loopback (a request not forwarded by a proxy) or with `Authorization: Bearer <TUNTAS_METRICS_TOKEN>`.',
+        description: 'Open from loopback (a request not forwarded by a proxy) or with `Authorization: Bearer <TUNTAS_METRICS_TOKEN>`.',
         security: [{ metricsToken: [] }],
         response: {
           200: { description: 'Prometheus text exposition format 0.0.4', content: { 'text/plain': { schema: Type.String() } } },

@@ -19,19 +19,14 @@ export const requestLogSerializers = {
 };
 
 /** Should any code log a request's parts, pino blanks them. */
-const REDACT = [
-  'req.headers.cookie',
-  'req.headers.authorization',
-  'req.query',
-  'req.body',
-  'req.url',
-  'res.headers["set-cookie"]',
-];
+const REDACT = ['req.headers.cookie', 'req.headers.authorization', 'req.query', 'req.body', 'req.url', 'res.headers["set-cookie"]'];
 
 export type LoggerOption = boolean | FastifyBaseLogger | Record<string, unknown>;
 
 /** The logger with our serializers and redaction, whether given as pino options or as a logger. */
-export function privateLogging(logger: LoggerOption): { logger: boolean | Record<string, unknown> } | { loggerInstance: FastifyBaseLogger } {
+export function privateLogging(
+  logger: LoggerOption,
+): { logger: boolean | Record<string, unknown> } | { loggerInstance: FastifyBaseLogger } {
   if (logger === false) return { logger: false };
   if (typeof logger === 'object' && 'child' in logger && typeof logger.child === 'function') {
     return { loggerInstance: (logger as FastifyBaseLogger).child({}, { serializers: requestLogSerializers, redact: REDACT }) };

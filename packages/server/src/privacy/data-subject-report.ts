@@ -19,28 +19,33 @@ export async function dataSubjectReport(db: Kysely<DB>, actor: Actor, origin: Re
   const cases = await db.selectFrom('cases').selectAll().where('beneficiary_id', '=', person.id).orderBy('created_at').execute();
   const caseIds = cases.map((c) => c.id);
   const byCase = async <T>(run: (ids: string[]) => Promise<T[]>): Promise<T[]> => (caseIds.length === 0 ? [] : run(caseIds));
-  const [consents, events, assessments, conferences, plans, services, attachments, referrals, outcomes, followups, audit] = await Promise.all([
-    db.selectFrom('beneficiary_consents').selectAll().where('beneficiary_id', '=', person.id).orderBy('diberikan_pada').execute(),
-    byCase((ids) => db.selectFrom('case_events').selectAll().where('case_id', 'in', ids).orderBy('id').execute()),
-    byCase((ids) => db.selectFrom('case_assessments').selectAll().where('case_id', 'in', ids).orderBy('created_at').execute()),
-    byCase((ids) => db.selectFrom('case_conferences').selectAll().where('case_id', 'in', ids).orderBy('tanggal').execute()),
-    byCase((ids) => db.selectFrom('case_plans').selectAll().where('case_id', 'in', ids).execute()),
-    byCase((ids) => db.selectFrom('case_services').selectAll().where('case_id', 'in', ids).orderBy('tanggal').execute()),
-    byCase((ids) =>
-      db.selectFrom('case_attachments').select(['id', 'case_id', 'nama', 'keterangan', 'mime', 'ukuran', 'created_at', 'created_by']).where('case_id', 'in', ids).execute(),
-    ),
-    byCase((ids) => db.selectFrom('rujukan').selectAll().where('case_id', 'in', ids).orderBy('dikirim_pada').execute()),
-    byCase((ids) => db.selectFrom('case_outcomes').selectAll().where('case_id', 'in', ids).execute()),
-    byCase((ids) => db.selectFrom('case_followups').selectAll().where('case_id', 'in', ids).orderBy('jadwal').execute()),
-    // Who processed or looked at their data, and when: part of what the subject may ask.
-    db
-      .selectFrom('audit_events')
-      .select(['id', 'at', 'actor_username', 'action', 'entity_type', 'entity_id'])
-      .where((eb) => eb.or([eb('subject_id', '=', person.id), ...(caseIds.length ? [eb('entity_id', 'in', caseIds)] : [])]))
-      .orderBy('id')
-      .limit(10_000)
-      .execute(),
-  ]);
+  const [consents, events, assessments, conferences, plans, services, attachments, referrals, outcomes, followups, audit] =
+    await Promise.all([
+      db.selectFrom('beneficiary_consents').selectAll().where('beneficiary_id', '=', person.id).orderBy('diberikan_pada').execute(),
+      byCase((ids) => db.selectFrom('case_events').selectAll().where('case_id', 'in', ids).orderBy('id').execute()),
+      byCase((ids) => db.selectFrom('case_assessments').selectAll().where('case_id', 'in', ids).orderBy('created_at').execute()),
+      byCase((ids) => db.selectFrom('case_conferences').selectAll().where('case_id', 'in', ids).orderBy('tanggal').execute()),
+      byCase((ids) => db.selectFrom('case_plans').selectAll().where('case_id', 'in', ids).execute()),
+      byCase((ids) => db.selectFrom('case_services').selectAll().where('case_id', 'in', ids).orderBy('tanggal').execute()),
+      byCase((ids) =>
+        db
+          .selectFrom('case_attachments')
+          .select(['id', 'case_id', 'nama', 'keterangan', 'mime', 'ukuran', 'created_at', 'created_by'])
+          .where('case_id', 'in', ids)
+          .execute(),
+      ),
+      byCase((ids) => db.selectFrom('rujukan').selectAll().where('case_id', 'in', ids).orderBy('dikirim_pada').execute()),
+      byCase((ids) => db.selectFrom('case_outcomes').selectAll().where('case_id', 'in', ids).execute()),
+      byCase((ids) => db.selectFrom('case_followups').selectAll().where('case_id', 'in', ids).orderBy('jadwal').execute()),
+      // Who processed or looked at their data, and when: part of what the subject may ask.
+      db
+        .selectFrom('audit_events')
+        .select(['id', 'at', 'actor_username', 'action', 'entity_type', 'entity_id'])
+        .where((eb) => eb.or([eb('subject_id', '=', person.id), ...(caseIds.length ? [eb('entity_id', 'in', caseIds)] : [])]))
+        .orderBy('id')
+        .limit(10_000)
+        .execute(),
+    ]);
   await recordAudit(db, actor, origin, {
     action: 'beneficiary.data_subject_report',
     entityType: 'beneficiary',

@@ -9,12 +9,7 @@ const BATCH = 20_000;
  * in a handful of round trips, which is what keeps a first start on PGlite within seconds.
  */
 export async function loadWilayah(db: Kysely<unknown>): Promise<number> {
-  const [provinces, regencies, districts, villages] = await Promise.all([
-    getProvinces(),
-    getRegencies(),
-    getDistricts(),
-    getVillages(),
-  ]);
+  const [provinces, regencies, districts, villages] = await Promise.all([getProvinces(), getRegencies(), getDistricts(), getVillages()]);
   const levels: Array<Array<{ code: string; name: string; parent: string | null }>> = [
     provinces.map((p) => ({ code: p.code, name: p.name, parent: null })),
     regencies.map((r) => ({ code: r.code, name: r.name, parent: r.province_code })),

@@ -21,7 +21,14 @@ export interface MonthlyReport {
  * document and the screen give the same numbers. Stocks (the funnel, backlog) are as of
  * generation; flows and medians are those of the month and the eleven before it.
  */
-export async function monthlyReport(db: Kysely<DB>, actor: Actor, wilayah: string | null, bulan: string, limits: CaseloadLimits, now: Date): Promise<MonthlyReport> {
+export async function monthlyReport(
+  db: Kysely<DB>,
+  actor: Actor,
+  wilayah: string | null,
+  bulan: string,
+  limits: CaseloadLimits,
+  now: Date,
+): Promise<MonthlyReport> {
   const query = { wilayah: wilayah ?? undefined, dari: monthsBefore(bulan, 11), sampai: bulan };
   const [overview, presensi, ppks] = await Promise.all([
     dashboardOverview(db, actor, query, limits, now),

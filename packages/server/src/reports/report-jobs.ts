@@ -29,7 +29,21 @@ export interface ReportView {
 }
 
 type Row = Omit<Selectable<ReportsTable>, 'berkas'>;
-const COLUMNS = ['id', 'jenis', 'wilayah', 'bulan', 'format', 'status', 'progres', 'ukuran', 'galat', 'otomatis', 'dibuat_oleh', 'dibuat_pada', 'selesai_pada'] as const;
+const COLUMNS = [
+  'id',
+  'jenis',
+  'wilayah',
+  'bulan',
+  'format',
+  'status',
+  'progres',
+  'ukuran',
+  'galat',
+  'otomatis',
+  'dibuat_oleh',
+  'dibuat_pada',
+  'selesai_pada',
+] as const;
 
 const view = (r: Row): ReportView => ({
   id: r.id,
@@ -68,11 +82,16 @@ export interface ReportJobDeps {
 async function requester(db: Kysely<DB>, row: { wilayah: string | null; otomatis: boolean; dibuat_oleh: string | null }): Promise<Actor> {
   if (row.otomatis) return REPORTER;
   const user = row.dibuat_oleh
-    ? await db.selectFrom('users').select(['id', 'username', 'role', 'wilayah', 'disabled_at']).where('id', '=', row.dibuat_oleh).executeTakeFirst()
+    ? await db
+        .selectFrom('users')
+        .select(['id', 'username', 'role', 'wilayah', 'disabled_at'])
+        .where('id', '=', row.dibuat_oleh)
+        .executeTakeFirst()
     : undefined;
   if (!user || user.disabled_at) throw new FinalReportError('Akun pemohon tidak aktif lagi');
   const actor: Actor = { id: user.id, username: user.username, role: user.role, wilayah: user.wilayah };
-  const allowed = actor.role !== 'pendamping' && (row.wilayah === null ? actor.wilayah === null : isWithinScope(actor.wilayah, row.wilayah));
+  const allowed =
+    actor.role !== 'pendamping' && (row.wilayah === null ? actor.wilayah === null : isWithinScope(actor.wilayah, row.wilayah));
   if (!allowed) throw new FinalReportError('Pemohon tidak lagi berwenang atas wilayah laporan ini');
   return actor;
 }
@@ -87,7 +106,11 @@ async function requester(db: Kysely<DB>, row: { wilayah: string | null; otomatis
 export async function runReportJob(deps: ReportJobDeps, job: Job<{ report: string }>): Promise<void> {
   const { db } = deps;
   const id = job.data.report;
-  const row = await db.selectFrom('reports').select(['wilayah', 'bulan', 'format', 'status', 'otomatis', 'dibuat_oleh']).where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('reports')
+    .select(['wilayah', 'bulan', 'format', 'status', 'otomatis', 'dibuat_oleh'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row || row.status === 'selesai') return;
   const live = sql<boolean>`exists (select 1 from ${sql.table(`${JOB_SCHEMA}.job`)} j where j.name = ${QUEUES.report.name} and j.id = ${job.id}::uuid and j.state = 'active' and j.retry_count = ${job.retryCount})`;
   const unfinished = () => db.updateTable('reports').where('id', '=', id).where('status', '<>', 'selesai').where(live);
@@ -102,7 +125,9 @@ export async function runReportJob(deps: ReportJobDeps, job: Job<{ report: strin
     const data = await monthlyReport(deps.reader, actor, row.wilayah, row.bulan, deps.limits, new Date());
     await step(60);
     const file = row.format === 'xlsx' ? await monthlyReportXlsx(data) : await monthlyReportPdf(data);
-    await unfinished().set({ status: 'selesai', progres: 100, berkas: file, ukuran: file.length, galat: null, selesai_pada: new Date() }).execute();
+    await unfinished()
+      .set({ status: 'selesai', progres: 100, berkas: file, ukuran: file.length, galat: null, selesai_pada: new Date() })
+      .execute();
     deps.log('report done', { report: id, attempt: job.retryCount + 1 });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -120,8 +145,16 @@ export async function runReportJob(deps: ReportJobDeps, job: Job<{ report: strin
 export async function reportFailed(db: Kysely<DB>, job: Job<{ report: string }>): Promise<void> {
   const output = job.output as { message?: unknown; value?: { message?: unknown } } | null;
   const raw = String(output?.message ?? output?.value?.message ?? '');
-  const galat = raw === '' || raw.includes('timeout in active state') ? 'Pembuatan laporan terhenti (pekerja berhenti atau melewati batas waktu) pada setiap percobaan' : raw;
-  await db.updateTable('reports').set({ status: 'gagal', galat }).where('id', '=', job.data.report).where('status', '<>', 'selesai').execute();
+  const galat =
+    raw === '' || raw.includes('timeout in active state')
+      ? 'Pembuatan laporan terhenti (pekerja berhenti atau melewati batas waktu) pada setiap percobaan'
+      : raw;
+  await db
+    .updateTable('reports')
+    .set({ status: 'gagal', galat })
+    .where('id', '=', job.data.report)
+    .where('status', '<>', 'selesai')
+    .execute();
 }
 
 /** What this node does with report jobs: generate, and mark the hopeless ones gagal. */
@@ -142,9 +175,11 @@ export function reportsSettled(): Promise<void> {
 
 function checkRequest(actor: Actor, wilayah: string | null, bulan: string, now: Date): void {
   if (actor.role === 'pendamping') throw new AppError('FORBIDDEN');
-  if (wilayah !== null && wilayah.length > 5) throw new AppError('VALIDATION_FAILED', [{ field: 'wilayah', code: 'provinsi_atau_kabupaten' }]);
+  if (wilayah !== null && wilayah.length > 5)
+    throw new AppError('VALIDATION_FAILED', [{ field: 'wilayah', code: 'provinsi_atau_kabupaten' }]);
   if (wilayah === null ? actor.wilayah !== null : !isWithinScope(actor.wilayah, wilayah)) throw notFound();
-  if (bulan > localClock(now, 'Asia/Jakarta').tanggal.slice(0, 7)) throw new AppError('VALIDATION_FAILED', [{ field: 'bulan', code: 'masa_depan' }]);
+  if (bulan > localClock(now, 'Asia/Jakarta').tanggal.slice(0, 7))
+    throw new AppError('VALIDATION_FAILED', [{ field: 'bulan', code: 'masa_depan' }]);
 }
 
 /** Queues a report of the caller's scope (or an area inside it); answers at once with its progress. */
@@ -164,7 +199,13 @@ export async function requestReport(
       .values({ jenis: 'bulanan', wilayah, bulan: input.bulan, format: input.format, dibuat_oleh: actor.id })
       .returning(COLUMNS)
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, origin, { action: 'report.request', entityType: 'report', entityId: inserted.id, wilayah, details: { bulan: input.bulan, format: input.format } });
+    await recordAudit(trx, actor, origin, {
+      action: 'report.request',
+      entityType: 'report',
+      entityId: inserted.id,
+      wilayah,
+      details: { bulan: input.bulan, format: input.format },
+    });
     await sendReportJob(jobs, trx, inserted.id);
     return inserted;
   });
@@ -172,11 +213,22 @@ export async function requestReport(
   return view(row);
 }
 
-export async function listReports(db: Kysely<DB>, actor: Actor, page: number, pageSize: number): Promise<{ items: ReportView[]; total: number }> {
+export async function listReports(
+  db: Kysely<DB>,
+  actor: Actor,
+  page: number,
+  pageSize: number,
+): Promise<{ items: ReportView[]; total: number }> {
   if (actor.role === 'pendamping') throw new AppError('FORBIDDEN');
   const scoped = db.selectFrom('reports').where((eb) => inScopeOrNational(eb, eb.ref('reports.wilayah'), actor));
   const [rows, count] = await Promise.all([
-    scoped.select(COLUMNS).orderBy('bulan', 'desc').orderBy('dibuat_pada', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
+    scoped
+      .select(COLUMNS)
+      .orderBy('bulan', 'desc')
+      .orderBy('dibuat_pada', 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
     scoped.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map(view), total: Number(count.n) };
@@ -184,7 +236,12 @@ export async function listReports(db: Kysely<DB>, actor: Actor, page: number, pa
 
 async function load(db: Kysely<DB>, actor: Actor, id: string) {
   if (actor.role === 'pendamping') throw notFound();
-  const row = await db.selectFrom('reports').select(COLUMNS).where('id', '=', id).where((eb) => inScopeOrNational(eb, eb.ref('reports.wilayah'), actor)).executeTakeFirst();
+  const row = await db
+    .selectFrom('reports')
+    .select(COLUMNS)
+    .where('id', '=', id)
+    .where((eb) => inScopeOrNational(eb, eb.ref('reports.wilayah'), actor))
+    .executeTakeFirst();
   if (!row) throw notFound();
   return row;
 }
@@ -194,12 +251,21 @@ export async function getReport(db: Kysely<DB>, actor: Actor, id: string): Promi
 }
 
 /** The finished file; downloading it is audited like any export. */
-export async function reportFile(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, id: string): Promise<{ bytes: Buffer; filename: string; format: ReportFormat }> {
+export async function reportFile(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  id: string,
+): Promise<{ bytes: Buffer; filename: string; format: ReportFormat }> {
   const row = await load(db, actor, id);
   if (row.status !== 'selesai') throw new AppError('CONFLICT');
   const { berkas } = await db.selectFrom('reports').select('berkas').where('id', '=', id).executeTakeFirstOrThrow();
   await recordAudit(db, actor, origin, { action: 'report.download', entityType: 'report', entityId: id, wilayah: row.wilayah });
-  return { bytes: Buffer.from(berkas!), filename: `laporan-bulanan-${row.wilayah ?? 'nasional'}-${row.bulan}.${row.format}`, format: row.format };
+  return {
+    bytes: Buffer.from(berkas!),
+    filename: `laporan-bulanan-${row.wilayah ?? 'nasional'}-${row.bulan}.${row.format}`,
+    format: row.format,
+  };
 }
 
 /**

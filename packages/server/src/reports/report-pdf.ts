@@ -10,14 +10,29 @@ export async function monthlyReportPdf(report: MonthlyReport): Promise<Buffer> {
   const { doc, bytes, left, width } = newPdf(report.judul);
   letterhead(doc, left, width);
   doc.font('Helvetica-Bold').fontSize(12).text('LAPORAN BULANAN REHABILITASI SOSIAL', { align: 'center' });
-  doc.font('Helvetica').fontSize(10).text(`${o.nama} — ${monthName(report.bulan)}`, { align: 'center' });
+  doc
+    .font('Helvetica')
+    .fontSize(10)
+    .text(`${o.nama} — ${monthName(report.bulan)}`, { align: 'center' });
   doc.moveDown(1);
   const row = (cells: string[], widths: number[], opts: { bold?: boolean; fill?: string } = {}) => tableRow(doc, left, cells, widths, opts);
   const two = [width * 0.7, width * 0.3];
   row(['RINGKASAN', ''], two, { bold: true, fill: HEADER_FILL });
-  row(['Kasus terdata / tertangani / terselesaikan / ditutup', `${n(o.funnel.terdata)} / ${n(o.funnel.tertangani)} / ${n(o.funnel.terselesaikan)} / ${n(o.funnel.ditutup)}`], two);
+  row(
+    [
+      'Kasus terdata / tertangani / terselesaikan / ditutup',
+      `${n(o.funnel.terdata)} / ${n(o.funnel.tertangani)} / ${n(o.funnel.terselesaikan)} / ${n(o.funnel.ditutup)}`,
+    ],
+    two,
+  );
   row(['Tingkat penyelesaian', `${n(o.tingkatPenyelesaian)}%`], two);
-  row([`Dibuka / terselesaikan / ditutup bulan ${monthName(report.bulan)}`, `${n(report.bulanIni.dibuat)} / ${n(report.bulanIni.terselesaikan)} / ${n(report.bulanIni.ditutup)}`], two);
+  row(
+    [
+      `Dibuka / terselesaikan / ditutup bulan ${monthName(report.bulan)}`,
+      `${n(report.bulanIni.dibuat)} / ${n(report.bulanIni.terselesaikan)} / ${n(report.bulanIni.ditutup)}`,
+    ],
+    two,
+  );
   row(['Median hari sampai terselesaikan (12 bulan)', n(o.medianHari)], two);
   row(['Kasus melewati batas tahapan', n(o.terlambat)], two);
   row(['Rata-rata kasus aktif per pendamping', n(o.bebanKasus.rataRata)], two);
@@ -37,11 +52,18 @@ export async function monthlyReportPdf(report: MonthlyReport): Promise<Buffer> {
     const h2 = (t.terselesaikan / max) * chartH;
     doc.rect(x + slot * 0.15, chartTop + chartH - h1, slot * 0.33, h1).fill('#7fbcbc');
     doc.rect(x + slot * 0.5, chartTop + chartH - h2, slot * 0.33, h2).fill('#0f6e6e');
-    doc.fillColor('#000').font('Helvetica').fontSize(6.5).text(`${t.bulan.slice(5)}/${t.bulan.slice(2, 4)}`, x, chartTop + chartH + 3, { width: slot, align: 'center' });
+    doc
+      .fillColor('#000')
+      .font('Helvetica')
+      .fontSize(6.5)
+      .text(`${t.bulan.slice(5)}/${t.bulan.slice(2, 4)}`, x, chartTop + chartH + 3, { width: slot, align: 'center' });
   });
   const legendY = chartTop + chartH + 16;
   doc.rect(left, legendY, 7, 7).fill('#7fbcbc');
-  doc.fillColor('#000').fontSize(7.5).text('dibuka', left + 10, legendY);
+  doc
+    .fillColor('#000')
+    .fontSize(7.5)
+    .text('dibuka', left + 10, legendY);
   doc.rect(left + 50, legendY, 7, 7).fill('#0f6e6e');
   doc.fillColor('#000').text('terselesaikan', left + 60, legendY);
   doc.y = chartTop + chartH + 30;
@@ -49,7 +71,8 @@ export async function monthlyReportPdf(report: MonthlyReport): Promise<Buffer> {
 
   const cols = [width * 0.34, width * 0.11, width * 0.11, width * 0.13, width * 0.1, width * 0.1, width * 0.11];
   row(['Wilayah', 'Terdata', 'Tertangani', 'Terselesaikan', 'Ditutup', 'Selesai %', 'Terlambat'], cols, { bold: true, fill: HEADER_FILL });
-  for (const a of o.anak) row([a.nama, n(a.terdata), n(a.tertangani), n(a.terselesaikan), n(a.ditutup), n(a.tingkatPenyelesaian), n(a.terlambat)], cols);
+  for (const a of o.anak)
+    row([a.nama, n(a.terdata), n(a.tertangani), n(a.terselesaikan), n(a.ditutup), n(a.tingkatPenyelesaian), n(a.terlambat)], cols);
   doc.moveDown(1);
   const pc = [width * 0.46, width * 0.14, width * 0.2, width * 0.2];
   row(['Kategori PPKS', 'Jumlah', 'Terselesaikan', 'Median hari'], pc, { bold: true, fill: HEADER_FILL });
@@ -59,9 +82,21 @@ export async function monthlyReportPdf(report: MonthlyReport): Promise<Buffer> {
   const late = report.presensi.reduce((s, r) => s + r.terlambat, 0);
   const absent = report.presensi.reduce((s, r) => s + r.tanpaKeterangan, 0);
   row(['PRESENSI PENDAMPING', ''], two, { bold: true, fill: HEADER_FILL });
-  row(['Pendamping / hari hadir / terlambat / tanpa keterangan', `${n(report.presensi.length)} / ${n(present)} / ${n(late)} / ${n(absent)}`], two);
-  doc.moveDown(1).font('Helvetica').fontSize(7.5).fillColor('#444')
-    .text(`Dibuat oleh Tuntas pada ${report.dibuatPada.toISOString().slice(0, 16).replace('T', ' ')} UTC dari tabel ringkasan yang sama dengan dasbor. Rincian per pendamping ada di versi XLSX.`, left, doc.y, { width });
+  row(
+    ['Pendamping / hari hadir / terlambat / tanpa keterangan', `${n(report.presensi.length)} / ${n(present)} / ${n(late)} / ${n(absent)}`],
+    two,
+  );
+  doc
+    .moveDown(1)
+    .font('Helvetica')
+    .fontSize(7.5)
+    .fillColor('#444')
+    .text(
+      `Dibuat oleh Tuntas pada ${report.dibuatPada.toISOString().slice(0, 16).replace('T', ' ')} UTC dari tabel ringkasan yang sama dengan dasbor. Rincian per pendamping ada di versi XLSX.`,
+      left,
+      doc.y,
+      { width },
+    );
   doc.end();
   return bytes;
 }

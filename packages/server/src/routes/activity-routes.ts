@@ -22,7 +22,14 @@ export const activityRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/activities',
-    { schema: { tags, summary: 'Daily activity entries in the caller’s scope (a pendamping: their own); the koordinator’s inbox is ?status=diajukan', querystring: ActivityQuery, response: { 200: Page(ActivitySchema), ...authErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Daily activity entries in the caller’s scope (a pendamping: their own); the koordinator’s inbox is ?status=diajukan',
+        querystring: ActivityQuery,
+        response: { 200: Page(ActivitySchema), ...authErrors },
+      },
+    },
     async (request) => {
       const { page = 1, pageSize = 50, ...filters } = request.query;
       return listActivities(db(), actorOf(request), { page, pageSize, ...filters });
@@ -31,8 +38,16 @@ export const activityRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/activities',
-    { schema: { tags, summary: 'Record an activity (a draft until submitted); not in the future', body: NewActivityBody, response: { 201: ActivitySchema, ...writeErrors } } },
-    async (request, reply) => reply.code(201).send(await createActivity(db(), actorOf(request), originOf(request), request.body, new Date())),
+    {
+      schema: {
+        tags,
+        summary: 'Record an activity (a draft until submitted); not in the future',
+        body: NewActivityBody,
+        response: { 201: ActivitySchema, ...writeErrors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await createActivity(db(), actorOf(request), originOf(request), request.body, new Date())),
   );
 
   app.get(
@@ -43,7 +58,15 @@ export const activityRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.patch(
     '/activities/:id',
-    { schema: { tags, summary: 'Edit a draft or returned entry (owner); carries the version read', params: IdParams, body: ActivityPatchBody, response: { 200: ActivitySchema, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Edit a draft or returned entry (owner); carries the version read',
+        params: IdParams,
+        body: ActivityPatchBody,
+        response: { 200: ActivitySchema, ...writeErrors },
+      },
+    },
     async (request) => {
       const { version, ...patch } = request.body;
       return updateActivity(db(), actorOf(request), originOf(request), request.params.id, version, patch, new Date());
@@ -61,31 +84,77 @@ export const activityRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/activities/:id/submit',
-    { schema: { tags, summary: 'Submit an entry to the koordinator (owner)', params: IdParams, response: { 200: ActivitySchema, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Submit an entry to the koordinator (owner)',
+        params: IdParams,
+        response: { 200: ActivitySchema, ...writeErrors },
+      },
+    },
     async (request) => (await submitActivities(db(), actorOf(request), originOf(request), [request.params.id]))[0]!,
   );
 
   app.post(
     '/activities/:id/approve',
-    { schema: { tags, summary: 'Approve a submitted entry (koordinator of the area, never one’s own)', params: IdParams, response: { 200: ActivitySchema, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Approve a submitted entry (koordinator of the area, never one’s own)',
+        params: IdParams,
+        response: { 200: ActivitySchema, ...writeErrors },
+      },
+    },
     async (request) => (await reviewActivities(db(), actorOf(request), originOf(request), [request.params.id], 'disetujui', null))[0]!,
   );
 
   app.post(
     '/activities/:id/return',
-    { schema: { tags, summary: 'Return a submitted entry with a comment (koordinator)', params: IdParams, body: ReturnBody, response: { 200: ActivitySchema, ...writeErrors } } },
-    async (request) => (await reviewActivities(db(), actorOf(request), originOf(request), [request.params.id], 'dikembalikan', request.body.komentar))[0]!,
+    {
+      schema: {
+        tags,
+        summary: 'Return a submitted entry with a comment (koordinator)',
+        params: IdParams,
+        body: ReturnBody,
+        response: { 200: ActivitySchema, ...writeErrors },
+      },
+    },
+    async (request) =>
+      (await reviewActivities(db(), actorOf(request), originOf(request), [request.params.id], 'dikembalikan', request.body.komentar))[0]!,
   );
 
   app.post(
     '/activities/submit',
-    { schema: { tags, summary: 'Submit several entries at once, e.g. the whole day (all or none)', body: IdsBody, response: { 200: Many, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Submit several entries at once, e.g. the whole day (all or none)',
+        body: IdsBody,
+        response: { 200: Many, ...writeErrors },
+      },
+    },
     async (request) => ({ items: await submitActivities(db(), actorOf(request), originOf(request), request.body.ids) }),
   );
 
   app.post(
     '/activities/review',
-    { schema: { tags, summary: 'Approve or return many submitted entries at once (all or none)', body: ReviewBody, response: { 200: Many, ...writeErrors } } },
-    async (request) => ({ items: await reviewActivities(db(), actorOf(request), originOf(request), request.body.ids, request.body.keputusan, request.body.komentar ?? null) }),
+    {
+      schema: {
+        tags,
+        summary: 'Approve or return many submitted entries at once (all or none)',
+        body: ReviewBody,
+        response: { 200: Many, ...writeErrors },
+      },
+    },
+    async (request) => ({
+      items: await reviewActivities(
+        db(),
+        actorOf(request),
+        originOf(request),
+        request.body.ids,
+        request.body.keputusan,
+        request.body.komentar ?? null,
+      ),
+    }),
   );
 };

@@ -4,28 +4,28 @@ import { AUDIT_EXPORT_LIMIT, exportAuditEvents, listAuditEvents } from '../audit
 import { actorOf, originOf } from '../http/context.js';
 import { authErrors, Page, PageQuery, StrictObject, Uuid, WilayahCode } from '../http/schemas.js';
 
-const AuditEvent = Type.Object(
-  {
-    id: Type.Integer(),
-    at: Type.String({ format: 'date-time' }),
-    actorId: Type.Union([Type.String(), Type.Null()]),
-    actorUsername: Type.Union([Type.String(), Type.Null()]),
-    action: Type.String(),
-    entityType: Type.String(),
-    entityId: Type.Union([Type.String(), Type.Null()]),
-    wilayah: Type.Union([Type.String(), Type.Null()]),
-    ip: Type.Union([Type.String(), Type.Null()]),
-    requestId: Type.Union([Type.String(), Type.Null()]),
-    details: Type.Unknown(),
-    subjectId: Type.Union([Type.String(), Type.Null()], { description: 'The person the event concerns' }),
-    protectedRead: Type.Boolean({ description: 'A read of a protected person (or a break-glass opening)' }),
-  },
-);
+const AuditEvent = Type.Object({
+  id: Type.Integer(),
+  at: Type.String({ format: 'date-time' }),
+  actorId: Type.Union([Type.String(), Type.Null()]),
+  actorUsername: Type.Union([Type.String(), Type.Null()]),
+  action: Type.String(),
+  entityType: Type.String(),
+  entityId: Type.Union([Type.String(), Type.Null()]),
+  wilayah: Type.Union([Type.String(), Type.Null()]),
+  ip: Type.Union([Type.String(), Type.Null()]),
+  requestId: Type.Union([Type.String(), Type.Null()]),
+  details: Type.Unknown(),
+  subjectId: Type.Union([Type.String(), Type.Null()], { description: 'The person the event concerns' }),
+  protectedRead: Type.Boolean({ description: 'A read of a protected person (or a break-glass opening)' }),
+});
 
 const AuditFilters = {
   action: Type.Optional(Type.String({ maxLength: 100 })),
   entityType: Type.Optional(Type.String({ maxLength: 50 })),
-  entityId: Type.Optional(Type.String({ maxLength: 100, description: 'The record acted on, or the person an event concerns (who looked at this person)' })),
+  entityId: Type.Optional(
+    Type.String({ maxLength: 100, description: 'The record acted on, or the person an event concerns (who looked at this person)' }),
+  ),
   actorId: Type.Optional(Uuid),
   actorUsername: Type.Optional(Type.String({ maxLength: 64, description: 'The acting person’s username' })),
   wilayah: Type.Optional(WilayahCode),

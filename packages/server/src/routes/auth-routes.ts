@@ -15,11 +15,13 @@ const Me = Type.Object({
   role: RoleSchema,
   wilayah: Type.Union([Type.String(), Type.Null()]),
   mustChangePassword: Type.Boolean({
-    description: 'An admin set this password: until the user replaces it (POST /auth/password) other routes answer 403 PASSWORD_CHANGE_REQUIRED',
+    description:
+      'An admin set this password: until the user replaces it (POST /auth/password) other routes answer 403 PASSWORD_CHANGE_REQUIRED',
   }),
   twoFactorEnabled: Type.Boolean({ description: 'Sign-in asks this user for a TOTP or recovery code' }),
   twoFactorRequired: Type.Boolean({
-    description: 'The user’s role must sign in with two factors (TUNTAS_2FA_ROLES); until it is on, other routes answer 403 TWO_FACTOR_SETUP_REQUIRED',
+    description:
+      'The user’s role must sign in with two factors (TUNTAS_2FA_ROLES); until it is on, other routes answer 403 TWO_FACTOR_SETUP_REQUIRED',
   }),
 });
 
@@ -60,7 +62,12 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { config, database } = app.ctx;
       const result = await login(
         database.db,
-        { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours, ...throttlePolicy(), totpKey: config.totpKey },
+        {
+          idleMinutes: config.sessionIdleMinutes,
+          absoluteHours: config.sessionAbsoluteHours,
+          ...throttlePolicy(),
+          totpKey: config.totpKey,
+        },
         {
           username: request.body.username,
           password: request.body.password,
@@ -91,14 +98,24 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // visitor's browser shows no failed request before the login page.
   app.get(
     '/auth/session',
-    { schema: { tags: ['auth'], summary: 'The signed-in user, or null without a valid session (always 200)', response: { 200: Type.Object({ user: Type.Union([Me, Type.Null()]) }) } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user, or null without a valid session (always 200)',
+        response: { 200: Type.Object({ user: Type.Union([Me, Type.Null()]) }) },
+      },
+    },
     async (request) => {
       const token = request.cookies[SESSION_COOKIE];
       const { config, database } = app.ctx;
       const session = token
         ? await resolveSession(database.db, token, { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours })
         : null;
-      return { user: session ? { ...session.actor, mustChangePassword: session.mustChangePassword, ...twoFactor(session.actor.role, session.twoFactorEnabled) } : null };
+      return {
+        user: session
+          ? { ...session.actor, mustChangePassword: session.mustChangePassword, ...twoFactor(session.actor.role, session.twoFactorEnabled) }
+          : null,
+      };
     },
   );
 
@@ -138,7 +155,14 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
             'current must be the password in use (403 CURRENT_PASSWORD_WRONG; guesses count against the sign-in throttle, 429 LOGIN_THROTTLED); ' +
             'new must pass the password policy (422 WEAK_PASSWORD, details.reason). Clears mustChangePassword.',
           body: StrictObject({ current: Password, new: Password }),
-          response: { 204: Type.Null(), 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 422: ErrorResponse, 429: ErrorResponse },
+          response: {
+            204: Type.Null(),
+            400: ErrorResponse,
+            401: ErrorResponse,
+            403: ErrorResponse,
+            422: ErrorResponse,
+            429: ErrorResponse,
+          },
         },
       },
       async (request, reply) => {
@@ -192,7 +216,10 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         schema: {
           tags: ['auth'],
           summary: 'Your two-factor sign-in: on or not, required by your role, recovery codes left',
-          response: { 200: Type.Object({ enabled: Type.Boolean(), required: Type.Boolean(), recoveryCodesLeft: Type.Integer() }), 401: ErrorResponse },
+          response: {
+            200: Type.Object({ enabled: Type.Boolean(), required: Type.Boolean(), recoveryCodesLeft: Type.Integer() }),
+            401: ErrorResponse,
+          },
         },
       },
       async (request) => {
@@ -227,11 +254,24 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
             '401 OTP_INVALID (details.reason WRONG | EXPIRED) for a code that does not match the pending secret; wrong codes count against the ' +
             'sign-in throttle (429 LOGIN_THROTTLED). 409 TWO_FACTOR_NOT_STARTED without a setup, TWO_FACTOR_ALREADY_ENABLED when it is on.',
           body: StrictObject({ otp: Otp }),
-          response: { 200: Type.Object({ recoveryCodes: Type.Array(Type.String()) }), 400: ErrorResponse, 401: ErrorResponse, 409: ErrorResponse, 429: ErrorResponse },
+          response: {
+            200: Type.Object({ recoveryCodes: Type.Array(Type.String()) }),
+            400: ErrorResponse,
+            401: ErrorResponse,
+            409: ErrorResponse,
+            429: ErrorResponse,
+          },
         },
       },
       async (request) =>
-        enableTwoFactor(app.ctx.database.db, actorOf(request), { ...originOf(request), ip: request.ip }, throttlePolicy(), request.body.otp, app.ctx.config.totpKey),
+        enableTwoFactor(
+          app.ctx.database.db,
+          actorOf(request),
+          { ...originOf(request), ip: request.ip },
+          throttlePolicy(),
+          request.body.otp,
+          app.ctx.config.totpKey,
+        ),
     );
 
     const proof = (request: { ip: string; body: { otp: string } } & Parameters<typeof originOf>[0]) => ({
@@ -248,7 +288,8 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         schema: {
           tags: ['auth'],
           summary: 'Turn your two-factor sign-in off, with a current code or an unused recovery code',
-          description: '409 TWO_FACTOR_REQUIRED_BY_ROLE when your role must use it, TWO_FACTOR_NOT_ENABLED when it is off; 401 OTP_INVALID; wrong codes count against the sign-in throttle.',
+          description:
+            '409 TWO_FACTOR_REQUIRED_BY_ROLE when your role must use it, TWO_FACTOR_NOT_ENABLED when it is off; 401 OTP_INVALID; wrong codes count against the sign-in throttle.',
           body: StrictObject({ otp: Otp }),
           response: { 204: Type.Null(), ...proofErrors },
         },

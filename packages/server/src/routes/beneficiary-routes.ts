@@ -4,7 +4,13 @@ import { addConsent, listConsents, withdrawConsent } from '../beneficiaries/bene
 import { listDuplicateCandidates, markDistinct, mergeBeneficiaries } from '../beneficiaries/beneficiary-duplicates.js';
 import { exportBeneficiaries } from '../beneficiaries/beneficiary-export.js';
 import { linkNik } from '../beneficiaries/beneficiary-nik-link.js';
-import { createBeneficiary, getBeneficiary, household, listBeneficiaries, updateBeneficiary } from '../beneficiaries/beneficiary-service.js';
+import {
+  createBeneficiary,
+  getBeneficiary,
+  household,
+  listBeneficiaries,
+  updateBeneficiary,
+} from '../beneficiaries/beneficiary-service.js';
 import { openPersonIdentity } from '../cases/case-identity-access.js';
 import { actorOf, originOf } from '../http/context.js';
 import { authErrors, ErrorResponse, Page, PageQuery, StrictObject, Uuid, WilayahCode } from '../http/schemas.js';
@@ -27,7 +33,14 @@ export const beneficiaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/beneficiaries',
-    { schema: { tags, summary: 'Search the registry in the caller’s scope (NIK or name, typos tolerated)', querystring: BeneficiaryListQuery, response: { 200: Page(BeneficiarySchema), ...authErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Search the registry in the caller’s scope (NIK or name, typos tolerated)',
+        querystring: BeneficiaryListQuery,
+        response: { 200: Page(BeneficiarySchema), ...authErrors },
+      },
+    },
     async (request) => {
       const { page = 1, pageSize = 50, ...filters } = request.query;
       return listBeneficiaries(db(), actorOf(request), originOf(request), { page, pageSize, ...filters });
@@ -36,7 +49,15 @@ export const beneficiaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/beneficiaries',
-    { schema: { tags, summary: 'Register a person (NIK validated against birth date, sex and area; without NIK: a reason, an estimated age if need be, and a temporary number)', body: NewBeneficiaryBody, response: { 201: BeneficiarySchema, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        summary:
+          'Register a person (NIK validated against birth date, sex and area; without NIK: a reason, an estimated age if need be, and a temporary number)',
+        body: NewBeneficiaryBody,
+        response: { 201: BeneficiarySchema, ...writeErrors },
+      },
+    },
     async (request, reply) => reply.code(201).send(await createBeneficiary(db(), actorOf(request), originOf(request), request.body)),
   );
 
@@ -45,7 +66,8 @@ export const beneficiaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Probable duplicates: similar name, same regency, same birth date — or, without NIK or with an estimated age, same sex born within two years (koordinator, admin)',
+        summary:
+          'Probable duplicates: similar name, same regency, same birth date — or, without NIK or with an estimated age, same sex born within two years (koordinator, admin)',
         querystring: StrictObject({ ...PageQuery }),
         response: { 200: Page(Type.Object({ a: BeneficiarySchema, b: BeneficiarySchema, skor: Type.Number() })), ...authErrors },
       },
@@ -91,7 +113,10 @@ export const beneficiaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Download the registry in the caller’s scope as CSV or XLSX (audited; formula-safe cells)',
-        querystring: StrictObject({ format: Type.Union([Type.Literal('csv'), Type.Literal('xlsx')], { default: 'csv' }), wilayah: Type.Optional(WilayahCode) }),
+        querystring: StrictObject({
+          format: Type.Union([Type.Literal('csv'), Type.Literal('xlsx')], { default: 'csv' }),
+          wilayah: Type.Optional(WilayahCode),
+        }),
         response: { 200: Type.Unsafe<Readable>({ type: 'string', format: 'binary' }), ...authErrors },
       },
     },
@@ -100,7 +125,10 @@ export const beneficiaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const stream = await exportBeneficiaries(db(), actorOf(request), originOf(request), format, wilayah);
       const stamp = new Date().toISOString().slice(0, 10);
       return reply
-        .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'content-type',
+          format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        )
         .header('content-disposition', `attachment; filename="penerima-manfaat-${wilayah ?? 'semua'}-${stamp}.${format}"`)
         .send(stream);
     },
@@ -114,7 +142,15 @@ export const beneficiaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.patch(
     '/beneficiaries/:id',
-    { schema: { tags, summary: 'Correct a person’s data; carries the version read (409 when stale)', params: IdParams, body: BeneficiaryPatchBody, response: { 200: BeneficiarySchema, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Correct a person’s data; carries the version read (409 when stale)',
+        params: IdParams,
+        body: BeneficiaryPatchBody,
+        response: { 200: BeneficiarySchema, ...writeErrors },
+      },
+    },
     async (request) => {
       const { version, ...patch } = request.body;
       return updateBeneficiary(db(), actorOf(request), originOf(request), request.params.id, version, patch);
@@ -126,7 +162,8 @@ export const beneficiaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Link a person registered without NIK to their NIK (checked as at registration); an existing record with that NIK is merged (koordinator, admin)',
+        summary:
+          'Link a person registered without NIK to their NIK (checked as at registration); an existing record with that NIK is merged (koordinator, admin)',
         params: IdParams,
         body: NikLinkBody,
         response: { 200: BeneficiarySchema, ...writeErrors },
@@ -156,7 +193,10 @@ export const beneficiaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'Everyone on the same family card (No. KK) in the caller’s scope',
         params: IdParams,
-        response: { 200: Type.Object({ noKk: Type.Union([Type.String(), Type.Null()]), members: Type.Array(BeneficiarySchema) }), ...authErrors },
+        response: {
+          200: Type.Object({ noKk: Type.Union([Type.String(), Type.Null()]), members: Type.Array(BeneficiarySchema) }),
+          ...authErrors,
+        },
       },
     },
     async (request) => household(db(), actorOf(request), originOf(request), request.params.id),
@@ -164,14 +204,30 @@ export const beneficiaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/beneficiaries/:id/consents',
-    { schema: { tags, summary: 'Consent records (UU 27/2022)', params: IdParams, response: { 200: Type.Array(ConsentSchema), ...authErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Consent records (UU 27/2022)',
+        params: IdParams,
+        response: { 200: Type.Array(ConsentSchema), ...authErrors },
+      },
+    },
     async (request) => listConsents(db(), actorOf(request), originOf(request), request.params.id),
   );
 
   app.post(
     '/beneficiaries/:id/consents',
-    { schema: { tags, summary: 'Record consent; for a child, from a parent or guardian', params: IdParams, body: NewConsentBody, response: { 201: ConsentSchema, ...writeErrors } } },
-    async (request, reply) => reply.code(201).send(await addConsent(db(), actorOf(request), originOf(request), request.params.id, request.body)),
+    {
+      schema: {
+        tags,
+        summary: 'Record consent; for a child, from a parent or guardian',
+        params: IdParams,
+        body: NewConsentBody,
+        response: { 201: ConsentSchema, ...writeErrors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await addConsent(db(), actorOf(request), originOf(request), request.params.id, request.body)),
   );
 
   app.post(

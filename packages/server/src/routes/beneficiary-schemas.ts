@@ -7,7 +7,9 @@ const NullableText = (max: number) => Type.Union([Type.String({ maxLength: max }
 
 export const BeneficiarySchema = Type.Object({
   id: Uuid,
-  nik: Type.Union([Type.String(), Type.Null()], { description: 'Null in a masked view (a protected person outside the caller’s care) and for a person without NIK' }),
+  nik: Type.Union([Type.String(), Type.Null()], {
+    description: 'Null in a masked view (a protected person outside the caller’s care) and for a person without NIK',
+  }),
   nomorSementara: Type.Union([Type.String({ pattern: '^TMP-[0-9]{2}-[0-9]{6,}$' }), Type.Null()], {
     description: 'Temporary registry number of a person registered without NIK (kept once the NIK is linked); null in a masked view',
   }),
@@ -52,15 +54,30 @@ const editable = {
 /** A person without NIK: the reason, and an estimated age when the birth date is unknown. */
 const withoutNik = {
   alasanTanpaNik: Type.Optional(NullableText(100)),
-  perkiraanUmur: Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 1000, description: 'Estimated age in years (0–120), without NIK and birth date' }), Type.Null()])),
+  perkiraanUmur: Type.Optional(
+    Type.Union([
+      Type.Integer({ minimum: 0, maximum: 1000, description: 'Estimated age in years (0–120), without NIK and birth date' }),
+      Type.Null(),
+    ]),
+  ),
 };
 
 export const NewBeneficiaryBody = StrictObject({
-  id: Type.Optional(Type.String({ format: 'uuid', description: 'A client-generated UUID (a record created offline keeps it, so later queued writes can name it); one already used answers 409 ID_TAKEN' })),
-  nik: Type.Optional(Type.Union([Text(40), Type.Null()], { description: 'Null or left out for a person without NIK, who then needs alasanTanpaNik' })),
+  id: Type.Optional(
+    Type.String({
+      format: 'uuid',
+      description:
+        'A client-generated UUID (a record created offline keeps it, so later queued writes can name it); one already used answers 409 ID_TAKEN',
+    }),
+  ),
+  nik: Type.Optional(
+    Type.Union([Text(40), Type.Null()], { description: 'Null or left out for a person without NIK, who then needs alasanTanpaNik' }),
+  ),
   nama: Text(500),
   jenisKelamin: Text(20),
-  tanggalLahir: Type.Optional(Type.Union([Text(20), Type.Null()], { description: 'May be left out without NIK when perkiraanUmur is given' })),
+  tanggalLahir: Type.Optional(
+    Type.Union([Text(20), Type.Null()], { description: 'May be left out without NIK when perkiraanUmur is given' }),
+  ),
   kodeDesa: Text(20),
   ...withoutNik,
   ...editable,
@@ -69,7 +86,9 @@ export const NewBeneficiaryBody = StrictObject({
 export const NikLinkBody = StrictObject({
   version: Type.Integer({ minimum: 1, description: 'The version you read; a stale one answers 409' }),
   nik: Text(40),
-  tanggalLahir: Type.Optional(Type.String({ maxLength: 20, description: 'The real birth date; required when the stored one is an estimate' })),
+  tanggalLahir: Type.Optional(
+    Type.String({ maxLength: 20, description: 'The real birth date; required when the stored one is an estimate' }),
+  ),
   jenisKelamin: Type.Optional(Text(20)),
   kodeDesa: Type.Optional(Text(20)),
 });
@@ -88,7 +107,12 @@ export const BeneficiaryPatchBody = StrictObject({
 export const BeneficiaryListQuery = StrictObject({
   page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
-  q: Type.Optional(Type.String({ maxLength: 100, description: 'NIK (or its first digits), a temporary number (TMP-35-000123) or a name; misspellings tolerated' })),
+  q: Type.Optional(
+    Type.String({
+      maxLength: 100,
+      description: 'NIK (or its first digits), a temporary number (TMP-35-000123) or a name; misspellings tolerated',
+    }),
+  ),
   wilayah: Type.Optional(WilayahCode),
   noKk: Type.Optional(Type.String({ pattern: '^[0-9]{16}$' })),
 });

@@ -30,7 +30,14 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/cases',
-    { schema: { tags, summary: 'Cases in the caller’s scope, most recently changed first', querystring: CaseListQuery, response: { 200: Page(CaseSchema), ...authErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Cases in the caller’s scope, most recently changed first',
+        querystring: CaseListQuery,
+        response: { 200: Page(CaseSchema), ...authErrors },
+      },
+    },
     async (request) => {
       const { page = 1, pageSize = 50, ...filters } = request.query;
       return listCases(db(), actorOf(request), originOf(request), { page, pageSize, ...filters });
@@ -39,19 +46,41 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/cases',
-    { schema: { tags, summary: 'Open a case for a registered person (starts at pendekatan awal, status terdata)', body: NewCaseBody, response: { 201: CaseSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Open a case for a registered person (starts at pendekatan awal, status terdata)',
+        body: NewCaseBody,
+        response: { 201: CaseSchema, ...writeErrors },
+      },
+    },
     async (request, reply) => reply.code(201).send(await createCase(db(), actorOf(request), originOf(request), request.body)),
   );
 
   app.get(
     '/cases/:id',
-    { schema: { tags, summary: 'One case, with the actions the caller may take', params: IdParams, response: { 200: CaseSchema, ...authErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'One case, with the actions the caller may take',
+        params: IdParams,
+        response: { 200: CaseSchema, ...authErrors },
+      },
+    },
     async (request) => readCase(db(), actorOf(request), originOf(request), request.params.id),
   );
 
   app.patch(
     '/cases/:id',
-    { schema: { tags, summary: 'Change category, summary, area or pendamping (the last two: koordinator); carries the version read', params: IdParams, body: CasePatchBody, response: { 200: CaseSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Change category, summary, area or pendamping (the last two: koordinator); carries the version read',
+        params: IdParams,
+        body: CasePatchBody,
+        response: { 200: CaseSchema, ...writeErrors },
+      },
+    },
     async (request) => {
       const { version, ...patch } = request.body;
       return updateCase(db(), actorOf(request), originOf(request), request.params.id, version, patch);
@@ -60,25 +89,57 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/cases/:id/transitions',
-    { schema: { tags, summary: 'Move the case to another tahapan; 409 INVALID_TRANSITION when the workflow does not allow it', params: IdParams, body: TransitionBody, response: { 200: CaseSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Move the case to another tahapan; 409 INVALID_TRANSITION when the workflow does not allow it',
+        params: IdParams,
+        body: TransitionBody,
+        response: { 200: CaseSchema, ...writeErrors },
+      },
+    },
     async (request) => transitionCase(db(), actorOf(request), originOf(request), request.params.id, request.body),
   );
 
   app.post(
     '/cases/:id/close',
-    { schema: { tags, summary: 'Close the case unresolved (ditutup) with a reason', params: IdParams, body: CloseBody, response: { 200: CaseSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Close the case unresolved (ditutup) with a reason',
+        params: IdParams,
+        body: CloseBody,
+        response: { 200: CaseSchema, ...writeErrors },
+      },
+    },
     async (request) => closeCase(db(), actorOf(request), originOf(request), request.params.id, request.body),
   );
 
   app.post(
     '/cases/:id/reopen',
-    { schema: { tags, summary: 'Reopen a closed case with a reason (koordinator)', params: IdParams, body: ReopenBody, response: { 200: CaseSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Reopen a closed case with a reason (koordinator)',
+        params: IdParams,
+        body: ReopenBody,
+        response: { 200: CaseSchema, ...writeErrors },
+      },
+    },
     async (request) => reopenCase(db(), actorOf(request), originOf(request), request.params.id, request.body),
   );
 
   app.post(
     '/cases/:id/verify',
-    { schema: { tags, summary: 'Verify at terminasi that the outcome was reached: the case becomes terselesaikan (koordinator)', params: IdParams, body: VerifyBody, response: { 200: CaseSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Verify at terminasi that the outcome was reached: the case becomes terselesaikan (koordinator)',
+        params: IdParams,
+        body: VerifyBody,
+        response: { 200: CaseSchema, ...writeErrors },
+      },
+    },
     async (request) => verifyResolution(db(), actorOf(request), originOf(request), request.params.id, request.body),
   );
 
@@ -98,7 +159,14 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/cases/:id/timeline',
-    { schema: { tags, summary: 'Every event of the case, oldest first', params: IdParams, response: { 200: Type.Array(CaseEventSchema), ...authErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Every event of the case, oldest first',
+        params: IdParams,
+        response: { 200: Type.Array(CaseEventSchema), ...authErrors },
+      },
+    },
     async (request) => caseTimeline(db(), actorOf(request), originOf(request), request.params.id),
   );
 
@@ -126,7 +194,16 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
           200: Type.Object({
             rekomendasi: Type.Integer(),
             maksimum: Type.Integer(),
-            items: Type.Array(Type.Object({ pendampingId: Uuid, username: Type.String(), nama: Type.Union([Type.String(), Type.Null()]), wilayah: Type.String(), aktif: Type.Integer(), terlambat: Type.Integer() })),
+            items: Type.Array(
+              Type.Object({
+                pendampingId: Uuid,
+                username: Type.String(),
+                nama: Type.Union([Type.String(), Type.Null()]),
+                wilayah: Type.String(),
+                aktif: Type.Integer(),
+                terlambat: Type.Integer(),
+              }),
+            ),
           }),
           ...authErrors,
         },
@@ -145,7 +222,11 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['dasbor'],
         summary: 'Case counts by status, PPKS and area one level down, in the caller’s scope',
-        querystring: StrictObject({ wilayah: Type.Optional(WilayahCode), ppks: Type.Optional(PpksCode), pendampingId: Type.Optional(Uuid) }),
+        querystring: StrictObject({
+          wilayah: Type.Optional(WilayahCode),
+          ppks: Type.Optional(PpksCode),
+          pendampingId: Type.Optional(Uuid),
+        }),
         response: { 200: CaseSummarySchema, ...authErrors },
       },
     },

@@ -2,7 +2,6 @@ import { CASE_STATUSES, CLOSE_REASONS, TAHAPAN_CODES } from '@tuntas/domain';
 import { Type } from 'typebox';
 import { literals, Nullable, PageQuery, StrictObject, Uuid, WilayahCode } from '../http/schemas.js';
 
-
 export const TahapanSchema = literals(TAHAPAN_CODES);
 export const StatusSchema = literals(CASE_STATUSES);
 export const CloseReasonSchema = literals(CLOSE_REASONS);
@@ -27,21 +26,29 @@ export const CaseSchema = Type.Object({
   diverifikasiPada: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   ringkasan: Type.Union([Type.String(), Type.Null()]),
   sensitif: Type.Boolean(),
-  identitasTerlindungi: Type.Boolean({ description: 'The name is shown as initials: a sensitive case outside the caller’s care (auditors may record a reason to open it)' }),
+  identitasTerlindungi: Type.Boolean({
+    description: 'The name is shown as initials: a sensitive case outside the caller’s care (auditors may record a reason to open it)',
+  }),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
   version: Type.Integer(),
-  tindakan: Type.Object({
-    tahapan: Type.Array(TahapanSchema),
-    syarat: Type.Array(
-      Type.Object({ tahapan: TahapanSchema, kurang: Type.Array(Type.Union([Type.Literal('ASESMEN_TERCATAT'), Type.Literal('RENCANA_DISETUJUI')])) }),
-      { description: 'Next stages whose gate is still closed, with what is missing' },
-    ),
-    tutup: Type.Boolean(),
-    verifikasi: Type.Boolean(),
-    bukaKembali: Type.Boolean(),
-    ubah: Type.Boolean(),
-  }, { description: 'What the caller may do next' }),
+  tindakan: Type.Object(
+    {
+      tahapan: Type.Array(TahapanSchema),
+      syarat: Type.Array(
+        Type.Object({
+          tahapan: TahapanSchema,
+          kurang: Type.Array(Type.Union([Type.Literal('ASESMEN_TERCATAT'), Type.Literal('RENCANA_DISETUJUI')])),
+        }),
+        { description: 'Next stages whose gate is still closed, with what is missing' },
+      ),
+      tutup: Type.Boolean(),
+      verifikasi: Type.Boolean(),
+      bukaKembali: Type.Boolean(),
+      ubah: Type.Boolean(),
+    },
+    { description: 'What the caller may do next' },
+  ),
 });
 
 export const CaseEventSchema = Type.Object({
@@ -68,7 +75,13 @@ export const CaseListQuery = StrictObject({
 });
 
 export const NewCaseBody = StrictObject({
-  id: Type.Optional(Type.String({ format: 'uuid', description: 'A client-generated UUID (a record created offline keeps it, so later queued writes can name it); one already used answers 409 ID_TAKEN' })),
+  id: Type.Optional(
+    Type.String({
+      format: 'uuid',
+      description:
+        'A client-generated UUID (a record created offline keeps it, so later queued writes can name it); one already used answers 409 ID_TAKEN',
+    }),
+  ),
   beneficiaryId: Uuid,
   ppks: PpksCode,
   wilayah: Type.Optional(WilayahCode),

@@ -1,4 +1,12 @@
-import { BATAS_HUKUM, FOLLOW_UP_CONDITIONS, LEMBAGA_JENIS, PLAN_STATUSES, REFERRAL_STATUSES, RISK_LEVELS, TRANSFER_STATUSES } from '@tuntas/domain';
+import {
+  BATAS_HUKUM,
+  FOLLOW_UP_CONDITIONS,
+  LEMBAGA_JENIS,
+  PLAN_STATUSES,
+  REFERRAL_STATUSES,
+  RISK_LEVELS,
+  TRANSFER_STATUSES,
+} from '@tuntas/domain';
 import { Type } from 'typebox';
 import { literals, Nullable, StrictObject, Uuid, WilayahCode } from '../http/schemas.js';
 
@@ -24,7 +32,9 @@ export const AssessmentSchema = Type.Object({
   oleh: Nullable(Type.String()),
 });
 
-export const AssessmentBody = StrictObject({ data: Type.Record(Type.String(), Type.Unknown(), { description: 'Answers to the case’s assessment form' }) });
+export const AssessmentBody = StrictObject({
+  data: Type.Record(Type.String(), Type.Unknown(), { description: 'Answers to the case’s assessment form' }),
+});
 
 export const ConferenceBody = StrictObject({
   tanggal: DateOnly,
@@ -32,9 +42,20 @@ export const ConferenceBody = StrictObject({
   ringkasan: Text(5000),
   keputusan: Text(5000),
 });
-export const ConferenceSchema = Type.Object({ id: Uuid, tanggal: DateOnly, peserta: Type.Array(Type.String()), ringkasan: Type.String(), keputusan: Type.String(), createdAt: DateTime, oleh: Nullable(Type.String()) });
+export const ConferenceSchema = Type.Object({
+  id: Uuid,
+  tanggal: DateOnly,
+  peserta: Type.Array(Type.String()),
+  ringkasan: Type.String(),
+  keputusan: Type.String(),
+  createdAt: DateTime,
+  oleh: Nullable(Type.String()),
+});
 
-const PlanService = Type.Object({ atensi: Type.String(), uraian: Type.String({ maxLength: 1000 }), pelaksana: Type.String({ maxLength: 200 }), batas: DateOnly }, { additionalProperties: false });
+const PlanService = Type.Object(
+  { atensi: Type.String(), uraian: Type.String({ maxLength: 1000 }), pelaksana: Type.String({ maxLength: 200 }), batas: DateOnly },
+  { additionalProperties: false },
+);
 export const PlanBody = StrictObject({
   tujuan: Type.Array(Type.String({ maxLength: 1000 }), { minItems: 1, maxItems: 20 }),
   layanan: Type.Array(PlanService, { minItems: 1, maxItems: 30 }),
@@ -54,8 +75,19 @@ export const PlanSchema = Type.Object({
   version: Type.Integer(),
   tindakan: Type.Object({ ubah: Type.Boolean(), ajukan: Type.Boolean(), putuskan: Type.Boolean() }),
 });
-export const PlanReviewBody = StrictObject({ keputusan: literals(['setujui', 'kembalikan'] as const), komentar: Type.Optional(Type.String({ maxLength: 2000 })), version: Type.Optional(Type.Integer({ minimum: 1 })) });
-export const WaitingPlanSchema = Type.Object({ caseId: Uuid, nomor: Type.String(), beneficiaryNama: Type.String(), pendampingNama: Nullable(Type.String()), revisi: Type.Integer(), diajukanPada: DateTime });
+export const PlanReviewBody = StrictObject({
+  keputusan: literals(['setujui', 'kembalikan'] as const),
+  komentar: Type.Optional(Type.String({ maxLength: 2000 })),
+  version: Type.Optional(Type.Integer({ minimum: 1 })),
+});
+export const WaitingPlanSchema = Type.Object({
+  caseId: Uuid,
+  nomor: Type.String(),
+  beneficiaryNama: Type.String(),
+  pendampingNama: Nullable(Type.String()),
+  revisi: Type.Integer(),
+  diajukanPada: DateTime,
+});
 
 export const ServiceBody = StrictObject({
   jenis: literals(['layanan', 'catatan'] as const),
@@ -77,8 +109,19 @@ export const ServiceSchema = Type.Object({
   oleh: Nullable(Type.String()),
 });
 
-export const AttachmentSchema = Type.Object({ id: Uuid, nama: Type.String(), keterangan: Nullable(Type.String()), mime: Type.String(), ukuran: Type.Integer(), createdAt: DateTime, oleh: Nullable(Type.String()) });
-export const AttachmentQuery = StrictObject({ nama: Type.Optional(Type.String({ maxLength: 200 })), keterangan: Type.Optional(Type.String({ maxLength: 500 })) });
+export const AttachmentSchema = Type.Object({
+  id: Uuid,
+  nama: Type.String(),
+  keterangan: Nullable(Type.String()),
+  mime: Type.String(),
+  ukuran: Type.Integer(),
+  createdAt: DateTime,
+  oleh: Nullable(Type.String()),
+});
+export const AttachmentQuery = StrictObject({
+  nama: Type.Optional(Type.String({ maxLength: 200 })),
+  keterangan: Type.Optional(Type.String({ maxLength: 500 })),
+});
 
 export const LembagaSchema = Type.Object({
   id: Uuid,
@@ -90,7 +133,11 @@ export const LembagaSchema = Type.Object({
   batasHari: Type.Integer(),
   aktif: Type.Boolean(),
 });
-export const LembagaQuery = StrictObject({ q: Type.Optional(Type.String({ maxLength: 100 })), jenis: Type.Optional(literals(LEMBAGA_JENIS)), wilayah: Type.Optional(WilayahCode) });
+export const LembagaQuery = StrictObject({
+  q: Type.Optional(Type.String({ maxLength: 100 })),
+  jenis: Type.Optional(literals(LEMBAGA_JENIS)),
+  wilayah: Type.Optional(WilayahCode),
+});
 export const LembagaBody = StrictObject({
   nama: Text(200),
   jenis: literals(LEMBAGA_JENIS),
@@ -119,14 +166,28 @@ export const ReferralSchema = Type.Object({
   terlambat: Type.Boolean(),
   version: Type.Integer(),
 });
-export const ReferralBody = StrictObject({ lembagaId: Uuid, layanan: Text(300), alasan: Text(2000), batasHari: Type.Optional(Type.Integer({ minimum: 1, maximum: 90 })) });
+export const ReferralBody = StrictObject({
+  lembagaId: Uuid,
+  layanan: Text(300),
+  alasan: Text(2000),
+  batasHari: Type.Optional(Type.Integer({ minimum: 1, maximum: 90 })),
+});
 export const ReferralUpdateBody = StrictObject({
   status: literals(REFERRAL_STATUSES),
   petugasLembaga: Type.Optional(Type.String({ maxLength: 200 })),
   catatan: Type.Optional(Type.String({ maxLength: 2000 })),
   version: Type.Integer({ minimum: 1 }),
 });
-export const WaitingReferralSchema = Type.Object({ id: Uuid, caseId: Uuid, nomor: Type.String(), pendampingId: Nullable(Uuid), lembagaNama: Type.String(), status: literals(REFERRAL_STATUSES), dikirimPada: DateTime, terlambat: Type.Boolean() });
+export const WaitingReferralSchema = Type.Object({
+  id: Uuid,
+  caseId: Uuid,
+  nomor: Type.String(),
+  pendampingId: Nullable(Uuid),
+  lembagaNama: Type.String(),
+  status: literals(REFERRAL_STATUSES),
+  dikirimPada: DateTime,
+  terlambat: Type.Boolean(),
+});
 
 export const TransferSchema = Type.Object({
   id: Uuid,
@@ -143,12 +204,24 @@ export const TransferSchema = Type.Object({
   catatan: Nullable(Type.String()),
 });
 export const TransferBody = StrictObject({ kePendampingId: Uuid, keWilayah: Type.Optional(WilayahCode), alasan: Text(2000) });
-export const TransferDecisionBody = StrictObject({ keputusan: literals(['terima', 'tolak', 'batalkan'] as const), catatan: Type.Optional(Type.String({ maxLength: 2000 })) });
+export const TransferDecisionBody = StrictObject({
+  keputusan: literals(['terima', 'tolak', 'batalkan'] as const),
+  catatan: Type.Optional(Type.String({ maxLength: 2000 })),
+});
 
-const OutcomeItem = Type.Object({ kode: Type.String(), teks: Type.String(), terpenuhi: Type.Boolean(), bukti: Nullable(Type.String()), updatedAt: Nullable(DateTime) });
+const OutcomeItem = Type.Object({
+  kode: Type.String(),
+  teks: Type.String(),
+  terpenuhi: Type.Boolean(),
+  bukti: Nullable(Type.String()),
+  updatedAt: Nullable(DateTime),
+});
 export const OutcomesSchema = Type.Object({ items: Type.Array(OutcomeItem), belumTerpenuhi: Type.Array(Type.String()) });
 export const OutcomesBody = StrictObject({
-  kriteria: Type.Array(StrictObject({ kriteria: Type.String(), terpenuhi: Type.Boolean(), bukti: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))) }), { minItems: 1, maxItems: 20 }),
+  kriteria: Type.Array(
+    StrictObject({ kriteria: Type.String(), terpenuhi: Type.Boolean(), bukti: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))) }),
+    { minItems: 1, maxItems: 20 },
+  ),
 });
 
 export const FollowUpSchema = Type.Object({
@@ -166,17 +239,33 @@ export const FollowUpRecordBody = StrictObject({ kondisi: literals(FOLLOW_UP_CON
 export const TasksSchema = Type.Object({
   tahapanTerlambat: Type.Integer(),
   batasHukum: Type.Array(
-    Type.Object({ caseId: Uuid, nomor: Type.String(), kode: literals(BATAS_HUKUM.map((b) => b.kode)), batas: Type.String({ format: 'date-time' }), terlambat: Type.Boolean() }),
+    Type.Object({
+      caseId: Uuid,
+      nomor: Type.String(),
+      kode: literals(BATAS_HUKUM.map((b) => b.kode)),
+      batas: Type.String({ format: 'date-time' }),
+      terlambat: Type.Boolean(),
+    }),
     { description: 'Deadlines set by law (ABH 3 × 24 hours, KPO 7 days) not yet met, soonest first' },
   ),
   rujukanMenunggu: Type.Array(WaitingReferralSchema),
-  bimbinganJatuhTempo: Type.Array(Type.Object({ id: Uuid, caseId: Uuid, nomor: Type.String(), jadwal: DateOnly, terlambat: Type.Boolean() })),
+  bimbinganJatuhTempo: Type.Array(
+    Type.Object({ id: Uuid, caseId: Uuid, nomor: Type.String(), jadwal: DateOnly, terlambat: Type.Boolean() }),
+  ),
   rencanaDikembalikan: Type.Array(Type.Object({ caseId: Uuid, nomor: Type.String(), komentar: Nullable(Type.String()) })),
   rencanaMenunggu: Type.Array(WaitingPlanSchema),
   asesmenBerisiko: Type.Array(
-    Type.Object({ caseId: Type.String(), nomor: Type.String(), risiko: Type.String(), tandaKekerasan: Type.Boolean(), dicatatPada: Type.String({ format: 'date-time' }) }),
+    Type.Object({
+      caseId: Type.String(),
+      nomor: Type.String(),
+      risiko: Type.String(),
+      tandaKekerasan: Type.Boolean(),
+      dicatatPada: Type.String({ format: 'date-time' }),
+    }),
     { description: 'High-risk or violence assessments awaiting a case conference (koordinator)' },
   ),
   pengalihanMenunggu: Type.Array(TransferSchema),
-  perPendamping: Type.Array(Type.Object({ pendampingId: Uuid, nama: Type.String(), tahapan: Type.Integer(), rujukan: Type.Integer(), bimbingan: Type.Integer() })),
+  perPendamping: Type.Array(
+    Type.Object({ pendampingId: Uuid, nama: Type.String(), tahapan: Type.Integer(), rujukan: Type.Integer(), bimbingan: Type.Integer() }),
+  ),
 });

@@ -21,7 +21,9 @@ const OverviewSchema = Type.Object({
   funnel: Type.Object(Counts),
   tingkatPenyelesaian: Type.Number({ description: 'Terselesaikan over all cases, percent' }),
   tahapanAktif: Type.Record(Type.String(), Type.Integer()),
-  anak: Type.Array(Type.Object({ kode: Type.String(), nama: Type.String(), ...Counts, tingkatPenyelesaian: Type.Number(), terlambat: Type.Integer() })),
+  anak: Type.Array(
+    Type.Object({ kode: Type.String(), nama: Type.String(), ...Counts, tingkatPenyelesaian: Type.Number(), terlambat: Type.Integer() }),
+  ),
   ppks: Type.Array(Type.Object({ kode: Type.String(), ...Counts, medianHari: Nullable(Type.Number()) })),
   tren: Type.Array(Type.Object({ bulan: Type.String(), dibuat: Type.Integer(), terselesaikan: Type.Integer(), ditutup: Type.Integer() })),
   medianHari: Nullable(Type.Number({ description: 'Median days from opening to verified resolution, within the period' })),
@@ -37,7 +39,10 @@ const OverviewSchema = Type.Object({
     maksimum: Type.Integer(),
   }),
   tenagaKerja: Type.Object({ tingkatKehadiranBulanIni: Nullable(Type.Number()), kegiatanMenunggu: Type.Integer() }),
-  rujukan: Type.Object({ menunggu: Type.Integer(), terlambat: Type.Integer() }, { description: 'Referrals waiting for an institution’s answer; those past their agreed days' }),
+  rujukan: Type.Object(
+    { menunggu: Type.Integer(), terlambat: Type.Integer() },
+    { description: 'Referrals waiting for an institution’s answer; those past their agreed days' },
+  ),
 });
 
 export const dashboardRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -47,11 +52,22 @@ export const dashboardRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['dasbor'],
         summary: 'One level of the dashboard (national, province, regency) from summary tables; served by the read replica when configured',
-        querystring: StrictObject({ wilayah: Type.Optional(WilayahCode), ppks: Type.Optional(PpksCode), dari: Type.Optional(Month), sampai: Type.Optional(Month) }),
+        querystring: StrictObject({
+          wilayah: Type.Optional(WilayahCode),
+          ppks: Type.Optional(PpksCode),
+          dari: Type.Optional(Month),
+          sampai: Type.Optional(Month),
+        }),
         response: { 200: OverviewSchema, ...authErrors },
       },
     },
     async (request) =>
-      servedOverview(await readerFor(request), actorOf(request), request.query, { rekomendasi: app.ctx.config.caseloadRecommended, maksimum: app.ctx.config.caseloadMaximum }, new Date()),
+      servedOverview(
+        await readerFor(request),
+        actorOf(request),
+        request.query,
+        { rekomendasi: app.ctx.config.caseloadRecommended, maksimum: app.ctx.config.caseloadMaximum },
+        new Date(),
+      ),
   );
 };

@@ -43,7 +43,11 @@ export const DisasterBody = StrictObject({
   nama: Text(200, 3),
   jenis: literals(JENIS_BENCANA),
   mulai: DateOnly,
-  wilayah: Type.Array(WilayahCode, { minItems: 1, maxItems: 100, description: 'Regency, district or village codes; a koordinator only inside their own area' }),
+  wilayah: Type.Array(WilayahCode, {
+    minItems: 1,
+    maxItems: 100,
+    description: 'Regency, district or village codes; a koordinator only inside their own area',
+  }),
   status: Type.Optional(literals(['siaga_darurat', 'tanggap_darurat'] as const)),
   keterangan: Type.Optional(NullableText(4000)),
 });
@@ -155,13 +159,24 @@ const affectedFields = {
 
 /** The person's fields are judged by the registry's rules (one rule set with the registry and the import). */
 export const AffectedBody = StrictObject({
-  id: Type.Optional(Type.String({ format: 'uuid', description: 'A client-generated UUID (registered offline); one already used answers 409 ID_TAKEN' })),
-  nik: Type.Optional(Type.Union([Text(40), Type.Null()], { description: 'Null or left out without NIK (then alasanTanpaNik, e.g. dokumen_hilang_bencana); a NIK already registered is linked' })),
+  id: Type.Optional(
+    Type.String({ format: 'uuid', description: 'A client-generated UUID (registered offline); one already used answers 409 ID_TAKEN' }),
+  ),
+  nik: Type.Optional(
+    Type.Union([Text(40), Type.Null()], {
+      description: 'Null or left out without NIK (then alasanTanpaNik, e.g. dokumen_hilang_bencana); a NIK already registered is linked',
+    }),
+  ),
   alasanTanpaNik: Type.Optional(NullableText(100)),
   nama: Text(500),
   jenisKelamin: Text(20),
   tanggalLahir: Type.Optional(Type.Union([Text(20), Type.Null()])),
-  perkiraanUmur: Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 1000, description: 'Estimated age in years (0–120), without NIK and birth date' }), Type.Null()])),
+  perkiraanUmur: Type.Optional(
+    Type.Union([
+      Type.Integer({ minimum: 0, maximum: 1000, description: 'Estimated age in years (0–120), without NIK and birth date' }),
+      Type.Null(),
+    ]),
+  ),
   kodeDesa: Text(20),
   noKk: Type.Optional(NullableText(40)),
   alamat: Type.Optional(NullableText(500)),
@@ -214,7 +229,14 @@ export const LdpSessionBody = StrictObject({
   fasilitator: Type.Optional(Type.Array(Uuid, { maxItems: 20 })),
   peserta: Type.Optional(Type.Array(Uuid, { maxItems: 2000 })),
   hitungan: Type.Optional(
-    Type.Array(StrictObject({ kelompokUmur: literals(KELOMPOK_UMUR_LDP), jenisKelamin: Sex, jumlah: Type.Integer({ minimum: 1, maximum: 100_000 }) }), { maxItems: 8 }),
+    Type.Array(
+      StrictObject({
+        kelompokUmur: literals(KELOMPOK_UMUR_LDP),
+        jenisKelamin: Sex,
+        jumlah: Type.Integer({ minimum: 1, maximum: 100_000 }),
+      }),
+      { maxItems: 8 },
+    ),
   ),
   catatan: Type.Optional(NullableText(4000)),
 });

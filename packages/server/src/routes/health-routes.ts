@@ -19,7 +19,7 @@ const Live = Type.Object({ status: Type.Literal('ok'), uptimeSeconds: Type.Integ
 const Ready = Type.Object({
   status: Type.Literal('ready'),
   database: Type.Union([Type.Literal('pglite'), Type.Literal('postgresql')]),
-  migrations: Type.Integer({ description: 'Migrations applied (all of this build\'s)' }),
+  migrations: Type.Integer({ description: "Migrations applied (all of this build's)" }),
 });
 
 export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {

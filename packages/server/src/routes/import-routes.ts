@@ -77,13 +77,19 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['impor'],
-        summary: 'The upload’s whole row report: rejected rows with an Indonesian error column (to fix and upload again), then the warnings',
+        summary:
+          'The upload’s whole row report: rejected rows with an Indonesian error column (to fix and upload again), then the warnings',
         params: StrictObject({ id: Uuid }),
         response: { 200: Type.Unsafe<Buffer | Readable>({ type: 'string', format: 'binary' }), ...authErrors },
       },
     },
     async (request, reply) => {
-      const { fileName, body } = await importReportFile(app.ctx.database.db, actorOf(request), request.params.id, app.ctx.config.importUpload);
+      const { fileName, body } = await importReportFile(
+        app.ctx.database.db,
+        actorOf(request),
+        request.params.id,
+        app.ctx.config.importUpload,
+      );
       const base = fileName.replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '_') || 'impor';
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

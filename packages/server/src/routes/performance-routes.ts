@@ -13,9 +13,37 @@ const writeErrors = { ...authErrors, 409: ErrorResponse, 422: ErrorResponse };
 const UserParams = StrictObject({ userId: Uuid });
 
 /** One row per person and indicator: the layout a national performance system imports. */
-const SKP_HEADER = ['NIP/Nama pengguna', 'Nama', 'Wilayah', 'Tahun', 'Indikator', 'Satuan', 'Target', 'Realisasi', 'Capaian (%)', 'Rating hasil kerja', 'Rating perilaku', 'Predikat'];
+const SKP_HEADER = [
+  'NIP/Nama pengguna',
+  'Nama',
+  'Wilayah',
+  'Tahun',
+  'Indikator',
+  'Satuan',
+  'Target',
+  'Realisasi',
+  'Capaian (%)',
+  'Rating hasil kerja',
+  'Rating perilaku',
+  'Predikat',
+];
 const skpRows = (records: PerformanceRecord[]): Cell[][] =>
-  records.flatMap((p) => p.indikator.map((i) => [p.username, p.nama, p.wilayah, p.tahun, i.nama, i.satuan, i.target, i.realisasi, i.capaian, p.hasilKerja, p.perilaku, p.predikat]));
+  records.flatMap((p) =>
+    p.indikator.map((i) => [
+      p.username,
+      p.nama,
+      p.wilayah,
+      p.tahun,
+      i.nama,
+      i.satuan,
+      i.target,
+      i.realisasi,
+      i.capaian,
+      p.hasilKerja,
+      p.perilaku,
+      p.predikat,
+    ]),
+  );
 
 export const performanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = () => app.ctx.database.db;
@@ -24,24 +52,61 @@ export const performanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/performance/:userId',
-    { schema: { tags, summary: 'SKP of one worker for a year: targets, realisation computed from the work, ratings, predikat', params: UserParams, querystring: StrictObject({ year: Type.Optional(Year) }), response: { 200: PerformanceSchema, ...authErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'SKP of one worker for a year: targets, realisation computed from the work, ratings, predikat',
+        params: UserParams,
+        querystring: StrictObject({ year: Type.Optional(Year) }),
+        response: { 200: PerformanceSchema, ...authErrors },
+      },
+    },
     async (request) => performanceOf(db(), actorOf(request), request.params.userId, request.query.year ?? currentYear(), new Date()),
   );
 
   app.get(
     '/performance/:userId/sheet.pdf',
-    { schema: { tags, summary: 'The evaluation sheet (Dokumen Evaluasi Kinerja Pegawai) as PDF', params: UserParams, querystring: StrictObject({ year: Type.Optional(Year) }), response: { 200: Type.Unsafe({ type: 'string', format: 'binary' }), ...authErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'The evaluation sheet (Dokumen Evaluasi Kinerja Pegawai) as PDF',
+        params: UserParams,
+        querystring: StrictObject({ year: Type.Optional(Year) }),
+        response: { 200: Type.Unsafe({ type: 'string', format: 'binary' }), ...authErrors },
+      },
+    },
     async (request, reply) => {
       const year = request.query.year ?? currentYear();
       const pdf = await skpSheet(db(), actorOf(request), request.params.userId, year, new Date());
-      return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="evaluasi-kinerja-${year}.pdf"`).send(pdf);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="evaluasi-kinerja-${year}.pdf"`)
+        .send(pdf);
     },
   );
 
   app.put(
     '/performance/:userId/plan',
-    { schema: { tags, summary: 'Adjust targets and rate behaviour (koordinator of the area, never one’s own)', params: UserParams, querystring: StrictObject({ year: Type.Optional(Year) }), body: PlanBody, response: { 200: PerformanceSchema, ...writeErrors } } },
-    async (request) => updatePlan(db(), actorOf(request), originOf(request), request.params.userId, request.query.year ?? currentYear(), request.body, new Date()),
+    {
+      schema: {
+        tags,
+        summary: 'Adjust targets and rate behaviour (koordinator of the area, never one’s own)',
+        params: UserParams,
+        querystring: StrictObject({ year: Type.Optional(Year) }),
+        body: PlanBody,
+        response: { 200: PerformanceSchema, ...writeErrors },
+      },
+    },
+    async (request) =>
+      updatePlan(
+        db(),
+        actorOf(request),
+        originOf(request),
+        request.params.userId,
+        request.query.year ?? currentYear(),
+        request.body,
+        new Date(),
+      ),
   );
 
   app.get(
@@ -50,8 +115,15 @@ export const performanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'SKP of every pendamping in the area; CSV/XLSX for the national performance system',
-        querystring: StrictObject({ year: Type.Optional(Year), wilayah: Type.Optional(WilayahCode), format: Type.Optional(TableFormatQuery) }),
-        response: { 200: Type.Union([Type.Object({ items: Type.Array(PerformanceSchema) }), Type.Unsafe({ type: 'string', format: 'binary' })]), ...authErrors },
+        querystring: StrictObject({
+          year: Type.Optional(Year),
+          wilayah: Type.Optional(WilayahCode),
+          format: Type.Optional(TableFormatQuery),
+        }),
+        response: {
+          200: Type.Union([Type.Object({ items: Type.Array(PerformanceSchema) }), Type.Unsafe({ type: 'string', format: 'binary' })]),
+          ...authErrors,
+        },
       },
     },
     async (request, reply) => {
@@ -69,13 +141,28 @@ export const performanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/pendamping/:userId/profile',
-    { schema: { tags: ['pendamping'], summary: 'Profile: NIP (parsed), contract, supervisor, competencies, duty location, assignment history', params: UserParams, response: { 200: ProfileSchema, ...authErrors } } },
+    {
+      schema: {
+        tags: ['pendamping'],
+        summary: 'Profile: NIP (parsed), contract, supervisor, competencies, duty location, assignment history',
+        params: UserParams,
+        response: { 200: ProfileSchema, ...authErrors },
+      },
+    },
     async (request) => getProfile(db(), actorOf(request), request.params.userId, new Date()),
   );
 
   app.put(
     '/pendamping/:userId/profile',
-    { schema: { tags: ['pendamping'], summary: 'Update the profile (koordinator or admin of the area)', params: UserParams, body: ProfileBody, response: { 200: ProfileSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags: ['pendamping'],
+        summary: 'Update the profile (koordinator or admin of the area)',
+        params: UserParams,
+        body: ProfileBody,
+        response: { 200: ProfileSchema, ...writeErrors },
+      },
+    },
     async (request) => updateProfile(db(), actorOf(request), originOf(request), request.params.userId, request.body, new Date()),
   );
 };

@@ -12,12 +12,25 @@ const writeErrors = { ...authErrors, 409: ErrorResponse, 413: ErrorResponse, 415
 export const photoRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = () => app.ctx.database.db;
   const tags = ['kegiatan'];
-  app.addContentTypeParser(['image/jpeg', 'image/png', 'image/webp'], { parseAs: 'buffer', bodyLimit: PHOTO_MAX_BYTES }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser(
+    ['image/jpeg', 'image/png', 'image/webp'],
+    { parseAs: 'buffer', bodyLimit: PHOTO_MAX_BYTES },
+    (_request, body, done) => done(null, body),
+  );
 
   app.post(
     '/activities/:id/photos',
-    { bodyLimit: PHOTO_MAX_BYTES, schema: { tags, summary: 'Add a photo to one’s own draft or returned entry (at most 5)', params: IdParams, response: { 201: PhotoSchema, ...writeErrors } } },
-    async (request, reply) => reply.code(201).send(await addActivityPhoto(db(), actorOf(request), originOf(request), request.params.id, fileBody(request))),
+    {
+      bodyLimit: PHOTO_MAX_BYTES,
+      schema: {
+        tags,
+        summary: 'Add a photo to one’s own draft or returned entry (at most 5)',
+        params: IdParams,
+        response: { 201: PhotoSchema, ...writeErrors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await addActivityPhoto(db(), actorOf(request), originOf(request), request.params.id, fileBody(request))),
   );
 
   app.get(
@@ -28,22 +41,48 @@ export const photoRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/attendance/selfie',
-    { bodyLimit: PHOTO_MAX_BYTES, schema: { tags: ['presensi'], summary: 'The optional selfie of today’s check-in (replaces an earlier one)', response: { 201: PhotoSchema, ...writeErrors } } },
-    async (request, reply) => reply.code(201).send(await addCheckInSelfie(db(), actorOf(request), originOf(request), fileBody(request), new Date())),
+    {
+      bodyLimit: PHOTO_MAX_BYTES,
+      schema: {
+        tags: ['presensi'],
+        summary: 'The optional selfie of today’s check-in (replaces an earlier one)',
+        response: { 201: PhotoSchema, ...writeErrors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await addCheckInSelfie(db(), actorOf(request), originOf(request), fileBody(request), new Date())),
   );
 
   app.get(
     '/photos/:id',
-    { schema: { tags, summary: 'The image, for its owner and readers of their area', params: IdParams, response: { 200: Type.Unsafe({ type: 'string', format: 'binary' }), ...authErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'The image, for its owner and readers of their area',
+        params: IdParams,
+        response: { 200: Type.Unsafe({ type: 'string', format: 'binary' }), ...authErrors },
+      },
+    },
     async (request, reply) => {
       const photo = await photoBytes(db(), actorOf(request), request.params.id);
-      return reply.header('content-type', photo.mime).header('cache-control', 'private, max-age=86400').header('x-content-type-options', 'nosniff').send(photo.bytes);
+      return reply
+        .header('content-type', photo.mime)
+        .header('cache-control', 'private, max-age=86400')
+        .header('x-content-type-options', 'nosniff')
+        .send(photo.bytes);
     },
   );
 
   app.delete(
     '/photos/:id',
-    { schema: { tags, summary: 'Remove one’s own photo while the entry can be edited', params: IdParams, response: { 204: Type.Null(), ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Remove one’s own photo while the entry can be edited',
+        params: IdParams,
+        response: { 204: Type.Null(), ...writeErrors },
+      },
+    },
     async (request, reply) => {
       await deletePhoto(db(), actorOf(request), originOf(request), request.params.id);
       return reply.code(204).send(null);

@@ -1,16 +1,14 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { authErrors } from '../http/schemas.js';
 
-const Ppks = Type.Object(
-  {
-    kode: Type.String({ pattern: '^[0-9]{2}$' }),
-    nama: Type.String(),
-    singkatan: Type.String(),
-    klasterAtensi: Type.String(),
-    dataSpesifik: Type.Boolean({ description: 'Sensitive category: identity fields are restricted' }),
-    catatan: Type.String(),
-  },
-);
+const Ppks = Type.Object({
+  kode: Type.String({ pattern: '^[0-9]{2}$' }),
+  nama: Type.String(),
+  singkatan: Type.String(),
+  klasterAtensi: Type.String(),
+  dataSpesifik: Type.Boolean({ description: 'Sensitive category: identity fields are restricted' }),
+  catatan: Type.String(),
+});
 const Tahapan = Type.Object({ kode: Type.String(), urutan: Type.Integer(), nama: Type.String(), statusUtama: Type.String() });
 const Atensi = Type.Object({ kode: Type.String(), nama: Type.String() });
 
@@ -30,7 +28,13 @@ export const referenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/tahapan',
-    { schema: { tags: ['referensi'], summary: 'The seven stages of social rehabilitation', response: { 200: Type.Array(Tahapan), ...authErrors } } },
+    {
+      schema: {
+        tags: ['referensi'],
+        summary: 'The seven stages of social rehabilitation',
+        response: { 200: Type.Array(Tahapan), ...authErrors },
+      },
+    },
     async () => db().selectFrom('tahapan').select(['kode', 'urutan', 'nama', 'status_utama as statusUtama']).orderBy('urutan').execute(),
   );
 

@@ -28,24 +28,54 @@ export const referralRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/lembaga',
-    { schema: { tags: ['rujukan'], summary: 'Institutions a case can be referred to: national ones and those of the caller’s province', querystring: LembagaQuery, response: { 200: Type.Array(LembagaSchema), ...authErrors } } },
+    {
+      schema: {
+        tags: ['rujukan'],
+        summary: 'Institutions a case can be referred to: national ones and those of the caller’s province',
+        querystring: LembagaQuery,
+        response: { 200: Type.Array(LembagaSchema), ...authErrors },
+      },
+    },
     async (request) => listLembaga(db(), actorOf(request), request.query),
   );
   app.post(
     '/lembaga',
-    { schema: { tags: ['rujukan'], summary: 'Add an institution to the directory of one’s area (koordinator, admin)', body: LembagaBody, response: { 201: LembagaSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags: ['rujukan'],
+        summary: 'Add an institution to the directory of one’s area (koordinator, admin)',
+        body: LembagaBody,
+        response: { 201: LembagaSchema, ...writeErrors },
+      },
+    },
     async (request, reply) => reply.code(201).send(await createLembaga(db(), actorOf(request), originOf(request), request.body)),
   );
 
   app.get(
     '/cases/:id/referrals',
-    { schema: { tags: ['rujukan'], summary: 'Referrals of the case, newest first', params: IdParams, response: { 200: Type.Array(ReferralSchema), ...authErrors } } },
+    {
+      schema: {
+        tags: ['rujukan'],
+        summary: 'Referrals of the case, newest first',
+        params: IdParams,
+        response: { 200: Type.Array(ReferralSchema), ...authErrors },
+      },
+    },
     async (request) => listReferrals(db(), actorOf(request), originOf(request), request.params.id),
   );
   app.post(
     '/cases/:id/referrals',
-    { schema: { tags: ['rujukan'], summary: 'Refer the case to an institution (status dikirim)', params: IdParams, body: ReferralBody, response: { 201: ReferralSchema, ...writeErrors } } },
-    async (request, reply) => reply.code(201).send(await sendReferral(db(), actorOf(request), originOf(request), request.params.id, request.body)),
+    {
+      schema: {
+        tags: ['rujukan'],
+        summary: 'Refer the case to an institution (status dikirim)',
+        params: IdParams,
+        body: ReferralBody,
+        response: { 201: ReferralSchema, ...writeErrors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await sendReferral(db(), actorOf(request), originOf(request), request.params.id, request.body)),
   );
   app.post(
     '/referrals/:id/status',
@@ -63,23 +93,53 @@ export const referralRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/cases/:id/transfers',
-    { schema: { tags: ['kasus'], summary: 'Transfer proposals of the case', params: IdParams, response: { 200: Type.Array(TransferSchema), ...authErrors } } },
+    {
+      schema: {
+        tags: ['kasus'],
+        summary: 'Transfer proposals of the case',
+        params: IdParams,
+        response: { 200: Type.Array(TransferSchema), ...authErrors },
+      },
+    },
     async (request) => listTransfers(db(), actorOf(request), originOf(request), request.params.id),
   );
   app.post(
     '/cases/:id/transfers',
-    { schema: { tags: ['kasus'], summary: 'Propose handing the case to another pendamping of the province (and area)', params: IdParams, body: TransferBody, response: { 201: TransferSchema, ...writeErrors } } },
-    async (request, reply) => reply.code(201).send(await proposeTransfer(db(), actorOf(request), originOf(request), request.params.id, request.body)),
+    {
+      schema: {
+        tags: ['kasus'],
+        summary: 'Propose handing the case to another pendamping of the province (and area)',
+        params: IdParams,
+        body: TransferBody,
+        response: { 201: TransferSchema, ...writeErrors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await proposeTransfer(db(), actorOf(request), originOf(request), request.params.id, request.body)),
   );
   app.post(
     '/transfers/:id/decision',
-    { schema: { tags: ['kasus'], summary: 'Accept or decline (receiver or koordinator), or withdraw', params: IdParams, body: TransferDecisionBody, response: { 200: TransferSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags: ['kasus'],
+        summary: 'Accept or decline (receiver or koordinator), or withdraw',
+        params: IdParams,
+        body: TransferDecisionBody,
+        response: { 200: TransferSchema, ...writeErrors },
+      },
+    },
     async (request) => decideTransfer(db(), actorOf(request), originOf(request), request.params.id, request.body),
   );
 
   app.get(
     '/tasks',
-    { schema: { tags: ['kasus'], summary: 'What needs doing: overdue stages, referrals and follow-ups; plans and transfers to decide; overdue per pendamping', response: { 200: TasksSchema, ...authErrors } } },
+    {
+      schema: {
+        tags: ['kasus'],
+        summary: 'What needs doing: overdue stages, referrals and follow-ups; plans and transfers to decide; overdue per pendamping',
+        response: { 200: TasksSchema, ...authErrors },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       return caseTasks(db(), actor, workerClock(actor.wilayah ?? '31', new Date()).tanggal);

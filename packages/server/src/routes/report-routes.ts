@@ -29,17 +29,32 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Generate the monthly report of an area (default: the caller’s scope; null: national) as XLSX or PDF; answers at once, poll for progress',
-        body: StrictObject({ wilayah: Type.Optional(Type.Union([WilayahCode, Type.Null()])), bulan: Month, format: Type.Union([Type.Literal('xlsx'), Type.Literal('pdf')]) }),
+        summary:
+          'Generate the monthly report of an area (default: the caller’s scope; null: national) as XLSX or PDF; answers at once, poll for progress',
+        body: StrictObject({
+          wilayah: Type.Optional(Type.Union([WilayahCode, Type.Null()])),
+          bulan: Month,
+          format: Type.Union([Type.Literal('xlsx'), Type.Literal('pdf')]),
+        }),
         response: { 202: ReportSchema, ...authErrors, 409: ErrorResponse },
       },
     },
-    async (request, reply) => reply.code(202).send(await requestReport(app.ctx.database.db, app.ctx.jobs, actorOf(request), originOf(request), request.body, new Date())),
+    async (request, reply) =>
+      reply
+        .code(202)
+        .send(await requestReport(app.ctx.database.db, app.ctx.jobs, actorOf(request), originOf(request), request.body, new Date())),
   );
 
   app.get(
     '/reports',
-    { schema: { tags, summary: 'Reports of the caller’s scope, newest month first (the download list)', querystring: StrictObject({ ...PageQuery }), response: { 200: Page(ReportSchema), ...authErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Reports of the caller’s scope, newest month first (the download list)',
+        querystring: StrictObject({ ...PageQuery }),
+        response: { 200: Page(ReportSchema), ...authErrors },
+      },
+    },
     async (request) => listReports(app.ctx.database.db, actorOf(request), request.query.page ?? 1, request.query.pageSize ?? 50),
   );
 
@@ -51,10 +66,20 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/reports/:id/file',
-    { schema: { tags, summary: 'Download a finished report (audited)', params: IdParams, response: { 200: Type.Unsafe({ type: 'string', format: 'binary' }), ...authErrors, 409: ErrorResponse } } },
+    {
+      schema: {
+        tags,
+        summary: 'Download a finished report (audited)',
+        params: IdParams,
+        response: { 200: Type.Unsafe({ type: 'string', format: 'binary' }), ...authErrors, 409: ErrorResponse },
+      },
+    },
     async (request, reply) => {
       const file = await reportFile(app.ctx.database.db, actorOf(request), originOf(request), request.params.id);
-      return reply.header('content-type', CONTENT[file.format]).header('content-disposition', `attachment; filename="${file.filename}"`).send(file.bytes);
+      return reply
+        .header('content-type', CONTENT[file.format])
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .send(file.bytes);
     },
   );
 };

@@ -12,7 +12,13 @@ export const stageTargetRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/tahapan-targets',
-    { schema: { tags, summary: 'Target days per stage (ppks null: default) that decide when a case is terlambat', response: { 200: Type.Array(StageTargetSchema), ...authErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Target days per stage (ppks null: default) that decide when a case is terlambat',
+        response: { 200: Type.Array(StageTargetSchema), ...authErrors },
+      },
+    },
     async () => listStageTargets(db()),
   );
 
@@ -22,7 +28,11 @@ export const stageTargetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Set one stage target, for all categories (ppks null) or one (national admin, audited)',
-        body: StrictObject({ tahapan: TahapanSchema, ppks: Type.Union([PpksCode, Type.Null()]), hari: Type.Integer({ minimum: 1, maximum: 3650 }) }),
+        body: StrictObject({
+          tahapan: TahapanSchema,
+          ppks: Type.Union([PpksCode, Type.Null()]),
+          hari: Type.Integer({ minimum: 1, maximum: 3650 }),
+        }),
         response: { 200: StageTargetSchema, ...authErrors, 422: ErrorResponse },
       },
     },

@@ -4,7 +4,15 @@ import { authErrors, Nullable, StrictObject, Uuid } from '../http/schemas.js';
 import { syncChanges } from '../sync/sync-changes.js';
 import { BeneficiarySchema } from './beneficiary-schemas.js';
 import { CaseSchema } from './case-schemas.js';
-import { AssessmentSchema, FollowUpSchema, OutcomesSchema, PlanSchema, ReferralSchema, ServiceSchema, TasksSchema } from './casework-schemas.js';
+import {
+  AssessmentSchema,
+  FollowUpSchema,
+  OutcomesSchema,
+  PlanSchema,
+  ReferralSchema,
+  ServiceSchema,
+  TasksSchema,
+} from './casework-schemas.js';
 import { ActivitySchema, AttendanceSchema } from './workforce-schemas.js';
 
 const WorkingFileSchema = Type.Object({
@@ -25,11 +33,15 @@ export const SyncChangesSchema = Type.Object({
   cases: Type.Array(CaseSchema),
   beneficiaries: Type.Array(BeneficiarySchema, { description: 'The people of those cases, masked where the caller may not identify them' }),
   workingFiles: Type.Array(WorkingFileSchema, { description: 'Each changed case’s whole working file (pendamping)' }),
-  removed: Type.Object({ cases: Type.Array(Uuid, { description: 'Cases that left the working set since the cursor (closed, reassigned)' }) }),
+  removed: Type.Object({
+    cases: Type.Array(Uuid, { description: 'Cases that left the working set since the cursor (closed, reassigned)' }),
+  }),
   tasks: Nullable(TasksSchema),
   attendance: Nullable(Type.Object({ tanggal: Type.String(), presensi: Nullable(AttendanceSchema) })),
   activities: Nullable(Type.Array(ActivitySchema)),
-  reference: Nullable(Type.Record(Type.String(), Type.String(), { description: 'A version per reference list: reload a list whose version changed' })),
+  reference: Nullable(
+    Type.Record(Type.String(), Type.String(), { description: 'A version per reference list: reload a list whose version changed' }),
+  ),
 });
 
 export const syncRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -43,7 +55,9 @@ export const syncRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'A pendamping gets their open cases, those cases’ people and working files, their tasks, today’s presensi and activities and the reference versions; ' +
           'a koordinator the open cases of their area and their people, paged (`more`). Never a record outside the caller’s scope; protected people are masked ' +
           'as on every other read. A changed case comes whole with its whole working file; a record may come twice but is never skipped.',
-        querystring: StrictObject({ since: Type.Optional(Type.String({ minLength: 1, maxLength: 2000, description: 'The `cursor` of the previous answer' })) }),
+        querystring: StrictObject({
+          since: Type.Optional(Type.String({ minLength: 1, maxLength: 2000, description: 'The `cursor` of the previous answer' })),
+        }),
         response: { 200: SyncChangesSchema, ...authErrors },
       },
     },

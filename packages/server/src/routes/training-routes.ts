@@ -54,14 +54,28 @@ export const trainingRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/trainings',
-    { schema: { tags, summary: 'Training events the caller sees (all: national; held in or attended from one’s area; a pendamping’s own)', response: { 200: Type.Array(TrainingSchema), ...authErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Training events the caller sees (all: national; held in or attended from one’s area; a pendamping’s own)',
+        response: { 200: Type.Array(TrainingSchema), ...authErrors },
+      },
+    },
     async (request) => listTrainings(app.ctx.reader.db, actorOf(request), new Date()),
   );
 
   app.post(
     '/trainings',
-    { schema: { tags, summary: 'Create a training event with its curriculum units (direktorat or national admin)', body: TrainingBody, response: { 201: TrainingSchema, ...writeErrors } } },
-    async (request, reply) => reply.code(201).send(await createTraining(db(), actorOf(request), originOf(request), request.body, new Date())),
+    {
+      schema: {
+        tags,
+        summary: 'Create a training event with its curriculum units (direktorat or national admin)',
+        body: TrainingBody,
+        response: { 201: TrainingSchema, ...writeErrors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await createTraining(db(), actorOf(request), originOf(request), request.body, new Date())),
   );
 
   app.get(
@@ -72,14 +86,30 @@ export const trainingRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/trainings/:id/participants',
-    { schema: { tags, summary: 'Participants the caller sees, with attendance per unit, scores and certificate', params: IdParams, response: { 200: Type.Array(ParticipantSchema), ...authErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Participants the caller sees, with attendance per unit, scores and certificate',
+        params: IdParams,
+        response: { 200: Type.Array(ParticipantSchema), ...authErrors },
+      },
+    },
     async (request) => listParticipants(db(), actorOf(request), request.params.id),
   );
 
   app.post(
     '/trainings/:id/participants',
-    { schema: { tags, summary: 'Register a participant (organiser)', params: IdParams, body: ParticipantBody, response: { 201: ParticipantSchema, ...writeErrors } } },
-    async (request, reply) => reply.code(201).send(await addParticipant(db(), actorOf(request), originOf(request), request.params.id, request.body.userId)),
+    {
+      schema: {
+        tags,
+        summary: 'Register a participant (organiser)',
+        params: IdParams,
+        body: ParticipantBody,
+        response: { 201: ParticipantSchema, ...writeErrors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await addParticipant(db(), actorOf(request), originOf(request), request.params.id, request.body.userId)),
   );
 
   app.post(
@@ -87,21 +117,37 @@ export const trainingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Attendance of a unit: the organiser marks it, or the participant checks in; from the unit’s day on (201 new, 200 already recorded)',
+        summary:
+          'Attendance of a unit: the organiser marks it, or the participant checks in; from the unit’s day on (201 new, 200 already recorded)',
         params: IdParams,
         body: AttendanceBody,
         response: { 200: ParticipantSchema, 201: ParticipantSchema, ...writeErrors },
       },
     },
     async (request, reply) => {
-      const { created, participant } = await recordAttendance(db(), actorOf(request), originOf(request), request.params.id, request.body, new Date());
+      const { created, participant } = await recordAttendance(
+        db(),
+        actorOf(request),
+        originOf(request),
+        request.params.id,
+        request.body,
+        new Date(),
+      );
       return reply.code(created ? 201 : 200).send(participant);
     },
   );
 
   app.put(
     '/trainings/:id/results',
-    { schema: { tags, summary: 'Pre- and post-test scores of a participant (organiser)', params: IdParams, body: ResultBody, response: { 200: ParticipantSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Pre- and post-test scores of a participant (organiser)',
+        params: IdParams,
+        body: ResultBody,
+        response: { 200: ParticipantSchema, ...writeErrors },
+      },
+    },
     async (request) => recordResult(db(), actorOf(request), originOf(request), request.params.id, request.body),
   );
 
@@ -110,7 +156,8 @@ export const trainingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Complete the event: certificates for those who qualify (every unit attended, post-test passed where there is one); from its last day, once',
+        summary:
+          'Complete the event: certificates for those who qualify (every unit attended, post-test passed where there is one); from its last day, once',
         params: IdParams,
         response: { 200: CompletionSchema, ...writeErrors },
       },
@@ -120,7 +167,14 @@ export const trainingRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/trainings/:id/certificates',
-    { schema: { tags, summary: 'Certificates of the event the caller sees', params: IdParams, response: { 200: Type.Array(CertificateSummarySchema), ...authErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Certificates of the event the caller sees',
+        params: IdParams,
+        response: { 200: Type.Array(CertificateSummarySchema), ...authErrors },
+      },
+    },
     async (request) => trainingCertificates(db(), actorOf(request), request.params.id),
   );
 
@@ -139,16 +193,39 @@ export const trainingRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/certificates/:nomor/pdf',
-    { schema: { tags, summary: 'The certificate as PDF with its verification QR code (holder or organiser)', params: CertificateParams, response: { 200: Type.Unsafe({ type: 'string', format: 'binary' }), ...authErrors, 409: ErrorResponse } } },
+    {
+      schema: {
+        tags,
+        summary: 'The certificate as PDF with its verification QR code (holder or organiser)',
+        params: CertificateParams,
+        response: { 200: Type.Unsafe({ type: 'string', format: 'binary' }), ...authErrors, 409: ErrorResponse },
+      },
+    },
     async (request, reply) => {
-      const { nomor, pdf } = await certificateFile(db(), actorOf(request), request.params.nomor, publicBase(app.ctx.config.publicUrl, request));
-      return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="sertifikat-${nomor}.pdf"`).send(pdf);
+      const { nomor, pdf } = await certificateFile(
+        db(),
+        actorOf(request),
+        request.params.nomor,
+        publicBase(app.ctx.config.publicUrl, request),
+      );
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="sertifikat-${nomor}.pdf"`)
+        .send(pdf);
     },
   );
 
   app.post(
     '/certificates/:nomor/revoke',
-    { schema: { tags, summary: 'Revoke a certificate with a reason (organiser); verification then answers valid: false', params: CertificateParams, body: RevokeBody, response: { 200: CertificateSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Revoke a certificate with a reason (organiser); verification then answers valid: false',
+        params: CertificateParams,
+        body: RevokeBody,
+        response: { 200: CertificateSchema, ...writeErrors },
+      },
+    },
     async (request) => revokeCertificate(db(), actorOf(request), originOf(request), request.params.nomor, request.body.alasan, new Date()),
   );
 
@@ -157,7 +234,8 @@ export const trainingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Competency matrix of the area’s pendamping: level per competency from training, the koordinator’s assessment and certification; gaps',
+        summary:
+          'Competency matrix of the area’s pendamping: level per competency from training, the koordinator’s assessment and certification; gaps',
         querystring: StrictObject({ wilayah: Type.Optional(WilayahCode) }),
         response: { 200: MatrixSchema, ...authErrors },
       },
@@ -167,14 +245,33 @@ export const trainingRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.put(
     '/competencies/:userId',
-    { schema: { tags, summary: 'The koordinator’s assessment of one competency of a pendamping in their area', params: UserParams, body: AssessmentBody, response: { 200: CompetencyRowSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'The koordinator’s assessment of one competency of a pendamping in their area',
+        params: UserParams,
+        body: AssessmentBody,
+        response: { 200: CompetencyRowSchema, ...writeErrors },
+      },
+    },
     async (request) => assessCompetency(db(), actorOf(request), originOf(request), request.params.userId, request.body, new Date()),
   );
 
   app.post(
     '/competencies/:userId/certifications',
-    { schema: { tags, summary: 'Record a professional certification (e.g. sertifikasi pekerja sosial) with its expiry', params: UserParams, body: CertificationBody, response: { 201: CompetencyRowSchema, ...writeErrors } } },
-    async (request, reply) => reply.code(201).send(await addCertification(db(), actorOf(request), originOf(request), request.params.userId, request.body, new Date())),
+    {
+      schema: {
+        tags,
+        summary: 'Record a professional certification (e.g. sertifikasi pekerja sosial) with its expiry',
+        params: UserParams,
+        body: CertificationBody,
+        response: { 201: CompetencyRowSchema, ...writeErrors },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await addCertification(db(), actorOf(request), originOf(request), request.params.userId, request.body, new Date())),
   );
 
   app.get(
@@ -187,7 +284,13 @@ export const trainingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: HoursSchema, ...authErrors },
       },
     },
-    async (request) => developmentHours(app.ctx.reader.db, actorOf(request), request.query.year ?? Number(wilayahClock(actorOf(request).wilayah).tanggal.slice(0, 4)), request.query.wilayah),
+    async (request) =>
+      developmentHours(
+        app.ctx.reader.db,
+        actorOf(request),
+        request.query.year ?? Number(wilayahClock(actorOf(request).wilayah).tanggal.slice(0, 4)),
+        request.query.wilayah,
+      ),
   );
 };
 
@@ -213,7 +316,8 @@ export const publicTrainingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Public verification of a certificate number (no sign-in): valid or revoked, name, training, dates, JP; 404 for an unknown number',
+        summary:
+          'Public verification of a certificate number (no sign-in): valid or revoked, name, training, dates, JP; 404 for an unknown number',
         security: [],
         params: CertificateParams,
         response: { 200: VerificationSchema, 400: ErrorResponse, 404: ErrorResponse, 429: ErrorResponse },

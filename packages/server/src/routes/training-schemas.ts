@@ -68,13 +68,22 @@ export const ParticipantSchema = Type.Object({
 });
 
 export const ParticipantBody = StrictObject({ userId: Uuid });
-export const AttendanceBody = StrictObject({ userId: Uuid, unit: Type.String({ minLength: 1, maxLength: 40, description: 'A unit’s kode' }) });
-export const ResultBody = StrictObject({ userId: Uuid, nilaiPre: Type.Optional(Nullable(Score)), nilaiPost: Type.Optional(Nullable(Score)) });
+export const AttendanceBody = StrictObject({
+  userId: Uuid,
+  unit: Type.String({ minLength: 1, maxLength: 40, description: 'A unit’s kode' }),
+});
+export const ResultBody = StrictObject({
+  userId: Uuid,
+  nilaiPre: Type.Optional(Nullable(Score)),
+  nilaiPost: Type.Optional(Nullable(Score)),
+});
 
 export const CertificateSummarySchema = Type.Object({ nomor: Type.String(), userId: Uuid, nama: Type.String(), valid: Type.Boolean() });
 export const CompletionSchema = Type.Object({
   certificates: Type.Array(CertificateSummarySchema),
-  notQualified: Type.Array(Type.Object({ userId: Uuid, nama: Type.String(), unitKurang: Type.Array(Type.String()), postTestKurang: Type.Boolean() })),
+  notQualified: Type.Array(
+    Type.Object({ userId: Uuid, nama: Type.String(), unitKurang: Type.Array(Type.String()), postTestKurang: Type.Boolean() }),
+  ),
 });
 
 export const CertificateSchema = Type.Object({
@@ -92,12 +101,30 @@ export const CertificateSchema = Type.Object({
 });
 
 /** The public answer: nothing but these fields. */
-export const VerificationSchema = Type.Object({ valid: Type.Boolean(), nama: Type.String(), pelatihan: Type.String(), mulai: DateOnly, selesai: DateOnly, jp: Type.Integer() });
+export const VerificationSchema = Type.Object({
+  valid: Type.Boolean(),
+  nama: Type.String(),
+  pelatihan: Type.String(),
+  mulai: DateOnly,
+  selesai: DateOnly,
+  jp: Type.Integer(),
+});
 export const CertificateParams = StrictObject({ nomor: Type.String({ minLength: 1, maxLength: 64 }) });
 export const RevokeBody = StrictObject({ alasan: Text(500, 10) });
 
-const CellSchema = Type.Object({ kode: Type.String(), level: Type.Integer(), jp: Type.Integer(), penilaian: Nullable(Type.Integer()), sertifikasiSampai: Nullable(DateOnly) });
-export const CompetencyRowSchema = Type.Object({ userId: Uuid, nama: Type.String(), wilayah: Type.String(), kompetensi: Type.Array(CellSchema) });
+const CellSchema = Type.Object({
+  kode: Type.String(),
+  level: Type.Integer(),
+  jp: Type.Integer(),
+  penilaian: Nullable(Type.Integer()),
+  sertifikasiSampai: Nullable(DateOnly),
+});
+export const CompetencyRowSchema = Type.Object({
+  userId: Uuid,
+  nama: Type.String(),
+  wilayah: Type.String(),
+  kompetensi: Type.Array(CellSchema),
+});
 export const MatrixSchema = Type.Object({
   wilayah: Nullable(Type.String()),
   kompetensi: Type.Array(Type.Object({ kode: Type.String(), nama: Type.String(), uraian: Type.String() })),
@@ -116,5 +143,7 @@ export const HoursSchema = Type.Object({
   tahun: Type.Integer(),
   target: Type.Integer(),
   dasar: Type.String(),
-  items: Type.Array(Type.Object({ userId: Uuid, nama: Type.String(), wilayah: Type.String(), jp: Type.Integer(), tercapai: Type.Boolean() })),
+  items: Type.Array(
+    Type.Object({ userId: Uuid, nama: Type.String(), wilayah: Type.String(), jp: Type.Integer(), tercapai: Type.Boolean() }),
+  ),
 });

@@ -1,12 +1,32 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { actorOf, originOf } from '../http/context.js';
 import { authErrors, ErrorResponse, Page, PageQuery, StrictObject, Uuid, WilayahCode } from '../http/schemas.js';
-import { createUser, endUserSessions, getUser, listUserSessions, listUsers, resetPassword, temporaryPassword, updateUser } from '../users/user-service.js';
-import { NewUserBody, Password, RoleSchema, SessionHandle, SessionSchema, UserDetailSchema, UserPatchBody, UserSchema } from './user-schemas.js';
+import {
+  createUser,
+  endUserSessions,
+  getUser,
+  listUserSessions,
+  listUsers,
+  resetPassword,
+  temporaryPassword,
+  updateUser,
+} from '../users/user-service.js';
+import {
+  NewUserBody,
+  Password,
+  RoleSchema,
+  SessionHandle,
+  SessionSchema,
+  UserDetailSchema,
+  UserPatchBody,
+  UserSchema,
+} from './user-schemas.js';
 
 const IdParams = StrictObject({ id: Uuid });
 const TemporaryPassword = Type.Object({
-  temporaryPassword: Type.Union([Type.String(), Type.Null()], { description: 'The generated temporary password, shown once; null when the caller chose it' }),
+  temporaryPassword: Type.Union([Type.String(), Type.Null()], {
+    description: 'The generated temporary password, shown once; null when the caller chose it',
+  }),
 });
 
 /** A password an admin chose is replaced by its owner at first sign-in. */
@@ -20,21 +40,34 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['pengguna'],
-        summary: 'Create an account (admin within their own scope; a koordinator: pendamping of their area); the user must change the password at first sign-in',
-        description: 'Without a password a temporary one is generated and returned once (temporaryPassword). Refused attempts are audit events (user.create.refused).',
+        summary:
+          'Create an account (admin within their own scope; a koordinator: pendamping of their area); the user must change the password at first sign-in',
+        description:
+          'Without a password a temporary one is generated and returned once (temporaryPassword). Refused attempts are audit events (user.create.refused).',
         body: NewUserBody,
-        response: { 201: Type.Object({ ...UserSchema.properties, ...TemporaryPassword.properties }), ...authErrors, 409: ErrorResponse, 422: ErrorResponse },
+        response: {
+          201: Type.Object({ ...UserSchema.properties, ...TemporaryPassword.properties }),
+          ...authErrors,
+          409: ErrorResponse,
+          422: ErrorResponse,
+        },
       },
     },
     async (request, reply) => {
       const { wilayah, namaLengkap, password, ...rest } = request.body;
       const generated = password ? null : temporaryPassword(rest.username);
-      const user = await createUser(db(), actorOf(request), originOf(request), {
-        ...rest,
-        password: password || generated!,
-        wilayah: wilayah ?? null,
-        namaLengkap: namaLengkap ?? null,
-      }, ADMIN_SET);
+      const user = await createUser(
+        db(),
+        actorOf(request),
+        originOf(request),
+        {
+          ...rest,
+          password: password || generated!,
+          wilayah: wilayah ?? null,
+          namaLengkap: namaLengkap ?? null,
+        },
+        ADMIN_SET,
+      );
       return reply.code(201).send({ ...user, temporaryPassword: generated });
     },
   );
@@ -52,7 +85,9 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
           wilayah: Type.Optional(WilayahCode),
           aktif: Type.Optional(Type.Boolean({ description: 'true: enabled accounts; false: disabled ones' })),
           lastSignIn: Type.Optional(
-            Type.Union([Type.Literal('never'), Type.Literal('within30d'), Type.Literal('over30d'), Type.Literal('over90d')], { description: 'Never signed in, or the last sign-in within/over 30 or over 90 days ago' }),
+            Type.Union([Type.Literal('never'), Type.Literal('within30d'), Type.Literal('over30d'), Type.Literal('over90d')], {
+              description: 'Never signed in, or the last sign-in within/over 30 or over 90 days ago',
+            }),
           ),
         }),
         response: { 200: Page(UserSchema), ...authErrors },
@@ -66,7 +101,14 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/users/:id',
-    { schema: { tags: ['pengguna'], summary: 'One account with its assignment history', params: IdParams, response: { 200: UserDetailSchema, ...authErrors } } },
+    {
+      schema: {
+        tags: ['pengguna'],
+        summary: 'One account with its assignment history',
+        params: IdParams,
+        response: { 200: UserDetailSchema, ...authErrors },
+      },
+    },
     async (request) => getUser(db(), actorOf(request), request.params.id),
   );
 
@@ -97,7 +139,14 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await resetPassword(db(), actorOf(request), originOf(request), request.params.id, request.body.password || null, ADMIN_SET);
+      const result = await resetPassword(
+        db(),
+        actorOf(request),
+        originOf(request),
+        request.params.id,
+        request.body.password || null,
+        ADMIN_SET,
+      );
       return result.temporaryPassword === null ? reply.code(204).send(null) : reply.code(200).send(result);
     },
   );

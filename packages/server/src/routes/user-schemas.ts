@@ -9,25 +9,26 @@ export const RoleSchema = Type.Union([
   Type.Literal('auditor'),
 ]);
 
-export const UserSchema = Type.Object(
-  {
-    id: Uuid,
-    username: Type.String(),
-    role: RoleSchema,
-    wilayah: Type.Union([Type.String(), Type.Null()], { description: 'Area-code scope; null = national' }),
-    namaLengkap: Type.Union([Type.String(), Type.Null()]),
-    disabled: Type.Boolean(),
-    mustChangePassword: Type.Boolean({ description: 'An admin set the password; the user must replace it at first sign-in' }),
-    createdAt: Type.String({ format: 'date-time' }),
-    lastSignInAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'The last sign-in; null: never signed in' }),
-  },
-);
+export const UserSchema = Type.Object({
+  id: Uuid,
+  username: Type.String(),
+  role: RoleSchema,
+  wilayah: Type.Union([Type.String(), Type.Null()], { description: 'Area-code scope; null = national' }),
+  namaLengkap: Type.Union([Type.String(), Type.Null()]),
+  disabled: Type.Boolean(),
+  mustChangePassword: Type.Boolean({ description: 'An admin set the password; the user must replace it at first sign-in' }),
+  createdAt: Type.String({ format: 'date-time' }),
+  lastSignInAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'The last sign-in; null: never signed in' }),
+});
 
 export const UserDetailSchema = Type.Object({
   ...UserSchema.properties,
-  riwayatPenugasan: Type.Array(Type.Object({ wilayah: Type.Union([Type.String(), Type.Null()]), sejak: Type.String({ format: 'date-time' }) }), {
-    description: 'Every area the account was assigned to, newest first',
-  }),
+  riwayatPenugasan: Type.Array(
+    Type.Object({ wilayah: Type.Union([Type.String(), Type.Null()]), sejak: Type.String({ format: 'date-time' }) }),
+    {
+      description: 'Every area the account was assigned to, newest first',
+    },
+  ),
 });
 
 export const SessionSchema = Type.Object({
@@ -46,7 +47,9 @@ export const Password = Type.String({ minLength: 1, maxLength: 256 });
 
 export const NewUserBody = StrictObject({
   username: Username,
-  password: Type.Optional(Type.Union([Password, Type.Null()], { description: 'Omitted or null: a temporary password is generated and returned once' })),
+  password: Type.Optional(
+    Type.Union([Password, Type.Null()], { description: 'Omitted or null: a temporary password is generated and returned once' }),
+  ),
   role: RoleSchema,
   wilayah: Type.Optional(Type.Union([WilayahCode, Type.Null()])),
   namaLengkap: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),

@@ -3,15 +3,13 @@ import type { ZonaWaktu } from '@tuntas/domain';
 import { notFound } from '../http/app-error.js';
 import { authErrors, StrictObject, WilayahCode } from '../http/schemas.js';
 
-const Wilayah = Type.Object(
-  {
-    kode: Type.String(),
-    nama: Type.String(),
-    tingkat: Type.Integer({ minimum: 1, maximum: 4, description: '1 provinsi, 2 kabupaten/kota, 3 kecamatan, 4 desa/kelurahan' }),
-    induk: Type.Union([Type.String(), Type.Null()]),
-    zonaWaktu: Type.Union([Type.Literal('WIB'), Type.Literal('WITA'), Type.Literal('WIT')]),
-  },
-);
+const Wilayah = Type.Object({
+  kode: Type.String(),
+  nama: Type.String(),
+  tingkat: Type.Integer({ minimum: 1, maximum: 4, description: '1 provinsi, 2 kabupaten/kota, 3 kecamatan, 4 desa/kelurahan' }),
+  induk: Type.Union([Type.String(), Type.Null()]),
+  zonaWaktu: Type.Union([Type.Literal('WIB'), Type.Literal('WITA'), Type.Literal('WIT')]),
+});
 
 /** Reference data is public knowledge, so every signed-in user reads all of it, whatever the scope. */
 export const wilayahRoutes: FastifyPluginAsyncTypebox = async (app) => {

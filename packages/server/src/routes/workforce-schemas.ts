@@ -16,7 +16,11 @@ export const PositionBody = StrictObject({
 });
 
 /** The phone's time of the tap, for a check-in or check-out queued without a signal. */
-const ActedAt = { waktuPerangkat: Type.Optional(Type.String({ format: 'date-time', description: 'When the worker acted, by the device clock (offline queue)' })) };
+const ActedAt = {
+  waktuPerangkat: Type.Optional(
+    Type.String({ format: 'date-time', description: 'When the worker acted, by the device clock (offline queue)' }),
+  ),
+};
 
 export const CheckOutBody = StrictObject({ ...PositionBody.properties, ...ActedAt });
 
@@ -33,7 +37,9 @@ export const AbsenceBody = StrictObject({
   catatan: Type.String({ minLength: 1, maxLength: 500 }),
 });
 
-const Point = Nullable(Type.Object({ lat: Type.Number(), lng: Type.Number(), akurasi: Nullable(Type.Number()), jarakKm: Nullable(Type.Number()) }));
+const Point = Nullable(
+  Type.Object({ lat: Type.Number(), lng: Type.Number(), akurasi: Nullable(Type.Number()), jarakKm: Nullable(Type.Number()) }),
+);
 
 export const AttendanceSchema = Type.Object({
   id: Uuid,
@@ -186,7 +192,13 @@ export const PerformanceSchema = Type.Object({
 });
 
 export const PlanBody = StrictObject({
-  targets: Type.Optional(Type.Partial(Type.Object(Object.fromEntries(INDICATOR_CODES.map((k) => [k, Type.Number({ minimum: 0, maximum: 100_000 })])), { additionalProperties: false }))),
+  targets: Type.Optional(
+    Type.Partial(
+      Type.Object(Object.fromEntries(INDICATOR_CODES.map((k) => [k, Type.Number({ minimum: 0, maximum: 100_000 })])), {
+        additionalProperties: false,
+      }),
+    ),
+  ),
   perilaku: Type.Optional(Nullable(RatingSchema)),
   perilakuCatatan: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
 });
@@ -197,7 +209,15 @@ export const ProfileSchema = Type.Object({
   nama: Nullable(Type.String()),
   wilayah: Type.String(),
   nip: Nullable(Type.String()),
-  nipInfo: Nullable(Type.Object({ jenis: literals(['pns', 'pppk'] as const), tanggalLahir: Type.String(), tmt: Type.String(), jenisKelamin: Type.String(), urut: Type.String() })),
+  nipInfo: Nullable(
+    Type.Object({
+      jenis: literals(['pns', 'pppk'] as const),
+      tanggalLahir: Type.String(),
+      tmt: Type.String(),
+      jenisKelamin: Type.String(),
+      urut: Type.String(),
+    }),
+  ),
   jenisAsn: Nullable(literals(['pns', 'pppk'] as const)),
   kontrakMulai: Nullable(Type.String()),
   kontrakSelesai: Nullable(Type.String()),

@@ -1,4 +1,13 @@
-import { CLOSE_REASONS, deriveStatus, nameSearchKey, PPKS, TAHAPAN_CODES, type CaseStatus, type CloseReason, type TahapanCode } from '@tuntas/domain';
+import {
+  CLOSE_REASONS,
+  deriveStatus,
+  nameSearchKey,
+  PPKS,
+  TAHAPAN_CODES,
+  type CaseStatus,
+  type CloseReason,
+  type TahapanCode,
+} from '@tuntas/domain';
 import { sql } from 'kysely';
 import { copyRows, type CopyValue } from '../db/bulk-copy.js';
 import type { Database } from '../db/database.js';
@@ -30,8 +39,41 @@ function uuid(random: Random): string {
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
-const BENEFICIARY_COLUMNS = ['id', 'nik', 'no_kk', 'nama', 'nama_kunci', 'jenis_kelamin', 'tanggal_lahir', 'alamat', 'kode_desa', 'provinsi', 'kategori_ppks', 'telepon', 'disabilitas', 'created_at', 'updated_at'];
-const CASE_COLUMNS = ['id', 'beneficiary_id', 'ppks', 'wilayah', 'provinsi', 'pendamping_id', 'tahapan', 'status', 'tahapan_sejak', 'ditutup_alasan', 'diverifikasi_oleh', 'diverifikasi_pada', 'created_at', 'updated_at', 'created_by', 'updated_by'];
+const BENEFICIARY_COLUMNS = [
+  'id',
+  'nik',
+  'no_kk',
+  'nama',
+  'nama_kunci',
+  'jenis_kelamin',
+  'tanggal_lahir',
+  'alamat',
+  'kode_desa',
+  'provinsi',
+  'kategori_ppks',
+  'telepon',
+  'disabilitas',
+  'created_at',
+  'updated_at',
+];
+const CASE_COLUMNS = [
+  'id',
+  'beneficiary_id',
+  'ppks',
+  'wilayah',
+  'provinsi',
+  'pendamping_id',
+  'tahapan',
+  'status',
+  'tahapan_sejak',
+  'ditutup_alasan',
+  'diverifikasi_oleh',
+  'diverifikasi_pada',
+  'created_at',
+  'updated_at',
+  'created_by',
+  'updated_by',
+];
 const EVENT_COLUMNS = ['case_id', 'at', 'actor_id', 'actor_username', 'jenis', 'dari_tahapan', 'ke_tahapan', 'data'];
 
 interface Built {
@@ -56,7 +98,10 @@ export interface SeedCasesOptions {
  * months, so the funnel, durations and backlog look like a real programme. Loaded with COPY in
  * batches; the next batch is generated while the previous one is being written.
  */
-export async function seedCases(database: Database, options: SeedCasesOptions): Promise<{ beneficiaries: number; cases: number; events: number }> {
+export async function seedCases(
+  database: Database,
+  options: SeedCasesOptions,
+): Promise<{ beneficiaries: number; cases: number; events: number }> {
   const { random, now, workers } = options;
   const db = database.db;
   const villages = new Map<string, string[]>();
@@ -134,8 +179,14 @@ export async function seedCases(database: Database, options: SeedCasesOptions): 
     const caseId = uuid(random);
     const workerName = options.workerNames.get(worker.id) ?? null;
     const koordinator = options.koordinators.get(village.slice(0, 2));
-    const event = (at: Date, jenis: string, dari: TahapanCode | null, ke: TahapanCode | null, data: Record<string, unknown> | null = null, actor = { id: worker.id, username: workerName }) =>
-      built.events.push([caseId, at, actor.id, actor.username, jenis, dari, ke, data ? JSON.stringify(data) : null]);
+    const event = (
+      at: Date,
+      jenis: string,
+      dari: TahapanCode | null,
+      ke: TahapanCode | null,
+      data: Record<string, unknown> | null = null,
+      actor = { id: worker.id, username: workerName },
+    ) => built.events.push([caseId, at, actor.id, actor.username, jenis, dari, ke, data ? JSON.stringify(data) : null]);
 
     // Walk the stages until today: each stage lasts its usual time, scaled by how busy this case's pendamping is.
     const pace = 0.6 + random.next() * 1.9;

@@ -34,7 +34,10 @@ const PER_PROVINCE = [
  * at rencana, approved from intervensi on) and the follow-up schedule of bimbingan lanjut.
  * Deterministic: choices hash the case number, which the seed assigns in order.
  */
-export async function seedCaseWork(db: Kysely<DB>, now: Date): Promise<{ lembaga: number; rujukan: number; rencana: number; bimbingan: number }> {
+export async function seedCaseWork(
+  db: Kysely<DB>,
+  now: Date,
+): Promise<{ lembaga: number; rujukan: number; rencana: number; bimbingan: number }> {
   for (const [jenis, prefix] of PER_PROVINCE) {
     await sql`
       insert into lembaga (nama, jenis, wilayah, batas_hari)
@@ -42,7 +45,9 @@ export async function seedCaseWork(db: Kysely<DB>, now: Date): Promise<{ lembaga
       from wilayah w where w.tingkat = 1 on conflict do nothing`.execute(db);
   }
   for (const [nama, kota] of SENTRA) {
-    await sql`insert into lembaga (nama, jenis, wilayah, alamat, batas_hari) values (${nama}, 'sentra_kemensos', null, ${kota}, 14) on conflict do nothing`.execute(db);
+    await sql`insert into lembaga (nama, jenis, wilayah, alamat, batas_hari) values (${nama}, 'sentra_kemensos', null, ${kota}, 14) on conflict do nothing`.execute(
+      db,
+    );
   }
   const bucket = (mod: number) => sql<number>`abs(hashtext(c.nomor)) % ${mod}::int`;
   // The institution a category is usually referred to.
@@ -89,6 +94,14 @@ export async function seedCaseWork(db: Kysely<DB>, now: Date): Promise<{ lembaga
       case when j.jadwal < ${now}::date - 7 then c.pendamping_id end
     from cases c cross join lateral (select (c.tahapan_sejak::date + d) as jadwal from unnest(array[30, 90, 180]) d) j
     where c.tahapan = 'bimbingan_lanjut' and c.tahapan_sejak > ${now}::timestamptz - interval '200 days'`.execute(db);
-  const lembaga = await db.selectFrom('lembaga').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return { lembaga: Number(lembaga.n), rujukan: Number(rujukan.numAffectedRows ?? 0), rencana: Number(rencana.numAffectedRows ?? 0), bimbingan: Number(bimbingan.numAffectedRows ?? 0) };
+  const lembaga = await db
+    .selectFrom('lembaga')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return {
+    lembaga: Number(lembaga.n),
+    rujukan: Number(rujukan.numAffectedRows ?? 0),
+    rencana: Number(rencana.numAffectedRows ?? 0),
+    bimbingan: Number(bimbingan.numAffectedRows ?? 0),
+  };
 }

@@ -41,7 +41,16 @@ export interface SeedDemoResult {
 /** Idempotent: running it again keeps the accounts and, if changed, sets their password back to the demo one. */
 export async function seedDemo(database: Database, options: SeedDemoOptions): Promise<SeedDemoResult> {
   const db = database.db;
-  const result: SeedDemoResult = { created: [], existing: [], cases: 0, beneficiaries: 0, events: 0, pendamping: 0, attendance: 0, activities: 0 };
+  const result: SeedDemoResult = {
+    created: [],
+    existing: [],
+    cases: 0,
+    beneficiaries: 0,
+    events: 0,
+    pendamping: 0,
+    attendance: 0,
+    activities: 0,
+  };
   for (const account of DEMO_ACCOUNTS) {
     const existing = await findUserByUsername(db, account.username);
     if (existing) {
@@ -60,8 +69,14 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
 
   const random = new Random(options.seed ?? 20_251_117);
   const workers = await seedWorkforce(db, options.password, random);
-  const staff = await db.selectFrom('users').select(['id', 'username', 'role', 'wilayah', 'nama_lengkap']).where('role', 'in', ['koordinator', 'pendamping']).execute();
-  const koordinators = new Map(staff.filter((u) => u.role === 'koordinator' && u.wilayah?.length === 2).map((u) => [u.wilayah!, { id: u.id, username: u.username }]));
+  const staff = await db
+    .selectFrom('users')
+    .select(['id', 'username', 'role', 'wilayah', 'nama_lengkap'])
+    .where('role', 'in', ['koordinator', 'pendamping'])
+    .execute();
+  const koordinators = new Map(
+    staff.filter((u) => u.role === 'koordinator' && u.wilayah?.length === 2).map((u) => [u.wilayah!, { id: u.id, username: u.username }]),
+  );
   const workerNames = new Map(staff.map((u) => [u.id, u.username]));
   const now = options.now ?? new Date();
   // Per-row triggers keep worker_monthly current for live work; for a bulk load one rebuild is
@@ -82,7 +97,13 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
     [totals, worklog] = await withDeferredIndexes(db, ['beneficiaries', 'cases', 'case_events', 'attendance', 'activities'], () =>
       Promise.all([
         seedCases(database, { scale: options.scale, now, workers, koordinators, workerNames, random }),
-        seedWorklog(database, { workers, koordinators, now, months: options.worklogMonths ?? 3, random: new Random((options.seed ?? 20_251_117) + 1) }),
+        seedWorklog(database, {
+          workers,
+          koordinators,
+          now,
+          months: options.worklogMonths ?? 3,
+          random: new Random((options.seed ?? 20_251_117) + 1),
+        }),
       ]),
     );
   } finally {
@@ -101,7 +122,14 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
   // fresh rows while the first users (and the benchmark) wait behind it; one vacuum now settles the
   // visibility map and the statistics at once.
   if (database.kind === 'postgresql') await sql`vacuum analyze`.execute(db);
-  else await sql`analyze attendance, activities, pendamping_profiles, worker_monthly, case_stats, case_flow, case_resolution_weeks, disaster_affected, disaster_affected_history`.execute(db);
-  await recordAudit(db, SYSTEM_ACTOR, CLI_ORIGIN, { action: 'seed.demo', entityType: 'system', details: { ...totals, ...worklog, ...casework, ...disasters, pendamping: workers.length } });
+  else
+    await sql`analyze attendance, activities, pendamping_profiles, worker_monthly, case_stats, case_flow, case_resolution_weeks, disaster_affected, disaster_affected_history`.execute(
+      db,
+    );
+  await recordAudit(db, SYSTEM_ACTOR, CLI_ORIGIN, {
+    action: 'seed.demo',
+    entityType: 'system',
+    details: { ...totals, ...worklog, ...casework, ...disasters, pendamping: workers.length },
+  });
   return { ...result, ...totals, ...worklog, pendamping: workers.length };
 }

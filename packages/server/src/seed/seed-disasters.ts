@@ -59,24 +59,65 @@ async function chunked<T>(rows: T[], size: number, write: (part: T[]) => Promise
 }
 
 /** One event with everything the screens and the sitrep show, as a handful of multi-row inserts. */
-async function seedEvent(trx: Kysely<DB>, spec: EventSpec, now: Date, random: Random): Promise<{ shelters: number; affected: number; ldp: number }> {
+async function seedEvent(
+  trx: Kysely<DB>,
+  spec: EventSpec,
+  now: Date,
+  random: Random,
+): Promise<{ shelters: number; affected: number; ldp: number }> {
   const status = spec.moves.at(-1)?.[1] ?? 'tanggap_darurat';
   const selesai = status === 'selesai' ? addDays(spec.mulai, spec.moves.at(-1)![0]) : null;
   const event = await trx
     .insertInto('disasters')
-    .values({ nama: spec.nama, jenis: 'banjir', status, mulai: spec.mulai, selesai, keterangan: 'Data demo: kejadian dan korban rekaan.', created_by: spec.createdBy })
+    .values({
+      nama: spec.nama,
+      jenis: 'banjir',
+      status,
+      mulai: spec.mulai,
+      selesai,
+      keterangan: 'Data demo: kejadian dan korban rekaan.',
+      created_by: spec.createdBy,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await trx.insertInto('disaster_wilayah').values(spec.wilayah.map((kode) => ({ disaster_id: event.id, kode }))).execute();
+  await trx
+    .insertInto('disaster_wilayah')
+    .values(spec.wilayah.map((kode) => ({ disaster_id: event.id, kode })))
+    .execute();
   await trx
     .insertInto('disaster_status_history')
     .values([
-      { disaster_id: event.id, status: 'tanggap_darurat', catatan: 'Penetapan status tanggap darurat', oleh: spec.createdBy, pada: at(spec.mulai, 9) },
-      ...spec.moves.map(([d, s]) => ({ disaster_id: event.id, status: s, catatan: null, oleh: spec.createdBy, pada: at(addDays(spec.mulai, d), 10) })),
+      {
+        disaster_id: event.id,
+        status: 'tanggap_darurat',
+        catatan: 'Penetapan status tanggap darurat',
+        oleh: spec.createdBy,
+        pada: at(spec.mulai, 9),
+      },
+      ...spec.moves.map(([d, s]) => ({
+        disaster_id: event.id,
+        status: s,
+        catatan: null,
+        oleh: spec.createdBy,
+        pada: at(addDays(spec.mulai, d), 10),
+      })),
     ])
     .execute();
   if (spec.deployments.length) {
-    await trx.insertInto('disaster_deployments').values(spec.deployments.map((d) => ({ disaster_id: event.id, user_id: d.userId, mulai: d.mulai, selesai: d.selesai, peran: d.peran, surat_tugas: `${random.int(100, 999)}/RSKBK/ST/${d.mulai.slice(0, 4)}`, created_by: spec.createdBy }))).execute();
+    await trx
+      .insertInto('disaster_deployments')
+      .values(
+        spec.deployments.map((d) => ({
+          disaster_id: event.id,
+          user_id: d.userId,
+          mulai: d.mulai,
+          selesai: d.selesai,
+          peran: d.peran,
+          surat_tugas: `${random.int(100, 999)}/RSKBK/ST/${d.mulai.slice(0, 4)}`,
+          created_by: spec.createdBy,
+        })),
+      )
+      .execute();
   }
 
   const villages = (
@@ -164,7 +205,8 @@ async function seedEvent(trx: Kysely<DB>, spec: EventSpec, now: Date, random: Ra
       if (umur >= 40 && random.chance(0.06)) groups.push('sakit_kronis');
       if (size === 1 && umur < 18) groups.push('anak_tanpa_pendamping');
       const roll = random.next();
-      const kondisi: KondisiKorban = roll < 0.004 ? 'meninggal' : roll < 0.01 ? 'hilang' : roll < 0.07 ? 'luka' : displaced ? 'mengungsi' : 'di_rumah';
+      const kondisi: KondisiKorban =
+        roll < 0.004 ? 'meninggal' : roll < 0.01 ? 'hilang' : roll < 0.07 ? 'luka' : displaced ? 'mengungsi' : 'di_rumah';
       const id = randomUUID();
       keluarga ??= size > 1 ? id : null;
       const shelterId = kondisi === 'mengungsi' || (kondisi === 'luka' && displaced) ? shelters[shelterIndex]!.id : null;
@@ -186,9 +228,34 @@ async function seedEvent(trx: Kysely<DB>, spec: EventSpec, now: Date, random: Ra
       // The injured found later at a shelter, or people going home: a second history row.
       const later = new Date(registered.getTime() + random.int(1, 3) * DAY);
       if (kondisi === 'luka' && shelterId && later < now) {
-        history.push({ disaster_id: event.id, affected_id: id, berlaku: registered, kondisi: 'luka', shelter_id: null, kelompok_rentan: groups, oleh: recorder });
-        history.push({ disaster_id: event.id, affected_id: id, berlaku: later, kondisi, shelter_id: shelterId, kelompok_rentan: groups, oleh: recorder });
-      } else history.push({ disaster_id: event.id, affected_id: id, berlaku: registered, kondisi, shelter_id: shelterId, kelompok_rentan: groups, oleh: recorder });
+        history.push({
+          disaster_id: event.id,
+          affected_id: id,
+          berlaku: registered,
+          kondisi: 'luka',
+          shelter_id: null,
+          kelompok_rentan: groups,
+          oleh: recorder,
+        });
+        history.push({
+          disaster_id: event.id,
+          affected_id: id,
+          berlaku: later,
+          kondisi,
+          shelter_id: shelterId,
+          kelompok_rentan: groups,
+          oleh: recorder,
+        });
+      } else
+        history.push({
+          disaster_id: event.id,
+          affected_id: id,
+          berlaku: registered,
+          kondisi,
+          shelter_id: shelterId,
+          kelompok_rentan: groups,
+          oleh: recorder,
+        });
     }
   }
   // A few registered twice at two shelters (separate teams): stored, flagged for checking.
@@ -198,7 +265,15 @@ async function seedEvent(trx: Kysely<DB>, spec: EventSpec, now: Date, random: Ra
     const when = new Date(Math.min(now.getTime(), twin.dicatat_pada.getTime() + 3_600_000));
     twin.kemungkinan_ganda = true;
     affected.push({ ...twin, id, shelter_id: other.id, keluarga_id: null, kemungkinan_ganda: true, dicatat_pada: when });
-    history.push({ disaster_id: event.id, affected_id: id, berlaku: when, kondisi: 'mengungsi', shelter_id: other.id, kelompok_rentan: twin.kelompok_rentan ?? [], oleh: twin.dicatat_oleh ?? null });
+    history.push({
+      disaster_id: event.id,
+      affected_id: id,
+      berlaku: when,
+      kondisi: 'mengungsi',
+      shelter_id: other.id,
+      kelompok_rentan: twin.kelompok_rentan ?? [],
+      oleh: twin.dicatat_oleh ?? null,
+    });
   }
   await chunked(people, 1000, (part) => trx.insertInto('beneficiaries').values(part).execute());
   await chunked(affected, 1000, (part) => trx.insertInto('disaster_affected').values(part).execute());
@@ -214,10 +289,23 @@ async function seedEvent(trx: Kysely<DB>, spec: EventSpec, now: Date, random: Ra
       if (children.length === 0 || !random.chance(0.7)) continue;
       const id = randomUUID();
       const jenis = random.pick(LDP_KINDS);
-      sessions.push({ id, disaster_id: event.id, tanggal, jenis, shelter_id: shelter.id, tempat: null, fasilitator: [random.pick(spec.recorders)], catatan: jenis === 'ruang_ramah_anak' ? 'Anak-anak mulai mau bermain bersama' : null, created_at: at(tanggal, 16) });
+      sessions.push({
+        id,
+        disaster_id: event.id,
+        tanggal,
+        jenis,
+        shelter_id: shelter.id,
+        tempat: null,
+        fasilitator: [random.pick(spec.recorders)],
+        catatan: jenis === 'ruang_ramah_anak' ? 'Anak-anak mulai mau bermain bersama' : null,
+        created_at: at(tanggal, 16),
+      });
       const named = new Set(Array.from({ length: random.int(4, 12) }, () => random.pick(children)));
       for (const a of named) peserta.push({ session_id: id, affected_id: a });
-      counts.push({ session_id: id, kelompok_umur: 'dewasa', jenis_kelamin: 'P', jumlah: random.int(3, 15) }, { session_id: id, kelompok_umur: 'dewasa', jenis_kelamin: 'L', jumlah: random.int(1, 8) });
+      counts.push(
+        { session_id: id, kelompok_umur: 'dewasa', jenis_kelamin: 'P', jumlah: random.int(3, 15) },
+        { session_id: id, kelompok_umur: 'dewasa', jenis_kelamin: 'L', jumlah: random.int(1, 8) },
+      );
     }
   }
   await chunked(sessions, 500, (part) => trx.insertInto('disaster_ldp_sessions').values(part).execute());
@@ -234,9 +322,18 @@ async function seedEvent(trx: Kysely<DB>, spec: EventSpec, now: Date, random: Ra
  * `pendamping.35.10` of Jawa Timur, deployed to Jakarta from yesterday for two weeks.
  */
 export async function seedDisasters(db: Kysely<DB>, now: Date, random: Random): Promise<DisasterSeedResult> {
-  const users = await db.selectFrom('users').select(['id', 'username', 'role', 'wilayah']).where('disabled_at', 'is', null).orderBy('username').execute();
+  const users = await db
+    .selectFrom('users')
+    .select(['id', 'username', 'role', 'wilayah'])
+    .where('disabled_at', 'is', null)
+    .orderBy('username')
+    .execute();
   const byName = new Map(users.map((u) => [u.username, u.id]));
-  const pendampingOf = (province: string, n: number) => users.filter((u) => u.role === 'pendamping' && u.wilayah?.startsWith(`${province}.`) && u.username !== DEPLOYED_DEMO_ACCOUNT).slice(0, n).map((u) => u.id);
+  const pendampingOf = (province: string, n: number) =>
+    users
+      .filter((u) => u.role === 'pendamping' && u.wilayah?.startsWith(`${province}.`) && u.username !== DEPLOYED_DEMO_ACCOUNT)
+      .slice(0, n)
+      .map((u) => u.id);
   const deployedDemo = byName.get(DEPLOYED_DEMO_ACCOUNT);
   const today31 = wilayahClock('31', now).tanggal;
   const today35 = wilayahClock('35', now).tanggal;
@@ -252,16 +349,33 @@ export async function seedDisasters(db: Kysely<DB>, now: Date, random: Random): 
     createdBy: byName.get('direktorat') ?? null,
     shelters: [
       { nama: 'Pengungsian GOR Kecamatan Cengkareng', kapasitas: 400, fasilitas: FACILITIES, kebutuhan: 'Selimut, air bersih' },
-      { nama: 'Pengungsian Masjid Jami Al-Ikhlas', kapasitas: 150, fasilitas: ['air_bersih', 'mck', 'dapur_umum'], kebutuhan: 'Popok bayi, obat-obatan' },
-      { nama: 'Posko SDN Kampung Melayu 01', kapasitas: 200, fasilitas: ['mck', 'ruang_ramah_anak'], kebutuhan: 'Tikar, makanan siap saji' },
+      {
+        nama: 'Pengungsian Masjid Jami Al-Ikhlas',
+        kapasitas: 150,
+        fasilitas: ['air_bersih', 'mck', 'dapur_umum'],
+        kebutuhan: 'Popok bayi, obat-obatan',
+      },
+      {
+        nama: 'Posko SDN Kampung Melayu 01',
+        kapasitas: 200,
+        fasilitas: ['mck', 'ruang_ramah_anak'],
+        kebutuhan: 'Tikar, makanan siap saji',
+      },
       { nama: 'Pengungsian Balai Warga Penjaringan', kapasitas: 120, fasilitas: ['air_bersih', 'mck'], kebutuhan: 'MCK portabel' },
     ],
     households: 620,
     linked: 60,
     recorders: [...(deployedDemo ? [deployedDemo] : []), ...guests, ...locals],
     deployments: [
-      ...(deployedDemo ? [{ userId: deployedDemo, mulai: addDays(today31, -1), selesai: addDays(today31, 13), peran: 'ldp' as const }] : []),
-      ...guests.map((userId, i) => ({ userId, mulai: jakartaMulai, selesai: addDays(today31, i === 0 ? -1 : 10), peran: (['pendataan', 'pengelolaan_pengungsian', 'pendampingan_kasus'] as const)[i % 3]! })),
+      ...(deployedDemo
+        ? [{ userId: deployedDemo, mulai: addDays(today31, -1), selesai: addDays(today31, 13), peran: 'ldp' as const }]
+        : []),
+      ...guests.map((userId, i) => ({
+        userId,
+        mulai: jakartaMulai,
+        selesai: addDays(today31, i === 0 ? -1 : 10),
+        peran: (['pendataan', 'pengelolaan_pengungsian', 'pendampingan_kasus'] as const)[i % 3]!,
+      })),
     ],
     lastDay: today31,
     pusat: [-6.16, 106.84],
@@ -272,7 +386,11 @@ export async function seedDisasters(db: Kysely<DB>, now: Date, random: Random): 
     nama: 'Banjir Luapan Bengawan Solo di Bojonegoro dan Tuban',
     wilayah: ['35.22', '35.23'],
     mulai: jatimMulai,
-    moves: [[12, 'transisi_darurat'], [20, 'pemulihan'], [40, 'selesai']],
+    moves: [
+      [12, 'transisi_darurat'],
+      [20, 'pemulihan'],
+      [40, 'selesai'],
+    ],
     createdBy: byName.get('koordinator.35') ?? null,
     shelters: [
       { nama: 'Pengungsian Stadion Letjen H. Soedirman', kapasitas: 500, fasilitas: FACILITIES, kebutuhan: null },
@@ -281,13 +399,24 @@ export async function seedDisasters(db: Kysely<DB>, now: Date, random: Random): 
     households: 260,
     linked: 30,
     recorders: [...jatimGuests, ...pendampingOf('35', 3)],
-    deployments: jatimGuests.map((userId) => ({ userId, mulai: addDays(jatimMulai, 1), selesai: addDays(jatimMulai, 30), peran: 'pendataan' as const })),
+    deployments: jatimGuests.map((userId) => ({
+      userId,
+      mulai: addDays(jatimMulai, 1),
+      selesai: addDays(jatimMulai, 30),
+      peran: 'pendataan' as const,
+    })),
     lastDay: addDays(jatimMulai, 12),
     pusat: [-7.15, 111.88],
   };
   return db.transaction().execute(async (trx) => {
     const a = await seedEvent(trx, jakarta, now, random);
     const b = await seedEvent(trx, bojonegoro, now, random);
-    return { disasters: 2, shelters: a.shelters + b.shelters, affected: a.affected + b.affected, ldpSessions: a.ldp + b.ldp, deployments: jakarta.deployments.length + bojonegoro.deployments.length };
+    return {
+      disasters: 2,
+      shelters: a.shelters + b.shelters,
+      affected: a.affected + b.affected,
+      ldpSessions: a.ldp + b.ldp,
+      deployments: jakarta.deployments.length + bojonegoro.deployments.length,
+    };
   });
 }

@@ -11,11 +11,26 @@ export interface TrainingSeedResult {
 
 const SURABAYA_UNITS = [
   { kode: 'rehsos', nama: 'Manajemen rehabilitasi sosial', jp: 10, tanggal: '2025-11-20', kompetensi: ['manajemen_kasus', 'asesmen'] },
-  { kode: 'alur', nama: 'Manajemen alur kerja berbasis ilmu pekerjaan sosial', jp: 10, tanggal: '2025-11-21', kompetensi: ['manajemen_kasus', 'asesmen'] },
+  {
+    kode: 'alur',
+    nama: 'Manajemen alur kerja berbasis ilmu pekerjaan sosial',
+    jp: 10,
+    tanggal: '2025-11-21',
+    kompetensi: ['manajemen_kasus', 'asesmen'],
+  },
   { kode: 'tik', nama: 'Manajemen teknologi komunikasi', jp: 10, tanggal: '2025-11-22', kompetensi: ['teknologi_komunikasi'] },
 ];
 /** Who came to Surabaya: per province, how many of its pendamping (the demo accounts first). */
-const SURABAYA_PROVINCES: Array<[string, number]> = [['35', 8], ['31', 4], ['32', 4], ['33', 4], ['34', 3], ['51', 3], ['52', 2], ['73', 2]];
+const SURABAYA_PROVINCES: Array<[string, number]> = [
+  ['35', 8],
+  ['31', 4],
+  ['32', 4],
+  ['33', 4],
+  ['34', 3],
+  ['51', 3],
+  ['52', 2],
+  ['73', 2],
+];
 
 const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -91,11 +106,51 @@ export async function seedTrainings(db: Kysely<DB>, now: Date, random: Random): 
       .insertInto('training_units')
       .values([
         ...SURABAYA_UNITS.map((u, i) => ({ training_id: surabaya.id, urutan: i + 1, ...u })),
-        { training_id: ldp.id, kode: 'pfa', urutan: 1, nama: 'Pertolongan pertama psikologis', jp: 8, tanggal: ldpStart, kompetensi: ['dukungan_psikososial'] },
-        { training_id: ldp.id, kode: 'ldp-bencana', urutan: 2, nama: 'LDP dalam situasi bencana', jp: 8, tanggal: addDays(now, 22), kompetensi: ['dukungan_psikososial', 'respons_bencana'] },
-        { training_id: ldp.id, kode: 'ldp-anak', urutan: 3, nama: 'LDP bagi anak dan keluarga', jp: 8, tanggal: addDays(now, 23), kompetensi: ['dukungan_psikososial', 'perlindungan_anak'] },
-        { training_id: tppo.id, kode: 'identifikasi', urutan: 1, nama: 'Identifikasi dan asesmen korban TPPO', jp: 8, tanggal: addDays(now, 49), kompetensi: ['korban_perdagangan_orang', 'asesmen'] },
-        { training_id: tppo.id, kode: 'reintegrasi', urutan: 2, nama: 'Pemulangan dan reintegrasi sosial', jp: 8, tanggal: addDays(now, 50), kompetensi: ['korban_perdagangan_orang'] },
+        {
+          training_id: ldp.id,
+          kode: 'pfa',
+          urutan: 1,
+          nama: 'Pertolongan pertama psikologis',
+          jp: 8,
+          tanggal: ldpStart,
+          kompetensi: ['dukungan_psikososial'],
+        },
+        {
+          training_id: ldp.id,
+          kode: 'ldp-bencana',
+          urutan: 2,
+          nama: 'LDP dalam situasi bencana',
+          jp: 8,
+          tanggal: addDays(now, 22),
+          kompetensi: ['dukungan_psikososial', 'respons_bencana'],
+        },
+        {
+          training_id: ldp.id,
+          kode: 'ldp-anak',
+          urutan: 3,
+          nama: 'LDP bagi anak dan keluarga',
+          jp: 8,
+          tanggal: addDays(now, 23),
+          kompetensi: ['dukungan_psikososial', 'perlindungan_anak'],
+        },
+        {
+          training_id: tppo.id,
+          kode: 'identifikasi',
+          urutan: 1,
+          nama: 'Identifikasi dan asesmen korban TPPO',
+          jp: 8,
+          tanggal: addDays(now, 49),
+          kompetensi: ['korban_perdagangan_orang', 'asesmen'],
+        },
+        {
+          training_id: tppo.id,
+          kode: 'reintegrasi',
+          urutan: 2,
+          nama: 'Pemulangan dan reintegrasi sosial',
+          jp: 8,
+          tanggal: addDays(now, 50),
+          kompetensi: ['korban_perdagangan_orang'],
+        },
       ])
       .execute();
 
@@ -106,29 +161,82 @@ export async function seedTrainings(db: Kysely<DB>, now: Date, random: Random): 
       const post = i % 9 === 7 ? random.int(55, 68) : random.int(72, 95);
       return { u, missed, pre, post, lulus: missed === null && post >= 70 };
     });
-    await trx.insertInto('training_participants').values(results.map((r) => ({ training_id: surabaya.id, user_id: r.u.id, nilai_pre: r.pre, nilai_post: r.post, registered_at: new Date('2025-11-01T02:00:00Z') }))).execute();
+    await trx
+      .insertInto('training_participants')
+      .values(
+        results.map((r) => ({
+          training_id: surabaya.id,
+          user_id: r.u.id,
+          nilai_pre: r.pre,
+          nilai_post: r.post,
+          registered_at: new Date('2025-11-01T02:00:00Z'),
+        })),
+      )
+      .execute();
     await trx
       .insertInto('training_attendance')
-      .values(results.flatMap((r) => SURABAYA_UNITS.filter((unit) => unit.kode !== r.missed).map((unit) => ({ training_id: surabaya.id, user_id: r.u.id, unit: unit.kode, recorded_at: new Date(`${unit.tanggal}T01:30:00Z`), recorded_by: direktorat?.id ?? null }))))
+      .values(
+        results.flatMap((r) =>
+          SURABAYA_UNITS.filter((unit) => unit.kode !== r.missed).map((unit) => ({
+            training_id: surabaya.id,
+            user_id: r.u.id,
+            unit: unit.kode,
+            recorded_at: new Date(`${unit.tanggal}T01:30:00Z`),
+            recorded_by: direktorat?.id ?? null,
+          })),
+        ),
+      )
       .execute();
     const certified = results.filter((r) => r.lulus);
     await trx
       .insertInto('training_certificates')
-      .values(certified.map((r) => ({ nomor: certificateNumber('2025', surabaya.nomor, (n) => random.int(0, n - 1)), training_id: surabaya.id, user_id: r.u.id, nama: r.u.nama_lengkap ?? r.u.username, jp: 30, issued_at: new Date('2025-11-22T09:00:00Z') })))
+      .values(
+        certified.map((r) => ({
+          nomor: certificateNumber('2025', surabaya.nomor, (n) => random.int(0, n - 1)),
+          training_id: surabaya.id,
+          user_id: r.u.id,
+          nama: r.u.nama_lengkap ?? r.u.username,
+          jp: 30,
+          issued_at: new Date('2025-11-22T09:00:00Z'),
+        })),
+      )
       .execute();
 
     // The upcoming LDP event has its first invitees: pendamping of two provinces without LDP.
     const invited = [...first('73').slice(2, 6), ...first('74').slice(0, 4)];
-    if (invited.length) await trx.insertInto('training_participants').values(invited.map((u) => ({ training_id: ldp.id, user_id: u.id }))).execute();
+    if (invited.length)
+      await trx
+        .insertInto('training_participants')
+        .values(invited.map((u) => ({ training_id: ldp.id, user_id: u.id })))
+        .execute();
 
     // The koordinator's judgement and professional certifications (one expired) for a few.
     const koordinator35 = await trx.selectFrom('users').select('id').where('username', '=', 'koordinator.35').executeTakeFirst();
     const jatim = first('35');
     const assessed = jatim.slice(0, 6).flatMap((u, i) => [
-      { user_id: u.id, kompetensi: 'perlindungan_anak', level: 1 + (i % 3), catatan: null, assessed_by: koordinator35?.id ?? null, assessed_at: new Date('2026-01-15T03:00:00Z') },
-      { user_id: u.id, kompetensi: 'dukungan_psikososial', level: i % 2, catatan: null, assessed_by: koordinator35?.id ?? null, assessed_at: new Date('2026-01-15T03:00:00Z') },
+      {
+        user_id: u.id,
+        kompetensi: 'perlindungan_anak',
+        level: 1 + (i % 3),
+        catatan: null,
+        assessed_by: koordinator35?.id ?? null,
+        assessed_at: new Date('2026-01-15T03:00:00Z'),
+      },
+      {
+        user_id: u.id,
+        kompetensi: 'dukungan_psikososial',
+        level: i % 2,
+        catatan: null,
+        assessed_by: koordinator35?.id ?? null,
+        assessed_at: new Date('2026-01-15T03:00:00Z'),
+      },
     ]);
-    if (assessed.length) await trx.insertInto('competency_assessments').values(assessed).onConflict((oc) => oc.doNothing()).execute();
+    if (assessed.length)
+      await trx
+        .insertInto('competency_assessments')
+        .values(assessed)
+        .onConflict((oc) => oc.doNothing())
+        .execute();
     const certs = jatim.slice(0, 3).map((u, i) => ({
       user_id: u.id,
       jenis: 'Sertifikasi Pekerja Sosial (LSPS)',

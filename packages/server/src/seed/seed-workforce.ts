@@ -52,12 +52,20 @@ export async function seedWorkforce(db: Kysely<DB>, password: string, random: Ra
     for (let i = 0; i < counts.get(p.kode)!; i++) {
       const regency = own[i % own.length]!;
       const nth = Math.floor(i / own.length) + 1;
-      rows.push({ username: `pendamping.${regency.kode}${nth > 1 ? `.${nth}` : ''}`, role: 'pendamping', wilayah: regency.kode, nama_lengkap: person() });
+      rows.push({
+        username: `pendamping.${regency.kode}${nth > 1 ? `.${nth}` : ''}`,
+        role: 'pendamping',
+        wilayah: regency.kode,
+        nama_lengkap: person(),
+      });
     }
   }
   const fresh = rows.filter((r) => !existing.has(r.username));
   for (let i = 0; i < fresh.length; i += 500) {
-    await db.insertInto('users').values(fresh.slice(i, i + 500).map((r) => ({ ...r, password_hash: hash }))).execute();
+    await db
+      .insertInto('users')
+      .values(fresh.slice(i, i + 500).map((r) => ({ ...r, password_hash: hash })))
+      .execute();
   }
   const names = rows.filter((r) => r.role === 'pendamping').map((r) => r.username);
   const workers = await db.selectFrom('users').select(['id', 'wilayah']).where('username', 'in', names).orderBy('username').execute();

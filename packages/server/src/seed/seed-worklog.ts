@@ -8,9 +8,56 @@ import type { FieldWorker } from './seed-workforce.js';
 const DAY = 86_400_000;
 const UTC_OFFSET_HOURS = { 'Asia/Jakarta': 7, 'Asia/Makassar': 8, 'Asia/Jayapura': 9 } as Record<string, number>;
 
-const ATTENDANCE_COLUMNS = ['user_id', 'wilayah', 'tanggal', 'status', 'masuk_at', 'masuk_lat', 'masuk_lng', 'masuk_akurasi', 'masuk_jarak_km', 'pulang_at', 'pulang_lat', 'pulang_lng', 'pulang_akurasi', 'pulang_jarak_km', 'terlambat', 'pulang_cepat', 'jauh', 'catatan', 'persetujuan', 'ditinjau_oleh', 'ditinjau_pada'];
-const ACTIVITY_COLUMNS = ['user_id', 'wilayah', 'tanggal', 'jenis', 'durasi_menit', 'uraian', 'status', 'sumber', 'diajukan_pada', 'ditinjau_oleh', 'ditinjau_pada', 'created_at', 'updated_at'];
-const PROFILE_COLUMNS = ['user_id', 'nip', 'jenis_asn', 'kontrak_mulai', 'kontrak_selesai', 'atasan_id', 'kompetensi', 'lokasi_lat', 'lokasi_lng', 'radius_km'];
+const ATTENDANCE_COLUMNS = [
+  'user_id',
+  'wilayah',
+  'tanggal',
+  'status',
+  'masuk_at',
+  'masuk_lat',
+  'masuk_lng',
+  'masuk_akurasi',
+  'masuk_jarak_km',
+  'pulang_at',
+  'pulang_lat',
+  'pulang_lng',
+  'pulang_akurasi',
+  'pulang_jarak_km',
+  'terlambat',
+  'pulang_cepat',
+  'jauh',
+  'catatan',
+  'persetujuan',
+  'ditinjau_oleh',
+  'ditinjau_pada',
+];
+const ACTIVITY_COLUMNS = [
+  'user_id',
+  'wilayah',
+  'tanggal',
+  'jenis',
+  'durasi_menit',
+  'uraian',
+  'status',
+  'sumber',
+  'diajukan_pada',
+  'ditinjau_oleh',
+  'ditinjau_pada',
+  'created_at',
+  'updated_at',
+];
+const PROFILE_COLUMNS = [
+  'user_id',
+  'nip',
+  'jenis_asn',
+  'kontrak_mulai',
+  'kontrak_selesai',
+  'atasan_id',
+  'kompetensi',
+  'lokasi_lat',
+  'lokasi_lng',
+  'radius_km',
+];
 
 /** Field work dominates a pendamping's day; paperwork and training less so. */
 const ACTIVITY_MIX: Array<[ActivityType, number, string]> = [
@@ -23,7 +70,15 @@ const ACTIVITY_MIX: Array<[ActivityType, number, string]> = [
   ['administrasi', 15, 'Administrasi dan pelaporan'],
   ['pelatihan', 3, 'Pelatihan / bimbingan teknis'],
 ];
-const COMPETENCIES = ['Asesmen psikososial', 'Manajemen kasus', 'Layanan dukungan psikososial (LDP)', 'Perlindungan anak', 'Konseling adiksi', 'Penanganan korban kekerasan', 'Respons bencana'];
+const COMPETENCIES = [
+  'Asesmen psikososial',
+  'Manajemen kasus',
+  'Layanan dukungan psikososial (LDP)',
+  'Perlindungan anak',
+  'Konseling adiksi',
+  'Penanganan korban kekerasan',
+  'Respons bencana',
+];
 
 const dateOf = (t: number) => new Date(t).toISOString().slice(0, 10);
 
@@ -31,7 +86,8 @@ const dateOf = (t: number) => new Date(t).toISOString().slice(0, 10);
 function parseCoordinate(text: string): { lat: number; lng: number } | null {
   const m = /(\d+)°(\d+)'([\d.]+)"\s*([NS])\s+(\d+)°(\d+)'([\d.]+)"\s*([EW])/.exec(text);
   if (!m) return null;
-  const deg = (d: string, mi: string, s: string, sign: string, neg: string) => (Number(d) + Number(mi) / 60 + Number(s) / 3600) * (sign === neg ? -1 : 1);
+  const deg = (d: string, mi: string, s: string, sign: string, neg: string) =>
+    (Number(d) + Number(mi) / 60 + Number(s) / 3600) * (sign === neg ? -1 : 1);
   return { lat: deg(m[1]!, m[2]!, m[3]!, m[4]!, 'S'), lng: deg(m[5]!, m[6]!, m[7]!, m[8]!, 'W') };
 }
 
@@ -93,7 +149,18 @@ export async function seedWorklog(database: Database, options: WorklogOptions): 
     } while (nips.has(nip));
     nips.add(nip);
     const skills = COMPETENCIES.filter(() => random.chance(0.35));
-    profiles.push([w.id, nip, 'pppk', `${today.slice(0, 4)}-01-01`, `${Number(today.slice(0, 4)) + 1}-12-31`, koordinators.get(provinceOf(w.wilayah))?.id ?? null, `{${skills.map((s) => `"${s}"`).join(',')}}`, spot.lat, spot.lng, 60]);
+    profiles.push([
+      w.id,
+      nip,
+      'pppk',
+      `${today.slice(0, 4)}-01-01`,
+      `${Number(today.slice(0, 4)) + 1}-12-31`,
+      koordinators.get(provinceOf(w.wilayah))?.id ?? null,
+      `{${skills.map((s) => `"${s}"`).join(',')}}`,
+      spot.lat,
+      spot.lng,
+      60,
+    ]);
   }
   await copyRows(database, 'pendamping_profiles', PROFILE_COLUMNS, profiles);
 
@@ -127,7 +194,29 @@ export async function seedWorklog(database: Database, options: WorklogOptions): 
       if (roll > diligence + 0.05) continue; // no record: tanpa keterangan
       if (roll > diligence) {
         const status = random.pick(['izin', 'sakit', 'cuti'] as const);
-        attendance.push([w.id, w.wilayah, day, status, null, null, null, null, null, null, null, null, null, null, false, false, false, status === 'sakit' ? 'Sakit, surat dokter menyusul' : 'Keperluan keluarga', 'disetujui', reviewer, at(day, 9 * 60)]);
+        attendance.push([
+          w.id,
+          w.wilayah,
+          day,
+          status,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          false,
+          false,
+          false,
+          status === 'sakit' ? 'Sakit, surat dokter menyusul' : 'Keperluan keluarga',
+          'disetujui',
+          reviewer,
+          at(day, 9 * 60),
+        ]);
         continue;
       }
       const dinas = random.chance(0.04);
@@ -138,10 +227,27 @@ export async function seedWorklog(database: Database, options: WorklogOptions): 
       const lng = spot.lng + (far ? 0.6 : (random.next() - 0.5) * 0.1);
       const isFriday = new Date(`${day}T00:00:00Z`).getUTCDay() === 5;
       attendance.push([
-        w.id, w.wilayah, day, dinas ? 'dinas_luar' : 'hadir',
-        at(day, masuk), lat, lng, random.int(5, 40), far ? 93 : random.int(0, 8),
-        at(day, pulang), lat, lng, random.int(5, 40), far ? 93 : random.int(0, 8),
-        !dinas && masuk > 7 * 60 + 30, pulang < (isFriday ? 16 * 60 + 30 : 16 * 60), far, null, null, null, null,
+        w.id,
+        w.wilayah,
+        day,
+        dinas ? 'dinas_luar' : 'hadir',
+        at(day, masuk),
+        lat,
+        lng,
+        random.int(5, 40),
+        far ? 93 : random.int(0, 8),
+        at(day, pulang),
+        lat,
+        lng,
+        random.int(5, 40),
+        far ? 93 : random.int(0, 8),
+        !dinas && masuk > 7 * 60 + 30,
+        pulang < (isFriday ? 16 * 60 + 30 : 16 * 60),
+        far,
+        null,
+        null,
+        null,
+        null,
       ]);
       const entries = random.int(1, 4);
       let clock = masuk + 15;
@@ -152,7 +258,21 @@ export async function seedWorklog(database: Database, options: WorklogOptions): 
         const recent = day >= weekAgo;
         const status = recent ? (random.chance(0.8) ? 'diajukan' : 'draf') : 'disetujui';
         const submitted = status === 'draf' ? null : at(day, pulang);
-        activities.push([w.id, w.wilayah, day, jenis, durasi, uraian, status, 'manual', submitted, status === 'disetujui' ? reviewer : null, status === 'disetujui' ? new Date(at(day, pulang).getTime() + random.int(1, 4) * DAY) : null, at(day, Math.min(clock, 23 * 60)), at(day, pulang)]);
+        activities.push([
+          w.id,
+          w.wilayah,
+          day,
+          jenis,
+          durasi,
+          uraian,
+          status,
+          'manual',
+          submitted,
+          status === 'disetujui' ? reviewer : null,
+          status === 'disetujui' ? new Date(at(day, pulang).getTime() + random.int(1, 4) * DAY) : null,
+          at(day, Math.min(clock, 23 * 60)),
+          at(day, pulang),
+        ]);
       }
       await flush(false);
     }

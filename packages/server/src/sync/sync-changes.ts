@@ -73,7 +73,11 @@ export function decodeCursor(text: string): Cursor {
   const c = parsed as Partial<Cursor> | null;
   if (!c || c.v !== 1 || typeof c.until !== 'string' || !TIMESTAMP.test(c.until)) throw invalid();
   if (c.since !== null && (typeof c.since !== 'string' || !TIMESTAMP.test(c.since))) throw invalid();
-  if (c.after !== undefined && (typeof c.after?.u !== 'string' || !TIMESTAMP.test(c.after.u) || typeof c.after.i !== 'string' || !UUID.test(c.after.i))) throw invalid();
+  if (
+    c.after !== undefined &&
+    (typeof c.after?.u !== 'string' || !TIMESTAMP.test(c.after.u) || typeof c.after.i !== 'string' || !UUID.test(c.after.i))
+  )
+    throw invalid();
   return { v: 1, since: c.since, until: c.until, ...(c.after ? { after: { u: c.after.u, i: c.after.i } } : {}) };
 }
 
@@ -105,10 +109,18 @@ function workingSetCases(db: Kysely<DB>, actor: Actor) {
 async function referenceVersions(db: Kysely<DB>, actor: Actor): Promise<Record<string, string>> {
   const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 16);
   const table = async (name: 'ppks' | 'tahapan' | 'atensi_layanan' | 'tahapan_target') => {
-    const { rows } = await sql<{ h: string | null }>`select md5(string_agg(t::text, '|' order by t::text)) as h from ${sql.table(name)} t`.execute(db);
+    const { rows } = await sql<{
+      h: string | null;
+    }>`select md5(string_agg(t::text, '|' order by t::text)) as h from ${sql.table(name)} t`.execute(db);
     return rows[0]?.h?.slice(0, 16) ?? '';
   };
-  const [ppks, tahapan, atensi, target, lembaga] = await Promise.all([table('ppks'), table('tahapan'), table('atensi_layanan'), table('tahapan_target'), listLembaga(db, actor, {})]);
+  const [ppks, tahapan, atensi, target, lembaga] = await Promise.all([
+    table('ppks'),
+    table('tahapan'),
+    table('atensi_layanan'),
+    table('tahapan_target'),
+    listLembaga(db, actor, {}),
+  ]);
   return { ppks, tahapan, atensi, tahapanTarget: target, formulir: String(ASSESSMENT_FORM_VERSION), lembaga: digest(lembaga) };
 }
 
@@ -130,7 +142,13 @@ export interface SyncOptions {
   pageSize?: number;
 }
 
-export async function syncChanges(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, sinceCursor: string | undefined, options: SyncOptions = {}): Promise<SyncChanges> {
+export async function syncChanges(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  sinceCursor: string | undefined,
+  options: SyncOptions = {},
+): Promise<SyncChanges> {
   const now = options.now ?? new Date();
   const previous = sinceCursor ? decodeCursor(sinceCursor) : null;
   // Paging inside a round keeps its watermark; a new round starts where the last one ended.
@@ -180,8 +198,12 @@ export async function syncChanges(db: Kysely<DB>, actor: Actor, origin: RequestO
       // People they registered who have no case yet (registered offline, the case still queued).
       const own = peopleInScope(db, actor)
         .where('beneficiaries.created_by', '=', actor.id)
-        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('cases as oc').select('oc.id').whereRef('oc.beneficiary_id', '=', 'beneficiaries.id'))));
-      const fresh = (await (since === null ? own : own.where('beneficiaries.updated_at', '>=', ts(since))).select('beneficiaries.id as pid').execute()) as Array<{ pid: string }>;
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom('cases as oc').select('oc.id').whereRef('oc.beneficiary_id', '=', 'beneficiaries.id'))),
+        );
+      const fresh = (await (since === null ? own : own.where('beneficiaries.updated_at', '>=', ts(since)))
+        .select('beneficiaries.id as pid')
+        .execute()) as Array<{ pid: string }>;
       personIds.push(...fresh.map((r) => r.pid).filter((id) => !personIds.includes(id)));
     }
     if (personIds.length > 0) {
@@ -202,7 +224,12 @@ export async function syncChanges(db: Kysely<DB>, actor: Actor, origin: RequestO
         .select('cases.id')
         .where((eb) => inScope(eb, eb.ref('cases.wilayah'), actor))
         .where('cases.updated_at', '>=', ts(since))
-        .where((eb) => eb.or([eb('cases.status', '=', 'ditutup'), ...(role === 'pendamping' ? [eb('cases.pendamping_id', 'is', null), eb('cases.pendamping_id', '!=', actor.id)] : [])]));
+        .where((eb) =>
+          eb.or([
+            eb('cases.status', '=', 'ditutup'),
+            ...(role === 'pendamping' ? [eb('cases.pendamping_id', 'is', null), eb('cases.pendamping_id', '!=', actor.id)] : []),
+          ]),
+        );
       if (role === 'pendamping') {
         // Only those that were theirs: they worked on it, it was reassigned or transferred off them.
         gone = gone.where(sql<boolean>`(cases.pendamping_id = ${actor.id}

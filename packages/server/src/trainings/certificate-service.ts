@@ -18,7 +18,22 @@ function certificates(db: Kysely<DB>) {
   return db
     .selectFrom('training_certificates as c')
     .innerJoin('trainings as t', 't.id', 'c.training_id')
-    .select(['c.nomor', 'c.user_id', 'c.nama', 'c.jp', 'c.issued_at', 'c.revoked_at', 'c.revoked_reason', 'c.training_id', 't.nama as pelatihan', 't.mulai', 't.selesai', 't.tempat', 't.penyelenggara', 't.wilayah']);
+    .select([
+      'c.nomor',
+      'c.user_id',
+      'c.nama',
+      'c.jp',
+      'c.issued_at',
+      'c.revoked_at',
+      'c.revoked_reason',
+      'c.training_id',
+      't.nama as pelatihan',
+      't.mulai',
+      't.selesai',
+      't.tempat',
+      't.penyelenggara',
+      't.wilayah',
+    ]);
 }
 
 type CertRow = Awaited<ReturnType<ReturnType<typeof certificates>['executeTakeFirstOrThrow']>>;
@@ -63,10 +78,20 @@ async function loadOwnOrOrganised(db: Kysely<DB>, actor: Actor, nomor: string): 
   return r;
 }
 
-export async function certificateFile(db: Kysely<DB>, actor: Actor, nomor: string, verifyBase: string): Promise<{ nomor: string; pdf: Buffer }> {
+export async function certificateFile(
+  db: Kysely<DB>,
+  actor: Actor,
+  nomor: string,
+  verifyBase: string,
+): Promise<{ nomor: string; pdf: Buffer }> {
   const r = await loadOwnOrOrganised(db, actor, nomor);
   if (r.revoked_at) throw new AppError('CERTIFICATE_REVOKED');
-  const units = await db.selectFrom('training_units').select(['nama', 'jp']).where('training_id', '=', r.training_id).orderBy('urutan').execute();
+  const units = await db
+    .selectFrom('training_units')
+    .select(['nama', 'jp'])
+    .where('training_id', '=', r.training_id)
+    .orderBy('urutan')
+    .execute();
   const pdf = await certificatePdf({
     nomor: r.nomor,
     nama: r.nama,
@@ -83,17 +108,39 @@ export async function certificateFile(db: Kysely<DB>, actor: Actor, nomor: strin
 }
 
 /** The organiser withdraws a certificate with a reason; verification then answers valid: false. */
-export async function revokeCertificate(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, nomor: string, alasan: string, now: Date): Promise<CertificateRecord> {
+export async function revokeCertificate(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  nomor: string,
+  alasan: string,
+  now: Date,
+): Promise<CertificateRecord> {
   if (!trainingPolicy.manage(actor)) throw forbidden();
   const n = normaliseNumber(nomor);
   if (!n) throw notFound();
   await db.transaction().execute(async (trx) => {
-    const c = await trx.selectFrom('training_certificates').select(['nomor', 'user_id', 'revoked_at', 'training_id']).where('nomor', '=', n).forUpdate().executeTakeFirst();
+    const c = await trx
+      .selectFrom('training_certificates')
+      .select(['nomor', 'user_id', 'revoked_at', 'training_id'])
+      .where('nomor', '=', n)
+      .forUpdate()
+      .executeTakeFirst();
     if (!c) throw notFound();
     if (c.revoked_at) throw new AppError('CERTIFICATE_REVOKED');
     const holder = await trx.selectFrom('users').select('wilayah').where('id', '=', c.user_id).executeTakeFirstOrThrow();
-    await trx.updateTable('training_certificates').set({ revoked_at: now, revoked_reason: alasan, revoked_by: actor.id }).where('nomor', '=', n).execute();
-    await recordAudit(trx, actor, origin, { action: 'certificate.revoke', entityType: 'certificate', entityId: n, wilayah: holder.wilayah, details: { trainingId: c.training_id, userId: c.user_id, alasan } });
+    await trx
+      .updateTable('training_certificates')
+      .set({ revoked_at: now, revoked_reason: alasan, revoked_by: actor.id })
+      .where('nomor', '=', n)
+      .execute();
+    await recordAudit(trx, actor, origin, {
+      action: 'certificate.revoke',
+      entityType: 'certificate',
+      entityId: n,
+      wilayah: holder.wilayah,
+      details: { trainingId: c.training_id, userId: c.user_id, alasan },
+    });
   });
   return record(await certificates(db).where('c.nomor', '=', n).executeTakeFirstOrThrow());
 }

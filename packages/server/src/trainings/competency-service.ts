@@ -41,22 +41,29 @@ export async function competencyMatrix(db: Kysely<DB>, actor: Actor, wilayah: st
   const framework = await db.selectFrom('kompetensi').select(['kode', 'nama', 'uraian']).orderBy('urutan').execute();
   const ids = pendampingOf(db, actor, wilayah).clearSelect().select('users.id');
   const today = workerClock(actor.wilayah ?? '31', now).tanggal;
-  const [trained, assessed, certified] = people.length === 0 ? [[], [], []] : await Promise.all([
-    sql<{ user_id: string; kode: string; jp: number }>`
+  const [trained, assessed, certified] =
+    people.length === 0
+      ? [[], [], []]
+      : await Promise.all([
+          sql<{ user_id: string; kode: string; jp: number }>`
       select c.user_id, k.kode, sum(u.jp)::int as jp
       from training_certificates c
       join training_units u on u.training_id = c.training_id
       cross join lateral unnest(u.kompetensi) as k(kode)
       where c.revoked_at is null and c.user_id in (${ids})
-      group by c.user_id, k.kode`.execute(db).then((r) => r.rows),
-    db.selectFrom('competency_assessments').select(['user_id', 'kompetensi', 'level']).where('user_id', 'in', ids).execute(),
-    sql<{ user_id: string; kode: string; sampai: string }>`
+      group by c.user_id, k.kode`
+            .execute(db)
+            .then((r) => r.rows),
+          db.selectFrom('competency_assessments').select(['user_id', 'kompetensi', 'level']).where('user_id', 'in', ids).execute(),
+          sql<{ user_id: string; kode: string; sampai: string }>`
       select p.user_id, k.kode, max(coalesce(p.berlaku_sampai, '9999-12-31'::date))::text as sampai
       from professional_certifications p
       cross join lateral unnest(p.kompetensi) as k(kode)
       where p.user_id in (${ids}) and (p.berlaku_sampai is null or p.berlaku_sampai >= ${today}::date)
-      group by p.user_id, k.kode`.execute(db).then((r) => r.rows),
-  ]);
+      group by p.user_id, k.kode`
+            .execute(db)
+            .then((r) => r.rows),
+        ]);
   const key = (u: string, k: string) => `${u}|${k}`;
   const jp = new Map(trained.map((t) => [key(t.user_id, t.kode), Number(t.jp)]));
   const penilaian = new Map(assessed.map((a) => [key(a.user_id, a.kompetensi), a.level as LevelKompetensi]));
@@ -68,14 +75,24 @@ export async function competencyMatrix(db: Kysely<DB>, actor: Actor, wilayah: st
     kompetensi: framework.map((f) => {
       const k = key(p.id, f.kode);
       const cell = { jpPelatihan: jp.get(k) ?? 0, penilaian: penilaian.get(k) ?? null, sertifikasiBerlaku: sampai.has(k) };
-      return { kode: f.kode, level: levelKompetensi(cell), jp: cell.jpPelatihan, penilaian: cell.penilaian, sertifikasiSampai: sampai.get(k) ?? null };
+      return {
+        kode: f.kode,
+        level: levelKompetensi(cell),
+        jp: cell.jpPelatihan,
+        penilaian: cell.penilaian,
+        sertifikasiSampai: sampai.get(k) ?? null,
+      };
     }),
   }));
   return {
     wilayah: wilayah ?? actor.wilayah,
     kompetensi: framework,
     pendamping: rows,
-    kesenjangan: framework.map((f, i) => ({ kode: f.kode, belum: rows.filter((r) => r.kompetensi[i]!.level === 0).length, jumlah: rows.length })),
+    kesenjangan: framework.map((f, i) => ({
+      kode: f.kode,
+      belum: rows.filter((r) => r.kompetensi[i]!.level === 0).length,
+      jumlah: rows.length,
+    })),
   };
 }
 
@@ -87,7 +104,14 @@ async function rowOf(db: Kysely<DB>, actor: Actor, userId: string, now: Date): P
 }
 
 /** The koordinator's judgement of one competency of a pendamping in their area (never their own). */
-export async function assessCompetency(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, userId: string, input: { kompetensi: string; level: number; catatan?: string | null | undefined }, now: Date): Promise<CompetencyRow> {
+export async function assessCompetency(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  userId: string,
+  input: { kompetensi: string; level: number; catatan?: string | null | undefined },
+  now: Date,
+): Promise<CompetencyRow> {
   const worker = await loadWorker(db, actor, userId);
   if (!trainingPolicy.assess(actor)) throw forbidden();
   if (userId === actor.id) throw new AppError('FOUR_EYES_REQUIRED');
@@ -101,7 +125,13 @@ export async function assessCompetency(db: Kysely<DB>, actor: Actor, origin: Req
       .values({ user_id: userId, kompetensi: input.kompetensi, ...values })
       .onConflict((oc) => oc.columns(['user_id', 'kompetensi']).doUpdateSet(values))
       .execute();
-    await recordAudit(trx, actor, origin, { action: 'competency.assess', entityType: 'user', entityId: userId, wilayah: worker.wilayah, details: { kompetensi: input.kompetensi, level: input.level } });
+    await recordAudit(trx, actor, origin, {
+      action: 'competency.assess',
+      entityType: 'user',
+      entityId: userId,
+      wilayah: worker.wilayah,
+      details: { kompetensi: input.kompetensi, level: input.level },
+    });
   });
   return rowOf(db, actor, userId, now);
 }
@@ -124,16 +154,34 @@ export async function addCertification(
   await db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('professional_certifications')
-      .values({ user_id: userId, jenis: input.jenis, nomor: input.nomor, kompetensi: wanted, berlaku_sampai: input.berlakuSampai ?? null, created_by: actor.id })
+      .values({
+        user_id: userId,
+        jenis: input.jenis,
+        nomor: input.nomor,
+        kompetensi: wanted,
+        berlaku_sampai: input.berlakuSampai ?? null,
+        created_by: actor.id,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, origin, { action: 'competency.certification', entityType: 'user', entityId: userId, wilayah: worker.wilayah, details: { id: row.id, kompetensi: wanted, berlakuSampai: input.berlakuSampai ?? null } });
+    await recordAudit(trx, actor, origin, {
+      action: 'competency.certification',
+      entityType: 'user',
+      entityId: userId,
+      wilayah: worker.wilayah,
+      details: { id: row.id, kompetensi: wanted, berlakuSampai: input.berlakuSampai ?? null },
+    });
   });
   return rowOf(db, actor, userId, now);
 }
 
 /** JP completed per pendamping in a year (certificates not revoked, by the event's last day) against the target. */
-export async function developmentHours(db: Kysely<DB>, actor: Actor, tahun: number, wilayah: string | undefined): Promise<DevelopmentHours> {
+export async function developmentHours(
+  db: Kysely<DB>,
+  actor: Actor,
+  tahun: number,
+  wilayah: string | undefined,
+): Promise<DevelopmentHours> {
   const hours = db
     .selectFrom('training_certificates as c')
     .innerJoin('trainings as t', 't.id', 'c.training_id')
@@ -153,6 +201,12 @@ export async function developmentHours(db: Kysely<DB>, actor: Actor, tahun: numb
     tahun,
     target: TARGET_JP_TAHUNAN,
     dasar: DASAR_TARGET_JP,
-    items: rows.map((r) => ({ userId: r.id, nama: r.nama_lengkap ?? r.username, wilayah: r.wilayah!, jp: Number(r.jp), tercapai: Number(r.jp) >= TARGET_JP_TAHUNAN })),
+    items: rows.map((r) => ({
+      userId: r.id,
+      nama: r.nama_lengkap ?? r.username,
+      wilayah: r.wilayah!,
+      jp: Number(r.jp),
+      tercapai: Number(r.jp) >= TARGET_JP_TAHUNAN,
+    })),
   };
 }

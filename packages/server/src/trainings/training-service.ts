@@ -25,7 +25,11 @@ type Row = Selectable<DB['trainings']>;
  */
 export function visibleTraining(eb: ExpressionBuilder<DB, 'trainings'>, actor: Actor): Expression<SqlBool> {
   const mine = eb.exists(
-    eb.selectFrom('training_participants as tp').select('tp.user_id').whereRef('tp.training_id', '=', 'trainings.id').where('tp.user_id', '=', actor.id),
+    eb
+      .selectFrom('training_participants as tp')
+      .select('tp.user_id')
+      .whereRef('tp.training_id', '=', 'trainings.id')
+      .where('tp.user_id', '=', actor.id),
   );
   if (actor.role === 'pendamping') return mine;
   if (actor.wilayah === null) return sql<SqlBool>`true`;
@@ -54,7 +58,13 @@ const displayName = (u: { nama_lengkap: string | null; username: string }) => u.
 async function unitsOf(db: Kysely<DB>, ids: string[]): Promise<Map<string, TrainingUnit[]>> {
   const out = new Map<string, TrainingUnit[]>();
   if (ids.length === 0) return out;
-  const rows = await db.selectFrom('training_units').selectAll().where('training_id', 'in', ids).orderBy('training_id').orderBy('urutan').execute();
+  const rows = await db
+    .selectFrom('training_units')
+    .selectAll()
+    .where('training_id', 'in', ids)
+    .orderBy('training_id')
+    .orderBy('urutan')
+    .execute();
   for (const r of rows) {
     const list = out.get(r.training_id) ?? [];
     list.push({ kode: r.kode, nama: r.nama, jp: r.jp, tanggal: r.tanggal, kompetensi: r.kompetensi });
@@ -102,7 +112,10 @@ function selectTrainings(db: Kysely<DB>, actor: Actor) {
 
 export async function listTrainings(db: Kysely<DB>, actor: Actor, now: Date): Promise<TrainingRecord[]> {
   const rows = await selectTrainings(db, actor).orderBy('mulai', 'desc').limit(500).execute();
-  const units = await unitsOf(db, rows.map((r) => r.id));
+  const units = await unitsOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => present({ ...r, jumlah: Number(r.jumlah ?? 0) }, units.get(r.id) ?? [], now));
 }
 
@@ -115,7 +128,12 @@ export async function getTraining(db: Kysely<DB>, actor: Actor, id: string, now:
 
 /** The event row an actor may see, or 404. */
 async function loadTraining(db: Kysely<DB>, actor: Actor, id: string): Promise<Row> {
-  const row = await db.selectFrom('trainings').selectAll().where('id', '=', id).where((eb) => visibleTraining(eb, actor)).executeTakeFirst();
+  const row = await db
+    .selectFrom('trainings')
+    .selectAll()
+    .where('id', '=', id)
+    .where((eb) => visibleTraining(eb, actor))
+    .executeTakeFirst();
   if (!row) throw notFound();
   return row;
 }
@@ -130,12 +148,24 @@ export interface TrainingInput {
   kuota?: number | null | undefined;
   minKehadiran?: number | undefined;
   nilaiLulus?: number | null | undefined;
-  units: Array<{ kode?: string | undefined; nama: string; jp: number; tanggal?: string | null | undefined; kompetensi?: string[] | undefined }>;
+  units: Array<{
+    kode?: string | undefined;
+    nama: string;
+    jp: number;
+    tanggal?: string | null | undefined;
+    kompetensi?: string[] | undefined;
+  }>;
 }
 
 const invalid = (field: string, code: string) => fieldError('TRAINING_INVALID', field, code);
 
-export async function createTraining(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, input: TrainingInput, now: Date): Promise<TrainingRecord> {
+export async function createTraining(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  input: TrainingInput,
+  now: Date,
+): Promise<TrainingRecord> {
   if (!trainingPolicy.manage(actor)) throw forbidden();
   if (input.selesai < input.mulai) throw invalid('selesai', 'sebelum_mulai');
   const units = input.units.map((u, i) => ({ ...u, kode: u.kode ?? `u${i + 1}` }));
@@ -143,7 +173,8 @@ export async function createTraining(db: Kysely<DB>, actor: Actor, origin: Reque
   units.forEach((u, i) => {
     if (kodes.has(u.kode)) throw invalid(`units/${i}/kode`, 'ganda');
     kodes.add(u.kode);
-    if (u.tanggal && (u.tanggal < input.mulai || u.tanggal > input.selesai)) throw invalid(`units/${i}/tanggal`, 'di_luar_tanggal_pelatihan');
+    if (u.tanggal && (u.tanggal < input.mulai || u.tanggal > input.selesai))
+      throw invalid(`units/${i}/tanggal`, 'di_luar_tanggal_pelatihan');
   });
   const wanted = [...new Set(units.flatMap((u) => u.kompetensi ?? []))];
   if (wanted.length) {
@@ -172,9 +203,25 @@ export async function createTraining(db: Kysely<DB>, actor: Actor, origin: Reque
       .executeTakeFirstOrThrow();
     await trx
       .insertInto('training_units')
-      .values(units.map((u, i) => ({ training_id: row.id, kode: u.kode, urutan: i + 1, nama: u.nama, jp: u.jp, tanggal: u.tanggal ?? null, kompetensi: u.kompetensi ?? [] })))
+      .values(
+        units.map((u, i) => ({
+          training_id: row.id,
+          kode: u.kode,
+          urutan: i + 1,
+          nama: u.nama,
+          jp: u.jp,
+          tanggal: u.tanggal ?? null,
+          kompetensi: u.kompetensi ?? [],
+        })),
+      )
       .execute();
-    await recordAudit(trx, actor, origin, { action: 'training.create', entityType: 'training', entityId: row.id, wilayah: input.wilayah, details: { units: units.map((u) => u.kode) } });
+    await recordAudit(trx, actor, origin, {
+      action: 'training.create',
+      entityType: 'training',
+      entityId: row.id,
+      wilayah: input.wilayah,
+      details: { units: units.map((u) => u.kode) },
+    });
     return row.id;
   });
   return getTraining(db, actor, id, now);
@@ -221,19 +268,47 @@ export async function listParticipants(db: Kysely<DB>, actor: Actor, id: string)
   }));
 }
 
-export async function addParticipant(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, id: string, userId: string): Promise<TrainingParticipant> {
+export async function addParticipant(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  id: string,
+  userId: string,
+): Promise<TrainingParticipant> {
   await db.transaction().execute(async (trx) => {
     const training = await loadForChange(trx, actor, id);
-    const user = await trx.selectFrom('users').select(['id', 'wilayah']).where('id', '=', userId).where('role', 'in', ['pendamping', 'koordinator']).where('disabled_at', 'is', null).where('wilayah', 'is not', null).executeTakeFirst();
+    const user = await trx
+      .selectFrom('users')
+      .select(['id', 'wilayah'])
+      .where('id', '=', userId)
+      .where('role', 'in', ['pendamping', 'koordinator'])
+      .where('disabled_at', 'is', null)
+      .where('wilayah', 'is not', null)
+      .executeTakeFirst();
     if (!user) throw fieldError('TRAINING_PARTICIPANT_INVALID', 'userId', 'bukan_pendamping_aktif');
-    const already = await trx.selectFrom('training_participants').select('user_id').where('training_id', '=', id).where('user_id', '=', userId).executeTakeFirst();
+    const already = await trx
+      .selectFrom('training_participants')
+      .select('user_id')
+      .where('training_id', '=', id)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
     if (already) throw new AppError('TRAINING_ALREADY_PARTICIPANT');
     if (training.kuota !== null) {
-      const { n } = await trx.selectFrom('training_participants').select((eb) => eb.fn.countAll<number>().as('n')).where('training_id', '=', id).executeTakeFirstOrThrow();
+      const { n } = await trx
+        .selectFrom('training_participants')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('training_id', '=', id)
+        .executeTakeFirstOrThrow();
       if (Number(n) >= training.kuota) throw new AppError('TRAINING_QUOTA_FULL');
     }
     await trx.insertInto('training_participants').values({ training_id: id, user_id: userId }).execute();
-    await recordAudit(trx, actor, origin, { action: 'training.participant.add', entityType: 'training', entityId: id, wilayah: user.wilayah, details: { userId } });
+    await recordAudit(trx, actor, origin, {
+      action: 'training.participant.add',
+      entityType: 'training',
+      entityId: id,
+      wilayah: user.wilayah,
+      details: { userId },
+    });
   });
   return participantOf(db, actor, id, userId);
 }
@@ -260,7 +335,14 @@ async function participantRow(trx: Kysely<DB>, id: string, userId: string) {
  * Attendance of one unit: the organiser marks anyone, a participant checks themselves in; either
  * only from the unit's day (the event's first day when the unit has none), in the venue's time zone.
  */
-export async function recordAttendance(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, id: string, input: { userId: string; unit: string }, now: Date): Promise<{ created: boolean; participant: TrainingParticipant }> {
+export async function recordAttendance(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  id: string,
+  input: { userId: string; unit: string },
+  now: Date,
+): Promise<{ created: boolean; participant: TrainingParticipant }> {
   const created = await db.transaction().execute(async (trx) => {
     const training = await loadTraining(trx, actor, id);
     const self = actor.id === input.userId;
@@ -268,9 +350,15 @@ export async function recordAttendance(db: Kysely<DB>, actor: Actor, origin: Req
     const locked = await trx.selectFrom('trainings').select('completed_at').where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
     if (locked.completed_at) throw new AppError('TRAINING_COMPLETED');
     const participant = await participantRow(trx, id, input.userId);
-    const unit = await trx.selectFrom('training_units').select(['kode', 'tanggal']).where('training_id', '=', id).where('kode', '=', input.unit).executeTakeFirst();
+    const unit = await trx
+      .selectFrom('training_units')
+      .select(['kode', 'tanggal'])
+      .where('training_id', '=', id)
+      .where('kode', '=', input.unit)
+      .executeTakeFirst();
     if (!unit) throw fieldError('TRAINING_UNIT_UNKNOWN', 'unit', 'tidak_dikenal');
-    if (today(training.wilayah, now) < (unit.tanggal ?? training.mulai)) throw new AppError('TRAINING_SESSION_NOT_STARTED', { unit: unit.kode, tanggal: unit.tanggal ?? training.mulai });
+    if (today(training.wilayah, now) < (unit.tanggal ?? training.mulai))
+      throw new AppError('TRAINING_SESSION_NOT_STARTED', { unit: unit.kode, tanggal: unit.tanggal ?? training.mulai });
     const inserted = await trx
       .insertInto('training_attendance')
       .values({ training_id: id, user_id: input.userId, unit: unit.kode, recorded_by: actor.id })
@@ -278,14 +366,26 @@ export async function recordAttendance(db: Kysely<DB>, actor: Actor, origin: Req
       .returning('unit')
       .executeTakeFirst();
     if (!inserted) return false;
-    await recordAudit(trx, actor, origin, { action: 'training.attendance', entityType: 'training', entityId: id, wilayah: participant.wilayah, details: { userId: input.userId, unit: unit.kode, sendiri: self } });
+    await recordAudit(trx, actor, origin, {
+      action: 'training.attendance',
+      entityType: 'training',
+      entityId: id,
+      wilayah: participant.wilayah,
+      details: { userId: input.userId, unit: unit.kode, sendiri: self },
+    });
     return true;
   });
   return { created, participant: await participantOf(db, actor, id, input.userId) };
 }
 
 /** Pre- and post-test scores, recorded by the organiser. */
-export async function recordResult(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, id: string, input: { userId: string; nilaiPre?: number | null | undefined; nilaiPost?: number | null | undefined }): Promise<TrainingParticipant> {
+export async function recordResult(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  id: string,
+  input: { userId: string; nilaiPre?: number | null | undefined; nilaiPost?: number | null | undefined },
+): Promise<TrainingParticipant> {
   await db.transaction().execute(async (trx) => {
     await loadForChange(trx, actor, id);
     const participant = await participantRow(trx, id, input.userId);
@@ -295,7 +395,13 @@ export async function recordResult(db: Kysely<DB>, actor: Actor, origin: Request
     };
     if (Object.keys(values).length === 0) throw fieldError('TRAINING_INVALID', 'nilaiPost', 'wajib');
     await trx.updateTable('training_participants').set(values).where('training_id', '=', id).where('user_id', '=', input.userId).execute();
-    await recordAudit(trx, actor, origin, { action: 'training.result', entityType: 'training', entityId: id, wilayah: participant.wilayah, details: { userId: input.userId, fields: Object.keys(values) } });
+    await recordAudit(trx, actor, origin, {
+      action: 'training.result',
+      entityType: 'training',
+      entityId: id,
+      wilayah: participant.wilayah,
+      details: { userId: input.userId, fields: Object.keys(values) },
+    });
   });
   return participantOf(db, actor, id, input.userId);
 }
@@ -312,7 +418,13 @@ export function certificateNumber(year: string, eventNumber: number, draw: (n: n
  * Completes an event: everyone who qualifies (by default every unit attended, and the post-test
  * passed where the event has one) gets a certificate carrying the event's JP; the event closes.
  */
-export async function completeTraining(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, id: string, now: Date): Promise<CompletionResult> {
+export async function completeTraining(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  id: string,
+  now: Date,
+): Promise<CompletionResult> {
   return db.transaction().execute(async (trx) => {
     const training = await loadForChange(trx, actor, id);
     if (today(training.wilayah, now) < training.selesai) throw new AppError('TRAINING_NOT_ENDED', { selesai: training.selesai });
@@ -331,7 +443,13 @@ export async function completeTraining(db: Kysely<DB>, actor: Actor, origin: Req
     for (const a of attendance) attended.set(a.user_id, [...(attended.get(a.user_id) ?? []), a.unit]);
     const result: CompletionResult = { certificates: [], notQualified: [] };
     for (const p of people) {
-      const q = qualification({ units: units.map((u) => u.kode), attended: attended.get(p.user_id) ?? [], minKehadiran: training.min_kehadiran, nilaiLulus: training.nilai_lulus, nilaiPost: p.nilai_post });
+      const q = qualification({
+        units: units.map((u) => u.kode),
+        attended: attended.get(p.user_id) ?? [],
+        minKehadiran: training.min_kehadiran,
+        nilaiLulus: training.nilai_lulus,
+        nilaiPost: p.nilai_post,
+      });
       const nama = displayName(p);
       if (!q.lulus) {
         result.notQualified.push({ userId: p.user_id, nama, unitKurang: q.unitKurang, postTestKurang: q.postTestKurang });
@@ -339,11 +457,23 @@ export async function completeTraining(db: Kysely<DB>, actor: Actor, origin: Req
       }
       const nomor = certificateNumber(training.selesai.slice(0, 4), training.nomor);
       await trx.insertInto('training_certificates').values({ nomor, training_id: id, user_id: p.user_id, nama, jp }).execute();
-      await recordAudit(trx, actor, origin, { action: 'certificate.issue', entityType: 'certificate', entityId: nomor, wilayah: p.wilayah, details: { trainingId: id, userId: p.user_id, jp } });
+      await recordAudit(trx, actor, origin, {
+        action: 'certificate.issue',
+        entityType: 'certificate',
+        entityId: nomor,
+        wilayah: p.wilayah,
+        details: { trainingId: id, userId: p.user_id, jp },
+      });
       result.certificates.push({ nomor, userId: p.user_id, nama, valid: true });
     }
     await trx.updateTable('trainings').set({ completed_at: now }).where('id', '=', id).execute();
-    await recordAudit(trx, actor, origin, { action: 'training.complete', entityType: 'training', entityId: id, wilayah: training.wilayah, details: { lulus: result.certificates.length, tidakLulus: result.notQualified.length } });
+    await recordAudit(trx, actor, origin, {
+      action: 'training.complete',
+      entityType: 'training',
+      entityId: id,
+      wilayah: training.wilayah,
+      details: { lulus: result.certificates.length, tidakLulus: result.notQualified.length },
+    });
     return result;
   });
 }

@@ -33,7 +33,15 @@ export function toUserView(row: UserRow): UserView {
  * refused transaction rolled back, so it records the code and never a changed row; it carries the
  * actor's own area, so the auditor of the area the attempt came from reads it.
  */
-async function auditRefusals<T>(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, action: string, entityId: string | null, details: Record<string, unknown>, work: () => Promise<T>): Promise<T> {
+async function auditRefusals<T>(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  action: string,
+  entityId: string | null,
+  details: Record<string, unknown>,
+  work: () => Promise<T>,
+): Promise<T> {
   try {
     return await work();
   } catch (error) {
@@ -66,7 +74,6 @@ const lastSignIn = sql<Date | null>`(select max(s.created_at) from sessions s wh
 
 /** Roles whose work is always tied to an area. */
 const NEEDS_WILAYAH: ReadonlySet<Role> = new Set(['pendamping']);
-
 
 async function assertWilayah(db: Kysely<DB>, role: Role, wilayah: string | null): Promise<void> {
   if (wilayah === null) {
@@ -108,10 +115,18 @@ export async function createUser(
   input: NewUser,
   setting: PasswordSetting = BY_OPERATOR,
 ): Promise<UserView> {
-  return auditRefusals(db, actor, origin, 'user.create', null, { username: input.username, role: input.role, wilayah: input.wilayah }, () => insertUser(db, actor, origin, input, setting));
+  return auditRefusals(db, actor, origin, 'user.create', null, { username: input.username, role: input.role, wilayah: input.wilayah }, () =>
+    insertUser(db, actor, origin, input, setting),
+  );
 }
 
-async function insertUser(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, input: NewUser, setting: PasswordSetting): Promise<UserView> {
+async function insertUser(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  input: NewUser,
+  setting: PasswordSetting,
+): Promise<UserView> {
   if (!userPolicy.list(actor)) throw new AppError('FORBIDDEN');
   if (!userPolicy.grants(actor, input.role)) throw new AppError('ROLE_NOT_GRANTABLE', { role: input.role });
   if (!userPolicy.manage(actor, { role: input.role, wilayah: input.wilayah })) throw new AppError('SCOPE_OUTSIDE_OWN');
@@ -157,7 +172,11 @@ async function loadManaged(db: Kysely<DB>, actor: Actor, id: string): Promise<Us
 }
 
 export async function findUserByUsername(db: Kysely<DB>, username: string): Promise<Selectable<UsersTable> | undefined> {
-  return db.selectFrom('users').selectAll().where(sql`lower(username)`, '=', username.toLowerCase()).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where(sql`lower(username)`, '=', username.toLowerCase())
+    .executeTakeFirst();
 }
 
 export type UserDetail = UserDetailRecord;
@@ -165,7 +184,13 @@ export type UserDetail = UserDetailRecord;
 export async function getUser(db: Kysely<DB>, actor: Actor, id: string): Promise<UserDetail> {
   if (!userPolicy.list(actor)) throw new AppError('FORBIDDEN');
   const row = await loadManaged(db, actor, id);
-  const history = await db.selectFrom('penugasan').select(['wilayah', 'sejak']).where('user_id', '=', id).orderBy('sejak', 'desc').orderBy('id', 'desc').execute();
+  const history = await db
+    .selectFrom('penugasan')
+    .select(['wilayah', 'sejak'])
+    .where('user_id', '=', id)
+    .orderBy('sejak', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
   return { ...toUserView(row), riwayatPenugasan: history.map((h) => ({ wilayah: h.wilayah, sejak: h.sejak.toISOString() })) };
 }
 
@@ -193,7 +218,13 @@ export async function listUsers(db: Kysely<DB>, actor: Actor, query: UserListQue
     const days = query.lastSignIn === 'over90d' ? 90 : 30;
     const cutoff = sql<Date>`now() - make_interval(days => ${days})`;
     const signedIn = (eb: ExpressionBuilder<DB, 'users'>, since?: typeof cutoff) =>
-      eb.exists(eb.selectFrom('sessions as s').select('s.id').whereRef('s.user_id', '=', 'users.id').$if(since !== undefined, (q) => q.where('s.created_at', '>', since!)));
+      eb.exists(
+        eb
+          .selectFrom('sessions as s')
+          .select('s.id')
+          .whereRef('s.user_id', '=', 'users.id')
+          .$if(since !== undefined, (q) => q.where('s.created_at', '>', since!)),
+      );
     if (query.lastSignIn === 'never') base = base.where((eb) => eb.not(signedIn(eb)));
     else if (query.lastSignIn === 'within30d') base = base.where((eb) => signedIn(eb, cutoff));
     else base = base.where((eb) => eb.and([signedIn(eb), eb.not(signedIn(eb, cutoff))]));
@@ -223,19 +254,20 @@ export interface UserChange {
   namaLengkap?: string | null;
 }
 
-export async function updateUser(
-  db: Kysely<DB>,
-  actor: Actor,
-  origin: RequestOrigin,
-  id: string,
-  change: UserChange,
-): Promise<UserView> {
+export async function updateUser(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, id: string, change: UserChange): Promise<UserView> {
   return auditRefusals(db, actor, origin, 'user.update', id, { change }, () => changeUser(db, actor, origin, id, change));
 }
 
 /** Locks the enabled national admins and refuses a change that would leave none. */
 async function assertNationalAdminRemains(trx: Kysely<DB>, id: string): Promise<void> {
-  const admins = await trx.selectFrom('users').select('id').where('role', '=', 'admin').where('wilayah', 'is', null).where('disabled_at', 'is', null).forUpdate().execute();
+  const admins = await trx
+    .selectFrom('users')
+    .select('id')
+    .where('role', '=', 'admin')
+    .where('wilayah', 'is', null)
+    .where('disabled_at', 'is', null)
+    .forUpdate()
+    .execute();
   if (!admins.some((a) => a.id !== id)) throw new AppError('LAST_NATIONAL_ADMIN');
 }
 
@@ -243,7 +275,8 @@ async function changeUser(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, i
   const current = await loadManaged(db, actor, id);
   const role = change.role ?? current.role;
   const wilayah = change.wilayah === undefined ? current.wilayah : change.wilayah;
-  if (change.role !== undefined && change.role !== current.role && !userPolicy.grants(actor, change.role)) throw new AppError('ROLE_NOT_GRANTABLE', { role: change.role });
+  if (change.role !== undefined && change.role !== current.role && !userPolicy.grants(actor, change.role))
+    throw new AppError('ROLE_NOT_GRANTABLE', { role: change.role });
   if (!userPolicy.manage(actor, { role, wilayah })) throw new AppError('SCOPE_OUTSIDE_OWN');
   if (change.role !== undefined || change.wilayah !== undefined) await assertWilayah(db, role, wilayah);
   if (change.disabled && current.id === actor.id) throw new AppError('SELF_DISABLE');
@@ -342,7 +375,13 @@ export async function listUserSessions(db: Kysely<DB>, actor: Actor, id: string)
 }
 
 /** Ends one session of the user (by its handle) or, with none named, all of them; answers how many ended. */
-export async function endUserSessions(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, id: string, handle: string | null): Promise<{ ended: number }> {
+export async function endUserSessions(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  id: string,
+  handle: string | null,
+): Promise<{ ended: number }> {
   return auditRefusals(db, actor, origin, 'user.sessions_end', id, {}, async () => {
     if (!userPolicy.list(actor)) throw new AppError('FORBIDDEN');
     const current = await loadManaged(db, actor, id);
@@ -352,7 +391,13 @@ export async function endUserSessions(db: Kysely<DB>, actor: Actor, origin: Requ
       const result = await q.executeTakeFirst();
       const ended = Number(result.numUpdatedRows);
       if (handle !== null && ended === 0) throw notFound();
-      await recordAudit(trx, actor, origin, { action: 'user.sessions_end', entityType: 'user', entityId: id, wilayah: current.wilayah, details: { ended, all: handle === null } });
+      await recordAudit(trx, actor, origin, {
+        action: 'user.sessions_end',
+        entityType: 'user',
+        entityId: id,
+        wilayah: current.wilayah,
+        details: { ended, all: handle === null },
+      });
       return { ended };
     });
   });

@@ -39,7 +39,9 @@ export async function draftActivityFromCaseEvent(
         .where('sumber', '=', 'otomatis')
         .where('status', '=', 'draf')
         .doUpdateSet({
-          case_ids: sql<string[]>`case when ${caseId}::uuid = any(activities.case_ids) then activities.case_ids else activities.case_ids || ${caseId}::uuid end`,
+          case_ids: sql<
+            string[]
+          >`case when ${caseId}::uuid = any(activities.case_ids) then activities.case_ids else activities.case_ids || ${caseId}::uuid end`,
           durasi_menit: sql<number>`case when ${caseId}::uuid = any(activities.case_ids) then activities.durasi_menit else least(${MAX_ACTIVITY_MINUTES}, activities.durasi_menit + ${draft.durasiMenit}) end`,
           updated_at: now,
           version: sql<number>`activities.version + 1`,

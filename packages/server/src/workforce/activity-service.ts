@@ -46,7 +46,11 @@ function rows(db: Kysely<DB>, actor: Actor) {
     .innerJoin('users', 'users.id', 'activities.user_id')
     .selectAll('activities')
     .select(['users.username', 'users.nama_lengkap'])
-    .select(sql<number>`(select count(*)::int from evidence_photos p where p.owner_type = 'activity' and p.owner_id = activities.id)`.as('jumlah_foto'))
+    .select(
+      sql<number>`(select count(*)::int from evidence_photos p where p.owner_type = 'activity' and p.owner_id = activities.id)`.as(
+        'jumlah_foto',
+      ),
+    )
     .where((eb) => inScope(eb, eb.ref('activities.wilayah'), actor))
     .$if(!workforcePolicy.readOthers(actor), (q) => q.where('activities.user_id', '=', actor.id));
 }
@@ -82,8 +86,17 @@ export async function listActivities(db: Kysely<DB>, actor: Actor, q: ActivityQu
   if (q.sampai) query = query.where('activities.tanggal', '<=', q.sampai);
   if (q.status) query = query.where('activities.status', '=', q.status);
   const [items, count] = await Promise.all([
-    query.orderBy('activities.tanggal', 'desc').orderBy('users.username').orderBy('activities.created_at').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
-    query.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    query
+      .orderBy('activities.tanggal', 'desc')
+      .orderBy('users.username')
+      .orderBy('activities.created_at')
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize)
+      .execute(),
+    query
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items: items.map((r) => toView(r as ActivityRow, actor)), total: Number(count.n) };
 }
@@ -108,7 +121,12 @@ async function check(db: Kysely<DB>, actor: Actor, input: ActivityInput, now: Da
   if ((input.lat == null) !== (input.lng == null)) throw invalid('lat', 'koordinat_tidak_lengkap');
   const caseIds = [...new Set(input.caseIds ?? [])];
   if (caseIds.length > 0) {
-    const found = await db.selectFrom('cases').select('id').where('id', 'in', caseIds).where((eb) => inScope(eb, eb.ref('cases.wilayah'), actor)).execute();
+    const found = await db
+      .selectFrom('cases')
+      .select('id')
+      .where('id', 'in', caseIds)
+      .where((eb) => inScope(eb, eb.ref('cases.wilayah'), actor))
+      .execute();
     if (found.length !== caseIds.length) throw invalid('caseIds', 'kasus_tidak_ditemukan');
   }
   const day = await db
@@ -121,7 +139,13 @@ async function check(db: Kysely<DB>, actor: Actor, input: ActivityInput, now: Da
   if (Number(day.menit) + input.durasiMenit > 24 * 60) throw invalid('durasiMenit', 'melebihi_sehari');
 }
 
-export async function createActivity(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, input: ActivityInput, now: Date): Promise<ActivityRecord> {
+export async function createActivity(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  input: ActivityInput,
+  now: Date,
+): Promise<ActivityRecord> {
   if (!workforcePolicy.attends(actor)) throw new AppError('FORBIDDEN');
   await check(db, actor, input, now, null);
   const id = await db.transaction().execute(async (trx) => {
@@ -217,7 +241,12 @@ export async function submitActivities(db: Kysely<DB>, actor: Actor, origin: Req
       .set({ status: 'diajukan', diajukan_pada: new Date(), updated_at: new Date(), version: sql<number>`version + 1` })
       .where('id', 'in', unique)
       .execute();
-    await recordAudit(trx, actor, origin, { action: 'activity.submit', entityType: 'activity', wilayah: actor.wilayah, details: { ids: unique } });
+    await recordAudit(trx, actor, origin, {
+      action: 'activity.submit',
+      entityType: 'activity',
+      wilayah: actor.wilayah,
+      details: { ids: unique },
+    });
   });
   return Promise.all(unique.map((id) => getActivity(db, actor, id)));
 }
@@ -244,12 +273,24 @@ export async function reviewActivities(
   await db.transaction().execute(async (trx) => {
     const result = await trx
       .updateTable('activities')
-      .set({ status: keputusan, komentar: keputusan === 'dikembalikan' ? komentar : null, ditinjau_oleh: actor.id, ditinjau_pada: new Date(), updated_at: new Date(), version: sql<number>`version + 1` })
+      .set({
+        status: keputusan,
+        komentar: keputusan === 'dikembalikan' ? komentar : null,
+        ditinjau_oleh: actor.id,
+        ditinjau_pada: new Date(),
+        updated_at: new Date(),
+        version: sql<number>`version + 1`,
+      })
       .where('id', 'in', unique)
       .where('status', '=', 'diajukan')
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== unique.length) throw new AppError('ACTIVITY_NOT_SUBMITTED');
-    await recordAudit(trx, actor, origin, { action: keputusan === 'disetujui' ? 'activity.approve' : 'activity.return', entityType: 'activity', wilayah: actor.wilayah, details: { ids: unique } });
+    await recordAudit(trx, actor, origin, {
+      action: keputusan === 'disetujui' ? 'activity.approve' : 'activity.return',
+      entityType: 'activity',
+      wilayah: actor.wilayah,
+      details: { ids: unique },
+    });
   });
   return Promise.all(unique.map((id) => getActivity(db, actor, id)));
 }

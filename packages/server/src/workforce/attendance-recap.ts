@@ -50,13 +50,21 @@ function monthRange(bulan: string, today: string): { from: string; to: string } 
  * The monthly recap of every pendamping in the area: one GROUP BY over the month's attendance.
  * Working days run to today for the current month; approved leave is not held against anyone.
  */
-export async function attendanceRecap(db: Kysely<DB>, actor: Actor, bulan: string, wilayah: string | undefined, today: string): Promise<AttendanceRecapRow[]> {
+export async function attendanceRecap(
+  db: Kysely<DB>,
+  actor: Actor,
+  bulan: string,
+  wilayah: string | undefined,
+  today: string,
+): Promise<AttendanceRecapRow[]> {
   const { from, to } = monthRange(bulan, today);
   const hariKerja = from > to ? 0 : workingDays(from, to).length;
   const weekday = sql`extract(isodow from attendance.tanggal) <= 5`;
   const approvedLeave = sql`attendance.status in ('izin', 'sakit', 'cuti') and attendance.persetujuan = 'disetujui'`;
   const rows = await team(db, actor, wilayah)
-    .leftJoin('attendance', (j) => j.onRef('attendance.user_id', '=', 'users.id').on('attendance.tanggal', '>=', from).on('attendance.tanggal', '<=', to))
+    .leftJoin('attendance', (j) =>
+      j.onRef('attendance.user_id', '=', 'users.id').on('attendance.tanggal', '>=', from).on('attendance.tanggal', '<=', to),
+    )
     .select(['users.id', 'users.username', 'users.nama_lengkap', 'users.wilayah'])
     .select([
       sql<number>`count(*) filter (where attendance.status = 'hadir')::int`.as('hadir'),
@@ -94,6 +102,34 @@ export async function attendanceRecap(db: Kysely<DB>, actor: Actor, bulan: strin
   });
 }
 
-export const RECAP_HEADER = ['Nama pengguna', 'Nama', 'Wilayah', 'Hari kerja', 'Hadir', 'Dinas luar', 'TL (terlambat)', 'PSW (pulang sebelum waktunya)', 'Izin', 'Sakit', 'Cuti', 'Tanpa keterangan', 'Tingkat kehadiran (%)'];
+export const RECAP_HEADER = [
+  'Nama pengguna',
+  'Nama',
+  'Wilayah',
+  'Hari kerja',
+  'Hadir',
+  'Dinas luar',
+  'TL (terlambat)',
+  'PSW (pulang sebelum waktunya)',
+  'Izin',
+  'Sakit',
+  'Cuti',
+  'Tanpa keterangan',
+  'Tingkat kehadiran (%)',
+];
 
-export const recapCells = (r: AttendanceRecapRow) => [r.username, r.nama, r.wilayah, r.hariKerja, r.hadir, r.dinasLuar, r.terlambat, r.pulangCepat, r.izin, r.sakit, r.cuti, r.tanpaKeterangan, r.tingkatKehadiran];
+export const recapCells = (r: AttendanceRecapRow) => [
+  r.username,
+  r.nama,
+  r.wilayah,
+  r.hariKerja,
+  r.hadir,
+  r.dinasLuar,
+  r.terlambat,
+  r.pulangCepat,
+  r.izin,
+  r.sakit,
+  r.cuti,
+  r.tanpaKeterangan,
+  r.tingkatKehadiran,
+];

@@ -25,7 +25,11 @@ function whenActed(input: Position, received: Date): { at: Date; tertunda: boole
 }
 
 function attendanceRows(db: Kysely<DB>) {
-  return db.selectFrom('attendance').innerJoin('users', 'users.id', 'attendance.user_id').selectAll('attendance').select(['users.username', 'users.nama_lengkap']);
+  return db
+    .selectFrom('attendance')
+    .innerJoin('users', 'users.id', 'attendance.user_id')
+    .selectAll('attendance')
+    .select(['users.username', 'users.nama_lengkap']);
 }
 
 async function byId(db: Kysely<DB>, id: string): Promise<AttendanceRecord> {
@@ -39,7 +43,11 @@ function attendee(actor: Actor): string {
 
 /** Distance from the duty location in the profile, and whether it is beyond the radius. */
 async function distanceFromDuty(db: Kysely<DB>, userId: string, at: Position): Promise<{ jarak: number | null; jauh: boolean }> {
-  const profile = await db.selectFrom('pendamping_profiles').select(['lokasi_lat', 'lokasi_lng', 'radius_km']).where('user_id', '=', userId).executeTakeFirst();
+  const profile = await db
+    .selectFrom('pendamping_profiles')
+    .select(['lokasi_lat', 'lokasi_lng', 'radius_km'])
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
   if (!profile || profile.lokasi_lat === null || profile.lokasi_lng === null) return { jarak: null, jauh: false };
   const jarak = distanceKm({ lat: profile.lokasi_lat, lng: profile.lokasi_lng }, at);
   return { jarak, jauh: jarak > profile.radius_km };
@@ -86,10 +94,21 @@ export async function checkIn(
       .returning('id')
       .executeTakeFirst();
     if (!inserted) {
-      const existing = await trx.selectFrom('attendance').select('status').where('user_id', '=', actor.id).where('tanggal', '=', tanggal).executeTakeFirstOrThrow();
+      const existing = await trx
+        .selectFrom('attendance')
+        .select('status')
+        .where('user_id', '=', actor.id)
+        .where('tanggal', '=', tanggal)
+        .executeTakeFirstOrThrow();
       throw new AppError(existing.status === 'hadir' || existing.status === 'dinas_luar' ? 'ALREADY_CHECKED_IN' : 'ABSENCE_RECORDED');
     }
-    await recordAudit(trx, actor, origin, { action: 'attendance.check_in', entityType: 'attendance', entityId: inserted.id, wilayah, details: { status, jauh } });
+    await recordAudit(trx, actor, origin, {
+      action: 'attendance.check_in',
+      entityType: 'attendance',
+      entityId: inserted.id,
+      wilayah,
+      details: { status, jauh },
+    });
     return inserted.id;
   });
   return byId(db, id);
@@ -98,7 +117,13 @@ export async function checkIn(
 /**
  * Closes today's check-in, or one still open from the last 18 hours (a shift past midnight).
  */
-export async function checkOut(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, input: Position, received: Date): Promise<AttendanceRecord> {
+export async function checkOut(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  input: Position,
+  received: Date,
+): Promise<AttendanceRecord> {
   const wilayah = attendee(actor);
   const acted = whenActed(input, received);
   const now = acted.at;
@@ -107,7 +132,12 @@ export async function checkOut(db: Kysely<DB>, actor: Actor, origin: RequestOrig
     .selectFrom('attendance')
     .select(['id', 'tanggal', 'pulang_at', 'masuk_at'])
     .where('user_id', '=', actor.id)
-    .where((eb) => eb.or([eb('tanggal', '=', tanggal), eb.and([eb('pulang_at', 'is', null), eb('masuk_at', '>', new Date(now.getTime() - 18 * 3600_000))])]))
+    .where((eb) =>
+      eb.or([
+        eb('tanggal', '=', tanggal),
+        eb.and([eb('pulang_at', 'is', null), eb('masuk_at', '>', new Date(now.getTime() - 18 * 3600_000))]),
+      ]),
+    )
     .where('masuk_at', 'is not', null)
     .orderBy('tanggal', 'desc')
     .executeTakeFirst();
@@ -133,7 +163,13 @@ export async function checkOut(db: Kysely<DB>, actor: Actor, origin: RequestOrig
       .executeTakeFirst();
     // A double tap from two tabs: the second finds the row already closed.
     if (Number(updated.numUpdatedRows) === 0) throw new AppError('ALREADY_CHECKED_OUT');
-    await recordAudit(trx, actor, origin, { action: 'attendance.check_out', entityType: 'attendance', entityId: open.id, wilayah, details: { jauh } });
+    await recordAudit(trx, actor, origin, {
+      action: 'attendance.check_out',
+      entityType: 'attendance',
+      entityId: open.id,
+      wilayah,
+      details: { jauh },
+    });
   });
   return byId(db, open.id);
 }
@@ -149,7 +185,8 @@ export async function requestAbsence(
   const wilayah = attendee(actor);
   const today = workerClock(wilayah, now).tanggal;
   const days = (Date.parse(input.tanggal) - Date.parse(today)) / 86_400_000;
-  if (days < -30 || days > 90) throw new AppError('ATTENDANCE_INVALID', [{ field: 'tanggal', code: days < 0 ? 'terlalu_lama' : 'terlalu_jauh' }]);
+  if (days < -30 || days > 90)
+    throw new AppError('ATTENDANCE_INVALID', [{ field: 'tanggal', code: days < 0 ? 'terlalu_lama' : 'terlalu_jauh' }]);
   const id = await db.transaction().execute(async (trx) => {
     const inserted = await trx
       .insertInto('attendance')
@@ -158,22 +195,48 @@ export async function requestAbsence(
       .returning('id')
       .executeTakeFirst();
     if (!inserted) throw new AppError('ATTENDANCE_INVALID', [{ field: 'tanggal', code: 'sudah_tercatat' }]);
-    await recordAudit(trx, actor, origin, { action: 'attendance.absence', entityType: 'attendance', entityId: inserted.id, wilayah, details: { status: input.status, tanggal: input.tanggal } });
+    await recordAudit(trx, actor, origin, {
+      action: 'attendance.absence',
+      entityType: 'attendance',
+      entityId: inserted.id,
+      wilayah,
+      details: { status: input.status, tanggal: input.tanggal },
+    });
     return inserted.id;
   });
   return byId(db, id);
 }
 
 /** The koordinator approves or refuses an absence of someone in their area (never their own). */
-export async function reviewAbsence(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, id: string, keputusan: 'disetujui' | 'ditolak'): Promise<AttendanceRecord> {
-  const row = await db.selectFrom('attendance').select(['user_id', 'wilayah', 'persetujuan']).where('id', '=', id).where((eb) => inScope(eb, eb.ref('attendance.wilayah'), actor)).executeTakeFirst();
+export async function reviewAbsence(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  id: string,
+  keputusan: 'disetujui' | 'ditolak',
+): Promise<AttendanceRecord> {
+  const row = await db
+    .selectFrom('attendance')
+    .select(['user_id', 'wilayah', 'persetujuan'])
+    .where('id', '=', id)
+    .where((eb) => inScope(eb, eb.ref('attendance.wilayah'), actor))
+    .executeTakeFirst();
   if (!row || (row.user_id !== actor.id && !workforcePolicy.readOthers(actor))) throw notFound();
   if (!workforcePolicy.review(actor)) throw new AppError('FORBIDDEN');
   if (row.user_id === actor.id) throw new AppError('OWN_REPORT');
   if (row.persetujuan !== 'menunggu') throw new AppError('CONFLICT');
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('attendance').set({ persetujuan: keputusan, ditinjau_oleh: actor.id, ditinjau_pada: new Date() }).where('id', '=', id).execute();
-    await recordAudit(trx, actor, origin, { action: `attendance.absence_${keputusan}`, entityType: 'attendance', entityId: id, wilayah: row.wilayah });
+    await trx
+      .updateTable('attendance')
+      .set({ persetujuan: keputusan, ditinjau_oleh: actor.id, ditinjau_pada: new Date() })
+      .where('id', '=', id)
+      .execute();
+    await recordAudit(trx, actor, origin, {
+      action: `attendance.absence_${keputusan}`,
+      entityType: 'attendance',
+      entityId: id,
+      wilayah: row.wilayah,
+    });
   });
   return byId(db, id);
 }
@@ -189,7 +252,11 @@ export interface AttendanceQuery {
 }
 
 /** Records in the caller's scope; a pendamping sees only their own. Newest day first. */
-export async function listAttendance(db: Kysely<DB>, actor: Actor, q: AttendanceQuery): Promise<{ items: AttendanceRecord[]; total: number }> {
+export async function listAttendance(
+  db: Kysely<DB>,
+  actor: Actor,
+  q: AttendanceQuery,
+): Promise<{ items: AttendanceRecord[]; total: number }> {
   const userId = workforcePolicy.readOthers(actor) ? q.userId : actor.id;
   if (q.userId && userId !== q.userId) throw notFound();
   let rows = db.selectFrom('attendance').where((eb) => inScope(eb, eb.ref('attendance.wilayah'), actor));
@@ -214,10 +281,16 @@ export async function listAttendance(db: Kysely<DB>, actor: Actor, q: Attendance
 }
 
 /** Today's row of the caller, for the Presensi screen. */
-export async function myAttendanceToday(db: Kysely<DB>, actor: Actor, now: Date): Promise<{ tanggal: string; presensi: AttendanceRecord | null }> {
+export async function myAttendanceToday(
+  db: Kysely<DB>,
+  actor: Actor,
+  now: Date,
+): Promise<{ tanggal: string; presensi: AttendanceRecord | null }> {
   const wilayah = attendee(actor);
   const { tanggal } = workerClock(wilayah, now);
-  const row = await attendanceRows(db).where('attendance.user_id', '=', actor.id).where('attendance.tanggal', '=', tanggal).executeTakeFirst();
+  const row = await attendanceRows(db)
+    .where('attendance.user_id', '=', actor.id)
+    .where('attendance.tanggal', '=', tanggal)
+    .executeTakeFirst();
   return { tanggal, presensi: row ? toAttendanceView(row as AttendanceRow) : null };
 }
-

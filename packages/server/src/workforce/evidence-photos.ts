@@ -18,7 +18,8 @@ type Mime = 'image/jpeg' | 'image/png' | 'image/webp';
 export function sniffImage(bytes: Buffer): Mime | null {
   if (bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
   if (bytes.length > 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (bytes.length > 12 && bytes.subarray(0, 4).toString('latin1') === 'RIFF' && bytes.subarray(8, 12).toString('latin1') === 'WEBP') return 'image/webp';
+  if (bytes.length > 12 && bytes.subarray(0, 4).toString('latin1') === 'RIFF' && bytes.subarray(8, 12).toString('latin1') === 'WEBP')
+    return 'image/webp';
   return null;
 }
 
@@ -36,20 +37,45 @@ export interface PhotoView {
 }
 
 /** A photo of the owner's own entry, while it can still be edited; five at most. */
-export async function addActivityPhoto(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, activityId: string, bytes: Buffer): Promise<PhotoView> {
+export async function addActivityPhoto(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  activityId: string,
+  bytes: Buffer,
+): Promise<PhotoView> {
   const activity = await getActivity(db, actor, activityId);
   if (activity.userId !== actor.id) throw new AppError('FORBIDDEN');
   if (!activityWorkflow.editable(activity.status)) throw new AppError('ACTIVITY_NOT_EDITABLE');
   const mime = checked(bytes);
   return db.transaction().execute(async (trx) => {
-    const count = await trx.selectFrom('evidence_photos').select((eb) => eb.fn.countAll<number>().as('n')).where('owner_type', '=', 'activity').where('owner_id', '=', activityId).executeTakeFirstOrThrow();
+    const count = await trx
+      .selectFrom('evidence_photos')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('owner_type', '=', 'activity')
+      .where('owner_id', '=', activityId)
+      .executeTakeFirstOrThrow();
     if (Number(count.n) >= PHOTOS_PER_ACTIVITY) throw new AppError('PHOTO_INVALID');
     const row = await trx
       .insertInto('evidence_photos')
-      .values({ owner_type: 'activity', owner_id: activityId, user_id: actor.id, wilayah: activity.wilayah, mime, ukuran: bytes.length, bytes })
+      .values({
+        owner_type: 'activity',
+        owner_id: activityId,
+        user_id: actor.id,
+        wilayah: activity.wilayah,
+        mime,
+        ukuran: bytes.length,
+        bytes,
+      })
       .returning(['id', 'mime', 'ukuran', 'created_at'])
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, origin, { action: 'activity.photo', entityType: 'activity', entityId: activityId, wilayah: activity.wilayah, details: { photo: row.id, bytes: bytes.length } });
+    await recordAudit(trx, actor, origin, {
+      action: 'activity.photo',
+      entityType: 'activity',
+      entityId: activityId,
+      wilayah: activity.wilayah,
+      details: { photo: row.id, bytes: bytes.length },
+    });
     return { id: row.id, mime: row.mime, ukuran: row.ukuran, createdAt: row.created_at.toISOString() };
   });
 }
@@ -58,17 +84,36 @@ export async function addActivityPhoto(db: Kysely<DB>, actor: Actor, origin: Req
 export async function addCheckInSelfie(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, bytes: Buffer, now: Date): Promise<PhotoView> {
   if (!workforcePolicy.attends(actor)) throw new AppError('FORBIDDEN');
   const { tanggal } = workerClock(actor.wilayah!, now);
-  const record = await db.selectFrom('attendance').select(['id', 'wilayah']).where('user_id', '=', actor.id).where('tanggal', '=', tanggal).where('masuk_at', 'is not', null).executeTakeFirst();
+  const record = await db
+    .selectFrom('attendance')
+    .select(['id', 'wilayah'])
+    .where('user_id', '=', actor.id)
+    .where('tanggal', '=', tanggal)
+    .where('masuk_at', 'is not', null)
+    .executeTakeFirst();
   if (!record) throw new AppError('NOT_CHECKED_IN');
   const mime = checked(bytes);
   return db.transaction().execute(async (trx) => {
     await trx.deleteFrom('evidence_photos').where('owner_type', '=', 'attendance').where('owner_id', '=', record.id).execute();
     const row = await trx
       .insertInto('evidence_photos')
-      .values({ owner_type: 'attendance', owner_id: record.id, user_id: actor.id, wilayah: record.wilayah, mime, ukuran: bytes.length, bytes })
+      .values({
+        owner_type: 'attendance',
+        owner_id: record.id,
+        user_id: actor.id,
+        wilayah: record.wilayah,
+        mime,
+        ukuran: bytes.length,
+        bytes,
+      })
       .returning(['id', 'mime', 'ukuran', 'created_at'])
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, origin, { action: 'attendance.selfie', entityType: 'attendance', entityId: record.id, wilayah: record.wilayah });
+    await recordAudit(trx, actor, origin, {
+      action: 'attendance.selfie',
+      entityType: 'attendance',
+      entityId: record.id,
+      wilayah: record.wilayah,
+    });
     return { id: row.id, mime: row.mime, ukuran: row.ukuran, createdAt: row.created_at.toISOString() };
   });
 }
@@ -77,7 +122,12 @@ export async function addCheckInSelfie(db: Kysely<DB>, actor: Actor, origin: Req
  * Photos of an activity or attendance record the caller can see. An activity is loaded first, in
  * the caller's scope, so one outside it answers 404 as the activity itself does, not an empty list.
  */
-export async function listPhotos(db: Kysely<DB>, actor: Actor, ownerType: 'activity' | 'attendance', ownerId: string): Promise<PhotoView[]> {
+export async function listPhotos(
+  db: Kysely<DB>,
+  actor: Actor,
+  ownerType: 'activity' | 'attendance',
+  ownerId: string,
+): Promise<PhotoView[]> {
   if (ownerType === 'activity') await getActivity(db, actor, ownerId);
   const rows = await db
     .selectFrom('evidence_photos')
@@ -105,7 +155,12 @@ export async function photoBytes(db: Kysely<DB>, actor: Actor, id: string): Prom
 
 /** The owner removes a photo while the entry is still a draft or returned. */
 export async function deletePhoto(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, id: string): Promise<void> {
-  const row = await db.selectFrom('evidence_photos').select(['owner_type', 'owner_id', 'user_id', 'wilayah']).where('id', '=', id).where('user_id', '=', actor.id).executeTakeFirst();
+  const row = await db
+    .selectFrom('evidence_photos')
+    .select(['owner_type', 'owner_id', 'user_id', 'wilayah'])
+    .where('id', '=', id)
+    .where('user_id', '=', actor.id)
+    .executeTakeFirst();
   if (!row) throw notFound();
   if (row.owner_type === 'activity') {
     const activity = await getActivity(db, actor, row.owner_id);
@@ -113,6 +168,12 @@ export async function deletePhoto(db: Kysely<DB>, actor: Actor, origin: RequestO
   }
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('evidence_photos').where('id', '=', id).execute();
-    await recordAudit(trx, actor, origin, { action: 'photo.delete', entityType: row.owner_type, entityId: row.owner_id, wilayah: row.wilayah, details: { photo: id } });
+    await recordAudit(trx, actor, origin, {
+      action: 'photo.delete',
+      entityType: row.owner_type,
+      entityId: row.owner_id,
+      wilayah: row.wilayah,
+      details: { photo: id },
+    });
   });
 }

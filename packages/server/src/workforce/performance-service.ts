@@ -61,11 +61,29 @@ function evaluate(r: WorkerRealisation, targets: Record<string, number>, period:
       realisasi = round1(sum(bulanan));
     }
     const c = period.fraksi === 0 ? 0 : capaian(t, target, realisasi, period.fraksi);
-    return { kode: t.kode, hasilKerja: t.hasilKerja, nama: t.nama, satuan: t.satuan, target, bulanan, triwulan, realisasi, capaian: c, rating: ratingOf(c) };
+    return {
+      kode: t.kode,
+      hasilKerja: t.hasilKerja,
+      nama: t.nama,
+      satuan: t.satuan,
+      target,
+      bulanan,
+      triwulan,
+      realisasi,
+      capaian: c,
+      rating: ratingOf(c),
+    };
   });
 }
 
-function record(worker: Worker, tahun: number, period: ReturnType<typeof evaluatedPeriod>, r: WorkerRealisation, plan: PlanRow | undefined, actor: Actor): PerformanceRecord {
+function record(
+  worker: Worker,
+  tahun: number,
+  period: ReturnType<typeof evaluatedPeriod>,
+  r: WorkerRealisation,
+  plan: PlanRow | undefined,
+  actor: Actor,
+): PerformanceRecord {
   const indikator = evaluate(r, plan?.targets ?? {}, period);
   const hasilKerja = workResultRating(indikator.map((i) => i.capaian));
   const perilaku = plan?.perilaku ?? null;
@@ -94,7 +112,12 @@ interface PlanRow {
 
 async function plans(db: Kysely<DB>, userIds: string[], tahun: number): Promise<Map<string, PlanRow>> {
   if (userIds.length === 0) return new Map();
-  const rows = await db.selectFrom('skp_plans').select(['user_id', 'targets', 'perilaku', 'perilaku_catatan']).where('tahun', '=', tahun).where('user_id', 'in', userIds).execute();
+  const rows = await db
+    .selectFrom('skp_plans')
+    .select(['user_id', 'targets', 'perilaku', 'perilaku_catatan'])
+    .where('tahun', '=', tahun)
+    .where('user_id', 'in', userIds)
+    .execute();
   return new Map(rows.map((r) => [r.user_id, r]));
 }
 
@@ -107,7 +130,13 @@ export async function performanceOf(db: Kysely<DB>, actor: Actor, userId: string
 }
 
 /** Every pendamping of the caller's area (or a narrower one) for the Tim page and the national recap. */
-export async function teamPerformance(db: Kysely<DB>, actor: Actor, tahun: number, wilayah: string | undefined, now: Date): Promise<PerformanceRecord[]> {
+export async function teamPerformance(
+  db: Kysely<DB>,
+  actor: Actor,
+  tahun: number,
+  wilayah: string | undefined,
+  now: Date,
+): Promise<PerformanceRecord[]> {
   if (!workforcePolicy.readOthers(actor)) throw new AppError('FORBIDDEN');
   if (wilayah && !isWithinScope(actor.wilayah, wilayah)) throw notFound();
   const workers = await db
@@ -139,21 +168,48 @@ export interface PlanInput {
 }
 
 /** The koordinator adjusts targets and rates behaviour (BerAKHLAK) of someone in their area, never their own. */
-export async function updatePlan(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, userId: string, tahun: number, input: PlanInput, now: Date): Promise<PerformanceRecord> {
+export async function updatePlan(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  userId: string,
+  tahun: number,
+  input: PlanInput,
+  now: Date,
+): Promise<PerformanceRecord> {
   const worker = await loadWorker(db, actor, userId);
   if (!workforcePolicy.review(actor)) throw new AppError('FORBIDDEN');
   if (worker.id === actor.id) throw new AppError('OWN_REPORT');
   await db.transaction().execute(async (trx) => {
-    const current = await trx.selectFrom('skp_plans').selectAll().where('user_id', '=', userId).where('tahun', '=', tahun).executeTakeFirst();
+    const current = await trx
+      .selectFrom('skp_plans')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('tahun', '=', tahun)
+      .executeTakeFirst();
     const targets = { ...(current?.targets ?? {}), ...(input.targets ?? {}) };
     const perilaku = input.perilaku !== undefined ? input.perilaku : (current?.perilaku ?? null);
     const catatan = input.perilakuCatatan !== undefined ? input.perilakuCatatan : (current?.perilaku_catatan ?? null);
     await trx
       .insertInto('skp_plans')
       .values({ user_id: userId, tahun, targets: JSON.stringify(targets), perilaku, perilaku_catatan: catatan, updated_by: actor.id })
-      .onConflict((oc) => oc.columns(['user_id', 'tahun']).doUpdateSet({ targets: JSON.stringify(targets), perilaku, perilaku_catatan: catatan, updated_by: actor.id, updated_at: new Date() }))
+      .onConflict((oc) =>
+        oc.columns(['user_id', 'tahun']).doUpdateSet({
+          targets: JSON.stringify(targets),
+          perilaku,
+          perilaku_catatan: catatan,
+          updated_by: actor.id,
+          updated_at: new Date(),
+        }),
+      )
       .execute();
-    await recordAudit(trx, actor, origin, { action: 'performance.plan', entityType: 'user', entityId: userId, wilayah: worker.wilayah, details: { tahun, ...input } });
+    await recordAudit(trx, actor, origin, {
+      action: 'performance.plan',
+      entityType: 'user',
+      entityId: userId,
+      wilayah: worker.wilayah,
+      details: { tahun, ...input },
+    });
   });
   return performanceOf(db, actor, userId, tahun, now);
 }

@@ -65,7 +65,14 @@ export async function getProfile(db: Kysely<DB>, actor: Actor, userId: string, n
 const invalid = (field: string, code: string) => new AppError('PROFILE_INVALID', [{ field, code }]);
 
 /** A supervisor of the area keeps the profile: NIP checked digit by digit, supervisor inside the area. */
-export async function updateProfile(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, userId: string, input: ProfileInput, now: Date): Promise<ProfileView> {
+export async function updateProfile(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  userId: string,
+  input: ProfileInput,
+  now: Date,
+): Promise<ProfileView> {
   const worker = await loadWorker(db, actor, userId);
   if (!workforcePolicy.review(actor)) throw new AppError('FORBIDDEN');
   // The duty location and radius decide which check-ins are flagged: nobody sets their own.
@@ -82,7 +89,8 @@ export async function updateProfile(db: Kysely<DB>, actor: Actor, origin: Reques
       if (!parsed.ok) throw invalid('nip', parsed.problem);
     }
   }
-  if (input.kontrakMulai && input.kontrakSelesai && input.kontrakSelesai < input.kontrakMulai) throw invalid('kontrakSelesai', 'sebelum_mulai');
+  if (input.kontrakMulai && input.kontrakSelesai && input.kontrakSelesai < input.kontrakMulai)
+    throw invalid('kontrakSelesai', 'sebelum_mulai');
   if (input.atasanId) {
     const boss = await db
       .selectFrom('users')
@@ -105,7 +113,12 @@ export async function updateProfile(db: Kysely<DB>, actor: Actor, origin: Reques
   };
   await db.transaction().execute(async (trx) => {
     if (values.nip) {
-      const taken = await trx.selectFrom('pendamping_profiles').select('user_id').where('nip', '=', values.nip).where('user_id', '!=', userId).executeTakeFirst();
+      const taken = await trx
+        .selectFrom('pendamping_profiles')
+        .select('user_id')
+        .where('nip', '=', values.nip)
+        .where('user_id', '!=', userId)
+        .executeTakeFirst();
       if (taken) throw invalid('nip', 'sudah_dipakai');
     }
     await trx
@@ -113,7 +126,13 @@ export async function updateProfile(db: Kysely<DB>, actor: Actor, origin: Reques
       .values({ user_id: userId, ...values })
       .onConflict((oc) => oc.column('user_id').doUpdateSet({ ...values, updated_at: new Date() }))
       .execute();
-    await recordAudit(trx, actor, origin, { action: 'profile.update', entityType: 'user', entityId: userId, wilayah: worker.wilayah, details: { fields: Object.keys(values) } });
+    await recordAudit(trx, actor, origin, {
+      action: 'profile.update',
+      entityType: 'user',
+      entityId: userId,
+      wilayah: worker.wilayah,
+      details: { fields: Object.keys(values) },
+    });
   });
   return getProfile(db, actor, userId, now);
 }

@@ -6,7 +6,10 @@ import { skpSheetPdf } from '../files/skp-pdf.js';
 import { performanceOf } from './performance-service.js';
 import { workerClock } from './worker.js';
 
-const longDate = (iso: string) => new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+const longDate = (iso: string) =>
+  new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${iso}T00:00:00Z`),
+  );
 
 /**
  * The signed-paper version of a worker's SKP: the supervisor in the profile (else the province's

@@ -55,7 +55,11 @@ export async function buildPerson(session: Session, spec: PersonSpec = {}): Prom
     url: '/api/v1/beneficiaries',
     payload: {
       ...(spec.tanpaNik
-        ? { nik: null, alasanTanpaNik: spec.tanpaNik, ...(spec.perkiraanUmur === undefined ? { tanggalLahir } : { perkiraanUmur: spec.perkiraanUmur }) }
+        ? {
+            nik: null,
+            alasanTanpaNik: spec.tanpaNik,
+            ...(spec.perkiraanUmur === undefined ? { tanggalLahir } : { perkiraanUmur: spec.perkiraanUmur }),
+          }
         : { nik: nikFor(kodeDesa, tanggalLahir, jenisKelamin, 5000 + serial), tanggalLahir }),
       nama: spec.nama ?? `Sri Wulandari ${serial}`,
       jenisKelamin,
@@ -95,7 +99,6 @@ export async function buildCase(owner: Session, spec: CaseSpec = {}): Promise<Ca
   if (response.statusCode !== 201) throw new Error(`case refused: ${response.statusCode} ${response.body}`);
   return response.json();
 }
-
 
 /** Answers to the disaster-victims assessment form (asesmen-bencana v1) that the form accepts. */
 export const DISASTER_ANSWERS = {
@@ -147,8 +150,14 @@ async function expectOk(response: { statusCode: number; body: string }, what: st
 }
 
 /** Does the work a stage's gate asks for: an assessment before rencana, an approved plan before intervensi. */
-export async function satisfyGate(owner: Session, koordinator: Session, kase: Pick<CaseRecord, 'id' | 'ppks'>, to: TahapanCode): Promise<void> {
-  const call = (s: Session, method: 'POST' | 'PUT', url: string, payload: Record<string, unknown> = {}) => s.request({ method, url: `/api/v1/cases/${kase.id}${url}`, payload });
+export async function satisfyGate(
+  owner: Session,
+  koordinator: Session,
+  kase: Pick<CaseRecord, 'id' | 'ppks'>,
+  to: TahapanCode,
+): Promise<void> {
+  const call = (s: Session, method: 'POST' | 'PUT', url: string, payload: Record<string, unknown> = {}) =>
+    s.request({ method, url: `/api/v1/cases/${kase.id}${url}`, payload });
   if (to === 'rencana') await expectOk(await call(owner, 'POST', '/assessments', { data: answersFor(kase.ppks) }), 'assessment');
   if (to === 'intervensi') {
     const draft = await expectOk(await call(owner, 'PUT', '/plan', PLAN), 'plan');
@@ -161,11 +170,17 @@ export async function satisfyGate(owner: Session, koordinator: Session, kase: Pi
  * Moves a case forward stage by stage to `stage`, doing the work each gate asks for on the way:
  * an assessment before rencana, a plan approved by `koordinator` before intervensi.
  */
-export async function advanceCase(owner: Session, koordinator: Session, kase: Pick<CaseRecord, 'id' | 'ppks' | 'tahapan'>, stage: TahapanCode): Promise<CaseRecord> {
+export async function advanceCase(
+  owner: Session,
+  koordinator: Session,
+  kase: Pick<CaseRecord, 'id' | 'ppks' | 'tahapan'>,
+  stage: TahapanCode,
+): Promise<CaseRecord> {
   const order = ['pendekatan_awal', 'asesmen', 'rencana', 'intervensi', 'resosialisasi', 'terminasi', 'bimbingan_lanjut'] as const;
   let at = kase.tahapan;
   let last: CaseRecord | null = null;
-  const call = (s: Session, method: 'POST' | 'PUT', url: string, payload: Record<string, unknown> = {}) => s.request({ method, url: `/api/v1/cases/${kase.id}${url}`, payload });
+  const call = (s: Session, method: 'POST' | 'PUT', url: string, payload: Record<string, unknown> = {}) =>
+    s.request({ method, url: `/api/v1/cases/${kase.id}${url}`, payload });
   while (at !== stage) {
     const next = order[order.indexOf(at) + 1]!;
     if (!TAHAPAN_TRANSITIONS[at].includes(next)) throw new Error(`cannot advance from ${at}`);
@@ -179,7 +194,10 @@ export async function advanceCase(owner: Session, koordinator: Session, kase: Pi
 }
 
 /** A disaster event declared by `declarer` (the direktorat or an area's koordinator); by default a flood in Kab. Banyuwangi. */
-export async function buildDisaster(declarer: Session, spec: { nama?: string; jenis?: string; wilayah?: string[]; mulai?: string; status?: string } = {}): Promise<DisasterRecord> {
+export async function buildDisaster(
+  declarer: Session,
+  spec: { nama?: string; jenis?: string; wilayah?: string[]; mulai?: string; status?: string } = {},
+): Promise<DisasterRecord> {
   const response = await declarer.request({
     method: 'POST',
     url: '/api/v1/disasters',
@@ -199,21 +217,44 @@ export async function buildDisaster(declarer: Session, spec: { nama?: string; je
 export const dayFromToday = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Deploys `pendamping` to the event, by default from yesterday to a week ahead (covering today in any zone). */
-export async function deploy(manager: Session, disaster: Pick<DisasterRecord, 'id'>, pendamping: Session, spec: { mulai?: string; selesai?: string; peran?: string } = {}): Promise<DeploymentRecord> {
+export async function deploy(
+  manager: Session,
+  disaster: Pick<DisasterRecord, 'id'>,
+  pendamping: Session,
+  spec: { mulai?: string; selesai?: string; peran?: string } = {},
+): Promise<DeploymentRecord> {
   const response = await manager.request({
     method: 'POST',
     url: `/api/v1/disasters/${disaster.id}/deployments`,
-    payload: { userId: pendamping.user.id, mulai: spec.mulai ?? dayFromToday(-1), selesai: spec.selesai ?? dayFromToday(7), peran: spec.peran ?? 'pendataan', suratTugas: 'ST-123/RSKBK/2026' },
+    payload: {
+      userId: pendamping.user.id,
+      mulai: spec.mulai ?? dayFromToday(-1),
+      selesai: spec.selesai ?? dayFromToday(7),
+      peran: spec.peran ?? 'pendataan',
+      suratTugas: 'ST-123/RSKBK/2026',
+    },
   });
   if (response.statusCode !== 201) throw new Error(`deployment refused: ${response.statusCode} ${response.body}`);
   return response.json();
 }
 
-export async function buildShelter(recorder: Session, disaster: Pick<DisasterRecord, 'id'>, spec: { nama?: string; kodeDesa?: string; kapasitas?: number } = {}): Promise<ShelterRecord> {
+export async function buildShelter(
+  recorder: Session,
+  disaster: Pick<DisasterRecord, 'id'>,
+  spec: { nama?: string; kodeDesa?: string; kapasitas?: number } = {},
+): Promise<ShelterRecord> {
   const response = await recorder.request({
     method: 'POST',
     url: `/api/v1/disasters/${disaster.id}/shelters`,
-    payload: { nama: spec.nama ?? 'Pengungsian Balai Desa', jenis: 'pengungsian', kodeDesa: spec.kodeDesa ?? '35.10.01.2001', lat: -8.2, lng: 114.37, kapasitas: spec.kapasitas ?? 100, fasilitas: ['air_bersih', 'mck'] },
+    payload: {
+      nama: spec.nama ?? 'Pengungsian Balai Desa',
+      jenis: 'pengungsian',
+      kodeDesa: spec.kodeDesa ?? '35.10.01.2001',
+      lat: -8.2,
+      lng: 114.37,
+      kapasitas: spec.kapasitas ?? 100,
+      fasilitas: ['air_bersih', 'mck'],
+    },
   });
   if (response.statusCode !== 201) throw new Error(`shelter refused: ${response.statusCode} ${response.body}`);
   return response.json();
@@ -238,7 +279,13 @@ export interface AffectedSpec {
 export function affectedBody(spec: AffectedSpec = {}): Record<string, unknown> {
   serial += 1;
   return {
-    ...(spec.nik ? { nik: spec.nik, tanggalLahir: spec.tanggalLahir } : { nik: null, alasanTanpaNik: 'dokumen_hilang_bencana', ...(spec.tanggalLahir ? { tanggalLahir: spec.tanggalLahir } : { perkiraanUmur: spec.perkiraanUmur ?? 35 }) }),
+    ...(spec.nik
+      ? { nik: spec.nik, tanggalLahir: spec.tanggalLahir }
+      : {
+          nik: null,
+          alasanTanpaNik: 'dokumen_hilang_bencana',
+          ...(spec.tanggalLahir ? { tanggalLahir: spec.tanggalLahir } : { perkiraanUmur: spec.perkiraanUmur ?? 35 }),
+        }),
     nama: spec.nama ?? `Warga Terdampak ${serial}`,
     jenisKelamin: spec.jenisKelamin ?? 'P',
     kodeDesa: spec.kodeDesa ?? '35.10.01.2001',
@@ -250,8 +297,16 @@ export function affectedBody(spec: AffectedSpec = {}): Record<string, unknown> {
   };
 }
 
-export async function registerAffected(recorder: Session, disaster: Pick<DisasterRecord, 'id'>, spec: AffectedSpec = {}): Promise<AffectedRecord> {
-  const response = await recorder.request({ method: 'POST', url: `/api/v1/disasters/${disaster.id}/affected`, payload: affectedBody(spec) });
+export async function registerAffected(
+  recorder: Session,
+  disaster: Pick<DisasterRecord, 'id'>,
+  spec: AffectedSpec = {},
+): Promise<AffectedRecord> {
+  const response = await recorder.request({
+    method: 'POST',
+    url: `/api/v1/disasters/${disaster.id}/affected`,
+    payload: affectedBody(spec),
+  });
   if (response.statusCode !== 201) throw new Error(`affected refused: ${response.statusCode} ${response.body}`);
   return response.json();
 }

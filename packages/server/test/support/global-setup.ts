@@ -39,7 +39,9 @@ export default async function setup(project: TestProject): Promise<void> {
   }
   const admin = await openDatabase({ databaseUrl: url, poolSize: 1 });
   const { sql } = await import('kysely');
-  await sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${TEMPLATE_DB} and pid <> pg_backend_pid()`.execute(admin.db);
+  await sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${TEMPLATE_DB} and pid <> pg_backend_pid()`.execute(
+    admin.db,
+  );
   await sql.raw(`drop database if exists ${TEMPLATE_DB}`).execute(admin.db);
   await sql.raw(`create database ${TEMPLATE_DB}`).execute(admin.db);
   await admin.close();

@@ -40,12 +40,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
 let counter = 0;
 
 /** Creates exactly one account for a test; the username is unique within the file. */
-export async function createTestUser(
-  database: Database,
-  role: Role,
-  wilayah: string | null,
-  password = TEST_PASSWORD,
-): Promise<UserView> {
+export async function createTestUser(database: Database, role: Role, wilayah: string | null, password = TEST_PASSWORD): Promise<UserView> {
   counter += 1;
   return createUser(database.db, SYSTEM_ACTOR, CLI_ORIGIN, {
     username: `${role}.${wilayah ?? 'nas'}.${counter}`,

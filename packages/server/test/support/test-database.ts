@@ -51,7 +51,11 @@ export async function createCliTarget(): Promise<CliTarget> {
   if (database.url) return { env: { ...process.env, DATABASE_URL: database.url }, dataDir: null, close: () => database.close() };
   await database.close();
   const dataDir = await templateFolder();
-  return { env: { ...process.env, DATABASE_URL: '', TUNTAS_DATA_DIR: dataDir }, dataDir, close: () => rm(dataDir, { recursive: true, force: true }) };
+  return {
+    env: { ...process.env, DATABASE_URL: '', TUNTAS_DATA_DIR: dataDir },
+    dataDir,
+    close: () => rm(dataDir, { recursive: true, force: true }),
+  };
 }
 
 /** A new PGlite data folder holding the migrated template (in a new temp folder unless given). */

@@ -41,7 +41,11 @@ const adminKeys = {
 };
 
 export function useUsers(filters: UserFilters) {
-  return useQuery({ queryKey: adminKeys.users(filters), queryFn: () => api<Page<UserRecord>>(`/users${query(filters)}`), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: adminKeys.users(filters),
+    queryFn: () => api<Page<UserRecord>>(`/users${query(filters)}`),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useUser(id: string | null) {
@@ -49,7 +53,11 @@ export function useUser(id: string | null) {
 }
 
 export function useUserSessions(id: string | null) {
-  return useQuery({ queryKey: adminKeys.sessions(id ?? ''), queryFn: () => api<SessionRecord[]>(`/users/${id}/sessions`), enabled: id !== null });
+  return useQuery({
+    queryKey: adminKeys.sessions(id ?? ''),
+    queryFn: () => api<SessionRecord[]>(`/users/${id}/sessions`),
+    enabled: id !== null,
+  });
 }
 
 function useInvalidateUsers() {
@@ -75,7 +83,8 @@ export function useCreateUser() {
 export function useUpdateUser(id: string) {
   const invalidate = useInvalidateUsers();
   return useMutation({
-    mutationFn: (change: Partial<Pick<UserRecord, 'role' | 'wilayah' | 'namaLengkap' | 'disabled'>>) => api<UserRecord>(`/users/${id}`, { method: 'PATCH', json: change }),
+    mutationFn: (change: Partial<Pick<UserRecord, 'role' | 'wilayah' | 'namaLengkap' | 'disabled'>>) =>
+      api<UserRecord>(`/users/${id}`, { method: 'PATCH', json: change }),
     onSuccess: invalidate,
   });
 }
@@ -91,13 +100,18 @@ export function useResetPassword(id: string) {
 export function useEndSessions(id: string) {
   const invalidate = useInvalidateUsers();
   return useMutation({
-    mutationFn: (session: string | null) => api<{ ended: number }>(`/users/${id}/sessions${session ? `/${session}` : ''}`, { method: 'DELETE' }),
+    mutationFn: (session: string | null) =>
+      api<{ ended: number }>(`/users/${id}/sessions${session ? `/${session}` : ''}`, { method: 'DELETE' }),
     onSuccess: invalidate,
   });
 }
 
 export function useAuditEvents(filters: AuditFilters & { page: number; pageSize: number }) {
-  return useQuery({ queryKey: adminKeys.audit(filters), queryFn: () => api<Page<AuditEventRecord>>(`/audit-events${query(filters)}`), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: adminKeys.audit(filters),
+    queryFn: () => api<Page<AuditEventRecord>>(`/audit-events${query(filters)}`),
+    placeholderData: keepPreviousData,
+  });
 }
 
 /** The chain's verification (itself an audit event): checked when the screen opens, again on request. */

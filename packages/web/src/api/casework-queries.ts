@@ -19,17 +19,32 @@ import { api } from './client.js';
 const part = (caseId: string, name: string) => ['case', caseId, name] as const;
 
 export const useAssessmentForm = (caseId: string) =>
-  useQuery({ queryKey: part(caseId, 'assessment-form'), queryFn: () => api<AssessmentForm>(`/cases/${caseId}/assessment-form`), staleTime: Infinity });
-export const useAssessments = (caseId: string) => useQuery({ queryKey: part(caseId, 'assessments'), queryFn: () => api<AssessmentView[]>(`/cases/${caseId}/assessments`) });
-export const useConferences = (caseId: string) => useQuery({ queryKey: part(caseId, 'conferences'), queryFn: () => api<ConferenceView[]>(`/cases/${caseId}/conferences`) });
-export const usePlan = (caseId: string) => useQuery({ queryKey: part(caseId, 'plan'), queryFn: () => api<PlanView | null>(`/cases/${caseId}/plan`) });
-export const useServices = (caseId: string) => useQuery({ queryKey: part(caseId, 'services'), queryFn: () => api<ServiceView[]>(`/cases/${caseId}/services`) });
-export const useAttachments = (caseId: string) => useQuery({ queryKey: part(caseId, 'attachments'), queryFn: () => api<AttachmentView[]>(`/cases/${caseId}/attachments`) });
-export const useReferrals = (caseId: string) => useQuery({ queryKey: part(caseId, 'referrals'), queryFn: () => api<ReferralView[]>(`/cases/${caseId}/referrals`) });
+  useQuery({
+    queryKey: part(caseId, 'assessment-form'),
+    queryFn: () => api<AssessmentForm>(`/cases/${caseId}/assessment-form`),
+    staleTime: Infinity,
+  });
+export const useAssessments = (caseId: string) =>
+  useQuery({ queryKey: part(caseId, 'assessments'), queryFn: () => api<AssessmentView[]>(`/cases/${caseId}/assessments`) });
+export const useConferences = (caseId: string) =>
+  useQuery({ queryKey: part(caseId, 'conferences'), queryFn: () => api<ConferenceView[]>(`/cases/${caseId}/conferences`) });
+export const usePlan = (caseId: string) =>
+  useQuery({ queryKey: part(caseId, 'plan'), queryFn: () => api<PlanView | null>(`/cases/${caseId}/plan`) });
+export const useServices = (caseId: string) =>
+  useQuery({ queryKey: part(caseId, 'services'), queryFn: () => api<ServiceView[]>(`/cases/${caseId}/services`) });
+export const useAttachments = (caseId: string) =>
+  useQuery({ queryKey: part(caseId, 'attachments'), queryFn: () => api<AttachmentView[]>(`/cases/${caseId}/attachments`) });
+export const useReferrals = (caseId: string) =>
+  useQuery({ queryKey: part(caseId, 'referrals'), queryFn: () => api<ReferralView[]>(`/cases/${caseId}/referrals`) });
 export const useOutcomes = (caseId: string) =>
-  useQuery({ queryKey: part(caseId, 'outcomes'), queryFn: () => api<{ items: OutcomeView[]; belumTerpenuhi: string[] }>(`/cases/${caseId}/outcomes`) });
-export const useFollowUps = (caseId: string) => useQuery({ queryKey: part(caseId, 'followups'), queryFn: () => api<FollowUpView[]>(`/cases/${caseId}/followups`) });
-export const useTransfers = (caseId: string) => useQuery({ queryKey: part(caseId, 'transfers'), queryFn: () => api<TransferView[]>(`/cases/${caseId}/transfers`) });
+  useQuery({
+    queryKey: part(caseId, 'outcomes'),
+    queryFn: () => api<{ items: OutcomeView[]; belumTerpenuhi: string[] }>(`/cases/${caseId}/outcomes`),
+  });
+export const useFollowUps = (caseId: string) =>
+  useQuery({ queryKey: part(caseId, 'followups'), queryFn: () => api<FollowUpView[]>(`/cases/${caseId}/followups`) });
+export const useTransfers = (caseId: string) =>
+  useQuery({ queryKey: part(caseId, 'transfers'), queryFn: () => api<TransferView[]>(`/cases/${caseId}/transfers`) });
 export const useLembaga = () => useQuery({ queryKey: ['lembaga'], queryFn: () => api<LembagaView[]>('/lembaga'), staleTime: 5 * 60_000 });
 export const useTasks = () => useQuery({ queryKey: ['tasks'], queryFn: () => api<CaseTasks>('/tasks') });
 
@@ -37,7 +52,12 @@ export const useTasks = () => useQuery({ queryKey: ['tasks'], queryFn: () => api
  * A write inside a case: afterwards the panel's data, the case, its timeline and the task lists
  * are read again, since one change can move all of them.
  */
-export function useCaseWrite<TInput, TResult = unknown>(caseId: string, name: string, write: (input: TInput) => Promise<TResult>, onDone?: (result: TResult) => void) {
+export function useCaseWrite<TInput, TResult = unknown>(
+  caseId: string,
+  name: string,
+  write: (input: TInput) => Promise<TResult>,
+  onDone?: (result: TResult) => void,
+) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: write,

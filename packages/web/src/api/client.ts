@@ -55,7 +55,8 @@ export async function api<T>(path: string, init: RequestInit & { json?: unknown 
   if (!response.ok) {
     const error = body?.error;
     // A wrong verification code is a 401 too, but the session is still there.
-    if (response.status === 401 && !path.startsWith('/auth/login') && error?.code !== 'OTP_INVALID') sessionExpired.dispatchEvent(new Event('expired'));
+    if (response.status === 401 && !path.startsWith('/auth/login') && error?.code !== 'OTP_INVALID')
+      sessionExpired.dispatchEvent(new Event('expired'));
     throw new ApiError(response.status, error?.code ?? 'UNKNOWN', error?.message ?? i18next.t('errors.generic'), error?.details);
   }
   return body as T;

@@ -2,7 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import type { DashboardOverview } from '@tuntas/domain';
 import { api } from './client.js';
 
-export function useDashboard(params: { wilayah?: string | undefined; ppks?: string | undefined; dari?: string | undefined; sampai?: string | undefined }) {
+export function useDashboard(params: {
+  wilayah?: string | undefined;
+  ppks?: string | undefined;
+  dari?: string | undefined;
+  sampai?: string | undefined;
+}) {
   const search = new URLSearchParams();
   if (params.wilayah) search.set('wilayah', params.wilayah);
   if (params.ppks) search.set('ppks', params.ppks);

@@ -98,7 +98,10 @@ export function useLdpSessions(id: string) {
 }
 
 export function useSitrep(id: string, tanggal: string) {
-  return useQuery({ queryKey: disasterKeys.sitrep(id, tanggal), queryFn: () => api<SitrepRecord>(`/disasters/${id}/sitrep?tanggal=${tanggal}`) });
+  return useQuery({
+    queryKey: disasterKeys.sitrep(id, tanggal),
+    queryFn: () => api<SitrepRecord>(`/disasters/${id}/sitrep?tanggal=${tanggal}`),
+  });
 }
 
 /** The documents of a day's situation report (the browser downloads them with the session cookie). */
@@ -141,7 +144,8 @@ export function useDeclareDisaster() {
 export function useMoveStatus(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { status: StatusBencana; catatan?: string }) => api<DisasterRecord>(`/disasters/${id}/status`, { method: 'POST', json: input }),
+    mutationFn: (input: { status: StatusBencana; catatan?: string }) =>
+      api<DisasterRecord>(`/disasters/${id}/status`, { method: 'POST', json: input }),
     // The list's chips and the dashboard's card change too.
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: disasterKeys.all }),
   });
@@ -206,7 +210,13 @@ export function useRegisterAffected(disasterId: string) {
   const refresh = useRefresh(disasterId);
   return useMutation({
     mutationFn: (input: NewAffected & { id: string }) =>
-      queueWrite<AffectedRecord>({ kind: 'affected', id: input.id, path: `/disasters/${disasterId}/affected`, body: { ...input }, ref: { disasterId } }),
+      queueWrite<AffectedRecord>({
+        kind: 'affected',
+        id: input.id,
+        path: `/disasters/${disasterId}/affected`,
+        body: { ...input },
+        ref: { disasterId },
+      }),
     onSuccess: refresh,
   });
 }
@@ -214,8 +224,25 @@ export function useRegisterAffected(disasterId: string) {
 export function useUpdateAffected(disasterId: string) {
   const refresh = useRefresh(disasterId);
   return useMutation({
-    mutationFn: ({ affectedId, ...change }: { affectedId: string; version: number; kondisi?: KondisiKorban; shelterId?: string | null; kelompokRentan?: KelompokRentan[]; kebutuhan?: string | null }) =>
-      queueWrite<AffectedRecord>({ kind: 'affectedEdit', method: 'PATCH', path: `/disasters/${disasterId}/affected/${affectedId}`, body: change, baseVersion: change.version, ref: { disasterId } }),
+    mutationFn: ({
+      affectedId,
+      ...change
+    }: {
+      affectedId: string;
+      version: number;
+      kondisi?: KondisiKorban;
+      shelterId?: string | null;
+      kelompokRentan?: KelompokRentan[];
+      kebutuhan?: string | null;
+    }) =>
+      queueWrite<AffectedRecord>({
+        kind: 'affectedEdit',
+        method: 'PATCH',
+        path: `/disasters/${disasterId}/affected/${affectedId}`,
+        body: change,
+        baseVersion: change.version,
+        ref: { disasterId },
+      }),
     onSuccess: refresh,
   });
 }
@@ -250,7 +277,13 @@ export interface NewLdpSession {
 export function useRecordLdp(disasterId: string) {
   const refresh = useRefresh(disasterId);
   return useMutation({
-    mutationFn: (input: NewLdpSession) => queueWrite<LdpSessionRecord>({ kind: 'ldpSession', path: `/disasters/${disasterId}/ldp-sessions`, body: { ...input }, ref: { disasterId } }),
+    mutationFn: (input: NewLdpSession) =>
+      queueWrite<LdpSessionRecord>({
+        kind: 'ldpSession',
+        path: `/disasters/${disasterId}/ldp-sessions`,
+        body: { ...input },
+        ref: { disasterId },
+      }),
     onSuccess: refresh,
   });
 }

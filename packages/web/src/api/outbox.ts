@@ -182,8 +182,13 @@ export function flushOutbox(): Promise<void> {
             break;
           }
           const e = error as ApiError;
-          const current = e.code === 'VERSION_CONFLICT' ? (e.details as { current?: Record<string, unknown> } | undefined)?.current : undefined;
-          await put({ ...entry, status: e.code === 'VERSION_CONFLICT' ? 'konflik' : 'ditolak', error: { code: e.code, message: e.message, current } });
+          const current =
+            e.code === 'VERSION_CONFLICT' ? (e.details as { current?: Record<string, unknown> } | undefined)?.current : undefined;
+          await put({
+            ...entry,
+            status: e.code === 'VERSION_CONFLICT' ? 'konflik' : 'ditolak',
+            error: { code: e.code, message: e.message, current },
+          });
         }
         await changed();
       }
@@ -199,7 +204,14 @@ export function flushOutbox(): Promise<void> {
 export async function keepMine(entry: OutboxEntry): Promise<void> {
   const version = entry.error?.current?.['version'];
   const body = typeof version === 'number' ? { ...entry.body, version } : entry.body;
-  await put({ ...entry, body, baseVersion: typeof version === 'number' ? version : entry.baseVersion, idempotencyKey: uuid(), status: 'menunggu', error: null });
+  await put({
+    ...entry,
+    body,
+    baseVersion: typeof version === 'number' ? version : entry.baseVersion,
+    idempotencyKey: uuid(),
+    status: 'menunggu',
+    error: null,
+  });
   await changed();
   void flushOutbox();
 }

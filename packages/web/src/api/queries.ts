@@ -34,7 +34,9 @@ export function useWilayahChildren(code: string | null) {
   return useQuery({
     queryKey: keys.wilayah(code),
     queryFn: async () =>
-      code === null ? api<Wilayah[]>('/wilayah/provinces') : (await api<{ wilayah: Wilayah; children: Wilayah[] }>(`/wilayah/${code}`)).children,
+      code === null
+        ? api<Wilayah[]>('/wilayah/provinces')
+        : (await api<{ wilayah: Wilayah; children: Wilayah[] }>(`/wilayah/${code}`)).children,
     staleTime: Infinity,
     gcTime: Infinity,
   });
@@ -69,11 +71,19 @@ export function useBeneficiaries(params: { q?: string; page: number; pageSize: n
 }
 
 export function useBeneficiary(id: string) {
-  return useQuery({ queryKey: keys.beneficiary(id), queryFn: () => api<Beneficiary>(`/beneficiaries/${id}`), retry: false, enabled: id !== '' });
+  return useQuery({
+    queryKey: keys.beneficiary(id),
+    queryFn: () => api<Beneficiary>(`/beneficiaries/${id}`),
+    retry: false,
+    enabled: id !== '',
+  });
 }
 
 export function useHousehold(id: string) {
-  return useQuery({ queryKey: keys.household(id), queryFn: () => api<{ noKk: string | null; members: Beneficiary[] }>(`/beneficiaries/${id}/household`) });
+  return useQuery({
+    queryKey: keys.household(id),
+    queryFn: () => api<{ noKk: string | null; members: Beneficiary[] }>(`/beneficiaries/${id}/household`),
+  });
 }
 
 export function useConsents(id: string) {
@@ -116,6 +126,7 @@ export function useCaseTimeline(id: string) {
 export function useCaseSummary(params: { pendampingId?: string | undefined }) {
   return useQuery({
     queryKey: ['case-summary', params],
-    queryFn: () => api<{ byStatus: Record<CaseStatus, number>; byPpks: Record<string, number> }>(`/dashboard/summary?${caseSearch(params)}`),
+    queryFn: () =>
+      api<{ byStatus: Record<CaseStatus, number>; byPpks: Record<string, number> }>(`/dashboard/summary?${caseSearch(params)}`),
   });
 }

@@ -36,6 +36,10 @@ export async function warmUp(client: QueryClient, me: { id: string; role: string
   if (d.tasks) set(['tasks'], d.tasks);
   if (d.attendance) {
     set(workforceKeys.today, d.attendance);
-    if (d.activities) set(workforceKeys.activities({ tanggal: d.attendance.tanggal, userId: me.id, pageSize: 100 }), { items: d.activities, total: d.activities.length });
+    if (d.activities)
+      set(workforceKeys.activities({ tanggal: d.attendance.tanggal, userId: me.id, pageSize: 100 }), {
+        items: d.activities,
+        total: d.activities.length,
+      });
   }
 }

@@ -1,5 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CertificateRecord, CertificateVerification, CompetencyMatrix, CompletionResult, DevelopmentHours, TrainingParticipant, TrainingRecord } from '@tuntas/domain';
+import type {
+  CertificateRecord,
+  CertificateVerification,
+  CompetencyMatrix,
+  CompletionResult,
+  DevelopmentHours,
+  TrainingParticipant,
+  TrainingRecord,
+} from '@tuntas/domain';
 import { api } from './client.js';
 
 /** Reads and writes of the Pelatihan screens (issue 22); the only place they talk to the server. */
@@ -17,7 +25,11 @@ export function useTrainings() {
 }
 
 export function useParticipants(id: string, enabled = true) {
-  return useQuery({ queryKey: trainingKeys.participants(id), queryFn: () => api<TrainingParticipant[]>(`/trainings/${id}/participants`), enabled });
+  return useQuery({
+    queryKey: trainingKeys.participants(id),
+    queryFn: () => api<TrainingParticipant[]>(`/trainings/${id}/participants`),
+    enabled,
+  });
 }
 
 export function useMyCertificates() {
@@ -34,7 +46,11 @@ export function useCompetencies() {
 
 /** The public check of a certificate number: works without a session. */
 export function useVerification(nomor: string) {
-  return useQuery({ queryKey: ['verify', nomor], queryFn: () => api<CertificateVerification>(`/certificates/${encodeURIComponent(nomor)}/verify`), retry: false });
+  return useQuery({
+    queryKey: ['verify', nomor],
+    queryFn: () => api<CertificateVerification>(`/certificates/${encodeURIComponent(nomor)}/verify`),
+    retry: false,
+  });
 }
 
 export function useCompleteTraining(id: string) {
@@ -48,8 +64,8 @@ export function useCompleteTraining(id: string) {
 export function useCheckIn(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { userId: string; unit: string }) => api<TrainingParticipant>(`/trainings/${id}/attendance`, { method: 'POST', json: input }),
+    mutationFn: (input: { userId: string; unit: string }) =>
+      api<TrainingParticipant>(`/trainings/${id}/attendance`, { method: 'POST', json: input }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: trainingKeys.participants(id) }),
   });
 }
-

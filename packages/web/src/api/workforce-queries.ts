@@ -19,19 +19,31 @@ const query = (params: Record<string, string | number | undefined>) => {
 };
 
 export function useAttendanceToday() {
-  return useQuery({ queryKey: workforceKeys.today, queryFn: () => api<{ tanggal: string; presensi: AttendanceRecord | null }>('/attendance/today') });
+  return useQuery({
+    queryKey: workforceKeys.today,
+    queryFn: () => api<{ tanggal: string; presensi: AttendanceRecord | null }>('/attendance/today'),
+  });
 }
 
 export function useAttendance(params: { userId?: string; persetujuan?: string; pageSize?: number }) {
-  return useQuery({ queryKey: workforceKeys.attendance(params), queryFn: () => api<Page<AttendanceRecord>>(`/attendance?${query(params)}`) });
+  return useQuery({
+    queryKey: workforceKeys.attendance(params),
+    queryFn: () => api<Page<AttendanceRecord>>(`/attendance?${query(params)}`),
+  });
 }
 
 export function useTeamDay(tanggal?: string) {
-  return useQuery({ queryKey: workforceKeys.team(tanggal), queryFn: () => api<{ tanggal: string; items: TeamDayRow[] }>(`/attendance/team?${query({ tanggal })}`) });
+  return useQuery({
+    queryKey: workforceKeys.team(tanggal),
+    queryFn: () => api<{ tanggal: string; items: TeamDayRow[] }>(`/attendance/team?${query({ tanggal })}`),
+  });
 }
 
 export function useRecap(bulan: string) {
-  return useQuery({ queryKey: workforceKeys.recap(bulan), queryFn: () => api<{ bulan: string; items: AttendanceRecapRow[] }>(`/attendance/recap?bulan=${bulan}`) });
+  return useQuery({
+    queryKey: workforceKeys.recap(bulan),
+    queryFn: () => api<{ bulan: string; items: AttendanceRecapRow[] }>(`/attendance/recap?bulan=${bulan}`),
+  });
 }
 
 export function useActivities(params: { tanggal?: string; status?: string; userId?: string; pageSize?: number }) {
@@ -39,7 +51,11 @@ export function useActivities(params: { tanggal?: string; status?: string; userI
 }
 
 export function usePerformance(userId: string, year: number) {
-  return useQuery({ queryKey: workforceKeys.performance(userId, year), queryFn: () => api<PerformanceRecord>(`/performance/${userId}?year=${year}`), retry: false });
+  return useQuery({
+    queryKey: workforceKeys.performance(userId, year),
+    queryFn: () => api<PerformanceRecord>(`/performance/${userId}?year=${year}`),
+    retry: false,
+  });
 }
 
 export interface Caseload {
@@ -80,7 +96,8 @@ function useWorkforceRefresh() {
 export function useApproveActivities() {
   const refresh = useWorkforceRefresh();
   return useMutation({
-    mutationFn: (ids: string[]) => api<{ items: ActivityRecord[] }>('/activities/review', { method: 'POST', json: { ids, keputusan: 'disetujui' } }),
+    mutationFn: (ids: string[]) =>
+      api<{ items: ActivityRecord[] }>('/activities/review', { method: 'POST', json: { ids, keputusan: 'disetujui' } }),
     onSuccess: refresh,
   });
 }
@@ -98,7 +115,8 @@ export function useReturnActivity(id: string) {
 export function useJudgeAbsence() {
   const refresh = useWorkforceRefresh();
   return useMutation({
-    mutationFn: ({ id, action }: { id: string; action: 'approve' | 'reject' }) => api<AttendanceRecord>(`/attendance/${id}/${action}`, { method: 'POST', json: {} }),
+    mutationFn: ({ id, action }: { id: string; action: 'approve' | 'reject' }) =>
+      api<AttendanceRecord>(`/attendance/${id}/${action}`, { method: 'POST', json: {} }),
     onSuccess: refresh,
   });
 }

@@ -5,7 +5,9 @@ import { Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiError, sessionExpired } from '../api/client.js';
 import { keys, useMe } from '../api/queries.js';
 
-const ForcedPasswordChange = lazy(() => import('../pages/account/ChangePasswordPage.js').then((m) => ({ default: m.ForcedPasswordChange })));
+const ForcedPasswordChange = lazy(() =>
+  import('../pages/account/ChangePasswordPage.js').then((m) => ({ default: m.ForcedPasswordChange })),
+);
 const ForcedTwoFactor = lazy(() => import('../pages/account/TwoFactorPanel.js').then((m) => ({ default: m.ForcedTwoFactor })));
 
 /**
@@ -31,9 +33,15 @@ export function RequireSession({ children }: { children: ReactNode }) {
   }, [navigate, location.pathname, queryClient]);
 
   if (me.isPending && me.fetchStatus === 'paused') return <p className="centered notice">{t('luring.notCached')}</p>;
-  if (me.isPending) return <p aria-busy="true" className="centered">{t('common.loading')}</p>;
+  if (me.isPending)
+    return (
+      <p aria-busy="true" className="centered">
+        {t('common.loading')}
+      </p>
+    );
   // Without a signal the session kept on the device still holds: only the server's "no" signs out.
-  if (me.isError && !(me.data && me.error instanceof ApiError && me.error.status === 0)) return <Navigate to="/masuk" replace state={{ from: location.pathname }} />;
+  if (me.isError && !(me.data && me.error instanceof ApiError && me.error.status === 0))
+    return <Navigate to="/masuk" replace state={{ from: location.pathname }} />;
   if (me.data.mustChangePassword) return <ForcedPasswordChange />;
   if (me.data.twoFactorRequired && !me.data.twoFactorEnabled) return <ForcedTwoFactor />;
   return <>{children}</>;

@@ -16,7 +16,11 @@ async function upload(path: string, file: File): Promise<Photo> {
 export function ActivityPhotos({ activityId, count, editable }: { activityId: string; count: number; editable: boolean }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const photos = useQuery({ queryKey: ['activity-photos', activityId, count], queryFn: () => api<Photo[]>(`/activities/${activityId}/photos`), enabled: count > 0 });
+  const photos = useQuery({
+    queryKey: ['activity-photos', activityId, count],
+    queryFn: () => api<Photo[]>(`/activities/${activityId}/photos`),
+    enabled: count > 0,
+  });
   const add = useMutation({
     mutationFn: (file: File) => upload(`/activities/${activityId}/photos`, file),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['activities'] }),
@@ -31,7 +35,13 @@ export function ActivityPhotos({ activityId, count, editable }: { activityId: st
       {editable && count < 5 && (
         <label className="photo-add">
           {add.isPending ? t('kerja.foto.uploading') : t('kerja.foto.add')}
-          <input type="file" accept="image/jpeg,image/png,image/webp" capture="environment" disabled={add.isPending} onChange={(e) => e.target.files?.[0] && add.mutate(e.target.files[0])} />
+          <input
+            type="file"
+            accept="image/jpeg,image/png,image/webp"
+            capture="environment"
+            disabled={add.isPending}
+            onChange={(e) => e.target.files?.[0] && add.mutate(e.target.files[0])}
+          />
         </label>
       )}
       {add.isError && (
@@ -51,7 +61,13 @@ export function SelfieButton() {
     <div>
       <label className="photo-add">
         {send.isPending ? t('kerja.foto.uploading') : send.isSuccess ? t('kerja.foto.selfieDone') : t('kerja.foto.selfie')}
-        <input type="file" accept="image/jpeg,image/png,image/webp" capture="user" disabled={send.isPending} onChange={(e) => e.target.files?.[0] && send.mutate(e.target.files[0])} />
+        <input
+          type="file"
+          accept="image/jpeg,image/png,image/webp"
+          capture="user"
+          disabled={send.isPending}
+          onChange={(e) => e.target.files?.[0] && send.mutate(e.target.files[0])}
+        />
       </label>
       {send.isError && (
         <p role="alert" className="error">

@@ -7,7 +7,17 @@ import { Loading } from './Loading.js';
  * The three states every list screen has besides its content: loading, a failure the user can
  * retry, and an empty result that says what to do next.
  */
-export function QueryStatus<T>({ query, isEmpty, empty, children }: { query: UseQueryResult<T>; isEmpty: (data: T) => boolean; empty: ReactNode; children: (data: T) => ReactNode }) {
+export function QueryStatus<T>({
+  query,
+  isEmpty,
+  empty,
+  children,
+}: {
+  query: UseQueryResult<T>;
+  isEmpty: (data: T) => boolean;
+  empty: ReactNode;
+  children: (data: T) => ReactNode;
+}) {
   const { t } = useTranslation();
   if (query.isPending) return <Loading query={query} />;
   // A failed refetch (no signal) keeps showing what the device has.

@@ -17,7 +17,16 @@ export function TasksCard() {
   if (!tasks.data) return null;
   const d = tasks.data;
   const empty =
-    d.tahapanTerlambat + d.batasHukum.length + d.asesmenBerisiko.length + d.rujukanMenunggu.length + d.bimbinganJatuhTempo.length + d.rencanaDikembalikan.length + d.rencanaMenunggu.length + d.pengalihanMenunggu.length + d.perPendamping.length === 0;
+    d.tahapanTerlambat +
+      d.batasHukum.length +
+      d.asesmenBerisiko.length +
+      d.rujukanMenunggu.length +
+      d.bimbinganJatuhTempo.length +
+      d.rencanaDikembalikan.length +
+      d.rencanaMenunggu.length +
+      d.pengalihanMenunggu.length +
+      d.perPendamping.length ===
+    0;
   return (
     <article className="tasks">
       <header>
@@ -26,7 +35,9 @@ export function TasksCard() {
       {empty && <p>{t('kasus.tugas.nothing')}</p>}
       {d.tahapanTerlambat > 0 && (
         <p className="notice late-notice">
-          <Link to="/kasus?terlambat=1">{t('kasus.tugas.lateStages', { count: d.tahapanTerlambat, formatted: formatNumber(d.tahapanTerlambat) })} →</Link>
+          <Link to="/kasus?terlambat=1">
+            {t('kasus.tugas.lateStages', { count: d.tahapanTerlambat, formatted: formatNumber(d.tahapanTerlambat) })} →
+          </Link>
         </p>
       )}
       {d.batasHukum.length > 0 && (
@@ -38,7 +49,9 @@ export function TasksCard() {
             {d.batasHukum.slice(0, SHOWN).map((b) => (
               <li key={`${b.caseId}-${b.kode}`} className={b.terlambat ? 'late-notice' : undefined}>
                 <Link to={`/kasus/${b.caseId}`}>{b.nomor}</Link> · {t(`kasus.tugas.legalKode.${b.kode}`)} ·{' '}
-                <strong>{t(b.terlambat ? 'kasus.tugas.legalLate' : 'kasus.tugas.legalDue', { when: formatDateTime(b.batas, null) })}</strong>
+                <strong>
+                  {t(b.terlambat ? 'kasus.tugas.legalLate' : 'kasus.tugas.legalDue', { when: formatDateTime(b.batas, null) })}
+                </strong>
               </li>
             ))}
           </ul>
@@ -52,7 +65,8 @@ export function TasksCard() {
           <ul>
             {d.asesmenBerisiko.slice(0, SHOWN).map((a) => (
               <li key={a.caseId} className="late-notice">
-                <Link to={`/kasus/${a.caseId}`}>{a.nomor}</Link> · {a.tandaKekerasan ? t('kasus.tugas.violenceSigns') : t('kasus.tugas.highRisk')} ·{' '}
+                <Link to={`/kasus/${a.caseId}`}>{a.nomor}</Link> ·{' '}
+                {a.tandaKekerasan ? t('kasus.tugas.violenceSigns') : t('kasus.tugas.highRisk')} ·{' '}
                 <span className="muted">{formatDateTime(a.dicatatPada, null)}</span>
               </li>
             ))}
@@ -67,7 +81,10 @@ export function TasksCard() {
           <ul>
             {d.rencanaMenunggu.slice(0, SHOWN).map((p) => (
               <li key={p.caseId}>
-                <Link to={`/kasus/${p.caseId}`}>{p.nomor}</Link> · {p.beneficiaryNama} · <span className="muted">{p.pendampingNama} · {formatDateTime(p.diajukanPada, null)}</span>
+                <Link to={`/kasus/${p.caseId}`}>{p.nomor}</Link> · {p.beneficiaryNama} ·{' '}
+                <span className="muted">
+                  {p.pendampingNama} · {formatDateTime(p.diajukanPada, null)}
+                </span>
               </li>
             ))}
           </ul>
@@ -81,7 +98,8 @@ export function TasksCard() {
           <ul>
             {d.pengalihanMenunggu.slice(0, SHOWN).map((x) => (
               <li key={x.id}>
-                {t('kasus.pengalihan.line', { nomor: x.nomor, from: x.dariPendamping ?? '—', to: x.kePendamping })} — <span className="muted">{x.alasan}</span>
+                {t('kasus.pengalihan.line', { nomor: x.nomor, from: x.dariPendamping ?? '—', to: x.kePendamping })} —{' '}
+                <span className="muted">{x.alasan}</span>
                 <TransferDecision caseId={x.caseId} transfer={x} withdraw={false} />
               </li>
             ))}
@@ -125,7 +143,8 @@ export function TasksCard() {
           <ul>
             {d.bimbinganJatuhTempo.slice(0, SHOWN).map((f) => (
               <li key={f.id}>
-                <Link to={`/kasus/${f.caseId}`}>{f.nomor}</Link> · {formatDate(f.jadwal)} {f.terlambat && <mark className="late">{t('cases.late')}</mark>}
+                <Link to={`/kasus/${f.caseId}`}>{f.nomor}</Link> · {formatDate(f.jadwal)}{' '}
+                {f.terlambat && <mark className="late">{t('cases.late')}</mark>}
               </li>
             ))}
           </ul>
@@ -135,28 +154,28 @@ export function TasksCard() {
         <>
           <h3>{t('kasus.tugas.perPendamping')}</h3>
           <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th>{t('cases.owner')}</th>
-                <th>{t('kasus.tugas.colStages')}</th>
-                <th>{t('kasus.tugas.colReferrals')}</th>
-                <th>{t('kasus.tugas.colFollowups')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.perPendamping.slice(0, 20).map((p) => (
-                <tr key={p.pendampingId}>
-                  <td>
-                    <Link to={`/kasus?pendampingId=${p.pendampingId}&terlambat=1`}>{p.nama}</Link>
-                  </td>
-                  <td>{formatNumber(p.tahapan)}</td>
-                  <td>{formatNumber(p.rujukan)}</td>
-                  <td>{formatNumber(p.bimbingan)}</td>
+            <table>
+              <thead>
+                <tr>
+                  <th>{t('cases.owner')}</th>
+                  <th>{t('kasus.tugas.colStages')}</th>
+                  <th>{t('kasus.tugas.colReferrals')}</th>
+                  <th>{t('kasus.tugas.colFollowups')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {d.perPendamping.slice(0, 20).map((p) => (
+                  <tr key={p.pendampingId}>
+                    <td>
+                      <Link to={`/kasus?pendampingId=${p.pendampingId}&terlambat=1`}>{p.nama}</Link>
+                    </td>
+                    <td>{formatNumber(p.tahapan)}</td>
+                    <td>{formatNumber(p.rujukan)}</td>
+                    <td>{formatNumber(p.bimbingan)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </div>
         </>
       )}

@@ -9,7 +9,17 @@ function codeAt(code: string, level: number): string | null {
   return parts.length > level ? parts.slice(0, level + 1).join('.') : null;
 }
 
-function Level({ level, parent, value, onChange }: { level: number; parent: string | null; value: string | null; onChange: (code: string | null) => void }) {
+function Level({
+  level,
+  parent,
+  value,
+  onChange,
+}: {
+  level: number;
+  parent: string | null;
+  value: string | null;
+  onChange: (code: string | null) => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const [filter, setFilter] = useState('');
@@ -20,7 +30,13 @@ function Level({ level, parent, value, onChange }: { level: number; parent: stri
     <div className="picker-level">
       <label htmlFor={id}>{name}</label>
       {(options.data?.length ?? 0) > 12 && (
-        <input type="search" aria-label={t('wilayah.filter', { level: name })} placeholder={t('wilayah.filter', { level: name })} value={filter} onChange={(e) => setFilter(e.target.value)} />
+        <input
+          type="search"
+          aria-label={t('wilayah.filter', { level: name })}
+          placeholder={t('wilayah.filter', { level: name })}
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+        />
       )}
       <select id={id} value={value ?? ''} onChange={(e) => onChange(e.target.value || null)} aria-busy={options.isPending}>
         <option value="">{t('wilayah.choose', { level: name })}</option>
@@ -39,7 +55,17 @@ function Level({ level, parent, value, onChange }: { level: number; parent: stri
  * levels are preset and locked, so a pendamping of Banyuwangi starts at the district.
  * `pickFrom` lets an area above the village be the answer (1 regency, 2 district).
  */
-export function WilayahPicker({ value, onChange, fixed, pickFrom = 3 }: { value: string; onChange: (village: string) => void; fixed: string | null; pickFrom?: 1 | 2 | 3 }) {
+export function WilayahPicker({
+  value,
+  onChange,
+  fixed,
+  pickFrom = 3,
+}: {
+  value: string;
+  onChange: (village: string) => void;
+  fixed: string | null;
+  pickFrom?: 1 | 2 | 3;
+}) {
   const start = fixed ? fixed.split('.').length : 0;
   const [path, setPath] = useState<Array<string | null>>(() => LEVELS.map((_, i) => codeAt(value || fixed || '', i)));
   const choose = (level: number, code: string | null) => {
@@ -53,7 +79,13 @@ export function WilayahPicker({ value, onChange, fixed, pickFrom = 3 }: { value:
     <fieldset className="wilayah-picker">
       {LEVELS.map((_, level) =>
         level < start ? null : level === 0 || path[level - 1] ? (
-          <Level key={`${level}-${path[level - 1] ?? 'root'}`} level={level} parent={level === 0 ? null : path[level - 1]!} value={path[level] ?? null} onChange={(code) => choose(level, code)} />
+          <Level
+            key={`${level}-${path[level - 1] ?? 'root'}`}
+            level={level}
+            parent={level === 0 ? null : path[level - 1]!}
+            value={path[level] ?? null}
+            onChange={(code) => choose(level, code)}
+          />
         ) : null,
       )}
     </fieldset>

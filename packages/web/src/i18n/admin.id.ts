@@ -23,7 +23,12 @@ export const adminId = {
     allStatus: 'Semua status',
     lastSignIn: 'Masuk terakhir',
     anyTime: 'Kapan saja',
-    signIn: { never: 'Belum pernah masuk', within30d: 'Dalam 30 hari terakhir', over30d: 'Lebih dari 30 hari lalu', over90d: 'Lebih dari 90 hari lalu' },
+    signIn: {
+      never: 'Belum pernah masuk',
+      within30d: 'Dalam 30 hari terakhir',
+      over30d: 'Lebih dari 30 hari lalu',
+      over90d: 'Lebih dari 90 hari lalu',
+    },
     neverSignedIn: 'Belum pernah',
     mustChange: 'Wajib ganti kata sandi',
     search: 'Cari nama pengguna atau nama',
@@ -48,7 +53,8 @@ export const adminId = {
   },
   audit: {
     title: 'Jejak audit',
-    intro: 'Siapa melakukan apa, di mana dan kapan. Isi "Data atau orang" dengan ID kasus atau ID penerima manfaat untuk melihat siapa saja yang membukanya.',
+    intro:
+      'Siapa melakukan apa, di mana dan kapan. Isi "Data atau orang" dengan ID kasus atau ID penerima manfaat untuk melihat siapa saja yang membukanya.',
     introAdmin: 'Hanya baca. Siapa melakukan apa, di mana dan kapan.',
     verifying: 'Memeriksa keutuhan rantai audit…',
     chainOk: 'Rantai audit utuh.',

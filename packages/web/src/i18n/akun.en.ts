@@ -10,7 +10,8 @@ export const akunEn: Widen<typeof akunId> = {
   current: 'Current password',
   new: 'New password',
   confirm: 'Repeat the new password',
-  rules: 'At least {{min}} characters. Avoid common passwords (e.g. "password123"), your username and easy patterns; a few words together are stronger.',
+  rules:
+    'At least {{min}} characters. Avoid common passwords (e.g. "password123"), your username and easy patterns; a few words together are stronger.',
   mismatch: 'The two new passwords differ.',
   submit: 'Save the new password',
   submitting: 'Saving…',
@@ -27,7 +28,8 @@ export const akunEn: Widen<typeof akunId> = {
   throttled: 'Too many failed attempts. Try again in {{seconds}} seconds.',
   twoFactor: {
     title: 'Two-step verification',
-    intro: 'When you sign in, besides your password you enter the 6-digit code from an authenticator app on your phone (e.g. Google Authenticator, Microsoft Authenticator, FreeOTP).',
+    intro:
+      'When you sign in, besides your password you enter the 6-digit code from an authenticator app on your phone (e.g. Google Authenticator, Microsoft Authenticator, FreeOTP).',
     on: 'On. Unused recovery codes: {{count}}.',
     off: 'Off.',
     required: 'Your role must use two-step verification. Turn it on now to start working.',
@@ -42,7 +44,8 @@ export const akunEn: Widen<typeof akunId> = {
     wrongCode: 'The code does not match. Check that your phone’s clock is right, then enter the code it shows now.',
     expiredCode: 'The code has expired. Enter the code your app shows now.',
     recoveryTitle: 'Recovery codes',
-    recoveryIntro: 'Keep these codes somewhere safe (printed or in a password manager). Each signs you in once if you lose your phone. They will not be shown again.',
+    recoveryIntro:
+      'Keep these codes somewhere safe (printed or in a password manager). Each signs you in once if you lose your phone. They will not be shown again.',
     recoveryDone: 'I have saved the recovery codes',
     loginCode: 'Verification code',
     manageCode: 'Code from the app or a recovery code',

@@ -7,7 +7,8 @@ export const akunId = {
   current: 'Kata sandi saat ini',
   new: 'Kata sandi baru',
   confirm: 'Ulangi kata sandi baru',
-  rules: 'Minimal {{min}} karakter. Hindari kata sandi umum (mis. "password123"), nama pengguna, dan pola yang mudah ditebak; gabungan beberapa kata lebih kuat.',
+  rules:
+    'Minimal {{min}} karakter. Hindari kata sandi umum (mis. "password123"), nama pengguna, dan pola yang mudah ditebak; gabungan beberapa kata lebih kuat.',
   mismatch: 'Kedua isian kata sandi baru tidak sama.',
   submit: 'Simpan kata sandi baru',
   submitting: 'Menyimpan…',
@@ -24,7 +25,8 @@ export const akunId = {
   throttled: 'Terlalu banyak percobaan yang gagal. Coba lagi dalam {{seconds}} detik.',
   twoFactor: {
     title: 'Verifikasi dua langkah',
-    intro: 'Saat masuk, selain kata sandi Anda memasukkan kode 6 angka dari aplikasi autentikator di ponsel (mis. Google Authenticator, Microsoft Authenticator, FreeOTP).',
+    intro:
+      'Saat masuk, selain kata sandi Anda memasukkan kode 6 angka dari aplikasi autentikator di ponsel (mis. Google Authenticator, Microsoft Authenticator, FreeOTP).',
     on: 'Aktif. Kode pemulihan yang belum dipakai: {{count}}.',
     off: 'Belum aktif.',
     required: 'Peran Anda wajib memakai verifikasi dua langkah. Aktifkan sekarang untuk mulai bekerja.',
@@ -39,7 +41,8 @@ export const akunId = {
     wrongCode: 'Kode tidak cocok. Pastikan jam ponsel tepat, lalu masukkan kode yang sedang tampil.',
     expiredCode: 'Kode sudah kedaluwarsa. Masukkan kode yang sedang tampil di aplikasi.',
     recoveryTitle: 'Kode pemulihan',
-    recoveryIntro: 'Simpan kode-kode ini di tempat aman (dicetak atau di pengelola kata sandi). Setiap kode hanya bisa dipakai sekali untuk masuk bila ponsel Anda hilang. Kode ini tidak akan ditampilkan lagi.',
+    recoveryIntro:
+      'Simpan kode-kode ini di tempat aman (dicetak atau di pengelola kata sandi). Setiap kode hanya bisa dipakai sekali untuk masuk bila ponsel Anda hilang. Kode ini tidak akan ditampilkan lagi.',
     recoveryDone: 'Saya sudah menyimpan kode pemulihan',
     loginCode: 'Kode verifikasi',
     loginCodeHint: 'Kode 6 angka dari aplikasi autentikator, atau salah satu kode pemulihan.',

@@ -93,7 +93,8 @@ export const en: Widen<Dictionary> = {
     child: 'Child',
     sensitive: 'Sensitive data',
     masked: 'Hidden',
-    maskedNotice: 'This person’s identity is protected (a child, or specific personal data under UU 27/2022). Only their own pendamping and the area’s koordinator see the full record.',
+    maskedNotice:
+      'This person’s identity is protected (a child, or specific personal data under UU 27/2022). Only their own pendamping and the area’s koordinator see the full record.',
     bornYear: 'Born in {{year}} (about {{count}} years old)',
     fields: {
       nik: 'NIK',
@@ -114,14 +115,16 @@ export const en: Widen<Dictionary> = {
       nomorSementara: 'Temporary registry number',
     },
     withoutNik: 'Has no NIK',
-    withoutNikHint: 'For people without civil registration documents. A temporary registry number is issued; link the NIK once it is known.',
+    withoutNikHint:
+      'For people without civil registration documents. A temporary registry number is issued; link the NIK once it is known.',
     chooseAlasan: 'Choose a reason',
     birthDateUnknown: 'Birth date unknown: give an estimated age',
     estimatedAge: 'about {{count}} years (estimated)',
     noNikYet: 'No NIK yet — {{alasan}}',
     linkNik: 'Link NIK',
     linkNikTitle: 'Link NIK',
-    linkNikHint: 'The NIK is checked against the real birth date, sex and area. Cases and consents stay with this record; if the NIK is already registered, a koordinator merges the two records.',
+    linkNikHint:
+      'The NIK is checked against the real birth date, sex and area. Cases and consents stay with this record; if the NIK is already registered, a koordinator merges the two records.',
     linkNikSubmit: 'Save NIK',
     sex: { L: 'Male', P: 'Female' },
     age: '{{count}} years',
@@ -158,8 +161,10 @@ export const en: Widen<Dictionary> = {
   },
   importPage: {
     title: 'Import beneficiaries',
-    intro: 'Upload a CSV or Excel (XLSX) file with the columns: nik, no_kk, nama, jenis_kelamin, tempat_lahir, tanggal_lahir, alamat, kode_desa, kategori_ppks, telepon.',
-    introWithoutNik: 'People without NIK: leave nik empty, fill alasan_tanpa_nik (e.g. tidak_punya_dokumen, dokumen_ditahan, dokumen_hilang_bencana, bayi_belum_tercatat, komunitas_adat) and perkiraan_umur when the birth date is unknown.',
+    intro:
+      'Upload a CSV or Excel (XLSX) file with the columns: nik, no_kk, nama, jenis_kelamin, tempat_lahir, tanggal_lahir, alamat, kode_desa, kategori_ppks, telepon.',
+    introWithoutNik:
+      'People without NIK: leave nik empty, fill alasan_tanpa_nik (e.g. tidak_punya_dokumen, dokumen_ditahan, dokumen_hilang_bencana, bayi_belum_tercatat, komunitas_adat) and perkiraan_umur when the birth date is unknown.',
     file: 'File',
     dryRun: 'Check only, do not save',
     submit: 'Upload and check',
@@ -244,7 +249,10 @@ export const en: Widen<Dictionary> = {
     note: 'Note (optional)',
     reopenReason: 'Reason for reopening (required)',
     gate: '{{stage}} cannot start yet:',
-    requirement: { ASESMEN_TERCATAT: 'record an assessment first (Asesmen tab)', RENCANA_DISETUJUI: 'the intervention plan must be approved by the koordinator (Rencana tab)' },
+    requirement: {
+      ASESMEN_TERCATAT: 'record an assessment first (Asesmen tab)',
+      RENCANA_DISETUJUI: 'the intervention plan must be approved by the koordinator (Rencana tab)',
+    },
     moveTo: 'Move to {{stage}}',
     backTo: 'Back to {{stage}}',
     verify: 'Verify: outcome reached',

@@ -83,7 +83,8 @@ export const id = {
   beneficiaries: {
     title: 'Penerima manfaat',
     searchLabel: 'Cari NIK atau nama',
-    searchHint: 'Salah ketik tidak apa-apa: "Muhamad Yusup" menemukan "Muhammad Yusuf". Orang tanpa NIK dicari dengan nomor sementaranya (TMP-…).',
+    searchHint:
+      'Salah ketik tidak apa-apa: "Muhamad Yusup" menemukan "Muhammad Yusuf". Orang tanpa NIK dicari dengan nomor sementaranya (TMP-…).',
     empty: 'Tidak ada penerima manfaat yang cocok.',
     emptyHint: 'Periksa ejaan NIK, atau daftarkan orang ini.',
     add: 'Daftarkan orang',
@@ -92,7 +93,8 @@ export const id = {
     child: 'Anak',
     sensitive: 'Data sensitif',
     masked: 'Disembunyikan',
-    maskedNotice: 'Identitas orang ini dilindungi (anak atau data pribadi spesifik, UU 27/2022). Hanya pendamping yang menanganinya dan koordinator wilayahnya yang melihat data lengkapnya.',
+    maskedNotice:
+      'Identitas orang ini dilindungi (anak atau data pribadi spesifik, UU 27/2022). Hanya pendamping yang menanganinya dan koordinator wilayahnya yang melihat data lengkapnya.',
     bornYear: 'Lahir tahun {{year}} (± {{count}} tahun)',
     fields: {
       nik: 'NIK',
@@ -120,7 +122,8 @@ export const id = {
     noNikYet: 'Belum ada NIK — {{alasan}}',
     linkNik: 'Tautkan NIK',
     linkNikTitle: 'Tautkan NIK',
-    linkNikHint: 'NIK diperiksa terhadap tanggal lahir sebenarnya, jenis kelamin dan wilayah. Riwayat kasus dan persetujuan tetap pada data ini; bila NIK sudah terdaftar, koordinator menggabungkan kedua data.',
+    linkNikHint:
+      'NIK diperiksa terhadap tanggal lahir sebenarnya, jenis kelamin dan wilayah. Riwayat kasus dan persetujuan tetap pada data ini; bila NIK sudah terdaftar, koordinator menggabungkan kedua data.',
     linkNikSubmit: 'Simpan NIK',
     sex: { L: 'Laki-laki', P: 'Perempuan' },
     age: '{{count}} tahun',
@@ -157,8 +160,10 @@ export const id = {
   },
   importPage: {
     title: 'Impor penerima manfaat',
-    intro: 'Unggah berkas CSV atau Excel (XLSX) dengan kolom: nik, no_kk, nama, jenis_kelamin, tempat_lahir, tanggal_lahir, alamat, kode_desa, kategori_ppks, telepon.',
-    introWithoutNik: 'Orang tanpa NIK: kosongkan nik, isi kolom alasan_tanpa_nik (mis. tidak_punya_dokumen, dokumen_ditahan, dokumen_hilang_bencana, bayi_belum_tercatat, komunitas_adat) dan perkiraan_umur bila tanggal lahir tidak diketahui.',
+    intro:
+      'Unggah berkas CSV atau Excel (XLSX) dengan kolom: nik, no_kk, nama, jenis_kelamin, tempat_lahir, tanggal_lahir, alamat, kode_desa, kategori_ppks, telepon.',
+    introWithoutNik:
+      'Orang tanpa NIK: kosongkan nik, isi kolom alasan_tanpa_nik (mis. tidak_punya_dokumen, dokumen_ditahan, dokumen_hilang_bencana, bayi_belum_tercatat, komunitas_adat) dan perkiraan_umur bila tanggal lahir tidak diketahui.',
     file: 'Berkas',
     dryRun: 'Periksa saja, jangan simpan',
     submit: 'Unggah dan periksa',
@@ -243,7 +248,10 @@ export const id = {
     note: 'Catatan (opsional)',
     reopenReason: 'Alasan membuka kembali (wajib)',
     gate: '{{stage}} belum dapat dimulai:',
-    requirement: { ASESMEN_TERCATAT: 'catat asesmen terlebih dahulu (tab Asesmen)', RENCANA_DISETUJUI: 'rencana intervensi harus disetujui koordinator (tab Rencana intervensi)' },
+    requirement: {
+      ASESMEN_TERCATAT: 'catat asesmen terlebih dahulu (tab Asesmen)',
+      RENCANA_DISETUJUI: 'rencana intervensi harus disetujui koordinator (tab Rencana intervensi)',
+    },
     moveTo: 'Lanjut ke {{stage}}',
     backTo: 'Kembali ke {{stage}}',
     verify: 'Verifikasi: hasil tercapai',

@@ -72,8 +72,21 @@ export const kasusEn: Widen<typeof kasusId> = {
     reason: 'Reason for the referral',
     days: 'Days to answer',
     send: 'Send referral',
-    status: { dikirim: 'Sent', diterima: 'Received', disetujui: 'Accepted', ditolak: 'Rejected', selesai: 'Completed', dibatalkan: 'Cancelled' },
-    next: { diterima: 'Record: received', disetujui: 'Record: accepted', ditolak: 'Record: rejected', selesai: 'Record: completed', dibatalkan: 'Cancel' },
+    status: {
+      dikirim: 'Sent',
+      diterima: 'Received',
+      disetujui: 'Accepted',
+      ditolak: 'Rejected',
+      selesai: 'Completed',
+      dibatalkan: 'Cancelled',
+    },
+    next: {
+      diterima: 'Record: received',
+      disetujui: 'Record: accepted',
+      ditolak: 'Record: rejected',
+      selesai: 'Record: completed',
+      dibatalkan: 'Cancel',
+    },
     officer: 'Officer at the institution',
     note: 'Note (required when rejected/cancelled)',
     late: 'Unanswered for more than {{n}} days',
@@ -126,7 +139,8 @@ export const kasusEn: Widen<typeof kasusId> = {
   },
   identitas: {
     protected: 'Identity protected',
-    protectedHint: 'Sensitive case: the name is shown as initials. An auditor can open the identity by recording a reason (kept in the audit trail).',
+    protectedHint:
+      'Sensitive case: the name is shown as initials. An auditor can open the identity by recording a reason (kept in the audit trail).',
     reason: 'Reason for opening the identity',
     open: 'Open identity (1 hour)',
   },

@@ -69,8 +69,21 @@ export const kasusId = {
     reason: 'Alasan rujukan',
     days: 'Batas jawaban (hari)',
     send: 'Kirim rujukan',
-    status: { dikirim: 'Dikirim', diterima: 'Diterima lembaga', disetujui: 'Disetujui', ditolak: 'Ditolak', selesai: 'Selesai', dibatalkan: 'Dibatalkan' },
-    next: { diterima: 'Catat: diterima', disetujui: 'Catat: disetujui', ditolak: 'Catat: ditolak', selesai: 'Catat: selesai', dibatalkan: 'Batalkan' },
+    status: {
+      dikirim: 'Dikirim',
+      diterima: 'Diterima lembaga',
+      disetujui: 'Disetujui',
+      ditolak: 'Ditolak',
+      selesai: 'Selesai',
+      dibatalkan: 'Dibatalkan',
+    },
+    next: {
+      diterima: 'Catat: diterima',
+      disetujui: 'Catat: disetujui',
+      ditolak: 'Catat: ditolak',
+      selesai: 'Catat: selesai',
+      dibatalkan: 'Batalkan',
+    },
     officer: 'Petugas lembaga',
     note: 'Catatan (wajib bila ditolak/dibatalkan)',
     late: 'Belum dijawab melewati {{n}} hari',
@@ -123,7 +136,8 @@ export const kasusId = {
   },
   identitas: {
     protected: 'Identitas dilindungi',
-    protectedHint: 'Kasus sensitif: nama ditampilkan sebagai inisial. Auditor dapat membuka identitas dengan mencatat alasan (tercatat di jejak audit).',
+    protectedHint:
+      'Kasus sensitif: nama ditampilkan sebagai inisial. Auditor dapat membuka identitas dengan mencatat alasan (tercatat di jejak audit).',
     reason: 'Alasan membuka identitas',
     open: 'Buka identitas (1 jam)',
   },

@@ -29,7 +29,13 @@ export const kerjaEn: Widen<typeof kerjaId> = {
     noHistory: 'No attendance yet.',
     kinerja: 'See my performance (SKP) →',
   },
-  foto: { add: '📷 Add a photo as evidence', uploading: 'Uploading…', alt: 'Activity evidence photo', selfie: '🤳 Add a selfie (optional)', selfieDone: 'Selfie saved ✓' },
+  foto: {
+    add: '📷 Add a photo as evidence',
+    uploading: 'Uploading…',
+    alt: 'Activity evidence photo',
+    selfie: '🤳 Add a selfie (optional)',
+    selfieDone: 'Selfie saved ✓',
+  },
   status: { hadir: 'Present', dinas_luar: 'Field duty', izin: 'Permission', sakit: 'Sick', cuti: 'Leave' },
   persetujuanStatus: { menunggu: 'Awaiting approval', disetujui: 'Approved', ditolak: 'Refused' },
   kegiatan: {
@@ -137,5 +143,11 @@ export const kerjaEn: Widen<typeof kerjaId> = {
     sheet: 'Download the evaluation sheet (PDF)',
   },
   rating: { di_atas: 'Above expectations', sesuai: 'As expected', di_bawah: 'Below expectations' },
-  predikat: { sangat_baik: 'Very good', baik: 'Good', butuh_perbaikan: 'Needs improvement', kurang: 'Poor/Misconduct', sangat_kurang: 'Very poor' },
+  predikat: {
+    sangat_baik: 'Very good',
+    baik: 'Good',
+    butuh_perbaikan: 'Needs improvement',
+    kurang: 'Poor/Misconduct',
+    sangat_kurang: 'Very poor',
+  },
 };

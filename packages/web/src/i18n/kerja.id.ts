@@ -26,7 +26,13 @@ export const kerjaId = {
     noHistory: 'Belum ada riwayat presensi.',
     kinerja: 'Lihat kinerja (SKP) saya →',
   },
-  foto: { add: '📷 Tambah foto bukti', uploading: 'Mengunggah…', alt: 'Foto bukti kegiatan', selfie: '🤳 Tambah swafoto (opsional)', selfieDone: 'Swafoto tersimpan ✓' },
+  foto: {
+    add: '📷 Tambah foto bukti',
+    uploading: 'Mengunggah…',
+    alt: 'Foto bukti kegiatan',
+    selfie: '🤳 Tambah swafoto (opsional)',
+    selfieDone: 'Swafoto tersimpan ✓',
+  },
   status: { hadir: 'Hadir', dinas_luar: 'Dinas luar', izin: 'Izin', sakit: 'Sakit', cuti: 'Cuti' },
   persetujuanStatus: { menunggu: 'Menunggu persetujuan', disetujui: 'Disetujui', ditolak: 'Ditolak' },
   kegiatan: {
@@ -134,5 +140,11 @@ export const kerjaId = {
     sheet: 'Unduh lembar evaluasi (PDF)',
   },
   rating: { di_atas: 'Di atas ekspektasi', sesuai: 'Sesuai ekspektasi', di_bawah: 'Di bawah ekspektasi' },
-  predikat: { sangat_baik: 'Sangat Baik', baik: 'Baik', butuh_perbaikan: 'Butuh Perbaikan', kurang: 'Kurang/Misconduct', sangat_kurang: 'Sangat Kurang' },
+  predikat: {
+    sangat_baik: 'Sangat Baik',
+    baik: 'Baik',
+    butuh_perbaikan: 'Butuh Perbaikan',
+    kurang: 'Kurang/Misconduct',
+    sangat_kurang: 'Sangat Kurang',
+  },
 } as const;

@@ -6,13 +6,17 @@ const locale = () => (i18next.language === 'en' ? 'en-GB' : 'id-ID');
 /** `17 Agustus 2025` for a `YYYY-MM-DD` date (no time zone shift: a birth date is a calendar day). */
 export function formatDate(isoDate: string): string {
   const [y, m, d] = isoDate.slice(0, 10).split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+  return new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
 }
 
 /** A moment in the user's province's zone, with the zone's name: `5 Mei 2026 09.30 WITA`. */
 export function formatDateTime(iso: string, wilayah: string | null): string {
   const zone = wilayah ? zonaWaktu(wilayah) : 'WIB';
-  const text = new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: IANA_ZONE[zone] }).format(new Date(iso));
+  const text = new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: IANA_ZONE[zone] }).format(
+    new Date(iso),
+  );
   return `${text} ${zone}`;
 }
 

@@ -5,7 +5,10 @@ import { useEffect, useRef, useState } from 'react';
  * under `key` until the form is saved (call `clear`). On a shared phone the draft is bound to the
  * form's key, which includes the user id.
  */
-export function useDraft<T extends object>(key: string, initial: T): { value: T; set: (patch: Partial<T>) => void; clear: () => void; restored: boolean } {
+export function useDraft<T extends object>(
+  key: string,
+  initial: T,
+): { value: T; set: (patch: Partial<T>) => void; clear: () => void; restored: boolean } {
   const storageKey = `tuntas.draft.${key}`;
   const [state, setState] = useState<{ value: T; restored: boolean }>(() => {
     const saved = localStorage.getItem(storageKey);

@@ -1,7 +1,18 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 
 /** What a queued write is: the request as it will be replayed, and what the screens show of it. */
-export type OutboxKind = 'service' | 'activity' | 'activityEdit' | 'check-in' | 'check-out' | 'assessment' | 'beneficiary' | 'case' | 'affected' | 'affectedEdit' | 'ldpSession';
+export type OutboxKind =
+  | 'service'
+  | 'activity'
+  | 'activityEdit'
+  | 'check-in'
+  | 'check-out'
+  | 'assessment'
+  | 'beneficiary'
+  | 'case'
+  | 'affected'
+  | 'affectedEdit'
+  | 'ldpSession';
 export type OutboxStatus = 'menunggu' | 'mengirim' | 'konflik' | 'ditolak';
 
 export interface OutboxEntry {

@@ -14,9 +14,7 @@ function ActiveCases({ pendampingId }: { pendampingId: string }) {
   const cases = useCases({ page: 1, pageSize: 5, status: 'tertangani', pendampingId });
   if (cases.isPending) return <Loading query={cases} />;
   if (!cases.data || cases.data.items.length === 0) return <p>{t('home.noActiveCases')}</p>;
-  return (
-    <CaseCards cases={cases.data.items} />
-  );
+  return <CaseCards cases={cases.data.items} />;
 }
 
 export function HomePage() {

@@ -36,7 +36,8 @@ export function LoginPage() {
   const error = login.error instanceof ApiError ? login.error : null;
   // The first "code required" is a step of signing in, not a mistake.
   const shownError = error?.code === 'OTP_REQUIRED' ? null : error;
-  const retryAfter = error?.code === 'LOGIN_THROTTLED' ? (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds : undefined;
+  const retryAfter =
+    error?.code === 'LOGIN_THROTTLED' ? (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds : undefined;
 
   return (
     <main className="login">
@@ -53,7 +54,14 @@ export function LoginPage() {
         <form onSubmit={submit} noValidate>
           <label>
             {t('login.username')}
-            <input name="username" autoComplete="username" autoCapitalize="none" required value={username} onChange={(e) => setUsername(e.target.value)} />
+            <input
+              name="username"
+              autoComplete="username"
+              autoCapitalize="none"
+              required
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+            />
           </label>
           <label>
             {t('login.password')}

@@ -50,7 +50,9 @@ function ConflictView({ entry }: { entry: OutboxEntry }) {
 function RejectedView({ entry }: { entry: OutboxEntry }) {
   const { t } = useTranslation();
   const [body, setBody] = useState(entry.body);
-  const editable = Object.entries(body).filter(([k, v]) => k !== 'version' && k !== 'id' && (typeof v === 'string' || typeof v === 'number' || v === null));
+  const editable = Object.entries(body).filter(
+    ([k, v]) => k !== 'version' && k !== 'id' && (typeof v === 'string' || typeof v === 'number' || v === null),
+  );
   return (
     <form
       onSubmit={(e) => {
@@ -67,7 +69,17 @@ function RejectedView({ entry }: { entry: OutboxEntry }) {
           <input
             value={v === null ? '' : String(v)}
             type={typeof entry.body[k] === 'number' ? 'number' : 'text'}
-            onChange={(e) => setBody({ ...body, [k]: typeof entry.body[k] === 'number' ? Number(e.target.value) : e.target.value === '' && entry.body[k] === null ? null : e.target.value })}
+            onChange={(e) =>
+              setBody({
+                ...body,
+                [k]:
+                  typeof entry.body[k] === 'number'
+                    ? Number(e.target.value)
+                    : e.target.value === '' && entry.body[k] === null
+                      ? null
+                      : e.target.value,
+              })
+            }
           />
         </label>
       ))}
@@ -98,7 +110,8 @@ export default function OutboxPage() {
           {entries.map((entry) => (
             <article key={entry.seq} data-testid="outbox-entry" data-status={entry.status}>
               <header>
-                <strong>{t(`luring.kinds.${entry.kind}`)}</strong> · <mark className={`sync-state ${entry.status}`}>{t(`luring.status.${entry.status}`)}</mark>
+                <strong>{t(`luring.kinds.${entry.kind}`)}</strong> ·{' '}
+                <mark className={`sync-state ${entry.status}`}>{t(`luring.status.${entry.status}`)}</mark>
                 <br />
                 <small className="muted">{t('luring.actedAt', { time: formatDateTime(entry.actedAt, null) })}</small>
                 {typeof entry.body['uraian'] === 'string' && (

@@ -32,7 +32,19 @@ const ITEMS = {
 /** Navigation by role (issue 5): the browser shows only what the role works with; the server decides access. */
 export const NAV_BY_ROLE: Record<Role, NavItem[]> = {
   pendamping: [ITEMS.beranda, ITEMS.bencanaBila, ITEMS.kasusSaya, ITEMS.penerimaManfaat, ITEMS.kegiatan, ITEMS.presensi, ITEMS.pelatihan],
-  koordinator: [ITEMS.beranda, ITEMS.kasus, ITEMS.penerimaManfaat, ITEMS.kegiatan, ITEMS.presensi, ITEMS.persetujuan, ITEMS.tim, ITEMS.dasbor, ITEMS.bencana, ITEMS.pelatihan, ITEMS.pengguna],
+  koordinator: [
+    ITEMS.beranda,
+    ITEMS.kasus,
+    ITEMS.penerimaManfaat,
+    ITEMS.kegiatan,
+    ITEMS.presensi,
+    ITEMS.persetujuan,
+    ITEMS.tim,
+    ITEMS.dasbor,
+    ITEMS.bencana,
+    ITEMS.pelatihan,
+    ITEMS.pengguna,
+  ],
   direktorat: [ITEMS.beranda, ITEMS.dasbor, ITEMS.bencana, ITEMS.laporan, ITEMS.pelatihan, ITEMS.penerimaManfaat],
   admin: [ITEMS.beranda, ITEMS.pengguna, ITEMS.referensi, ITEMS.penerimaManfaat, ITEMS.audit, ITEMS.bencana],
   auditor: [ITEMS.beranda, ITEMS.audit, ITEMS.penerimaManfaat, ITEMS.bencana],

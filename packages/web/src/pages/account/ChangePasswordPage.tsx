@@ -65,7 +65,14 @@ export function ChangePasswordForm({ forced = false }: { forced?: boolean }) {
       <p>{forced ? t('akun.forcedIntro') : t('akun.intro')}</p>
       <label>
         {t('akun.current')}
-        <input name="current" type="password" autoComplete="current-password" required value={current} onChange={(e) => setCurrent(e.target.value)} />
+        <input
+          name="current"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={current}
+          onChange={(e) => setCurrent(e.target.value)}
+        />
       </label>
       <label>
         {t('akun.new')}
@@ -116,7 +123,11 @@ export function ChangePasswordForm({ forced = false }: { forced?: boolean }) {
 /** Shown instead of the whole app while an admin-set password waits to be replaced. */
 export function ForcedPasswordChange() {
   const { t } = useTranslation();
-  return <ForcedAccountStep title={t('akun.title')}><ChangePasswordForm forced /></ForcedAccountStep>;
+  return (
+    <ForcedAccountStep title={t('akun.title')}>
+      <ChangePasswordForm forced />
+    </ForcedAccountStep>
+  );
 }
 
 /** From the menu: any user changes their password and manages two-step verification here. */

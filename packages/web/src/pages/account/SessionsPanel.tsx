@@ -6,8 +6,26 @@ import { formatDateTime } from '../../lib/format.js';
 /** A browser's user-agent as a person would name the device: "Chrome di Android". */
 function deviceName(userAgent: string | null): string | null {
   if (!userAgent) return null;
-  const browser = /Edg\//.test(userAgent) ? 'Edge' : /Firefox\//.test(userAgent) ? 'Firefox' : /Chrome\//.test(userAgent) ? 'Chrome' : /Safari\//.test(userAgent) ? 'Safari' : null;
-  const system = /Android/.test(userAgent) ? 'Android' : /iPhone|iPad/.test(userAgent) ? 'iOS' : /Windows/.test(userAgent) ? 'Windows' : /Mac OS X/.test(userAgent) ? 'macOS' : /Linux/.test(userAgent) ? 'Linux' : null;
+  const browser = /Edg\//.test(userAgent)
+    ? 'Edge'
+    : /Firefox\//.test(userAgent)
+      ? 'Firefox'
+      : /Chrome\//.test(userAgent)
+        ? 'Chrome'
+        : /Safari\//.test(userAgent)
+          ? 'Safari'
+          : null;
+  const system = /Android/.test(userAgent)
+    ? 'Android'
+    : /iPhone|iPad/.test(userAgent)
+      ? 'iOS'
+      : /Windows/.test(userAgent)
+        ? 'Windows'
+        : /Mac OS X/.test(userAgent)
+          ? 'macOS'
+          : /Linux/.test(userAgent)
+            ? 'Linux'
+            : null;
   return [browser, system].filter(Boolean).join(' · ') || null;
 }
 
@@ -27,10 +45,16 @@ export function SessionsPanel() {
               <li key={s.id}>
                 <div>
                   <strong>{deviceName(s.userAgent) ?? t('akun.sesi.unknownDevice')}</strong>
-                  {s.current && <> · <span className="chip">{t('akun.sesi.current')}</span></>}
+                  {s.current && (
+                    <>
+                      {' '}
+                      · <span className="chip">{t('akun.sesi.current')}</span>
+                    </>
+                  )}
                   <br />
                   <small className="muted">
-                    {s.ip ?? '—'} · {t('akun.sesi.since', { when: formatDateTime(s.createdAt, null) })} · {t('akun.sesi.lastSeen', { when: formatDateTime(s.lastSeenAt, null) })}
+                    {s.ip ?? '—'} · {t('akun.sesi.since', { when: formatDateTime(s.createdAt, null) })} ·{' '}
+                    {t('akun.sesi.lastSeen', { when: formatDateTime(s.lastSeenAt, null) })}
                   </small>
                 </div>
                 {!s.current && (

@@ -24,7 +24,14 @@ export function TwoFactorManage({ state }: { state: TwoFactorState }) {
       <p role="status">{t('akun.twoFactor.on', { count: state.recoveryCodesLeft })}</p>
       <label>
         {t('akun.twoFactor.manageCode')}
-        <input name="otp" autoComplete="one-time-code" maxLength={40} value={code} onChange={(e) => setCode(e.target.value)} aria-describedby={hintId} />
+        <input
+          name="otp"
+          autoComplete="one-time-code"
+          maxLength={40}
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          aria-describedby={hintId}
+        />
       </label>
       <small id={hintId}>{state.required ? t('akun.twoFactor.requiredNoOff') : t('akun.twoFactor.manageHint')}</small>
       {errorText && (
@@ -33,11 +40,22 @@ export function TwoFactorManage({ state }: { state: TwoFactorState }) {
         </p>
       )}
       <div className="actions">
-        <button type="button" disabled={busy || !code.trim()} aria-busy={renew.isPending} onClick={() => renew.mutate(code.trim(), { onSuccess: () => setCode('') })}>
+        <button
+          type="button"
+          disabled={busy || !code.trim()}
+          aria-busy={renew.isPending}
+          onClick={() => renew.mutate(code.trim(), { onSuccess: () => setCode('') })}
+        >
           {t('akun.twoFactor.newCodes')}
         </button>
         {!state.required && (
-          <button type="button" className="secondary outline" disabled={busy || !code.trim()} aria-busy={disable.isPending} onClick={() => disable.mutate(code.trim(), { onSuccess: () => setCode('') })}>
+          <button
+            type="button"
+            className="secondary outline"
+            disabled={busy || !code.trim()}
+            aria-busy={disable.isPending}
+            onClick={() => disable.mutate(code.trim(), { onSuccess: () => setCode('') })}
+          >
             {t('akun.twoFactor.disable')}
           </button>
         )}

@@ -114,5 +114,9 @@ export function TwoFactorPanel({ onEnabled }: { onEnabled?: () => void }) {
 /** Shown instead of the whole app while the role requires two-step verification that is not on yet. */
 export function ForcedTwoFactor() {
   const { t } = useTranslation();
-  return <ForcedAccountStep title={t('akun.twoFactor.title')}><TwoFactorPanel /></ForcedAccountStep>;
+  return (
+    <ForcedAccountStep title={t('akun.twoFactor.title')}>
+      <TwoFactorPanel />
+    </ForcedAccountStep>
+  );
 }

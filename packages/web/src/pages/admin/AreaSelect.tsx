@@ -4,7 +4,19 @@ import { useWilayahChildren } from '../../api/queries.js';
 
 const LEVELS = ['province', 'regency', 'district'] as const;
 
-function Level({ level, parent, value, onChange, label }: { level: number; parent: string | null; value: string | null; onChange: (code: string | null) => void; label?: string }) {
+function Level({
+  level,
+  parent,
+  value,
+  onChange,
+  label,
+}: {
+  level: number;
+  parent: string | null;
+  value: string | null;
+  onChange: (code: string | null) => void;
+  label?: string;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const options = useWilayahChildren(parent);
@@ -29,7 +41,17 @@ function Level({ level, parent, value, onChange, label }: { level: number; paren
  * chosen. `fixed` (the user's own scope) presets and locks the levels above it; an empty choice at
  * a level means the whole area above (or, at the top, national / every area).
  */
-export function AreaSelect({ value, onChange, fixed, label }: { value: string | null; onChange: (code: string | null) => void; fixed: string | null; label?: string }) {
+export function AreaSelect({
+  value,
+  onChange,
+  fixed,
+  label,
+}: {
+  value: string | null;
+  onChange: (code: string | null) => void;
+  fixed: string | null;
+  label?: string;
+}) {
   const start = fixed ? Math.min(fixed.split('.').length, LEVELS.length) : 0;
   const parts = (value ?? fixed ?? '').split('.').filter(Boolean);
   const codeAt = (level: number) => (parts.length > level ? parts.slice(0, level + 1).join('.') : null);
@@ -38,7 +60,14 @@ export function AreaSelect({ value, onChange, fixed, label }: { value: string | 
     <div className="area-select">
       {LEVELS.map((_, level) =>
         level < start ? null : level === 0 || codeAt(level - 1) ? (
-          <Level key={`${level}-${codeAt(level - 1) ?? 'root'}`} level={level} parent={level === 0 ? null : codeAt(level - 1)} value={codeAt(level)} onChange={(code) => choose(level, code)} {...(label && level === start ? { label } : {})} />
+          <Level
+            key={`${level}-${codeAt(level - 1) ?? 'root'}`}
+            level={level}
+            parent={level === 0 ? null : codeAt(level - 1)}
+            value={codeAt(level)}
+            onChange={(code) => choose(level, code)}
+            {...(label && level === start ? { label } : {})}
+          />
         ) : null,
       )}
     </div>

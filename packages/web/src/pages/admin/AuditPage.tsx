@@ -10,7 +10,17 @@ import { AreaSelect } from './AreaSelect.js';
 
 const PAGE_SIZE = 50;
 /** Actions worth offering by name; any other is typed. */
-const COMMON_ACTIONS = ['case.read', 'beneficiary.read', 'case.identity.break_glass', 'beneficiary.identity.break_glass', 'auth.login', 'user.create', 'user.update', 'user.password_reset', 'audit.export'];
+const COMMON_ACTIONS = [
+  'case.read',
+  'beneficiary.read',
+  'case.identity.break_glass',
+  'beneficiary.identity.break_glass',
+  'auth.login',
+  'user.create',
+  'user.update',
+  'user.password_reset',
+  'audit.export',
+];
 
 /** A local calendar day as the instant it starts (from) or the next one starts (to, exclusive). */
 const dayStart = (day: string, next = false) => {
@@ -23,11 +33,17 @@ function Verdict() {
   const { t } = useTranslation();
   const verdict = useChainVerdict();
   if (verdict.isPending) return <p aria-busy="true">{t('admin.audit.verifying')}</p>;
-  if (verdict.isError) return <p role="alert" className="error">{verdict.error.message}</p>;
+  if (verdict.isError)
+    return (
+      <p role="alert" className="error">
+        {verdict.error.message}
+      </p>
+    );
   const v = verdict.data;
   return (
     <div className={v.ok ? 'notice chain-ok' : 'error chain-broken'} role="status" data-testid="chain-verdict">
-      <strong>{v.ok ? t('admin.audit.chainOk') : t('admin.audit.chainBroken', { id: v.brokenAt })}</strong> <span>{t('admin.audit.checked', { count: v.checked, n: formatNumber(v.checked) })}</span>{' '}
+      <strong>{v.ok ? t('admin.audit.chainOk') : t('admin.audit.chainBroken', { id: v.brokenAt })}</strong>{' '}
+      <span>{t('admin.audit.checked', { count: v.checked, n: formatNumber(v.checked) })}</span>{' '}
       <button className="secondary small" onClick={() => void verdict.refetch()} aria-busy={verdict.isFetching}>
         {t('admin.audit.verifyAgain')}
       </button>
@@ -129,7 +145,10 @@ export default function AuditPage() {
     e.preventDefault();
     apply(draft);
   };
-  const field = (key: 'actorUsername' | 'entityId' | 'action' | 'from' | 'to') => ({ value: draft[key], onChange: (e: { target: { value: string } }) => setDraft({ ...draft, [key]: e.target.value }) });
+  const field = (key: 'actorUsername' | 'entityId' | 'action' | 'from' | 'to') => ({
+    value: draft[key],
+    onChange: (e: { target: { value: string } }) => setDraft({ ...draft, [key]: e.target.value }),
+  });
   return (
     <section>
       <h1>{t('admin.audit.title')}</h1>
@@ -161,9 +180,19 @@ export default function AuditPage() {
           {t('admin.audit.to')}
           <input type="date" {...field('to')} />
         </label>
-        <AreaSelect value={draft.wilayah} onChange={(w) => setDraft({ ...draft, wilayah: w && w !== me.wilayah ? w : null })} fixed={me.wilayah} label={t('admin.audit.area')} />
+        <AreaSelect
+          value={draft.wilayah}
+          onChange={(w) => setDraft({ ...draft, wilayah: w && w !== me.wilayah ? w : null })}
+          fixed={me.wilayah}
+          label={t('admin.audit.area')}
+        />
         <label>
-          <input type="checkbox" role="switch" checked={draft.protectedReads} onChange={(e) => setDraft({ ...draft, protectedReads: e.target.checked })} />
+          <input
+            type="checkbox"
+            role="switch"
+            checked={draft.protectedReads}
+            onChange={(e) => setDraft({ ...draft, protectedReads: e.target.checked })}
+          />
           {t('admin.audit.onlyProtected')}
         </label>
         <div className="actions">
@@ -181,7 +210,8 @@ export default function AuditPage() {
         {(d) => (
           <>
             <p className="muted">
-              {t('common.total', { count: d.total })} · {t('admin.audit.protectedCount', { count: d.items.filter((e) => e.protectedRead).length })}
+              {t('common.total', { count: d.total })} ·{' '}
+              {t('admin.audit.protectedCount', { count: d.items.filter((e) => e.protectedRead).length })}
             </p>
             <div className="table-scroll">
               <table className="audit-table">

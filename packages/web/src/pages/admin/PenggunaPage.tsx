@@ -45,7 +45,15 @@ function RoleSelect({ roles, value, onChange }: { roles: readonly Role[]; value:
 }
 
 /** The account's area, and what it means (an area code, or national). */
-function AccountArea({ value, onChange, fixed }: { value: string | null; onChange: (wilayah: string | null) => void; fixed: string | null }) {
+function AccountArea({
+  value,
+  onChange,
+  fixed,
+}: {
+  value: string | null;
+  onChange: (wilayah: string | null) => void;
+  fixed: string | null;
+}) {
   const { t } = useTranslation();
   return (
     <>
@@ -85,8 +93,18 @@ function CreateForm({ me, onDone }: { me: Me; onDone: () => void }) {
       <article>
         <TemporaryPassword username={create.data.username} password={create.data.temporaryPassword} />
         <div className="actions">
-          <button onClick={() => { create.reset(); setUsername(''); setNama(''); }}>{t('admin.users.createAnother')}</button>
-          <button className="secondary" onClick={onDone}>{t('admin.users.close')}</button>
+          <button
+            onClick={() => {
+              create.reset();
+              setUsername('');
+              setNama('');
+            }}
+          >
+            {t('admin.users.createAnother')}
+          </button>
+          <button className="secondary" onClick={onDone}>
+            {t('admin.users.close')}
+          </button>
         </div>
       </article>
     );
@@ -98,7 +116,14 @@ function CreateForm({ me, onDone }: { me: Me; onDone: () => void }) {
         <div className="grid">
           <label>
             {t('admin.users.username')}
-            <input required value={username} onChange={(e) => setUsername(e.target.value)} pattern="[A-Za-z0-9][A-Za-z0-9._\-]{2,63}" autoComplete="off" aria-describedby="username-help" />
+            <input
+              required
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+              pattern="[A-Za-z0-9][A-Za-z0-9._\-]{2,63}"
+              autoComplete="off"
+              aria-describedby="username-help"
+            />
             <small id="username-help">{t('admin.users.usernameHelp')}</small>
           </label>
           <label>
@@ -108,7 +133,11 @@ function CreateForm({ me, onDone }: { me: Me; onDone: () => void }) {
           <RoleSelect roles={roles} value={role} onChange={setRole} />
         </div>
         <AccountArea value={wilayah} onChange={setWilayah} fixed={me.wilayah} />
-        {create.error && <p role="alert" className="error">{create.error.message}</p>}
+        {create.error && (
+          <p role="alert" className="error">
+            {create.error.message}
+          </p>
+        )}
         <div className="actions">
           <button type="submit" aria-busy={create.isPending} disabled={create.isPending}>
             {t('admin.users.createSubmit')}
@@ -130,20 +159,43 @@ function UserPanel({ me, id, onClose }: { me: Me; id: string; onClose: () => voi
   const reset = useResetPassword(id);
   const end = useEndSessions(id);
   const [draft, setDraft] = useState<{ namaLengkap: string; role: Role; wilayah: string | null } | null>(null);
-  if (!user.data) return <QueryStatus query={user} isEmpty={() => false} empty={null}>{() => null}</QueryStatus>;
+  if (!user.data)
+    return (
+      <QueryStatus query={user} isEmpty={() => false} empty={null}>
+        {() => null}
+      </QueryStatus>
+    );
   const u = user.data;
   const form = draft ?? { namaLengkap: u.namaLengkap ?? '', role: u.role, wilayah: u.wilayah };
   const roles = grantable(me).includes(u.role) ? grantable(me) : [u.role, ...grantable(me)];
   const save = (e: FormEvent) => {
     e.preventDefault();
     update.mutate(
-      { namaLengkap: form.namaLengkap.trim() || null, ...(form.role !== u.role && { role: form.role }), ...(form.wilayah !== u.wilayah && { wilayah: form.wilayah }) },
-      { onSuccess: () => { setDraft(null); void user.refetch(); void sessions.refetch(); } },
+      {
+        namaLengkap: form.namaLengkap.trim() || null,
+        ...(form.role !== u.role && { role: form.role }),
+        ...(form.wilayah !== u.wilayah && { wilayah: form.wilayah }),
+      },
+      {
+        onSuccess: () => {
+          setDraft(null);
+          void user.refetch();
+          void sessions.refetch();
+        },
+      },
     );
   };
   const toggle = () => {
     if (!u.disabled && !window.confirm(t('admin.users.disableConfirm', { username: u.username }))) return;
-    update.mutate({ disabled: !u.disabled }, { onSuccess: () => { void user.refetch(); void sessions.refetch(); } });
+    update.mutate(
+      { disabled: !u.disabled },
+      {
+        onSuccess: () => {
+          void user.refetch();
+          void sessions.refetch();
+        },
+      },
+    );
   };
   const error = update.error ?? reset.error ?? end.error;
   return (
@@ -156,7 +208,11 @@ function UserPanel({ me, id, onClose }: { me: Me; id: string; onClose: () => voi
           {t('admin.users.close')}
         </button>
       </header>
-      {error && <p role="alert" className="error">{error.message}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error.message}
+        </p>
+      )}
       {reset.data && <TemporaryPassword username={u.username} password={reset.data.temporaryPassword} />}
       <form onSubmit={save}>
         <div className="grid">
@@ -175,7 +231,15 @@ function UserPanel({ me, id, onClose }: { me: Me; id: string; onClose: () => voi
           <button type="button" className={u.disabled ? '' : 'secondary'} onClick={toggle} disabled={update.isPending || u.id === me.id}>
             {u.disabled ? t('admin.users.enable') : t('admin.users.disable')}
           </button>
-          <button type="button" className="secondary" onClick={() => window.confirm(t('admin.users.resetConfirm', { username: u.username })) && reset.mutate(undefined, { onSuccess: () => void sessions.refetch() })} disabled={reset.isPending || u.id === me.id}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() =>
+              window.confirm(t('admin.users.resetConfirm', { username: u.username })) &&
+              reset.mutate(undefined, { onSuccess: () => void sessions.refetch() })
+            }
+            disabled={reset.isPending || u.id === me.id}
+          >
             {t('admin.users.reset')}
           </button>
         </div>
@@ -188,7 +252,11 @@ function UserPanel({ me, id, onClose }: { me: Me; id: string; onClose: () => voi
             <ul className="plain-list">
               {list.map((s) => (
                 <li key={s.id}>
-                  {t('admin.users.sessionSince', { at: formatDateTime(s.createdAt, u.wilayah), seen: formatDateTime(s.lastSeenAt, u.wilayah) })} <small className="muted">{[s.ip, s.userAgent].filter(Boolean).join(' · ')}</small>{' '}
+                  {t('admin.users.sessionSince', {
+                    at: formatDateTime(s.createdAt, u.wilayah),
+                    seen: formatDateTime(s.lastSeenAt, u.wilayah),
+                  })}{' '}
+                  <small className="muted">{[s.ip, s.userAgent].filter(Boolean).join(' · ')}</small>{' '}
                   <button className="secondary small" onClick={() => end.mutate(s.id, { onSuccess: () => void sessions.refetch() })}>
                     {t('admin.users.endSession')}
                   </button>
@@ -206,7 +274,8 @@ function UserPanel({ me, id, onClose }: { me: Me; id: string; onClose: () => voi
       <ul className="plain-list">
         {u.riwayatPenugasan.map((h, i) => (
           <li key={`${h.sejak}-${i}`}>
-            {h.wilayah ?? t('admin.users.national')} <small className="muted">{t('admin.users.since', { at: formatDateTime(h.sejak, h.wilayah) })}</small>
+            {h.wilayah ?? t('admin.users.national')}{' '}
+            <small className="muted">{t('admin.users.since', { at: formatDateTime(h.sejak, h.wilayah) })}</small>
           </li>
         ))}
       </ul>
@@ -224,8 +293,17 @@ function UserRow({ u, onOpen }: { u: UserRecord; onOpen: () => void }) {
       </td>
       <td>{t(`roles.${u.role}`)}</td>
       <td>{u.wilayah ?? t('admin.users.national')}</td>
-      <td>{u.disabled ? <mark>{t('admin.users.disabled')}</mark> : t('admin.users.active')}{u.mustChangePassword && <div><small className="muted">{t('admin.users.mustChange')}</small></div>}</td>
-      <td>{u.lastSignInAt ? formatDateTime(u.lastSignInAt, u.wilayah) : <span className="muted">{t('admin.users.neverSignedIn')}</span>}</td>
+      <td>
+        {u.disabled ? <mark>{t('admin.users.disabled')}</mark> : t('admin.users.active')}
+        {u.mustChangePassword && (
+          <div>
+            <small className="muted">{t('admin.users.mustChange')}</small>
+          </div>
+        )}
+      </td>
+      <td>
+        {u.lastSignInAt ? formatDateTime(u.lastSignInAt, u.wilayah) : <span className="muted">{t('admin.users.neverSignedIn')}</span>}
+      </td>
       <td>
         <button className="secondary small" onClick={onOpen} aria-label={t('admin.users.manage', { username: u.username })}>
           {t('admin.users.open')}
@@ -255,8 +333,21 @@ export default function PenggunaPage() {
       {creating && <CreateForm me={me} onDone={() => setCreating(false)} />}
       {open && <UserPanel key={open} me={me} id={open} onClose={() => setOpen(null)} />}
 
-      <form className="filters" role="search" onSubmit={(e) => { e.preventDefault(); set({ q: q.trim() || undefined }); }}>
-        <input type="search" aria-label={t('admin.users.search')} placeholder={t('admin.users.search')} value={q} onChange={(e) => setQ(e.target.value)} />
+      <form
+        className="filters"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          set({ q: q.trim() || undefined });
+        }}
+      >
+        <input
+          type="search"
+          aria-label={t('admin.users.search')}
+          placeholder={t('admin.users.search')}
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+        />
         {me.role === 'admin' && (
           <label>
             {t('admin.users.role')}
@@ -272,7 +363,10 @@ export default function PenggunaPage() {
         )}
         <label>
           {t('admin.users.status')}
-          <select value={filters.aktif === undefined ? '' : String(filters.aktif)} onChange={(e) => set({ aktif: e.target.value === '' ? undefined : e.target.value === 'true' })}>
+          <select
+            value={filters.aktif === undefined ? '' : String(filters.aktif)}
+            onChange={(e) => set({ aktif: e.target.value === '' ? undefined : e.target.value === 'true' })}
+          >
             <option value="">{t('admin.users.allStatus')}</option>
             <option value="true">{t('admin.users.active')}</option>
             <option value="false">{t('admin.users.disabled')}</option>
@@ -280,7 +374,10 @@ export default function PenggunaPage() {
         </label>
         <label>
           {t('admin.users.lastSignIn')}
-          <select value={filters.lastSignIn ?? ''} onChange={(e) => set({ lastSignIn: (e.target.value || undefined) as LastSignIn | undefined })}>
+          <select
+            value={filters.lastSignIn ?? ''}
+            onChange={(e) => set({ lastSignIn: (e.target.value || undefined) as LastSignIn | undefined })}
+          >
             <option value="">{t('admin.users.anyTime')}</option>
             {SIGN_IN.map((s) => (
               <option key={s} value={s}>
@@ -289,7 +386,12 @@ export default function PenggunaPage() {
             ))}
           </select>
         </label>
-        <AreaSelect value={filters.wilayah ?? null} onChange={(w) => set({ wilayah: w && w !== me.wilayah ? w : undefined })} fixed={me.wilayah} label={t('admin.users.area')} />
+        <AreaSelect
+          value={filters.wilayah ?? null}
+          onChange={(w) => set({ wilayah: w && w !== me.wilayah ? w : undefined })}
+          fixed={me.wilayah}
+          label={t('admin.users.area')}
+        />
         <button type="submit">{t('common.search')}</button>
       </form>
 
@@ -313,7 +415,14 @@ export default function PenggunaPage() {
                 </thead>
                 <tbody>
                   {d.items.map((u) => (
-                    <UserRow key={u.id} u={u} onOpen={() => { setOpen(u.id); window.scrollTo({ top: 0 }); }} />
+                    <UserRow
+                      key={u.id}
+                      u={u}
+                      onOpen={() => {
+                        setOpen(u.id);
+                        window.scrollTo({ top: 0 });
+                      }}
+                    />
                   ))}
                 </tbody>
               </table>

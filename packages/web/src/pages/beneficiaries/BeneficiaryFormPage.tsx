@@ -1,4 +1,14 @@
-import { ALASAN_TANPA_NIK, ALASAN_TANPA_NIK_LABELS, cleanNik, IMPORT_ROW_MESSAGES, nikBirthDate, nikMatchesBirthDate, nikProblem, parseNik, parseTanggal } from '@tuntas/domain';
+import {
+  ALASAN_TANPA_NIK,
+  ALASAN_TANPA_NIK_LABELS,
+  cleanNik,
+  IMPORT_ROW_MESSAGES,
+  nikBirthDate,
+  nikMatchesBirthDate,
+  nikProblem,
+  parseNik,
+  parseTanggal,
+} from '@tuntas/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,9 +21,21 @@ import { useDraft } from '../../lib/use-draft.js';
 import { formatDate, personAge, workerToday } from '../../lib/format.js';
 
 const EMPTY = {
-  nik: '', noKk: '', nama: '', jenisKelamin: '', tempatLahir: '', tanggalLahir: '', alamat: '', kodeDesa: '', kategoriPpks: '', telepon: '', disabilitas: '', catatan: '',
+  nik: '',
+  noKk: '',
+  nama: '',
+  jenisKelamin: '',
+  tempatLahir: '',
+  tanggalLahir: '',
+  alamat: '',
+  kodeDesa: '',
+  kategoriPpks: '',
+  telepon: '',
+  disabilitas: '',
+  catatan: '',
   // A person without NIK: the reason, and an estimated age when the birth date is unknown.
-  alasanTanpaNik: '', perkiraanUmur: '',
+  alasanTanpaNik: '',
+  perkiraanUmur: '',
 };
 type Fields = typeof EMPTY;
 /** What the form shows beside the fields: "no NIK" and "birth date unknown" (kept in the draft too). */
@@ -22,7 +44,9 @@ type Draft = Fields & Choices;
 const EMPTY_DRAFT: Draft = { ...EMPTY, tanpaNik: false, umurSaja: false };
 
 function fromBeneficiary(b: Beneficiary): Draft {
-  const fields = Object.fromEntries(Object.keys(EMPTY).map((k) => [k, String((b as unknown as Record<string, unknown>)[k] ?? '')])) as Fields;
+  const fields = Object.fromEntries(
+    Object.keys(EMPTY).map((k) => [k, String((b as unknown as Record<string, unknown>)[k] ?? '')]),
+  ) as Fields;
   // An estimated birth date is shown as the age it stands for, never as a date someone gave.
   if (b.tanggalLahirPerkiraan) Object.assign(fields, { tanggalLahir: '', perkiraanUmur: String(personAge(b)) });
   return { ...fields, tanpaNik: b.nik === null, umurSaja: b.tanggalLahirPerkiraan };
@@ -57,7 +81,6 @@ function liveNikError(fields: Fields, lang: 'id' | 'en'): string | undefined {
   return undefined;
 }
 
-
 export default function BeneficiaryFormPage() {
   const { id } = useParams();
   const editing = Boolean(id);
@@ -91,8 +114,13 @@ export default function BeneficiaryFormPage() {
     },
   });
 
-  const serverErrors: FieldError[] = save.error instanceof ApiError && Array.isArray(save.error.details) ? (save.error.details as FieldError[]) : [];
-  const errorFor = (field: keyof Fields) => serverErrors.filter((e) => e.field === field).map((e) => e.message).join(' ');
+  const serverErrors: FieldError[] =
+    save.error instanceof ApiError && Array.isArray(save.error.details) ? (save.error.details as FieldError[]) : [];
+  const errorFor = (field: keyof Fields) =>
+    serverErrors
+      .filter((e) => e.field === field)
+      .map((e) => e.message)
+      .join(' ');
   const lang = i18n.language === 'en' ? 'en' : 'id';
   const liveError = f.tanpaNik ? undefined : liveNikError(f, lang);
   const parsedNik = f.nik && !f.tanpaNik ? parseNik(cleanNik(f.nik)) : undefined;
@@ -110,7 +138,8 @@ export default function BeneficiaryFormPage() {
     };
   };
   const input = (field: keyof Fields, props: Record<string, unknown> = {}) => {
-    const error = errorFor(field) || (field === 'nik' ? liveError : undefined) || (field === 'perkiraanUmur' ? errorFor('tanggalLahir') : undefined);
+    const error =
+      errorFor(field) || (field === 'nik' ? liveError : undefined) || (field === 'perkiraanUmur' ? errorFor('tanggalLahir') : undefined);
     return (
       <label>
         {t(`beneficiaries.fields.${field}`)}
@@ -145,7 +174,13 @@ export default function BeneficiaryFormPage() {
       <form onSubmit={submit} noValidate>
         {!editing && (
           <label>
-            <input type="checkbox" role="switch" name="tanpaNik" checked={f.tanpaNik} onChange={(e) => draft.set({ tanpaNik: e.target.checked })} />
+            <input
+              type="checkbox"
+              role="switch"
+              name="tanpaNik"
+              checked={f.tanpaNik}
+              onChange={(e) => draft.set({ tanpaNik: e.target.checked })}
+            />
             {t('beneficiaries.withoutNik')}
           </label>
         )}
@@ -168,7 +203,9 @@ export default function BeneficiaryFormPage() {
                   </option>
                 ))}
               </select>
-              {(errorFor('alasanTanpaNik') || errorFor('nik')) && <small className="error">{errorFor('alasanTanpaNik') || errorFor('nik')}</small>}
+              {(errorFor('alasanTanpaNik') || errorFor('nik')) && (
+                <small className="error">{errorFor('alasanTanpaNik') || errorFor('nik')}</small>
+              )}
             </label>
           </>
         ) : (
@@ -186,7 +223,13 @@ export default function BeneficiaryFormPage() {
         <div className="grid">
           <label>
             {t('beneficiaries.fields.jenisKelamin')}
-            <select name="jenisKelamin" required value={f.jenisKelamin} onChange={(e) => draft.set({ jenisKelamin: e.target.value })} aria-invalid={errorFor('jenisKelamin') ? true : undefined}>
+            <select
+              name="jenisKelamin"
+              required
+              value={f.jenisKelamin}
+              onChange={(e) => draft.set({ jenisKelamin: e.target.value })}
+              aria-invalid={errorFor('jenisKelamin') ? true : undefined}
+            >
               <option value="">{t('beneficiaries.chooseSex')}</option>
               <option value="L">{t('beneficiaries.sex.L')}</option>
               <option value="P">{t('beneficiaries.sex.P')}</option>

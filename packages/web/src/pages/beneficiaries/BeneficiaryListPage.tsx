@@ -32,7 +32,14 @@ export default function BeneficiaryListPage() {
       >
         <label htmlFor="cari">{t('beneficiaries.searchLabel')}</label>
         <fieldset role="group">
-          <input id="cari" type="search" value={text} onChange={(e) => setText(e.target.value)} aria-describedby="cari-hint" autoComplete="off" />
+          <input
+            id="cari"
+            type="search"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            aria-describedby="cari-hint"
+            autoComplete="off"
+          />
           <button type="submit">{t('common.search')}</button>
         </fieldset>
         <small id="cari-hint">{t('beneficiaries.searchHint')}</small>

@@ -14,12 +14,22 @@ function ConsentForm({ id, child }: { id: string; child: boolean }) {
   const { t } = useTranslation();
   const today = workerToday(useMe().data?.wilayah ?? null);
   const queryClient = useQueryClient();
-  const [form, setForm] = useState({ tujuan: 'Asesmen dan pendampingan rehabilitasi sosial', pemberiNama: '', hubungan: child ? 'orang_tua' : 'diri_sendiri', tanggal: today });
+  const [form, setForm] = useState({
+    tujuan: 'Asesmen dan pendampingan rehabilitasi sosial',
+    pemberiNama: '',
+    hubungan: child ? 'orang_tua' : 'diri_sendiri',
+    tanggal: today,
+  });
   const add = useMutation({
     mutationFn: () =>
       api<Consent>(`/beneficiaries/${id}/consents`, {
         method: 'POST',
-        json: { tujuan: form.tujuan, pemberiNama: form.pemberiNama, hubungan: form.hubungan, diberikanPada: new Date(`${form.tanggal}T00:00:00`).toISOString() },
+        json: {
+          tujuan: form.tujuan,
+          pemberiNama: form.pemberiNama,
+          hubungan: form.hubungan,
+          diberikanPada: new Date(`${form.tanggal}T00:00:00`).toISOString(),
+        },
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.consents(id) }),
   });
@@ -81,12 +91,21 @@ function LinkNikForm({ person }: { person: Beneficiary }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [form, setForm] = useState({ nik: '', tanggalLahir: person.tanggalLahirPerkiraan ? '' : (person.tanggalLahir ?? ''), jenisKelamin: person.jenisKelamin as string });
+  const [form, setForm] = useState({
+    nik: '',
+    tanggalLahir: person.tanggalLahirPerkiraan ? '' : (person.tanggalLahir ?? ''),
+    jenisKelamin: person.jenisKelamin as string,
+  });
   const link = useMutation({
     mutationFn: () =>
       api<Beneficiary>(`/beneficiaries/${person.id}/nik`, {
         method: 'POST',
-        json: { version: person.version, nik: form.nik.trim(), jenisKelamin: form.jenisKelamin, ...(form.tanggalLahir ? { tanggalLahir: form.tanggalLahir } : {}) },
+        json: {
+          version: person.version,
+          nik: form.nik.trim(),
+          jenisKelamin: form.jenisKelamin,
+          ...(form.tanggalLahir ? { tanggalLahir: form.tanggalLahir } : {}),
+        },
       }),
     onSuccess: (saved) => {
       queryClient.setQueryData(keys.beneficiary(saved.id), saved);
@@ -94,8 +113,13 @@ function LinkNikForm({ person }: { person: Beneficiary }) {
       if (saved.id !== person.id) navigate(`/penerima-manfaat/${saved.id}`, { replace: true });
     },
   });
-  const errors: FieldError[] = link.error instanceof ApiError && Array.isArray(link.error.details) ? (link.error.details as FieldError[]) : [];
-  const errorFor = (field: string) => errors.filter((e) => e.field === field).map((e) => e.message).join(' ');
+  const errors: FieldError[] =
+    link.error instanceof ApiError && Array.isArray(link.error.details) ? (link.error.details as FieldError[]) : [];
+  const errorFor = (field: string) =>
+    errors
+      .filter((e) => e.field === field)
+      .map((e) => e.message)
+      .join(' ');
   // A valid NIK says the birth date and sex: filled in when still empty, never overwritten.
   const onNik = (nik: string) => {
     const parsed = parseNik(cleanNik(nik));
@@ -132,7 +156,12 @@ function LinkNikForm({ person }: { person: Beneficiary }) {
           {field('tanggalLahir', { type: 'date', required: true, max: workerToday(person.kabupaten) })}
           <label>
             {t('beneficiaries.fields.jenisKelamin')}
-            <select name="jenisKelamin" value={form.jenisKelamin} onChange={(e) => setForm({ ...form, jenisKelamin: e.target.value })} aria-invalid={errorFor('jenisKelamin') ? true : undefined}>
+            <select
+              name="jenisKelamin"
+              value={form.jenisKelamin}
+              onChange={(e) => setForm({ ...form, jenisKelamin: e.target.value })}
+              aria-invalid={errorFor('jenisKelamin') ? true : undefined}
+            >
               <option value="L">{t('beneficiaries.sex.L')}</option>
               <option value="P">{t('beneficiaries.sex.P')}</option>
             </select>
@@ -172,7 +201,9 @@ export default function BeneficiaryPage() {
   if (person.isError) {
     return (
       <section>
-        <p role="alert">{person.error instanceof ApiError && person.error.status === 404 ? t('beneficiaries.notFound') : person.error.message}</p>
+        <p role="alert">
+          {person.error instanceof ApiError && person.error.status === 404 ? t('beneficiaries.notFound') : person.error.message}
+        </p>
         <Link to="/penerima-manfaat">{t('common.back')}</Link>
       </section>
     );
@@ -181,7 +212,11 @@ export default function BeneficiaryPage() {
   const category = ppks.data?.find((p) => p.kode === b.kategoriPpks);
   const masked = b.identitasTerlindungi;
   const lang = i18n.language === 'en' ? 'en' : 'id';
-  const nikShown = b.nik ?? (masked || !b.alasanTanpaNik ? t('beneficiaries.masked') : t('beneficiaries.noNikYet', { alasan: ALASAN_TANPA_NIK_LABELS[b.alasanTanpaNik][lang] }));
+  const nikShown =
+    b.nik ??
+    (masked || !b.alasanTanpaNik
+      ? t('beneficiaries.masked')
+      : t('beneficiaries.noNikYet', { alasan: ALASAN_TANPA_NIK_LABELS[b.alasanTanpaNik][lang] }));
   const rows: Array<[string, string]> = [
     [t('beneficiaries.fields.nik'), nikShown],
     ...(b.nomorSementara ? [[t('beneficiaries.fields.nomorSementara'), b.nomorSementara] as [string, string]] : []),
@@ -192,8 +227,8 @@ export default function BeneficiaryPage() {
       b.tanggalLahirPerkiraan && !masked
         ? t('beneficiaries.estimatedAge', { count: personAge(b) })
         : b.tanggalLahir
-        ? `${b.tempatLahir ? `${b.tempatLahir}, ` : ''}${formatDate(b.tanggalLahir)} (${t('beneficiaries.age', { count: personAge(b) })})`
-        : t('beneficiaries.bornYear', { year: b.tahunLahir, count: personAge(b) }),
+          ? `${b.tempatLahir ? `${b.tempatLahir}, ` : ''}${formatDate(b.tanggalLahir)} (${t('beneficiaries.age', { count: personAge(b) })})`
+          : t('beneficiaries.bornYear', { year: b.tahunLahir, count: personAge(b) }),
     ],
     [t('beneficiaries.fields.alamat'), b.alamat ?? t('common.none')],
     [t('beneficiaries.fields.kodeDesa'), b.kodeDesa ? (desa.data ? `${desa.data.nama} (${b.kodeDesa})` : b.kodeDesa) : b.kabupaten],
@@ -238,7 +273,8 @@ export default function BeneficiaryPage() {
           <ul>
             {household.data.members.map((m) => (
               <li key={m.id}>
-                {m.id === b.id ? <strong>{m.nama}</strong> : <Link to={`/penerima-manfaat/${m.id}`}>{m.nama}</Link>} · {t('beneficiaries.age', { count: personAge(m) })}
+                {m.id === b.id ? <strong>{m.nama}</strong> : <Link to={`/penerima-manfaat/${m.id}`}>{m.nama}</Link>} ·{' '}
+                {t('beneficiaries.age', { count: personAge(m) })}
               </li>
             ))}
           </ul>
@@ -255,7 +291,9 @@ export default function BeneficiaryPage() {
             {consents.data.map((c) => (
               <li key={c.id}>
                 {c.tujuan} — {c.pemberiNama} ({t(`beneficiaries.relation.${c.hubungan}`)}), {formatDateTime(c.diberikanPada, me.wilayah)} ·{' '}
-                {c.aktif ? t('beneficiaries.consentActive') : t('beneficiaries.consentWithdrawn', { date: formatDateTime(c.dicabutPada!, me.wilayah) })}
+                {c.aktif
+                  ? t('beneficiaries.consentActive')
+                  : t('beneficiaries.consentWithdrawn', { date: formatDateTime(c.dicabutPada!, me.wilayah) })}
                 {c.aktif && canWrite && (
                   <button type="button" className="secondary outline small" onClick={() => withdraw.mutate(c.id)}>
                     {t('beneficiaries.consentWithdraw')}

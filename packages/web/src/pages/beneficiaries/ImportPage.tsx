@@ -6,7 +6,12 @@ import i18next from 'i18next';
 import type { ImportResult } from '../../api/types.js';
 import { formatNumber } from '../../lib/format.js';
 
-type Phase = { kind: 'idle' } | { kind: 'uploading'; percent: number } | { kind: 'processing' } | { kind: 'done'; result: ImportResult } | { kind: 'failed'; message: string };
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'uploading'; percent: number }
+  | { kind: 'processing' }
+  | { kind: 'done'; result: ImportResult }
+  | { kind: 'failed'; message: string };
 
 /** XMLHttpRequest, not fetch: only it reports upload progress, which matters on a slow 3G line. */
 function upload(file: File, dryRun: boolean, onProgress: (percent: number) => void): Promise<ImportResult> {
@@ -41,7 +46,9 @@ export default function ImportPage() {
     if (!file) return;
     setPhase({ kind: 'uploading', percent: 0 });
     try {
-      const result = await upload(file, dryRun, (percent) => setPhase(percent < 100 ? { kind: 'uploading', percent } : { kind: 'processing' }));
+      const result = await upload(file, dryRun, (percent) =>
+        setPhase(percent < 100 ? { kind: 'uploading', percent } : { kind: 'processing' }),
+      );
       setPhase({ kind: 'done', result });
       if (!result.dryRun) void queryClient.invalidateQueries({ queryKey: ['beneficiaries'] });
     } catch (error) {
@@ -60,7 +67,12 @@ export default function ImportPage() {
       <form onSubmit={(e) => void submit(e)}>
         <label>
           {t('importPage.file')}
-          <input type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => setFile(e.target.files?.[0] ?? null)} required />
+          <input
+            type="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            required
+          />
         </label>
         <label>
           <input type="checkbox" role="switch" checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} />
@@ -98,7 +110,11 @@ export default function ImportPage() {
               })}
             </strong>
           </p>
-          <p>{phase.result.dryRun ? t('importPage.notStored') : t('importPage.stored', { inserted: formatNumber(phase.result.inserted), updated: formatNumber(phase.result.updated) })}</p>
+          <p>
+            {phase.result.dryRun
+              ? t('importPage.notStored')
+              : t('importPage.stored', { inserted: formatNumber(phase.result.inserted), updated: formatNumber(phase.result.updated) })}
+          </p>
           {phase.result.reportUrl && (
             <p>
               <a role="button" className="secondary" href={phase.result.reportUrl} download>
@@ -122,7 +138,9 @@ export default function ImportPage() {
                       <td>
                         {[
                           ...row.errors.map((c) => IMPORT_ROW_MESSAGES[c as ImportRowError]?.[lang] ?? c),
-                          ...row.warnings.map((c) => `(${t('importPage.warning')}) ${IMPORT_ROW_MESSAGES[c as ImportRowWarning]?.[lang] ?? c}`),
+                          ...row.warnings.map(
+                            (c) => `(${t('importPage.warning')}) ${IMPORT_ROW_MESSAGES[c as ImportRowWarning]?.[lang] ?? c}`,
+                          ),
                         ].join('; ')}
                       </td>
                     </tr>

@@ -13,7 +13,8 @@ export function AssignBar({ selected, onDone }: { selected: Array<{ id: string; 
   const [pendampingId, setPendampingId] = useState('');
   const load = useCaseload();
   const assign = useMutation({
-    mutationFn: () => api<{ updated: number }>('/cases/assign', { method: 'POST', json: { caseIds: selected.map((c) => c.id), pendampingId } }),
+    mutationFn: () =>
+      api<{ updated: number }>('/cases/assign', { method: 'POST', json: { caseIds: selected.map((c) => c.id), pendampingId } }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['cases'] });
       void queryClient.invalidateQueries({ queryKey: ['caseload'] });

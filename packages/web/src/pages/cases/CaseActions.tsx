@@ -4,11 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.js';
 
-type Action =
-  | { kind: 'transitions'; to: TahapanCode }
-  | { kind: 'verify' }
-  | { kind: 'close'; alasan: CloseReason }
-  | { kind: 'reopen' };
+type Action = { kind: 'transitions'; to: TahapanCode } | { kind: 'verify' } | { kind: 'close'; alasan: CloseReason } | { kind: 'reopen' };
 
 /** The buttons the server says this user may press now; nothing else is offered. */
 export function CaseActions({ kase }: { kase: CaseRecord }) {
@@ -37,7 +33,8 @@ export function CaseActions({ kase }: { kase: CaseRecord }) {
       void queryClient.invalidateQueries({ queryKey: ['case-summary'] });
     },
     onError: (error) => {
-      if (error instanceof ApiError && error.code === 'VERSION_CONFLICT') void queryClient.invalidateQueries({ queryKey: ['case', kase.id] });
+      if (error instanceof ApiError && error.code === 'VERSION_CONFLICT')
+        void queryClient.invalidateQueries({ queryKey: ['case', kase.id] });
     },
   });
   const { tindakan } = kase;
@@ -68,7 +65,9 @@ export function CaseActions({ kase }: { kase: CaseRecord }) {
             disabled={run.isPending}
             onClick={() => run.mutate({ kind: 'transitions', to })}
           >
-            {order(to) > order(kase.tahapan) ? t('cases.moveTo', { stage: t(`tahapan.${to}`) }) : t('cases.backTo', { stage: t(`tahapan.${to}`) })}
+            {order(to) > order(kase.tahapan)
+              ? t('cases.moveTo', { stage: t(`tahapan.${to}`) })
+              : t('cases.backTo', { stage: t(`tahapan.${to}`) })}
           </button>
         ))}
         {/* A gated stage is shown with what it still needs, before anyone tries the move. */}
@@ -103,7 +102,11 @@ export function CaseActions({ kase }: { kase: CaseRecord }) {
               ))}
             </select>
           </label>
-          <button className="secondary" disabled={run.isPending || alasan === ''} onClick={() => alasan && run.mutate({ kind: 'close', alasan })}>
+          <button
+            className="secondary"
+            disabled={run.isPending || alasan === ''}
+            onClick={() => alasan && run.mutate({ kind: 'close', alasan })}
+          >
             {t('cases.closeConfirm')}
           </button>
         </details>

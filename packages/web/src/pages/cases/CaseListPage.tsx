@@ -31,7 +31,14 @@ export default function CaseListPage() {
   const [selected, setSelected] = useState<Array<{ id: string; wilayah: string }>>([]);
   const toggle = (c: { id: string; wilayah: string }) =>
     setSelected((s) => (s.some((x) => x.id === c.id) ? s.filter((x) => x.id !== c.id) : [...s, { id: c.id, wilayah: c.wilayah }]));
-  const list = useCases({ page, pageSize: PAGE_SIZE, q: q || undefined, status: status || undefined, pendampingId, terlambat: lateOnly || undefined });
+  const list = useCases({
+    page,
+    pageSize: PAGE_SIZE,
+    q: q || undefined,
+    status: status || undefined,
+    pendampingId,
+    terlambat: lateOnly || undefined,
+  });
   const update = (next: Record<string, string>) => {
     const merged = { ...Object.fromEntries(params), ...next };
     setParams(Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== '')));
@@ -55,7 +62,13 @@ export default function CaseListPage() {
       </form>
       <div className="chips" role="group" aria-label={t('cases.filterStatus')}>
         {['', ...CASE_STATUSES].map((s) => (
-          <button key={s || 'semua'} type="button" className={status === s ? '' : 'outline secondary'} aria-pressed={status === s} onClick={() => update({ status: s, hal: '' })}>
+          <button
+            key={s || 'semua'}
+            type="button"
+            className={status === s ? '' : 'outline secondary'}
+            aria-pressed={status === s}
+            onClick={() => update({ status: s, hal: '' })}
+          >
             {s ? t(`status.${s}`) : t('cases.allStatuses')}
           </button>
         ))}
@@ -82,23 +95,23 @@ export default function CaseListPage() {
       >
         {(data) => (
           <>
-              <p aria-live="polite">{t('cases.total', { formatted: formatNumber(data.total) })}</p>
-              <ul className="cards" aria-busy={list.isFetching}>
-                {data.items.map((c) => (
-                  <li key={c.id} className={canAssign ? 'selectable' : undefined}>
-                    {canAssign && (
-                      <input
-                        type="checkbox"
-                        checked={selected.some((x) => x.id === c.id)}
-                        onChange={() => toggle(c)}
-                        aria-label={t('cases.select', { name: c.beneficiaryNama, nomor: c.nomor })}
-                      />
-                    )}
-                    <CaseCard kase={c} showPendamping={!ownOnly} />
-                  </li>
-                ))}
-              </ul>
-              <Pager page={page} total={data.total} pageSize={PAGE_SIZE} onPage={(p) => update({ hal: String(p) })} />
+            <p aria-live="polite">{t('cases.total', { formatted: formatNumber(data.total) })}</p>
+            <ul className="cards" aria-busy={list.isFetching}>
+              {data.items.map((c) => (
+                <li key={c.id} className={canAssign ? 'selectable' : undefined}>
+                  {canAssign && (
+                    <input
+                      type="checkbox"
+                      checked={selected.some((x) => x.id === c.id)}
+                      onChange={() => toggle(c)}
+                      aria-label={t('cases.select', { name: c.beneficiaryNama, nomor: c.nomor })}
+                    />
+                  )}
+                  <CaseCard kase={c} showPendamping={!ownOnly} />
+                </li>
+              ))}
+            </ul>
+            <Pager page={page} total={data.total} pageSize={PAGE_SIZE} onPage={(p) => update({ hal: String(p) })} />
           </>
         )}
       </QueryStatus>

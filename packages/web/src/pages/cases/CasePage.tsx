@@ -55,18 +55,26 @@ export default function CasePage() {
         <Link to="/kasus">← {t('nav.kasus')}</Link>
       </p>
       <h1>
-        {c.identitasTerlindungi ? c.beneficiaryNama : <Link to={`/penerima-manfaat/${c.beneficiaryId}`}>{c.beneficiaryNama}</Link>} <StatusBadge status={c.status} />
+        {c.identitasTerlindungi ? c.beneficiaryNama : <Link to={`/penerima-manfaat/${c.beneficiaryId}`}>{c.beneficiaryNama}</Link>}{' '}
+        <StatusBadge status={c.status} />
         {c.sensitif && <mark>{t('beneficiaries.sensitive')}</mark>}
       </h1>
       <p className="muted">
-        {c.nomor} · {ppksByCode(c.ppks)?.nama} · {area.data?.nama ?? c.wilayah} · {t('cases.owner')}: {c.pendampingNama ?? t('cases.unassigned')}
+        {c.nomor} · {ppksByCode(c.ppks)?.nama} · {area.data?.nama ?? c.wilayah} · {t('cases.owner')}:{' '}
+        {c.pendampingNama ?? t('cases.unassigned')}
       </p>
-      {c.terlambat && c.batasTahapan && <p className="notice late-notice">{t('cases.lateSince', { when: formatDateTime(c.batasTahapan, c.wilayah) })}</p>}
+      {c.terlambat && c.batasTahapan && (
+        <p className="notice late-notice">{t('cases.lateSince', { when: formatDateTime(c.batasTahapan, c.wilayah) })}</p>
+      )}
       {c.ditutupAlasan && <p className="notice">{t('cases.closedBecause', { reason: t(`closeReason.${c.ditutupAlasan}`) })}</p>}
       {c.diverifikasiPada && <p className="notice ok">{t('cases.verifiedAt', { when: formatDateTime(c.diverifikasiPada, c.wilayah) })}</p>}
       <ol className="stepper" aria-label={t('cases.stages')}>
         {TAHAPAN_CODES.map((code, i) => (
-          <li key={code} className={i < current ? 'done' : i === current ? 'current' : ''} aria-current={i === current ? 'step' : undefined}>
+          <li
+            key={code}
+            className={i < current ? 'done' : i === current ? 'current' : ''}
+            aria-current={i === current ? 'step' : undefined}
+          >
             {t(`tahapan.${code}`)}
           </li>
         ))}

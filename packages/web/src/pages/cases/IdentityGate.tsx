@@ -35,7 +35,11 @@ export function IdentityGate({ kase }: { kase: CaseRecord }) {
           <button type="submit" disabled={open.isPending}>
             {t('kasus.identitas.open')}
           </button>
-          {open.isError && <p role="alert" className="error">{open.error.message}</p>}
+          {open.isError && (
+            <p role="alert" className="error">
+              {open.error.message}
+            </p>
+          )}
         </form>
       )}
     </div>

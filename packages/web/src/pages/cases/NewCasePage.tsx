@@ -18,7 +18,8 @@ export default function NewCasePage() {
   const [ringkasan, setRingkasan] = useState('');
   const chosen = ppks || person.data?.kategoriPpks || '';
   const open = useMutation({
-    mutationFn: () => api<CaseRecord>('/cases', { method: 'POST', json: { beneficiaryId, ppks: chosen, ringkasan: ringkasan.trim() || null } }),
+    mutationFn: () =>
+      api<CaseRecord>('/cases', { method: 'POST', json: { beneficiaryId, ppks: chosen, ringkasan: ringkasan.trim() || null } }),
     onSuccess: (kase) => navigate(`/kasus/${kase.id}`),
   });
   const submit = (e: FormEvent) => {
@@ -39,7 +40,8 @@ export default function NewCasePage() {
   }
   if (person.isPending) return <Loading query={person} />;
   if (person.isError) return <p role="alert">{t('beneficiaries.notFound')}</p>;
-  const existing = open.error instanceof ApiError && open.error.status === 409 ? (open.error.details as { id?: string } | undefined)?.id : undefined;
+  const existing =
+    open.error instanceof ApiError && open.error.status === 409 ? (open.error.details as { id?: string } | undefined)?.id : undefined;
 
   return (
     <section>

@@ -74,16 +74,33 @@ function Body({ d, indicator, onPick }: { d: DashboardOverview; indicator: Indic
         <Kpi label={t('dasbor.resolutionRate')} value={pct(d.tingkatPenyelesaian)} />
         <Kpi label={t('dasbor.median')} value={d.medianHari === null ? '–' : t('dasbor.days', { count: d.medianHari })} />
         <Kpi label={t('dasbor.overdue')} value={formatNumber(d.terlambat)} />
-        <Kpi label={t('dasbor.caseload')} value={formatNumber(d.bebanKasus.rataRata)} hint={t('dasbor.overMax', { count: d.bebanKasus.diAtasMaksimum, maksimum: d.bebanKasus.maksimum })} />
+        <Kpi
+          label={t('dasbor.caseload')}
+          value={formatNumber(d.bebanKasus.rataRata)}
+          hint={t('dasbor.overMax', { count: d.bebanKasus.diAtasMaksimum, maksimum: d.bebanKasus.maksimum })}
+        />
         <Kpi label={t('dasbor.pending')} value={formatNumber(d.tenagaKerja.kegiatanMenunggu)} />
-        <Kpi label={t('dasbor.referrals')} value={formatNumber(d.rujukan.menunggu)} hint={t('dasbor.referralsLate', { count: d.rujukan.terlambat, formatted: formatNumber(d.rujukan.terlambat) })} />
-        <Kpi label={t('dasbor.attendance')} value={d.tenagaKerja.tingkatKehadiranBulanIni === null ? '–' : pct(d.tenagaKerja.tingkatKehadiranBulanIni)} />
+        <Kpi
+          label={t('dasbor.referrals')}
+          value={formatNumber(d.rujukan.menunggu)}
+          hint={t('dasbor.referralsLate', { count: d.rujukan.terlambat, formatted: formatNumber(d.rujukan.terlambat) })}
+        />
+        <Kpi
+          label={t('dasbor.attendance')}
+          value={d.tenagaKerja.tingkatKehadiranBulanIni === null ? '–' : pct(d.tenagaKerja.tingkatKehadiranBulanIni)}
+        />
       </div>
 
       {d.tingkatAnak === 'provinsi' && (
         <section>
           <h2>{t('dasbor.map', { indicator: t(`dasbor.indicators.${indicator}`) })}</h2>
-          <TileMap values={values} names={Object.fromEntries(d.anak.map((a) => [a.kode, a.nama]))} label={t('dasbor.map', { indicator: t(`dasbor.indicators.${indicator}`) })} format={format} onPick={onPick} />
+          <TileMap
+            values={values}
+            names={Object.fromEntries(d.anak.map((a) => [a.kode, a.nama]))}
+            label={t('dasbor.map', { indicator: t(`dasbor.indicators.${indicator}`) })}
+            format={format}
+            onPick={onPick}
+          />
         </section>
       )}
       {d.anak.length > 0 && (

@@ -31,19 +31,45 @@ const GRID: Array<{ kode: string; col: number; row: number }> = (() => {
 
 const SCALE = ['#e3f1f1', '#b5dada', '#7fbcbc', '#3f9898', '#0f6e6e'];
 
-export function TileMap({ values, names, label, format, onPick }: { values: Record<string, number>; names: Record<string, string>; label: string; format: (n: number) => string; onPick: (kode: string) => void }) {
+export function TileMap({
+  values,
+  names,
+  label,
+  format,
+  onPick,
+}: {
+  values: Record<string, number>;
+  names: Record<string, string>;
+  label: string;
+  format: (n: number) => string;
+  onPick: (kode: string) => void;
+}) {
   const all = Object.values(values);
   const max = Math.max(1, ...all);
   const min = Math.min(0, ...all);
-  const colour = (v: number | undefined) => (v === undefined ? '#f2f2f2' : SCALE[Math.min(SCALE.length - 1, Math.floor(((v - min) / (max - min || 1)) * SCALE.length))]!);
+  const colour = (v: number | undefined) =>
+    v === undefined ? '#f2f2f2' : SCALE[Math.min(SCALE.length - 1, Math.floor(((v - min) / (max - min || 1)) * SCALE.length))]!;
   const size = 40;
   return (
     <figure>
       <svg viewBox={`0 0 ${COLS * size} ${ROWS * size}`} role="img" aria-label={label} style={{ width: '100%' }}>
         {GRID.map(({ kode, col, row }) => (
-          <g key={kode} transform={`translate(${col * size},${row * size})`} onClick={() => onPick(kode)} style={{ cursor: 'pointer' }} data-kode={kode}>
+          <g
+            key={kode}
+            transform={`translate(${col * size},${row * size})`}
+            onClick={() => onPick(kode)}
+            style={{ cursor: 'pointer' }}
+            data-kode={kode}
+          >
             <rect width={size - 3} height={size - 3} rx={4} fill={colour(values[kode])} stroke="#0f6e6e" strokeWidth={0.5} />
-            <text x={(size - 3) / 2} y={16} textAnchor="middle" fontSize={11} fontWeight={600} fill={(values[kode] ?? 0) > (max + min) / 2 ? '#fff' : '#123'}>
+            <text
+              x={(size - 3) / 2}
+              y={16}
+              textAnchor="middle"
+              fontSize={11}
+              fontWeight={600}
+              fill={(values[kode] ?? 0) > (max + min) / 2 ? '#fff' : '#123'}
+            >
               {kode}
             </text>
             <text x={(size - 3) / 2} y={30} textAnchor="middle" fontSize={8} fill={(values[kode] ?? 0) > (max + min) / 2 ? '#fff' : '#123'}>

@@ -8,7 +8,12 @@ export function TrendChart({ rows }: { rows: Array<{ bulan: string; dibuat: numb
   const h = 120;
   return (
     <figure>
-      <svg viewBox={`0 0 ${Math.max(1, rows.length) * w} ${h + 18}`} role="img" aria-label={t('dasbor.trend')} style={{ width: '100%', maxHeight: 220 }}>
+      <svg
+        viewBox={`0 0 ${Math.max(1, rows.length) * w} ${h + 18}`}
+        role="img"
+        aria-label={t('dasbor.trend')}
+        style={{ width: '100%', maxHeight: 220 }}
+      >
         {rows.map((r, i) => (
           <g key={r.bulan} transform={`translate(${i * w},0)`}>
             <rect x={3} y={h - (r.dibuat / max) * h} width={10} height={(r.dibuat / max) * h} fill="#7fbcbc">

@@ -25,14 +25,34 @@ export interface HouseholdHead {
   keluargaId: string | null;
 }
 
-const PERSON = { tanpaNik: true, nik: '', alasanTanpaNik: 'dokumen_hilang_bencana' as AlasanTanpaNik, nama: '', jenisKelamin: '' as '' | 'L' | 'P', tanggalLahir: '', perkiraanUmur: '', kelompokRentan: [] as KelompokRentan[], kebutuhan: '' };
+const PERSON = {
+  tanpaNik: true,
+  nik: '',
+  alasanTanpaNik: 'dokumen_hilang_bencana' as AlasanTanpaNik,
+  nama: '',
+  jenisKelamin: '' as '' | 'L' | 'P',
+  tanggalLahir: '',
+  perkiraanUmur: '',
+  kelompokRentan: [] as KelompokRentan[],
+  kebutuhan: '',
+};
 
 /**
  * Pendataan korban on the phone: with a NIK or without (a reason and an estimated age), the
  * shelter and village, condition, vulnerable groups, needs and the household. Saved through the
  * outbox; after saving, the next member of the same family is one tap away.
  */
-export function AffectedForm({ event, shelters, heads, onSaved }: { event: DisasterRecord; shelters: ShelterRecord[]; heads: HouseholdHead[]; onSaved: (message: string) => void }) {
+export function AffectedForm({
+  event,
+  shelters,
+  heads,
+  onSaved,
+}: {
+  event: DisasterRecord;
+  shelters: ShelterRecord[];
+  heads: HouseholdHead[];
+  onSaved: (message: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'id';
   const register = useRegisterAffected(event.id);
@@ -63,14 +83,18 @@ export function AffectedForm({ event, shelters, heads, onSaved }: { event: Disas
       kodeDesa: place.kodeDesa,
       kondisi: place.kondisi,
       kelompokRentan: p.kelompokRentan,
-      ...(p.tanpaNik ? { nik: null, alasanTanpaNik: p.alasanTanpaNik, perkiraanUmur: Number(p.perkiraanUmur) } : { nik: cleanNik(p.nik), tanggalLahir: p.tanggalLahir }),
+      ...(p.tanpaNik
+        ? { nik: null, alasanTanpaNik: p.alasanTanpaNik, perkiraanUmur: Number(p.perkiraanUmur) }
+        : { nik: cleanNik(p.nik), tanggalLahir: p.tanggalLahir }),
       ...(place.shelterId ? { shelterId: place.shelterId } : {}),
       ...(kebutuhan ? { kebutuhan } : {}),
       ...(head ? { keluargaId: head.keluargaId ?? head.id } : {}),
     };
     register.mutate(input, {
       onSuccess: (outcome) => {
-        const saved: HouseholdHead = outcome.queued ? { id: input.id, nama: input.nama, keluargaId: input.keluargaId ?? null } : { id: outcome.result.id, nama: outcome.result.nama, keluargaId: outcome.result.keluargaId };
+        const saved: HouseholdHead = outcome.queued
+          ? { id: input.id, nama: input.nama, keluargaId: input.keluargaId ?? null }
+          : { id: outcome.result.id, nama: outcome.result.nama, keluargaId: outcome.result.keluargaId };
         setLast(saved);
         setP(PERSON);
         // The next one is most often of the same family: it stays chosen, and can be changed.
@@ -113,14 +137,30 @@ export function AffectedForm({ event, shelters, heads, onSaved }: { event: Disas
           </label>
           <label>
             {t('bencana.korban.umur')}
-            <input type="number" inputMode="numeric" required min={0} max={120} value={p.perkiraanUmur} onChange={(e) => setP({ ...p, perkiraanUmur: e.target.value })} />
+            <input
+              type="number"
+              inputMode="numeric"
+              required
+              min={0}
+              max={120}
+              value={p.perkiraanUmur}
+              onChange={(e) => setP({ ...p, perkiraanUmur: e.target.value })}
+            />
           </label>
         </div>
       ) : (
         <div className="grid">
           <label>
             {t('bencana.korban.nik')}
-            <input inputMode="numeric" required maxLength={20} autoComplete="off" value={p.nik} onChange={(e) => setP({ ...p, nik: e.target.value })} onBlur={fillFromNik} />
+            <input
+              inputMode="numeric"
+              required
+              maxLength={20}
+              autoComplete="off"
+              value={p.nik}
+              onChange={(e) => setP({ ...p, nik: e.target.value })}
+              onBlur={fillFromNik}
+            />
           </label>
           <label>
             {t('bencana.korban.lahir')}
@@ -136,7 +176,13 @@ export function AffectedForm({ event, shelters, heads, onSaved }: { event: Disas
         <legend>{t('bencana.korban.jk')}</legend>
         {(['L', 'P'] as const).map((jk) => (
           <label key={jk} className="inline-check">
-            <input type="radio" name="jenis-kelamin" required checked={p.jenisKelamin === jk} onChange={() => setP({ ...p, jenisKelamin: jk })} />
+            <input
+              type="radio"
+              name="jenis-kelamin"
+              required
+              checked={p.jenisKelamin === jk}
+              onChange={() => setP({ ...p, jenisKelamin: jk })}
+            />
             {t(`bencana.jk.${jk}`)}
           </label>
         ))}
@@ -166,7 +212,12 @@ export function AffectedForm({ event, shelters, heads, onSaved }: { event: Disas
       </div>
       <fieldset>
         <legend>{t('bencana.korban.desa')}</legend>
-        <EventVillagePicker areas={event.wilayah} value={place.kodeDesa} resetKey={String(villageSeed)} onChange={(kodeDesa) => setPlace((x) => ({ ...x, kodeDesa }))} />
+        <EventVillagePicker
+          areas={event.wilayah}
+          value={place.kodeDesa}
+          resetKey={String(villageSeed)}
+          onChange={(kodeDesa) => setPlace((x) => ({ ...x, kodeDesa }))}
+        />
       </fieldset>
       <label>
         {t('bencana.korban.keluarga')}
@@ -179,7 +230,13 @@ export function AffectedForm({ event, shelters, heads, onSaved }: { event: Disas
           ))}
         </select>
       </label>
-      <CheckList legend={t('bencana.korban.rentan')} values={KELOMPOK_RENTAN} label={(v) => t(`bencana.rentan.${v}`)} chosen={p.kelompokRentan} onChange={(kelompokRentan) => setP({ ...p, kelompokRentan })} />
+      <CheckList
+        legend={t('bencana.korban.rentan')}
+        values={KELOMPOK_RENTAN}
+        label={(v) => t(`bencana.rentan.${v}`)}
+        chosen={p.kelompokRentan}
+        onChange={(kelompokRentan) => setP({ ...p, kelompokRentan })}
+      />
       <label>
         {t('bencana.korban.kebutuhan')}
         <textarea rows={2} maxLength={2000} value={p.kebutuhan} onChange={(e) => setP({ ...p, kebutuhan: e.target.value })} />

@@ -35,7 +35,13 @@ function OpenCase({ event, person }: { event: DisasterRecord; person: AffectedRe
   if (!event.tindakan.catat) return null;
   return (
     <>
-      <button type="button" className="secondary outline small" disabled={open.isPending} aria-busy={open.isPending} onClick={() => open.mutate({ affectedId: person.id })}>
+      <button
+        type="button"
+        className="secondary outline small"
+        disabled={open.isPending}
+        aria-busy={open.isPending}
+        onClick={() => open.mutate({ affectedId: person.id })}
+      >
         {open.isPending ? t('bencana.korban.opening') : t('bencana.korban.openCase')}
       </button>
       {open.isError && (
@@ -49,7 +55,11 @@ function OpenCase({ event, person }: { event: DisasterRecord; person: AffectedRe
 
 function Person({ event, person, shelterName }: { event: DisasterRecord; person: AffectedRecord; shelterName: string | null }) {
   const { t } = useTranslation();
-  const age = person.tanggalLahir ? t('bencana.korban.age', { count: ageFrom(person.tanggalLahir) }) : person.perkiraanUmur !== null ? t('bencana.korban.ageEstimated', { count: person.perkiraanUmur }) : null;
+  const age = person.tanggalLahir
+    ? t('bencana.korban.age', { count: ageFrom(person.tanggalLahir) })
+    : person.perkiraanUmur !== null
+      ? t('bencana.korban.ageEstimated', { count: person.perkiraanUmur })
+      : null;
   return (
     <li data-testid="affected" data-affected-id={person.id}>
       <strong>{person.nama}</strong> <small>{person.jenisKelamin}</small>
@@ -59,7 +69,11 @@ function Person({ event, person, shelterName }: { event: DisasterRecord; person:
       {person.identitasTerlindungi && <mark>{t('bencana.korban.protected')}</mark>}
       <br />
       <small className="muted">
-        {[person.nik ?? (person.nomorSementara ? t('bencana.korban.temporary', { nomor: person.nomorSementara }) : null), shelterName, person.keluargaId ? t('bencana.korban.household') : null]
+        {[
+          person.nik ?? (person.nomorSementara ? t('bencana.korban.temporary', { nomor: person.nomorSementara }) : null),
+          shelterName,
+          person.keluargaId ? t('bencana.korban.household') : null,
+        ]
           .filter(Boolean)
           .join(' · ')}
       </small>
@@ -87,18 +101,33 @@ export function AffectedPanel({ event }: { event: DisasterRecord }) {
   const { t } = useTranslation();
   // The name filter works on the page at hand (a shelter's hundred); the server filters the rest.
   const [text, setText] = useState('');
-  const [filters, setFilters] = useState<{ shelterId: string; kondisi: KondisiKorban | ''; ganda: boolean }>({ shelterId: '', kondisi: '', ganda: false });
+  const [filters, setFilters] = useState<{ shelterId: string; kondisi: KondisiKorban | ''; ganda: boolean }>({
+    shelterId: '',
+    kondisi: '',
+    ganda: false,
+  });
   const [page, setPage] = useState(1);
   const shelters = useShelters(event.id);
-  const list = useAffected(event.id, { page, pageSize: PAGE_SIZE, shelterId: filters.shelterId || undefined, kondisi: filters.kondisi || undefined, kemungkinanGanda: filters.ganda || undefined });
+  const list = useAffected(event.id, {
+    page,
+    pageSize: PAGE_SIZE,
+    shelterId: filters.shelterId || undefined,
+    kondisi: filters.kondisi || undefined,
+    kemungkinanGanda: filters.ganda || undefined,
+  });
   const words = text.trim().toLowerCase();
-  const shown = (items: AffectedRecord[]) => (words ? items.filter((a) => `${a.nama} ${a.nik ?? ''} ${a.nomorSementara ?? ''}`.toLowerCase().includes(words)) : items);
+  const shown = (items: AffectedRecord[]) =>
+    words ? items.filter((a) => `${a.nama} ${a.nik ?? ''} ${a.nomorSementara ?? ''}`.toLowerCase().includes(words)) : items;
   const [registering, setRegistering] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const waiting = useOutbox().filter((e) => e.kind === 'affected' && e.ref.disasterId === event.id);
   const shelterName = new Map((shelters.data ?? []).map((s) => [s.id, s.nama]));
   const heads: HouseholdHead[] = [
-    ...waiting.map((e) => ({ id: e.id, nama: String(e.body['nama'] ?? ''), keluargaId: (e.body['keluargaId'] as string | undefined) ?? null })),
+    ...waiting.map((e) => ({
+      id: e.id,
+      nama: String(e.body['nama'] ?? ''),
+      keluargaId: (e.body['keluargaId'] as string | undefined) ?? null,
+    })),
     ...(list.data?.items ?? []).map((a) => ({ id: a.id, nama: a.nama, keluargaId: a.keluargaId })),
   ];
   return (
@@ -128,8 +157,19 @@ export function AffectedPanel({ event }: { event: DisasterRecord }) {
         </ul>
       )}
       <div className="affected-filters">
-        <input type="search" aria-label={t('bencana.korban.search')} placeholder={t('bencana.korban.search')} autoComplete="off" value={text} onChange={(e) => setText(e.target.value)} />
-        <select aria-label={t('bencana.korban.filterShelter')} value={filters.shelterId} onChange={(e) => (setFilters({ ...filters, shelterId: e.target.value }), setPage(1))}>
+        <input
+          type="search"
+          aria-label={t('bencana.korban.search')}
+          placeholder={t('bencana.korban.search')}
+          autoComplete="off"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+        <select
+          aria-label={t('bencana.korban.filterShelter')}
+          value={filters.shelterId}
+          onChange={(e) => (setFilters({ ...filters, shelterId: e.target.value }), setPage(1))}
+        >
           <option value="">{t('bencana.korban.allShelters')}</option>
           {(shelters.data ?? []).map((s) => (
             <option key={s.id} value={s.id}>
@@ -137,7 +177,11 @@ export function AffectedPanel({ event }: { event: DisasterRecord }) {
             </option>
           ))}
         </select>
-        <select aria-label={t('bencana.korban.filterKondisi')} value={filters.kondisi} onChange={(e) => (setFilters({ ...filters, kondisi: e.target.value as KondisiKorban | '' }), setPage(1))}>
+        <select
+          aria-label={t('bencana.korban.filterKondisi')}
+          value={filters.kondisi}
+          onChange={(e) => (setFilters({ ...filters, kondisi: e.target.value as KondisiKorban | '' }), setPage(1))}
+        >
           <option value="">{t('bencana.korban.allKondisi')}</option>
           {KONDISI_KORBAN.map((k) => (
             <option key={k} value={k}>
@@ -146,7 +190,11 @@ export function AffectedPanel({ event }: { event: DisasterRecord }) {
           ))}
         </select>
         <label className="inline-check">
-          <input type="checkbox" checked={filters.ganda} onChange={(e) => (setFilters({ ...filters, ganda: e.target.checked }), setPage(1))} />
+          <input
+            type="checkbox"
+            checked={filters.ganda}
+            onChange={(e) => (setFilters({ ...filters, ganda: e.target.checked }), setPage(1))}
+          />
           {t('bencana.korban.onlyGanda')}
         </label>
       </div>

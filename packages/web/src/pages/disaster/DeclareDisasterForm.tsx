@@ -17,7 +17,13 @@ export function DeclareDisasterForm({ me, onDone }: { me: Me; onDone: () => void
   const navigate = useNavigate();
   const declare = useDeclareDisaster();
   const today = workerToday(me.wilayah);
-  const [form, setForm] = useState({ jenis: 'banjir' as JenisBencana, nama: '', mulai: today, status: 'tanggap_darurat' as 'siaga_darurat' | 'tanggap_darurat', keterangan: '' });
+  const [form, setForm] = useState({
+    jenis: 'banjir' as JenisBencana,
+    nama: '',
+    mulai: today,
+    status: 'tanggap_darurat' as 'siaga_darurat' | 'tanggap_darurat',
+    keterangan: '',
+  });
   const [areas, setAreas] = useState<string[]>([]);
   const [picked, setPicked] = useState('');
   // A fresh picker after each area added (it keeps its own path).
@@ -25,7 +31,9 @@ export function DeclareDisasterForm({ me, onDone }: { me: Me; onDone: () => void
   const add = () => {
     if (!picked) return;
     // An area inside one already listed, or containing one, replaces nothing silently: the wider one stays.
-    setAreas((list) => (list.some((a) => picked === a || picked.startsWith(`${a}.`)) ? list : [...list.filter((a) => !a.startsWith(`${picked}.`)), picked]));
+    setAreas((list) =>
+      list.some((a) => picked === a || picked.startsWith(`${a}.`)) ? list : [...list.filter((a) => !a.startsWith(`${picked}.`)), picked],
+    );
     setPicked('');
     setPickerKey((k) => k + 1);
   };
@@ -36,7 +44,14 @@ export function DeclareDisasterForm({ me, onDone }: { me: Me; onDone: () => void
         e.preventDefault();
         const keterangan = form.keterangan.trim();
         declare.mutate(
-          { jenis: form.jenis, nama: form.nama.trim(), mulai: form.mulai, status: form.status, wilayah: areas, ...(keterangan ? { keterangan } : {}) },
+          {
+            jenis: form.jenis,
+            nama: form.nama.trim(),
+            mulai: form.mulai,
+            status: form.status,
+            wilayah: areas,
+            ...(keterangan ? { keterangan } : {}),
+          },
           {
             onSuccess: (event) => {
               onDone();
@@ -65,7 +80,14 @@ export function DeclareDisasterForm({ me, onDone }: { me: Me; onDone: () => void
       </div>
       <label>
         {t('bencana.declare.nama')}
-        <input required minLength={3} maxLength={200} placeholder={t('bencana.declare.namaHint')} value={form.nama} onChange={(e) => setForm({ ...form, nama: e.target.value })} />
+        <input
+          required
+          minLength={3}
+          maxLength={200}
+          placeholder={t('bencana.declare.namaHint')}
+          value={form.nama}
+          onChange={(e) => setForm({ ...form, nama: e.target.value })}
+        />
       </label>
       <fieldset>
         <legend>{t('bencana.declare.areas')}</legend>
@@ -77,7 +99,12 @@ export function DeclareDisasterForm({ me, onDone }: { me: Me; onDone: () => void
             {areas.map((a) => (
               <li key={a}>
                 <AreaName code={a} /> <small className="muted">{a}</small>
-                <button type="button" className="secondary outline small" onClick={() => setAreas(areas.filter((x) => x !== a))} aria-label={t('bencana.declare.removeArea', { name: a })}>
+                <button
+                  type="button"
+                  className="secondary outline small"
+                  onClick={() => setAreas(areas.filter((x) => x !== a))}
+                  aria-label={t('bencana.declare.removeArea', { name: a })}
+                >
                   ×
                 </button>
               </li>

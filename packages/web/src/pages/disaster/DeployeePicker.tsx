@@ -5,7 +5,15 @@ import { useDeployable } from '../../api/disaster-queries.js';
 import { AreaName } from './DisasterBits.js';
 
 /** Who is deployed: a pendamping of any province, found by name or username; one already on duty today is marked. */
-export function DeployeePicker({ disasterId, value, onChange }: { disasterId: string; value: DeployableRecord | null; onChange: (c: DeployableRecord | null) => void }) {
+export function DeployeePicker({
+  disasterId,
+  value,
+  onChange,
+}: {
+  disasterId: string;
+  value: DeployableRecord | null;
+  onChange: (c: DeployableRecord | null) => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const [q, setQ] = useState('');
@@ -27,7 +35,14 @@ export function DeployeePicker({ disasterId, value, onChange }: { disasterId: st
   return (
     <div>
       <label htmlFor={id}>{t('bencana.penugasan.searchPendamping')}</label>
-      <input id={id} type="search" autoComplete="off" placeholder={t('bencana.penugasan.usernameHint')} value={q} onChange={(e) => setQ(e.target.value)} />
+      <input
+        id={id}
+        type="search"
+        autoComplete="off"
+        placeholder={t('bencana.penugasan.usernameHint')}
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+      />
       {candidates.data && candidates.data.length === 0 && <p className="muted">{t('bencana.penugasan.noCandidates')}</p>}
       {candidates.isError && (
         <p role="alert" className="error">

@@ -19,7 +19,10 @@ function DeployForm({ event, onDone }: { event: DisasterRecord; onDone: () => vo
         e.preventDefault();
         if (!who) return;
         const suratTugas = f.suratTugas.trim();
-        deploy.mutate({ userId: who.userId, mulai: f.mulai, selesai: f.selesai, peran: f.peran, ...(suratTugas ? { suratTugas } : {}) }, { onSuccess: onDone });
+        deploy.mutate(
+          { userId: who.userId, mulai: f.mulai, selesai: f.selesai, peran: f.peran, ...(suratTugas ? { suratTugas } : {}) },
+          { onSuccess: onDone },
+        );
       }}
     >
       <h3>{t('bencana.penugasan.add')}</h3>
@@ -80,9 +83,14 @@ export function DeploymentsPanel({ event }: { event: DisasterRecord }) {
             {rows.map((d) => (
               <li key={d.id} data-testid="deployment">
                 <strong>{d.nama ?? d.username}</strong> <small className="muted">{d.username}</small>{' '}
-                {d.aktif ? <mark className="ok-mark">{t('bencana.penugasan.aktif')}</mark> : <small className="muted">{t('bencana.penugasan.tidakAktif')}</small>}
+                {d.aktif ? (
+                  <mark className="ok-mark">{t('bencana.penugasan.aktif')}</mark>
+                ) : (
+                  <small className="muted">{t('bencana.penugasan.tidakAktif')}</small>
+                )}
                 <br />
-                {t(`bencana.peran.${d.peran}`)} · {t('bencana.penugasan.dates', { mulai: formatDate(d.mulai), selesai: formatDate(d.selesai) })}
+                {t(`bencana.peran.${d.peran}`)} ·{' '}
+                {t('bencana.penugasan.dates', { mulai: formatDate(d.mulai), selesai: formatDate(d.selesai) })}
                 {d.wilayahAsal && (
                   <>
                     {' '}

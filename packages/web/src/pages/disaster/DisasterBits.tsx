@@ -47,13 +47,29 @@ export function AreaNames({ codes, max = 3 }: { codes: string[]; max?: number })
 }
 
 /** A checkbox list of a domain list's values. */
-export function CheckList<T extends string>({ legend, values, label, chosen, onChange }: { legend: string; values: readonly T[]; label: (value: T) => string; chosen: T[]; onChange: (next: T[]) => void }) {
+export function CheckList<T extends string>({
+  legend,
+  values,
+  label,
+  chosen,
+  onChange,
+}: {
+  legend: string;
+  values: readonly T[];
+  label: (value: T) => string;
+  chosen: T[];
+  onChange: (next: T[]) => void;
+}) {
   return (
     <fieldset className="check-grid">
       <legend>{legend}</legend>
       {values.map((v) => (
         <label key={v} className="inline-check">
-          <input type="checkbox" checked={chosen.includes(v)} onChange={(e) => onChange(e.target.checked ? [...chosen, v] : chosen.filter((x) => x !== v))} />
+          <input
+            type="checkbox"
+            checked={chosen.includes(v)}
+            onChange={(e) => onChange(e.target.checked ? [...chosen, v] : chosen.filter((x) => x !== v))}
+          />
           {label(v)}
         </label>
       ))}

@@ -20,13 +20,20 @@ export default function DisasterListPage() {
   const list = useDisasters(filter === 'aktif' ? { aktif: true } : filter === 'selesai' ? { status: 'selesai' } : {});
   const [declaring, setDeclaring] = useState(false);
   // The server decides (authz/disaster-access.ts mayDeclare); the browser only offers it.
-  const mayDeclare = ((me.role === 'direktorat' || me.role === 'admin') && me.wilayah === null) || (me.role === 'koordinator' && me.wilayah !== null);
+  const mayDeclare =
+    ((me.role === 'direktorat' || me.role === 'admin') && me.wilayah === null) || (me.role === 'koordinator' && me.wilayah !== null);
   return (
     <section>
       <h1>{t('bencana.listTitle')}</h1>
       <div className="chips" role="group" aria-label={t('bencana.listTitle')}>
         {FILTERS.map((f) => (
-          <button key={f} type="button" className={filter === f ? '' : 'outline secondary'} aria-pressed={filter === f} onClick={() => setParams(f === 'aktif' ? {} : { tampil: f })}>
+          <button
+            key={f}
+            type="button"
+            className={filter === f ? '' : 'outline secondary'}
+            aria-pressed={filter === f}
+            onClick={() => setParams(f === 'aktif' ? {} : { tampil: f })}
+          >
             {t(`bencana.filter.${f}`)}
           </button>
         ))}
@@ -41,7 +48,11 @@ export default function DisasterListPage() {
           <DeclareDisasterForm me={me} onDone={() => setDeclaring(false)} />
         </article>
       )}
-      <QueryStatus query={list} isEmpty={(d) => d.length === 0} empty={<p>{filter === 'aktif' ? t('bencana.noneActive') : t('bencana.none')}</p>}>
+      <QueryStatus
+        query={list}
+        isEmpty={(d) => d.length === 0}
+        empty={<p>{filter === 'aktif' ? t('bencana.noneActive') : t('bencana.none')}</p>}
+      >
         {(events) => (
           <ul className="cards">
             {events.map((e) => (
@@ -51,7 +62,10 @@ export default function DisasterListPage() {
                     {e.nama} <StatusChip status={e.status} />
                   </strong>
                   <span className="muted">
-                    {t(`bencana.jenis.${e.jenis}`)} · {e.selesai ? t('bencana.until', { mulai: formatDate(e.mulai), selesai: formatDate(e.selesai) }) : t('bencana.since', { date: formatDate(e.mulai) })}
+                    {t(`bencana.jenis.${e.jenis}`)} ·{' '}
+                    {e.selesai
+                      ? t('bencana.until', { mulai: formatDate(e.mulai), selesai: formatDate(e.selesai) })
+                      : t('bencana.since', { date: formatDate(e.mulai) })}
                   </span>
                   <span className="muted">
                     <AreaNames codes={e.wilayah} />

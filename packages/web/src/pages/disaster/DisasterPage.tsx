@@ -105,7 +105,10 @@ function Body({ event }: { event: DisasterRecord }) {
           {event.nama} <StatusChip status={event.status} />
         </h1>
         <p className="muted">
-          {t(`bencana.jenis.${event.jenis}`)} · {event.selesai ? t('bencana.until', { mulai: formatDate(event.mulai), selesai: formatDate(event.selesai) }) : t('bencana.since', { date: formatDate(event.mulai) })}
+          {t(`bencana.jenis.${event.jenis}`)} ·{' '}
+          {event.selesai
+            ? t('bencana.until', { mulai: formatDate(event.mulai), selesai: formatDate(event.selesai) })
+            : t('bencana.since', { date: formatDate(event.mulai) })}
           <br />
           {t('bencana.event.areas')}: <AreaNames codes={event.wilayah} max={6} />
         </p>

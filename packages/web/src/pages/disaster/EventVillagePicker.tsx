@@ -9,7 +9,17 @@ const isVillage = (code: string) => code.split('.').length === 4;
  * A village inside one of the event's areas: the area first (when there are several), then the
  * levels below it with the shared picker. An area that is itself a village is the answer.
  */
-export function EventVillagePicker({ areas, value, onChange, resetKey = '' }: { areas: string[]; value: string; onChange: (village: string) => void; resetKey?: string }) {
+export function EventVillagePicker({
+  areas,
+  value,
+  onChange,
+  resetKey = '',
+}: {
+  areas: string[];
+  value: string;
+  onChange: (village: string) => void;
+  resetKey?: string;
+}) {
   const { t } = useTranslation();
   const names = useAreaNames(areas);
   const id = useId();
@@ -51,7 +61,9 @@ export function EventVillagePicker({ areas, value, onChange, resetKey = '' }: { 
           {t('bencana.korban.areaOfEvent')}: <AreaName code={area} />
         </p>
       )}
-      {area && !isVillage(area) && <WilayahPicker key={`${area}-${resetKey}`} value={value.startsWith(area) ? value : ''} fixed={area} onChange={onChange} />}
+      {area && !isVillage(area) && (
+        <WilayahPicker key={`${area}-${resetKey}`} value={value.startsWith(area) ? value : ''} fixed={area} onChange={onChange} />
+      )}
     </>
   );
 }

@@ -39,7 +39,16 @@ function LdpForm({ event, onDone }: { event: DisasterRecord; onDone: (queued: bo
         );
         const catatan = f.catatan.trim();
         record.mutate(
-          { tanggal: f.tanggal, jenis: f.jenis, fasilitator, peserta, hitungan, ...(shelterId ? { shelterId } : {}), ...(f.place === OTHER && f.tempat.trim() ? { tempat: f.tempat.trim() } : {}), ...(catatan ? { catatan } : {}) },
+          {
+            tanggal: f.tanggal,
+            jenis: f.jenis,
+            fasilitator,
+            peserta,
+            hitungan,
+            ...(shelterId ? { shelterId } : {}),
+            ...(f.place === OTHER && f.tempat.trim() ? { tempat: f.tempat.trim() } : {}),
+            ...(catatan ? { catatan } : {}),
+          },
           { onSuccess: (outcome) => onDone(outcome.queued) },
         );
       }}
@@ -48,7 +57,14 @@ function LdpForm({ event, onDone }: { event: DisasterRecord; onDone: (queued: bo
       <div className="grid">
         <label>
           {t('bencana.ldp.tanggal')}
-          <input type="date" required min={event.mulai} max={workerToday(me.wilayah)} value={f.tanggal} onChange={(e) => setF({ ...f, tanggal: e.target.value })} />
+          <input
+            type="date"
+            required
+            min={event.mulai}
+            max={workerToday(me.wilayah)}
+            value={f.tanggal}
+            onChange={(e) => setF({ ...f, tanggal: e.target.value })}
+          />
         </label>
         <label>
           {t('bencana.ldp.jenis')}
@@ -82,12 +98,20 @@ function LdpForm({ event, onDone }: { event: DisasterRecord; onDone: (queued: bo
       <fieldset>
         <legend>{t('bencana.ldp.fasilitator')}</legend>
         <label className="inline-check">
-          <input type="checkbox" checked={fasilitator.includes(me.id)} onChange={(e) => setFasilitator(toggle(fasilitator, me.id, e.target.checked))} />
+          <input
+            type="checkbox"
+            checked={fasilitator.includes(me.id)}
+            onChange={(e) => setFasilitator(toggle(fasilitator, me.id, e.target.checked))}
+          />
           {t('bencana.ldp.me', { username: me.username })}
         </label>
         {colleagues.map((d) => (
           <label key={d.userId} className="inline-check">
-            <input type="checkbox" checked={fasilitator.includes(d.userId)} onChange={(e) => setFasilitator(toggle(fasilitator, d.userId, e.target.checked))} />
+            <input
+              type="checkbox"
+              checked={fasilitator.includes(d.userId)}
+              onChange={(e) => setFasilitator(toggle(fasilitator, d.userId, e.target.checked))}
+            />
             {d.nama ?? d.username}
           </label>
         ))}
@@ -100,7 +124,11 @@ function LdpForm({ event, onDone }: { event: DisasterRecord; onDone: (queued: bo
           <label key={a.id} className="inline-check">
             <input type="checkbox" checked={peserta.includes(a.id)} onChange={(e) => setPeserta(toggle(peserta, a.id, e.target.checked))} />
             <span>
-              {a.nama} <small className="muted">{a.jenisKelamin}{a.perkiraanUmur !== null ? ` · ± ${a.perkiraanUmur}` : ''}</small>
+              {a.nama}{' '}
+              <small className="muted">
+                {a.jenisKelamin}
+                {a.perkiraanUmur !== null ? ` · ± ${a.perkiraanUmur}` : ''}
+              </small>
             </span>
           </label>
         ))}
@@ -195,10 +223,12 @@ export function LdpPanel({ event }: { event: DisasterRecord }) {
           <ul className="plain-list">
             {rows.map((s) => (
               <li key={s.id} data-testid="ldp-session">
-                <strong>{formatDate(s.tanggal)}</strong> · {t('bencana.ldp.line', { jenis: t(`bencana.jenisLdp.${s.jenis}`), jumlah: formatNumber(s.jumlahPeserta) })}
+                <strong>{formatDate(s.tanggal)}</strong> ·{' '}
+                {t('bencana.ldp.line', { jenis: t(`bencana.jenisLdp.${s.jenis}`), jumlah: formatNumber(s.jumlahPeserta) })}
                 <br />
                 <small className="muted">
-                  {s.shelterId ? (shelterName.get(s.shelterId) ?? '') : (s.tempat ?? '')} · {t('bencana.ldp.registered', { count: s.peserta.length })}
+                  {s.shelterId ? (shelterName.get(s.shelterId) ?? '') : (s.tempat ?? '')} ·{' '}
+                  {t('bencana.ldp.registered', { count: s.peserta.length })}
                 </small>
                 {s.catatan && (
                   <>

@@ -8,7 +8,14 @@ import { formatNumber } from '../../lib/format.js';
 import { AreaName, CheckList } from './DisasterBits.js';
 import { EventVillagePicker } from './EventVillagePicker.js';
 
-const EMPTY = { nama: '', jenis: 'pengungsian' as JenisPosko, kodeDesa: '', kapasitas: '', fasilitas: [] as FasilitasPosko[], kebutuhan: '' };
+const EMPTY = {
+  nama: '',
+  jenis: 'pengungsian' as JenisPosko,
+  kodeDesa: '',
+  kapasitas: '',
+  fasilitas: [] as FasilitasPosko[],
+  kebutuhan: '',
+};
 
 /** A new shelter or post: its place (village and the phone's GPS), capacity, facilities and needs. */
 function ShelterForm({ event, onDone }: { event: DisasterRecord; onDone: () => void }) {
@@ -35,7 +42,15 @@ function ShelterForm({ event, onDone }: { event: DisasterRecord; onDone: () => v
         e.preventDefault();
         const kebutuhan = f.kebutuhan.trim();
         add.mutate(
-          { nama: f.nama.trim(), jenis: f.jenis, kodeDesa: f.kodeDesa, kapasitas: Number(f.kapasitas), fasilitas: f.fasilitas, ...(gps ? { lat: gps.lat, lng: gps.lng } : {}), ...(kebutuhan ? { kebutuhan } : {}) },
+          {
+            nama: f.nama.trim(),
+            jenis: f.jenis,
+            kodeDesa: f.kodeDesa,
+            kapasitas: Number(f.kapasitas),
+            fasilitas: f.fasilitas,
+            ...(gps ? { lat: gps.lat, lng: gps.lng } : {}),
+            ...(kebutuhan ? { kebutuhan } : {}),
+          },
           {
             onSuccess: () => {
               setF(EMPTY);
@@ -64,7 +79,15 @@ function ShelterForm({ event, onDone }: { event: DisasterRecord; onDone: () => v
         </label>
         <label>
           {t('bencana.posko.kapasitas')}
-          <input type="number" inputMode="numeric" required min={0} max={1000000} value={f.kapasitas} onChange={(e) => setF({ ...f, kapasitas: e.target.value })} />
+          <input
+            type="number"
+            inputMode="numeric"
+            required
+            min={0}
+            max={1000000}
+            value={f.kapasitas}
+            onChange={(e) => setF({ ...f, kapasitas: e.target.value })}
+          />
         </label>
       </div>
       <fieldset>
@@ -74,14 +97,22 @@ function ShelterForm({ event, onDone }: { event: DisasterRecord; onDone: () => v
       <fieldset>
         <legend>{t('bencana.posko.gps')}</legend>
         <p data-testid="shelter-gps">
-          {gps ? t('bencana.posko.gpsValue', { lat: gps.lat.toFixed(5), lng: gps.lng.toFixed(5), accuracy: gps.accuracy }) : t('bencana.posko.noGps')}
+          {gps
+            ? t('bencana.posko.gpsValue', { lat: gps.lat.toFixed(5), lng: gps.lng.toFixed(5), accuracy: gps.accuracy })
+            : t('bencana.posko.noGps')}
         </p>
         <button type="button" className="secondary" onClick={() => void locate()} disabled={locating} aria-busy={locating}>
           {locating ? t('bencana.posko.locating') : t('bencana.posko.useGps')}
         </button>
         {gpsFailed && <p className="warning">{t('bencana.posko.gpsFailed')}</p>}
       </fieldset>
-      <CheckList legend={t('bencana.posko.fasilitas')} values={FASILITAS_POSKO} label={(v) => t(`bencana.fasilitas.${v}`)} chosen={f.fasilitas} onChange={(fasilitas) => setF({ ...f, fasilitas })} />
+      <CheckList
+        legend={t('bencana.posko.fasilitas')}
+        values={FASILITAS_POSKO}
+        label={(v) => t(`bencana.fasilitas.${v}`)}
+        chosen={f.fasilitas}
+        onChange={(fasilitas) => setF({ ...f, fasilitas })}
+      />
       <label>
         {t('bencana.posko.kebutuhan')}
         <textarea rows={2} maxLength={2000} value={f.kebutuhan} onChange={(e) => setF({ ...f, kebutuhan: e.target.value })} />
@@ -119,7 +150,14 @@ export function SheltersPanel({ event }: { event: DisasterRecord }) {
                 {s.lat !== null && s.lng !== null && (
                   <>
                     {' '}
-                    · <a href={`https://www.openstreetmap.org/?mlat=${s.lat}&mlon=${s.lng}#map=16/${s.lat}/${s.lng}`} target="_blank" rel="noreferrer">{t('bencana.posko.map')}</a>
+                    ·{' '}
+                    <a
+                      href={`https://www.openstreetmap.org/?mlat=${s.lat}&mlon=${s.lng}#map=16/${s.lat}/${s.lng}`}
+                      target="_blank"
+                      rel="noreferrer"
+                    >
+                      {t('bencana.posko.map')}
+                    </a>
                   </>
                 )}
                 {s.fasilitas.length > 0 && (

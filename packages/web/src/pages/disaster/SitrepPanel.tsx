@@ -27,7 +27,13 @@ export function SitrepPanel({ event }: { event: DisasterRecord }) {
       <div className="sitrep-bar">
         <label>
           {t('bencana.sitrep.day')}
-          <input type="date" min={event.mulai} max={event.selesai ?? today} value={tanggal} onChange={(e) => e.target.value && setTanggal(e.target.value)} />
+          <input
+            type="date"
+            min={event.mulai}
+            max={event.selesai ?? today}
+            value={tanggal}
+            onChange={(e) => e.target.value && setTanggal(e.target.value)}
+          />
         </label>
         <a role="button" className="secondary" href={sitrepDocument(event.id, tanggal, 'pdf')} download>
           {t('bencana.sitrep.pdf')}
@@ -51,7 +57,9 @@ export function SitrepPanel({ event }: { event: DisasterRecord }) {
                 <Tile testId="sitrep-kasus" label={t('bencana.sitrep.kasus')} value={s.kasusDibuka} />
               </div>
               <h3>{t('bencana.sitrep.ldp')}</h3>
-              <p data-testid="sitrep-ldp">{t('bencana.sitrep.ldpLine', { sesi: formatNumber(s.ldp.sesi), peserta: formatNumber(s.ldp.peserta) })}</p>
+              <p data-testid="sitrep-ldp">
+                {t('bencana.sitrep.ldpLine', { sesi: formatNumber(s.ldp.sesi), peserta: formatNumber(s.ldp.peserta) })}
+              </p>
               <h3>{t('bencana.sitrep.rentan')}</h3>
               <table className="compact">
                 <tbody>
@@ -72,7 +80,8 @@ export function SitrepPanel({ event }: { event: DisasterRecord }) {
                     const over = x.penghuni > x.kapasitas;
                     return (
                       <li key={x.id} data-testid="sitrep-shelter">
-                        <strong>{x.nama}</strong> · {t('bencana.sitrep.occupancy', { penghuni: formatNumber(x.penghuni), kapasitas: formatNumber(x.kapasitas) })}
+                        <strong>{x.nama}</strong> ·{' '}
+                        {t('bencana.sitrep.occupancy', { penghuni: formatNumber(x.penghuni), kapasitas: formatNumber(x.kapasitas) })}
                         {over && <mark className="late">{t('bencana.sitrep.over')}</mark>}
                         <span className="bar-track">
                           <span className={`bar${over ? ' over' : ''}`} style={{ width: `${(x.penghuni / maxShelter) * 100}%` }} />

@@ -37,10 +37,15 @@ export default function ReportsPage() {
     refetchInterval: (query) => (query.state.data?.items.some((r) => r.status === 'antre' || r.status === 'proses') ? 1500 : false),
   });
   const create = useMutation({
-    mutationFn: () => api<Report>('/reports', { method: 'POST', json: { wilayah: form.wilayah === '' ? null : form.wilayah, bulan: form.bulan, format: form.format } }),
+    mutationFn: () =>
+      api<Report>('/reports', {
+        method: 'POST',
+        json: { wilayah: form.wilayah === '' ? null : form.wilayah, bulan: form.bulan, format: form.format },
+      }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['reports'] }),
   });
-  const areaName = (code: string | null) => (code === null ? t('dasbor.national') : (provinces.data?.find((p) => p.kode === code)?.nama ?? code));
+  const areaName = (code: string | null) =>
+    code === null ? t('dasbor.national') : (provinces.data?.find((p) => p.kode === code)?.nama ?? code);
 
   return (
     <section>

@@ -3,7 +3,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
 import { useMe } from '../../api/queries.js';
-import { useCheckIn, useCompetencies, useCompleteTraining, useDevelopmentHours, useMyCertificates, useParticipants, useTrainings } from '../../api/training-queries.js';
+import {
+  useCheckIn,
+  useCompetencies,
+  useCompleteTraining,
+  useDevelopmentHours,
+  useMyCertificates,
+  useParticipants,
+  useTrainings,
+} from '../../api/training-queries.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
 import { formatDate } from '../../lib/format.js';
 
@@ -36,7 +44,11 @@ function TrainingCard({ training, organiser, selfId }: { training: TrainingRecor
       <ul className="plain-list">
         {training.units.map((u) => (
           <li key={u.kode}>
-            {u.nama} <small className="muted">({t('pelatihan.jp', { jp: u.jp })}{u.tanggal ? `, ${formatDate(u.tanggal)}` : ''})</small>{' '}
+            {u.nama}{' '}
+            <small className="muted">
+              ({t('pelatihan.jp', { jp: u.jp })}
+              {u.tanggal ? `, ${formatDate(u.tanggal)}` : ''})
+            </small>{' '}
             {canCheckIn && open && mine && !mine.hadir.includes(u.kode) && (
               <button className="secondary" disabled={checkIn.isPending} onClick={() => checkIn.mutate({ userId: selfId, unit: u.kode })}>
                 {t('pelatihan.checkIn', { unit: u.kode })}
@@ -46,7 +58,11 @@ function TrainingCard({ training, organiser, selfId }: { training: TrainingRecor
           </li>
         ))}
       </ul>
-      {checkIn.error instanceof ApiError && <p role="alert" className="error">{checkIn.error.message}</p>}
+      {checkIn.error instanceof ApiError && (
+        <p role="alert" className="error">
+          {checkIn.error.message}
+        </p>
+      )}
       <details open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
         <summary>{t('pelatihan.participants', { count: training.jumlahPeserta })}</summary>
         {open && (
@@ -55,7 +71,8 @@ function TrainingCard({ training, organiser, selfId }: { training: TrainingRecor
               <ul className="plain-list">
                 {rows.map((p) => (
                   <li key={p.userId}>
-                    <strong>{p.nama}</strong> <small>{p.wilayah}</small> · {t('pelatihan.attended', { n: p.hadir.length, total: training.units.length })}
+                    <strong>{p.nama}</strong> <small>{p.wilayah}</small> ·{' '}
+                    {t('pelatihan.attended', { n: p.hadir.length, total: training.units.length })}
                     {p.nilaiPost !== null && ` · ${t('pelatihan.postTest', { nilai: p.nilaiPost })}`}
                     {p.sertifikat && (
                       <>
@@ -75,8 +92,16 @@ function TrainingCard({ training, organiser, selfId }: { training: TrainingRecor
           <button disabled={complete.isPending} aria-busy={complete.isPending} onClick={() => complete.mutate()}>
             {t('pelatihan.complete')}
           </button>
-          {complete.data && <p role="status">{t('pelatihan.completed', { issued: complete.data.certificates.length, failed: complete.data.notQualified.length })}</p>}
-          {complete.error && <p role="alert" className="error">{complete.error.message}</p>}
+          {complete.data && (
+            <p role="status">
+              {t('pelatihan.completed', { issued: complete.data.certificates.length, failed: complete.data.notQualified.length })}
+            </p>
+          )}
+          {complete.error && (
+            <p role="alert" className="error">
+              {complete.error.message}
+            </p>
+          )}
         </footer>
       )}
     </article>

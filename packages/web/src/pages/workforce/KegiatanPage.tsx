@@ -36,7 +36,14 @@ function ActivityFields({ form, onChange }: { form: ActivityForm; onChange: (nex
         </label>
         <label>
           {t('kerja.kegiatan.minutes')}
-          <input type="number" min={1} max={720} required value={form.durasiMenit} onChange={(e) => onChange({ ...form, durasiMenit: Number(e.target.value) })} />
+          <input
+            type="number"
+            min={1}
+            max={720}
+            required
+            value={form.durasiMenit}
+            onChange={(e) => onChange({ ...form, durasiMenit: Number(e.target.value) })}
+          />
         </label>
       </div>
       <label>
@@ -96,9 +103,16 @@ function Entry({ entry }: { entry: ActivityRecord }) {
       <header>
         <strong>{t(`kerja.jenis.${entry.jenis}`)}</strong> · {t(`kerja.activityStatus.${entry.status}`)}
         {entry.caseIds.length > 0 && <> · {t('kerja.kegiatan.cases', { count: entry.caseIds.length })}</>}
-        {pendingEdit && <> <SyncMark entry={pendingEdit} /></>}
+        {pendingEdit && (
+          <>
+            {' '}
+            <SyncMark entry={pendingEdit} />
+          </>
+        )}
         {entry.sumber === 'otomatis' && entry.status === 'draf' && <p className="muted">{t('kerja.kegiatan.auto')}</p>}
-        {entry.status === 'dikembalikan' && entry.komentar && <p className="warning">{t('kerja.kegiatan.returned', { comment: entry.komentar })}</p>}
+        {entry.status === 'dikembalikan' && entry.komentar && (
+          <p className="warning">{t('kerja.kegiatan.returned', { comment: entry.komentar })}</p>
+        )}
       </header>
       <ActivityPhotos activityId={entry.id} count={entry.jumlahFoto} editable={entry.tindakan.ubah} />
       {entry.tindakan.ubah ? (
@@ -141,7 +155,13 @@ function NewEntry({ tanggal }: { tanggal: string }) {
   const invalidate = useInvalidate();
   const [form, setForm] = useState<ActivityForm>({ jenis: 'kunjungan_rumah', durasiMenit: 60, uraian: '' });
   const add = useMutation({
-    mutationFn: () => queueWrite<ActivityRecord>({ kind: 'activity', path: '/activities', body: { tanggal, ...form, uraian: form.uraian || null }, ref: { tanggal } }),
+    mutationFn: () =>
+      queueWrite<ActivityRecord>({
+        kind: 'activity',
+        path: '/activities',
+        body: { tanggal, ...form, uraian: form.uraian || null },
+        ref: { tanggal },
+      }),
     onSuccess: () => {
       setForm({ ...form, uraian: '' });
       invalidate();
@@ -214,12 +234,18 @@ export default function KegiatanPage() {
             <strong>{t(`kerja.jenis.${e.body['jenis'] as ActivityType}`)}</strong> <SyncMark entry={e} />
           </header>
           <p>
-            {formatNumber(Number(e.body['durasiMenit']))} {t('kerja.kegiatan.minutes').toLowerCase()} {typeof e.body['uraian'] === 'string' && `· ${e.body['uraian']}`}
+            {formatNumber(Number(e.body['durasiMenit']))} {t('kerja.kegiatan.minutes').toLowerCase()}{' '}
+            {typeof e.body['uraian'] === 'string' && `· ${e.body['uraian']}`}
           </p>
         </article>
       ))}
       {submittable.length > 0 && (
-        <button className="big-button" aria-busy={submit.isPending} disabled={submit.isPending} onClick={() => submit.mutate(submittable.map((e) => e.id))}>
+        <button
+          className="big-button"
+          aria-busy={submit.isPending}
+          disabled={submit.isPending}
+          onClick={() => submit.mutate(submittable.map((e) => e.id))}
+        >
           {t('kerja.kegiatan.submitDay', { count: submittable.length })}
         </button>
       )}

@@ -25,7 +25,11 @@ function RateForm({ perf, year }: { perf: PerformanceRecord; year: number }) {
   const [perilaku, setPerilaku] = useState<Rating | ''>(perf.perilaku ?? '');
   const [catatan, setCatatan] = useState(perf.perilakuCatatan ?? '');
   const save = useMutation({
-    mutationFn: () => api<PerformanceRecord>(`/performance/${perf.userId}/plan?year=${year}`, { method: 'PUT', json: { perilaku: perilaku || null, perilakuCatatan: catatan || null } }),
+    mutationFn: () =>
+      api<PerformanceRecord>(`/performance/${perf.userId}/plan?year=${year}`, {
+        method: 'PUT',
+        json: { perilaku: perilaku || null, perilakuCatatan: catatan || null },
+      }),
     onSuccess: (data) => queryClient.setQueryData(workforceKeys.performance(perf.userId, year), data),
   });
   return (
@@ -70,11 +74,13 @@ export default function KinerjaPage() {
       <h1>{t('kerja.kinerja.title', { year })}</h1>
       <label>
         <select value={year} onChange={(e) => setYear(Number(e.target.value))} aria-label={t('dasbor.year')}>
-          {[0, 1, 2].map((d) => new Date().getFullYear() - d).map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
+          {[0, 1, 2]
+            .map((d) => new Date().getFullYear() - d)
+            .map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
         </select>
       </label>
       <QueryStatus query={perf} isEmpty={() => false} empty={null}>
@@ -131,7 +137,10 @@ export default function KinerjaPage() {
                       <td>
                         {formatNumber(i.capaian)}%
                         <span className="bar-track">
-                          <span className={`bar${i.rating === 'di_bawah' ? ' under' : ''}`} style={{ width: `${Math.min(100, i.capaian)}%` }} />
+                          <span
+                            className={`bar${i.rating === 'di_bawah' ? ' under' : ''}`}
+                            style={{ width: `${Math.min(100, i.capaian)}%` }}
+                          />
                         </span>
                         <small>{t(`kerja.rating.${i.rating}`)}</small>
                       </td>

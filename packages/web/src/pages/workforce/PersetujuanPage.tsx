@@ -111,8 +111,14 @@ export default function PersetujuanPage() {
         {(d) => (
           <>
             <p>
-              {t('kerja.persetujuan.daysSummary', { entries: formatNumber(reviewable.length), days: formatNumber(days), people: formatNumber(people) })}
-              {d.total > d.items.length && <> {t('kerja.persetujuan.firstOnly', { shown: formatNumber(d.items.length), total: formatNumber(d.total) })}</>}
+              {t('kerja.persetujuan.daysSummary', {
+                entries: formatNumber(reviewable.length),
+                days: formatNumber(days),
+                people: formatNumber(people),
+              })}
+              {d.total > d.items.length && (
+                <> {t('kerja.persetujuan.firstOnly', { shown: formatNumber(d.items.length), total: formatNumber(d.total) })}</>
+              )}
             </p>
             {days > 1 && <ApproveAll entries={reviewable} people={people} onApproved={setApproved} />}
             {groups.map((g) => (
@@ -133,7 +139,11 @@ export default function PersetujuanPage() {
                   <button disabled={judge.isPending} onClick={() => judge.mutate({ id: r.id, action: 'approve' })}>
                     {t('kerja.persetujuan.approve')}
                   </button>
-                  <button className="secondary outline" disabled={judge.isPending} onClick={() => judge.mutate({ id: r.id, action: 'reject' })}>
+                  <button
+                    className="secondary outline"
+                    disabled={judge.isPending}
+                    onClick={() => judge.mutate({ id: r.id, action: 'reject' })}
+                  >
                     {t('kerja.persetujuan.reject')}
                   </button>
                 </div>
@@ -155,7 +165,10 @@ export default function PersetujuanPage() {
           <ul className="plain-list">
             {d.rencanaMenunggu.map((p) => (
               <li key={p.caseId}>
-                <Link to={`/kasus/${p.caseId}`}>{p.nomor}</Link> · {p.beneficiaryNama} · <span className="muted">{p.pendampingNama} · {formatDate(p.diajukanPada.slice(0, 10))}</span>
+                <Link to={`/kasus/${p.caseId}`}>{p.nomor}</Link> · {p.beneficiaryNama} ·{' '}
+                <span className="muted">
+                  {p.pendampingNama} · {formatDate(p.diajukanPada.slice(0, 10))}
+                </span>
               </li>
             ))}
           </ul>
@@ -168,7 +181,8 @@ export default function PersetujuanPage() {
           <ul className="plain-list">
             {d.pengalihanMenunggu.map((x) => (
               <li key={x.id}>
-                {t('kasus.pengalihan.line', { nomor: x.nomor, from: x.dariPendamping ?? '—', to: x.kePendamping })} — <span className="muted">{x.alasan}</span>
+                {t('kasus.pengalihan.line', { nomor: x.nomor, from: x.dariPendamping ?? '—', to: x.kePendamping })} —{' '}
+                <span className="muted">{x.alasan}</span>
                 <TransferDecision caseId={x.caseId} transfer={x} withdraw={false} />
               </li>
             ))}

@@ -45,7 +45,12 @@ export default function PresensiPage() {
       const acted = { ...position, waktuPerangkat: new Date().toISOString() };
       const body = kind === 'check-in' ? { ...acted, status: dinasLuar ? 'dinas_luar' : 'hadir' } : acted;
       // Through the outbox: the entry keeps the device's time of the tap and this GPS fix.
-      return queueWrite<AttendanceRecord>({ kind, path: `/attendance/${kind}`, body, ref: { tanggal: today.data?.tanggal ?? workerToday(me.wilayah) } });
+      return queueWrite<AttendanceRecord>({
+        kind,
+        path: `/attendance/${kind}`,
+        body,
+        ref: { tanggal: today.data?.tanggal ?? workerToday(me.wilayah) },
+      });
     },
     onSuccess: refresh,
   });
@@ -73,7 +78,8 @@ export default function PresensiPage() {
             <p>{t('kerja.presensi.today', { date: formatDate(tanggal) })}</p>
             {r?.masukAt && (
               <p>
-                <strong>{t('kerja.presensi.masuk', { time: formatTime(r.masukAt, r.wilayah) })}</strong> · {t(`kerja.status.${r.status}`)} <Flags r={r} />
+                <strong>{t('kerja.presensi.masuk', { time: formatTime(r.masukAt, r.wilayah) })}</strong> · {t(`kerja.status.${r.status}`)}{' '}
+                <Flags r={r} />
                 {r.pulangAt && (
                   <>
                     <br />
@@ -90,12 +96,14 @@ export default function PresensiPage() {
             )}
             {pendingIn && (
               <p data-testid="pending-check-in">
-                <strong>{t('kerja.presensi.masuk', { time: formatTime(pendingIn.actedAt, me.wilayah) })}</strong> <SyncMark entry={pendingIn} />
+                <strong>{t('kerja.presensi.masuk', { time: formatTime(pendingIn.actedAt, me.wilayah) })}</strong>{' '}
+                <SyncMark entry={pendingIn} />
               </p>
             )}
             {pendingOut && (
               <p data-testid="pending-check-out">
-                <strong>{t('kerja.presensi.pulang', { time: formatTime(pendingOut.actedAt, me.wilayah) })}</strong> <SyncMark entry={pendingOut} />
+                <strong>{t('kerja.presensi.pulang', { time: formatTime(pendingOut.actedAt, me.wilayah) })}</strong>{' '}
+                <SyncMark entry={pendingOut} />
               </p>
             )}
             {!r && !pendingIn && (
@@ -112,7 +120,12 @@ export default function PresensiPage() {
             )}
             {r?.masukAt && <SelfieButton />}
             {(r?.masukAt ?? pendingIn) && !r?.pulangAt && !pendingOut && (
-              <button className="big-button secondary" aria-busy={mark.isPending} disabled={mark.isPending} onClick={() => mark.mutate('check-out')}>
+              <button
+                className="big-button secondary"
+                aria-busy={mark.isPending}
+                disabled={mark.isPending}
+                onClick={() => mark.mutate('check-out')}
+              >
                 {mark.isPending ? t('kerja.presensi.locating') : t('kerja.presensi.checkOut')}
               </button>
             )}

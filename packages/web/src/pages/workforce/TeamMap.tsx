@@ -20,10 +20,17 @@ export function TeamMap({ rows }: { rows: TeamDayRow[] }) {
   const y = (lat: number) => ((maxLat - lat) / (maxLat - minLat)) * height;
   return (
     <figure>
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={t('kerja.tim.map')} style={{ width: '100%', background: '#eef5f5', borderRadius: 8 }}>
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-label={t('kerja.tim.map')}
+        style={{ width: '100%', background: '#eef5f5', borderRadius: 8 }}
+      >
         {rows.map((r) => (
           <g key={r.userId}>
-            {r.lokasiTugas && <circle cx={x(r.lokasiTugas.lng)} cy={y(r.lokasiTugas.lat)} r={7} fill="none" stroke="#0f6e6e" strokeWidth={1.5} />}
+            {r.lokasiTugas && (
+              <circle cx={x(r.lokasiTugas.lng)} cy={y(r.lokasiTugas.lat)} r={7} fill="none" stroke="#0f6e6e" strokeWidth={1.5} />
+            )}
             {r.presensi?.masuk && (
               <circle cx={x(r.presensi.masuk.lng)} cy={y(r.presensi.masuk.lat)} r={4} fill={r.presensi.jauh ? '#b3261e' : '#0f6e6e'}>
                 <title>{`${r.nama ?? r.username}${r.presensi.masuk.jarakKm !== null ? ` · ${r.presensi.masuk.jarakKm} km` : ''}`}</title>

@@ -19,7 +19,8 @@ function TeamList({ rows }: { rows: TeamDayRow[] }) {
           {r.presensi ? (
             <>
               {t(`kerja.status.${r.presensi.status}`)}
-              {r.presensi.masukAt && ` ${formatTime(r.presensi.masukAt, r.wilayah)}`} {r.presensi.terlambat && <mark>{t('kerja.presensi.late')}</mark>}{' '}
+              {r.presensi.masukAt && ` ${formatTime(r.presensi.masukAt, r.wilayah)}`}{' '}
+              {r.presensi.terlambat && <mark>{t('kerja.presensi.late')}</mark>}{' '}
               {r.presensi.jauh && <mark>{t('kerja.presensi.far', { km: r.presensi.masuk?.jarakKm ?? '?' })}</mark>}
             </>
           ) : (
@@ -77,7 +78,9 @@ export default function TimPage() {
           {t('kerja.kinerja.download')}
         </a>
       </div>
-      {load.data && <p className="muted">{t('kerja.tim.workloadNote', { rekomendasi: load.data.rekomendasi, maksimum: load.data.maksimum })}</p>}
+      {load.data && (
+        <p className="muted">{t('kerja.tim.workloadNote', { rekomendasi: load.data.rekomendasi, maksimum: load.data.maksimum })}</p>
+      )}
       <QueryStatus query={recap} isEmpty={(d) => d.items.length === 0} empty={null}>
         {(d) => (
           <div className="table-scroll">
@@ -115,7 +118,10 @@ export default function TimPage() {
                       <td>
                         {cases}
                         <span className="bar-track">
-                          <span className={`bar${cases > max ? ' over' : cases > (load.data?.rekomendasi ?? 25) ? ' under' : ''}`} style={{ width: `${Math.min(100, (cases / max) * 100)}%` }} />
+                          <span
+                            className={`bar${cases > max ? ' over' : cases > (load.data?.rekomendasi ?? 25) ? ' under' : ''}`}
+                            style={{ width: `${Math.min(100, (cases / max) * 100)}%` }}
+                          />
                         </span>
                       </td>
                       <td>

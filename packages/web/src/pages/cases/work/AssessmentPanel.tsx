@@ -9,8 +9,11 @@ import { FormSections, type Answers } from './FormFields.js';
 function ConferenceForm({ kase }: { kase: CaseRecord }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState({ tanggal: workerToday(kase.wilayah), peserta: '', ringkasan: '', keputusan: '' });
-  const save = useCaseWrite(kase.id, 'conferences', (body: ConferenceInput) => api(`/cases/${kase.id}/conferences`, { method: 'POST', json: body }), () =>
-    setDraft((d) => ({ ...d, peserta: '', ringkasan: '', keputusan: '' })),
+  const save = useCaseWrite(
+    kase.id,
+    'conferences',
+    (body: ConferenceInput) => api(`/cases/${kase.id}/conferences`, { method: 'POST', json: body }),
+    () => setDraft((d) => ({ ...d, peserta: '', ringkasan: '', keputusan: '' })),
   );
   return (
     <details>
@@ -18,7 +21,13 @@ function ConferenceForm({ kase }: { kase: CaseRecord }) {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          save.mutate({ ...draft, peserta: draft.peserta.split('\n').map((p) => p.trim()).filter(Boolean) });
+          save.mutate({
+            ...draft,
+            peserta: draft.peserta
+              .split('\n')
+              .map((p) => p.trim())
+              .filter(Boolean),
+          });
         }}
       >
         <label>
@@ -40,7 +49,11 @@ function ConferenceForm({ kase }: { kase: CaseRecord }) {
         <button type="submit" aria-busy={save.isPending} disabled={save.isPending}>
           {t('kasus.common.save')}
         </button>
-        {save.isError && <p role="alert" className="error">{save.error.message}</p>}
+        {save.isError && (
+          <p role="alert" className="error">
+            {save.error.message}
+          </p>
+        )}
       </form>
     </details>
   );
@@ -53,9 +66,16 @@ export function AssessmentPanel({ kase }: { kase: CaseRecord }) {
   const assessments = useAssessments(kase.id);
   const conferences = useConferences(kase.id);
   const [answers, setAnswers] = useState<Answers>({});
-  const save = useCaseWrite(kase.id, 'assessments', (data: Answers) => api(`/cases/${kase.id}/assessments`, { method: 'POST', json: { data } }), () => setAnswers({}));
+  const save = useCaseWrite(
+    kase.id,
+    'assessments',
+    (data: Answers) => api(`/cases/${kase.id}/assessments`, { method: 'POST', json: { data } }),
+    () => setAnswers({}),
+  );
   const invalid = new Set(
-    save.error instanceof ApiError && Array.isArray(save.error.details) ? (save.error.details as Array<{ field: string }>).map((d) => d.field.replace(/^\//, '').split('/')[0]!) : [],
+    save.error instanceof ApiError && Array.isArray(save.error.details)
+      ? (save.error.details as Array<{ field: string }>).map((d) => d.field.replace(/^\//, '').split('/')[0]!)
+      : [],
   );
   const latest = assessments.data?.[0];
   const labels = new Map(form.data?.layout.flatMap((s) => s.fields.map((f) => [f.name, f] as const)) ?? []);
@@ -68,7 +88,12 @@ export function AssessmentPanel({ kase }: { kase: CaseRecord }) {
     <div>
       {latest ? (
         <details open>
-          <summary>{t('kasus.asesmen.latest', { date: formatDate(latest.createdAt.slice(0, 10)), risiko: t(`kasus.asesmen.risiko.${latest.risiko}`) })}</summary>
+          <summary>
+            {t('kasus.asesmen.latest', {
+              date: formatDate(latest.createdAt.slice(0, 10)),
+              risiko: t(`kasus.asesmen.risiko.${latest.risiko}`),
+            })}
+          </summary>
           <dl className="answers">
             {Object.entries(latest.data).map(([k, v]) => {
               const field = answeredLabels.get(k);
@@ -76,7 +101,15 @@ export function AssessmentPanel({ kase }: { kase: CaseRecord }) {
               return (
                 <div key={k}>
                   <dt>{field?.label ?? k}</dt>
-                  <dd>{Array.isArray(v) ? v.map(text).join(', ') : typeof v === 'boolean' ? (v ? t('kasus.common.yes') : t('kasus.common.no')) : text(v)}</dd>
+                  <dd>
+                    {Array.isArray(v)
+                      ? v.map(text).join(', ')
+                      : typeof v === 'boolean'
+                        ? v
+                          ? t('kasus.common.yes')
+                          : t('kasus.common.no')
+                        : text(v)}
+                  </dd>
                 </div>
               );
             })}
@@ -87,7 +120,9 @@ export function AssessmentPanel({ kase }: { kase: CaseRecord }) {
       )}
       {works && form.data && (
         <details open={!latest}>
-          <summary>{latest ? t('kasus.asesmen.reassess') : t('kasus.asesmen.new')} — {form.data.judul}</summary>
+          <summary>
+            {latest ? t('kasus.asesmen.reassess') : t('kasus.asesmen.new')} — {form.data.judul}
+          </summary>
           <form
             onSubmit={(e) => {
               e.preventDefault();
@@ -100,7 +135,9 @@ export function AssessmentPanel({ kase }: { kase: CaseRecord }) {
             </button>
             {save.isError && (
               <p role="alert" className="error">
-                {invalid.size > 0 ? t('kasus.asesmen.fieldError', { fields: [...invalid].map((f) => labels.get(f)?.label ?? f).join(', ') }) : save.error.message}
+                {invalid.size > 0
+                  ? t('kasus.asesmen.fieldError', { fields: [...invalid].map((f) => labels.get(f)?.label ?? f).join(', ') })
+                  : save.error.message}
               </p>
             )}
           </form>

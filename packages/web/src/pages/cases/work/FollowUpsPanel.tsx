@@ -9,7 +9,9 @@ function RecordVisit({ kase, visit }: { kase: CaseRecord; visit: FollowUpView })
   const { t } = useTranslation();
   const [kondisi, setKondisi] = useState<FollowUpCondition>('stabil');
   const [hasil, setHasil] = useState('');
-  const record = useCaseWrite(kase.id, 'followups', () => api(`/followups/${visit.id}/record`, { method: 'POST', json: { kondisi, hasil } }));
+  const record = useCaseWrite(kase.id, 'followups', () =>
+    api(`/followups/${visit.id}/record`, { method: 'POST', json: { kondisi, hasil } }),
+  );
   return (
     <details>
       <summary>{t('kasus.bimbingan.record')}</summary>
@@ -30,7 +32,11 @@ function RecordVisit({ kase, visit }: { kase: CaseRecord; visit: FollowUpView })
       <button disabled={record.isPending || !hasil.trim()} onClick={() => record.mutate(undefined)}>
         {t('kasus.common.save')}
       </button>
-      {record.isError && <p role="alert" className="error">{record.error.message}</p>}
+      {record.isError && (
+        <p role="alert" className="error">
+          {record.error.message}
+        </p>
+      )}
     </details>
   );
 }
@@ -40,7 +46,12 @@ export function FollowUpsPanel({ kase }: { kase: CaseRecord }) {
   const { t } = useTranslation();
   const visits = useFollowUps(kase.id);
   const [jadwal, setJadwal] = useState('');
-  const add = useCaseWrite(kase.id, 'followups', () => api(`/cases/${kase.id}/followups`, { method: 'POST', json: { jadwal } }), () => setJadwal(''));
+  const add = useCaseWrite(
+    kase.id,
+    'followups',
+    () => api(`/cases/${kase.id}/followups`, { method: 'POST', json: { jadwal } }),
+    () => setJadwal(''),
+  );
   const works = kase.tindakan.ubah && kase.tahapan === 'bimbingan_lanjut';
   return (
     <div>
@@ -49,7 +60,10 @@ export function FollowUpsPanel({ kase }: { kase: CaseRecord }) {
         <ul className="cards">
           {visits.data.map((v) => (
             <li key={v.id}>
-              <strong>{formatDate(v.jadwal)}</strong> <mark className={v.jatuhTempo ? 'late' : ''}>{v.jatuhTempo ? t('kasus.bimbingan.due') : t(`kasus.bimbingan.status.${v.status}`)}</mark>
+              <strong>{formatDate(v.jadwal)}</strong>{' '}
+              <mark className={v.jatuhTempo ? 'late' : ''}>
+                {v.jatuhTempo ? t('kasus.bimbingan.due') : t(`kasus.bimbingan.status.${v.status}`)}
+              </mark>
               {v.kondisi && <span> · {t(`kasus.bimbingan.conditions.${v.kondisi}`)}</span>}
               {v.hasil && <q>{v.hasil}</q>}
               {works && v.status === 'terjadwal' && <RecordVisit kase={kase} visit={v} />}
@@ -74,7 +88,11 @@ export function FollowUpsPanel({ kase }: { kase: CaseRecord }) {
           <button type="submit" disabled={add.isPending}>
             {t('kasus.common.save')}
           </button>
-          {add.isError && <p role="alert" className="error">{add.error.message}</p>}
+          {add.isError && (
+            <p role="alert" className="error">
+              {add.error.message}
+            </p>
+          )}
         </form>
       )}
     </div>

@@ -7,7 +7,17 @@ export type Answers = Record<string, unknown>;
  * Draws a versioned form from its layout (the same data the server's JSON Schema comes from), so a
  * new form version needs no new screen. Bad fields named by the server are marked.
  */
-function Field({ field, value, onChange, invalid }: { field: FormField; value: unknown; onChange: (v: unknown) => void; invalid: boolean }) {
+function Field({
+  field,
+  value,
+  onChange,
+  invalid,
+}: {
+  field: FormField;
+  value: unknown;
+  onChange: (v: unknown) => void;
+  invalid: boolean;
+}) {
   const { t } = useTranslation();
   const label = `${field.label}${field.required ? ' *' : ''}`;
   const aria = invalid ? { 'aria-invalid': true as const } : {};
@@ -16,7 +26,13 @@ function Field({ field, value, onChange, invalid }: { field: FormField; value: u
       return (
         <label>
           {label}
-          <textarea rows={2} maxLength={5000} value={(value as string) ?? ''} onChange={(e) => onChange(e.target.value || undefined)} {...aria} />
+          <textarea
+            rows={2}
+            maxLength={5000}
+            value={(value as string) ?? ''}
+            onChange={(e) => onChange(e.target.value || undefined)}
+            {...aria}
+          />
           {field.help && <small>{field.help}</small>}
         </label>
       );
@@ -73,7 +89,15 @@ function Field({ field, value, onChange, invalid }: { field: FormField; value: u
       return (
         <label>
           {label}
-          <input type="number" inputMode="numeric" min={field.min} max={field.max} value={value === undefined ? '' : String(value)} onChange={(e) => onChange(e.target.value === '' ? undefined : Number(e.target.value))} {...aria} />
+          <input
+            type="number"
+            inputMode="numeric"
+            min={field.min}
+            max={field.max}
+            value={value === undefined ? '' : String(value)}
+            onChange={(e) => onChange(e.target.value === '' ? undefined : Number(e.target.value))}
+            {...aria}
+          />
         </label>
       );
     case 'date':
@@ -93,7 +117,17 @@ function Field({ field, value, onChange, invalid }: { field: FormField; value: u
   }
 }
 
-export function FormSections({ layout, answers, onChange, invalid }: { layout: readonly FormSection[]; answers: Answers; onChange: (a: Answers) => void; invalid: ReadonlySet<string> }) {
+export function FormSections({
+  layout,
+  answers,
+  onChange,
+  invalid,
+}: {
+  layout: readonly FormSection[];
+  answers: Answers;
+  onChange: (a: Answers) => void;
+  invalid: ReadonlySet<string>;
+}) {
   return (
     <>
       {layout.map((section) => (

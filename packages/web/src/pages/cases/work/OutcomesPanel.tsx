@@ -13,15 +13,21 @@ export function OutcomesPanel({ kase }: { kase: CaseRecord }) {
     if (outcomes.data) setRows(outcomes.data.items);
   }, [outcomes.data]);
   const save = useCaseWrite(kase.id, 'outcomes', () =>
-    api(`/cases/${kase.id}/outcomes`, { method: 'PUT', json: { kriteria: rows.map((r) => ({ kriteria: r.kode, terpenuhi: r.terpenuhi, bukti: r.bukti || null })) } }),
+    api(`/cases/${kase.id}/outcomes`, {
+      method: 'PUT',
+      json: { kriteria: rows.map((r) => ({ kriteria: r.kode, terpenuhi: r.terpenuhi, bukti: r.bukti || null })) },
+    }),
   );
   if (!outcomes.data) return <p aria-busy="true">{t('common.loading')}</p>;
-  const editable = kase.tindakan.ubah && ['resosialisasi', 'terminasi'].includes(kase.tahapan) && !kase.diverifikasiPada && kase.status !== 'ditutup';
+  const editable =
+    kase.tindakan.ubah && ['resosialisasi', 'terminasi'].includes(kase.tahapan) && !kase.diverifikasiPada && kase.status !== 'ditutup';
   const missing = outcomes.data.belumTerpenuhi.length;
   return (
     <div>
       <p className="muted">{t('kasus.hasil.intro')}</p>
-      <p className={missing === 0 ? 'notice ok' : 'notice'}>{missing === 0 ? t('kasus.hasil.allMet') : t('kasus.hasil.missing', { count: missing })}</p>
+      <p className={missing === 0 ? 'notice ok' : 'notice'}>
+        {missing === 0 ? t('kasus.hasil.allMet') : t('kasus.hasil.missing', { count: missing })}
+      </p>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -31,7 +37,12 @@ export function OutcomesPanel({ kase }: { kase: CaseRecord }) {
         {rows.map((r, i) => (
           <fieldset key={r.kode}>
             <label>
-              <input type="checkbox" disabled={!editable} checked={r.terpenuhi} onChange={(e) => setRows(rows.map((x, j) => (j === i ? { ...x, terpenuhi: e.target.checked } : x)))} />
+              <input
+                type="checkbox"
+                disabled={!editable}
+                checked={r.terpenuhi}
+                onChange={(e) => setRows(rows.map((x, j) => (j === i ? { ...x, terpenuhi: e.target.checked } : x)))}
+              />
               {r.teks}
             </label>
             <input
@@ -52,7 +63,11 @@ export function OutcomesPanel({ kase }: { kase: CaseRecord }) {
           !kase.diverifikasiPada && <p className="muted">{t('kasus.hasil.onlyLater')}</p>
         )}
         {save.isSuccess && <p className="muted">{t('kasus.common.saved')}</p>}
-        {save.isError && <p role="alert" className="error">{save.error.message}</p>}
+        {save.isError && (
+          <p role="alert" className="error">
+            {save.error.message}
+          </p>
+        )}
       </form>
     </div>
   );

@@ -13,7 +13,23 @@ function PlanEditor({ kase, plan, onDone }: { kase: CaseRecord; plan: PlanView |
   const { t } = useTranslation();
   const [tujuan, setTujuan] = useState(plan?.tujuan.join('\n') ?? '');
   const [layanan, setLayanan] = useState<PlanServiceRow[]>(plan?.layanan ?? [emptyService()]);
-  const save = useCaseWrite(kase.id, 'plan', () => api<PlanView>(`/cases/${kase.id}/plan`, { method: 'PUT', json: { tujuan: tujuan.split('\n').map((x) => x.trim()).filter(Boolean), layanan, version: plan?.version } }), onDone);
+  const save = useCaseWrite(
+    kase.id,
+    'plan',
+    () =>
+      api<PlanView>(`/cases/${kase.id}/plan`, {
+        method: 'PUT',
+        json: {
+          tujuan: tujuan
+            .split('\n')
+            .map((x) => x.trim())
+            .filter(Boolean),
+          layanan,
+          version: plan?.version,
+        },
+      }),
+    onDone,
+  );
   const set = (i: number, patch: Partial<PlanServiceRow>) => setLayanan(layanan.map((l, j) => (j === i ? { ...l, ...patch } : l)));
   return (
     <form
@@ -38,9 +54,27 @@ function PlanEditor({ kase, plan, onDone }: { kase: CaseRecord; plan: PlanView |
                 </option>
               ))}
             </select>
-            <input aria-label={t('kasus.rencana.description')} placeholder={t('kasus.rencana.description')} required value={l.uraian} onChange={(e) => set(i, { uraian: e.target.value })} />
-            <input aria-label={t('kasus.rencana.provider')} placeholder={t('kasus.rencana.provider')} required value={l.pelaksana} onChange={(e) => set(i, { pelaksana: e.target.value })} />
-            <input aria-label={t('kasus.rencana.due')} type="date" required value={l.batas} onChange={(e) => set(i, { batas: e.target.value })} />
+            <input
+              aria-label={t('kasus.rencana.description')}
+              placeholder={t('kasus.rencana.description')}
+              required
+              value={l.uraian}
+              onChange={(e) => set(i, { uraian: e.target.value })}
+            />
+            <input
+              aria-label={t('kasus.rencana.provider')}
+              placeholder={t('kasus.rencana.provider')}
+              required
+              value={l.pelaksana}
+              onChange={(e) => set(i, { pelaksana: e.target.value })}
+            />
+            <input
+              aria-label={t('kasus.rencana.due')}
+              type="date"
+              required
+              value={l.batas}
+              onChange={(e) => set(i, { batas: e.target.value })}
+            />
             {layanan.length > 1 && (
               <button type="button" className="secondary outline" onClick={() => setLayanan(layanan.filter((_, j) => j !== i))}>
                 {t('kasus.rencana.remove')}
@@ -55,7 +89,11 @@ function PlanEditor({ kase, plan, onDone }: { kase: CaseRecord; plan: PlanView |
       <button type="submit" aria-busy={save.isPending} disabled={save.isPending}>
         {t('kasus.rencana.save')}
       </button>
-      {save.isError && <p role="alert" className="error">{save.error.message}</p>}
+      {save.isError && (
+        <p role="alert" className="error">
+          {save.error.message}
+        </p>
+      )}
     </form>
   );
 }
@@ -63,7 +101,9 @@ function PlanEditor({ kase, plan, onDone }: { kase: CaseRecord; plan: PlanView |
 function Review({ kase, plan }: { kase: CaseRecord; plan: PlanView }) {
   const { t } = useTranslation();
   const [komentar, setKomentar] = useState('');
-  const review = useCaseWrite(kase.id, 'plan', (keputusan: 'setujui' | 'kembalikan') => api(`/cases/${kase.id}/plan/review`, { method: 'POST', json: { keputusan, komentar: komentar || undefined, version: plan.version } }));
+  const review = useCaseWrite(kase.id, 'plan', (keputusan: 'setujui' | 'kembalikan') =>
+    api(`/cases/${kase.id}/plan/review`, { method: 'POST', json: { keputusan, komentar: komentar || undefined, version: plan.version } }),
+  );
   return (
     <div>
       <label>
@@ -78,7 +118,11 @@ function Review({ kase, plan }: { kase: CaseRecord; plan: PlanView }) {
           {t('kasus.rencana.returnIt')}
         </button>
       </div>
-      {review.isError && <p role="alert" className="error">{review.error.message}</p>}
+      {review.isError && (
+        <p role="alert" className="error">
+          {review.error.message}
+        </p>
+      )}
     </div>
   );
 }
@@ -88,18 +132,23 @@ export function PlanPanel({ kase }: { kase: CaseRecord }) {
   const { t } = useTranslation();
   const plan = usePlan(kase.id);
   const [editing, setEditing] = useState(false);
-  const submit = useCaseWrite(kase.id, 'plan', (version: number) => api(`/cases/${kase.id}/plan/submit`, { method: 'POST', json: { version } }));
+  const submit = useCaseWrite(kase.id, 'plan', (version: number) =>
+    api(`/cases/${kase.id}/plan/submit`, { method: 'POST', json: { version } }),
+  );
   if (plan.isPending) return <Loading query={plan} />;
   if (plan.isError) return <p role="alert">{plan.error.message}</p>;
   const p = plan.data;
   const mayWrite = kase.tindakan.ubah && kase.status !== 'ditutup';
-  if (!p || editing) return mayWrite ? <PlanEditor kase={kase} plan={p} onDone={() => setEditing(false)} /> : <p>{t('kasus.rencana.none')}</p>;
+  if (!p || editing)
+    return mayWrite ? <PlanEditor kase={kase} plan={p} onDone={() => setEditing(false)} /> : <p>{t('kasus.rencana.none')}</p>;
   return (
     <div>
       <p>
         <mark>{t(`kasus.rencana.status.${p.status}`)}</mark> <span className="muted">{t('kasus.rencana.revision', { n: p.revisi })}</span>
       </p>
-      {p.status === 'dikembalikan' && p.komentar && <p className="notice late-notice">{t('kasus.rencana.returned', { komentar: p.komentar })}</p>}
+      {p.status === 'dikembalikan' && p.komentar && (
+        <p className="notice late-notice">{t('kasus.rencana.returned', { komentar: p.komentar })}</p>
+      )}
       <ol>
         {p.tujuan.map((g) => (
           <li key={g}>{g}</li>
@@ -107,24 +156,24 @@ export function PlanPanel({ kase }: { kase: CaseRecord }) {
       </ol>
       <div className="table-scroll">
         <table>
-        <thead>
-          <tr>
-            <th>{t('kasus.rencana.service')}</th>
-            <th>{t('kasus.rencana.description')}</th>
-            <th>{t('kasus.rencana.provider')}</th>
-            <th>{t('kasus.rencana.due')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {p.layanan.map((l, i) => (
-            <tr key={i}>
-              <td>{atensiName(l.atensi)}</td>
-              <td>{l.uraian}</td>
-              <td>{l.pelaksana}</td>
-              <td>{formatDate(l.batas)}</td>
+          <thead>
+            <tr>
+              <th>{t('kasus.rencana.service')}</th>
+              <th>{t('kasus.rencana.description')}</th>
+              <th>{t('kasus.rencana.provider')}</th>
+              <th>{t('kasus.rencana.due')}</th>
             </tr>
-          ))}
-        </tbody>
+          </thead>
+          <tbody>
+            {p.layanan.map((l, i) => (
+              <tr key={i}>
+                <td>{atensiName(l.atensi)}</td>
+                <td>{l.uraian}</td>
+                <td>{l.pelaksana}</td>
+                <td>{formatDate(l.batas)}</td>
+              </tr>
+            ))}
+          </tbody>
         </table>
       </div>
       <div className="actions">
@@ -139,7 +188,11 @@ export function PlanPanel({ kase }: { kase: CaseRecord }) {
           </button>
         )}
       </div>
-      {submit.isError && <p role="alert" className="error">{submit.error.message}</p>}
+      {submit.isError && (
+        <p role="alert" className="error">
+          {submit.error.message}
+        </p>
+      )}
       {p.tindakan.putuskan && <Review kase={kase} plan={p} />}
     </div>
   );

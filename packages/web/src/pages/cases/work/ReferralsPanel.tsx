@@ -10,7 +10,10 @@ function NextStep({ kase, referral }: { kase: CaseRecord; referral: ReferralView
   const [petugas, setPetugas] = useState('');
   const [catatan, setCatatan] = useState('');
   const move = useCaseWrite(kase.id, 'referrals', (status: ReferralStatus) =>
-    api(`/referrals/${referral.id}/status`, { method: 'POST', json: { status, petugasLembaga: petugas || undefined, catatan: catatan || undefined, version: referral.version } }),
+    api(`/referrals/${referral.id}/status`, {
+      method: 'POST',
+      json: { status, petugasLembaga: petugas || undefined, catatan: catatan || undefined, version: referral.version },
+    }),
   );
   const next = REFERRAL_TRANSITIONS[referral.status];
   if (next.length === 0) return null;
@@ -39,7 +42,11 @@ function NextStep({ kase, referral }: { kase: CaseRecord; referral: ReferralView
           </button>
         ))}
       </div>
-      {move.isError && <p role="alert" className="error">{move.error.message}</p>}
+      {move.isError && (
+        <p role="alert" className="error">
+          {move.error.message}
+        </p>
+      )}
     </details>
   );
 }
@@ -51,7 +58,11 @@ function NewReferral({ kase }: { kase: CaseRecord }) {
   const send = useCaseWrite(
     kase.id,
     'referrals',
-    () => api(`/cases/${kase.id}/referrals`, { method: 'POST', json: { lembagaId: d.lembagaId, layanan: d.layanan, alasan: d.alasan, batasHari: d.batasHari ? Number(d.batasHari) : undefined } }),
+    () =>
+      api(`/cases/${kase.id}/referrals`, {
+        method: 'POST',
+        json: { lembagaId: d.lembagaId, layanan: d.layanan, alasan: d.alasan, batasHari: d.batasHari ? Number(d.batasHari) : undefined },
+      }),
     () => setD({ lembagaId: '', layanan: '', alasan: '', batasHari: '' }),
   );
   return (
@@ -84,12 +95,23 @@ function NewReferral({ kase }: { kase: CaseRecord }) {
         </label>
         <label>
           {t('kasus.rujukan.days')}
-          <input type="number" min={1} max={90} inputMode="numeric" value={d.batasHari} onChange={(e) => setD({ ...d, batasHari: e.target.value })} />
+          <input
+            type="number"
+            min={1}
+            max={90}
+            inputMode="numeric"
+            value={d.batasHari}
+            onChange={(e) => setD({ ...d, batasHari: e.target.value })}
+          />
         </label>
         <button type="submit" aria-busy={send.isPending} disabled={send.isPending}>
           {t('kasus.rujukan.send')}
         </button>
-        {send.isError && <p role="alert" className="error">{send.error.message}</p>}
+        {send.isError && (
+          <p role="alert" className="error">
+            {send.error.message}
+          </p>
+        )}
       </form>
     </details>
   );

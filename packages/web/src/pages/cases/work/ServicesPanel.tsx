@@ -8,10 +8,16 @@ import { SyncMark } from '../../../components/SyncMark.js';
 import { formatDate, formatNumber, workerToday } from '../../../lib/format.js';
 import { shrinkImage } from '../../../lib/shrink-image.js';
 
-
 function ServiceForm({ kase }: { kase: CaseRecord }) {
   const { t } = useTranslation();
-  const blank = { jenis: 'layanan' as 'layanan' | 'catatan', atensi: '', tanggal: workerToday(kase.wilayah), tempat: '', pelaksana: '', uraian: '' };
+  const blank = {
+    jenis: 'layanan' as 'layanan' | 'catatan',
+    atensi: '',
+    tanggal: workerToday(kase.wilayah),
+    tempat: '',
+    pelaksana: '',
+    uraian: '',
+  };
   const [d, setD] = useState(blank);
   // Through the outbox: without a signal the note is kept on the device and shown as waiting.
   const save = useCaseWrite(
@@ -60,7 +66,13 @@ function ServiceForm({ kase }: { kase: CaseRecord }) {
         <div className="grid">
           <label>
             {t('kasus.layanan.date')}
-            <input type="date" required max={workerToday(kase.wilayah)} value={d.tanggal} onChange={(e) => setD({ ...d, tanggal: e.target.value })} />
+            <input
+              type="date"
+              required
+              max={workerToday(kase.wilayah)}
+              value={d.tanggal}
+              onChange={(e) => setD({ ...d, tanggal: e.target.value })}
+            />
           </label>
           <label>
             {t('kasus.layanan.place')}
@@ -78,7 +90,11 @@ function ServiceForm({ kase }: { kase: CaseRecord }) {
         <button type="submit" aria-busy={save.isPending} disabled={save.isPending}>
           {t('kasus.layanan.submit')}
         </button>
-        {save.isError && <p role="alert" className="error">{save.error.message}</p>}
+        {save.isError && (
+          <p role="alert" className="error">
+            {save.error.message}
+          </p>
+        )}
       </form>
     </details>
   );
@@ -89,12 +105,21 @@ function Attachments({ kase, works }: { kase: CaseRecord; works: boolean }) {
   const list = useAttachments(kase.id);
   const input = useRef<HTMLInputElement>(null);
   const [keterangan, setKeterangan] = useState('');
-  const upload = useCaseWrite(kase.id, 'attachments', async (file: File) => {
-    // Camera photos are shrunk on the phone: a weak signal carries 300 KB, not 5 MB.
-    const body = file.type.startsWith('image/') ? await shrinkImage(file) : file;
-    const params = new URLSearchParams({ nama: file.name, ...(keterangan ? { keterangan } : {}) });
-    return api(`/cases/${kase.id}/attachments?${params}`, { method: 'POST', body, headers: { 'content-type': body.type || 'application/pdf' } });
-  }, () => setKeterangan(''));
+  const upload = useCaseWrite(
+    kase.id,
+    'attachments',
+    async (file: File) => {
+      // Camera photos are shrunk on the phone: a weak signal carries 300 KB, not 5 MB.
+      const body = file.type.startsWith('image/') ? await shrinkImage(file) : file;
+      const params = new URLSearchParams({ nama: file.name, ...(keterangan ? { keterangan } : {}) });
+      return api(`/cases/${kase.id}/attachments?${params}`, {
+        method: 'POST',
+        body,
+        headers: { 'content-type': body.type || 'application/pdf' },
+      });
+    },
+    () => setKeterangan(''),
+  );
   const remove = useCaseWrite(kase.id, 'attachments', (id: string) => api(`/attachments/${id}`, { method: 'DELETE' }));
   return (
     <div>
@@ -103,7 +128,10 @@ function Attachments({ kase, works }: { kase: CaseRecord; works: boolean }) {
         <ul>
           {list.data.map((a) => (
             <li key={a.id}>
-              <a href={`/api/v1/attachments/${a.id}`}>{a.nama}</a> <small className="muted">({formatNumber(Math.round(a.ukuran / 1024))} KB{a.keterangan ? ` · ${a.keterangan}` : ''})</small>{' '}
+              <a href={`/api/v1/attachments/${a.id}`}>{a.nama}</a>{' '}
+              <small className="muted">
+                ({formatNumber(Math.round(a.ukuran / 1024))} KB{a.keterangan ? ` · ${a.keterangan}` : ''})
+              </small>{' '}
               {works && (
                 <button className="secondary outline" disabled={remove.isPending} onClick={() => remove.mutate(a.id)}>
                   {t('kasus.lampiran.remove')}
@@ -121,11 +149,21 @@ function Attachments({ kase, works }: { kase: CaseRecord; works: boolean }) {
             {t('kasus.lampiran.note')}
             <input value={keterangan} onChange={(e) => setKeterangan(e.target.value)} maxLength={500} />
           </label>
-          <input ref={input} type="file" accept="image/jpeg,image/png,image/webp,application/pdf" hidden onChange={(e) => e.target.files?.[0] && upload.mutate(e.target.files[0])} />
+          <input
+            ref={input}
+            type="file"
+            accept="image/jpeg,image/png,image/webp,application/pdf"
+            hidden
+            onChange={(e) => e.target.files?.[0] && upload.mutate(e.target.files[0])}
+          />
           <button className="secondary" aria-busy={upload.isPending} disabled={upload.isPending} onClick={() => input.current?.click()}>
             {upload.isPending ? t('kasus.lampiran.uploading') : t('kasus.lampiran.add')}
           </button>
-          {upload.isError && <p role="alert" className="error">{upload.error.message}</p>}
+          {upload.isError && (
+            <p role="alert" className="error">
+              {upload.error.message}
+            </p>
+          )}
         </>
       )}
     </div>
@@ -147,7 +185,12 @@ export function ServicesPanel({ kase }: { kase: CaseRecord }) {
             <li key={e.seq} data-testid="pending-service">
               <time dateTime={String(e.body['tanggal'])}>{formatDate(String(e.body['tanggal']))}</time>
               <span>
-                <strong>{e.body['jenis'] === 'layanan' ? ATENSI_LAYANAN.find((a) => a.kode === e.body['atensi'])?.nama : t('kasus.layanan.kinds.catatan')}</strong> <SyncMark entry={e} />
+                <strong>
+                  {e.body['jenis'] === 'layanan'
+                    ? ATENSI_LAYANAN.find((a) => a.kode === e.body['atensi'])?.nama
+                    : t('kasus.layanan.kinds.catatan')}
+                </strong>{' '}
+                <SyncMark entry={e} />
               </span>
               <q>{String(e.body['uraian'])}</q>
             </li>
@@ -160,7 +203,9 @@ export function ServicesPanel({ kase }: { kase: CaseRecord }) {
             <li key={s.id}>
               <time dateTime={s.tanggal}>{formatDate(s.tanggal)}</time>
               <span>
-                <strong>{s.jenis === 'layanan' ? ATENSI_LAYANAN.find((a) => a.kode === s.atensi)?.nama : t('kasus.layanan.kinds.catatan')}</strong>
+                <strong>
+                  {s.jenis === 'layanan' ? ATENSI_LAYANAN.find((a) => a.kode === s.atensi)?.nama : t('kasus.layanan.kinds.catatan')}
+                </strong>
                 {s.tempat && <span className="muted"> · {s.tempat}</span>}
                 {s.pelaksana && <span className="muted"> · {s.pelaksana}</span>}
               </span>

@@ -10,7 +10,9 @@ import { formatDateTime } from '../../../lib/format.js';
 export function TransferDecision({ caseId, transfer, withdraw }: { caseId: string; transfer: TransferView; withdraw: boolean }) {
   const { t } = useTranslation();
   const [catatan, setCatatan] = useState('');
-  const decide = useCaseWrite(caseId, 'transfers', (keputusan: 'terima' | 'tolak' | 'batalkan') => api(`/transfers/${transfer.id}/decision`, { method: 'POST', json: { keputusan, catatan: catatan || undefined } }));
+  const decide = useCaseWrite(caseId, 'transfers', (keputusan: 'terima' | 'tolak' | 'batalkan') =>
+    api(`/transfers/${transfer.id}/decision`, { method: 'POST', json: { keputusan, catatan: catatan || undefined } }),
+  );
   return (
     <div>
       <label>
@@ -33,7 +35,11 @@ export function TransferDecision({ caseId, transfer, withdraw }: { caseId: strin
           </>
         )}
       </div>
-      {decide.isError && <p role="alert" className="error">{decide.error.message}</p>}
+      {decide.isError && (
+        <p role="alert" className="error">
+          {decide.error.message}
+        </p>
+      )}
     </div>
   );
 }
@@ -45,14 +51,20 @@ export function TransferPanel({ kase, meId, supervises }: { kase: CaseRecord; me
   const load = useCaseload();
   const [to, setTo] = useState('');
   const [alasan, setAlasan] = useState('');
-  const propose = useCaseWrite(kase.id, 'transfers', () => api(`/cases/${kase.id}/transfers`, { method: 'POST', json: { kePendampingId: to, alasan } }), () => setAlasan(''));
+  const propose = useCaseWrite(
+    kase.id,
+    'transfers',
+    () => api(`/cases/${kase.id}/transfers`, { method: 'POST', json: { kePendampingId: to, alasan } }),
+    () => setAlasan(''),
+  );
   const works = kase.tindakan.ubah && kase.status !== 'ditutup';
   const open = transfers.data?.find((x) => x.status === 'diajukan');
   return (
     <div>
       {transfers.data?.map((x) => (
         <p key={x.id}>
-          {t('kasus.pengalihan.line', { nomor: kase.nomor, from: x.dariPendamping ?? '—', to: x.kePendamping })} <mark>{t(`kasus.pengalihan.status.${x.status}`)}</mark>
+          {t('kasus.pengalihan.line', { nomor: kase.nomor, from: x.dariPendamping ?? '—', to: x.kePendamping })}{' '}
+          <mark>{t(`kasus.pengalihan.status.${x.status}`)}</mark>
           <br />
           <small className="muted">
             {formatDateTime(x.diajukanPada, kase.wilayah)} · {x.alasan}
@@ -91,7 +103,11 @@ export function TransferPanel({ kase, meId, supervises }: { kase: CaseRecord; me
           <button type="submit" aria-busy={propose.isPending} disabled={propose.isPending}>
             {t('kasus.pengalihan.send')}
           </button>
-          {propose.isError && <p role="alert" className="error">{propose.error.message}</p>}
+          {propose.isError && (
+            <p role="alert" className="error">
+              {propose.error.message}
+            </p>
+          )}
         </form>
       )}
     </div>

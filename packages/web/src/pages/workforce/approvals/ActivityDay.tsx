@@ -56,13 +56,15 @@ export function ActivityDay({ entries, onApproved }: { entries: ActivityRecord[]
   return (
     <article className="approval-day" aria-label={`${who} · ${formatDate(first.tanggal)}`}>
       <header>
-        <strong>{who}</strong> · {formatDate(first.tanggal)} · {t('kerja.persetujuan.dayHours', { hours })} · {t('kerja.persetujuan.entries', { count: entries.length })}
+        <strong>{who}</strong> · {formatDate(first.tanggal)} · {t('kerja.persetujuan.dayHours', { hours })} ·{' '}
+        {t('kerja.persetujuan.entries', { count: entries.length })}
         {minutes > LONG_DAY_MINUTES && <p className="warning">{t('kerja.persetujuan.longDay')}</p>}
       </header>
       <ul className="plain-list">
         {entries.map((e) => (
           <li key={e.id}>
-            <strong>{t(`kerja.jenis.${e.jenis}`)}</strong> · {formatNumber(e.durasiMenit)}′{e.caseIds.length > 0 && ` · ${t('kerja.kegiatan.cases', { count: e.caseIds.length })}`}
+            <strong>{t(`kerja.jenis.${e.jenis}`)}</strong> · {formatNumber(e.durasiMenit)}′
+            {e.caseIds.length > 0 && ` · ${t('kerja.kegiatan.cases', { count: e.caseIds.length })}`}
             {e.uraian && (
               <>
                 <br />
@@ -79,7 +81,17 @@ export function ActivityDay({ entries, onApproved }: { entries: ActivityRecord[]
           </li>
         ))}
       </ul>
-      <button type="button" aria-busy={approve.isPending} disabled={approve.isPending} onClick={() => approve.mutate(entries.map((e) => e.id), { onSuccess: (d) => onApproved(d.items.length) })}>
+      <button
+        type="button"
+        aria-busy={approve.isPending}
+        disabled={approve.isPending}
+        onClick={() =>
+          approve.mutate(
+            entries.map((e) => e.id),
+            { onSuccess: (d) => onApproved(d.items.length) },
+          )
+        }
+      >
         {t('kerja.persetujuan.approveDay', { count: entries.length })}
       </button>
       {approve.isError && (

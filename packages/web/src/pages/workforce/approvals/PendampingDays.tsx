@@ -15,7 +15,8 @@ export function PendampingDays({ days, onApproved }: { days: ActivityRecord[][];
   return (
     <details className="approval-person" data-user={first.userId}>
       <summary>
-        <strong>{first.nama ?? first.username}</strong> · {t('kerja.persetujuan.days', { count: days.length })} · {t('kerja.persetujuan.entries', { count: entries })} ·{' '}
+        <strong>{first.nama ?? first.username}</strong> · {t('kerja.persetujuan.days', { count: days.length })} ·{' '}
+        {t('kerja.persetujuan.entries', { count: entries })} ·{' '}
         {t('kerja.persetujuan.dayHours', { hours: formatNumber(Math.round((minutes / 60) * 10) / 10) })}
       </summary>
       {days.map((day) => (
