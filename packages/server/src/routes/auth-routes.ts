@@ -174,8 +174,16 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return reply.code(204).send(null);
       },
     );
+  });
 
-    authed.get(
+  // Two-factor setup: reachable before a required second factor is on, but only after an admin-set
+  // password has been replaced, so no authenticator is bound on a temporary password.
+  await app.register(async (scope) => {
+    const twoFactorScope = scope.withTypeProvider<TypeBoxTypeProvider>();
+    requireSession(twoFactorScope, { allowPendingTwoFactor: true });
+
+    // One's own devices: reachable before a required second factor is on, not on a temporary password.
+    twoFactorScope.get(
       '/auth/sessions',
       {
         schema: {
@@ -187,7 +195,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       async (request) => listOwnSessions(app.ctx.database.db, actorOf(request), request.cookies[SESSION_COOKIE]!),
     );
 
-    authed.delete(
+    twoFactorScope.delete(
       '/auth/sessions/:session',
       {
         schema: {
@@ -202,13 +210,6 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return reply.code(204).send(null);
       },
     );
-  });
-
-  // Two-factor setup: reachable before a required second factor is on, but only after an admin-set
-  // password has been replaced, so no authenticator is bound on a temporary password.
-  await app.register(async (scope) => {
-    const twoFactorScope = scope.withTypeProvider<TypeBoxTypeProvider>();
-    requireSession(twoFactorScope, { allowPendingTwoFactor: true });
 
     twoFactorScope.get(
       '/auth/2fa',
