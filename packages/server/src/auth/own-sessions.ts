@@ -1,31 +1,15 @@
 import type { OwnSessionRecord } from '@tuntas/domain';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
 import type { DB } from '../db/schema.js';
 import { notFound } from '../http/app-error.js';
-import { tokenId } from './sessions.js';
+import { openSessionsOf, tokenId } from './sessions.js';
 
 /** The signed-in user's open sessions (devices), newest first; the one making the request is marked. */
 export async function listOwnSessions(db: Kysely<DB>, actor: Actor, token: string): Promise<OwnSessionRecord[]> {
   const current = tokenId(token);
-  const rows = await db
-    .selectFrom('sessions')
-    .select(['id', 'created_at', 'last_seen_at', 'expires_at', 'ip', 'user_agent'])
-    .where('user_id', '=', actor.id)
-    .where('revoked_at', 'is', null)
-    .where('expires_at', '>', sql<Date>`now()`)
-    .orderBy('created_at', 'desc')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id.slice(0, 16),
-    createdAt: r.created_at.toISOString(),
-    lastSeenAt: r.last_seen_at.toISOString(),
-    expiresAt: r.expires_at.toISOString(),
-    ip: r.ip,
-    userAgent: r.user_agent,
-    current: r.id === current,
-  }));
+  return (await openSessionsOf(db, actor.id)).map(({ hash, ...view }) => ({ ...view, current: hash === current }));
 }
 
 /** Signs one of one's own devices out (a lost phone); another user's handle is simply not found. */

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
+import type { SessionRecord } from '@tuntas/domain';
 import type { Actor } from '../authz/actor.js';
 import type { DB } from '../db/schema.js';
 
@@ -105,4 +106,25 @@ export async function revokeOtherSessions(db: Kysely<DB>, userId: string, keepTo
     .where('id', '<>', tokenId(keepToken))
     .where('revoked_at', 'is', null)
     .execute();
+}
+
+/** A user's open sessions (not revoked, not expired), newest first, as clients see them: a handle, never the token's hash. */
+export async function openSessionsOf(db: Kysely<DB>, userId: string): Promise<Array<SessionRecord & { hash: string }>> {
+  const rows = await db
+    .selectFrom('sessions')
+    .select(['id', 'created_at', 'last_seen_at', 'expires_at', 'ip', 'user_agent'])
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', sql<Date>`now()`)
+    .orderBy('created_at', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    hash: r.id,
+    id: r.id.slice(0, 16),
+    createdAt: r.created_at.toISOString(),
+    lastSeenAt: r.last_seen_at.toISOString(),
+    expiresAt: r.expires_at.toISOString(),
+    ip: r.ip,
+    userAgent: r.user_agent,
+  }));
 }

@@ -3,7 +3,7 @@ import { checkPassword, type LastSignIn, type Role, type SessionRecord, type Use
 import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
 import { hashPassword } from '../auth/password-hash.js';
-import { revokeUserSessions } from '../auth/sessions.js';
+import { openSessionsOf, revokeUserSessions } from '../auth/sessions.js';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
 import { userPolicy } from '../authz/policies.js';
 import { inScope, inScopeOrNational } from '../authz/scope.js';
@@ -356,22 +356,7 @@ export type SessionView = SessionRecord;
 export async function listUserSessions(db: Kysely<DB>, actor: Actor, id: string): Promise<SessionView[]> {
   if (!userPolicy.list(actor)) throw new AppError('FORBIDDEN');
   await loadManaged(db, actor, id);
-  const rows = await db
-    .selectFrom('sessions')
-    .select(['id', 'created_at', 'last_seen_at', 'expires_at', 'ip', 'user_agent'])
-    .where('user_id', '=', id)
-    .where('revoked_at', 'is', null)
-    .where('expires_at', '>', sql<Date>`now()`)
-    .orderBy('created_at', 'desc')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id.slice(0, 16),
-    createdAt: r.created_at.toISOString(),
-    lastSeenAt: r.last_seen_at.toISOString(),
-    expiresAt: r.expires_at.toISOString(),
-    ip: r.ip,
-    userAgent: r.user_agent,
-  }));
+  return (await openSessionsOf(db, id)).map(({ hash: _hash, ...view }) => view);
 }
 
 /** Ends one session of the user (by its handle) or, with none named, all of them; answers how many ended. */
