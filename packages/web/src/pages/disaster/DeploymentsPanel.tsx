@@ -1,5 +1,6 @@
 import { PERAN_PENUGASAN, type DeployableRecord, type DisasterRecord, type PeranPenugasan } from '@tuntas/domain';
 import { useState } from 'react';
+import { AddToggle } from './AddToggle.js';
 import { useTranslation } from 'react-i18next';
 import { useDeploy, useDeployments } from '../../api/disaster-queries.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
@@ -72,8 +73,6 @@ function DeployForm({ event, onDone }: { event: DisasterRecord; onDone: () => vo
 export function DeploymentsPanel({ event }: { event: DisasterRecord }) {
   const { t } = useTranslation();
   const deployments = useDeployments(event.id);
-  const [adding, setAdding] = useState(false);
-  const [saved, setSaved] = useState(false);
   return (
     <>
       <h2>{t('bencana.penugasan.title')}</h2>
@@ -113,26 +112,13 @@ export function DeploymentsPanel({ event }: { event: DisasterRecord }) {
           </ul>
         )}
       </QueryStatus>
-      {saved && <p role="status">{t('bencana.penugasan.saved')}</p>}
-      {event.tindakan.tugaskan &&
-        (adding ? (
-          <article>
-            <DeployForm
-              event={event}
-              onDone={() => {
-                setAdding(false);
-                setSaved(true);
-              }}
-            />
-            <button type="button" className="secondary outline" onClick={() => setAdding(false)}>
-              {t('common.cancel')}
-            </button>
-          </article>
-        ) : (
-          <button type="button" onClick={() => (setAdding(true), setSaved(false))}>
-            {t('bencana.penugasan.add')}
-          </button>
-        ))}
+      {event.tindakan.tugaskan && (
+        <AddToggle
+          label={t('bencana.penugasan.add')}
+          savedText={t('bencana.penugasan.saved')}
+          form={(onDone) => <DeployForm event={event} onDone={onDone} />}
+        />
+      )}
     </>
   );
 }

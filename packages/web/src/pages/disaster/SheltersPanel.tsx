@@ -1,5 +1,6 @@
 import { FASILITAS_POSKO, JENIS_POSKO, type DisasterRecord, type FasilitasPosko, type JenisPosko } from '@tuntas/domain';
 import { useState } from 'react';
+import { AddToggle } from './AddToggle.js';
 import { useTranslation } from 'react-i18next';
 import { useAddShelter, useShelters } from '../../api/disaster-queries.js';
 import { currentPosition } from '../../api/workforce-queries.js';
@@ -133,8 +134,6 @@ function ShelterForm({ event, onDone }: { event: DisasterRecord; onDone: () => v
 export function SheltersPanel({ event }: { event: DisasterRecord }) {
   const { t } = useTranslation();
   const shelters = useShelters(event.id);
-  const [adding, setAdding] = useState(false);
-  const [saved, setSaved] = useState(false);
   return (
     <>
       <h2>{t('bencana.posko.title')}</h2>
@@ -177,26 +176,13 @@ export function SheltersPanel({ event }: { event: DisasterRecord }) {
           </ul>
         )}
       </QueryStatus>
-      {saved && <p role="status">{t('bencana.posko.saved')}</p>}
-      {event.tindakan.posko &&
-        (adding ? (
-          <article>
-            <ShelterForm
-              event={event}
-              onDone={() => {
-                setAdding(false);
-                setSaved(true);
-              }}
-            />
-            <button type="button" className="secondary outline" onClick={() => setAdding(false)}>
-              {t('common.cancel')}
-            </button>
-          </article>
-        ) : (
-          <button type="button" onClick={() => (setAdding(true), setSaved(false))}>
-            {t('bencana.posko.add')}
-          </button>
-        ))}
+      {event.tindakan.posko && (
+        <AddToggle
+          label={t('bencana.posko.add')}
+          savedText={t('bencana.posko.saved')}
+          form={(onDone) => <ShelterForm event={event} onDone={onDone} />}
+        />
+      )}
     </>
   );
 }
