@@ -10,6 +10,11 @@ export type OutboxKind =
   | 'assessment'
   | 'beneficiary'
   | 'case'
+  | 'transition'
+  | 'referral'
+  | 'followUp'
+  | 'followUpRecord'
+  | 'absence'
   | 'affected'
   | 'affectedEdit'
   | 'ldpSession';
@@ -35,7 +40,7 @@ export interface OutboxEntry {
   /** The server's refusal: its code and Indonesian message; on a conflict the current record. */
   error: { code: string; message: string; current?: Record<string, unknown> | undefined } | null;
   /** Where the screens show it. */
-  ref: { caseId?: string; tanggal?: string; activityId?: string; beneficiaryId?: string; disasterId?: string };
+  ref: { caseId?: string; tanggal?: string; activityId?: string; beneficiaryId?: string; disasterId?: string; followUpId?: string };
 }
 
 interface TuntasDB extends DBSchema {
