@@ -281,4 +281,8 @@ export interface SitrepRecord {
   ldp: { sesi: number; peserta: number };
   pendampingBertugas: number;
   kasusDibuka: number;
+  /** Tracing records (each record of a matched pair counts) by their status at the end of the day. */
+  penelusuran: { terbuka: number; cocok: number; dipersatukan: number; ditutup: number };
+  /** Aid handed over up to that day (cumulative): items, distinct recipients (people and households), total rupiah. */
+  bantuan: { penyaluran: number; penerima: number; nilaiRupiah: number };
 }

@@ -445,6 +445,31 @@ export const ERRORS = {
     id: 'Kasus rehabilitasi untuk korban ini sudah dibuka dari kejadian ini.',
     en: 'A rehabilitation case has already been opened for this person from this event.',
   },
+  TRACING_INVALID: {
+    status: 422,
+    id: 'Data penelusuran keluarga tidak valid. Periksa isian yang disebutkan.',
+    en: 'The family tracing record is invalid. Check the fields listed.',
+  },
+  TRACING_STATUS_INVALID: {
+    status: 409,
+    id: 'Catatan penelusuran ini tidak dapat diubah begitu dari statusnya sekarang (terbuka → cocok → dipersatukan, atau ditutup).',
+    en: 'This tracing record cannot change that way from its current status (terbuka → cocok → dipersatukan, or ditutup).',
+  },
+  TRACING_MATCH_INVALID: {
+    status: 422,
+    id: 'Pasangan penelusuran tidak sah: harus catatan terbuka dari kejadian yang sama dengan arah berlawanan (dicari dengan ditemukan).',
+    en: 'Invalid tracing match: it must be an open record of the same event in the other direction (dicari with ditemukan).',
+  },
+  AID_INVALID: {
+    status: 422,
+    id: 'Data bantuan tidak valid. Periksa isian yang disebutkan (penerima harus korban atau keluarga dari kejadian ini).',
+    en: 'The aid record is invalid. Check the fields listed (the recipient must be a person or household of this event).',
+  },
+  AID_BAST_REUSED: {
+    status: 409,
+    id: 'Nomor BAST ini sudah dipakai pada kejadian ini untuk penerima lain. Satu BAST hanya untuk satu penerima.',
+    en: 'This BAST number is already used in this event for another recipient. One hand-over record has one recipient.',
+  },
   RATE_LIMITED: {
     status: 429,
     id: 'Terlalu banyak permintaan dalam waktu singkat. Coba lagi sebentar lagi.',

@@ -29,4 +29,6 @@ export * from './intervention-plan.js';
 export * from './casework-types.js';
 export * from './training.js';
 export * from './disaster.js';
+export * from './disaster-tracing.js';
+export * from './disaster-aid.js';
 export * from './legal-deadlines.js';

@@ -38,6 +38,8 @@ import { reportRoutes } from './routes/report-routes.js';
 import { syncRoutes } from './routes/sync-routes.js';
 import { publicTrainingRoutes, trainingRoutes } from './routes/training-routes.js';
 import { disasterRoutes } from './routes/disaster-routes.js';
+import { disasterTracingRoutes } from './routes/disaster-tracing-routes.js';
+import { disasterAidRoutes } from './routes/disaster-aid-routes.js';
 import { userRoutes } from './routes/user-routes.js';
 import { wilayahRoutes } from './routes/wilayah-routes.js';
 
@@ -150,6 +152,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         await authed.register(syncRoutes);
         await authed.register(trainingRoutes);
         await authed.register(disasterRoutes);
+        await authed.register(disasterTracingRoutes);
+        await authed.register(disasterAidRoutes);
       });
     },
     { prefix: API_PREFIX },

@@ -133,7 +133,25 @@ beforeAll(async () => {
     kondisi: 'mengungsi',
     kelompokRentan: ['anak_tanpa_pendamping'],
   });
+  // The child sought by her mother, and found at the shelter (linked to her affected record): both protected.
+  const sought = await call(owner, 'POST', `/disasters/${disaster.id}/tracing`, {
+    jenis: 'anak_terpisah',
+    arah: 'dicari',
+    nama: child.nama,
+    jenisKelamin: child.jenisKelamin,
+    tanggalLahir: child.tanggalLahir,
+    tanggal: today(),
+    tempat: 'Gang Mawar, dekat musala',
+    pelapor: { nama: 'Hartati Kusumawardani', kontak: '081233344455', hubungan: 'orang_tua' },
+  });
+  await call(owner, 'POST', `/disasters/${disaster.id}/tracing`, {
+    jenis: 'anak_tanpa_pendamping',
+    arah: 'ditemukan',
+    affectedId: affected.id,
+    tanggal: today(),
+  });
   Object.assign(ids, {
+    tracing: sought.id,
     cases: kase.id,
     beneficiaries: child.id,
     consents: consent.id,
@@ -148,7 +166,7 @@ beforeAll(async () => {
     competencies: owner.user.id,
     ...(referral ? { referrals: referral.id } : {}),
   });
-  secrets = [child.nama, child.nik!, '3510010101209911', 'Gang Mawar', 'Hartati', 'Visum Anindya', 'dianiaya paman'];
+  secrets = [child.nama, child.nik!, '3510010101209911', 'Gang Mawar', 'Hartati', '081233344455', 'Visum Anindya', 'dianiaya paman'];
   doc = (await admin.request({ method: 'GET', url: '/api/v1/openapi.json' })).json() as OpenApi;
 });
 afterAll(() => ctx.close());
@@ -201,6 +219,7 @@ function probes(): Probe[] {
           if (id === null) return randomUUID();
           if (name === 'consentId') return ids.consents!;
           if (name === 'affectedId') return ids.affected!;
+          if (name === 'tracingId') return ids.tracing!;
           return ids[segment] ?? randomUUID();
         });
       const json = op.requestBody?.content?.['application/json']?.schema;
@@ -284,6 +303,9 @@ describe('every route, generically (OpenAPI)', () => {
     expect((await owner.request({ method: 'GET', url: `/api/v1/beneficiaries/${ids.beneficiaries}` })).body).toContain(secrets[0]);
     expect((await koordinator.request({ method: 'GET', url: `/api/v1/cases/${ids.cases}/attachments` })).body).toContain('Visum Anindya');
     expect((await owner.request({ method: 'GET', url: `/api/v1/disasters/${ids.disasters}/affected` })).body).toContain(secrets[0]);
+    expect(
+      (await owner.request({ method: 'GET', url: `/api/v1/disasters/${ids.disasters}/tracing/${ids.tracing}/matches` })).body,
+    ).toContain(secrets[0]);
   });
 
   it('refuses every write on the protected child’s records by roles that may not act, and changes nothing', async () => {

@@ -53,29 +53,50 @@ function breakGlassSql(actor: Actor, person: string): RawBuilder<boolean> {
     where ia.beneficiary_id = ${col(person, 'id')} and ia.user_id = ${actor.id} and ia.berlaku_sampai > now())`;
 }
 
-/** The rule: does `actor` see the identity of the person in table alias `person`? */
-export function seesIdentitySql(actor: Actor, person: string): RawBuilder<boolean> {
+/**
+ * What the rule weighs about one record of a person, as SQL: protected or not, owned by the
+ * actor, opened to them by break-glass. A registry person has them from its own columns
+ * (`personFacts`); a record about someone not (or not yet) in the registry — a disaster's tracing
+ * record — builds them from its own columns and those of the person it is linked to.
+ */
+export interface IdentityFacts {
+  terlindungi: RawBuilder<boolean>;
+  pemilik: RawBuilder<boolean>;
+  breakGlass: RawBuilder<boolean>;
+}
+
+export function personFacts(actor: Actor, person: string): IdentityFacts {
+  return { terlindungi: isProtectedSql(person), pemilik: ownsSql(actor, person), breakGlass: breakGlassSql(actor, person) };
+}
+
+/** The rule itself, over the facts: does `actor` see the identity? */
+export function seesIdentityBySql(actor: Actor, facts: IdentityFacts): RawBuilder<boolean> {
   switch (actor.role) {
     case 'koordinator':
       return sql<boolean>`true`;
     case 'pendamping':
-      return sql<boolean>`(not ${isProtectedSql(person)} or ${ownsSql(actor, person)})`;
+      return sql<boolean>`(not ${facts.terlindungi} or ${facts.pemilik})`;
     case 'auditor':
-      return sql<boolean>`(not ${isProtectedSql(person)} or ${breakGlassSql(actor, person)})`;
+      return sql<boolean>`(not ${facts.terlindungi} or ${facts.breakGlass})`;
     case 'admin':
     case 'direktorat':
-      return sql<boolean>`(not ${isProtectedSql(person)})`;
+      return sql<boolean>`(not ${facts.terlindungi})`;
   }
+}
+
+/** The rule: does `actor` see the identity of the person in table alias `person`? */
+export function seesIdentitySql(actor: Actor, person: string): RawBuilder<boolean> {
+  return seesIdentityBySql(actor, personFacts(actor, person));
+}
+
+/** Selections that give a row its `IdentityFlags` from the facts of any record about a person. */
+export function identityFlagSelections(actor: Actor, facts: IdentityFacts) {
+  return [facts.terlindungi.as('terlindungi'), seesIdentityBySql(actor, facts).as('terbuka'), facts.pemilik.as('pemilik')] as const;
 }
 
 /** Selections that give a row its `IdentityFlags` (and `anak`); add them to any query of people. */
 export function identitySelections(actor: Actor, person: string) {
-  return [
-    isProtectedSql(person).as('terlindungi'),
-    seesIdentitySql(actor, person).as('terbuka'),
-    ownsSql(actor, person).as('pemilik'),
-    isChildSql(person).as('anak'),
-  ] as const;
+  return [...identityFlagSelections(actor, personFacts(actor, person)), isChildSql(person).as('anak')] as const;
 }
 
 export function maskName(nama: string): string {

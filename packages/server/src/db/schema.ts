@@ -2,12 +2,17 @@ import type { ColumnType, Generated } from 'kysely';
 import type {
   ActivityStatus,
   ActivityType,
+  AlasanTutupPenelusuran,
+  ArahPenelusuran,
   AttendanceStatus,
   CaseStatus,
   CloseReason,
   FasilitasPosko,
+  HubunganPelapor,
+  JenisBantuan,
   JenisBencana,
   JenisLdp,
+  JenisPenelusuran,
   JenisPosko,
   KelompokRentan,
   KelompokUmurLdp,
@@ -17,6 +22,7 @@ import type {
   Rating,
   Role,
   StatusBencana,
+  StatusPenelusuran,
   TahapanCode,
   ZonaWaktu,
 } from '@tuntas/domain';
@@ -797,6 +803,77 @@ export interface DisasterLdpCountsTable {
   jumlah: number;
 }
 
+/** Family tracing and reunification, and aid delivered (migration 0025). */
+export interface DisasterTracingTable {
+  id: Generated<string>;
+  disaster_id: string;
+  jenis: JenisPenelusuran;
+  arah: ArahPenelusuran;
+  nama: string | null;
+  nama_kunci: string | null;
+  jenis_kelamin: 'L' | 'P';
+  tanggal_lahir: string | null;
+  perkiraan_umur: number | null;
+  kode_desa: string | null;
+  tempat: string | null;
+  ciri_ciri: string | null;
+  tanggal: string;
+  affected_id: string | null;
+  pelapor_nama: string | null;
+  pelapor_kontak: string | null;
+  pelapor_hubungan: HubunganPelapor | null;
+  status: Generated<StatusPenelusuran>;
+  pasangan_id: string | null;
+  cocok_oleh: string | null;
+  cocok_pada: Date | null;
+  alasan_tutup: AlasanTutupPenelusuran | null;
+  catatan_tutup: string | null;
+  ditutup_oleh: string | null;
+  ditutup_pada: Date | null;
+  dipersatukan_pada: Date | null;
+  dicatat_oleh: string | null;
+  dicatat_pada: ColumnType<Date, Date | undefined, never>;
+  version: Generated<number>;
+}
+
+export interface DisasterReunificationsTable {
+  id: Generated<string>;
+  disaster_id: string;
+  dicari_id: string;
+  ditemukan_id: string;
+  tanggal: string;
+  tempat: string;
+  diserahkan_kepada: string;
+  catatan: string | null;
+  dicatat_oleh: string | null;
+  dicatat_pada: ColumnType<Date, Date | undefined, never>;
+}
+
+export interface DisasterAidBastTable {
+  disaster_id: string;
+  kunci: string;
+  affected_id: string | null;
+  keluarga_id: string | null;
+}
+
+export interface DisasterAidTable {
+  id: Generated<string>;
+  disaster_id: string;
+  jenis: JenisBantuan;
+  uraian: string;
+  nilai_rupiah: number;
+  jumlah: Generated<number>;
+  satuan: string | null;
+  affected_id: string | null;
+  keluarga_id: string | null;
+  nomor_bast: string;
+  bast_kunci: string;
+  tanggal: string;
+  diserahkan_oleh: string;
+  dicatat_oleh: string | null;
+  dicatat_pada: ColumnType<Date, Date | undefined, never>;
+}
+
 export interface DB {
   disasters: DisastersTable;
   disaster_wilayah: DisasterWilayahTable;
@@ -808,6 +885,10 @@ export interface DB {
   disaster_ldp_sessions: DisasterLdpSessionsTable;
   disaster_ldp_peserta: DisasterLdpPesertaTable;
   disaster_ldp_counts: DisasterLdpCountsTable;
+  disaster_tracing: DisasterTracingTable;
+  disaster_reunifications: DisasterReunificationsTable;
+  disaster_aid_bast: DisasterAidBastTable;
+  disaster_aid: DisasterAidTable;
   kompetensi: KompetensiTable;
   trainings: TrainingsTable;
   training_units: TrainingUnitsTable;

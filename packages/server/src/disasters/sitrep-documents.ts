@@ -8,10 +8,11 @@ import type { Sitrep } from './sitrep.js';
  * The daily situation report as the directorate circulates it (laporan situasi harian): letterhead,
  * the event, then the same numbers as the screen in the order of the ministry's form — people
  * affected, displaced per shelter against capacity, vulnerable groups, psychosocial support,
- * deployed pendamping, cases opened. Counts only: no person is named in it.
+ * deployed pendamping, cases opened, family tracing, aid. Counts only: no person is named in it.
  */
 
 const n = (x: number) => new Intl.NumberFormat('id-ID').format(x);
+const rupiah = (x: number) => `Rp ${n(x)}`;
 const label = (code: string) => code.replaceAll('_', ' ').replace(/^./, (c) => c.toUpperCase());
 
 function summaryRows(r: SitrepRecord): Array<[string, number]> {
@@ -25,6 +26,12 @@ function summaryRows(r: SitrepRecord): Array<[string, number]> {
     ['Peserta LDP pada hari ini', r.ldp.peserta],
     ['Pendamping bertugas', r.pendampingBertugas],
     ['Kasus rehabilitasi dibuka (kumulatif)', r.kasusDibuka],
+    ['Penelusuran keluarga: terbuka', r.penelusuran.terbuka],
+    ['Penelusuran keluarga: cocok, menunggu penyatuan', r.penelusuran.cocok],
+    ['Penelusuran keluarga: dipersatukan', r.penelusuran.dipersatukan],
+    ['Penelusuran keluarga: ditutup', r.penelusuran.ditutup],
+    ['Bantuan disalurkan (kumulatif, item)', r.bantuan.penyaluran],
+    ['Penerima bantuan (jiwa/keluarga)', r.bantuan.penerima],
   ];
 }
 
@@ -49,6 +56,7 @@ export async function sitrepPdf(s: Sitrep, generatedAt: Date): Promise<Buffer> {
   doc.moveDown(1);
   row(['RINGKASAN', ''], two, { bold: true, fill: HEADER_FILL });
   for (const [k, v] of summaryRows(r)) row([k, n(v)], two);
+  row(['Nilai bantuan disalurkan (kumulatif)', rupiah(r.bantuan.nilaiRupiah)], two);
   doc.moveDown(1);
   row(['KELOMPOK RENTAN', 'Jiwa'], two, { bold: true, fill: HEADER_FILL });
   for (const [k, v] of Object.entries(r.kelompokRentan)) row([label(k), n(v)], two);
@@ -99,6 +107,7 @@ export async function sitrepXlsx(s: Sitrep, generatedAt: Date): Promise<Buffer> 
       ['Status darurat', label(r.status)],
       ['Wilayah terdampak', s.event.wilayah.join(', ')],
       ...summaryRows(r),
+      ['Nilai bantuan disalurkan (Rp, kumulatif)', r.bantuan.nilaiRupiah],
     ],
   );
   sheet(

@@ -15,7 +15,8 @@ export interface Sitrep {
  * The daily situation report, computed from the records (never typed): as things stood at the end
  * of `tanggal` in the event area's time zone. Each person's kondisi, shelter and vulnerable groups
  * are the history row in force at that moment (DISTINCT ON over `disaster_affected_history_idx`),
- * so a past day's report stays true after later changes. A handful of set-based statements,
+ * so a past day's report stays true after later changes; tracing records by the stamps of their
+ * moves, aid by its hand-over day and recording time. A handful of set-based statements,
  * whatever the number of people.
  */
 export async function sitrep(db: Kysely<DB>, actor: Actor, id: string, tanggal: string | undefined, now: Date): Promise<Sitrep> {
@@ -88,6 +89,20 @@ export async function sitrep(db: Kysely<DB>, actor: Actor, id: string, tanggal: 
     .where('c.created_at', '<', cutoff)
     .executeTakeFirstOrThrow();
 
+  // Tracing: each record's status at the cutoff, from the stamps of its forward-only moves.
+  const tracing = await sql<SitrepRecord['penelusuran']>`
+    select count(*) filter (where st = 'terbuka')::int as terbuka, count(*) filter (where st = 'cocok')::int as cocok,
+           count(*) filter (where st = 'dipersatukan')::int as dipersatukan, count(*) filter (where st = 'ditutup')::int as ditutup
+      from (select case when t.dipersatukan_pada < ${cutoff} then 'dipersatukan' when t.ditutup_pada < ${cutoff} then 'ditutup'
+                        when t.cocok_pada < ${cutoff} then 'cocok' else 'terbuka' end as st
+              from disaster_tracing t where t.disaster_id = ${id} and t.dicatat_pada < ${cutoff}) s`.execute(db);
+  // Aid: handed over up to that day and recorded by its end.
+  const aid = await sql<SitrepRecord['bantuan']>`
+    select count(*)::int as penyaluran, count(distinct coalesce(g.affected_id, g.keluarga_id))::int as penerima,
+           coalesce(sum(g.nilai_rupiah), 0)::bigint as "nilaiRupiah"
+      from disaster_aid g where g.disaster_id = ${id} and g.tanggal <= ${day}::date and g.dicatat_pada < ${cutoff}`.execute(db);
+  const bantuan = aid.rows[0]!;
+
   const rentan = Object.fromEntries(KELOMPOK_RENTAN.map((k) => [k, p.rentan?.[k] ?? 0])) as Record<KelompokRentan, number>;
   return {
     event,
@@ -105,6 +120,8 @@ export async function sitrep(db: Kysely<DB>, actor: Actor, id: string, tanggal: 
       ldp: ldp.rows[0]!,
       pendampingBertugas: deployed.n,
       kasusDibuka: cases.n,
+      penelusuran: tracing.rows[0]!,
+      bantuan: { ...bantuan, nilaiRupiah: Number(bantuan.nilaiRupiah) },
     },
   };
 }

@@ -14,11 +14,14 @@ import { literals, Nullable, PageQuery, StrictObject, Uuid, WilayahCode } from '
 
 /** Request and response shapes of the disaster routes; responses mirror the domain's records in `disaster.ts`. */
 
-const DateOnly = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
-const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });
-const NullableText = (max: number) => Nullable(Type.String({ maxLength: max }));
-const Sex = literals(['L', 'P'] as const);
-const VillageCode = Type.String({ pattern: '^[0-9]{2}\\.[0-9]{2}\\.[0-9]{2}\\.[0-9]{4}$', description: 'Village code PP.RR.DD.VVVV' });
+export const DateOnly = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
+export const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });
+export const NullableText = (max: number) => Nullable(Type.String({ maxLength: max }));
+export const Sex = literals(['L', 'P'] as const);
+export const VillageCode = Type.String({
+  pattern: '^[0-9]{2}\\.[0-9]{2}\\.[0-9]{2}\\.[0-9]{4}$',
+  description: 'Village code PP.RR.DD.VVVV',
+});
 
 export const DisasterSchema = Type.Object({
   id: Uuid,
@@ -255,6 +258,14 @@ export const SitrepSchema = Type.Object({
   ldp: Type.Object({ sesi: Type.Integer(), peserta: Type.Integer() }),
   pendampingBertugas: Type.Integer(),
   kasusDibuka: Type.Integer(),
+  penelusuran: Type.Object(
+    { terbuka: Type.Integer(), cocok: Type.Integer(), dipersatukan: Type.Integer(), ditutup: Type.Integer() },
+    { description: 'Tracing records by their status at the end of the day' },
+  ),
+  bantuan: Type.Object(
+    { penyaluran: Type.Integer(), penerima: Type.Integer(), nilaiRupiah: Type.Integer() },
+    { description: 'Aid handed over up to that day: items, distinct recipients, total rupiah' },
+  ),
 });
 
 export const SitrepQuery = StrictObject({

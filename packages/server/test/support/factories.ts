@@ -2,6 +2,7 @@ import {
   assessmentForm,
   TAHAPAN_TRANSITIONS,
   type AffectedRecord,
+  type AidRecord,
   type BeneficiaryRecord,
   type CaseRecord,
   type DeploymentRecord,
@@ -9,6 +10,7 @@ import {
   type FormField,
   type ShelterRecord,
   type TahapanCode,
+  type TracingRecord,
 } from '@tuntas/domain';
 import type { Session } from './test-app.js';
 
@@ -308,5 +310,78 @@ export async function registerAffected(
     payload: affectedBody(spec),
   });
   if (response.statusCode !== 201) throw new Error(`affected refused: ${response.statusCode} ${response.body}`);
+  return response.json();
+}
+
+export interface TracingSpec {
+  jenis?: string;
+  arah?: 'dicari' | 'ditemukan';
+  nama?: string | null;
+  jenisKelamin?: 'L' | 'P';
+  perkiraanUmur?: number;
+  tanggalLahir?: string;
+  kodeDesa?: string | null;
+  affectedId?: string;
+  pelapor?: { nama: string; kontak?: string; hubungan: string } | null;
+  tanggal?: string;
+}
+
+/** The request body of one tracing record: by default a separated girl of about 7 sought by her mother in Kab. Banyuwangi. */
+export function tracingBody(spec: TracingSpec = {}): Record<string, unknown> {
+  const arah = spec.arah ?? 'dicari';
+  return {
+    jenis: spec.jenis ?? 'anak_terpisah',
+    arah,
+    ...(spec.nama !== undefined ? { nama: spec.nama } : { nama: 'Nur Aini Rahmawati' }),
+    jenisKelamin: spec.jenisKelamin ?? 'P',
+    ...(spec.tanggalLahir ? { tanggalLahir: spec.tanggalLahir } : { perkiraanUmur: spec.perkiraanUmur ?? 7 }),
+    ...(spec.kodeDesa !== undefined ? { kodeDesa: spec.kodeDesa } : { kodeDesa: '35.10.01.2001' }),
+    tanggal: spec.tanggal ?? dayFromToday(-1),
+    ...(spec.affectedId ? { affectedId: spec.affectedId } : {}),
+    ...(arah === 'dicari'
+      ? { pelapor: spec.pelapor === undefined ? { nama: 'Siti Maemunah', kontak: '081234567890', hubungan: 'orang_tua' } : spec.pelapor }
+      : {}),
+  };
+}
+
+export async function buildTracing(
+  recorder: Session,
+  disaster: Pick<DisasterRecord, 'id'>,
+  spec: TracingSpec = {},
+): Promise<TracingRecord> {
+  const response = await recorder.request({ method: 'POST', url: `/api/v1/disasters/${disaster.id}/tracing`, payload: tracingBody(spec) });
+  if (response.statusCode !== 201) throw new Error(`tracing refused: ${response.statusCode} ${response.body}`);
+  return response.json();
+}
+
+export interface AidSpec {
+  jenis?: string;
+  nilaiRupiah?: number;
+  affectedId?: string;
+  keluargaId?: string;
+  nomorBast?: string;
+  tanggal?: string;
+}
+
+/** The request body of one aid item: by default a food parcel worth Rp 250.000 handed over yesterday. */
+export function aidBody(spec: AidSpec = {}): Record<string, unknown> {
+  serial += 1;
+  return {
+    jenis: spec.jenis ?? 'permakanan',
+    uraian: 'Paket sembako keluarga',
+    nilaiRupiah: spec.nilaiRupiah ?? 250_000,
+    jumlah: 1,
+    satuan: 'paket',
+    ...(spec.affectedId ? { affectedId: spec.affectedId } : {}),
+    ...(spec.keluargaId ? { keluargaId: spec.keluargaId } : {}),
+    nomorBast: spec.nomorBast ?? `BAST-${serial}/RSKBK/2026`,
+    tanggal: spec.tanggal ?? dayFromToday(-1),
+    diserahkanOleh: 'Tagana Kabupaten',
+  };
+}
+
+export async function recordAid(recorder: Session, disaster: Pick<DisasterRecord, 'id'>, spec: AidSpec = {}): Promise<AidRecord> {
+  const response = await recorder.request({ method: 'POST', url: `/api/v1/disasters/${disaster.id}/aid`, payload: aidBody(spec) });
+  if (response.statusCode !== 201) throw new Error(`aid refused: ${response.statusCode} ${response.body}`);
   return response.json();
 }
