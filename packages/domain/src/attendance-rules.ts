@@ -1,52 +1,13 @@
 import { IANA_ZONE, provinceOf, zonaWaktu } from './wilayah.js';
 
+// Working days and hours (holidays, cuti bersama, Ramadan) are in working-calendar.ts.
+
 /** Day statuses of presensi. hadir and dinas luar are present; the rest are absences a koordinator approves. */
 export const ATTENDANCE_STATUSES = ['hadir', 'dinas_luar', 'izin', 'sakit', 'cuti'] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 export const ABSENCE_STATUSES = ['izin', 'sakit', 'cuti'] as const satisfies readonly AttendanceStatus[];
 export type AbsenceStatus = (typeof ABSENCE_STATUSES)[number];
 export const PRESENT_STATUSES: readonly AttendanceStatus[] = ['hadir', 'dinas_luar'];
-
-/**
- * Working hours of a five-day week (37.5 hours, Perpres 21/2023): 07.30–16.00, Friday to 16.30,
- * in the province's own time zone. Minutes since local midnight.
- */
-export const WORKING_HOURS = { masuk: 7 * 60 + 30, pulang: 16 * 60, pulangJumat: 16 * 60 + 30 } as const;
-
-/** ISO weekday 1 (Monday) … 7 (Sunday) of a `YYYY-MM-DD`. */
-export function isoWeekday(date: string): number {
-  const d = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return d === 0 ? 7 : d;
-}
-
-export function isWorkingDay(date: string): boolean {
-  return isoWeekday(date) <= 5;
-}
-
-/**
- * TL (terlambat) and PSW (pulang sebelum waktunya): the abbreviations the civil-service attendance
- * rules and their tunjangan-kinerja deductions use for coming in after the start and leaving before
- * the end of the working day (PP 94/2021 on discipline: "masuk kerja dan menaati ketentuan jam kerja").
- * TL: checked in after the start of the working day.
- */
-export function isLate(minutesLocal: number): boolean {
-  return minutesLocal > WORKING_HOURS.masuk;
-}
-
-/** PSW: checked out before the end of the working day (Friday later). */
-export function isEarlyLeave(date: string, minutesLocal: number): boolean {
-  return minutesLocal < (isoWeekday(date) === 5 ? WORKING_HOURS.pulangJumat : WORKING_HOURS.pulang);
-}
-
-/** Working days (Mon–Fri) from `from` to `to` inclusive. National holidays are not modelled yet. */
-export function workingDays(from: string, to: string): string[] {
-  const days: string[] = [];
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) {
-    const day = new Date(t).toISOString().slice(0, 10);
-    if (isWorkingDay(day)) days.push(day);
-  }
-  return days;
-}
 
 /** Great-circle distance in kilometres (haversine). */
 export function distanceKm(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {

@@ -34,6 +34,16 @@ export const ERRORS = {
     en: 'The request was refused because it came from another site.',
   },
   NOT_FOUND: { status: 404, id: 'Data tidak ditemukan.', en: 'Not found.' },
+  CALENDAR_PERIOD_INVALID: {
+    status: 422,
+    id: 'Periode jam kerja khusus tidak sah: tanggal selesai harus sesudah tanggal mulai, paling lama 45 hari, dan jam pulang sesudah jam masuk.',
+    en: 'Invalid special working-hours period: the end must follow the start, at most 45 days, and leaving after starting.',
+  },
+  CALENDAR_PERIOD_OVERLAP: {
+    status: 409,
+    id: 'Periode jam kerja khusus ini bertumpang tindih dengan periode yang sudah ada.',
+    en: 'This special working-hours period overlaps an existing one.',
+  },
   ROUTE_NOT_FOUND: { status: 404, id: 'Alamat API tidak dikenal.', en: 'Unknown API route.' },
   METHOD_NOT_ALLOWED: { status: 405, id: 'Metode tidak diizinkan.', en: 'Method not allowed.' },
   CONFLICT: { status: 409, id: 'Data bertentangan dengan data yang ada.', en: 'The data conflicts with existing data.' },

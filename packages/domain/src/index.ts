@@ -17,6 +17,7 @@ export * from './case-deadlines.js';
 export * from './nip.js';
 export * from './acted-time.js';
 export * from './attendance-rules.js';
+export * from './working-calendar.js';
 export * from './activity-rules.js';
 export * from './performance.js';
 export * from './workforce-types.js';

@@ -68,8 +68,8 @@ describe('NIP / NI PPPK', () => {
 
 describe('attendance rules', () => {
   it('is late after 07.30 and early before 16.00 (Friday 16.30), on the local clock', () => {
-    expect(isLate(7 * 60 + 30)).toBe(false);
-    expect(isLate(7 * 60 + 31)).toBe(true);
+    expect(isLate('2026-11-26', 7 * 60 + 30)).toBe(false);
+    expect(isLate('2026-11-26', 7 * 60 + 31)).toBe(true);
     expect(isEarlyLeave('2026-11-26', 16 * 60 - 1)).toBe(true); // Thursday
     expect(isEarlyLeave('2026-11-26', 16 * 60)).toBe(false);
     expect(isEarlyLeave('2026-11-27', 16 * 60 + 15)).toBe(true); // Friday

@@ -25,6 +25,7 @@ import { beneficiaryRoutes } from './routes/beneficiary-routes.js';
 import { caseRoutes } from './routes/case-routes.js';
 import { dashboardRoutes } from './routes/dashboard-routes.js';
 import { stageTargetRoutes } from './routes/stage-target-routes.js';
+import { calendarRoutes } from './routes/calendar-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { importRoutes } from './routes/import-routes.js';
 import { performanceRoutes } from './routes/performance-routes.js';
@@ -141,6 +142,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         await authed.register(importRoutes);
         await authed.register(caseRoutes);
         await authed.register(stageTargetRoutes);
+        await authed.register(calendarRoutes);
         await authed.register(attendanceRoutes);
         await authed.register(activityRoutes);
         await authed.register(performanceRoutes);

@@ -54,6 +54,11 @@ export const stageTargetPolicy = {
   manage: (actor: Actor) => actor.role === 'admin' && actor.wilayah === null,
 };
 
+/** The working calendar (holidays, cuti bersama, Ramadan hours) is national: only a national admin keeps it. */
+export const calendarPolicy = {
+  manage: (actor: Actor) => actor.role === 'admin' && actor.wilayah === null,
+};
+
 /**
  * Workforce records (attendance, activities, performance) belong to one worker. The worker sees
  * their own; supervisors, the directorate and auditors see those of workers in their scope.

@@ -1,4 +1,4 @@
-import { isWithinScope, monthsBefore, workingDays, type DashboardOverview } from '@tuntas/domain';
+import { isWithinScope, monthsBefore, type DashboardOverview } from '@tuntas/domain';
 import { sql, type Kysely } from 'kysely';
 import type { Actor } from '../authz/actor.js';
 import { inScope } from '../authz/scope.js';
@@ -6,6 +6,7 @@ import type { DB } from '../db/schema.js';
 import { AppError, notFound } from '../http/app-error.js';
 import { childLength, levelRows, summaryServes } from './area-filter.js';
 import { areaName, childAreas } from './area-names.js';
+import { monthAttendanceRate } from './attendance-rate.js';
 import { periodMedians, refreshedMedians } from './medians.js';
 import { rate, readStock, zero } from './overview-stock.js';
 
@@ -46,7 +47,7 @@ export async function dashboardOverview(
   const where = () => sql`${levelRows(area)}${query.ppks ? sql` and ppks = ${query.ppks}` : sql``}`;
   const child = sql<string>`kode`;
 
-  const [stock, flow, medians, backlog, meta, names, load, workforce, areaTitle, referrals] = await Promise.all([
+  const [stock, flow, medians, backlog, meta, names, load, pending, areaTitle, referrals] = await Promise.all([
     readStock(db, area, query.ppks),
     sql<{ bulan: string; dibuat: number; terselesaikan: number; ditutup: number }>`
       select to_char(bulan, 'YYYY-MM') as bulan, sum(dibuat)::int as dibuat, sum(terselesaikan)::int as terselesaikan, sum(ditutup)::int as ditutup
@@ -70,25 +71,12 @@ export async function dashboardOverview(
       ])
       .where((eb) => inScope(eb, eb.ref('pendamping_load.wilayah'), { wilayah: area }))
       .executeTakeFirstOrThrow(),
-    Promise.all([
-      db
-        .selectFrom('activities')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('status', '=', 'diajukan')
-        .where((eb) => inScope(eb, eb.ref('activities.wilayah'), { wilayah: area }))
-        .executeTakeFirstOrThrow(),
-      db
-        .selectFrom('worker_monthly')
-        .innerJoin('users', 'users.id', 'worker_monthly.user_id')
-        .select((eb) => [
-          eb.fn.coalesce(eb.fn.sum<number>('hadir_kerja'), sql<number>`0`).as('hadir'),
-          eb.fn.coalesce(eb.fn.sum<number>('cuti_kerja'), sql<number>`0`).as('cuti'),
-        ])
-        .where('users.role', '=', 'pendamping')
-        .where('worker_monthly.bulan', '=', `${now.toISOString().slice(0, 7)}-01`)
-        .where((eb) => inScope(eb, eb.ref('users.wilayah'), { wilayah: area }))
-        .executeTakeFirstOrThrow(),
-    ]),
+    db
+      .selectFrom('activities')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', '=', 'diajukan')
+      .where((eb) => inScope(eb, eb.ref('activities.wilayah'), { wilayah: area }))
+      .executeTakeFirstOrThrow(),
     area === null ? Promise.resolve('Indonesia') : areaName(db, area),
     waitingReferrals(db, area, query.ppks, now),
   ]);
@@ -102,7 +90,6 @@ export async function dashboardOverview(
     b.terlambat += r.terlambat;
     lateByChild.set(r.child, (lateByChild.get(r.child) ?? 0) + r.terlambat);
   }
-  const [pending, attendance] = workforce;
   const working = Number(load.pendamping);
   return {
     wilayah: area,
@@ -133,7 +120,7 @@ export async function dashboardOverview(
       ...limits,
     },
     tenagaKerja: {
-      tingkatKehadiranBulanIni: attendanceRate(working, Number(attendance.hadir), Number(attendance.cuti), now),
+      tingkatKehadiranBulanIni: await monthAttendanceRate(db, area, working, now),
       kegiatanMenunggu: Number(pending.n),
     },
     rujukan: referrals,
@@ -158,11 +145,4 @@ async function waitingReferrals(
   if (ppks) q = q.innerJoin('cases', 'cases.id', 'rujukan.case_id').where('cases.ppks', '=', ppks);
   const row = await q.executeTakeFirstOrThrow();
   return { menunggu: Number(row.menunggu), terlambat: Number(row.terlambat) };
-}
-
-/** Present working days over the working days so far this month (less approved leave) of everyone counted. */
-function attendanceRate(people: number, hadir: number, cuti: number, now: Date): number | null {
-  const today = now.toISOString().slice(0, 10);
-  const expected = people * workingDays(`${today.slice(0, 7)}-01`, today).length - cuti;
-  return expected <= 0 ? null : Math.round((Math.min(hadir, expected) / expected) * 1000) / 10;
 }

@@ -23,6 +23,7 @@ import * as m0020 from './migrations/0020-trainings.js';
 import * as m0021 from './migrations/0021-idempotency.js';
 import * as m0022 from './migrations/0022-acted-time.js';
 import * as m0023 from './migrations/0023-disasters.js';
+import * as m0024 from './migrations/0024-working-calendar.js';
 import * as m0025 from './migrations/0025-tracing-aid.js';
 
 /**
@@ -53,6 +54,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0021-idempotency': m0021,
   '0022-acted-time': m0022,
   '0023-disasters': m0023,
+  '0024-working-calendar': m0024,
   '0025-tracing-aid': m0025,
 };
 

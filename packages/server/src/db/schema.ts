@@ -874,7 +874,32 @@ export interface DisasterAidTable {
   dicatat_pada: ColumnType<Date, Date | undefined, never>;
 }
 
+/** The working calendar (migration 0024): holidays and cuti bersama, and special hours (Ramadan). */
+export interface HariLiburTable {
+  tanggal: string;
+  jenis: 'libur_nasional' | 'cuti_bersama';
+  nama: string;
+  sumber: string | null;
+  diubah_oleh: string | null;
+  diubah_pada: Generated<Date>;
+}
+
+export interface JamKerjaKhususTable {
+  id: Generated<string>;
+  nama: string;
+  mulai: string;
+  selesai: string;
+  masuk_menit: number;
+  pulang_menit: number;
+  pulang_jumat_menit: number;
+  sumber: string | null;
+  diubah_oleh: string | null;
+  diubah_pada: Generated<Date>;
+}
+
 export interface DB {
+  hari_libur: HariLiburTable;
+  jam_kerja_khusus: JamKerjaKhususTable;
   disasters: DisastersTable;
   disaster_wilayah: DisasterWilayahTable;
   disaster_status_history: DisasterStatusHistoryTable;

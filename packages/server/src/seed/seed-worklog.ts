@@ -2,6 +2,7 @@ import { getIslands } from 'idn-area-data';
 import { IANA_ZONE, PROVINCE_CAPITALS, provinceOf, workingDays, zonaWaktu, type ActivityType } from '@tuntas/domain';
 import { copyRows, type CopyValue } from '../db/bulk-copy.js';
 import type { Database } from '../db/database.js';
+import { loadCalendar } from '../workforce/working-calendar.js';
 import type { Random } from './random.js';
 import type { FieldWorker } from './seed-workforce.js';
 
@@ -130,7 +131,9 @@ export async function seedWorklog(database: Database, options: WorklogOptions): 
   const { workers, koordinators, now, random } = options;
   const today = dateOf(now.getTime());
   const from = dateOf(now.getTime() - Math.round(options.months * 30.44) * DAY);
-  const days = workingDays(from, dateOf(now.getTime() - DAY));
+  const until = dateOf(now.getTime() - DAY);
+  // No presensi on holidays and cuti bersama: the calendar the server keeps.
+  const days = workingDays(from, until, await loadCalendar(database.db, from, until));
   const weekAgo = dateOf(now.getTime() - 7 * DAY);
 
   const profiles: CopyValue[][] = [];

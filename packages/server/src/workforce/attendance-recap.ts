@@ -7,6 +7,7 @@ import type { DB } from '../db/schema.js';
 import { AppError, notFound } from '../http/app-error.js';
 import { isWithinScope } from '@tuntas/domain';
 import { toAttendanceView, type AttendanceRow } from './attendance-view.js';
+import { loadCalendar } from './working-calendar.js';
 
 function team(db: Kysely<DB>, actor: Actor, wilayah: string | undefined) {
   if (!workforcePolicy.readOthers(actor)) throw new AppError('FORBIDDEN');
@@ -48,7 +49,8 @@ function monthRange(bulan: string, today: string): { from: string; to: string } 
 
 /**
  * The monthly recap of every pendamping in the area: one GROUP BY over the month's attendance.
- * Working days run to today for the current month; approved leave is not held against anyone.
+ * Working days (the calendar's: no holidays, no cuti bersama) run to today for the current month;
+ * approved leave is not held against anyone.
  */
 export async function attendanceRecap(
   db: Kysely<DB>,
@@ -58,8 +60,8 @@ export async function attendanceRecap(
   today: string,
 ): Promise<AttendanceRecapRow[]> {
   const { from, to } = monthRange(bulan, today);
-  const hariKerja = from > to ? 0 : workingDays(from, to).length;
-  const weekday = sql`extract(isodow from attendance.tanggal) <= 5`;
+  const hariKerja = from > to ? 0 : workingDays(from, to, await loadCalendar(db, from, to)).length;
+  const weekday = sql`tuntas_hari_kerja(attendance.tanggal)`;
   const approvedLeave = sql`attendance.status in ('izin', 'sakit', 'cuti') and attendance.persetujuan = 'disetujui'`;
   const rows = await team(db, actor, wilayah)
     .leftJoin('attendance', (j) =>

@@ -1,4 +1,4 @@
-import { actedTime, distanceKm, isEarlyLeave, isLate, isWorkingDay, type AbsenceStatus, type AttendanceRecord } from '@tuntas/domain';
+import { actedTime, distanceKm, isEarlyLeave, isLate, type AbsenceStatus, type AttendanceRecord } from '@tuntas/domain';
 import { sql, type Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
@@ -8,6 +8,7 @@ import type { DB } from '../db/schema.js';
 import { AppError, notFound } from '../http/app-error.js';
 import { toAttendanceView, type AttendanceRow } from './attendance-view.js';
 import { workerClock } from './worker.js';
+import { loadCalendar } from './working-calendar.js';
 
 export interface Position {
   lat: number;
@@ -70,6 +71,7 @@ export async function checkIn(
   const { tanggal, menit } = workerClock(wilayah, acted.at);
   const status = input.status ?? 'hadir';
   const { jarak, jauh } = await distanceFromDuty(db, actor.id, input);
+  const calendar = await loadCalendar(db, tanggal, tanggal);
   const id = await db.transaction().execute(async (trx) => {
     const inserted = await trx
       .insertInto('attendance')
@@ -85,7 +87,7 @@ export async function checkIn(
         masuk_lng: input.lng,
         masuk_akurasi: input.accuracy,
         masuk_jarak_km: jarak,
-        terlambat: status === 'hadir' && isWorkingDay(tanggal) && isLate(menit),
+        terlambat: status === 'hadir' && isLate(tanggal, menit, calendar),
         jauh,
         catatan: input.catatan ?? null,
         persetujuan: null,
@@ -144,6 +146,7 @@ export async function checkOut(
   if (!open) throw new AppError('NOT_CHECKED_IN');
   if (open.pulang_at !== null) throw new AppError('ALREADY_CHECKED_OUT');
   const { jarak, jauh } = await distanceFromDuty(db, actor.id, input);
+  const calendar = await loadCalendar(db, tanggal, tanggal);
   await db.transaction().execute(async (trx) => {
     const updated = await trx
       .updateTable('attendance')
@@ -155,7 +158,7 @@ export async function checkOut(
         pulang_lng: input.lng,
         pulang_akurasi: input.accuracy,
         pulang_jarak_km: jarak,
-        pulang_cepat: open.tanggal === tanggal && isWorkingDay(tanggal) && isEarlyLeave(tanggal, menit),
+        pulang_cepat: open.tanggal === tanggal && isEarlyLeave(tanggal, menit, calendar),
         jauh: sql<boolean>`jauh or ${jauh}`,
       })
       .where('id', '=', open.id)

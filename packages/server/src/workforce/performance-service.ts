@@ -5,6 +5,7 @@ import {
   ratingOf,
   SKP_TEMPLATE,
   workingDays,
+  type KalenderKerja,
   workResultRating,
   type IndicatorCode,
   type IndicatorResult,
@@ -20,12 +21,13 @@ import type { DB } from '../db/schema.js';
 import { AppError, notFound } from '../http/app-error.js';
 import { realisation, type WorkerRealisation } from './realisation-sql.js';
 import { loadWorker, workerClock, type Worker } from './worker.js';
+import { loadCalendar } from './working-calendar.js';
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
 
 /** How much of the year is behind us on the worker's calendar: whole months for display, a fraction for pro-rating targets. */
-function evaluatedPeriod(tahun: number, today: string): { bulan: number; fraksi: number; workdays: number[] } {
+function evaluatedPeriod(tahun: number, today: string, calendar: KalenderKerja): { bulan: number; fraksi: number; workdays: number[] } {
   const [y, m, d] = today.split('-').map(Number) as [number, number, number];
   const bulan = tahun < y ? 12 : tahun > y ? 0 : m;
   const daysIn = (month: number) => new Date(Date.UTC(tahun, month, 0)).getUTCDate();
@@ -34,7 +36,7 @@ function evaluatedPeriod(tahun: number, today: string): { bulan: number; fraksi:
     if (i + 1 > bulan) return 0;
     const mm = String(i + 1).padStart(2, '0');
     const last = i + 1 === bulan && tahun === y ? today : `${tahun}-${mm}-${String(daysIn(i + 1)).padStart(2, '0')}`;
-    return workingDays(`${tahun}-${mm}-01`, last).length;
+    return workingDays(`${tahun}-${mm}-01`, last, calendar).length;
   });
   return { bulan, fraksi, workdays };
 }
@@ -124,8 +126,12 @@ async function plans(db: Kysely<DB>, userIds: string[], tahun: number): Promise<
 /** One worker's SKP for a year: targets, realisation per month and quarter, ratings and predikat. */
 export async function performanceOf(db: Kysely<DB>, actor: Actor, userId: string, tahun: number, now: Date): Promise<PerformanceRecord> {
   const worker = await loadWorker(db, actor, userId);
-  const period = evaluatedPeriod(tahun, workerClock(worker.wilayah, now).tanggal);
-  const [real, plan] = await Promise.all([realisation(db, [worker.id], tahun), plans(db, [worker.id], tahun)]);
+  const [real, plan, calendar] = await Promise.all([
+    realisation(db, [worker.id], tahun),
+    plans(db, [worker.id], tahun),
+    loadCalendar(db, `${tahun}-01-01`, `${tahun}-12-31`),
+  ]);
+  const period = evaluatedPeriod(tahun, workerClock(worker.wilayah, now).tanggal, calendar);
   return record(worker, tahun, period, real.get(worker.id)!, plan.get(worker.id), actor);
 }
 
@@ -150,10 +156,14 @@ export async function teamPerformance(
     .orderBy('username')
     .execute();
   const ids = workers.map((w) => w.id);
-  const [real, plan] = await Promise.all([realisation(db, ids, tahun), plans(db, ids, tahun)]);
+  const [real, plan, calendar] = await Promise.all([
+    realisation(db, ids, tahun),
+    plans(db, ids, tahun),
+    loadCalendar(db, `${tahun}-01-01`, `${tahun}-12-31`),
+  ]);
   // Three time zones give at most three different "today"s: each period is worked out once.
   const periods = new Map<string, ReturnType<typeof evaluatedPeriod>>();
-  const periodOn = (today: string) => periods.get(today) ?? periods.set(today, evaluatedPeriod(tahun, today)).get(today)!;
+  const periodOn = (today: string) => periods.get(today) ?? periods.set(today, evaluatedPeriod(tahun, today, calendar)).get(today)!;
   return workers.map((w) => {
     const worker: Worker = { id: w.id, username: w.username, nama: w.nama_lengkap, role: 'pendamping', wilayah: w.wilayah! };
     const period = periodOn(workerClock(worker.wilayah, now).tanggal);
