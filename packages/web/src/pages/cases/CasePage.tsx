@@ -2,9 +2,7 @@ import { ppksByCode, TAHAPAN_CODES, type CaseEventRecord } from '@tuntas/domain'
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client.js';
-import { useCaseView } from '../../api/local-records.js';
-import { useCaseTimeline, useWilayah } from '../../api/queries.js';
-import { SyncMark } from '../../components/SyncMark.js';
+import { useCase, useCaseTimeline, useWilayah } from '../../api/queries.js';
 import { StatusBadge } from '../../components/CaseCard.js';
 import { formatDateTime } from '../../lib/format.js';
 import { CaseActions } from './CaseActions.js';
@@ -36,20 +34,20 @@ function EventLine({ event, wilayah }: { event: CaseEventRecord; wilayah: string
 export default function CasePage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  // The server's case, or the one opened on this device, with the user's queued stage moves.
-  const { query: kase, kase: c, created, moves } = useCaseView(id);
+  const kase = useCase(id);
   const timeline = useCaseTimeline(id);
-  const area = useWilayah(c?.wilayah);
+  const area = useWilayah(kase.data?.wilayah);
 
-  if (!c && kase.isPending) return <Loading query={kase} />;
-  if (!c) {
+  if (kase.isPending) return <Loading query={kase} />;
+  if (kase.isError && kase.data === undefined) {
     return (
       <section>
-        <p role="alert">{kase.error instanceof ApiError && kase.error.status === 404 ? t('cases.notFound') : kase.error?.message}</p>
+        <p role="alert">{kase.error instanceof ApiError && kase.error.status === 404 ? t('cases.notFound') : kase.error.message}</p>
         <Link to="/kasus">{t('common.back')}</Link>
       </section>
     );
   }
+  const c = kase.data;
   const current = TAHAPAN_CODES.indexOf(c.tahapan);
   return (
     <section>
@@ -59,10 +57,10 @@ export default function CasePage() {
       <h1>
         {c.identitasTerlindungi ? c.beneficiaryNama : <Link to={`/penerima-manfaat/${c.beneficiaryId}`}>{c.beneficiaryNama}</Link>}{' '}
         <StatusBadge status={c.status} />
-        {c.sensitif && <mark>{t('beneficiaries.sensitive')}</mark>} {created && <SyncMark entry={created} />}
+        {c.sensitif && <mark>{t('beneficiaries.sensitive')}</mark>}
       </h1>
       <p className="muted">
-        {c.nomor || t('luring.numberPending')} · {ppksByCode(c.ppks)?.nama} · {area.data?.nama ?? c.wilayah} · {t('cases.owner')}:{' '}
+        {c.nomor} · {ppksByCode(c.ppks)?.nama} · {area.data?.nama ?? c.wilayah} · {t('cases.owner')}:{' '}
         {c.pendampingNama ?? t('cases.unassigned')}
       </p>
       {c.terlambat && c.batasTahapan && (
@@ -81,15 +79,6 @@ export default function CasePage() {
           </li>
         ))}
       </ol>
-      {moves.length > 0 && (
-        <ul className="plain-list pending">
-          {moves.map((m) => (
-            <li key={m.seq} data-testid="pending-move">
-              {t('luring.moveQueued', { stage: t(`tahapan.${String(m.body['to'])}`) })} <SyncMark entry={m} />
-            </li>
-          ))}
-        </ul>
-      )}
       {c.ringkasan && <p>{c.ringkasan}</p>}
       {c.identitasTerlindungi && <IdentityGate kase={c} />}
       <CaseActions kase={c} />
@@ -99,9 +88,7 @@ export default function CasePage() {
         <header>
           <h2>{t('cases.timeline')}</h2>
         </header>
-        {created ? (
-          <p className="muted">{t('luring.timelineAfterSync')}</p>
-        ) : timeline.isPending ? (
+        {timeline.isPending ? (
           <Loading query={timeline} />
         ) : timeline.isError ? (
           <p role="alert">{timeline.error.message}</p>

@@ -1,16 +1,17 @@
 import { FOLLOW_UP_CONDITIONS, type CaseRecord, type FollowUpCondition, type FollowUpView } from '@tuntas/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { caseworkWrites, useCaseWrite, useFollowUps } from '../../../api/casework-queries.js';
-import { useOutbox } from '../../../api/outbox.js';
-import { SyncMark } from '../../../components/SyncMark.js';
+import { api } from '../../../api/client.js';
+import { useCaseWrite, useFollowUps } from '../../../api/casework-queries.js';
 import { formatDate, workerToday } from '../../../lib/format.js';
 
 function RecordVisit({ kase, visit }: { kase: CaseRecord; visit: FollowUpView }) {
   const { t } = useTranslation();
   const [kondisi, setKondisi] = useState<FollowUpCondition>('stabil');
   const [hasil, setHasil] = useState('');
-  const record = useCaseWrite(kase.id, 'followups', () => caseworkWrites.followUpRecord(kase.id, visit.id, { kondisi, hasil }));
+  const record = useCaseWrite(kase.id, 'followups', () =>
+    api(`/followups/${visit.id}/record`, { method: 'POST', json: { kondisi, hasil } }),
+  );
   return (
     <details>
       <summary>{t('kasus.bimbingan.record')}</summary>
@@ -48,13 +49,10 @@ export function FollowUpsPanel({ kase }: { kase: CaseRecord }) {
   const add = useCaseWrite(
     kase.id,
     'followups',
-    () => caseworkWrites.followUp(kase.id, jadwal),
+    () => api(`/cases/${kase.id}/followups`, { method: 'POST', json: { jadwal } }),
     () => setJadwal(''),
   );
   const works = kase.tindakan.ubah && kase.tahapan === 'bimbingan_lanjut';
-  const outbox = useOutbox();
-  const scheduled = outbox.filter((e) => e.kind === 'followUp' && e.ref.caseId === kase.id);
-  const recorded = (visitId: string) => outbox.find((e) => e.kind === 'followUpRecord' && e.ref.followUpId === visitId);
   return (
     <div>
       <p className="muted">{t('kasus.bimbingan.intro')}</p>
@@ -68,28 +66,12 @@ export function FollowUpsPanel({ kase }: { kase: CaseRecord }) {
               </mark>
               {v.kondisi && <span> · {t(`kasus.bimbingan.conditions.${v.kondisi}`)}</span>}
               {v.hasil && <q>{v.hasil}</q>}
-              {recorded(v.id) ? (
-                <p data-testid="pending-followup-record">
-                  {t(`kasus.bimbingan.conditions.${String(recorded(v.id)!.body['kondisi']) as FollowUpCondition}`)} ·{' '}
-                  <q>{String(recorded(v.id)!.body['hasil'])}</q> <SyncMark entry={recorded(v.id)!} />
-                </p>
-              ) : (
-                works && v.status === 'terjadwal' && <RecordVisit kase={kase} visit={v} />
-              )}
+              {works && v.status === 'terjadwal' && <RecordVisit kase={kase} visit={v} />}
             </li>
           ))}
         </ul>
       ) : (
-        scheduled.length === 0 && <p>{t('kasus.bimbingan.none')}</p>
-      )}
-      {scheduled.length > 0 && (
-        <ul className="cards pending">
-          {scheduled.map((e) => (
-            <li key={e.seq} data-testid="pending-followup">
-              <strong>{formatDate(String(e.body['jadwal']))}</strong> <SyncMark entry={e} />
-            </li>
-          ))}
-        </ul>
+        <p>{t('kasus.bimbingan.none')}</p>
       )}
       {works && (
         <form

@@ -2,9 +2,7 @@ import { REFERRAL_TRANSITIONS, type CaseRecord, type ReferralStatus, type Referr
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.js';
-import { caseworkWrites, useCaseWrite, useLembaga, useReferrals } from '../../../api/casework-queries.js';
-import { useOutbox } from '../../../api/outbox.js';
-import { SyncMark } from '../../../components/SyncMark.js';
+import { useCaseWrite, useLembaga, useReferrals } from '../../../api/casework-queries.js';
 import { formatDateTime } from '../../../lib/format.js';
 
 function NextStep({ kase, referral }: { kase: CaseRecord; referral: ReferralView }) {
@@ -61,11 +59,9 @@ function NewReferral({ kase }: { kase: CaseRecord }) {
     kase.id,
     'referrals',
     () =>
-      caseworkWrites.referral(kase.id, {
-        lembagaId: d.lembagaId,
-        layanan: d.layanan,
-        alasan: d.alasan,
-        ...(d.batasHari ? { batasHari: Number(d.batasHari) } : {}),
+      api(`/cases/${kase.id}/referrals`, {
+        method: 'POST',
+        json: { lembagaId: d.lembagaId, layanan: d.layanan, alasan: d.alasan, batasHari: d.batasHari ? Number(d.batasHari) : undefined },
       }),
     () => setD({ lembagaId: '', layanan: '', alasan: '', batasHari: '' }),
   );
@@ -125,23 +121,10 @@ function NewReferral({ kase }: { kase: CaseRecord }) {
 export function ReferralsPanel({ kase }: { kase: CaseRecord }) {
   const { t } = useTranslation();
   const referrals = useReferrals(kase.id);
-  const lembaga = useLembaga();
-  const pending = useOutbox().filter((e) => e.kind === 'referral' && e.ref.caseId === kase.id);
   const works = kase.tindakan.ubah && kase.status !== 'ditutup';
   return (
     <div>
       {works && <NewReferral kase={kase} />}
-      {pending.length > 0 && (
-        <ul className="cards pending">
-          {pending.map((e) => (
-            <li key={e.seq} data-testid="pending-referral">
-              <strong>{lembaga.data?.find((l) => l.id === e.body['lembagaId'])?.nama}</strong> <SyncMark entry={e} />
-              <br />
-              {String(e.body['layanan'])} — <span className="muted">{String(e.body['alasan'])}</span>
-            </li>
-          ))}
-        </ul>
-      )}
       {referrals.data && referrals.data.length > 0 ? (
         <ul className="cards">
           {referrals.data.map((r) => (
@@ -161,7 +144,7 @@ export function ReferralsPanel({ kase }: { kase: CaseRecord }) {
           ))}
         </ul>
       ) : (
-        pending.length === 0 && <p className="muted">{t('kasus.common.none')}</p>
+        <p className="muted">{t('kasus.common.none')}</p>
       )}
     </div>
   );
