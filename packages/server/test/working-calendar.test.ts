@@ -68,15 +68,17 @@ describe('working calendar (holidays, cuti bersama, Ramadan hours)', () => {
 
   it('a holiday the admin enters after the fact recounts the month; removing it restores it; all audited', async () => {
     const actor = await worker('35.10');
-    await checkIn(ctx.database.db, actor, CLI_ORIGIN, spot, at('2026-11-11T00:10:00Z')); // Wed 11 Nov
-    expect(await recapRow(actor.id, '2026-11')).toMatchObject({ hariKerja: 21, hadir: 1, tanpaKeterangan: 20 });
+    const late = await checkIn(ctx.database.db, actor, CLI_ORIGIN, spot, at('2026-11-11T02:00:00Z')); // Wed 11 Nov 09.00: TL
+    expect(late.terlambat).toBe(true);
+    expect(await recapRow(actor.id, '2026-11')).toMatchObject({ hariKerja: 21, hadir: 1, terlambat: 1, tanpaKeterangan: 20 });
     const set = await admin.request({
       method: 'PUT',
       url: '/api/v1/kalender-kerja/libur/2026-11-11',
       payload: { jenis: 'libur_nasional', nama: 'Hari libur nasional uji', sumber: 'Keppres uji' },
     });
     expect(set.statusCode, set.body).toBe(200);
-    expect(await recapRow(actor.id, '2026-11')).toMatchObject({ hariKerja: 20, hadir: 1, tanpaKeterangan: 20 });
+    // A holiday is never late: the TL stored at check-in is judged again.
+    expect(await recapRow(actor.id, '2026-11')).toMatchObject({ hariKerja: 20, hadir: 1, terlambat: 0, tanpaKeterangan: 20 });
     const monthly = await ctx.database.db
       .selectFrom('worker_monthly')
       .select('hadir_kerja')
@@ -85,7 +87,7 @@ describe('working calendar (holidays, cuti bersama, Ramadan hours)', () => {
       .executeTakeFirstOrThrow();
     expect(monthly.hadir_kerja).toBe(0);
     expect((await admin.request({ method: 'DELETE', url: '/api/v1/kalender-kerja/libur/2026-11-11' })).statusCode).toBe(204);
-    expect(await recapRow(actor.id, '2026-11')).toMatchObject({ hariKerja: 21, tanpaKeterangan: 20 });
+    expect(await recapRow(actor.id, '2026-11')).toMatchObject({ hariKerja: 21, terlambat: 1, tanpaKeterangan: 20 });
     const audit = await ctx.database.db
       .selectFrom('audit_events')
       .select('action')
@@ -114,6 +116,16 @@ describe('working calendar (holidays, cuti bersama, Ramadan hours)', () => {
     }
     const added = await admin.request({ method: 'POST', url: '/api/v1/kalender-kerja/jam-khusus', payload: period });
     expect(added.statusCode, added.body).toBe(201);
+    // Special hours entered after the fact judge the check-ins of their days again.
+    const actor = await worker('35.10');
+    const early = await checkIn(ctx.database.db, actor, CLI_ORIGIN, spot, at('2026-11-24T00:55:00Z')); // Tue 07.55: TL
+    expect(early.terlambat).toBe(true);
+    const november = { ...period, nama: 'Jam kerja khusus uji', mulai: '2026-11-23', selesai: '2026-11-27' };
+    const special = await admin.request({ method: 'POST', url: '/api/v1/kalender-kerja/jam-khusus', payload: november });
+    expect(special.statusCode, special.body).toBe(201);
+    expect(await recapRow(actor.id, '2026-11')).toMatchObject({ terlambat: 0 });
+    expect((await admin.request({ method: 'DELETE', url: `/api/v1/kalender-kerja/jam-khusus/${special.json().id}` })).statusCode).toBe(204);
+    expect(await recapRow(actor.id, '2026-11')).toMatchObject({ terlambat: 1 });
     const overlap = await admin.request({
       method: 'POST',
       url: '/api/v1/kalender-kerja/jam-khusus',

@@ -1,10 +1,14 @@
-import type { HariLibur, JamKerjaKhusus, KalenderKerja } from '@tuntas/domain';
+import { isEarlyLeave, isLate, type HariLibur, type JamKerjaKhusus, type KalenderKerja } from '@tuntas/domain';
 import { sql, type Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
 import { calendarPolicy } from '../authz/policies.js';
 import type { DB } from '../db/schema.js';
 import { AppError, notFound } from '../http/app-error.js';
+import { workerClock } from './worker.js';
+
+type Libur = HariLibur & { sumber: string | null };
+type JamKhusus = JamKerjaKhusus & { id: string; sumber: string | null };
 
 /**
  * The working calendar between two days (inclusive), from the admin's tables: every rule that
@@ -12,32 +16,38 @@ import { AppError, notFound } from '../http/app-error.js';
  * the domain's `isWorkingDay` / `workingHoursOn`. SQL that counts working days uses the same
  * table through `tuntas_hari_kerja(date)`.
  */
-export async function loadCalendar(db: Kysely<DB>, from: string, to: string): Promise<KalenderKerja> {
+export async function loadCalendar(
+  db: Kysely<DB>,
+  from: string,
+  to: string,
+): Promise<KalenderKerja & { libur: Libur[]; jamKhusus: JamKhusus[] }> {
   const [libur, jamKhusus] = await Promise.all([
     db
       .selectFrom('hari_libur')
-      .select(['tanggal', 'jenis', 'nama'])
+      .select(['tanggal', 'jenis', 'nama', 'sumber'])
       .where('tanggal', '>=', from)
       .where('tanggal', '<=', to)
       .orderBy('tanggal')
       .execute(),
     db
       .selectFrom('jam_kerja_khusus')
-      .select(['nama', 'mulai', 'selesai', 'masuk_menit', 'pulang_menit', 'pulang_jumat_menit'])
+      .select(['id', 'nama', 'mulai', 'selesai', 'masuk_menit', 'pulang_menit', 'pulang_jumat_menit', 'sumber'])
       .where('mulai', '<=', to)
       .where('selesai', '>=', from)
       .orderBy('mulai')
       .execute(),
   ]);
   return {
-    libur: libur as HariLibur[],
-    jamKhusus: jamKhusus.map((k): JamKerjaKhusus => ({
+    libur,
+    jamKhusus: jamKhusus.map((k) => ({
+      id: k.id,
       nama: k.nama,
       mulai: k.mulai,
       selesai: k.selesai,
       masuk: k.masuk_menit,
       pulang: k.pulang_menit,
       pulangJumat: k.pulang_jumat_menit,
+      sumber: k.sumber,
     })),
   };
 }
@@ -54,47 +64,43 @@ export interface JamKerjaKhususInput extends JamKerjaKhusus {
 
 export interface KalenderTahun {
   tahun: number;
-  libur: (HariLibur & { sumber: string | null })[];
-  jamKhusus: (JamKerjaKhusus & { id: string; sumber: string | null })[];
+  libur: Libur[];
+  jamKhusus: JamKhusus[];
 }
 
 /** The year as the admin's screen and the worker's screens show it. */
 export async function calendarYear(db: Kysely<DB>, tahun: number): Promise<KalenderTahun> {
-  const [libur, jamKhusus] = await Promise.all([
-    db
-      .selectFrom('hari_libur')
-      .select(['tanggal', 'jenis', 'nama', 'sumber'])
-      .where('tanggal', '>=', `${tahun}-01-01`)
-      .where('tanggal', '<=', `${tahun}-12-31`)
-      .orderBy('tanggal')
-      .execute(),
-    db
-      .selectFrom('jam_kerja_khusus')
-      .selectAll()
-      .where('mulai', '<=', `${tahun}-12-31`)
-      .where('selesai', '>=', `${tahun}-01-01`)
-      .orderBy('mulai')
-      .execute(),
-  ]);
-  return {
-    tahun,
-    libur,
-    jamKhusus: jamKhusus.map((k) => ({
-      id: k.id,
-      nama: k.nama,
-      mulai: k.mulai,
-      selesai: k.selesai,
-      masuk: k.masuk_menit,
-      pulang: k.pulang_menit,
-      pulangJumat: k.pulang_jumat_menit,
-      sumber: k.sumber,
-    })),
-  };
+  return { tahun, ...(await loadCalendar(db, `${tahun}-01-01`, `${tahun}-12-31`)) };
 }
 
-/** A holiday changes which days were working days: the month's attendance counters are recounted with it. */
-async function recount(trx: Kysely<DB>, tanggal: string): Promise<void> {
-  await sql`select worker_monthly_recount_attendance(${`${tanggal.slice(0, 7)}-01`}::date)`.execute(trx);
+/**
+ * A calendar change after the fact: TL and PSW stored at check-in/out are judged again by the
+ * same domain rule for the days it touches, and each month's attendance counters are recounted.
+ */
+async function recount(trx: Kysely<DB>, from: string, to: string): Promise<void> {
+  const calendar = await loadCalendar(trx, from, to);
+  const rows = await trx
+    .selectFrom('attendance')
+    .select(['id', 'tanggal', 'status', 'wilayah', 'masuk_at', 'pulang_at', 'terlambat', 'pulang_cepat'])
+    .where('tanggal', '>=', from)
+    .where('tanggal', '<=', to)
+    .where('masuk_at', 'is not', null)
+    .execute();
+  for (const r of rows) {
+    const masuk = workerClock(r.wilayah, r.masuk_at!);
+    const pulang = r.pulang_at && workerClock(r.wilayah, r.pulang_at);
+    const terlambat = r.status === 'hadir' && isLate(r.tanggal, masuk.menit, calendar);
+    const pulangCepat = !!pulang && pulang.tanggal === r.tanggal && isEarlyLeave(r.tanggal, pulang.menit, calendar);
+    if (terlambat !== r.terlambat || pulangCepat !== r.pulang_cepat)
+      await trx.updateTable('attendance').set({ terlambat, pulang_cepat: pulangCepat }).where('id', '=', r.id).execute();
+  }
+  for (let m = `${from.slice(0, 7)}-01`; m <= to; m = nextMonth(m))
+    await sql`select worker_monthly_recount_attendance(${m}::date)`.execute(trx);
+}
+
+function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
 }
 
 function manager(actor: Actor): void {
@@ -118,7 +124,7 @@ export async function setHoliday(
       .values({ ...row, diubah_oleh: actor.id })
       .onConflict((oc) => oc.column('tanggal').doUpdateSet({ ...row, diubah_oleh: actor.id, diubah_pada: new Date() }))
       .execute();
-    await recount(trx, tanggal);
+    await recount(trx, tanggal, tanggal);
     await recordAudit(trx, actor, origin, {
       action: 'calendar.holiday_set',
       entityType: 'hari_libur',
@@ -134,7 +140,7 @@ export async function removeHoliday(db: Kysely<DB>, actor: Actor, origin: Reques
   await db.transaction().execute(async (trx) => {
     const removed = await trx.deleteFrom('hari_libur').where('tanggal', '=', tanggal).returning(['jenis', 'nama']).executeTakeFirst();
     if (!removed) throw notFound();
-    await recount(trx, tanggal);
+    await recount(trx, tanggal, tanggal);
     await recordAudit(trx, actor, origin, {
       action: 'calendar.holiday_removed',
       entityType: 'hari_libur',
@@ -179,6 +185,7 @@ export async function addSpecialHours(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await recount(trx, input.mulai, input.selesai);
     await recordAudit(trx, actor, origin, {
       action: 'calendar.hours_added',
       entityType: 'jam_kerja_khusus',
@@ -198,6 +205,7 @@ export async function removeSpecialHours(db: Kysely<DB>, actor: Actor, origin: R
       .returning(['nama', 'mulai', 'selesai'])
       .executeTakeFirst();
     if (!removed) throw notFound();
+    await recount(trx, removed.mulai, removed.selesai);
     await recordAudit(trx, actor, origin, {
       action: 'calendar.hours_removed',
       entityType: 'jam_kerja_khusus',
