@@ -13,15 +13,19 @@ import type {
   ServiceView,
   TransferView,
 } from '@tuntas/domain';
+import { assessmentForm } from '@tuntas/domain';
 import { api } from './client.js';
+import { queueWrite } from './outbox.js';
 
 /** Reads and writes of the work inside a case; like queries.ts, the only place these panels talk to the server. */
 const part = (caseId: string, name: string) => ['case', caseId, name] as const;
 
-export const useAssessmentForm = (caseId: string) =>
+/** The category's form is domain data the server answers from the same code: on the device at once, even offline for a case opened there. */
+export const useAssessmentForm = (caseId: string, ppks: string) =>
   useQuery({
     queryKey: part(caseId, 'assessment-form'),
     queryFn: () => api<AssessmentForm>(`/cases/${caseId}/assessment-form`),
+    initialData: () => assessmentForm(ppks),
     staleTime: Infinity,
   });
 export const useAssessments = (caseId: string) =>
@@ -70,3 +74,18 @@ export function useCaseWrite<TInput, TResult = unknown>(
     },
   });
 }
+
+/**
+ * The field writes inside a case go through the outbox (issue 17): kept on the device without a
+ * signal, shown at once as waiting by their panel, replayed in order with the same key.
+ */
+export const caseworkWrites = {
+  assessment: (caseId: string, data: Record<string, unknown>) =>
+    queueWrite({ kind: 'assessment', path: `/cases/${caseId}/assessments`, body: { data }, ref: { caseId } }),
+  referral: (caseId: string, body: { lembagaId: string; layanan: string; alasan: string; batasHari?: number | undefined }) =>
+    queueWrite({ kind: 'referral', path: `/cases/${caseId}/referrals`, body, ref: { caseId } }),
+  followUp: (caseId: string, jadwal: string) =>
+    queueWrite({ kind: 'followUp', path: `/cases/${caseId}/followups`, body: { jadwal }, ref: { caseId } }),
+  followUpRecord: (caseId: string, followUpId: string, body: { kondisi: string; hasil: string }) =>
+    queueWrite({ kind: 'followUpRecord', path: `/followups/${followUpId}/record`, body, ref: { caseId, followUpId } }),
+};

@@ -70,6 +70,22 @@ function send<T>(entry: OutboxEntry): Promise<T> {
   return api<T>(entry.path, { method: entry.method, json: entry.body, headers: { 'idempotency-key': entry.idempotencyKey } });
 }
 
+/** Two writes touch the same record (a case, a person, a follow-up visit, an activity). */
+function sameRecord(a: OutboxEntry, b: OutboxEntry): boolean {
+  const ids = (e: OutboxEntry) => [e.ref.caseId, e.ref.beneficiaryId, e.ref.followUpId, e.ref.activityId].filter(Boolean);
+  const mine = ids(a);
+  return ids(b).some((id) => mine.includes(id));
+}
+
+/**
+ * A write waits while an earlier write on the same record is a conflict or a rejection: it was
+ * made on top of that one (a stage move after the move the koordinator overtook, a case for a
+ * person whose registration was refused), so it is sent only once the user has decided.
+ */
+export function blockedBy(entry: OutboxEntry, all: readonly OutboxEntry[] = entries): OutboxEntry | undefined {
+  return all.find((e) => e.seq! < entry.seq! && (e.status === 'konflik' || e.status === 'ditolak') && sameRecord(e, entry));
+}
+
 /** After a write reached the server, the screens read what it changed again. */
 function invalidate(entry: OutboxEntry): void {
   if (!queryClient) return;
@@ -77,6 +93,7 @@ function invalidate(entry: OutboxEntry): void {
   if (entry.ref.caseId) keys.push(['case', entry.ref.caseId], ['cases']);
   if (entry.kind === 'activity' || entry.kind === 'activityEdit') keys.push(['activities']);
   if (entry.kind === 'check-in' || entry.kind === 'check-out') keys.push(['attendance'], ['activities']);
+  if (entry.kind === 'absence') keys.push(['attendance']);
   if (entry.kind === 'beneficiary') keys.push(['beneficiaries'], ['beneficiary']);
   if (entry.kind === 'case') keys.push(['cases'], ['case-summary']);
   // Issue 18: a registration or an LDP session changes the event's lists and its sitrep.
@@ -120,7 +137,8 @@ export async function queueWrite<T = unknown>(input: WriteInput): Promise<WriteO
   };
   const db = await offlineDb();
   entry.seq = await db.add('outbox', entry);
-  const earlier = entries.some((e) => e.seq! < entry.seq! && (e.status === 'menunggu' || e.status === 'mengirim'));
+  const earlier =
+    entries.some((e) => e.seq! < entry.seq! && (e.status === 'menunggu' || e.status === 'mengirim')) || blockedBy(entry) !== undefined;
   if (!navigator.onLine || earlier) {
     entry.status = 'menunggu';
     await put(entry);
@@ -160,7 +178,7 @@ export function flushOutbox(): Promise<void> {
       // Read afresh each round: writes queued during the replay are sent in the same run.
       const tried = new Set<number>();
       for (;;) {
-        const entry = entries.find((e) => e.status === 'menunggu' && !tried.has(e.seq!));
+        const entry = entries.find((e) => e.status === 'menunggu' && !tried.has(e.seq!) && !blockedBy(e));
         if (!entry) break;
         if (!navigator.onLine) {
           retryLater();
@@ -200,18 +218,26 @@ export function flushOutbox(): Promise<void> {
   return flushing;
 }
 
-/** Conflict: send mine again on top of the server's current version (a new body, so a new key). */
+/**
+ * Conflict: send mine again on top of the server's current version (a new body, so a new key).
+ * The user's later writes on the same record were counted from the old version (one more per
+ * own write before them): they move by the same step, so they do not conflict with this one.
+ */
 export async function keepMine(entry: OutboxEntry): Promise<void> {
   const version = entry.error?.current?.['version'];
-  const body = typeof version === 'number' ? { ...entry.body, version } : entry.body;
-  await put({
-    ...entry,
-    body,
-    baseVersion: typeof version === 'number' ? version : entry.baseVersion,
+  const rebase = (e: OutboxEntry, to: number): OutboxEntry => ({
+    ...e,
+    body: { ...e.body, version: to },
+    baseVersion: to,
     idempotencyKey: uuid(),
-    status: 'menunggu',
-    error: null,
   });
+  if (typeof version === 'number' && entry.baseVersion !== null) {
+    const step = version - entry.baseVersion;
+    for (const later of entries)
+      if (later.seq! > entry.seq! && later.status === 'menunggu' && later.baseVersion !== null && sameRecord(later, entry))
+        await put(rebase(later, later.baseVersion + step));
+  }
+  await put({ ...(typeof version === 'number' ? rebase(entry, version) : entry), status: 'menunggu', error: null });
   await changed();
   void flushOutbox();
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ActivityRecord, AttendanceRecapRow, AttendanceRecord, PerformanceRecord, TeamDayRow } from '@tuntas/domain';
 import { api, type Page } from './client.js';
+import { queueWrite } from './outbox.js';
 
 /** Reads and writes of the workforce screens; like queries.ts, the only place these screens talk to the server. */
 export const workforceKeys = {
@@ -119,4 +120,9 @@ export function useJudgeAbsence() {
       api<AttendanceRecord>(`/attendance/${id}/${action}`, { method: 'POST', json: {} }),
     onSuccess: refresh,
   });
+}
+
+/** POST /attendance/absence through the outbox (issue 17): izin, sakit or cuti asked for without a signal is kept and sent later. */
+export function queueAbsence(body: { tanggal: string; status: string; catatan: string }) {
+  return queueWrite({ kind: 'absence', path: '/attendance/absence', body, ref: { tanggal: body.tanggal } });
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { discard, flushOutbox, keepMine, resend, useFlushing, useOutbox, type OutboxEntry } from '../api/outbox.js';
+import { blockedBy, discard, flushOutbox, keepMine, resend, useFlushing, useOutbox, type OutboxEntry } from '../api/outbox.js';
 import { formatDateTime } from '../lib/format.js';
 
 const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
@@ -9,7 +9,14 @@ const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' 
 function ConflictView({ entry }: { entry: OutboxEntry }) {
   const { t } = useTranslation();
   const current = entry.error?.current ?? {};
-  const fields = Object.keys(entry.body).filter((k) => k !== 'version');
+  // A stage move names the stage it goes to; the server's case names the stage it is in: one row.
+  const mine: Record<string, unknown> =
+    entry.kind === 'transition'
+      ? { tahapan: t(`tahapan.${String(entry.body['to'])}` as 'tahapan.asesmen'), catatan: entry.body['catatan'] }
+      : entry.body;
+  const theirs: Record<string, unknown> =
+    entry.kind === 'transition' ? { ...current, tahapan: t(`tahapan.${String(current['tahapan'])}` as 'tahapan.asesmen') } : current;
+  const fields = Object.keys(mine).filter((k) => k !== 'version' && k !== 'id');
   return (
     <>
       <p className="warning">{t('luring.conflict.intro')}</p>
@@ -23,17 +30,23 @@ function ConflictView({ entry }: { entry: OutboxEntry }) {
         </thead>
         <tbody>
           {fields.map((k) => {
-            const differs = show(entry.body[k]) !== show(current[k]);
+            const differs = show(mine[k]) !== show(theirs[k]);
             return (
               <tr key={k} className={differs ? 'differs' : undefined}>
                 <th scope="row">{k}</th>
-                <td>{differs ? <mark>{show(entry.body[k])}</mark> : show(entry.body[k])}</td>
-                <td>{show(current[k])}</td>
+                <td>{differs ? <mark>{show(mine[k])}</mark> : show(mine[k])}</td>
+                <td>{show(theirs[k])}</td>
               </tr>
             );
           })}
         </tbody>
       </table>
+      {typeof current['version'] === 'number' && (
+        <p className="muted">
+          {t('luring.conflict.versions', { mine: entry.baseVersion ?? '—', theirs: current['version'] as number })}
+          {typeof current['updatedAt'] === 'string' && ` · ${formatDateTime(current['updatedAt'], null)}`}
+        </p>
+      )}
       <div className="actions">
         <button type="button" onClick={() => void keepMine(entry)}>
           {t('luring.conflict.keepMine')}
@@ -121,6 +134,7 @@ export default function OutboxPage() {
                   </>
                 )}
               </header>
+              {entry.status === 'menunggu' && blockedBy(entry, entries) && <p className="muted">{t('luring.blocked')}</p>}
               {entry.status === 'konflik' && <ConflictView entry={entry} />}
               {entry.status === 'ditolak' && <RejectedView entry={entry} />}
               <button

@@ -9,12 +9,12 @@ import {
   parseNik,
   parseTanggal,
 } from '@tuntas/domain';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api, ApiError } from '../../api/client.js';
-import { keys, useBeneficiary, useMe, usePpks } from '../../api/queries.js';
+import { useSaveBeneficiary } from '../../api/beneficiary-writes.js';
+import { ApiError } from '../../api/client.js';
+import { useBeneficiary, useMe, usePpks } from '../../api/queries.js';
 import type { Beneficiary } from '../../api/types.js';
 import { WilayahPicker } from '../../components/WilayahPicker.js';
 import { useDraft } from '../../lib/use-draft.js';
@@ -87,7 +87,6 @@ export default function BeneficiaryFormPage() {
   const { t, i18n } = useTranslation();
   const me = useMe().data!;
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const existing = useBeneficiary(id ?? '');
   const ppks = usePpks();
   const draft = useDraft<Draft>(`beneficiary.${me.id}.${id ?? 'baru'}`, EMPTY_DRAFT);
@@ -99,20 +98,19 @@ export default function BeneficiaryFormPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [existing.data]);
 
-  const save = useMutation({
-    mutationFn: () => {
-      const body = toBody(f);
-      return editing
-        ? api<Beneficiary>(`/beneficiaries/${id}`, { method: 'PATCH', json: { ...body, version: existing.data!.version } })
-        : api<Beneficiary>('/beneficiaries', { method: 'POST', json: body });
-    },
-    onSuccess: (saved) => {
-      draft.clear();
-      queryClient.setQueryData(keys.beneficiary(saved.id), saved);
-      void queryClient.invalidateQueries({ queryKey: ['beneficiaries'] });
-      navigate(`/penerima-manfaat/${saved.id}`);
-    },
-  });
+  // A new person goes through the outbox (kept on the device without a signal); an edit is sent now.
+  const saving = useSaveBeneficiary(editing && existing.data ? { id: existing.data.id, version: existing.data.version } : null);
+  const save = {
+    mutate: () =>
+      saving.mutate(toBody(f), {
+        onSuccess: ({ id: savedId }) => {
+          draft.clear();
+          navigate(`/penerima-manfaat/${savedId}`);
+        },
+      }),
+    isPending: saving.isPending,
+    error: saving.error,
+  };
 
   const serverErrors: FieldError[] =
     save.error instanceof ApiError && Array.isArray(save.error.details) ? (save.error.details as FieldError[]) : [];

@@ -5,7 +5,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../../api/client.js';
-import { keys, useBeneficiary, useConsents, useHousehold, useMe, usePpks, useWilayah } from '../../api/queries.js';
+import { useBeneficiaryView } from '../../api/local-records.js';
+import { SyncMark } from '../../components/SyncMark.js';
+import { keys, useConsents, useHousehold, useMe, usePpks, useWilayah } from '../../api/queries.js';
 import type { Beneficiary, Consent } from '../../api/types.js';
 import { formatDate, formatDateTime, personAge, workerToday } from '../../lib/format.js';
 import { Loading } from '../../components/Loading.js';
@@ -185,11 +187,12 @@ export default function BeneficiaryPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
   const me = useMe().data!;
-  const person = useBeneficiary(id);
+  // The server's copy, or the registration still waiting on this device.
+  const { query: person, person: b, created } = useBeneficiaryView(id);
   const household = useHousehold(id);
   const consents = useConsents(id);
   const ppks = usePpks();
-  const desa = useWilayah(person.data?.kodeDesa);
+  const desa = useWilayah(b?.kodeDesa);
   const queryClient = useQueryClient();
   const withdraw = useMutation({
     mutationFn: (consentId: string) => api(`/beneficiaries/${id}/consents/${consentId}/withdraw`, { method: 'POST' }),
@@ -197,18 +200,17 @@ export default function BeneficiaryPage() {
   });
   const canWrite = writesRecords(me.role);
 
-  if (person.isPending) return <Loading query={person} />;
-  if (person.isError) {
+  if (!b && person.isPending) return <Loading query={person} />;
+  if (!b) {
     return (
       <section>
         <p role="alert">
-          {person.error instanceof ApiError && person.error.status === 404 ? t('beneficiaries.notFound') : person.error.message}
+          {person.error instanceof ApiError && person.error.status === 404 ? t('beneficiaries.notFound') : person.error?.message}
         </p>
         <Link to="/penerima-manfaat">{t('common.back')}</Link>
       </section>
     );
   }
-  const b = person.data;
   const category = ppks.data?.find((p) => p.kode === b.kategoriPpks);
   const masked = b.identitasTerlindungi;
   const lang = i18n.language === 'en' ? 'en' : 'id';
@@ -243,7 +245,8 @@ export default function BeneficiaryPage() {
         <Link to="/penerima-manfaat">← {t('beneficiaries.title')}</Link>
       </p>
       <h1>
-        {b.nama} {b.anak && <mark>{t('beneficiaries.child')}</mark>} {!b.anak && b.sensitif && <mark>{t('beneficiaries.sensitive')}</mark>}
+        {b.nama} {b.anak && <mark>{t('beneficiaries.child')}</mark>} {!b.anak && b.sensitif && <mark>{t('beneficiaries.sensitive')}</mark>}{' '}
+        {created && <SyncMark entry={created} />}
       </h1>
       {masked && <p role="note">{t('beneficiaries.maskedNotice')}</p>}
       <article>
@@ -255,7 +258,7 @@ export default function BeneficiaryPage() {
             </div>
           ))}
         </dl>
-        {canWrite && !masked && (
+        {canWrite && !masked && !created && (
           <footer>
             <Link role="button" className="secondary" to={`/penerima-manfaat/${b.id}/ubah`}>
               {t('common.edit')}
@@ -265,48 +268,56 @@ export default function BeneficiaryPage() {
         )}
       </article>
       <PersonCases beneficiaryId={b.id} canOpen={canWrite && !masked} />
-      <article>
-        <header>
-          <h2>{t('beneficiaries.household')}</h2>
-        </header>
-        {household.data && household.data.members.length > 1 ? (
-          <ul>
-            {household.data.members.map((m) => (
-              <li key={m.id}>
-                {m.id === b.id ? <strong>{m.nama}</strong> : <Link to={`/penerima-manfaat/${m.id}`}>{m.nama}</Link>} ·{' '}
-                {t('beneficiaries.age', { count: personAge(m) })}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p>{t('beneficiaries.householdEmpty')}</p>
-        )}
-      </article>
-      <article>
-        <header>
-          <h2>{t('beneficiaries.consents')}</h2>
-        </header>
-        {consents.data && consents.data.length > 0 ? (
-          <ul>
-            {consents.data.map((c) => (
-              <li key={c.id}>
-                {c.tujuan} — {c.pemberiNama} ({t(`beneficiaries.relation.${c.hubungan}`)}), {formatDateTime(c.diberikanPada, me.wilayah)} ·{' '}
-                {c.aktif
-                  ? t('beneficiaries.consentActive')
-                  : t('beneficiaries.consentWithdrawn', { date: formatDateTime(c.dicabutPada!, me.wilayah) })}
-                {c.aktif && canWrite && (
-                  <button type="button" className="secondary outline small" onClick={() => withdraw.mutate(c.id)}>
-                    {t('beneficiaries.consentWithdraw')}
-                  </button>
-                )}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p>{t('beneficiaries.consentsEmpty')}</p>
-        )}
-        {canWrite && <ConsentForm id={b.id} child={b.anak} />}
-      </article>
+      {/* Household and consents are the server's records of a registered person: shown once it has them. */}
+      {created ? (
+        <p className="muted">{t('luring.personAfterSync')}</p>
+      ) : (
+        <>
+          <article>
+            <header>
+              <h2>{t('beneficiaries.household')}</h2>
+            </header>
+            {household.data && household.data.members.length > 1 ? (
+              <ul>
+                {household.data.members.map((m) => (
+                  <li key={m.id}>
+                    {m.id === b.id ? <strong>{m.nama}</strong> : <Link to={`/penerima-manfaat/${m.id}`}>{m.nama}</Link>} ·{' '}
+                    {t('beneficiaries.age', { count: personAge(m) })}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p>{t('beneficiaries.householdEmpty')}</p>
+            )}
+          </article>
+          <article>
+            <header>
+              <h2>{t('beneficiaries.consents')}</h2>
+            </header>
+            {consents.data && consents.data.length > 0 ? (
+              <ul>
+                {consents.data.map((c) => (
+                  <li key={c.id}>
+                    {c.tujuan} — {c.pemberiNama} ({t(`beneficiaries.relation.${c.hubungan}`)}),{' '}
+                    {formatDateTime(c.diberikanPada, me.wilayah)} ·{' '}
+                    {c.aktif
+                      ? t('beneficiaries.consentActive')
+                      : t('beneficiaries.consentWithdrawn', { date: formatDateTime(c.dicabutPada!, me.wilayah) })}
+                    {c.aktif && canWrite && (
+                      <button type="button" className="secondary outline small" onClick={() => withdraw.mutate(c.id)}>
+                        {t('beneficiaries.consentWithdraw')}
+                      </button>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p>{t('beneficiaries.consentsEmpty')}</p>
+            )}
+            {canWrite && <ConsentForm id={b.id} child={b.anak} />}
+          </article>
+        </>
+      )}
     </section>
   );
 }

@@ -1,42 +1,24 @@
 import { CLOSE_REASONS, TAHAPAN_CODES, type CaseRecord, type CloseReason, type TahapanCode } from '@tuntas/domain';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client.js';
-
-type Action = { kind: 'transitions'; to: TahapanCode } | { kind: 'verify' } | { kind: 'close'; alasan: CloseReason } | { kind: 'reopen' };
+import { ApiError } from '../../api/client.js';
+import { useCaseAction, type CaseAction } from '../../api/case-writes.js';
 
 /** The buttons the server says this user may press now; nothing else is offered. */
 export function CaseActions({ kase }: { kase: CaseRecord }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [catatan, setCatatan] = useState('');
   const [alasan, setAlasan] = useState<CloseReason | ''>('');
-  const run = useMutation({
-    mutationFn: (action: Action) => {
-      const body =
-        action.kind === 'transitions'
-          ? { to: action.to, catatan: catatan || undefined, version: kase.version }
-          : action.kind === 'close'
-            ? { alasan: action.alasan, catatan: catatan || undefined, version: kase.version }
-            : action.kind === 'reopen'
-              ? { alasan: catatan, version: kase.version }
-              : { catatan: catatan || undefined, version: kase.version };
-      return api<CaseRecord>(`/cases/${kase.id}/${action.kind}`, { method: 'POST', json: body });
-    },
-    onSuccess: (updated) => {
-      setCatatan('');
-      setAlasan('');
-      queryClient.setQueryData(['case', kase.id], updated);
-      void queryClient.invalidateQueries({ queryKey: ['case', kase.id, 'timeline'] });
-      void queryClient.invalidateQueries({ queryKey: ['cases'] });
-      void queryClient.invalidateQueries({ queryKey: ['case-summary'] });
-    },
-    onError: (error) => {
-      if (error instanceof ApiError && error.code === 'VERSION_CONFLICT')
-        void queryClient.invalidateQueries({ queryKey: ['case', kase.id] });
-    },
+  const action = useCaseAction(kase, () => {
+    setCatatan('');
+    setAlasan('');
   });
+  const run = {
+    mutate: (a: CaseAction) => action.mutate({ action: a, catatan }),
+    isPending: action.isPending,
+    variables: action.variables?.action,
+    error: action.error,
+  };
   const { tindakan } = kase;
   const any = tindakan.tahapan.length > 0 || tindakan.syarat.length > 0 || tindakan.verifikasi || tindakan.tutup || tindakan.bukaKembali;
   if (!any) return null;

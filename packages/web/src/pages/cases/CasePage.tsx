@@ -2,7 +2,9 @@ import { ppksByCode, TAHAPAN_CODES, type CaseEventRecord } from '@tuntas/domain'
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client.js';
-import { useCase, useCaseTimeline, useWilayah } from '../../api/queries.js';
+import { useCaseView } from '../../api/local-records.js';
+import { useCaseTimeline, useWilayah } from '../../api/queries.js';
+import { SyncMark } from '../../components/SyncMark.js';
 import { StatusBadge } from '../../components/CaseCard.js';
 import { formatDateTime } from '../../lib/format.js';
 import { CaseActions } from './CaseActions.js';
@@ -34,20 +36,20 @@ function EventLine({ event, wilayah }: { event: CaseEventRecord; wilayah: string
 export default function CasePage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const kase = useCase(id);
+  // The server's case, or the one opened on this device, with the user's queued stage moves.
+  const { query: kase, kase: c, created, moves } = useCaseView(id);
   const timeline = useCaseTimeline(id);
-  const area = useWilayah(kase.data?.wilayah);
+  const area = useWilayah(c?.wilayah);
 
-  if (kase.isPending) return <Loading query={kase} />;
-  if (kase.isError && kase.data === undefined) {
+  if (!c && kase.isPending) return <Loading query={kase} />;
+  if (!c) {
     return (
       <section>
-        <p role="alert">{kase.error instanceof ApiError && kase.error.status === 404 ? t('cases.notFound') : kase.error.message}</p>
+        <p role="alert">{kase.error instanceof ApiError && kase.error.status === 404 ? t('cases.notFound') : kase.error?.message}</p>
         <Link to="/kasus">{t('common.back')}</Link>
       </section>
     );
   }
-  const c = kase.data;
   const current = TAHAPAN_CODES.indexOf(c.tahapan);
   return (
     <section>
@@ -57,10 +59,10 @@ export default function CasePage() {
       <h1>
         {c.identitasTerlindungi ? c.beneficiaryNama : <Link to={`/penerima-manfaat/${c.beneficiaryId}`}>{c.beneficiaryNama}</Link>}{' '}
         <StatusBadge status={c.status} />
-        {c.sensitif && <mark>{t('beneficiaries.sensitive')}</mark>}
+        {c.sensitif && <mark>{t('beneficiaries.sensitive')}</mark>} {created && <SyncMark entry={created} />}
       </h1>
       <p className="muted">
-        {c.nomor} · {ppksByCode(c.ppks)?.nama} · {area.data?.nama ?? c.wilayah} · {t('cases.owner')}:{' '}
+        {c.nomor || t('luring.numberPending')} · {ppksByCode(c.ppks)?.nama} · {area.data?.nama ?? c.wilayah} · {t('cases.owner')}:{' '}
         {c.pendampingNama ?? t('cases.unassigned')}
       </p>
       {c.terlambat && c.batasTahapan && (
@@ -79,6 +81,15 @@ export default function CasePage() {
           </li>
         ))}
       </ol>
+      {moves.length > 0 && (
+        <ul className="plain-list pending">
+          {moves.map((m) => (
+            <li key={m.seq} data-testid="pending-move">
+              {t('luring.moveQueued', { stage: t(`tahapan.${String(m.body['to'])}`) })} <SyncMark entry={m} />
+            </li>
+          ))}
+        </ul>
+      )}
       {c.ringkasan && <p>{c.ringkasan}</p>}
       {c.identitasTerlindungi && <IdentityGate kase={c} />}
       <CaseActions kase={c} />
@@ -88,7 +99,9 @@ export default function CasePage() {
         <header>
           <h2>{t('cases.timeline')}</h2>
         </header>
-        {timeline.isPending ? (
+        {created ? (
+          <p className="muted">{t('luring.timelineAfterSync')}</p>
+        ) : timeline.isPending ? (
           <Loading query={timeline} />
         ) : timeline.isError ? (
           <p role="alert">{timeline.error.message}</p>

@@ -1,27 +1,32 @@
-import { PPKS, type CaseRecord } from '@tuntas/domain';
-import { useMutation } from '@tanstack/react-query';
+import { PPKS } from '@tuntas/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { api, ApiError } from '../../api/client.js';
-import { useBeneficiary } from '../../api/queries.js';
+import { ApiError } from '../../api/client.js';
+import { useOpenCase } from '../../api/case-writes.js';
+import { useBeneficiaryView } from '../../api/local-records.js';
 import { Loading } from '../../components/Loading.js';
 
-/** Opening a case starts from a registered person: the registry first, then the case. */
+/** Opening a case starts from a registered person (on the server, or registered on this device): the registry first, then the case. */
 export default function NewCasePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const beneficiaryId = params.get('penerima') ?? '';
-  const person = useBeneficiary(beneficiaryId);
+  const { query, person } = useBeneficiaryView(beneficiaryId);
   const [ppks, setPpks] = useState('');
   const [ringkasan, setRingkasan] = useState('');
-  const chosen = ppks || person.data?.kategoriPpks || '';
-  const open = useMutation({
-    mutationFn: () =>
-      api<CaseRecord>('/cases', { method: 'POST', json: { beneficiaryId, ppks: chosen, ringkasan: ringkasan.trim() || null } }),
-    onSuccess: (kase) => navigate(`/kasus/${kase.id}`),
-  });
+  const chosen = ppks || person?.kategoriPpks || '';
+  const openCase = useOpenCase();
+  const open = {
+    mutate: () =>
+      openCase.mutate(
+        { beneficiaryId, ppks: chosen, ringkasan: ringkasan.trim() || null },
+        { onSuccess: (id) => navigate(`/kasus/${id}`) },
+      ),
+    isPending: openCase.isPending,
+    error: openCase.error,
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     open.mutate();
@@ -38,15 +43,15 @@ export default function NewCasePage() {
       </section>
     );
   }
-  if (person.isPending) return <Loading query={person} />;
-  if (person.isError) return <p role="alert">{t('beneficiaries.notFound')}</p>;
+  if (!person && query.isPending) return <Loading query={query} />;
+  if (!person) return <p role="alert">{t('beneficiaries.notFound')}</p>;
   const existing =
     open.error instanceof ApiError && open.error.status === 409 ? (open.error.details as { id?: string } | undefined)?.id : undefined;
 
   return (
     <section>
       <h1>{t('cases.newTitle')}</h1>
-      <p>{t('cases.newFor', { name: person.data.nama })}</p>
+      <p>{t('cases.newFor', { name: person.nama })}</p>
       <form onSubmit={submit}>
         <label>
           {t('cases.ppks')}

@@ -3,11 +3,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, ApiError } from '../../api/client.js';
+import { ApiError } from '../../api/client.js';
 import { queueWrite, useOutbox } from '../../api/outbox.js';
 import { useMe } from '../../api/queries.js';
 import { SyncMark } from '../../components/SyncMark.js';
-import { currentPosition, useAttendance, useAttendanceToday } from '../../api/workforce-queries.js';
+import { currentPosition, queueAbsence, useAttendance, useAttendanceToday } from '../../api/workforce-queries.js';
 import { SelfieButton } from '../../components/PhotoEvidence.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
 import { formatDate, formatTime, workerToday } from '../../lib/format.js';
@@ -58,12 +58,14 @@ export default function PresensiPage() {
   const waiting = useOutbox();
   const pendingIn = waiting.find((e) => e.kind === 'check-in');
   const pendingOut = waiting.find((e) => e.kind === 'check-out');
+  const pendingAbsences = waiting.filter((e) => e.kind === 'absence');
 
   const [absence, setAbsence] = useState({ tanggal: '', status: 'izin', catatan: '' });
+  // Through the outbox: an absence asked for without a signal is kept and shown as waiting.
   const ask = useMutation({
-    mutationFn: () => api<AttendanceRecord>('/attendance/absence', { method: 'POST', json: absence }),
-    onSuccess: () => {
-      setMessage(t('kerja.presensi.absenceSent'));
+    mutationFn: () => queueAbsence(absence),
+    onSuccess: (outcome) => {
+      setMessage(outcome.queued ? t('luring.queued') : t('kerja.presensi.absenceSent'));
       setAbsence({ tanggal: '', status: 'izin', catatan: '' });
       refresh();
     },
@@ -180,6 +182,16 @@ export default function PresensiPage() {
           )}
           {message && <p role="status">{message}</p>}
         </form>
+        {pendingAbsences.length > 0 && (
+          <ul className="plain-list pending">
+            {pendingAbsences.map((e) => (
+              <li key={e.seq} data-testid="pending-absence">
+                <strong>{formatDate(String(e.body['tanggal']))}</strong> · {t(`kerja.status.${String(e.body['status']) as 'izin'}`)}{' '}
+                <SyncMark entry={e} />
+              </li>
+            ))}
+          </ul>
+        )}
       </details>
 
       <h2>{t('kerja.presensi.history')}</h2>

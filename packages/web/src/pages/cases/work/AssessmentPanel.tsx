@@ -2,7 +2,9 @@ import { assessmentFormVersion, type CaseRecord, type ConferenceInput } from '@t
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../../api/client.js';
-import { useAssessmentForm, useAssessments, useCaseWrite, useConferences } from '../../../api/casework-queries.js';
+import { caseworkWrites, useAssessmentForm, useAssessments, useCaseWrite, useConferences } from '../../../api/casework-queries.js';
+import { useOutbox } from '../../../api/outbox.js';
+import { SyncMark } from '../../../components/SyncMark.js';
 import { formatDate, workerToday } from '../../../lib/format.js';
 import { FormSections, type Answers } from './FormFields.js';
 
@@ -62,14 +64,15 @@ function ConferenceForm({ kase }: { kase: CaseRecord }) {
 /** The current assessment, a new one from the category's form, and the case conferences. */
 export function AssessmentPanel({ kase }: { kase: CaseRecord }) {
   const { t } = useTranslation();
-  const form = useAssessmentForm(kase.id);
+  const form = useAssessmentForm(kase.id, kase.ppks);
+  const pending = useOutbox().filter((e) => e.kind === 'assessment' && e.ref.caseId === kase.id);
   const assessments = useAssessments(kase.id);
   const conferences = useConferences(kase.id);
   const [answers, setAnswers] = useState<Answers>({});
   const save = useCaseWrite(
     kase.id,
     'assessments',
-    (data: Answers) => api(`/cases/${kase.id}/assessments`, { method: 'POST', json: { data } }),
+    (data: Answers) => caseworkWrites.assessment(kase.id, data),
     () => setAnswers({}),
   );
   const invalid = new Set(
@@ -116,7 +119,19 @@ export function AssessmentPanel({ kase }: { kase: CaseRecord }) {
           </dl>
         </details>
       ) : (
-        <p>{t('kasus.asesmen.none')}</p>
+        pending.length === 0 && <p>{t('kasus.asesmen.none')}</p>
+      )}
+      {pending.length > 0 && (
+        <ul className="timeline pending">
+          {pending.map((e) => (
+            <li key={e.seq} data-testid="pending-assessment">
+              <time dateTime={e.actedAt}>{formatDate(e.actedAt.slice(0, 10))}</time>
+              <span>
+                <strong>{t('luring.kinds.assessment')}</strong> <SyncMark entry={e} />
+              </span>
+            </li>
+          ))}
+        </ul>
       )}
       {works && form.data && (
         <details open={!latest}>

@@ -1,17 +1,16 @@
 import { FOLLOW_UP_CONDITIONS, type CaseRecord, type FollowUpCondition, type FollowUpView } from '@tuntas/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../api/client.js';
-import { useCaseWrite, useFollowUps } from '../../../api/casework-queries.js';
+import { caseworkWrites, useCaseWrite, useFollowUps } from '../../../api/casework-queries.js';
+import { useOutbox } from '../../../api/outbox.js';
+import { SyncMark } from '../../../components/SyncMark.js';
 import { formatDate, workerToday } from '../../../lib/format.js';
 
 function RecordVisit({ kase, visit }: { kase: CaseRecord; visit: FollowUpView }) {
   const { t } = useTranslation();
   const [kondisi, setKondisi] = useState<FollowUpCondition>('stabil');
   const [hasil, setHasil] = useState('');
-  const record = useCaseWrite(kase.id, 'followups', () =>
-    api(`/followups/${visit.id}/record`, { method: 'POST', json: { kondisi, hasil } }),
-  );
+  const record = useCaseWrite(kase.id, 'followups', () => caseworkWrites.followUpRecord(kase.id, visit.id, { kondisi, hasil }));
   return (
     <details>
       <summary>{t('kasus.bimbingan.record')}</summary>
@@ -49,10 +48,13 @@ export function FollowUpsPanel({ kase }: { kase: CaseRecord }) {
   const add = useCaseWrite(
     kase.id,
     'followups',
-    () => api(`/cases/${kase.id}/followups`, { method: 'POST', json: { jadwal } }),
+    () => caseworkWrites.followUp(kase.id, jadwal),
     () => setJadwal(''),
   );
   const works = kase.tindakan.ubah && kase.tahapan === 'bimbingan_lanjut';
+  const outbox = useOutbox();
+  const scheduled = outbox.filter((e) => e.kind === 'followUp' && e.ref.caseId === kase.id);
+  const recorded = (visitId: string) => outbox.find((e) => e.kind === 'followUpRecord' && e.ref.followUpId === visitId);
   return (
     <div>
       <p className="muted">{t('kasus.bimbingan.intro')}</p>
@@ -66,12 +68,28 @@ export function FollowUpsPanel({ kase }: { kase: CaseRecord }) {
               </mark>
               {v.kondisi && <span> · {t(`kasus.bimbingan.conditions.${v.kondisi}`)}</span>}
               {v.hasil && <q>{v.hasil}</q>}
-              {works && v.status === 'terjadwal' && <RecordVisit kase={kase} visit={v} />}
+              {recorded(v.id) ? (
+                <p data-testid="pending-followup-record">
+                  {t(`kasus.bimbingan.conditions.${String(recorded(v.id)!.body['kondisi']) as FollowUpCondition}`)} ·{' '}
+                  <q>{String(recorded(v.id)!.body['hasil'])}</q> <SyncMark entry={recorded(v.id)!} />
+                </p>
+              ) : (
+                works && v.status === 'terjadwal' && <RecordVisit kase={kase} visit={v} />
+              )}
             </li>
           ))}
         </ul>
       ) : (
-        <p>{t('kasus.bimbingan.none')}</p>
+        scheduled.length === 0 && <p>{t('kasus.bimbingan.none')}</p>
+      )}
+      {scheduled.length > 0 && (
+        <ul className="cards pending">
+          {scheduled.map((e) => (
+            <li key={e.seq} data-testid="pending-followup">
+              <strong>{formatDate(String(e.body['jadwal']))}</strong> <SyncMark entry={e} />
+            </li>
+          ))}
+        </ul>
       )}
       {works && (
         <form

@@ -2,7 +2,9 @@ import { REFERRAL_TRANSITIONS, type CaseRecord, type ReferralStatus, type Referr
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.js';
-import { useCaseWrite, useLembaga, useReferrals } from '../../../api/casework-queries.js';
+import { caseworkWrites, useCaseWrite, useLembaga, useReferrals } from '../../../api/casework-queries.js';
+import { useOutbox } from '../../../api/outbox.js';
+import { SyncMark } from '../../../components/SyncMark.js';
 import { formatDateTime } from '../../../lib/format.js';
 
 function NextStep({ kase, referral }: { kase: CaseRecord; referral: ReferralView }) {
@@ -59,9 +61,11 @@ function NewReferral({ kase }: { kase: CaseRecord }) {
     kase.id,
     'referrals',
     () =>
-      api(`/cases/${kase.id}/referrals`, {
-        method: 'POST',
-        json: { lembagaId: d.lembagaId, layanan: d.layanan, alasan: d.alasan, batasHari: d.batasHari ? Number(d.batasHari) : undefined },
+      caseworkWrites.referral(kase.id, {
+        lembagaId: d.lembagaId,
+        layanan: d.layanan,
+        alasan: d.alasan,
+        ...(d.batasHari ? { batasHari: Number(d.batasHari) } : {}),
       }),
     () => setD({ lembagaId: '', layanan: '', alasan: '', batasHari: '' }),
   );
@@ -121,10 +125,23 @@ function NewReferral({ kase }: { kase: CaseRecord }) {
 export function ReferralsPanel({ kase }: { kase: CaseRecord }) {
   const { t } = useTranslation();
   const referrals = useReferrals(kase.id);
+  const lembaga = useLembaga();
+  const pending = useOutbox().filter((e) => e.kind === 'referral' && e.ref.caseId === kase.id);
   const works = kase.tindakan.ubah && kase.status !== 'ditutup';
   return (
     <div>
       {works && <NewReferral kase={kase} />}
+      {pending.length > 0 && (
+        <ul className="cards pending">
+          {pending.map((e) => (
+            <li key={e.seq} data-testid="pending-referral">
+              <strong>{lembaga.data?.find((l) => l.id === e.body['lembagaId'])?.nama}</strong> <SyncMark entry={e} />
+              <br />
+              {String(e.body['layanan'])} — <span className="muted">{String(e.body['alasan'])}</span>
+            </li>
+          ))}
+        </ul>
+      )}
       {referrals.data && referrals.data.length > 0 ? (
         <ul className="cards">
           {referrals.data.map((r) => (
@@ -144,7 +161,7 @@ export function ReferralsPanel({ kase }: { kase: CaseRecord }) {
           ))}
         </ul>
       ) : (
-        <p className="muted">{t('kasus.common.none')}</p>
+        pending.length === 0 && <p className="muted">{t('kasus.common.none')}</p>
       )}
     </div>
   );
