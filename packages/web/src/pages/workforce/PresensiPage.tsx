@@ -182,17 +182,18 @@ export default function PresensiPage() {
           )}
           {message && <p role="status">{message}</p>}
         </form>
-        {pendingAbsences.length > 0 && (
-          <ul className="plain-list pending">
-            {pendingAbsences.map((e) => (
-              <li key={e.seq} data-testid="pending-absence">
-                <strong>{formatDate(String(e.body['tanggal']))}</strong> · {t(`kerja.status.${String(e.body['status']) as 'izin'}`)}{' '}
-                <SyncMark entry={e} />
-              </li>
-            ))}
-          </ul>
-        )}
       </details>
+      {/* Outside the folded form: waiting requests stay in sight after a reload. */}
+      {pendingAbsences.length > 0 && (
+        <ul className="plain-list pending">
+          {pendingAbsences.map((e) => (
+            <li key={e.seq} data-testid="pending-absence">
+              <strong>{formatDate(String(e.body['tanggal']))}</strong> · {t(`kerja.status.${String(e.body['status']) as 'izin'}`)}{' '}
+              <SyncMark entry={e} />
+            </li>
+          ))}
+        </ul>
+      )}
 
       <h2>{t('kerja.presensi.history')}</h2>
       <QueryStatus query={history} isEmpty={(d) => d.items.length === 0} empty={<p>{t('kerja.presensi.noHistory')}</p>}>
