@@ -6,6 +6,7 @@ import {
   nikProblem,
   parseNik,
   parseNip,
+  skorKecocokan,
   type TahapanCode,
 } from '@tuntas/domain';
 import { sql } from 'kysely';
@@ -198,6 +199,72 @@ describe('seed demo', () => {
       .where('disaster_id', '=', active)
       .executeTakeFirstOrThrow();
     expect(Number(sessions.n)).toBeGreaterThan(0);
+  });
+
+  it('adds family tracing in every state to the active flood, with one likely match the deployed demo account can confirm, and aid with one recipient per BAST', async () => {
+    const db = database.db;
+    const [closed, active] = (await db.selectFrom('disasters').select('id').orderBy('mulai').execute()).map((e) => e.id);
+    const tracing = await db
+      .selectFrom('disaster_tracing as t')
+      .leftJoin('users as u', 'u.id', 't.dicatat_oleh')
+      .select([
+        't.id',
+        't.arah',
+        't.status',
+        't.nama',
+        't.nama_kunci',
+        't.jenis_kelamin',
+        't.perkiraan_umur',
+        't.kode_desa',
+        't.pasangan_id',
+        'u.username',
+      ])
+      .select(sql<number | null>`t.dicatat_pada <= ${NOW}`.as('past'))
+      .where('t.disaster_id', '=', active!)
+      .execute();
+    expect(new Set(tracing.map((t) => t.status))).toEqual(new Set(['terbuka', 'cocok', 'dipersatukan', 'ditutup']));
+    expect(tracing.every((t) => t.past)).toBe(true);
+    for (const t of tracing.filter((r) => r.pasangan_id !== null)) {
+      const partner = tracing.find((r) => r.id === t.pasangan_id)!;
+      expect([partner.pasangan_id, partner.status, partner.arah !== t.arah]).toEqual([t.id, t.status, true]);
+    }
+    const reunited = await db.selectFrom('disaster_reunifications').select('dicari_id').where('disaster_id', '=', active!).execute();
+    expect(reunited).toHaveLength(tracing.filter((t) => t.status === 'dipersatukan').length / 2);
+    // The likely match: an open sought and an open found child of the demo account, scored above the threshold.
+    const open = tracing.filter((t) => t.status === 'terbuka' && t.username === 'pendamping.35.10');
+    const sought = open.find((t) => t.arah === 'dicari')!;
+    const found = open.find((t) => t.arah === 'ditemukan')!;
+    const similar = await sql<{ s: number }>`select similarity(${sought.nama_kunci}, ${found.nama_kunci}) as s`.execute(db);
+    const fit = skorKecocokan(
+      { jenisKelamin: sought.jenis_kelamin, umur: sought.perkiraan_umur, kodeDesa: sought.kode_desa },
+      { jenisKelamin: found.jenis_kelamin, umur: found.perkiraan_umur, kodeDesa: found.kode_desa },
+      Number(similar.rows[0]!.s),
+    );
+    expect(fit!.skor).toBeGreaterThanOrEqual(0.6);
+    expect(await db.selectFrom('disaster_tracing').select('id').where('disaster_id', '=', closed!).execute()).toHaveLength(0);
+
+    const aid = await db
+      .selectFrom('disaster_aid')
+      .select(['disaster_id', 'bast_kunci', 'affected_id', 'keluarga_id', 'nilai_rupiah'])
+      .execute();
+    for (const id of [closed, active]) expect(aid.filter((g) => g.disaster_id === id).length, id).toBeGreaterThan(5);
+    const recipients = new Map<string, string>();
+    for (const g of aid) {
+      const key = `${g.disaster_id} ${g.bast_kunci}`;
+      const who = g.affected_id ?? g.keluarga_id!;
+      expect(recipients.get(key) ?? who, key).toBe(who);
+      recipients.set(key, who);
+      expect(Number(g.nilai_rupiah)).toBeGreaterThan(0);
+    }
+    const households = await db
+      .selectFrom('disaster_aid as g')
+      .leftJoin('disaster_affected as a', (j) =>
+        j.onRef('a.keluarga_id', '=', 'g.keluarga_id').onRef('a.disaster_id', '=', 'g.disaster_id'),
+      )
+      .select(['g.id', 'a.id as member'])
+      .where('g.keluarga_id', 'is not', null)
+      .execute();
+    expect(households.every((h) => h.member !== null)).toBe(true);
   });
 
   it('does not add a second data set when run again', async () => {

@@ -4,7 +4,6 @@ import {
   perkiraanTanggalLahir,
   wilayahClock,
   type FasilitasPosko,
-  type JenisLdp,
   type KelompokRentan,
   type KondisiKorban,
   type PeranPenugasan,
@@ -13,6 +12,9 @@ import {
 import type { Insertable, Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { personName } from './demo-population.js';
+import { addDays, at, chunked, DAY } from './disaster-seed-helpers.js';
+import { seedLdpSessions } from './seed-disaster-ldp.js';
+import { seedTracingAndAid } from './seed-disaster-tracing.js';
 import type { Random } from './random.js';
 
 export interface DisasterSeedResult {
@@ -21,17 +23,14 @@ export interface DisasterSeedResult {
   affected: number;
   ldpSessions: number;
   deployments: number;
+  tracing: number;
+  aid: number;
 }
 
 /** The demo pendamping of Jawa Timur deployed to the Jakarta flood today (named in the README of the demo). */
 export const DEPLOYED_DEMO_ACCOUNT = 'pendamping.35.10';
 
-const DAY = 86_400_000;
-const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
-/** A moment on `iso` (local WIB day) at `hour` o'clock WIB. */
-const at = (iso: string, hour: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + (hour - 7) * 3_600_000);
-
-interface EventSpec {
+export interface EventSpec {
   nama: string;
   wilayah: string[];
   mulai: string;
@@ -52,11 +51,6 @@ interface EventSpec {
 }
 
 const FACILITIES: FasilitasPosko[] = ['air_bersih', 'mck', 'dapur_umum', 'ruang_ramah_anak', 'layanan_kesehatan', 'penerangan'];
-const LDP_KINDS: JenisLdp[] = ['psikoedukasi', 'konseling_kelompok', 'ruang_ramah_anak', 'ldp_keliling'];
-
-async function chunked<T>(rows: T[], size: number, write: (part: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
-}
 
 /** One event with everything the screens and the sitrep show, as a handful of multi-row inserts. */
 async function seedEvent(
@@ -64,7 +58,7 @@ async function seedEvent(
   spec: EventSpec,
   now: Date,
   random: Random,
-): Promise<{ shelters: number; affected: number; ldp: number }> {
+): Promise<{ shelters: number; affected: number; ldp: number; tracing: number; aid: number }> {
   const status = spec.moves.at(-1)?.[1] ?? 'tanggap_darurat';
   const selesai = status === 'selesai' ? addDays(spec.mulai, spec.moves.at(-1)![0]) : null;
   const event = await trx
@@ -279,46 +273,24 @@ async function seedEvent(
   await chunked(affected, 1000, (part) => trx.insertInto('disaster_affected').values(part).execute());
   await chunked(history, 2000, (part) => trx.insertInto('disaster_affected_history').values(part).execute());
 
-  // LDP: a session a day at most shelters, children by name plus counted adults.
-  const sessions: Array<Insertable<DB['disaster_ldp_sessions']> & { id: string }> = [];
-  const peserta: Array<Insertable<DB['disaster_ldp_peserta']>> = [];
-  const counts: Array<Insertable<DB['disaster_ldp_counts']>> = [];
-  for (let d = 1; d < days; d++) {
-    const tanggal = addDays(spec.mulai, d);
-    for (const shelter of shelters) {
-      if (children.length === 0 || !random.chance(0.7)) continue;
-      const id = randomUUID();
-      const jenis = random.pick(LDP_KINDS);
-      sessions.push({
-        id,
-        disaster_id: event.id,
-        tanggal,
-        jenis,
-        shelter_id: shelter.id,
-        tempat: null,
-        fasilitator: [random.pick(spec.recorders)],
-        catatan: jenis === 'ruang_ramah_anak' ? 'Anak-anak mulai mau bermain bersama' : null,
-        created_at: at(tanggal, 16),
-      });
-      const named = new Set(Array.from({ length: random.int(4, 12) }, () => random.pick(children)));
-      for (const a of named) peserta.push({ session_id: id, affected_id: a });
-      counts.push(
-        { session_id: id, kelompok_umur: 'dewasa', jenis_kelamin: 'P', jumlah: random.int(3, 15) },
-        { session_id: id, kelompok_umur: 'dewasa', jenis_kelamin: 'L', jumlah: random.int(1, 8) },
-      );
-    }
-  }
-  await chunked(sessions, 500, (part) => trx.insertInto('disaster_ldp_sessions').values(part).execute());
-  await chunked(peserta, 2000, (part) => trx.insertInto('disaster_ldp_peserta').values(part).execute());
-  await chunked(counts, 2000, (part) => trx.insertInto('disaster_ldp_counts').values(part).execute());
-  return { shelters: shelters.length, affected: affected.length, ldp: sessions.length };
+  const ldp = await seedLdpSessions(
+    trx,
+    { disasterId: event.id, mulai: spec.mulai, days, shelters, children, recorders: spec.recorders },
+    random,
+  );
+  const found = await seedTracingAndAid(
+    trx,
+    { disasterId: event.id, spec, now, villages: shelterVillages, affected, tracing: status !== 'selesai' },
+    random,
+  );
+  return { shelters: shelters.length, affected: affected.length, ldp, ...found };
 }
 
 /**
  * Disaster response for the demo: a closed flood of the Bengawan Solo in Jawa Timur two months
  * ago, and an active flood in Jakarta (koordinator.31's province) begun four days ago, with
  * shelters (one over capacity), a few thousand affected people (most without documents, in
- * households), LDP sessions and deployments from several provinces — among them
+ * households), LDP sessions, family tracing, aid and deployments from several provinces — among them
  * `pendamping.35.10` of Jawa Timur, deployed to Jakarta from yesterday for two weeks.
  */
 export async function seedDisasters(db: Kysely<DB>, now: Date, random: Random): Promise<DisasterSeedResult> {
@@ -417,6 +389,8 @@ export async function seedDisasters(db: Kysely<DB>, now: Date, random: Random): 
       affected: a.affected + b.affected,
       ldpSessions: a.ldp + b.ldp,
       deployments: jakarta.deployments.length + bojonegoro.deployments.length,
+      tracing: a.tracing + b.tracing,
+      aid: a.aid + b.aid,
     };
   });
 }

@@ -43,6 +43,8 @@ export const luringEn: Widen<typeof luringId> = {
     affected: 'Disaster victim registration',
     affectedEdit: 'Disaster victim update',
     ldpSession: 'LDP session',
+    tracing: 'Family tracing record',
+    aid: 'Disaster aid delivery',
   },
   conflict: {
     intro: 'Someone else changed this record while you were offline. Choose which version to keep.',

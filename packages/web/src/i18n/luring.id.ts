@@ -40,6 +40,8 @@ export const luringId = {
     affected: 'Pendataan korban bencana',
     affectedEdit: 'Perubahan data korban bencana',
     ldpSession: 'Sesi LDP',
+    tracing: 'Penelusuran keluarga',
+    aid: 'Penyaluran bantuan bencana',
   },
   conflict: {
     intro: 'Data ini diubah orang lain sementara Anda luring. Pilih versi yang dipakai.',

@@ -17,7 +17,9 @@ export type OutboxKind =
   | 'absence'
   | 'affected'
   | 'affectedEdit'
-  | 'ldpSession';
+  | 'ldpSession'
+  | 'tracing'
+  | 'aid';
 export type OutboxStatus = 'menunggu' | 'mengirim' | 'konflik' | 'ditolak';
 
 export interface OutboxEntry {

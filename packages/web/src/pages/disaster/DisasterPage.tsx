@@ -7,13 +7,15 @@ import { useMe } from '../../api/queries.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
 import { formatDate, formatDateTime } from '../../lib/format.js';
 import { AffectedPanel } from './AffectedPanel.js';
+import { AidPanel } from './AidPanel.js';
 import { DeploymentsPanel } from './DeploymentsPanel.js';
 import { AreaNames, StatusChip } from './DisasterBits.js';
 import { LdpPanel } from './LdpPanel.js';
 import { SheltersPanel } from './SheltersPanel.js';
 import { SitrepPanel } from './SitrepPanel.js';
+import { TracingPanel } from './TracingPanel.js';
 
-const TABS = ['situasi', 'posko', 'korban', 'ldp', 'penugasan'] as const;
+const TABS = ['situasi', 'posko', 'korban', 'penelusuran', 'ldp', 'bantuan', 'penugasan'] as const;
 type Tab = (typeof TABS)[number];
 
 /** The moves `tindakan.status` allows now, each with a note (the decree that set it). */
@@ -95,7 +97,9 @@ function Body({ event }: { event: DisasterRecord }) {
     situasi: <SitrepPanel event={event} />,
     posko: <SheltersPanel event={event} />,
     korban: <AffectedPanel event={event} />,
+    penelusuran: <TracingPanel event={event} />,
     ldp: <LdpPanel event={event} />,
+    bantuan: <AidPanel event={event} />,
     penugasan: <DeploymentsPanel event={event} />,
   };
   return (
@@ -147,7 +151,7 @@ function Body({ event }: { event: DisasterRecord }) {
   );
 }
 
-/** Kejadian: the event's header, status and history, and its work in five tabs. */
+/** Kejadian: the event's header, status and history, and its work in seven tabs. */
 export default function DisasterPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { sitrepDocument, useSitrep } from '../../api/disaster-queries.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
 import { formatNumber, workerToday } from '../../lib/format.js';
+import { formatRupiah } from '../../lib/rupiah.js';
 
 function Tile({ label, value, testId }: { label: string; value: number; testId: string }) {
   return (
@@ -59,6 +60,23 @@ export function SitrepPanel({ event }: { event: DisasterRecord }) {
               <h3>{t('bencana.sitrep.ldp')}</h3>
               <p data-testid="sitrep-ldp">
                 {t('bencana.sitrep.ldpLine', { sesi: formatNumber(s.ldp.sesi), peserta: formatNumber(s.ldp.peserta) })}
+              </p>
+              <h3>{t('bencana.sitrep.penelusuran')}</h3>
+              <p data-testid="sitrep-penelusuran">
+                {t('bencana.sitrep.penelusuranLine', {
+                  terbuka: formatNumber(s.penelusuran.terbuka),
+                  cocok: formatNumber(s.penelusuran.cocok),
+                  dipersatukan: formatNumber(s.penelusuran.dipersatukan),
+                  ditutup: formatNumber(s.penelusuran.ditutup),
+                })}
+              </p>
+              <h3>{t('bencana.sitrep.bantuan')}</h3>
+              <p data-testid="sitrep-bantuan">
+                {t('bencana.bantuan.summary', {
+                  penyaluran: formatNumber(s.bantuan.penyaluran),
+                  penerima: formatNumber(s.bantuan.penerima),
+                  nilai: formatRupiah(s.bantuan.nilaiRupiah),
+                })}
               </p>
               <h3>{t('bencana.sitrep.rentan')}</h3>
               <table className="compact">
