@@ -23,7 +23,9 @@ describe('cases', () => {
     await screenshot(page, 'kasus-saya-ponsel');
     // Open the pendamping's cases in turn until one can move forward (one at terminasi waits for the koordinator).
     const links = await page.locator('.cards a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    const next = page.getByRole('button', { name: /^Lanjut ke / });
+    // Only a step the case may take now: one still gated (its button disabled, with what it needs)
+    // is no step forward — and other specs (offline-day) move this pendamping's cases too.
+    const next = page.locator('.actions button:enabled', { hasText: /^Lanjut ke / });
     for (const href of links) {
       await page.goto(href!);
       await page.getByRole('heading', { name: 'Riwayat kasus' }).waitFor();

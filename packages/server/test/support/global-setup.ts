@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/db/database.js';
@@ -18,7 +18,7 @@ declare module 'vitest' {
  * (all 83,762 villages) in about two seconds instead of a full migration: a PGlite data-folder
  * dump, and on PostgreSQL a template database that `CREATE DATABASE … TEMPLATE` copies.
  */
-export default async function setup(project: TestProject): Promise<void> {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dir = path.resolve('.test-tmp');
   await mkdir(dir, { recursive: true });
 
@@ -27,7 +27,9 @@ export default async function setup(project: TestProject): Promise<void> {
   // pg-boss's schema and queues too, so a test app that queues a job pays nothing to install them.
   await installJobQueues(pglite);
   const dump = await pglite.pglite!.dumpDataDir('none');
-  const templatePath = path.join(dir, 'pglite-template.tar');
+  // One per run: `npm test` runs the PGlite and PostgreSQL suites side by side.
+  const templatePath = path.join(dir, `pglite-template-${process.pid}.tar`);
+  const teardown = () => rm(templatePath, { force: true });
   await writeFile(templatePath, Buffer.from(await dump.arrayBuffer()));
   await pglite.close();
   project.provide('pgliteTemplate', templatePath);
@@ -35,7 +37,7 @@ export default async function setup(project: TestProject): Promise<void> {
   const url = testDatabaseUrl();
   if (!url) {
     project.provide('postgresTemplate', null);
-    return;
+    return teardown;
   }
   const admin = await openDatabase({ databaseUrl: url, poolSize: 1 });
   const { sql } = await import('kysely');
@@ -50,4 +52,5 @@ export default async function setup(project: TestProject): Promise<void> {
   await installJobQueues(template);
   await template.close();
   project.provide('postgresTemplate', TEMPLATE_DB);
+  return teardown;
 }

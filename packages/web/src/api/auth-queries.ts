@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { OwnSessionRecord } from '@tuntas/domain';
+import { forgetOtherUser, wipeDevice } from '../offline/persist.js';
 import { api } from './client.js';
 import { keys } from './queries.js';
 import type { Me } from './types.js';
@@ -10,7 +11,10 @@ export function useLogin() {
   return useMutation({
     mutationFn: (body: { username: string; password: string; otp?: string }) =>
       api<{ user: Me; mustChangePassword: boolean }>('/auth/login', { method: 'POST', json: body }),
-    onSuccess: ({ user }) => queryClient.setQueryData(keys.me, user),
+    onSuccess: ({ user }) => {
+      forgetOtherUser(queryClient, user.id);
+      queryClient.setQueryData(keys.me, user);
+    },
   });
 }
 
@@ -28,6 +32,7 @@ export function useLogout() {
   return async () => {
     await api('/auth/logout', { method: 'POST' }).catch(() => undefined);
     queryClient.clear();
+    await wipeDevice().catch(() => undefined);
   };
 }
 

@@ -45,10 +45,19 @@ export interface OutboxEntry {
   ref: { caseId?: string; tanggal?: string; activityId?: string; beneficiaryId?: string; disasterId?: string; followUpId?: string };
 }
 
+/** Where the last sync of a user's working set ended (kept with the data it stands for). */
+export interface SyncMark {
+  /** Whose working set the cursor is of. */
+  owner: string;
+  cursor: string;
+  /** When the last round ended (device clock), shown to the user. */
+  at: number;
+}
+
 interface TuntasDB extends DBSchema {
   outbox: { key: number; value: OutboxEntry };
   /** The persisted query cache (the working set for offline reading), one row per signed-in user. */
-  cache: { key: string; value: { owner: string; savedAt: number; state: unknown } };
+  cache: { key: string; value: { owner: string; savedAt: number; state: unknown; sync?: SyncMark | null } };
 }
 
 let opening: Promise<IDBPDatabase<TuntasDB>> | null = null;
@@ -64,8 +73,8 @@ export function offlineDb(): Promise<IDBPDatabase<TuntasDB>> {
   return opening;
 }
 
-/** Sign-out: no personal data stays on the device. */
-export async function wipeDevice(): Promise<void> {
+/** Empties both stores (sign-out: persist.ts wipeDevice, which also forgets what it holds in memory). */
+export async function clearStores(): Promise<void> {
   const db = await offlineDb();
   const tx = db.transaction(['outbox', 'cache'], 'readwrite');
   await Promise.all([tx.objectStore('outbox').clear(), tx.objectStore('cache').clear(), tx.done]);

@@ -1,10 +1,16 @@
 import { dehydrate, hydrate, type DehydratedState, type QueryClient } from '@tanstack/react-query';
-import { offlineDb } from './db.js';
+import { clearStores, offlineDb, type SyncMark } from './db.js';
+
+export type { SyncMark } from './db.js';
 
 /**
- * The query cache kept in IndexedDB (issue 17): what the user has read — and what the warm-up
- * from /sync/changes brought — opens again without a signal, after a reload or a restart. Only
+ * The query cache kept in IndexedDB (issue 17): what the user has read — and what the sync from
+ * /sync/changes brought — opens again without a signal, after a reload or a restart. Only
  * answered queries are kept, at most a week; sign-out removes them (wipeDevice).
+ *
+ * The sync cursor is kept in the same row as the data it stands for: the row is written whole, so
+ * a crash can never leave a cursor newer than the data on the device (the next delta would skip
+ * what the device never stored).
  */
 const ROW = 'queries';
 export const PERSIST_MAX_AGE = 7 * 24 * 60 * 60 * 1000;
@@ -12,34 +18,85 @@ export const PERSIST_MAX_AGE = 7 * 24 * 60 * 60 * 1000;
 /** Screens whose data is not the user's own working data (accounts, the trail) or is too large to keep. */
 const SKIP = new Set(['reports', 'audit', 'import', 'users']);
 
+let owner: string | null = null;
+let mark: SyncMark | null = null;
+let saveSoon: (() => void) | null = null;
+
 export async function restoreQueries(client: QueryClient): Promise<void> {
   try {
     const row = await (await offlineDb()).get('cache', ROW);
-    if (row && Date.now() - row.savedAt < PERSIST_MAX_AGE) hydrate(client, row.state as DehydratedState);
+    if (row && Date.now() - row.savedAt < PERSIST_MAX_AGE) {
+      hydrate(client, row.state as DehydratedState);
+      owner = row.owner;
+      mark = row.sync?.owner === row.owner ? row.sync : null;
+    }
   } catch {
     // A private window without IndexedDB: the app works online as before.
   }
 }
 
+/** Whose data the restored cache holds (null: nothing restored). */
+export function restoredOwner(): string | null {
+  return owner;
+}
+
+/** The cursor of the user's last sync, if the device holds the data it stands for. */
+export function syncMark(user: string): SyncMark | null {
+  return mark?.owner === user ? mark : null;
+}
+
+/** After a round's records are in the cache: written with them, in the next save. */
+export function setSyncMark(next: SyncMark | null): void {
+  mark = next;
+  saveSoon?.();
+}
+
+/**
+ * Another user signs in on this device (the last one's session expired without a sign-out): not
+ * one record of theirs may show. The outbox keeps its entries by user and never sends them as
+ * someone else; the cache and the cursor go.
+ */
+export function forgetOtherUser(client: QueryClient, user: string): void {
+  if (owner === null || owner === user) return;
+  client.clear();
+  owner = user;
+  mark = null;
+  void offlineDb()
+    .then((db) => db.delete('cache', ROW))
+    .catch(() => undefined);
+}
+
+/** Sign-out: no personal data stays on the device, in IndexedDB or in memory. */
+export async function wipeDevice(): Promise<void> {
+  owner = null;
+  mark = null;
+  await clearStores();
+}
+
 /** Writes the cache a second after it last changed (a burst of answers is one write). */
-export function persistQueries(client: QueryClient, owner: () => string | null): () => void {
+export function persistQueries(client: QueryClient, currentUser: () => string | null): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const save = async () => {
-    const who = owner();
+    const who = currentUser();
     if (!who) return;
+    owner = who;
     const state = dehydrate(client, {
       shouldDehydrateQuery: (q) => q.state.status === 'success' && !SKIP.has(String(q.queryKey[0])),
       shouldDehydrateMutation: () => false,
     });
-    await (await offlineDb()).put('cache', { owner: who, savedAt: Date.now(), state }, ROW).catch(() => undefined);
+    const sync = mark?.owner === who ? mark : null;
+    await (await offlineDb()).put('cache', { owner: who, savedAt: Date.now(), state, sync }, ROW).catch(() => undefined);
   };
-  const unsubscribe = client.getQueryCache().subscribe((event) => {
-    if (event.type !== 'updated' && event.type !== 'removed') return;
+  saveSoon = () => {
     clearTimeout(timer);
     timer = setTimeout(() => void save(), 1000);
+  };
+  const unsubscribe = client.getQueryCache().subscribe((event) => {
+    if (event.type === 'updated' || event.type === 'removed') saveSoon?.();
   });
   return () => {
     clearTimeout(timer);
     unsubscribe();
+    saveSoon = null;
   };
 }

@@ -1,5 +1,8 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMe } from '../api/queries.js';
+import { syncNow, useSyncState } from '../api/sync.js';
 import { blockedBy, discard, flushOutbox, keepMine, resend, useFlushing, useOutbox, type OutboxEntry } from '../api/outbox.js';
 import { formatDateTime } from '../lib/format.js';
 
@@ -106,10 +109,31 @@ export default function OutboxPage() {
   const { t } = useTranslation();
   const entries = useOutbox();
   const flushing = useFlushing();
+  const me = useMe().data!;
+  const queryClient = useQueryClient();
+  const sync = useSyncState(me.id);
   return (
     <section>
       <h1>{t('luring.title')}</h1>
       <p>{t('luring.intro')}</p>
+      {me.role === 'pendamping' && (
+        <p>
+          <span className="muted" data-testid="last-sync">
+            {sync.at
+              ? t('luring.lastSync', { time: formatDateTime(new Date(sync.at).toISOString(), me.wilayah) })
+              : t('luring.neverSynced')}
+          </span>{' '}
+          <button
+            type="button"
+            className="secondary"
+            aria-busy={sync.running}
+            disabled={sync.running || !navigator.onLine}
+            onClick={() => void syncNow(queryClient, me).catch(() => undefined)}
+          >
+            {sync.running ? t('luring.syncing') : t('luring.syncNow')}
+          </button>
+        </p>
+      )}
       {entries.length === 0 ? (
         <p className="empty">{t('luring.empty')}</p>
       ) : (

@@ -5,8 +5,8 @@ import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { api } from '../api/client.js';
 import { useDisasters } from '../api/disaster-queries.js';
 import { outboxSnapshot, startOutbox, useOutbox } from '../api/outbox.js';
-import { warmUp } from '../api/sync.js';
-import { wipeDevice } from '../offline/db.js';
+import { syncNow } from '../api/sync.js';
+import { wipeDevice } from '../offline/persist.js';
 import { useMe } from '../api/queries.js';
 import { setLanguage, type Language } from '../i18n/index.js';
 import { NAV_BY_ROLE } from './nav.js';
@@ -56,7 +56,7 @@ export function AppShell() {
   useEffect(() => startOutbox(me.id, queryClient), [me.id, queryClient]);
   useEffect(() => {
     const pull = () => {
-      if (navigator.onLine) warmUp(queryClient, me).catch(() => undefined);
+      syncNow(queryClient, me).catch(() => undefined);
     };
     pull();
     window.addEventListener('online', pull);
