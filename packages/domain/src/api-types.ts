@@ -138,6 +138,41 @@ export interface SyncChanges {
   reference: Record<string, string> | null;
 }
 
+/**
+ * What one device reports of its outbox (issue 17): writes waiting to be sent (and being sent),
+ * in conflict, refused; when the user acted on the oldest waiting one. The device id is made on
+ * the device, so a pendamping's two phones are two rows.
+ */
+export interface DeviceSyncReport {
+  perangkatId: string;
+  menunggu: number;
+  konflik: number;
+  ditolak: number;
+  /** The oldest waiting write's acted-at time (device clock); null when nothing waits. */
+  menungguSejak: string | null;
+  /** When the server received this report. */
+  dilaporkanPada: string;
+}
+
+/** A supervisor's line per active pendamping in scope: what their devices still hold, summed over devices. */
+export interface TeamSyncStatusRow {
+  userId: string;
+  username: string;
+  nama: string | null;
+  wilayah: string | null;
+  menunggu: number;
+  konflik: number;
+  ditolak: number;
+  /** The oldest waiting write on any of their devices; null when nothing waits. */
+  menungguSejak: string | null;
+  /** The latest report of any of their devices; null when none ever reported. */
+  dilaporkanPada: string | null;
+  /** When they last pulled `/sync/changes`; null when never. */
+  sinkronTerakhir: string | null;
+  /** Devices that have reported. */
+  jumlahPerangkat: number;
+}
+
 /** What clients see of an account: never the hash. */
 export interface UserRecord {
   id: string;

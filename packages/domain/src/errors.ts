@@ -185,6 +185,11 @@ export const ERRORS = {
     id: 'Hari ini sudah tercatat izin, sakit, atau cuti; presensi tidak dapat dilakukan.',
     en: 'Today is already recorded as leave or sick leave; attendance cannot be recorded.',
   },
+  SYNC_STATUS_INVALID: {
+    status: 422,
+    id: 'Laporan status sinkronisasi perangkat tidak sah. Periksa isian yang disebutkan.',
+    en: 'The device sync status report is invalid. Check the fields listed.',
+  },
   ATTENDANCE_INVALID: {
     status: 422,
     id: 'Data presensi tidak valid. Periksa isian yang ditandai.',

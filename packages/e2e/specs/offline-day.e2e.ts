@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, openPage, screenshot, signIn } from '../support/browser.js';
+import { caseWithoutNik } from '../support/records.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -51,20 +52,7 @@ describe('a day offline', () => {
     await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
     const me = await getJson<{ id: string }>(page, '/auth/me');
     // A case of theirs, opened online, that the koordinator will change while the phone is offline.
-    const contested = await page.evaluate(async () => {
-      const post = async (path: string, body: unknown) =>
-        (
-          await fetch(`/api/v1${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
-        ).json();
-      const person = await post('/beneficiaries', {
-        nama: 'Darmaji Diperebutkan',
-        jenisKelamin: 'L',
-        perkiraanUmur: 40,
-        kodeDesa: '35.10.01.2001',
-        alasanTanpaNik: 'dokumen_hilang',
-      });
-      return (await post('/cases', { beneficiaryId: person.id, ppks: '24' })) as { id: string; version: number };
-    });
+    const contested = await caseWithoutNik(page, { nama: 'Darmaji Diperebutkan', jenisKelamin: 'L', perkiraanUmur: 40 });
     expect(contested.id).toBeTruthy();
     await page.goto(`/kasus/${contested.id}`);
     await page.getByRole('button', { name: 'Lanjut ke Asesmen' }).waitFor();

@@ -25,6 +25,7 @@ import * as m0022 from './migrations/0022-acted-time.js';
 import * as m0023 from './migrations/0023-disasters.js';
 import * as m0024 from './migrations/0024-working-calendar.js';
 import * as m0025 from './migrations/0025-tracing-aid.js';
+import * as m0026 from './migrations/0026-device-sync-status.js';
 
 /**
  * Forward-only: a migration never changes once it has landed, and there is no `down`.
@@ -56,6 +57,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0023-disasters': m0023,
   '0024-working-calendar': m0024,
   '0025-tracing-aid': m0025,
+  '0026-device-sync-status': m0026,
 };
 
 /** Names of every migration, in order. */

@@ -897,7 +897,26 @@ export interface JamKerjaKhususTable {
   diubah_pada: Generated<Date>;
 }
 
+/** One device's report of its outbox (issue 17); the device id is made on the device. */
+export interface DeviceSyncStatusTable {
+  user_id: string;
+  device_id: string;
+  menunggu: number;
+  konflik: number;
+  ditolak: number;
+  menunggu_sejak: Date | null;
+  dilaporkan_pada: Generated<Date>;
+}
+
+/** When a user last pulled `/sync/changes`, stamped by the server. */
+export interface SyncPullsTable {
+  user_id: string;
+  ditarik_pada: Date;
+}
+
 export interface DB {
+  device_sync_status: DeviceSyncStatusTable;
+  sync_pulls: SyncPullsTable;
   hari_libur: HariLiburTable;
   jam_kerja_khusus: JamKerjaKhususTable;
   disasters: DisastersTable;

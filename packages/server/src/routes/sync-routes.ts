@@ -1,6 +1,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { actorOf, originOf } from '../http/context.js';
-import { authErrors, Nullable, StrictObject, Uuid } from '../http/schemas.js';
+import { authErrors, ErrorResponse, Nullable, StrictObject, Uuid } from '../http/schemas.js';
+import { MAX_OUTBOX_COUNT, reportDeviceSync, teamSyncStatus } from '../sync/device-sync-status.js';
 import { syncChanges } from '../sync/sync-changes.js';
 import { BeneficiarySchema } from './beneficiary-schemas.js';
 import { CaseSchema } from './case-schemas.js';
@@ -44,6 +45,42 @@ export const SyncChangesSchema = Type.Object({
   ),
 });
 
+const Count = (description: string) => Type.Integer({ minimum: 0, maximum: MAX_OUTBOX_COUNT, description });
+const Time = (description?: string) => Type.String({ format: 'date-time', ...(description ? { description } : {}) });
+
+const DeviceSyncBody = StrictObject({
+  perangkatId: Type.String({ format: 'uuid', description: 'Made once on the device and kept there: one row per user and device' }),
+  menunggu: Count('Writes waiting to be sent (and being sent)'),
+  konflik: Count('Writes the server answered 409 VERSION_CONFLICT, waiting for the user'),
+  ditolak: Count('Writes the server refused, kept on the device for the user to fix'),
+  menungguSejak: Nullable(Time('When the user acted on the oldest waiting write (device clock); null exactly when nothing waits')),
+});
+
+/** The shared type is `DeviceSyncReport` of `@tuntas/domain` (api-types.ts). */
+const DeviceSyncSchema = Type.Object({
+  perangkatId: Uuid,
+  menunggu: Type.Integer(),
+  konflik: Type.Integer(),
+  ditolak: Type.Integer(),
+  menungguSejak: Nullable(Time()),
+  dilaporkanPada: Time(),
+});
+
+/** The shared type is `TeamSyncStatusRow` of `@tuntas/domain` (api-types.ts). */
+const TeamSyncRowSchema = Type.Object({
+  userId: Uuid,
+  username: Type.String(),
+  nama: Nullable(Type.String()),
+  wilayah: Nullable(Type.String()),
+  menunggu: Type.Integer(),
+  konflik: Type.Integer(),
+  ditolak: Type.Integer(),
+  menungguSejak: Nullable(Time()),
+  dilaporkanPada: Nullable(Time('The latest report of any of their devices; null: never reported')),
+  sinkronTerakhir: Nullable(Time('Their last pull of /sync/changes; null: never')),
+  jumlahPerangkat: Type.Integer(),
+});
+
 export const syncRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/sync/changes',
@@ -62,5 +99,36 @@ export const syncRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => syncChanges(app.ctx.database.db, actorOf(request), originOf(request), request.query.since),
+  );
+
+  app.put(
+    '/sync/status',
+    {
+      schema: {
+        tags: ['sinkronisasi'],
+        summary: 'The signed-in pendamping’s device reports what its outbox holds (after each sync, and when the outbox changes)',
+        description:
+          'Counts of the writes waiting, in conflict and refused on this device, and when the oldest waiting one was made. ' +
+          'Only a pendamping reports; the same counts again only move the report time.',
+        body: DeviceSyncBody,
+        response: { 200: DeviceSyncSchema, ...authErrors, 422: ErrorResponse },
+      },
+    },
+    async (request) => reportDeviceSync(app.ctx.database.db, actorOf(request), originOf(request), request.body),
+  );
+
+  app.get(
+    '/sync/team-status',
+    {
+      schema: {
+        tags: ['sinkronisasi'],
+        summary: 'Which of the team have unsent, conflicting or refused work on their devices, and when each last synced',
+        description:
+          'One line per active pendamping in the caller’s scope (koordinator: their area; direktorat, auditor, admin: their scope), ' +
+          'counts summed over their devices, those with anything held first. A pendamping gets 403.',
+        response: { 200: Type.Array(TeamSyncRowSchema), ...authErrors },
+      },
+    },
+    async (request) => teamSyncStatus(app.ctx.database.db, actorOf(request)),
   );
 };

@@ -19,6 +19,7 @@ import { listReferrals } from '../casework/referrals.js';
 import { listServices } from '../casework/services-notes.js';
 import type { DB } from '../db/schema.js';
 import { AppError } from '../http/app-error.js';
+import { stampPull } from './device-sync-status.js';
 import { listActivities } from '../workforce/activity-service.js';
 import { myAttendanceToday } from '../workforce/attendance-service.js';
 import { workerClock } from '../workforce/worker.js';
@@ -255,5 +256,7 @@ export async function syncChanges(
   }
 
   result.cursor = encodeCursor(after ? { v: 1, since, until, after } : { v: 1, since: until, until });
+  // The supervisor's "last sync" of this pendamping (team-status): stamped once the answer is ready.
+  await stampPull(db, actor, now);
   return result;
 }

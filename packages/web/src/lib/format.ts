@@ -50,3 +50,14 @@ export function formatTime(iso: string, wilayah: string | null): string {
   const zone = wilayah ? zonaWaktu(wilayah) : 'WIB';
   return `${new Intl.DateTimeFormat(locale(), { timeStyle: 'short', timeZone: IANA_ZONE[zone] }).format(new Date(iso))} ${zone}`;
 }
+
+/** How long ago, in words of the user's language: `3 jam yang lalu`, `kemarin`. */
+export function formatAgo(iso: string, now = new Date()): string {
+  const seconds = Math.round((new Date(iso).getTime() - now.getTime()) / 1000);
+  const rtf = new Intl.RelativeTimeFormat(locale(), { numeric: 'auto' });
+  const abs = Math.abs(seconds);
+  if (abs < 60) return rtf.format(0, 'minute');
+  if (abs < 3600) return rtf.format(Math.round(seconds / 60), 'minute');
+  if (abs < 86_400) return rtf.format(Math.round(seconds / 3600), 'hour');
+  return rtf.format(Math.round(seconds / 86_400), 'day');
+}

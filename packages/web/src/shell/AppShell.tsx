@@ -6,6 +6,7 @@ import { api } from '../api/client.js';
 import { useDisasters } from '../api/disaster-queries.js';
 import { outboxSnapshot, startOutbox, useOutbox } from '../api/outbox.js';
 import { syncNow } from '../api/sync.js';
+import { useSyncStatusReport } from '../api/sync-status.js';
 import { wipeDevice } from '../offline/persist.js';
 import { useMe } from '../api/queries.js';
 import { setLanguage, type Language } from '../i18n/index.js';
@@ -63,6 +64,8 @@ export function AppShell() {
     return () => window.removeEventListener('online', pull);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [me.id, me.role, queryClient]);
+  // The koordinator's Tim page shows what this device still holds.
+  useSyncStatusReport(me);
 
   const logout = async () => {
     const unsent = outboxSnapshot().length;

@@ -6,6 +6,7 @@ import { useCaseload, useRecap, useTeamDay } from '../../api/workforce-queries.j
 import { QueryStatus } from '../../components/QueryStatus.js';
 import { formatNumber, formatTime } from '../../lib/format.js';
 import { TeamMap } from './TeamMap.js';
+import { TeamSyncStatus } from './TeamSyncStatus.js';
 
 const thisMonth = () => new Date().toISOString().slice(0, 7);
 
@@ -32,7 +33,7 @@ function TeamList({ rows }: { rows: TeamDayRow[] }) {
   );
 }
 
-/** The koordinator's team: who is in today and where, the month's recap, and each caseload. */
+/** The koordinator's team: who is in today and where, whose work is still on their device, the month's recap, and each caseload. */
 export default function TimPage() {
   const { t } = useTranslation();
   const team = useTeamDay();
@@ -61,6 +62,8 @@ export default function TimPage() {
           </>
         )}
       </QueryStatus>
+
+      <TeamSyncStatus />
 
       <h2>{t('kerja.tim.recap')}</h2>
       <div className="actions">
