@@ -117,6 +117,10 @@ describe('the koordinator sees the team’s work held on devices (issue 17)', ()
     await shown.getByText(/sinkron terakhir/).waitFor();
     await office.page.getByRole('heading', { name: 'Pekerjaan di perangkat' }).scrollIntoViewIfNeeded();
     await screenshot(office.page, 'tim-pekerjaan-perangkat-desktop');
+    // The section alone, to read (the whole Tim page is long).
+    await office.page.locator('section[aria-labelledby=pekerjaan-perangkat]').screenshot({
+      path: new URL('../../../test-results/screens/tim-pekerjaan-perangkat-bagian.png', import.meta.url).pathname,
+    });
 
     expect(realErrors(phone.errors)).toEqual([]);
     expect(office.errors).toEqual([]);
