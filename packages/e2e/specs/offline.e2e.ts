@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, openPage, PHONE, screenshot, signIn } from '../support/browser.js';
+import { keptWorkingSet } from '../support/device.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -11,28 +12,10 @@ afterAll(() => browser.close());
 /** Without a signal the browser reports each failed request as a console error: those are expected here. */
 const realErrors = (errors: string[]) => errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource|Failed to fetch/.test(e));
 
-/** The persisted working set has the case's working file (the warm-up from /sync/changes ran and was saved). */
+/** The persisted working set has the case's working file (the sync from /sync/changes ran and was saved). */
 async function workingSetKept(page: Page, caseId: string): Promise<boolean> {
-  return page.evaluate(
-    (id) =>
-      new Promise<boolean>((resolve) => {
-        const open = indexedDB.open('tuntas-offline');
-        open.onerror = () => resolve(false);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('cache')) return resolve(false);
-          const get = db.transaction('cache').objectStore('cache').get('queries');
-          get.onsuccess = () => {
-            const row = get.result as { state?: { queries?: Array<{ queryKey: unknown[] }> } } | undefined;
-            resolve(
-              Boolean(row?.state?.queries?.some((q) => q.queryKey[0] === 'case' && q.queryKey[1] === id && q.queryKey[2] === 'services')),
-            );
-          };
-          get.onerror = () => resolve(false);
-        };
-      }),
-    caseId,
-  );
+  const kept = await keptWorkingSet(page);
+  return Boolean(kept.queries?.some((q) => q.queryKey[0] === 'case' && q.queryKey[1] === caseId && q.queryKey[2] === 'services'));
 }
 
 describe('offline', () => {

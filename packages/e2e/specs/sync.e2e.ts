@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, launch, openPage, PHONE, screenshot, signIn } from '../support/browser.js';
+import { keptWorkingSet } from '../support/device.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -10,22 +11,8 @@ afterAll(() => browser.close());
 
 /** The device's persisted working set: whether the text is in it, and whether a sync cursor is kept with it. */
 async function persisted(page: Page, text: string): Promise<{ has: boolean; cursor: boolean }> {
-  return page.evaluate(
-    (needle) =>
-      new Promise<{ has: boolean; cursor: boolean }>((resolve) => {
-        const open = indexedDB.open('tuntas-offline');
-        open.onerror = () => resolve({ has: false, cursor: false });
-        open.onsuccess = () => {
-          const get = open.result.transaction('cache').objectStore('cache').get('queries');
-          get.onsuccess = () => {
-            const row = get.result as { state?: unknown; sync?: { cursor?: string } | null } | undefined;
-            resolve({ has: JSON.stringify(row?.state ?? null).includes(needle), cursor: Boolean(row?.sync?.cursor) });
-          };
-          get.onerror = () => resolve({ has: false, cursor: false });
-        };
-      }),
-    text,
-  );
+  const kept = await keptWorkingSet(page);
+  return { has: JSON.stringify(kept.queries ?? null).includes(text), cursor: kept.cursor !== null };
 }
 
 async function json<T>(page: Page, path: string, init?: { method: string; body: unknown }): Promise<{ status: number; body: T }> {

@@ -37,6 +37,7 @@ import { referenceRoutes } from './routes/reference-routes.js';
 import { registerReportJobs } from './reports/report-jobs.js';
 import { reportRoutes } from './routes/report-routes.js';
 import { syncRoutes } from './routes/sync-routes.js';
+import { deviceKeyRoutes } from './routes/device-key-routes.js';
 import { publicTrainingRoutes, trainingRoutes } from './routes/training-routes.js';
 import { disasterRoutes } from './routes/disaster-routes.js';
 import { disasterTracingRoutes } from './routes/disaster-tracing-routes.js';
@@ -152,6 +153,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         await authed.register(caseworkRoutes);
         await authed.register(referralRoutes);
         await authed.register(syncRoutes);
+        await authed.register(deviceKeyRoutes);
         await authed.register(trainingRoutes);
         await authed.register(disasterRoutes);
         await authed.register(disasterTracingRoutes);

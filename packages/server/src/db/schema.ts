@@ -914,7 +914,15 @@ export interface SyncPullsTable {
   ditarik_pada: Date;
 }
 
+/** The key that unwraps a user's device-side data key (migration 0027). */
+export interface DeviceKeysTable {
+  user_id: string;
+  key: Buffer;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
+  device_keys: DeviceKeysTable;
   device_sync_status: DeviceSyncStatusTable;
   sync_pulls: SyncPullsTable;
   hari_libur: HariLiburTable;

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { checkPassword, type LastSignIn, type Role, type SessionRecord, type UserDetailRecord, type UserRecord } from '@tuntas/domain';
 import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
+import { rotateDeviceKey } from '../auth/device-key.js';
 import { hashPassword } from '../auth/password-hash.js';
 import { openSessionsOf, revokeUserSessions } from '../auth/sessions.js';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
@@ -298,6 +299,8 @@ async function changeUser(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, i
       .executeTakeFirstOrThrow();
     // A narrower role or scope, or a disabled account, must not live on in open sessions.
     if (change.disabled || change.role !== undefined || change.wilayah !== undefined) await revokeUserSessions(trx, id);
+    // A disabled account's phones keep nothing readable, even if it is enabled again later.
+    if (change.disabled && current.disabled_at === null) await rotateDeviceKey(trx, id);
     await recordAudit(trx, actor, origin, {
       action: 'user.update',
       entityType: 'user',

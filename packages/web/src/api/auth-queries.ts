@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { OwnSessionRecord } from '@tuntas/domain';
-import { forgetOtherUser, wipeDevice } from '../offline/persist.js';
+import { forgetOtherUser, restoreAfterSignIn, wipeDevice } from '../offline/persist.js';
+import { refreshDeviceKey } from '../offline/vault.js';
 import { api } from './client.js';
 import { keys } from './queries.js';
 import type { Me } from './types.js';
@@ -11,8 +12,12 @@ export function useLogin() {
   return useMutation({
     mutationFn: (body: { username: string; password: string; otp?: string }) =>
       api<{ user: Me; mustChangePassword: boolean }>('/auth/login', { method: 'POST', json: body }),
-    onSuccess: ({ user }) => {
+    onSuccess: async ({ user }) => {
       forgetOtherUser(queryClient, user.id);
+      // The device key again (a session that expired offline left it sealed): what this device
+      // kept for the user opens before the first screen.
+      await refreshDeviceKey(user.id).catch(() => undefined);
+      await restoreAfterSignIn(queryClient, user.id).catch(() => undefined);
       queryClient.setQueryData(keys.me, user);
     },
   });

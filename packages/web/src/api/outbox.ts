@@ -1,6 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
-import { offlineDb, type OutboxEntry, type OutboxKind } from '../offline/db.js';
+import i18next from 'i18next';
+import { offlineDb, type OutboxEntry, type OutboxKind, type StoredOutbox } from '../offline/db.js';
+import { ensureUnlocked, open, seal } from '../offline/vault.js';
 import { api, ApiError } from './client.js';
 
 export type { OutboxEntry, OutboxKind, OutboxStatus } from '../offline/db.js';
@@ -40,9 +42,30 @@ function emit(): void {
 }
 
 async function reload(): Promise<void> {
+  const user = userId;
   const db = await offlineDb();
-  entries = (await db.getAll('outbox')).filter((e) => e.userId === userId);
+  const rows = user ? (await db.getAll('outbox')).filter((e) => e.userId === user) : [];
+  // Without the user's key (the server refused it since) their entries stay sealed until they sign in again.
+  const key = user ? await ensureUnlocked(user).catch(() => null) : null;
+  const opened: OutboxEntry[] = [];
+  for (const row of rows) {
+    if ('sealed' in row) {
+      if (key) opened.push({ ...(await open<OutboxEntry>(key, row.sealed)), seq: row.seq! });
+    } else {
+      opened.push(row);
+      if (key) await put(row); // kept before encryption at rest: sealed now
+    }
+  }
+  if (user === userId) entries = opened;
   emit();
+}
+
+/** The row as stored: the write sealed with the user's data key, never in the clear. */
+async function sealed(entry: OutboxEntry): Promise<StoredOutbox> {
+  const key = await ensureUnlocked(entry.userId);
+  if (!key) throw new Error(i18next.t('luring.deviceLocked'));
+  const { seq, ...write } = entry;
+  return { ...(seq === undefined ? {} : { seq }), userId: entry.userId, sealed: await seal(key, write) };
 }
 
 async function changed(): Promise<void> {
@@ -51,7 +74,7 @@ async function changed(): Promise<void> {
 }
 
 async function put(entry: OutboxEntry): Promise<void> {
-  await (await offlineDb()).put('outbox', entry);
+  await (await offlineDb()).put('outbox', await sealed(entry));
 }
 
 async function remove(seq: number): Promise<void> {
@@ -136,7 +159,7 @@ export async function queueWrite<T = unknown>(input: WriteInput): Promise<WriteO
     ref: input.ref ?? {},
   };
   const db = await offlineDb();
-  entry.seq = await db.add('outbox', entry);
+  entry.seq = await db.add('outbox', await sealed(entry));
   const earlier =
     entries.some((e) => e.seq! < entry.seq! && (e.status === 'menunggu' || e.status === 'mengirim')) || blockedBy(entry) !== undefined;
   if (!navigator.onLine || earlier) {

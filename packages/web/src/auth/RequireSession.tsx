@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiError, sessionExpired } from '../api/client.js';
 import { keys, useMe } from '../api/queries.js';
+import type { Me } from '../api/types.js';
+import { restoredOwner } from '../offline/persist.js';
+import { forgetDeviceKey } from '../offline/vault.js';
 
 const ForcedPasswordChange = lazy(() =>
   import('../pages/account/ChangePasswordPage.js').then((m) => ({ default: m.ForcedPasswordChange })),
@@ -25,6 +28,10 @@ export function RequireSession({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const onExpired = () => {
+      // The server's "no": the device key goes, so what this device keeps stays sealed until
+      // the same user signs in again (offline/vault.ts).
+      const user = queryClient.getQueryData<Me>(keys.me)?.id ?? restoredOwner();
+      if (user) void forgetDeviceKey(user).catch(() => undefined);
       queryClient.removeQueries({ queryKey: keys.me });
       navigate('/masuk', { state: { from: location.pathname, expired: true } });
     };

@@ -6,6 +6,7 @@ export const luringEn: Widen<typeof luringId> = {
   chunkFailed: 'This screen is not stored on the device yet and cannot load without a signal.',
   chunkFailedHint: 'Connect to the internet once; afterwards this screen opens at any time.',
   reload: 'Reload',
+  deviceLocked: 'This device cannot keep work without a signal yet. Connect to the internet once, then try again.',
   notCached: 'This data is not available without a signal yet. Open it once while online to keep it on the device.',
   unsent_one: '{{count}} not sent',
   unsent_other: '{{count}} not sent',

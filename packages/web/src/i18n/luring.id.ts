@@ -3,6 +3,7 @@ export const luringId = {
   chunkFailed: 'Layar ini belum tersimpan di perangkat dan tidak dapat dimuat tanpa sinyal.',
   chunkFailedHint: 'Sambungkan ke internet sekali, lalu layar ini dapat dibuka kapan saja.',
   reload: 'Muat ulang',
+  deviceLocked: 'Perangkat ini belum dapat menyimpan pekerjaan tanpa sinyal. Sambungkan ke internet sekali, lalu coba lagi.',
   notCached: 'Data ini belum tersedia tanpa sinyal. Buka sekali saat ada sinyal agar tersimpan di perangkat.',
   unsent_one: '{{count}} belum terkirim',
   unsent_other: '{{count}} belum terkirim',

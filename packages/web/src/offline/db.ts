@@ -54,28 +54,55 @@ export interface SyncMark {
   at: number;
 }
 
+/** A value encrypted with the user's data key (offline/vault.ts). */
+export interface Sealed {
+  iv: Uint8Array<ArrayBuffer>;
+  data: ArrayBuffer;
+}
+
+/**
+ * An outbox row as stored: who it belongs to and its replay order in the clear, the write itself
+ * sealed. A row written before encryption at rest (the whole entry) is read once and sealed.
+ */
+export type StoredOutbox = { seq?: number; userId: string; sealed: Sealed } | OutboxEntry;
+
+export interface StoredCache {
+  owner: string;
+  savedAt: number;
+  /** The dehydrated query cache, sealed. */
+  sealed?: Sealed;
+  /** Before encryption at rest: the dehydrated cache itself (read once, then replaced). */
+  state?: unknown;
+  sync?: SyncMark | null;
+}
+
 interface TuntasDB extends DBSchema {
-  outbox: { key: number; value: OutboxEntry };
+  outbox: { key: number; value: StoredOutbox };
   /** The persisted query cache (the working set for offline reading), one row per signed-in user. */
-  cache: { key: string; value: { owner: string; savedAt: number; state: unknown; sync?: SyncMark | null } };
+  cache: { key: string; value: StoredCache };
+  /** `wrap:USER` the device key (a non-exportable CryptoKey), `data:USER` the data key wrapped by it. */
+  keys: { key: string; value: CryptoKey | ArrayBuffer };
 }
 
 let opening: Promise<IDBPDatabase<TuntasDB>> | null = null;
 
-/** The device's own store (issue 17): the outbox and the working set. */
+/** The device's own store (issue 17): the outbox, the working set and the keys that seal them. */
 export function offlineDb(): Promise<IDBPDatabase<TuntasDB>> {
-  opening ??= openDB<TuntasDB>('tuntas-offline', 1, {
-    upgrade(db) {
-      db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true });
-      db.createObjectStore('cache');
+  opening ??= openDB<TuntasDB>('tuntas-offline', 2, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true });
+        db.createObjectStore('cache');
+      }
+      if (oldVersion < 2) db.createObjectStore('keys');
     },
   });
   return opening;
 }
 
-/** Empties both stores (sign-out: persist.ts wipeDevice, which also forgets what it holds in memory). */
+/** Empties every store (sign-out: persist.ts wipeDevice, which also forgets what it holds in memory). */
 export async function clearStores(): Promise<void> {
   const db = await offlineDb();
-  const tx = db.transaction(['outbox', 'cache'], 'readwrite');
-  await Promise.all([tx.objectStore('outbox').clear(), tx.objectStore('cache').clear(), tx.done]);
+  const tx = db.transaction(['outbox', 'cache', 'keys'], 'readwrite');
+  await Promise.all([tx.objectStore('outbox').clear(), tx.objectStore('cache').clear(), tx.objectStore('keys').clear(), tx.done]);
 }

@@ -1,5 +1,6 @@
 import { dehydrate, hydrate, type DehydratedState, type QueryClient } from '@tanstack/react-query';
 import { clearStores, offlineDb, type SyncMark } from './db.js';
+import { forgetKeys, open, seal, unlock } from './vault.js';
 
 export type { SyncMark } from './db.js';
 
@@ -21,18 +22,38 @@ const SKIP = new Set(['reports', 'audit', 'import', 'users']);
 let owner: string | null = null;
 let mark: SyncMark | null = null;
 let saveSoon: (() => void) | null = null;
+/** The kept working set of this user could not be opened yet: do not write over it. */
+let sealedFor: string | null = null;
 
 export async function restoreQueries(client: QueryClient): Promise<void> {
   try {
     const row = await (await offlineDb()).get('cache', ROW);
-    if (row && Date.now() - row.savedAt < PERSIST_MAX_AGE) {
-      hydrate(client, row.state as DehydratedState);
-      owner = row.owner;
-      mark = row.sync?.owner === row.owner ? row.sync : null;
+    if (!row || Date.now() - row.savedAt >= PERSIST_MAX_AGE) return;
+    owner = row.owner;
+    mark = row.sync?.owner === row.owner ? row.sync : null;
+    let state = row.state as DehydratedState | undefined;
+    if (row.sealed) {
+      const key = await unlock(row.owner);
+      // No key on the device (the server refused it): sealed until the same user signs in again,
+      // and not overwritten meanwhile.
+      if (!key) {
+        sealedFor = row.owner;
+        return;
+      }
+      state = await open<DehydratedState>(key, row.sealed);
     }
+    if (state) hydrate(client, state);
+    sealedFor = null;
   } catch {
-    // A private window without IndexedDB: the app works online as before.
+    // A private window without IndexedDB, or data sealed under a key no longer here: the app
+    // works online as before.
   }
+}
+
+/** After signing in: the working set this user's device kept, now that the key is back. */
+export async function restoreAfterSignIn(client: QueryClient, user: string): Promise<void> {
+  if (sealedFor !== user) return;
+  await restoreQueries(client);
 }
 
 /** Whose data the restored cache holds (null: nothing restored). */
@@ -61,6 +82,7 @@ export function forgetOtherUser(client: QueryClient, user: string): void {
   client.clear();
   owner = user;
   mark = null;
+  sealedFor = null;
   void offlineDb()
     .then((db) => db.delete('cache', ROW))
     .catch(() => undefined);
@@ -70,6 +92,8 @@ export function forgetOtherUser(client: QueryClient, user: string): void {
 export async function wipeDevice(): Promise<void> {
   owner = null;
   mark = null;
+  sealedFor = null;
+  forgetKeys();
   await clearStores();
 }
 
@@ -78,14 +102,21 @@ export function persistQueries(client: QueryClient, currentUser: () => string | 
   let timer: ReturnType<typeof setTimeout> | undefined;
   const save = async () => {
     const who = currentUser();
-    if (!who) return;
+    if (!who || sealedFor === who) return;
+    // Never written in the clear: without the user's key nothing is kept.
+    const key = await unlock(who).catch(() => null);
+    if (!key) return;
     owner = who;
     const state = dehydrate(client, {
       shouldDehydrateQuery: (q) => q.state.status === 'success' && !SKIP.has(String(q.queryKey[0])),
       shouldDehydrateMutation: () => false,
     });
     const sync = mark?.owner === who ? mark : null;
-    await (await offlineDb()).put('cache', { owner: who, savedAt: Date.now(), state, sync }, ROW).catch(() => undefined);
+    await (
+      await offlineDb()
+    )
+      .put('cache', { owner: who, savedAt: Date.now(), sealed: await seal(key, state), sync }, ROW)
+      .catch(() => undefined);
   };
   saveSoon = () => {
     clearTimeout(timer);

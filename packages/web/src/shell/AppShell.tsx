@@ -8,6 +8,7 @@ import { outboxSnapshot, startOutbox, useOutbox } from '../api/outbox.js';
 import { syncNow } from '../api/sync.js';
 import { useSyncStatusReport } from '../api/sync-status.js';
 import { wipeDevice } from '../offline/persist.js';
+import { refreshDeviceKey } from '../offline/vault.js';
 import { useMe } from '../api/queries.js';
 import { setLanguage, type Language } from '../i18n/index.js';
 import { NAV_BY_ROLE } from './nav.js';
@@ -55,6 +56,11 @@ export function AppShell() {
   // Issue 17: the outbox runs while signed in; the working set is brought to the device now and
   // whenever the signal returns.
   useEffect(() => startOutbox(me.id, queryClient), [me.id, queryClient]);
+  // The device key is asked again at each start online: one the server no longer gives (session
+  // revoked, account disabled) is forgotten, and what this device keeps stays sealed.
+  useEffect(() => {
+    if (navigator.onLine) void refreshDeviceKey(me.id);
+  }, [me.id]);
   useEffect(() => {
     const pull = () => {
       syncNow(queryClient, me).catch(() => undefined);

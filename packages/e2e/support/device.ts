@@ -1,0 +1,46 @@
+import type { Page } from 'playwright-core';
+
+export interface KeptWorkingSet {
+  /** Whose data it is. */
+  owner: string | null;
+  /** The dehydrated query cache, opened with the keys on the device as the app opens it; null if it cannot be. */
+  queries: Array<{ queryKey: unknown[]; state: { data: unknown } }> | null;
+  /** The sync cursor kept with it. */
+  cursor: string | null;
+}
+
+/**
+ * What the phone keeps of the working set (IndexedDB `tuntas-offline`, sealed by offline/vault.ts),
+ * read in the page the way the app reads it: the device key unwraps the data key, which opens the
+ * sealed cache. Without the device key (the server refused it) `queries` is null.
+ */
+export function keptWorkingSet(page: Page): Promise<KeptWorkingSet> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('tuntas-offline');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const get = <T>(store: string, key: string) =>
+      new Promise<T | undefined>((resolve, reject) => {
+        if (!db.objectStoreNames.contains(store)) return resolve(undefined);
+        const request = db.transaction(store).objectStore(store).get(key);
+        request.onsuccess = () => resolve(request.result as T | undefined);
+        request.onerror = () => reject(request.error);
+      });
+    const row = await get<{ owner: string; sealed?: { iv: Uint8Array<ArrayBuffer>; data: ArrayBuffer }; sync?: { cursor: string } | null }>(
+      'cache',
+      'queries',
+    );
+
+    if (!row) return { owner: null, queries: null, cursor: null };
+    const cursor = row.sync?.cursor ?? null;
+    const wrap = await get<CryptoKey>('keys', `wrap:${row.owner}`);
+    const wrapped = await get<ArrayBuffer>('keys', `data:${row.owner}`);
+    if (!wrap || !wrapped || !row.sealed) return { owner: row.owner, queries: null, cursor };
+    const key = await crypto.subtle.unwrapKey('raw', wrapped, wrap, 'AES-KW', 'AES-GCM', false, ['decrypt']);
+    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: row.sealed.iv }, key, row.sealed.data);
+    const state = JSON.parse(new TextDecoder().decode(plain)) as { queries: KeptWorkingSet['queries'] };
+    return { owner: row.owner, queries: state.queries, cursor };
+  });
+}
