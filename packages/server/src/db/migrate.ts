@@ -25,8 +25,8 @@ import * as m0022 from './migrations/0022-acted-time.js';
 import * as m0023 from './migrations/0023-disasters.js';
 import * as m0024 from './migrations/0024-working-calendar.js';
 import * as m0025 from './migrations/0025-tracing-aid.js';
-import * as m0027 from './migrations/0027-device-keys.js';
 import * as m0026 from './migrations/0026-device-sync-status.js';
+import * as m0027 from './migrations/0027-device-keys.js';
 
 /**
  * Forward-only: a migration never changes once it has landed, and there is no `down`.
@@ -58,8 +58,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0023-disasters': m0023,
   '0024-working-calendar': m0024,
   '0025-tracing-aid': m0025,
-  '0027-device-keys': m0027,
   '0026-device-sync-status': m0026,
+  '0027-device-keys': m0027,
 };
 
 /** Names of every migration, in order. */
