@@ -10,12 +10,11 @@ import { initI18n } from './i18n/index.js';
 import { keys } from './api/queries.js';
 import type { Me } from './api/types.js';
 import { PERSIST_MAX_AGE, persistQueries, restoreQueries } from './offline/persist.js';
-import { ComingSoonPage, NotFoundPage } from './pages/ComingSoonPage.js';
+import { NotFoundPage } from './pages/ComingSoonPage.js';
 import { HomePage } from './pages/HomePage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { AppShell } from './shell/AppShell.js';
 import { RouteError } from './shell/RouteError.js';
-import { COMING_SOON } from './shell/nav.js';
 
 // Screens beyond the first are loaded when opened, keeping the phone's first download small.
 const BeneficiaryListPage = lazy(() => import('./pages/beneficiaries/BeneficiaryListPage.js'));
@@ -38,6 +37,7 @@ const PelatihanPage = lazy(() => import('./pages/training/PelatihanPage.js'));
 const VerifikasiPage = lazy(() => import('./pages/training/VerifikasiPage.js'));
 const PenggunaPage = lazy(() => import('./pages/admin/PenggunaPage.js'));
 const AuditPage = lazy(() => import('./pages/admin/AuditPage.js'));
+const ReferensiPage = lazy(() => import('./pages/admin/ReferensiPage.js'));
 const OutboxPage = lazy(() => import('./pages/OutboxPage.js'));
 const DisasterListPage = lazy(() => import('./pages/disaster/DisasterListPage.js'));
 const DisasterPage = lazy(() => import('./pages/disaster/DisasterPage.js'));
@@ -92,10 +92,10 @@ const router = createBrowserRouter([
           { path: 'pelatihan', element: <PelatihanPage /> },
           { path: 'pengguna', element: <PenggunaPage /> },
           { path: 'audit', element: <AuditPage /> },
+          { path: 'referensi', element: <ReferensiPage /> },
           { path: 'kirim', element: <OutboxPage /> },
           { path: 'bencana', element: <DisasterListPage /> },
           { path: 'bencana/:id', element: <DisasterPage /> },
-          ...COMING_SOON.map((feature) => ({ path: feature, element: <ComingSoonPage feature={feature} /> })),
           { path: '*', element: <NotFoundPage /> },
         ],
       },

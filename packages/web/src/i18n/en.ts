@@ -7,6 +7,7 @@ import { pelatihanEn } from './pelatihan.en.js';
 import { akunEn } from './akun.en.js';
 import { adminEn } from './admin.en.js';
 import { bencanaEn } from './bencana.en.js';
+import { referensiEn } from './referensi.en.js';
 
 /** English, for users who switch; keys mirror id.ts exactly (the type checks it). */
 export const en: Widen<Dictionary> = {
@@ -76,10 +77,6 @@ export const en: Widen<Dictionary> = {
     addPerson: 'Register a person',
     importFile: 'Import from Excel/CSV',
     comingSoon: 'This feature is being prepared.',
-  },
-  comingSoon: {
-    title: '{{feature}}',
-    body: 'This section is being built and will be available in a coming release. Everything else keeps working.',
   },
   beneficiaries: {
     title: 'Beneficiaries',
@@ -292,4 +289,5 @@ export const en: Widen<Dictionary> = {
   akun: akunEn,
   admin: adminEn,
   bencana: bencanaEn,
+  referensi: referensiEn,
 };

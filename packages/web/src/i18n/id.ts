@@ -6,6 +6,7 @@ import { pelatihanId } from './pelatihan.id.js';
 import { akunId } from './akun.id.js';
 import { adminId } from './admin.id.js';
 import { bencanaId } from './bencana.id.js';
+import { referensiId } from './referensi.id.js';
 
 /** Bahasa Indonesia: the default language. Every string a user reads lives here (and in en.ts). */
 export const id = {
@@ -75,10 +76,6 @@ export const id = {
     addPerson: 'Daftarkan orang',
     importFile: 'Impor dari Excel/CSV',
     comingSoon: 'Fitur ini sedang disiapkan.',
-  },
-  comingSoon: {
-    title: '{{feature}}',
-    body: 'Bagian ini sedang dibangun dan akan tersedia pada rilis berikutnya. Data Anda yang lain tetap dapat digunakan.',
   },
   beneficiaries: {
     title: 'Penerima manfaat',
@@ -291,6 +288,7 @@ export const id = {
   akun: akunId,
   admin: adminId,
   bencana: bencanaId,
+  referensi: referensiId,
 } as const;
 
 export type Dictionary = typeof id;

@@ -28,6 +28,10 @@ export const kerjaEn: Widen<typeof kerjaId> = {
     history: 'Attendance history',
     noHistory: 'No attendance yet.',
     kinerja: 'See my performance (SKP) →',
+    libur_nasional: 'Today is a national holiday: {{nama}}',
+    cuti_bersama: 'Today is cuti bersama (collective leave): {{nama}}',
+    holidayNote: 'Nobody counts as absent or late today.',
+    specialHours: 'Working hours ({{nama}}): {{masuk}}–{{pulang}}',
   },
   foto: {
     add: '📷 Add a photo as evidence',

@@ -25,6 +25,10 @@ export const kerjaId = {
     history: 'Riwayat presensi',
     noHistory: 'Belum ada riwayat presensi.',
     kinerja: 'Lihat kinerja (SKP) saya →',
+    libur_nasional: 'Hari ini libur nasional: {{nama}}',
+    cuti_bersama: 'Hari ini cuti bersama: {{nama}}',
+    holidayNote: 'Tidak ada yang dihitung tidak hadir atau terlambat hari ini.',
+    specialHours: 'Jam kerja {{nama}}: {{masuk}}–{{pulang}}',
   },
   foto: {
     add: '📷 Tambah foto bukti',

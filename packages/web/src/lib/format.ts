@@ -61,3 +61,10 @@ export function formatAgo(iso: string, now = new Date()): string {
   if (abs < 86_400) return rtf.format(Math.round(seconds / 3600), 'hour');
   return rtf.format(Math.round(seconds / 86_400), 'day');
 }
+
+/** Minutes since local midnight as a clock reading: `08.00` in Indonesian, `08:00` in English. */
+export function formatClock(minutes: number): string {
+  const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
+  const mm = String(minutes % 60).padStart(2, '0');
+  return `${hh}${i18next.language === 'en' ? ':' : '.'}${mm}`;
+}

@@ -49,6 +49,3 @@ export const NAV_BY_ROLE: Record<Role, NavItem[]> = {
   admin: [ITEMS.beranda, ITEMS.pengguna, ITEMS.referensi, ITEMS.penerimaManfaat, ITEMS.audit, ITEMS.bencana],
   auditor: [ITEMS.beranda, ITEMS.audit, ITEMS.penerimaManfaat, ITEMS.bencana],
 };
-
-/** Sections whose screens come with later issues: they say so plainly instead of showing nothing. */
-export const COMING_SOON = ['referensi'] as const;

@@ -11,6 +11,7 @@ import { currentPosition, queueAbsence, useAttendance, useAttendanceToday } from
 import { SelfieButton } from '../../components/PhotoEvidence.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
 import { formatDate, formatTime, workerToday } from '../../lib/format.js';
+import { CalendarNotice } from './CalendarNotice.js';
 
 function Flags({ r }: { r: AttendanceRecord }) {
   const { t } = useTranslation();
@@ -74,6 +75,7 @@ export default function PresensiPage() {
   return (
     <section>
       <h1>{t('kerja.presensi.title')}</h1>
+      <CalendarNotice today={workerToday(me.wilayah)} />
       <QueryStatus query={today} isEmpty={() => false} empty={null}>
         {({ tanggal, presensi: r }) => (
           <article className="presensi-card">
