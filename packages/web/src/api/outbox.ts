@@ -25,11 +25,12 @@ let retryDelay = 0;
 
 /**
  * The browser's online event is not enough: a weak signal ("lie-fi") and some devices never flip
- * navigator.onLine. After a failed attempt the outbox tries again by itself, 3 s, 6 s, … at most a minute.
+ * navigator.onLine, and the online event may come before the link carries anything. After a failed
+ * attempt the outbox tries again by itself, 1 s, 2 s, 4 s, … at most a minute.
  */
 function retryLater(): void {
   if (!userId) return;
-  retryDelay = Math.min(retryDelay === 0 ? 3_000 : retryDelay * 2, 60_000);
+  retryDelay = Math.min(retryDelay === 0 ? 1_000 : retryDelay * 2, 60_000);
   clearTimeout(retryTimer);
   retryTimer = setTimeout(() => void flushOutbox(), retryDelay);
 }
@@ -198,47 +199,108 @@ export function flushOutbox(): Promise<void> {
     // `finally` (flushing = null) before `??=` stored it, and that finished run blocked every later one.
     await Promise.resolve();
     try {
-      // Read afresh each round: writes queued during the replay are sent in the same run.
+      // Read afresh each round: writes queued during the replay are sent in the same run. Writes
+      // on different records go side by side (a slow link costs a round trip each); on one record,
+      // and those that name no record, strictly in the order the user made them.
       const tried = new Set<number>();
+      const running = new Map<number, Promise<void>>();
+      let stop = false;
+      let sent = 0;
       for (;;) {
-        const entry = entries.find((e) => e.status === 'menunggu' && !tried.has(e.seq!) && !blockedBy(e));
-        if (!entry) break;
-        if (!navigator.onLine) {
-          retryLater();
-          break;
-        }
-        tried.add(entry.seq!);
-        await put({ ...entry, status: 'mengirim' });
-        await changed();
-        try {
-          await send(entry);
-          await remove(entry.seq!);
-          retryDelay = 0;
-          invalidate(entry);
-        } catch (error) {
-          if (retryable(error)) {
-            await put({ ...entry, status: 'menunggu' });
-            await changed();
+        while (!stop && running.size < IN_FLIGHT) {
+          const entry = entries.find((e) => e.status === 'menunggu' && !tried.has(e.seq!) && !blockedBy(e) && !waitsForEarlier(e));
+          if (!entry) break;
+          if (!navigator.onLine) {
             retryLater();
+            stop = true;
             break;
           }
-          const e = error as ApiError;
-          const current =
-            e.code === 'VERSION_CONFLICT' ? (e.details as { current?: Record<string, unknown> } | undefined)?.current : undefined;
-          await put({
-            ...entry,
-            status: e.code === 'VERSION_CONFLICT' ? 'konflik' : 'ditolak',
-            error: { code: e.code, message: e.message, current },
-          });
+          tried.add(entry.seq!);
+          const seq = entry.seq!;
+          running.set(
+            seq,
+            sendOne(entry)
+              .then((ok) => {
+                if (ok) sent += 1;
+                else stop = true;
+              })
+              .finally(() => running.delete(seq)),
+          );
         }
-        await changed();
+        if (running.size === 0) break;
+        await Promise.race(running.values());
       }
+      // What the server did with them (and anything changed meanwhile) comes down after them,
+      // also when they went out on a retry rather than on the online event.
+      if (sent > 0) for (const listener of sentListeners) listener();
     } finally {
       flushing = null;
       emit();
     }
   })();
   return flushing;
+}
+
+const sentListeners = new Set<() => void>();
+
+/** Called after a replay run that sent at least one write (sync.ts pulls the changes then). */
+export function onOutboxSent(listener: () => void): () => void {
+  sentListeners.add(listener);
+  return () => sentListeners.delete(listener);
+}
+
+/** At most this many writes on the wire at once (a browser opens six connections to one host). */
+const IN_FLIGHT = 4;
+
+/** What a write must come after: its records; one that names none comes after every such one. */
+function orderKeys(e: OutboxEntry): string[] {
+  const r = e.ref;
+  const keys = [r.caseId, r.beneficiaryId, r.followUpId, r.activityId, r.disasterId, r.tanggal && `hari:${r.tanggal}`];
+  const named = keys.filter((k): k is string => Boolean(k));
+  return named.length > 0 ? named : ['*'];
+}
+
+/** An earlier write on one of its records is still to be sent (or being sent). */
+function waitsForEarlier(entry: OutboxEntry): boolean {
+  const mine = orderKeys(entry);
+  return entries.some(
+    (e) => e.seq! < entry.seq! && (e.status === 'menunggu' || e.status === 'mengirim') && orderKeys(e).some((k) => mine.includes(k)),
+  );
+}
+
+/** The screens and other tabs learn of one entry's new state without reading the whole outbox again. */
+async function settle(seq: number, next: OutboxEntry | null): Promise<void> {
+  if (next) await put(next);
+  else await remove(seq);
+  entries = next ? entries.map((e) => (e.seq === seq ? next : e)) : entries.filter((e) => e.seq !== seq);
+  emit();
+  channel?.postMessage('changed');
+}
+
+/** One write sent; false when it must wait for a better connection (the run stops there). */
+async function sendOne(entry: OutboxEntry): Promise<boolean> {
+  await settle(entry.seq!, { ...entry, status: 'mengirim' });
+  try {
+    await send(entry);
+    await settle(entry.seq!, null);
+    retryDelay = 0;
+    invalidate(entry);
+    return true;
+  } catch (error) {
+    if (retryable(error)) {
+      await settle(entry.seq!, { ...entry, status: 'menunggu' });
+      retryLater();
+      return false;
+    }
+    const e = error as ApiError;
+    const current = e.code === 'VERSION_CONFLICT' ? (e.details as { current?: Record<string, unknown> } | undefined)?.current : undefined;
+    await settle(entry.seq!, {
+      ...entry,
+      status: e.code === 'VERSION_CONFLICT' ? 'konflik' : 'ditolak',
+      error: { code: e.code, message: e.message, current },
+    });
+    return true;
+  }
 }
 
 /**

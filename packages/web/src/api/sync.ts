@@ -3,7 +3,7 @@ import type { CaseRecord, SyncChanges } from '@tuntas/domain';
 import { useSyncExternalStore } from 'react';
 import { setSyncMark, syncMark } from '../offline/persist.js';
 import { api } from './client.js';
-import { flushOutbox } from './outbox.js';
+import { flushOutbox, onOutboxSent } from './outbox.js';
 import { workforceKeys } from './workforce-queries.js';
 
 /**
@@ -127,6 +127,27 @@ export function syncNow(client: QueryClient, me: { id: string; role: string }): 
   })();
   notify();
   return running;
+}
+
+/**
+ * While signed in: a round at start, whenever the signal returns, and after the outbox sent
+ * writes on a retry of its own (the online event may come before the link carries anything).
+ */
+export function startSync(client: QueryClient, me: { id: string; role: string }): () => void {
+  const round = () => void syncNow(client, me).catch(() => undefined);
+  const pull = () => {
+    if (running) return;
+    void pullChanges(client, me)
+      .then(notify)
+      .catch(() => undefined);
+  };
+  round();
+  window.addEventListener('online', round);
+  const stopSent = onOutboxSent(pull);
+  return () => {
+    window.removeEventListener('online', round);
+    stopSent();
+  };
 }
 
 function subscribe(listener: () => void): () => void {

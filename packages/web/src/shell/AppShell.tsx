@@ -5,7 +5,7 @@ import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { api } from '../api/client.js';
 import { useDisasters } from '../api/disaster-queries.js';
 import { outboxSnapshot, startOutbox, useOutbox } from '../api/outbox.js';
-import { syncNow } from '../api/sync.js';
+import { startSync } from '../api/sync.js';
 import { useSyncStatusReport } from '../api/sync-status.js';
 import { wipeDevice } from '../offline/persist.js';
 import { refreshDeviceKey } from '../offline/vault.js';
@@ -61,15 +61,11 @@ export function AppShell() {
   useEffect(() => {
     if (navigator.onLine) void refreshDeviceKey(me.id);
   }, [me.id]);
-  useEffect(() => {
-    const pull = () => {
-      syncNow(queryClient, me).catch(() => undefined);
-    };
-    pull();
-    window.addEventListener('online', pull);
-    return () => window.removeEventListener('online', pull);
+  useEffect(
+    () => startSync(queryClient, me),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [me.id, me.role, queryClient]);
+    [me.id, me.role, queryClient],
+  );
   // The koordinator's Tim page shows what this device still holds.
   useSyncStatusReport(me);
 
