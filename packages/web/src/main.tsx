@@ -10,7 +10,7 @@ import { initI18n } from './i18n/index.js';
 import { keys } from './api/queries.js';
 import type { Me } from './api/types.js';
 import { PERSIST_MAX_AGE, persistQueries, restoreQueries } from './offline/persist.js';
-import { NotFoundPage } from './pages/ComingSoonPage.js';
+import { NotFoundPage } from './pages/NotFoundPage.js';
 import { HomePage } from './pages/HomePage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { AppShell } from './shell/AppShell.js';
