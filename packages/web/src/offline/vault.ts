@@ -15,6 +15,8 @@ import { offlineDb, type Sealed } from './db.js';
  */
 
 const dataKeys = new Map<string, CryptoKey>();
+/** Users whose device key the server confirmed since this page loaded (sign-in already asks). */
+const checked = new Set<string>();
 const wrapId = (user: string) => `wrap:${user}`;
 const dataId = (user: string) => `data:${user}`;
 
@@ -38,12 +40,19 @@ export async function refreshDeviceKey(user: string): Promise<KeyCheck> {
   const raw = Uint8Array.from(atob(key.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
   const wrap = await crypto.subtle.importKey('raw', raw, 'AES-KW', false, ['wrapKey', 'unwrapKey']);
   await db.put('keys', wrap, wrapId(user));
+  checked.add(user);
   return 'ok';
+}
+
+/** At the shell's start online: ask the server once per page load, not again right after sign-in. */
+export function checkDeviceKeyOnce(user: string): Promise<KeyCheck> {
+  return checked.has(user) ? Promise.resolve('ok') : refreshDeviceKey(user);
 }
 
 /** The server said no (session ended, account disabled): what the device keeps stays sealed. */
 export async function forgetDeviceKey(user: string): Promise<void> {
   dataKeys.delete(user);
+  checked.delete(user);
   await (await offlineDb()).delete('keys', wrapId(user));
 }
 
@@ -113,4 +122,5 @@ export async function open<T>(key: CryptoKey, sealed: Sealed): Promise<T> {
 /** Sign-out: the keys in memory go with those in IndexedDB. */
 export function forgetKeys(): void {
   dataKeys.clear();
+  checked.clear();
 }

@@ -8,7 +8,7 @@ import { outboxSnapshot, startOutbox, useOutbox } from '../api/outbox.js';
 import { startSync } from '../api/sync.js';
 import { useSyncStatusReport } from '../api/sync-status.js';
 import { wipeDevice } from '../offline/persist.js';
-import { refreshDeviceKey } from '../offline/vault.js';
+import { checkDeviceKeyOnce } from '../offline/vault.js';
 import { useMe } from '../api/queries.js';
 import { setLanguage, type Language } from '../i18n/index.js';
 import { NAV_BY_ROLE } from './nav.js';
@@ -59,7 +59,7 @@ export function AppShell() {
   // The device key is asked again at each start online: one the server no longer gives (session
   // revoked, account disabled) is forgotten, and what this device keeps stays sealed.
   useEffect(() => {
-    if (navigator.onLine) void refreshDeviceKey(me.id);
+    if (navigator.onLine) void checkDeviceKeyOnce(me.id);
   }, [me.id]);
   useEffect(
     () => startSync(queryClient, me),
