@@ -13,7 +13,7 @@ import {
   type TahapanCode,
 } from '@tuntas/domain';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { personAge } from '../lib/format.js';
+import { personAge, workerToday } from '../lib/format.js';
 import { useOutbox, type OutboxEntry } from './outbox.js';
 import { keys, useBeneficiary, useCase, useMe } from './queries.js';
 import type { Beneficiary, Me } from './types.js';
@@ -34,10 +34,11 @@ export function localBeneficiary(entry: OutboxEntry): Beneficiary {
   const text = (k: string) => (typeof b[k] === 'string' && b[k] !== '' ? (b[k] as string) : null);
   const tanggalLahir = text('tanggalLahir');
   const umur = typeof b['perkiraanUmur'] === 'number' ? b['perkiraanUmur'] : 0;
-  const tahunLahir = tanggalLahir ? Number(tanggalLahir.slice(0, 4)) : new Date().getFullYear() - umur;
+  const kodeDesa = text('kodeDesa');
+  // An estimated age counts back from the year where the person lives (31 Dec, 17.00 UTC, is already next year in WIT).
+  const tahunLahir = tanggalLahir ? Number(tanggalLahir.slice(0, 4)) : Number(workerToday(kodeDesa).slice(0, 4)) - umur;
   const anak = personAge({ tanggalLahir, tahunLahir }) < 18;
   const kategori = text('kategoriPpks');
-  const kodeDesa = text('kodeDesa');
   return {
     id: entry.id,
     nik: text('nik'),
