@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, launch, openPage, PHONE, screenshot, signIn } from '../support/browser.js';
+import { serviceWorkerInControl, writeCaseNote } from '../support/device.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -56,10 +57,7 @@ describe('what the phone keeps is sealed', () => {
     const { page } = phone;
     const context = page.context();
     await signIn(page, 'pendamping.35.10');
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-    });
-    await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+    await serviceWorkerInControl(page);
     const kase = await page.evaluate(async () => {
       const me = (await (await fetch('/api/v1/auth/me')).json()) as { id: string };
       const list = (await (await fetch(`/api/v1/cases?pendampingId=${me.id}&status=tertangani&pageSize=20`)).json()) as {
@@ -80,13 +78,7 @@ describe('what the phone keeps is sealed', () => {
     await context.setOffline(true);
     await page.goto(`/kasus/${kase.id}`);
     await page.getByText(kase.nomor).first().waitFor();
-    await page.getByRole('tab', { name: 'Layanan' }).click();
-    const form = page.locator('details', { hasText: 'Catat layanan atau catatan' });
-    await form.locator('summary').click();
-    await form.getByLabel('Catatan kasus').check();
-    await form.getByLabel('Uraian').fill(note);
-    await form.getByRole('button', { name: 'Simpan', exact: true }).click();
-    const pending = page.locator('[data-testid=pending-service]', { hasText: note });
+    const pending = await writeCaseNote(page, note);
     await pending.getByText('menunggu dikirim').waitFor();
     const queued = await rawDeviceText(page);
     expect(queued.outboxRows).toBe(1);

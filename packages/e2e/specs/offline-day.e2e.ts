@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, openPage, screenshot, signIn } from '../support/browser.js';
+import { serviceWorkerInControl, writeCaseNote } from '../support/device.js';
 import { caseWithoutNik } from '../support/records.js';
 
 let browser: Browser;
@@ -46,10 +47,7 @@ describe('a day offline', () => {
     const { page } = phone;
     const context = page.context();
     await signIn(page, 'pendamping.35.10');
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-    });
-    await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+    await serviceWorkerInControl(page);
     const me = await getJson<{ id: string }>(page, '/auth/me');
     // A case of theirs, opened online, that the koordinator will change while the phone is offline.
     const contested = await caseWithoutNik(page, { nama: 'Darmaji Diperebutkan', jenisKelamin: 'L', perkiraanUmur: 40 });
@@ -102,13 +100,7 @@ describe('a day offline', () => {
     await page.getByRole('button', { name: 'Simpan asesmen' }).click();
     await page.getByTestId('pending-assessment').getByText('menunggu dikirim').waitFor();
 
-    await page.getByRole('tab', { name: 'Layanan' }).click();
-    const form = page.locator('details', { hasText: 'Catat layanan atau catatan' });
-    await form.locator('summary').click();
-    await form.getByLabel('Catatan kasus').check();
-    await form.getByLabel('Uraian').fill(note);
-    await form.getByRole('button', { name: 'Simpan', exact: true }).click();
-    await page.locator('[data-testid=pending-service]', { hasText: note }).getByText('menunggu dikirim').waitFor();
+    await (await writeCaseNote(page, note)).getByText('menunggu dikirim').waitFor();
 
     await page.getByRole('button', { name: 'Lanjut ke Asesmen' }).click();
     await page.getByTestId('pending-move').getByText('menunggu dikirim').waitFor();

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, openPage, PHONE, screenshot, signIn } from '../support/browser.js';
-import { keptWorkingSet } from '../support/device.js';
+import { keptWorkingSet, serviceWorkerInControl, writeCaseNote } from '../support/device.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -35,10 +35,7 @@ describe('offline', () => {
     await signIn(page, 'pendamping.35.10');
 
     // Online once: the service worker precaches every screen; the working set is kept on the device.
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-    });
-    await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+    await serviceWorkerInControl(page);
     const me = await page.evaluate(async () => (await (await fetch('/api/v1/auth/me')).json()) as { id: string });
     const kase = await page.evaluate(async (pendampingId) => {
       const list = (await (await fetch(`/api/v1/cases?pendampingId=${pendampingId}&status=tertangani&pageSize=20`)).json()) as {
@@ -59,13 +56,7 @@ describe('offline', () => {
     await page.goto(`/kasus/${kase.id}`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.getByText(kase.nomor).first().waitFor();
-    await page.getByRole('tab', { name: 'Layanan' }).click();
-    const form = page.locator('details', { hasText: 'Catat layanan atau catatan' });
-    await form.locator('summary').click();
-    await form.getByLabel('Catatan kasus').check();
-    await form.getByLabel('Uraian').fill(note);
-    await form.getByRole('button', { name: 'Simpan', exact: true }).click();
-    const pendingNote = page.locator('[data-testid=pending-service]', { hasText: note });
+    const pendingNote = await writeCaseNote(page, note);
     await pendingNote.getByText('menunggu dikirim').waitFor();
     await page.getByTestId('outbox-count').getByText('1 belum terkirim').waitFor();
     await screenshot(page, 'luring-catatan-ponsel');

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, launch, openPage, PHONE, screenshot, signIn } from '../support/browser.js';
-import { keptWorkingSet } from '../support/device.js';
+import { keptWorkingSet, serviceWorkerInControl } from '../support/device.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -41,10 +41,7 @@ describe('sync', () => {
     const phone = await openPage(browser, PHONE);
     const { page } = phone;
     await signIn(page, 'pendamping.35.10');
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-    });
-    await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+    await serviceWorkerInControl(page);
     const me = (await json<{ id: string; wilayah: string }>(page, '/auth/me')).body;
     const mine = (await json<{ items: CaseItem[] }>(page, `/cases?pendampingId=${me.id}&status=tertangani&pageSize=20`)).body.items;
     expect(mine.length).toBeGreaterThan(2);

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, launch, openPage, PHONE, screenshot, signIn } from '../support/browser.js';
+import { serviceWorkerInControl, writeCaseNote } from '../support/device.js';
 import { caseWithoutNik } from '../support/records.js';
 
 let browser: Browser;
@@ -37,10 +38,7 @@ describe('the koordinator sees the team’s work held on devices (issue 17)', ()
     const { page } = phone;
     const context = page.context();
     await signIn(page, PENDAMPING);
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-    });
-    await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+    await serviceWorkerInControl(page);
 
     const office = await openPage(browser, DESKTOP);
     await signIn(office.page, 'koordinator.35');
@@ -58,12 +56,7 @@ describe('the koordinator sees the team’s work held on devices (issue 17)', ()
     await context.setOffline(true);
     await page.getByRole('button', { name: 'Lanjut ke Asesmen' }).click();
     await page.getByTestId('pending-move').getByText('menunggu dikirim').waitFor();
-    await page.getByRole('tab', { name: 'Layanan' }).click();
-    const form = page.locator('details', { hasText: 'Catat layanan atau catatan' });
-    await form.locator('summary').click();
-    await form.getByLabel('Catatan kasus').check();
-    await form.getByLabel('Uraian').fill(`Kunjungan tanpa sinyal ${Date.now()}`);
-    await form.getByRole('button', { name: 'Simpan', exact: true }).click();
+    await writeCaseNote(page, `Kunjungan tanpa sinyal ${Date.now()}`);
     await page.getByTestId('outbox-count').getByText('2 belum terkirim').waitFor();
 
     const edited = await office.page.evaluate(

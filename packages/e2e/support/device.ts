@@ -1,4 +1,5 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export interface KeptWorkingSet {
   /** Whose data it is. */
@@ -43,4 +44,23 @@ export function keptWorkingSet(page: Page): Promise<KeptWorkingSet> {
     const state = JSON.parse(new TextDecoder().decode(plain)) as { queries: KeptWorkingSet['queries'] };
     return { owner: row.owner, queries: state.queries, cursor };
   });
+}
+
+/** The service worker controls the page: every screen is precached and opens without a signal. */
+export async function serviceWorkerInControl(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+}
+
+/** On the open case page: a case note through the Layanan tab's form; its line as the screen shows it. */
+export async function writeCaseNote(page: Page, text: string): Promise<Locator> {
+  await page.getByRole('tab', { name: 'Layanan' }).click();
+  const form = page.locator('details', { hasText: 'Catat layanan atau catatan' });
+  await form.locator('summary').click();
+  await form.getByLabel('Catatan kasus').check();
+  await form.getByLabel('Uraian').fill(text);
+  await form.getByRole('button', { name: 'Simpan', exact: true }).click();
+  return page.locator('[data-testid=pending-service]', { hasText: text });
 }
