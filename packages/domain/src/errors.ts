@@ -220,6 +220,21 @@ export const ERRORS = {
     id: 'Anda tidak dapat menyetujui laporan Anda sendiri.',
     en: 'You cannot approve your own report.',
   },
+  SKP_ADJUST_REASON_REQUIRED: {
+    status: 422,
+    id: 'Penyesuaian rating hasil kerja harus disertai alasan tertulis (paling sedikit 10 karakter).',
+    en: 'Adjusting the work-result rating needs a written reason (at least 10 characters).',
+  },
+  SKP_PERIOD_NOT_YET: {
+    status: 422,
+    id: 'Periode evaluasi ini belum dimulai: perilaku kerja hanya dinilai untuk periode yang sudah berjalan.',
+    en: 'This evaluation period has not begun: behaviour is rated only for periods under way or past.',
+  },
+  SKP_PERIOD_KIND_MIXED: {
+    status: 409,
+    id: 'Perilaku kerja tahun ini sudah dinilai dengan jenis periode lain (bulanan atau triwulanan): gunakan satu jenis periode sepanjang tahun.',
+    en: 'This year’s behaviour is already rated with the other kind of period (monthly or quarterly): keep one kind for the whole year.',
+  },
   PHOTO_INVALID: {
     status: 422,
     id: 'Foto tidak diterima: gunakan JPEG, PNG atau WebP, paling besar 2 MB, paling banyak 5 foto per kegiatan.',

@@ -20,6 +20,7 @@ export * from './attendance-rules.js';
 export * from './working-calendar.js';
 export * from './activity-rules.js';
 export * from './performance.js';
+export * from './skp-behaviour.js';
 export * from './workforce-types.js';
 export * from './dashboard-types.js';
 export * from './bulan.js';

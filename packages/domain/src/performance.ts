@@ -42,6 +42,11 @@ export interface IndicatorTemplate {
   target: number;
   /** Counts add up over months; a rate is recomputed from its numerator and denominator. */
   jenis: 'jumlah' | 'rasio';
+  /**
+   * Attendance and hours are discipline (PP 94/2021 tentang Disiplin PNS, Pasal 4 huruf f: masuk
+   * kerja dan menaati ketentuan jam kerja), shown beside the results but never counted as results.
+   */
+  kelompok: 'hasil_kerja' | 'disiplin';
 }
 
 /** The template for pendamping rehabilitasi sosial (RSKBK). Targets assume ~220 working days. */
@@ -53,8 +58,17 @@ export const SKP_TEMPLATE: readonly IndicatorTemplate[] = [
     satuan: 'orang',
     target: 60,
     jenis: 'jumlah',
+    kelompok: 'hasil_kerja',
   },
-  { kode: 'diasesmen', hasilKerja: 'PPKS terasesmen', nama: 'PPKS diasesmen', satuan: 'orang', target: 50, jenis: 'jumlah' },
+  {
+    kode: 'diasesmen',
+    hasilKerja: 'PPKS terasesmen',
+    nama: 'PPKS diasesmen',
+    satuan: 'orang',
+    target: 50,
+    jenis: 'jumlah',
+    kelompok: 'hasil_kerja',
+  },
   {
     kode: 'rencana',
     hasilKerja: 'Rencana intervensi tersusun dan dilaksanakan',
@@ -62,6 +76,7 @@ export const SKP_TEMPLATE: readonly IndicatorTemplate[] = [
     satuan: 'kasus',
     target: 40,
     jenis: 'jumlah',
+    kelompok: 'hasil_kerja',
   },
   {
     kode: 'terselesaikan',
@@ -70,6 +85,7 @@ export const SKP_TEMPLATE: readonly IndicatorTemplate[] = [
     satuan: 'kasus',
     target: 24,
     jenis: 'jumlah',
+    kelompok: 'hasil_kerja',
   },
   {
     kode: 'rujukan',
@@ -78,6 +94,7 @@ export const SKP_TEMPLATE: readonly IndicatorTemplate[] = [
     satuan: 'kasus',
     target: 12,
     jenis: 'jumlah',
+    kelompok: 'hasil_kerja',
   },
   {
     kode: 'ldp',
@@ -86,6 +103,7 @@ export const SKP_TEMPLATE: readonly IndicatorTemplate[] = [
     satuan: 'sesi',
     target: 24,
     jenis: 'jumlah',
+    kelompok: 'hasil_kerja',
   },
   {
     kode: 'kehadiran',
@@ -94,6 +112,7 @@ export const SKP_TEMPLATE: readonly IndicatorTemplate[] = [
     satuan: 'persen',
     target: 95,
     jenis: 'rasio',
+    kelompok: 'disiplin',
   },
   {
     kode: 'jam_kegiatan',
@@ -102,6 +121,7 @@ export const SKP_TEMPLATE: readonly IndicatorTemplate[] = [
     satuan: 'jam',
     target: 1200,
     jenis: 'jumlah',
+    kelompok: 'disiplin',
   },
 ];
 

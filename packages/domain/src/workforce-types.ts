@@ -1,6 +1,7 @@
 import type { ActivityStatus, ActivityType } from './activity-rules.js';
 import type { AttendanceStatus } from './attendance-rules.js';
 import type { IndicatorCode, Predikat, Rating } from './performance.js';
+import type { NilaiBerakhlak } from './skp-behaviour.js';
 
 /** Shapes of the workforce API, shared by the server's views and the web app. */
 export interface AttendanceRecord {
@@ -89,6 +90,17 @@ export interface IndicatorResult {
   realisasi: number;
   capaian: number;
   rating: Rating;
+  kelompok: 'hasil_kerja' | 'disiplin';
+}
+
+/** One periodic behaviour evaluation: the seven BerAKHLAK values and the period's rating. */
+export interface BehaviourPeriod {
+  periode: string;
+  nilai: Record<NilaiBerakhlak, Rating>;
+  rating: Rating;
+  catatan: string | null;
+  dinilaiOleh: string | null;
+  dinilaiPada: string;
 }
 
 export interface PerformanceRecord {
@@ -100,8 +112,14 @@ export interface PerformanceRecord {
   /** Months evaluated so far (12 for a past year). */
   bulanDinilai: number;
   indikator: IndicatorResult[];
+  /** The rating that counts: the koordinator's adjustment when given, else the computed one. */
   hasilKerja: Rating;
+  /** From the work-result indicators only (discipline is shown, not counted). */
+  hasilKerjaDihitung: Rating;
+  penyesuaian: { rating: Rating; alasan: string; oleh: string | null; pada: string } | null;
+  /** The year's behaviour: from the periodic evaluations when any, else the yearly rating given. */
   perilaku: Rating | null;
+  perilakuPeriode: BehaviourPeriod[];
   perilakuCatatan: string | null;
   predikat: Predikat | null;
   bolehDinilai: boolean;

@@ -27,6 +27,7 @@ import * as m0024 from './migrations/0024-working-calendar.js';
 import * as m0025 from './migrations/0025-tracing-aid.js';
 import * as m0026 from './migrations/0026-device-sync-status.js';
 import * as m0027 from './migrations/0027-device-keys.js';
+import * as m0028 from './migrations/0028-skp-periodic-evaluation.js';
 
 /**
  * Forward-only: a migration never changes once it has landed, and there is no `down`.
@@ -60,6 +61,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0025-tracing-aid': m0025,
   '0026-device-sync-status': m0026,
   '0027-device-keys': m0027,
+  '0028-skp-periodic-evaluation': m0028,
 };
 
 /** Names of every migration, in order. */

@@ -353,6 +353,22 @@ export interface SkpPlansTable {
   perilaku_catatan: string | null;
   updated_by: string | null;
   updated_at: ColumnType<Date, Date | undefined, Date>;
+  hasil_kerja_penyesuaian: ColumnType<Rating | null, Rating | null | undefined, Rating | null>;
+  hasil_kerja_alasan: ColumnType<string | null, string | null | undefined, string | null>;
+  hasil_kerja_oleh: ColumnType<string | null, string | null | undefined, string | null>;
+  hasil_kerja_pada: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+/** One periodic behaviour evaluation on the seven BerAKHLAK values (migration 0028). */
+export interface SkpBehaviourRatingsTable {
+  user_id: string;
+  tahun: number;
+  periode: string;
+  nilai: ColumnType<Record<string, Rating>, string, string>;
+  rating: Rating;
+  catatan: string | null;
+  rated_by: string | null;
+  rated_at: ColumnType<Date, Date | undefined, Date>;
 }
 
 export interface WorkerMonthlyTable {
@@ -977,6 +993,7 @@ export interface DB {
   attendance: AttendanceTable;
   activities: ActivitiesTable;
   skp_plans: SkpPlansTable;
+  skp_behaviour_ratings: SkpBehaviourRatingsTable;
   tahapan_target: TahapanTargetTable;
   cases: CasesTable;
   case_events: CaseEventsTable;

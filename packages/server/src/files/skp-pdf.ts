@@ -1,8 +1,12 @@
-import { BULAN, PREDIKAT_NAMA, type PerformanceRecord, type Rating } from '@tuntas/domain';
+import { BULAN, parsePeriode, PREDIKAT_NAMA, type PerformanceRecord, type Rating } from '@tuntas/domain';
 import { HEADER_FILL, letterhead, newPdf, tableRow } from './pdf-layout.js';
 
 const RATING: Record<Rating, string> = { di_atas: 'DI ATAS EKSPEKTASI', sesuai: 'SESUAI EKSPEKTASI', di_bawah: 'DI BAWAH EKSPEKTASI' };
 const number = (n: number) => new Intl.NumberFormat('id-ID').format(n);
+const periodeNama = (periode: string) => {
+  const p = parsePeriode(periode);
+  return !p ? periode : p.jenis === 'triwulanan' ? `Triwulan ${periode.slice(2)}` : BULAN[p.bulanAwal - 1]!;
+};
 
 export interface SkpSheetInput {
   perf: PerformanceRecord;
@@ -49,13 +53,27 @@ export function skpSheetPdf(input: SkpSheetInput): Promise<Buffer> {
     bold: true,
     fill: HEADER_FILL,
   });
-  perf.indikator.forEach((i, n) =>
-    row([String(n + 1), i.hasilKerja, i.nama, `${number(i.target)} ${i.satuan}`, number(i.realisasi), `${number(i.capaian)}%`], cols),
-  );
+  const line = (i: PerformanceRecord['indikator'][number], n: number) =>
+    row([String(n + 1), i.hasilKerja, i.nama, `${number(i.target)} ${i.satuan}`, number(i.realisasi), `${number(i.capaian)}%`], cols);
+  perf.indikator.filter((i) => i.kelompok === 'hasil_kerja').forEach(line);
+  row(['', 'DISIPLIN KERJA (ditampilkan, tidak dihitung dalam rating hasil kerja)', '', '', '', ''], cols, {
+    bold: true,
+    fill: HEADER_FILL,
+  });
+  perf.indikator.filter((i) => i.kelompok === 'disiplin').forEach(line);
   doc.moveDown(1);
   const rating = [width * 0.45, width * 0.55];
   row(['RATING HASIL KERJA', RATING[perf.hasilKerja]], rating, { bold: true });
+  if (perf.penyesuaian) {
+    row([`Dihitung: ${RATING[perf.hasilKerjaDihitung]}`, `Ditetapkan penilai: ${perf.penyesuaian.alasan}`], rating);
+  }
   row(['RATING PERILAKU KERJA (BerAKHLAK)', perf.perilaku ? RATING[perf.perilaku] : 'BELUM DINILAI'], rating, { bold: true });
+  if (perf.perilakuPeriode.length > 0) {
+    row(
+      ['Evaluasi periodik', perf.perilakuPeriode.map((b) => `${periodeNama(b.periode)}: ${RATING[b.rating].toLowerCase()}`).join('; ')],
+      rating,
+    );
+  }
   row(['PREDIKAT KINERJA PEGAWAI', perf.predikat ? PREDIKAT_NAMA[perf.predikat].toUpperCase() : 'BELUM DAPAT DITETAPKAN'], rating, {
     bold: true,
     fill: HEADER_FILL,

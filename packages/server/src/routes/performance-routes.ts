@@ -6,8 +6,18 @@ import { actorOf, originOf } from '../http/context.js';
 import { authErrors, ErrorResponse, StrictObject, Uuid, WilayahCode } from '../http/schemas.js';
 import { performanceOf, teamPerformance, updatePlan } from '../workforce/performance-service.js';
 import { getProfile, updateProfile } from '../workforce/profile-service.js';
+import { rateBehaviour } from '../workforce/skp-behaviour-service.js';
 import { skpSheet } from '../workforce/skp-sheet.js';
-import { PerformanceSchema, PlanBody, ProfileBody, ProfileSchema, TableFormatQuery, Year } from './workforce-schemas.js';
+import {
+  BehaviourBody,
+  PeriodeParam,
+  PerformanceSchema,
+  PlanBody,
+  ProfileBody,
+  ProfileSchema,
+  TableFormatQuery,
+  Year,
+} from './workforce-schemas.js';
 
 const writeErrors = { ...authErrors, 409: ErrorResponse, 422: ErrorResponse };
 const UserParams = StrictObject({ userId: Uuid });
@@ -23,6 +33,7 @@ const SKP_HEADER = [
   'Target',
   'Realisasi',
   'Capaian (%)',
+  'Kelompok',
   'Rating hasil kerja',
   'Rating perilaku',
   'Predikat',
@@ -39,6 +50,7 @@ const skpRows = (records: PerformanceRecord[]): Cell[][] =>
       i.target,
       i.realisasi,
       i.capaian,
+      i.kelompok === 'disiplin' ? 'Disiplin (tidak dihitung)' : 'Hasil kerja',
       p.hasilKerja,
       p.perilaku,
       p.predikat,
@@ -107,6 +119,27 @@ export const performanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         request.body,
         new Date(),
       ),
+  );
+
+  app.put(
+    '/performance/:userId/behaviour/:periode',
+    {
+      schema: {
+        tags,
+        summary: 'Rate one period’s behaviour on the seven BerAKHLAK values (koordinator of the area, never one’s own)',
+        params: StrictObject({ userId: Uuid, periode: PeriodeParam }),
+        querystring: StrictObject({ year: Type.Optional(Year) }),
+        body: BehaviourBody,
+        response: { 200: PerformanceSchema, ...writeErrors },
+      },
+    },
+    async (request) => {
+      const { userId, periode } = request.params;
+      const year = request.query.year ?? currentYear();
+      const actor = actorOf(request);
+      await rateBehaviour(db(), actor, originOf(request), userId, year, periode, request.body, new Date());
+      return performanceOf(db(), actor, userId, year, new Date());
+    },
   );
 
   app.get(

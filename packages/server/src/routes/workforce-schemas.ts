@@ -1,4 +1,13 @@
-import { ACTIVITY_STATUSES, ACTIVITY_TYPES, ATTENDANCE_STATUSES, INDICATOR_CODES, RATINGS } from '@tuntas/domain';
+import {
+  ACTIVITY_STATUSES,
+  ACTIVITY_TYPES,
+  ATTENDANCE_STATUSES,
+  INDICATOR_CODES,
+  NILAI_BERAKHLAK,
+  PERIODE_PATTERN,
+  RATINGS,
+  type NilaiBerakhlak,
+} from '@tuntas/domain';
 import { Type } from 'typebox';
 import { literals, Nullable, PageQuery, StrictObject, Uuid, WilayahCode } from '../http/schemas.js';
 
@@ -163,6 +172,10 @@ export const ReviewBody = StrictObject({
 
 const RatingSchema = literals(RATINGS);
 
+const BerakhlakValues = StrictObject(
+  Object.fromEntries(NILAI_BERAKHLAK.map((k) => [k, RatingSchema])) as Record<NilaiBerakhlak, typeof RatingSchema>,
+);
+
 export const PerformanceSchema = Type.Object({
   userId: Uuid,
   username: Type.String(),
@@ -182,10 +195,23 @@ export const PerformanceSchema = Type.Object({
       realisasi: Type.Number(),
       capaian: Type.Number({ description: 'Percent of the target due so far (counts pro-rated by months)' }),
       rating: RatingSchema,
+      kelompok: literals(['hasil_kerja', 'disiplin'] as const),
     }),
   ),
   hasilKerja: RatingSchema,
+  hasilKerjaDihitung: RatingSchema,
+  penyesuaian: Nullable(Type.Object({ rating: RatingSchema, alasan: Type.String(), oleh: Nullable(Uuid), pada: Type.String() })),
   perilaku: Nullable(RatingSchema),
+  perilakuPeriode: Type.Array(
+    Type.Object({
+      periode: Type.String(),
+      nilai: BerakhlakValues,
+      rating: RatingSchema,
+      catatan: Nullable(Type.String()),
+      dinilaiOleh: Nullable(Uuid),
+      dinilaiPada: Type.String(),
+    }),
+  ),
   perilakuCatatan: Nullable(Type.String()),
   predikat: Nullable(literals(['sangat_baik', 'baik', 'butuh_perbaikan', 'kurang', 'sangat_kurang'] as const)),
   bolehDinilai: Type.Boolean(),
@@ -201,7 +227,16 @@ export const PlanBody = StrictObject({
   ),
   perilaku: Type.Optional(Nullable(RatingSchema)),
   perilakuCatatan: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+  hasilKerjaPenyesuaian: Type.Optional(Nullable(RatingSchema)),
+  hasilKerjaAlasan: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
 });
+
+export const BehaviourBody = StrictObject({
+  nilai: BerakhlakValues,
+  catatan: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+});
+
+export const PeriodeParam = Type.String({ pattern: PERIODE_PATTERN, description: 'B01…B12 (month) or TW1…TW4 (quarter)' });
 
 export const ProfileSchema = Type.Object({
   userId: Uuid,

@@ -8,18 +8,21 @@ import {
   type KalenderKerja,
   workResultRating,
   type IndicatorCode,
+  type BehaviourPeriod,
   type IndicatorResult,
+  perilakuTahunan,
   type PerformanceRecord,
   type Rating,
 } from '@tuntas/domain';
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
 import { workforcePolicy } from '../authz/policies.js';
 import { inScope } from '../authz/scope.js';
-import type { DB } from '../db/schema.js';
+import type { DB, SkpPlansTable } from '../db/schema.js';
 import { AppError, notFound } from '../http/app-error.js';
 import { realisation, type WorkerRealisation } from './realisation-sql.js';
+import { behaviourPeriods } from './skp-behaviour-service.js';
 import { loadWorker, workerClock, type Worker } from './worker.js';
 import { loadCalendar } from './working-calendar.js';
 
@@ -74,6 +77,7 @@ function evaluate(r: WorkerRealisation, targets: Record<string, number>, period:
       realisasi,
       capaian: c,
       rating: ratingOf(c),
+      kelompok: t.kelompok,
     };
   });
 }
@@ -84,11 +88,22 @@ function record(
   period: ReturnType<typeof evaluatedPeriod>,
   r: WorkerRealisation,
   plan: PlanRow | undefined,
+  behaviour: BehaviourPeriod[],
   actor: Actor,
 ): PerformanceRecord {
   const indikator = evaluate(r, plan?.targets ?? {}, period);
-  const hasilKerja = workResultRating(indikator.map((i) => i.capaian));
-  const perilaku = plan?.perilaku ?? null;
+  const hasilKerjaDihitung = workResultRating(indikator.filter((i) => i.kelompok === 'hasil_kerja').map((i) => i.capaian));
+  const penyesuaian =
+    plan?.hasil_kerja_penyesuaian && plan.hasil_kerja_alasan
+      ? {
+          rating: plan.hasil_kerja_penyesuaian,
+          alasan: plan.hasil_kerja_alasan,
+          oleh: plan.hasil_kerja_oleh,
+          pada: (plan.hasil_kerja_pada ?? new Date(0)).toISOString(),
+        }
+      : null;
+  const hasilKerja = penyesuaian?.rating ?? hasilKerjaDihitung;
+  const perilaku = behaviour.length > 0 ? perilakuTahunan(behaviour.map((b) => b.rating)) : (plan?.perilaku ?? null);
   return {
     userId: worker.id,
     username: worker.username,
@@ -98,41 +113,35 @@ function record(
     bulanDinilai: period.bulan,
     indikator,
     hasilKerja,
+    hasilKerjaDihitung,
+    penyesuaian,
     perilaku,
+    perilakuPeriode: behaviour,
     perilakuCatatan: plan?.perilaku_catatan ?? null,
     predikat: perilaku === null ? null : predikat(hasilKerja, perilaku),
     bolehDinilai: workforcePolicy.review(actor) && actor.id !== worker.id,
   };
 }
 
-interface PlanRow {
-  user_id: string;
-  targets: Record<string, number>;
-  perilaku: Rating | null;
-  perilaku_catatan: string | null;
-}
+type PlanRow = Selectable<SkpPlansTable>;
 
 async function plans(db: Kysely<DB>, userIds: string[], tahun: number): Promise<Map<string, PlanRow>> {
   if (userIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('skp_plans')
-    .select(['user_id', 'targets', 'perilaku', 'perilaku_catatan'])
-    .where('tahun', '=', tahun)
-    .where('user_id', 'in', userIds)
-    .execute();
+  const rows = await db.selectFrom('skp_plans').selectAll().where('tahun', '=', tahun).where('user_id', 'in', userIds).execute();
   return new Map(rows.map((r) => [r.user_id, r]));
 }
 
 /** One worker's SKP for a year: targets, realisation per month and quarter, ratings and predikat. */
 export async function performanceOf(db: Kysely<DB>, actor: Actor, userId: string, tahun: number, now: Date): Promise<PerformanceRecord> {
   const worker = await loadWorker(db, actor, userId);
-  const [real, plan, calendar] = await Promise.all([
+  const [real, plan, behaviour, calendar] = await Promise.all([
     realisation(db, [worker.id], tahun),
     plans(db, [worker.id], tahun),
+    behaviourPeriods(db, [worker.id], tahun),
     loadCalendar(db, `${tahun}-01-01`, `${tahun}-12-31`),
   ]);
   const period = evaluatedPeriod(tahun, workerClock(worker.wilayah, now).tanggal, calendar);
-  return record(worker, tahun, period, real.get(worker.id)!, plan.get(worker.id), actor);
+  return record(worker, tahun, period, real.get(worker.id)!, plan.get(worker.id), behaviour.get(worker.id) ?? [], actor);
 }
 
 /** Every pendamping of the caller's area (or a narrower one) for the Tim page and the national recap. */
@@ -156,9 +165,10 @@ export async function teamPerformance(
     .orderBy('username')
     .execute();
   const ids = workers.map((w) => w.id);
-  const [real, plan, calendar] = await Promise.all([
+  const [real, plan, behaviour, calendar] = await Promise.all([
     realisation(db, ids, tahun),
     plans(db, ids, tahun),
+    behaviourPeriods(db, ids, tahun),
     loadCalendar(db, `${tahun}-01-01`, `${tahun}-12-31`),
   ]);
   // Three time zones give at most three different "today"s: each period is worked out once.
@@ -167,7 +177,7 @@ export async function teamPerformance(
   return workers.map((w) => {
     const worker: Worker = { id: w.id, username: w.username, nama: w.nama_lengkap, role: 'pendamping', wilayah: w.wilayah! };
     const period = periodOn(workerClock(worker.wilayah, now).tanggal);
-    return record(worker, tahun, period, real.get(w.id)!, plan.get(w.id), actor);
+    return record(worker, tahun, period, real.get(w.id)!, plan.get(w.id), behaviour.get(w.id) ?? [], actor);
   });
 }
 
@@ -175,6 +185,32 @@ export interface PlanInput {
   targets?: Partial<Record<IndicatorCode, number>> | undefined;
   perilaku?: Rating | null | undefined;
   perilakuCatatan?: string | null | undefined;
+  /** Sets (or with null clears) the work-result rating against the computed one; a reason is required. */
+  hasilKerjaPenyesuaian?: Rating | null | undefined;
+  hasilKerjaAlasan?: string | null | undefined;
+}
+
+/** The rating official may depart from the computed rating only in writing (PermenPANRB 6/2022). */
+function adjustment(input: PlanInput, current: PlanRow | undefined, actor: Actor) {
+  if (input.hasilKerjaPenyesuaian === undefined) {
+    return {
+      hasil_kerja_penyesuaian: current?.hasil_kerja_penyesuaian ?? null,
+      hasil_kerja_alasan: current?.hasil_kerja_alasan ?? null,
+      hasil_kerja_oleh: current?.hasil_kerja_oleh ?? null,
+      hasil_kerja_pada: current?.hasil_kerja_pada ?? null,
+    };
+  }
+  if (input.hasilKerjaPenyesuaian === null) {
+    return { hasil_kerja_penyesuaian: null, hasil_kerja_alasan: null, hasil_kerja_oleh: null, hasil_kerja_pada: null };
+  }
+  const alasan = input.hasilKerjaAlasan?.trim() ?? '';
+  if (alasan.length < 10) throw new AppError('SKP_ADJUST_REASON_REQUIRED');
+  return {
+    hasil_kerja_penyesuaian: input.hasilKerjaPenyesuaian,
+    hasil_kerja_alasan: alasan,
+    hasil_kerja_oleh: actor.id,
+    hasil_kerja_pada: new Date(),
+  };
 }
 
 /** The koordinator adjusts targets and rates behaviour (BerAKHLAK) of someone in their area, never their own. */
@@ -200,9 +236,18 @@ export async function updatePlan(
     const targets = { ...(current?.targets ?? {}), ...(input.targets ?? {}) };
     const perilaku = input.perilaku !== undefined ? input.perilaku : (current?.perilaku ?? null);
     const catatan = input.perilakuCatatan !== undefined ? input.perilakuCatatan : (current?.perilaku_catatan ?? null);
+    const adjusted = adjustment(input, current, actor);
     await trx
       .insertInto('skp_plans')
-      .values({ user_id: userId, tahun, targets: JSON.stringify(targets), perilaku, perilaku_catatan: catatan, updated_by: actor.id })
+      .values({
+        user_id: userId,
+        tahun,
+        targets: JSON.stringify(targets),
+        perilaku,
+        perilaku_catatan: catatan,
+        updated_by: actor.id,
+        ...adjusted,
+      })
       .onConflict((oc) =>
         oc.columns(['user_id', 'tahun']).doUpdateSet({
           targets: JSON.stringify(targets),
@@ -210,6 +255,7 @@ export async function updatePlan(
           perilaku_catatan: catatan,
           updated_by: actor.id,
           updated_at: new Date(),
+          ...adjusted,
         }),
       )
       .execute();

@@ -1,5 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ActivityRecord, AttendanceRecapRow, AttendanceRecord, PerformanceRecord, TeamDayRow } from '@tuntas/domain';
+import type {
+  ActivityRecord,
+  AttendanceRecapRow,
+  AttendanceRecord,
+  NilaiBerakhlak,
+  PerformanceRecord,
+  Rating,
+  TeamDayRow,
+} from '@tuntas/domain';
 import { api, type Page } from './client.js';
 import { queueWrite } from './outbox.js';
 
@@ -56,6 +64,33 @@ export function usePerformance(userId: string, year: number) {
     queryKey: workforceKeys.performance(userId, year),
     queryFn: () => api<PerformanceRecord>(`/performance/${userId}?year=${year}`),
     retry: false,
+  });
+}
+
+export interface PlanChange {
+  perilakuCatatan?: string | null;
+  hasilKerjaPenyesuaian?: Rating | null;
+  hasilKerjaAlasan?: string | null;
+}
+
+/** The koordinator's SKP decisions: the answer is the whole record, put straight into the cache. */
+export function usePlanUpdate(userId: string, year: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (json: PlanChange) => api<PerformanceRecord>(`/performance/${userId}/plan?year=${year}`, { method: 'PUT', json }),
+    onSuccess: (data) => queryClient.setQueryData(workforceKeys.performance(userId, year), data),
+  });
+}
+
+export function useBehaviourRating(userId: string, year: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { periode: string; nilai: Record<NilaiBerakhlak, Rating>; catatan: string | null }) =>
+      api<PerformanceRecord>(`/performance/${userId}/behaviour/${input.periode}?year=${year}`, {
+        method: 'PUT',
+        json: { nilai: input.nilai, catatan: input.catatan },
+      }),
+    onSuccess: (data) => queryClient.setQueryData(workforceKeys.performance(userId, year), data),
   });
 }
 

@@ -1,12 +1,11 @@
-import { RATINGS, type PerformanceRecord, type Rating } from '@tuntas/domain';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { PerformanceRecord } from '@tuntas/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { api } from '../../api/client.js';
-import { usePerformance, workforceKeys } from '../../api/workforce-queries.js';
+import { usePerformance } from '../../api/workforce-queries.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
-import { formatNumber } from '../../lib/format.js';
+import { formatNumber, workerToday } from '../../lib/format.js';
+import { AdjustForm, BehaviourForm, usePeriodeName } from './SkpRatingForms.js';
 
 function Spark({ values }: { values: number[] }) {
   const max = Math.max(1, ...values);
@@ -19,48 +18,56 @@ function Spark({ values }: { values: number[] }) {
   );
 }
 
-function RateForm({ perf, year }: { perf: PerformanceRecord; year: number }) {
+function IndicatorTable({ perf, kelompok }: { perf: PerformanceRecord; kelompok: 'hasil_kerja' | 'disiplin' }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [perilaku, setPerilaku] = useState<Rating | ''>(perf.perilaku ?? '');
-  const [catatan, setCatatan] = useState(perf.perilakuCatatan ?? '');
-  const save = useMutation({
-    mutationFn: () =>
-      api<PerformanceRecord>(`/performance/${perf.userId}/plan?year=${year}`, {
-        method: 'PUT',
-        json: { perilaku: perilaku || null, perilakuCatatan: catatan || null },
-      }),
-    onSuccess: (data) => queryClient.setQueryData(workforceKeys.performance(perf.userId, year), data),
-  });
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate();
-      }}
-    >
-      <label>
-        {t('kerja.kinerja.rate')}
-        <select value={perilaku} onChange={(e) => setPerilaku(e.target.value as Rating)}>
-          <option value="">—</option>
-          {RATINGS.map((r) => (
-            <option key={r} value={r}>
-              {t(`kerja.rating.${r}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('kerja.kinerja.rateNote')}
-        <textarea rows={2} maxLength={2000} value={catatan} onChange={(e) => setCatatan(e.target.value)} />
-      </label>
-      <button type="submit" aria-busy={save.isPending} disabled={save.isPending}>
-        {t('common.save')}
-      </button>
-      {save.isSuccess && <p role="status">{t('kerja.kinerja.saved')}</p>}
-      {save.isError && <p className="error">{save.error.message}</p>}
-    </form>
+    <div className="table-scroll">
+      <table data-kelompok={kelompok}>
+        <caption>{t(`kerja.skp.kelompok.${kelompok}`)}</caption>
+        <thead>
+          <tr>
+            <th>{t('kerja.kinerja.indicator')}</th>
+            <th>{t('kerja.kinerja.target')}</th>
+            <th>{t('kerja.kinerja.realisasi')}</th>
+            <th>{t('kerja.kinerja.capaian')}</th>
+            <th>{t('kerja.kinerja.monthly')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {perf.indikator
+            .filter((i) => i.kelompok === kelompok)
+            .map((i) => (
+              <tr key={i.kode} data-indicator={i.kode}>
+                <td>
+                  {i.nama}
+                  <br />
+                  <small className="muted">{i.hasilKerja}</small>
+                </td>
+                <td>
+                  {formatNumber(i.target)} {i.satuan}
+                </td>
+                <td>{formatNumber(i.realisasi)}</td>
+                <td>
+                  {formatNumber(i.capaian)}%
+                  <span className="bar-track">
+                    <span className={`bar${i.rating === 'di_bawah' ? ' under' : ''}`} style={{ width: `${Math.min(100, i.capaian)}%` }} />
+                  </span>
+                  <small>{t(`kerja.rating.${i.rating}`)}</small>
+                </td>
+                <td>
+                  <Spark values={i.bulanan.slice(0, Math.max(1, perf.bulanDinilai))} />
+                </td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+    </div>
   );
+}
+
+function monthsBegun(year: number, today: string): number {
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  return year < y ? 12 : year > y ? 0 : m;
 }
 
 /** Targets against realisation computed from the work itself, the ratings and the predikat. */
@@ -69,6 +76,7 @@ export default function KinerjaPage() {
   const { userId = '' } = useParams();
   const [year, setYear] = useState(new Date().getFullYear());
   const perf = usePerformance(userId, year);
+  const periodeName = usePeriodeName();
   return (
     <section>
       <h1>{t('kerja.kinerja.title', { year })}</h1>
@@ -95,14 +103,24 @@ export default function KinerjaPage() {
               <article>
                 <small>{t('kerja.kinerja.hasilKerja')}</small>
                 <p>
-                  <strong>{t(`kerja.rating.${p.hasilKerja}`)}</strong>
+                  <strong data-testid="hasil-kerja">{t(`kerja.rating.${p.hasilKerja}`)}</strong>
                 </p>
+                {p.penyesuaian && (
+                  <small>
+                    {t('kerja.skp.adjusted', { rating: t(`kerja.rating.${p.hasilKerjaDihitung}`) })} {p.penyesuaian.alasan}
+                  </small>
+                )}
               </article>
               <article>
                 <small>{t('kerja.kinerja.perilaku')}</small>
                 <p>
                   <strong>{p.perilaku ? t(`kerja.rating.${p.perilaku}`) : t('kerja.kinerja.notRated')}</strong>
                 </p>
+                {p.perilakuPeriode.length > 0 && (
+                  <small data-testid="perilaku-periode">
+                    {p.perilakuPeriode.map((b) => `${periodeName(b.periode)}: ${t(`kerja.rating.${b.rating}`)}`).join(' · ')}
+                  </small>
+                )}
               </article>
               <article>
                 <small>{t('kerja.kinerja.predikat')}</small>
@@ -111,53 +129,25 @@ export default function KinerjaPage() {
                 </p>
               </article>
             </div>
-            <div className="table-scroll">
-              <table>
-                <thead>
-                  <tr>
-                    <th>{t('kerja.kinerja.indicator')}</th>
-                    <th>{t('kerja.kinerja.target')}</th>
-                    <th>{t('kerja.kinerja.realisasi')}</th>
-                    <th>{t('kerja.kinerja.capaian')}</th>
-                    <th>{t('kerja.kinerja.monthly')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {p.indikator.map((i) => (
-                    <tr key={i.kode} data-indicator={i.kode}>
-                      <td>
-                        {i.nama}
-                        <br />
-                        <small className="muted">{i.hasilKerja}</small>
-                      </td>
-                      <td>
-                        {formatNumber(i.target)} {i.satuan}
-                      </td>
-                      <td>{formatNumber(i.realisasi)}</td>
-                      <td>
-                        {formatNumber(i.capaian)}%
-                        <span className="bar-track">
-                          <span
-                            className={`bar${i.rating === 'di_bawah' ? ' under' : ''}`}
-                            style={{ width: `${Math.min(100, i.capaian)}%` }}
-                          />
-                        </span>
-                        <small>{t(`kerja.rating.${i.rating}`)}</small>
-                      </td>
-                      <td>
-                        <Spark values={i.bulanan.slice(0, Math.max(1, p.bulanDinilai))} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <IndicatorTable perf={p} kelompok="hasil_kerja" />
+            <IndicatorTable perf={p} kelompok="disiplin" />
+            <p className="muted">{t('kerja.skp.disciplineNote')}</p>
             <p>
               <a href={`/api/v1/performance/${p.userId}/sheet.pdf?year=${year}`} download>
                 {t('kerja.kinerja.sheet')}
               </a>
             </p>
-            {p.bolehDinilai && <RateForm key={`${p.userId}-${year}`} perf={p} year={year} />}
+            {p.bolehDinilai && (
+              <>
+                <AdjustForm key={`adjust-${p.userId}-${year}`} perf={p} year={year} />
+                <BehaviourForm
+                  key={`behaviour-${p.userId}-${year}`}
+                  perf={p}
+                  year={year}
+                  currentMonth={monthsBegun(year, workerToday(p.wilayah))}
+                />
+              </>
+            )}
           </>
         )}
       </QueryStatus>
