@@ -190,6 +190,21 @@ export const ERRORS = {
     id: 'Laporan status sinkronisasi perangkat tidak sah. Periksa isian yang disebutkan.',
     en: 'The device sync status report is invalid. Check the fields listed.',
   },
+  OUTBOX_PATH_NOT_ALLOWED: {
+    status: 400,
+    id: 'Penulisan ini tidak dapat dikirim lewat antrean perangkat: hanya pencatatan kerja lapangan yang diterima. Kirim langsung ke alamatnya.',
+    en: 'This write cannot be sent through the device outbox: only field-work records are accepted. Send it to its own route.',
+  },
+  OUTBOX_BATCH_INVALID: {
+    status: 400,
+    id: 'Kiriman antrean perangkat tidak sah: setiap penulisan harus memakai id (Idempotency-Key) yang berbeda.',
+    en: 'The device outbox batch is invalid: every write must carry a different id (Idempotency-Key).',
+  },
+  OUTBOX_ENTRY_WAITING: {
+    status: 424,
+    id: 'Belum dijalankan: penulisan sebelumnya pada data yang sama belum berhasil. Penulisan ini tetap menunggu di perangkat.',
+    en: 'Not run: an earlier write on the same record did not succeed. This write keeps waiting on the device.',
+  },
   ATTENDANCE_INVALID: {
     status: 422,
     id: 'Data presensi tidak valid. Periksa isian yang ditandai.',

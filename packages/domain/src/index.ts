@@ -34,3 +34,4 @@ export * from './disaster.js';
 export * from './disaster-tracing.js';
 export * from './disaster-aid.js';
 export * from './legal-deadlines.js';
+export * from './outbox-batch.js';

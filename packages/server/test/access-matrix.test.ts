@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { outboxRouteAllowed } from '@tuntas/domain';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { advanceCase, buildCase, buildPerson } from './support/factories.js';
@@ -232,11 +233,24 @@ function probes(): Probe[] {
 const send = (s: Session, p: Probe, url: string) =>
   s.request({ method: p.method as 'GET', url, ...(p.payload !== undefined ? { payload: p.payload as Record<string, unknown> } : {}) });
 
+/**
+ * The same write through the device's batch (POST /sync/outbox), when the outbox may send it: the
+ * status its entry answers, which must be the route's own; null for a write no batch takes.
+ */
+async function viaOutbox(s: Session, p: Probe, url: string): Promise<number | null> {
+  const path = url.slice('/api/v1'.length);
+  if (!outboxRouteAllowed(p.method, path)) return null;
+  const entry = { id: randomUUID(), method: p.method, path, body: p.payload ?? {}, actedAt: new Date().toISOString() };
+  const r = await s.request({ method: 'POST', url: '/api/v1/sync/outbox', payload: { entries: [entry] } });
+  return r.statusCode === 200 ? (r.json() as { results: Array<{ status: number }> }).results[0]!.status : r.statusCode;
+}
+
 /** Every table but the ones a refused or read-only request legitimately writes (audit, sessions, throttle). */
 async function fingerprint(): Promise<Record<string, string>> {
-  // Refused attempts are audit events, and the chain head follows the trail: both may move.
+  // Refused attempts are audit events, and the chain head follows the trail: both may move. A refused
+  // write sent with an Idempotency-Key (every batch entry) keeps its answer for replay.
   const tables = await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = 'public'
-    and tablename not in ('audit_events', 'audit_chain_head', 'sessions', 'login_throttle', 'kysely_migration', 'kysely_migration_lock', 'identity_access', 'dashboard_snapshots')`.execute(
+    and tablename not in ('audit_events', 'audit_chain_head', 'sessions', 'login_throttle', 'kysely_migration', 'kysely_migration_lock', 'identity_access', 'dashboard_snapshots', 'idempotency_keys')`.execute(
     ctx.database.db,
   );
   const out: Record<string, string> = {};
@@ -264,6 +278,9 @@ describe('every route, generically (OpenAPI)', () => {
         if (real.statusCode < 300 || real.statusCode >= 500) failures.push(`${s.user.role}.31 ${p.method} ${p.path}: ${real.statusCode}`);
         else if (real.statusCode !== none.statusCode)
           failures.push(`${s.user.role}.31 ${p.method} ${p.path}: ${real.statusCode} for Jawa Timur's record, ${none.statusCode} for none`);
+        const batched = await viaOutbox(s, p, p.url('real'));
+        if (batched !== null && batched !== real.statusCode)
+          failures.push(`${s.user.role}.31 ${p.method} ${p.path}: ${batched} in a batch, ${real.statusCode} alone`);
       }
     }
     expect(checked).toBeGreaterThan(60);
@@ -313,15 +330,21 @@ describe('every route, generically (OpenAPI)', () => {
     const failures: string[] = [];
     // Break-glass is the auditor's one write; the others' own accounts and days are theirs to write.
     const writes = probes().filter((x) => x.method !== 'GET' && x.path.includes('{') && !x.path.endsWith('/identity-access'));
+    let viaBatch = 0;
     for (const p of writes) {
       for (const s of [colleague, direktorat, auditor, admin]) {
         // Managing accounts and a worker's plan and profile is the admin's work, not a client's record.
         if (s === admin && /\/(users|performance|pendamping)\//.test(p.path)) continue;
         const r = await send(s, p, p.url('real'));
         if (r.statusCode < 300 || r.statusCode >= 500) failures.push(`${s.user.role} ${p.method} ${p.path}: ${r.statusCode}`);
+        const batched = await viaOutbox(s, p, p.url('real'));
+        if (batched !== null && batched !== r.statusCode)
+          failures.push(`${s.user.role} ${p.method} ${p.path}: ${batched} in a batch, ${r.statusCode} alone`);
+        if (batched !== null) viaBatch += 1;
       }
     }
     expect(writes.length).toBeGreaterThan(25);
+    expect(viaBatch).toBeGreaterThan(20);
     expect(failures, failures.join('\n')).toEqual([]);
     expect(await fingerprint()).toEqual(before);
   });

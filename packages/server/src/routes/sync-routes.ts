@@ -1,7 +1,9 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { OUTBOX_BATCH_MAX } from '@tuntas/domain';
 import { actorOf, originOf } from '../http/context.js';
 import { authErrors, ErrorResponse, Nullable, StrictObject, Uuid } from '../http/schemas.js';
 import { MAX_OUTBOX_COUNT, reportDeviceSync, teamSyncStatus } from '../sync/device-sync-status.js';
+import { runOutboxBatch } from '../sync/outbox-batch.js';
 import { syncChanges } from '../sync/sync-changes.js';
 import { BeneficiarySchema } from './beneficiary-schemas.js';
 import { CaseSchema } from './case-schemas.js';
@@ -81,7 +83,60 @@ const TeamSyncRowSchema = Type.Object({
   jumlahPerangkat: Type.Integer(),
 });
 
+const OutboxEntrySchema = StrictObject({
+  id: Type.String({
+    minLength: 1,
+    maxLength: 255,
+    pattern: '^[\\x21-\\x7e]+$',
+    description: 'The write’s Idempotency-Key (a UUID made on the device); unique within the batch',
+  }),
+  method: Type.Union([Type.Literal('POST'), Type.Literal('PUT'), Type.Literal('PATCH'), Type.Literal('DELETE')]),
+  path: Type.String({
+    minLength: 1,
+    maxLength: 500,
+    description: 'Under /api/v1, e.g. /cases/{id}/services; only the outbox’s field writes',
+  }),
+  body: Type.Record(Type.String(), Type.Unknown(), { description: 'The JSON body the route takes' }),
+  baseVersion: Type.Optional(Nullable(Type.Integer({ minimum: 0 }))),
+  actedAt: Type.String({ format: 'date-time', description: 'When the user acted (device clock)' }),
+  records: Type.Optional(
+    Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {
+      maxItems: 10,
+      description: 'The records the device orders this write after (case, person, visit, activity, event, day)',
+    }),
+  ),
+});
+
+/** The shared type is `OutboxBatchResponse` of `@tuntas/domain` (outbox-batch.ts). */
+const OutboxResultSchema = Type.Object({
+  results: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      status: Type.Integer({ description: 'The route’s own status; 424 OUTBOX_ENTRY_WAITING: not run' }),
+      body: Type.Unknown({ description: 'The route’s own answer (a record, or {"error":…})' }),
+    }),
+  ),
+});
+
 export const syncRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/sync/outbox',
+    {
+      schema: {
+        tags: ['sinkronisasi'],
+        summary: `The device’s queued writes in one request (at most ${OUTBOX_BATCH_MAX}), each answered as its own route would answer it`,
+        description:
+          'Each entry runs through its ordinary route with the caller’s session and the entry’s id as Idempotency-Key: the same authorization, ' +
+          'validation, version checks, audit and replay. Entries run in the order sent; one after an entry on the same record (the ids in its path ' +
+          'and body, and its `records`) that did not succeed is not run (424 OUTBOX_ENTRY_WAITING). A path that is not one of the outbox’s field ' +
+          'writes answers 400 OUTBOX_PATH_NOT_ALLOWED for that entry; the others still run.',
+        body: StrictObject({ entries: Type.Array(OutboxEntrySchema, { minItems: 1, maxItems: OUTBOX_BATCH_MAX }) }),
+        response: { 200: OutboxResultSchema, ...authErrors },
+      },
+    },
+    async (request) => ({ results: await runOutboxBatch(app, request, app.prefix, request.body.entries) }),
+  );
+
   app.get(
     '/sync/changes',
     {
