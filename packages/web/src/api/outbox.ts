@@ -3,7 +3,8 @@ import { useSyncExternalStore } from 'react';
 import i18next from 'i18next';
 import { offlineDb, type OutboxEntry, type OutboxKind, type StoredOutbox } from '../offline/db.js';
 import { ensureUnlocked, open, seal } from '../offline/vault.js';
-import { api, ApiError } from './client.js';
+import { api, type ApiError } from './client.js';
+import { invalidateAfter, nextBatch, refused, type Run, retryable, sameRecord, sendBatch, waitsForEarlier } from './outbox-replay.js';
 
 export type { OutboxEntry, OutboxKind, OutboxStatus } from '../offline/db.js';
 
@@ -84,21 +85,8 @@ async function remove(seq: number): Promise<void> {
 
 const uuid = () => crypto.randomUUID();
 
-/** A failure the write survives: tried again later with the same key. */
-function retryable(error: unknown): boolean {
-  if (!(error instanceof ApiError)) return true;
-  return error.status === 0 || error.status >= 500 || error.status === 401 || error.code === 'IDEMPOTENCY_IN_PROGRESS';
-}
-
 function send<T>(entry: OutboxEntry): Promise<T> {
   return api<T>(entry.path, { method: entry.method, json: entry.body, headers: { 'idempotency-key': entry.idempotencyKey } });
-}
-
-/** Two writes touch the same record (a case, a person, a follow-up visit, an activity). */
-function sameRecord(a: OutboxEntry, b: OutboxEntry): boolean {
-  const ids = (e: OutboxEntry) => [e.ref.caseId, e.ref.beneficiaryId, e.ref.followUpId, e.ref.activityId].filter(Boolean);
-  const mine = ids(a);
-  return ids(b).some((id) => mine.includes(id));
 }
 
 /**
@@ -108,21 +96,6 @@ function sameRecord(a: OutboxEntry, b: OutboxEntry): boolean {
  */
 export function blockedBy(entry: OutboxEntry, all: readonly OutboxEntry[] = entries): OutboxEntry | undefined {
   return all.find((e) => e.seq! < entry.seq! && (e.status === 'konflik' || e.status === 'ditolak') && sameRecord(e, entry));
-}
-
-/** After a write reached the server, the screens read what it changed again. */
-function invalidate(entry: OutboxEntry): void {
-  if (!queryClient) return;
-  const keys: unknown[][] = [['tasks']];
-  if (entry.ref.caseId) keys.push(['case', entry.ref.caseId], ['cases']);
-  if (entry.kind === 'activity' || entry.kind === 'activityEdit') keys.push(['activities']);
-  if (entry.kind === 'check-in' || entry.kind === 'check-out') keys.push(['attendance'], ['activities']);
-  if (entry.kind === 'absence') keys.push(['attendance']);
-  if (entry.kind === 'beneficiary') keys.push(['beneficiaries'], ['beneficiary']);
-  if (entry.kind === 'case') keys.push(['cases'], ['case-summary']);
-  // Issue 18: a registration or an LDP session changes the event's lists and its sitrep.
-  if (entry.ref.disasterId) keys.push(['disasters', entry.ref.disasterId]);
-  for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
 }
 
 export type WriteOutcome<T> = { queued: false; result: T } | { queued: true; entry: OutboxEntry };
@@ -175,7 +148,7 @@ export async function queueWrite<T = unknown>(input: WriteInput): Promise<WriteO
     const result = await send<T>(entry);
     await remove(entry.seq);
     await changed();
-    invalidate(entry);
+    invalidateAfter(queryClient, [entry]);
     return { queued: false, result };
   } catch (error) {
     if (retryable(error)) {
@@ -198,47 +171,106 @@ export function flushOutbox(): Promise<void> {
     // Past one await before anything else: a run with nothing to send would otherwise reach
     // `finally` (flushing = null) before `??=` stored it, and that finished run blocked every later one.
     await Promise.resolve();
+    const run: Run = { tried: new Set(), stop: false, written: [], answered: false };
     try {
-      // Read afresh each round: writes queued during the replay are sent in the same run. Writes
-      // on different records go side by side (a slow link costs a round trip each); on one record,
-      // and those that name no record, strictly in the order the user made them.
-      const tried = new Set<number>();
-      const running = new Map<number, Promise<void>>();
-      let stop = false;
-      let sent = 0;
-      for (;;) {
-        while (!stop && running.size < IN_FLIGHT) {
-          const entry = entries.find((e) => e.status === 'menunggu' && !tried.has(e.seq!) && !blockedBy(e) && !waitsForEarlier(e));
-          if (!entry) break;
-          if (!navigator.onLine) {
-            retryLater();
-            stop = true;
-            break;
-          }
-          tried.add(entry.seq!);
-          const seq = entry.seq!;
-          running.set(
-            seq,
-            sendOne(entry)
-              .then((ok) => {
-                if (ok) sent += 1;
-                else stop = true;
-              })
-              .finally(() => running.delete(seq)),
-          );
-        }
-        if (running.size === 0) break;
-        await Promise.race(running.values());
-      }
+      // Read afresh each round: writes queued during the replay are sent in the same run.
+      while (!run.stop && batchRoute && (await sendNextBatch(run)));
+      if (!run.stop) await sendSingly(run);
+      // The screens read again once, after the run, not after each write.
+      invalidateAfter(queryClient, run.written);
       // What the server did with them (and anything changed meanwhile) comes down after them,
       // also when they went out on a retry rather than on the online event.
-      if (sent > 0) for (const listener of sentListeners) listener();
+      if (run.answered) for (const listener of sentListeners) listener();
     } finally {
       flushing = null;
       emit();
     }
   })();
   return flushing;
+}
+
+/** False once the server answered 404 for the batch route (an older server): one by one from then on. */
+let batchRoute = true;
+
+const ready = (run: Run) => (e: OutboxEntry) => !run.tried.has(e.seq!) && !blockedBy(e);
+
+/** One batch of the waiting writes (up to 50, in order); false when there was none to send. */
+async function sendNextBatch(run: Run): Promise<boolean> {
+  const batch = nextBatch(entries, ready(run));
+  // A single write needs no batch: its own request is as short.
+  if (batch.length < 2) return false;
+  if (!navigator.onLine) {
+    retryLater();
+    run.stop = true;
+    return false;
+  }
+  for (const e of batch) run.tried.add(e.seq!);
+  await settleAll(batch.map((e) => [e.seq!, { ...e, status: 'mengirim' }]));
+  // Lost on the way (network, 5xx, session): every write of it waits, as a single write would.
+  const outcomes = await sendBatch(batch).catch(() => 'retry' as const);
+  if (typeof outcomes === 'string') {
+    await settleAll(batch.map((e) => [e.seq!, { ...e, status: 'menunggu' }]));
+    if (outcomes === 'retry') {
+      retryLater();
+      run.stop = true;
+    } else for (const e of batch) run.tried.delete(e.seq!); // these go one by one in this run
+    if (outcomes === 'unavailable') batchRoute = false;
+    return false;
+  }
+  run.answered = true;
+  const changes: Array<[number, OutboxEntry | null]> = [];
+  for (const e of batch) {
+    const outcome = outcomes.get(e.seq!)!;
+    if (outcome.sent) {
+      changes.push([e.seq!, null]);
+      run.written.push(e);
+      continue;
+    }
+    changes.push([e.seq!, outcome.next]);
+    if (outcome.retry) run.stop = true;
+    // Not run behind another write: it may go later in this run, once that one is settled.
+    else if (outcome.next.status === 'menunggu') run.tried.delete(e.seq!);
+  }
+  await settleAll(changes);
+  if (run.written.length > 0) retryDelay = 0;
+  if (run.stop) retryLater();
+  return !run.stop;
+}
+
+/**
+ * The waiting writes one request each (a server without the batch route, a write no batch takes):
+ * writes on different records side by side (a slow link costs a round trip each); on one record,
+ * and those that name no record, strictly in the order the user made them.
+ */
+async function sendSingly(run: Run): Promise<void> {
+  /** At most this many writes on the wire at once (a browser opens six connections to one host). */
+  const IN_FLIGHT = 4;
+  const running = new Map<number, Promise<void>>();
+  for (;;) {
+    while (!run.stop && running.size < IN_FLIGHT) {
+      const entry = entries.find((e) => e.status === 'menunggu' && ready(run)(e) && !waitsForEarlier(e, entries));
+      if (!entry) break;
+      if (!navigator.onLine) {
+        retryLater();
+        run.stop = true;
+        break;
+      }
+      run.tried.add(entry.seq!);
+      const seq = entry.seq!;
+      running.set(
+        seq,
+        sendOne(entry)
+          .then((written) => {
+            if (written) run.written.push(entry);
+            if (written === null) run.stop = true;
+            else run.answered = true;
+          })
+          .finally(() => running.delete(seq)),
+      );
+    }
+    if (running.size === 0) break;
+    await Promise.race(running.values());
+  }
 }
 
 const sentListeners = new Set<() => void>();
@@ -249,57 +281,38 @@ export function onOutboxSent(listener: () => void): () => void {
   return () => sentListeners.delete(listener);
 }
 
-/** At most this many writes on the wire at once (a browser opens six connections to one host). */
-const IN_FLIGHT = 4;
-
-/** What a write must come after: its records; one that names none comes after every such one. */
-function orderKeys(e: OutboxEntry): string[] {
-  const r = e.ref;
-  const keys = [r.caseId, r.beneficiaryId, r.followUpId, r.activityId, r.disasterId, r.tanggal && `hari:${r.tanggal}`];
-  const named = keys.filter((k): k is string => Boolean(k));
-  return named.length > 0 ? named : ['*'];
-}
-
-/** An earlier write on one of its records is still to be sent (or being sent). */
-function waitsForEarlier(entry: OutboxEntry): boolean {
-  const mine = orderKeys(entry);
-  return entries.some(
-    (e) => e.seq! < entry.seq! && (e.status === 'menunggu' || e.status === 'mengirim') && orderKeys(e).some((k) => mine.includes(k)),
-  );
-}
-
-/** The screens and other tabs learn of one entry's new state without reading the whole outbox again. */
-async function settle(seq: number, next: OutboxEntry | null): Promise<void> {
-  if (next) await put(next);
-  else await remove(seq);
-  entries = next ? entries.map((e) => (e.seq === seq ? next : e)) : entries.filter((e) => e.seq !== seq);
+/** The screens and other tabs learn of new states without reading the outbox again: one transaction, one render, one message. */
+async function settleAll(changes: ReadonlyArray<readonly [number, OutboxEntry | null]>): Promise<void> {
+  // Sealed before the transaction opens: an IndexedDB transaction ends at the first await that is not its own.
+  const rows = await Promise.all(changes.map(([, next]) => (next ? sealed(next) : null)));
+  const tx = (await offlineDb()).transaction('outbox', 'readwrite');
+  await Promise.all([...changes.map(([seq], i) => (rows[i] ? tx.store.put(rows[i]) : tx.store.delete(seq))), tx.done]);
+  const next = new Map(changes);
+  entries = entries.flatMap((e) => {
+    if (!next.has(e.seq!)) return [e];
+    const changed = next.get(e.seq!);
+    return changed ? [changed] : [];
+  });
   emit();
   channel?.postMessage('changed');
 }
 
-/** One write sent; false when it must wait for a better connection (the run stops there). */
-async function sendOne(entry: OutboxEntry): Promise<boolean> {
-  await settle(entry.seq!, { ...entry, status: 'mengirim' });
+/** One write sent: true when it reached the server, false when it was refused, null when it must wait for a better connection. */
+async function sendOne(entry: OutboxEntry): Promise<boolean | null> {
+  await settleAll([[entry.seq!, { ...entry, status: 'mengirim' }]]);
   try {
     await send(entry);
-    await settle(entry.seq!, null);
+    await settleAll([[entry.seq!, null]]);
     retryDelay = 0;
-    invalidate(entry);
     return true;
   } catch (error) {
     if (retryable(error)) {
-      await settle(entry.seq!, { ...entry, status: 'menunggu' });
+      await settleAll([[entry.seq!, { ...entry, status: 'menunggu' }]]);
       retryLater();
-      return false;
+      return null;
     }
-    const e = error as ApiError;
-    const current = e.code === 'VERSION_CONFLICT' ? (e.details as { current?: Record<string, unknown> } | undefined)?.current : undefined;
-    await settle(entry.seq!, {
-      ...entry,
-      status: e.code === 'VERSION_CONFLICT' ? 'konflik' : 'ditolak',
-      error: { code: e.code, message: e.message, current },
-    });
-    return true;
+    await settleAll([[entry.seq!, refused(entry, error as ApiError)]]);
+    return false;
   }
 }
 
@@ -338,7 +351,7 @@ export async function resend(entry: OutboxEntry, body: Record<string, unknown>):
 export async function discard(entry: OutboxEntry): Promise<void> {
   await remove(entry.seq!);
   await changed();
-  invalidate(entry);
+  invalidateAfter(queryClient, [entry]);
 }
 
 /**
