@@ -1,3 +1,4 @@
+import type { DasarPemrosesan } from './data-protection.js';
 /**
  * Records of the work inside a case as the API sends them; the server builds them, the web app
  * reads them.
@@ -113,6 +114,8 @@ export interface ReferralView {
   catatan: string | null;
   terlambat: boolean;
   version: number;
+  /** The legal basis on which the person's data was shared (`data-protection.ts`). */
+  dasarBerbagi: DasarPemrosesan;
 }
 
 export interface WaitingReferral {

@@ -384,8 +384,13 @@ export const ERRORS = {
   },
   CONSENT_GUARDIAN_REQUIRED: {
     status: 422,
-    id: 'Untuk anak, persetujuan harus diberikan oleh orang tua atau wali.',
-    en: 'For a child, consent must be given by a parent or guardian.',
+    id: 'Untuk anak, persetujuan harus diberikan oleh orang tua atau wali (UU 27/2022 Pasal 25), bukan oleh anak sendiri atau pendamping hukum.',
+    en: 'For a child, consent must be given by a parent or guardian (UU 27/2022 Pasal 25), not by the child or a legal companion.',
+  },
+  REFERRAL_CONSENT_MISSING: {
+    status: 422,
+    id: 'Rujukan atas dasar persetujuan memerlukan persetujuan yang masih berlaku untuk berbagi data dengan lembaga rujukan. Catat persetujuannya dulu, atau pilih dasar pemrosesan lain.',
+    en: 'A referral on the basis of consent needs an active consent to share data with referral institutions. Record it first, or choose another legal basis.',
   },
   IMPORT_FILE_UNREADABLE: {
     status: 422,

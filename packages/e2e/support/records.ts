@@ -8,13 +8,13 @@ import type { Page } from 'playwright-core';
 export function caseWithoutNik(
   page: Page,
   person: { nama: string; jenisKelamin: 'L' | 'P'; perkiraanUmur: number },
-): Promise<{ id: string; version: number }> {
+): Promise<{ id: string; version: number; beneficiaryId: string }> {
   return page.evaluate(async (p) => {
     const post = async (path: string, body: unknown) =>
       (
         await fetch(`/api/v1${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
       ).json();
     const registered = await post('/beneficiaries', { ...p, kodeDesa: '35.10.01.2001', alasanTanpaNik: 'dokumen_hilang' });
-    return (await post('/cases', { beneficiaryId: registered.id, ppks: '24' })) as { id: string; version: number };
+    return (await post('/cases', { beneficiaryId: registered.id, ppks: '24' })) as { id: string; version: number; beneficiaryId: string };
   }, person);
 }

@@ -1,3 +1,4 @@
+import { consentStatement, mayGiveConsent, type ConsentRecord, type HubunganPemberi, type TujuanPemrosesan } from '@tuntas/domain';
 import type { Kysely, Selectable } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
@@ -7,22 +8,11 @@ import { AppError, notFound } from '../http/app-error.js';
 import { hidesIdentity, maskName } from '../authz/identity-protection.js';
 import { assertIdentityOpen, auditPeopleRead, loadBeneficiary } from './beneficiary-service.js';
 
-export interface ConsentView {
-  id: string;
-  tujuan: string;
-  pemberiNama: string;
-  hubungan: BeneficiaryConsentsTable['hubungan'];
-  diberikanPada: string;
-  dicatatOleh: string | null;
-  dicatatPada: string;
-  dicabutPada: string | null;
-  aktif: boolean;
-}
-
-function toConsentView(row: Selectable<BeneficiaryConsentsTable>): ConsentView {
+function toConsentView(row: Selectable<BeneficiaryConsentsTable>): ConsentRecord {
   return {
     id: row.id,
     tujuan: row.tujuan,
+    kodeTujuan: row.kode_tujuan,
     pemberiNama: row.pemberi_nama,
     hubungan: row.hubungan,
     diberikanPada: row.diberikan_pada.toISOString(),
@@ -30,10 +20,11 @@ function toConsentView(row: Selectable<BeneficiaryConsentsTable>): ConsentView {
     dicatatPada: row.dicatat_pada.toISOString(),
     dicabutPada: row.dicabut_pada?.toISOString() ?? null,
     aktif: row.dicabut_pada === null,
+    pernyataan: row.pernyataan,
   };
 }
 
-export async function listConsents(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, beneficiaryId: string): Promise<ConsentView[]> {
+export async function listConsents(db: Kysely<DB>, actor: Actor, origin: RequestOrigin, beneficiaryId: string): Promise<ConsentRecord[]> {
   const person = await loadBeneficiary(db, actor, beneficiaryId);
   await auditPeopleRead(db, actor, origin, 'beneficiary.consent.read', [person]);
   const rows = await db
@@ -49,23 +40,30 @@ export async function listConsents(db: Kysely<DB>, actor: Actor, origin: Request
 
 export interface NewConsent {
   tujuan: string;
+  /** The purpose of the catalogue; without it, consent to the rehabilitation service itself. */
+  kodeTujuan?: TujuanPemrosesan | undefined;
   pemberiNama: string;
-  hubungan: BeneficiaryConsentsTable['hubungan'];
+  hubungan: HubunganPemberi;
   diberikanPada: string;
 }
 
-/** Records consent (UU 27/2022 Pasal 20): a child's comes from a parent or guardian (Pasal 25). */
+/**
+ * Records consent (UU 27/2022 Pasal 20) for one purpose, with what the person was told: the
+ * purpose's basis, retention and their rights (Pasal 21). A child's comes from a parent or
+ * guardian (Pasal 25), never from the child or a legal companion.
+ */
 export async function addConsent(
   db: Kysely<DB>,
   actor: Actor,
   origin: RequestOrigin,
   beneficiaryId: string,
   input: NewConsent,
-): Promise<ConsentView> {
+): Promise<ConsentRecord> {
   if (!beneficiaryPolicy.write(actor)) throw new AppError('FORBIDDEN');
   const person = await loadBeneficiary(db, actor, beneficiaryId);
   assertIdentityOpen(actor, person);
-  if (person.anak && input.hubungan === 'diri_sendiri') throw new AppError('CONSENT_GUARDIAN_REQUIRED');
+  if (!mayGiveConsent(input.hubungan, person.anak)) throw new AppError('CONSENT_GUARDIAN_REQUIRED');
+  const kodeTujuan = input.kodeTujuan ?? 'rehabilitasi_sosial';
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('beneficiary_consents')
@@ -79,6 +77,8 @@ export async function addConsent(
         dicatat_oleh: actor.id,
         dicabut_pada: null,
         dicabut_oleh: null,
+        kode_tujuan: kodeTujuan,
+        pernyataan: JSON.stringify(consentStatement(kodeTujuan)),
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -87,7 +87,7 @@ export async function addConsent(
       entityType: 'beneficiary',
       entityId: beneficiaryId,
       wilayah: person.kode_desa,
-      details: { consentId: row.id, tujuan: row.tujuan, hubungan: row.hubungan },
+      details: { consentId: row.id, tujuan: row.tujuan, kodeTujuan, hubungan: row.hubungan },
     });
     return toConsentView(row);
   });
@@ -99,7 +99,7 @@ export async function withdrawConsent(
   origin: RequestOrigin,
   beneficiaryId: string,
   consentId: string,
-): Promise<ConsentView> {
+): Promise<ConsentRecord> {
   if (!beneficiaryPolicy.write(actor)) throw new AppError('FORBIDDEN');
   const person = await loadBeneficiary(db, actor, beneficiaryId);
   assertIdentityOpen(actor, person);

@@ -1,7 +1,8 @@
 import type { ReferralView, WaitingReferral } from '@tuntas/domain';
-import { canMoveReferral, isReferralOverdue, type ReferralStatus } from '@tuntas/domain';
+import { canMoveReferral, isReferralOverdue, referralBasis, type DasarPemrosesan, type ReferralStatus } from '@tuntas/domain';
 import { sql, type Kysely } from 'kysely';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
+import { isChildSql } from '../authz/identity-protection.js';
 import { inScope } from '../authz/scope.js';
 import type { DB } from '../db/schema.js';
 import { AppError, fieldError, notFound, versionConflict } from '../http/app-error.js';
@@ -37,6 +38,7 @@ function toView(r: ReferralRow, now: Date): ReferralView {
     catatan: r.catatan,
     terlambat: isReferralOverdue(r.status, r.dikirim_pada, r.batas_hari, now),
     version: r.version,
+    dasarBerbagi: r.dasar_berbagi,
   };
 }
 
@@ -57,6 +59,32 @@ export interface NewReferral {
   layanan: string;
   alasan: string;
   batasHari?: number | undefined;
+  dasarBerbagi?: DasarPemrosesan | undefined;
+}
+
+/**
+ * The basis the referral shares the person's data on: as stated, else the domain's default. On
+ * consent it needs a consent to share with referral institutions that is still active.
+ */
+async function sharingBasis(db: Kysely<DB>, beneficiaryId: string, stated: DasarPemrosesan | undefined): Promise<DasarPemrosesan> {
+  if (stated && stated !== 'persetujuan') return stated;
+  if (!stated) {
+    const person = await db
+      .selectFrom('beneficiaries as b')
+      .select(isChildSql('b').as('anak'))
+      .where('b.id', '=', beneficiaryId)
+      .executeTakeFirstOrThrow();
+    return referralBasis(person.anak);
+  }
+  const consent = await db
+    .selectFrom('beneficiary_consents')
+    .select('id')
+    .where('beneficiary_id', '=', beneficiaryId)
+    .where('kode_tujuan', '=', 'rujukan')
+    .where('dicabut_pada', 'is', null)
+    .executeTakeFirst();
+  if (!consent) throw new AppError('REFERRAL_CONSENT_MISSING');
+  return 'persetujuan';
 }
 
 /** A referral sent to an institution of the directory the caller can see. */
@@ -76,6 +104,7 @@ export async function sendReferral(
   const layanan = input.layanan.trim();
   if (!alasan) throw fieldError('REFERRAL_INVALID', 'alasan', 'WAJIB');
   if (!layanan) throw fieldError('REFERRAL_INVALID', 'layanan', 'WAJIB');
+  const dasar = await sharingBasis(db, kase.beneficiary_id, input.dasarBerbagi);
   const id = await db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('rujukan')
@@ -86,6 +115,7 @@ export async function sendReferral(
         alasan,
         batas_hari: input.batasHari ?? lembaga.batasHari,
         dikirim_oleh: actor.id,
+        dasar_berbagi: dasar,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -95,7 +125,7 @@ export async function sendReferral(
       origin,
       kase,
       { jenis: 'rujukan', catatan: alasan, data: { rujukan: row.id, lembaga: lembaga.nama, layanan, status: 'dikirim' } },
-      { action: 'case.referral.send', details: { referral: row.id, lembaga: lembaga.id } },
+      { action: 'case.referral.send', details: { referral: row.id, lembaga: lembaga.id, dasarBerbagi: dasar } },
     );
     return row.id;
   });

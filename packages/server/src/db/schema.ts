@@ -7,6 +7,8 @@ import type {
   AttendanceStatus,
   CaseStatus,
   CloseReason,
+  ConsentStatement,
+  DasarPemrosesan,
   FasilitasPosko,
   HubunganPelapor,
   JenisBantuan,
@@ -24,6 +26,7 @@ import type {
   StatusBencana,
   StatusPenelusuran,
   TahapanCode,
+  TujuanPemrosesan,
   ZonaWaktu,
 } from '@tuntas/domain';
 
@@ -211,6 +214,9 @@ export interface BeneficiaryConsentsTable {
   dicatat_pada: ColumnType<Date, never, never>;
   dicabut_pada: Date | null;
   dicabut_oleh: string | null;
+  /** Migration 0029: the purpose of the catalogue and what was told with it (null before). */
+  kode_tujuan: ColumnType<TujuanPemrosesan | null, TujuanPemrosesan | null | undefined, TujuanPemrosesan | null>;
+  pernyataan: ColumnType<ConsentStatement | null, string | null | undefined, string | null>;
 }
 
 export interface BeneficiaryDistinctPairsTable {
@@ -576,6 +582,8 @@ export interface RujukanTable {
   petugas_lembaga: string | null;
   catatan: string | null;
   version: Generated<number>;
+  /** Migration 0029: the legal basis on which the referral shared the person's data. */
+  dasar_berbagi: ColumnType<DasarPemrosesan, DasarPemrosesan | undefined, DasarPemrosesan>;
 }
 
 export interface CaseTransfersTable {

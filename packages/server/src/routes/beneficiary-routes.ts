@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { addConsent, listConsents, withdrawConsent } from '../beneficiaries/beneficiary-consent.js';
+import { processingBasesOf } from '../beneficiaries/processing-bases.js';
 import { listDuplicateCandidates, markDistinct, mergeBeneficiaries } from '../beneficiaries/beneficiary-duplicates.js';
 import { exportBeneficiaries } from '../beneficiaries/beneficiary-export.js';
 import { linkNik } from '../beneficiaries/beneficiary-nik-link.js';
@@ -19,6 +20,7 @@ import {
   BeneficiaryPatchBody,
   BeneficiarySchema,
   ConsentSchema,
+  ProcessingBasisSchema,
   NewBeneficiaryBody,
   NewConsentBody,
   NikLinkBody,
@@ -228,6 +230,19 @@ export const beneficiaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) =>
       reply.code(201).send(await addConsent(db(), actorOf(request), originOf(request), request.params.id, request.body)),
+  );
+
+  app.get(
+    '/beneficiaries/:id/processing-bases',
+    {
+      schema: {
+        tags,
+        summary: 'Legal basis per processing purpose (UU 27/2022 Pasal 20) and whether it holds now',
+        params: IdParams,
+        response: { 200: Type.Array(ProcessingBasisSchema), ...authErrors },
+      },
+    },
+    async (request) => processingBasesOf(db(), actorOf(request), originOf(request), request.params.id),
   );
 
   app.post(

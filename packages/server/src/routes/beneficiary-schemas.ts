@@ -1,6 +1,6 @@
-import { ALASAN_TANPA_NIK, type AlasanTanpaNik } from '@tuntas/domain';
+import { ALASAN_TANPA_NIK, DASAR_PEMROSESAN, HUBUNGAN_PEMBERI, TUJUAN_PEMROSESAN, type AlasanTanpaNik } from '@tuntas/domain';
 import { Type } from 'typebox';
-import { StrictObject, Uuid, WilayahCode } from '../http/schemas.js';
+import { literals, StrictObject, Uuid, WilayahCode } from '../http/schemas.js';
 
 const Text = (max: number) => Type.String({ maxLength: max });
 const NullableText = (max: number) => Type.Union([Type.String({ maxLength: max }), Type.Null()]);
@@ -117,21 +117,40 @@ export const BeneficiaryListQuery = StrictObject({
   noKk: Type.Optional(Type.String({ pattern: '^[0-9]{16}$' })),
 });
 
+const Hubungan = literals(HUBUNGAN_PEMBERI);
+const Dasar = literals(DASAR_PEMROSESAN);
+const Tujuan = literals(TUJUAN_PEMROSESAN);
+
 export const ConsentSchema = Type.Object({
   id: Uuid,
   tujuan: Type.String(),
+  kodeTujuan: Type.Union([Tujuan, Type.Null()]),
   pemberiNama: Type.String(),
-  hubungan: Type.String(),
+  hubungan: Hubungan,
   diberikanPada: Type.String({ format: 'date-time' }),
   dicatatOleh: Type.Union([Type.String(), Type.Null()]),
   dicatatPada: Type.String({ format: 'date-time' }),
   dicabutPada: Type.Union([Type.String(), Type.Null()]),
   aktif: Type.Boolean(),
+  pernyataan: Type.Union([
+    Type.Object({ dasar: Dasar, sumber: Type.String(), retensi: Type.String(), hakSubjek: Type.Array(Type.String()) }),
+    Type.Null(),
+  ]),
 });
 
 export const NewConsentBody = StrictObject({
   tujuan: Type.String({ minLength: 3, maxLength: 500, description: 'Purpose, e.g. "asesmen dan pendampingan rehabilitasi sosial"' }),
+  kodeTujuan: Type.Optional(Tujuan),
   pemberiNama: Type.String({ minLength: 2, maxLength: 200 }),
-  hubungan: Type.Union([Type.Literal('diri_sendiri'), Type.Literal('orang_tua'), Type.Literal('wali'), Type.Literal('pendamping_hukum')]),
+  hubungan: Hubungan,
   diberikanPada: Type.String({ format: 'date-time' }),
+});
+
+export const ProcessingBasisSchema = Type.Object({
+  tujuan: Tujuan,
+  nama: Type.String(),
+  dasar: Dasar,
+  sumber: Type.String(),
+  relevan: Type.Boolean(),
+  berlaku: Type.Boolean(),
 });

@@ -1,4 +1,6 @@
 import {
+  DASAR_PEMROSESAN,
+  type DasarPemrosesan,
   BATAS_HUKUM,
   FOLLOW_UP_CONDITIONS,
   LEMBAGA_JENIS,
@@ -165,12 +167,20 @@ export const ReferralSchema = Type.Object({
   catatan: Nullable(Type.String()),
   terlambat: Type.Boolean(),
   version: Type.Integer(),
+  dasarBerbagi: literals(DASAR_PEMROSESAN),
 });
 export const ReferralBody = StrictObject({
   lembagaId: Uuid,
   layanan: Text(300),
   alasan: Text(2000),
   batasHari: Type.Optional(Type.Integer({ minimum: 1, maximum: 90 })),
+  dasarBerbagi: Type.Optional(
+    Type.Unsafe<DasarPemrosesan>({
+      type: 'string',
+      enum: [...DASAR_PEMROSESAN],
+      description: 'Legal basis of sharing; default: a child’s special protection, else the public task',
+    }),
+  ),
 });
 export const ReferralUpdateBody = StrictObject({
   status: literals(REFERRAL_STATUSES),

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  DasarPemrosesan,
   AssessmentForm,
   AssessmentView,
   AttachmentView,
@@ -82,8 +83,10 @@ export function useCaseWrite<TInput, TResult = unknown>(
 export const caseworkWrites = {
   assessment: (caseId: string, data: Record<string, unknown>) =>
     queueWrite({ kind: 'assessment', path: `/cases/${caseId}/assessments`, body: { data }, ref: { caseId } }),
-  referral: (caseId: string, body: { lembagaId: string; layanan: string; alasan: string; batasHari?: number | undefined }) =>
-    queueWrite({ kind: 'referral', path: `/cases/${caseId}/referrals`, body, ref: { caseId } }),
+  referral: (
+    caseId: string,
+    body: { lembagaId: string; layanan: string; alasan: string; batasHari?: number | undefined; dasarBerbagi?: DasarPemrosesan },
+  ) => queueWrite({ kind: 'referral', path: `/cases/${caseId}/referrals`, body, ref: { caseId } }),
   followUp: (caseId: string, jadwal: string) =>
     queueWrite({ kind: 'followUp', path: `/cases/${caseId}/followups`, body: { jadwal }, ref: { caseId } }),
   followUpRecord: (caseId: string, followUpId: string, body: { kondisi: string; hasil: string }) =>

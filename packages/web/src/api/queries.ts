@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, ApiError, type Page } from './client.js';
 import type { CaseEventRecord, CaseRecord, CaseStatus } from '@tuntas/domain';
-import type { Beneficiary, Consent, Me, Wilayah } from './types.js';
+import type { Beneficiary, Me, Wilayah } from './types.js';
 
 /**
  * Every server read goes through these hooks, so the offline layer (a later issue) can be added
@@ -13,7 +13,6 @@ export const keys = {
   beneficiaries: (params: Record<string, string | number | undefined>) => ['beneficiaries', params] as const,
   beneficiary: (id: string) => ['beneficiary', id] as const,
   household: (id: string) => ['beneficiary', id, 'household'] as const,
-  consents: (id: string) => ['beneficiary', id, 'consents'] as const,
 };
 
 export function useMe() {
@@ -84,10 +83,6 @@ export function useHousehold(id: string) {
     queryKey: keys.household(id),
     queryFn: () => api<{ noKk: string | null; members: Beneficiary[] }>(`/beneficiaries/${id}/household`),
   });
-}
-
-export function useConsents(id: string) {
-  return useQuery({ queryKey: keys.consents(id), queryFn: () => api<Consent[]>(`/beneficiaries/${id}/consents`) });
 }
 
 export interface CaseListParams {

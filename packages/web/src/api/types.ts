@@ -23,16 +23,6 @@ export interface Wilayah {
 
 export type Beneficiary = BeneficiaryRecord;
 
-export interface Consent {
-  id: string;
-  tujuan: string;
-  pemberiNama: string;
-  hubungan: 'diri_sendiri' | 'orang_tua' | 'wali' | 'pendamping_hukum';
-  diberikanPada: string;
-  dicabutPada: string | null;
-  aktif: boolean;
-}
-
 export interface ImportResult {
   id: string;
   total: number;

@@ -91,6 +91,17 @@ export const kasusEn: Widen<typeof kasusId> = {
     note: 'Note (required when rejected/cancelled)',
     late: 'Unanswered for more than {{n}} days',
     sentAt: 'Sent {{when}}',
+    basis: 'Basis for sharing the data (UU 27/2022 Article 20)',
+    basisDefault: 'Automatic: child protection for a child, else the public task',
+    sharedOn: 'data shared on {{dasar}}',
+    dasar: {
+      persetujuan: 'the data subject’s consent',
+      perjanjian: 'a contract with the data subject',
+      kewajiban_hukum: 'a legal duty (e.g. special protection of children)',
+      kepentingan_vital: 'the data subject’s vital interest',
+      tugas_publik: 'the public-service task',
+      kepentingan_sah: 'another legitimate interest',
+    },
     jenis: {
       rumah_sakit: 'Hospital',
       puskesmas: 'Community health centre',

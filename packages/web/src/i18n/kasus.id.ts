@@ -88,6 +88,17 @@ export const kasusId = {
     note: 'Catatan (wajib bila ditolak/dibatalkan)',
     late: 'Belum dijawab melewati {{n}} hari',
     sentAt: 'Dikirim {{when}}',
+    basis: 'Dasar berbagi data (UU 27/2022 Pasal 20)',
+    basisDefault: 'Otomatis: perlindungan anak bagi anak, selain itu tugas pelayanan publik',
+    sharedOn: 'data dibagikan atas dasar {{dasar}}',
+    dasar: {
+      persetujuan: 'persetujuan subjek data',
+      perjanjian: 'perjanjian dengan subjek data',
+      kewajiban_hukum: 'kewajiban hukum (mis. perlindungan khusus anak)',
+      kepentingan_vital: 'kepentingan vital subjek data',
+      tugas_publik: 'tugas pelayanan publik',
+      kepentingan_sah: 'kepentingan sah lainnya',
+    },
     jenis: {
       rumah_sakit: 'Rumah sakit',
       puskesmas: 'Puskesmas',

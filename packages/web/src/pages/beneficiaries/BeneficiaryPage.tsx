@@ -7,77 +7,11 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../../api/client.js';
 import { useBeneficiaryView } from '../../api/local-records.js';
 import { SyncMark } from '../../components/SyncMark.js';
-import { keys, useConsents, useHousehold, useMe, usePpks, useWilayah } from '../../api/queries.js';
-import type { Beneficiary, Consent } from '../../api/types.js';
-import { formatDate, formatDateTime, personAge, workerToday } from '../../lib/format.js';
+import { keys, useHousehold, useMe, usePpks, useWilayah } from '../../api/queries.js';
+import { ConsentSection } from './ConsentSection.js';
+import type { Beneficiary } from '../../api/types.js';
+import { formatDate, personAge, workerToday } from '../../lib/format.js';
 import { Loading } from '../../components/Loading.js';
-
-function ConsentForm({ id, child }: { id: string; child: boolean }) {
-  const { t } = useTranslation();
-  const today = workerToday(useMe().data?.wilayah ?? null);
-  const queryClient = useQueryClient();
-  const [form, setForm] = useState({
-    tujuan: 'Asesmen dan pendampingan rehabilitasi sosial',
-    pemberiNama: '',
-    hubungan: child ? 'orang_tua' : 'diri_sendiri',
-    tanggal: today,
-  });
-  const add = useMutation({
-    mutationFn: () =>
-      api<Consent>(`/beneficiaries/${id}/consents`, {
-        method: 'POST',
-        json: {
-          tujuan: form.tujuan,
-          pemberiNama: form.pemberiNama,
-          hubungan: form.hubungan,
-          diberikanPada: new Date(`${form.tanggal}T00:00:00`).toISOString(),
-        },
-      }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.consents(id) }),
-  });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    add.mutate();
-  };
-  return (
-    <form onSubmit={submit}>
-      <label>
-        {t('beneficiaries.consentPurpose')}
-        <input required value={form.tujuan} onChange={(e) => setForm({ ...form, tujuan: e.target.value })} />
-      </label>
-      <div className="grid">
-        <label>
-          {t('beneficiaries.consentGiver')}
-          <input required value={form.pemberiNama} onChange={(e) => setForm({ ...form, pemberiNama: e.target.value })} />
-        </label>
-        <label>
-          {t('beneficiaries.consentRelation')}
-          <select value={form.hubungan} onChange={(e) => setForm({ ...form, hubungan: e.target.value })}>
-            {(['diri_sendiri', 'orang_tua', 'wali', 'pendamping_hukum'] as const)
-              .filter((r) => !(child && r === 'diri_sendiri'))
-              .map((r) => (
-                <option key={r} value={r}>
-                  {t(`beneficiaries.relation.${r}`)}
-                </option>
-              ))}
-          </select>
-        </label>
-        <label>
-          {t('beneficiaries.consentDate')}
-          <input type="date" required value={form.tanggal} max={today} onChange={(e) => setForm({ ...form, tanggal: e.target.value })} />
-        </label>
-      </div>
-      {add.error instanceof ApiError && (
-        <p role="alert" className="error">
-          {add.error.message}
-        </p>
-      )}
-      <button type="submit" aria-busy={add.isPending}>
-        {t('beneficiaries.consentAdd')}
-      </button>
-    </form>
-  );
-}
 
 interface FieldError {
   field: string | null;
@@ -190,14 +124,8 @@ export default function BeneficiaryPage() {
   // The server's copy, or the registration still waiting on this device.
   const { query: person, person: b, created } = useBeneficiaryView(id);
   const household = useHousehold(id);
-  const consents = useConsents(id);
   const ppks = usePpks();
   const desa = useWilayah(b?.kodeDesa);
-  const queryClient = useQueryClient();
-  const withdraw = useMutation({
-    mutationFn: (consentId: string) => api(`/beneficiaries/${id}/consents/${consentId}/withdraw`, { method: 'POST' }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.consents(id) }),
-  });
   const canWrite = writesRecords(me.role);
 
   if (!b && person.isPending) return <Loading query={person} />;
@@ -290,32 +218,7 @@ export default function BeneficiaryPage() {
               <p>{t('beneficiaries.householdEmpty')}</p>
             )}
           </article>
-          <article>
-            <header>
-              <h2>{t('beneficiaries.consents')}</h2>
-            </header>
-            {consents.data && consents.data.length > 0 ? (
-              <ul>
-                {consents.data.map((c) => (
-                  <li key={c.id}>
-                    {c.tujuan} — {c.pemberiNama} ({t(`beneficiaries.relation.${c.hubungan}`)}),{' '}
-                    {formatDateTime(c.diberikanPada, me.wilayah)} ·{' '}
-                    {c.aktif
-                      ? t('beneficiaries.consentActive')
-                      : t('beneficiaries.consentWithdrawn', { date: formatDateTime(c.dicabutPada!, me.wilayah) })}
-                    {c.aktif && canWrite && (
-                      <button type="button" className="secondary outline small" onClick={() => withdraw.mutate(c.id)}>
-                        {t('beneficiaries.consentWithdraw')}
-                      </button>
-                    )}
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p>{t('beneficiaries.consentsEmpty')}</p>
-            )}
-            {canWrite && <ConsentForm id={b.id} child={b.anak} />}
-          </article>
+          <ConsentSection id={b.id} child={b.anak} canWrite={canWrite} />
         </>
       )}
     </section>

@@ -1,4 +1,11 @@
-import { REFERRAL_TRANSITIONS, type CaseRecord, type ReferralStatus, type ReferralView } from '@tuntas/domain';
+import {
+  DASAR_PEMROSESAN,
+  REFERRAL_TRANSITIONS,
+  type CaseRecord,
+  type DasarPemrosesan,
+  type ReferralStatus,
+  type ReferralView,
+} from '@tuntas/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.js';
@@ -56,7 +63,8 @@ function NextStep({ kase, referral }: { kase: CaseRecord; referral: ReferralView
 function NewReferral({ kase }: { kase: CaseRecord }) {
   const { t } = useTranslation();
   const lembaga = useLembaga();
-  const [d, setD] = useState({ lembagaId: '', layanan: '', alasan: '', batasHari: '' });
+  const blank = { lembagaId: '', layanan: '', alasan: '', batasHari: '', dasarBerbagi: '' as DasarPemrosesan | '' };
+  const [d, setD] = useState(blank);
   const send = useCaseWrite(
     kase.id,
     'referrals',
@@ -66,8 +74,9 @@ function NewReferral({ kase }: { kase: CaseRecord }) {
         layanan: d.layanan,
         alasan: d.alasan,
         ...(d.batasHari ? { batasHari: Number(d.batasHari) } : {}),
+        ...(d.dasarBerbagi ? { dasarBerbagi: d.dasarBerbagi } : {}),
       }),
-    () => setD({ lembagaId: '', layanan: '', alasan: '', batasHari: '' }),
+    () => setD(blank),
   );
   return (
     <details>
@@ -107,6 +116,17 @@ function NewReferral({ kase }: { kase: CaseRecord }) {
             value={d.batasHari}
             onChange={(e) => setD({ ...d, batasHari: e.target.value })}
           />
+        </label>
+        <label>
+          {t('kasus.rujukan.basis')}
+          <select value={d.dasarBerbagi} onChange={(e) => setD({ ...d, dasarBerbagi: e.target.value as DasarPemrosesan | '' })}>
+            <option value="">{t('kasus.rujukan.basisDefault')}</option>
+            {DASAR_PEMROSESAN.map((b) => (
+              <option key={b} value={b}>
+                {t(`kasus.rujukan.dasar.${b}`)}
+              </option>
+            ))}
+          </select>
         </label>
         <button type="submit" aria-busy={send.isPending} disabled={send.isPending}>
           {t('kasus.rujukan.send')}
@@ -152,7 +172,8 @@ export function ReferralsPanel({ kase }: { kase: CaseRecord }) {
               {r.layanan} — <span className="muted">{r.alasan}</span>
               <br />
               <small className="muted">
-                {t('kasus.rujukan.sentAt', { when: formatDateTime(r.dikirimPada, kase.wilayah) })}
+                {t('kasus.rujukan.sentAt', { when: formatDateTime(r.dikirimPada, kase.wilayah) })} ·{' '}
+                {t('kasus.rujukan.sharedOn', { dasar: t(`kasus.rujukan.dasar.${r.dasarBerbagi}`) })}
                 {r.petugasLembaga && ` · ${r.petugasLembaga}`}
                 {r.catatan && ` · ${r.catatan}`}
               </small>
