@@ -387,6 +387,11 @@ export const ERRORS = {
     id: 'Untuk anak, persetujuan harus diberikan oleh orang tua atau wali (UU 27/2022 Pasal 25), bukan oleh anak sendiri atau pendamping hukum.',
     en: 'For a child, consent must be given by a parent or guardian (UU 27/2022 Pasal 25), not by the child or a legal companion.',
   },
+  CASELOAD_LIMITS_INVALID: {
+    status: 422,
+    id: 'Beban kasus yang direkomendasikan tidak boleh melebihi batas maksimum.',
+    en: 'The recommended caseload may not exceed the maximum.',
+  },
   REFERRAL_CONSENT_MISSING: {
     status: 422,
     id: 'Rujukan atas dasar persetujuan memerlukan persetujuan yang masih berlaku untuk berbagi data dengan lembaga rujukan. Catat persetujuannya dulu, atau pilih dasar pemrosesan lain.',

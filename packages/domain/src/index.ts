@@ -22,6 +22,7 @@ export * from './activity-rules.js';
 export * from './performance.js';
 export * from './skp-behaviour.js';
 export * from './data-protection.js';
+export * from './reference-data-types.js';
 export * from './workforce-types.js';
 export * from './dashboard-types.js';
 export * from './bulan.js';

@@ -25,6 +25,7 @@ import { beneficiaryRoutes } from './routes/beneficiary-routes.js';
 import { caseRoutes } from './routes/case-routes.js';
 import { dashboardRoutes } from './routes/dashboard-routes.js';
 import { stageTargetRoutes } from './routes/stage-target-routes.js';
+import { caseloadLimitRoutes } from './routes/caseload-limit-routes.js';
 import { calendarRoutes } from './routes/calendar-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { importRoutes } from './routes/import-routes.js';
@@ -43,6 +44,7 @@ import { disasterRoutes } from './routes/disaster-routes.js';
 import { disasterTracingRoutes } from './routes/disaster-tracing-routes.js';
 import { disasterAidRoutes } from './routes/disaster-aid-routes.js';
 import { userRoutes } from './routes/user-routes.js';
+import { caseloadLimits, settingsLimits } from './cases/caseload-limits.js';
 import { wilayahRoutes } from './routes/wilayah-routes.js';
 
 export interface BuildOptions {
@@ -79,7 +81,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   registerReportJobs(jobs, {
     db: database.db,
     reader: reader.db,
-    limits: { rekomendasi: config.caseloadRecommended, maksimum: config.caseloadMaximum },
+    limits: () => caseloadLimits(database.db, settingsLimits(config)),
     stepDelayMs: config.reportStepDelayMs,
     log: (message, details) => app.log.info(details, message),
   });
@@ -143,6 +145,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         await authed.register(importRoutes);
         await authed.register(caseRoutes);
         await authed.register(stageTargetRoutes);
+        await authed.register(caseloadLimitRoutes);
         await authed.register(calendarRoutes);
         await authed.register(attendanceRoutes);
         await authed.register(activityRoutes);

@@ -7,6 +7,7 @@ import { refreshOverviewSnapshots } from './dashboard/overview-snapshots.js';
 import { startMonthEndReports } from './reports/report-jobs.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
+import { caseloadLimits, settingsLimits } from './cases/caseload-limits.js';
 import { migrateToLatest } from './db/migrate.js';
 
 export interface RunningServer {
@@ -45,12 +46,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     },
   });
   const url = await app.listen({ port: config.port, host: config.host });
-  const limits = { rekomendasi: config.caseloadRecommended, maksimum: config.caseloadMaximum };
   const stopRefresh = startBacklogRefresh(
     database.db,
     (err) => app.log.error({ err }, 'backlog refresh failed'),
     async () => {
-      await refreshOverviewSnapshots(database.db, limits);
+      await refreshOverviewSnapshots(database.db, await caseloadLimits(database.db, settingsLimits(config)));
       // The audit chain's head, kept apart from the events (a table and the log), so a rewrite of the whole chain shows.
       const checkpoint = await writeAuditCheckpoint(database.db);
       if (checkpoint) app.log.info({ auditChainHead: checkpoint }, 'audit chain head');

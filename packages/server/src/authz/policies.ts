@@ -54,6 +54,11 @@ export const stageTargetPolicy = {
   manage: (actor: Actor) => actor.role === 'admin' && actor.wilayah === null,
 };
 
+/** The caseload limits are national reference data: only a national admin sets them. */
+export const caseloadLimitPolicy = {
+  manage: (actor: Actor) => actor.role === 'admin' && actor.wilayah === null,
+};
+
 /** The working calendar (holidays, cuti bersama, Ramadan hours) is national: only a national admin keeps it. */
 export const calendarPolicy = {
   manage: (actor: Actor) => actor.role === 'admin' && actor.wilayah === null,

@@ -1,16 +1,10 @@
-import type { TahapanCode } from '@tuntas/domain';
+import type { StageTarget } from '@tuntas/domain';
 import { sql, type Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
 import { stageTargetPolicy } from '../authz/policies.js';
 import type { DB } from '../db/schema.js';
 import { AppError } from '../http/app-error.js';
-
-export interface StageTarget {
-  tahapan: TahapanCode;
-  ppks: string | null;
-  hari: number;
-}
 
 export async function listStageTargets(db: Kysely<DB>): Promise<StageTarget[]> {
   return db.selectFrom('tahapan_target').select(['tahapan', 'ppks', 'hari']).orderBy('tahapan').orderBy('ppks', 'asc').execute();

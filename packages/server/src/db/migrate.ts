@@ -29,6 +29,7 @@ import * as m0026 from './migrations/0026-device-sync-status.js';
 import * as m0027 from './migrations/0027-device-keys.js';
 import * as m0028 from './migrations/0028-skp-periodic-evaluation.js';
 import * as m0029 from './migrations/0029-processing-bases.js';
+import * as m0030 from './migrations/0030-caseload-limits.js';
 
 /**
  * Forward-only: a migration never changes once it has landed, and there is no `down`.
@@ -64,6 +65,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0027-device-keys': m0027,
   '0028-skp-periodic-evaluation': m0028,
   '0029-processing-bases': m0029,
+  '0030-caseload-limits': m0030,
 };
 
 /** Names of every migration, in order. */

@@ -365,6 +365,15 @@ export interface SkpPlansTable {
   hasil_kerja_pada: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
+/** The national caseload limits kept on Data referensi (migration 0030): one row, `id` always true. */
+export interface CaseloadLimitsTable {
+  id: ColumnType<boolean, boolean | undefined, never>;
+  rekomendasi: number;
+  maksimum: number;
+  updated_by: string | null;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 /** One periodic behaviour evaluation on the seven BerAKHLAK values (migration 0028). */
 export interface SkpBehaviourRatingsTable {
   user_id: string;
@@ -1002,6 +1011,7 @@ export interface DB {
   activities: ActivitiesTable;
   skp_plans: SkpPlansTable;
   skp_behaviour_ratings: SkpBehaviourRatingsTable;
+  caseload_limits: CaseloadLimitsTable;
   tahapan_target: TahapanTargetTable;
   cases: CasesTable;
   case_events: CaseEventsTable;

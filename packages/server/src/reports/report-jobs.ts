@@ -69,7 +69,8 @@ class FinalReportError extends Error {}
 export interface ReportJobDeps {
   db: Kysely<DB>;
   reader: Kysely<DB>;
-  limits: CaseloadLimits;
+  /** Read at each report, so a change on Data referensi needs no restart. */
+  limits: () => Promise<CaseloadLimits>;
   /** Pauses after each step: only for tests that kill a worker mid-job (TUNTAS_REPORT_STEP_DELAY_MS). */
   stepDelayMs: number;
   log: (message: string, details: Record<string, unknown>) => void;
@@ -122,7 +123,7 @@ export async function runReportJob(deps: ReportJobDeps, job: Job<{ report: strin
   try {
     const actor = await requester(db, row);
     await step(10);
-    const data = await monthlyReport(deps.reader, actor, row.wilayah, row.bulan, deps.limits, new Date());
+    const data = await monthlyReport(deps.reader, actor, row.wilayah, row.bulan, await deps.limits(), new Date());
     await step(60);
     const file = row.format === 'xlsx' ? await monthlyReportXlsx(data) : await monthlyReportPdf(data);
     await unfinished()

@@ -7,6 +7,7 @@ import { closeCase, reopenCase, transitionCase, verifyResolution } from '../case
 import { caseSummary } from '../dashboard/case-summary.js';
 import { actorOf, originOf } from '../http/context.js';
 import { authErrors, ErrorResponse, Page, StrictObject, Uuid, WilayahCode } from '../http/schemas.js';
+import { caseloadLimits, settingsLimits } from '../cases/caseload-limits.js';
 import {
   CaseEventSchema,
   CaseListQuery,
@@ -209,11 +210,10 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async (request) => ({
-      rekomendasi: app.ctx.config.caseloadRecommended,
-      maksimum: app.ctx.config.caseloadMaximum,
-      items: await caseloads(db(), actorOf(request), request.query.wilayah),
-    }),
+    async (request) => {
+      const { rekomendasi, maksimum } = await caseloadLimits(db(), settingsLimits(app.ctx.config));
+      return { rekomendasi, maksimum, items: await caseloads(db(), actorOf(request), request.query.wilayah) };
+    },
   );
 
   app.get(

@@ -4,6 +4,7 @@ import { readerFor } from '../db/read-routing.js';
 import { actorOf } from '../http/context.js';
 import { authErrors, Nullable, StrictObject, WilayahCode } from '../http/schemas.js';
 import { PpksCode } from './case-schemas.js';
+import { caseloadLimits, settingsLimits } from '../cases/caseload-limits.js';
 import { Month } from './workforce-schemas.js';
 
 const Counts = {
@@ -66,7 +67,7 @@ export const dashboardRoutes: FastifyPluginAsyncTypebox = async (app) => {
         await readerFor(request),
         actorOf(request),
         request.query,
-        { rekomendasi: app.ctx.config.caseloadRecommended, maksimum: app.ctx.config.caseloadMaximum },
+        await caseloadLimits(app.ctx.database.db, settingsLimits(app.ctx.config)),
         new Date(),
       ),
   );

@@ -1,0 +1,60 @@
+import { ATENSI_LAYANAN, PPKS, TAHAPAN } from '@tuntas/domain';
+import { useTranslation } from 'react-i18next';
+
+/** The catalogues every screen uses, as views: they change only with a regulation, by a release. */
+export function CataloguesPanel() {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="katalog">
+      <h2 id="katalog">{t('referensi.katalog.title')}</h2>
+      <p>{t('referensi.katalog.intro')}</p>
+      <details>
+        <summary>{t('referensi.katalog.ppks', { count: PPKS.length })}</summary>
+        <div className="table-scroll">
+          <table>
+            <caption>{t('referensi.katalog.ppksCaption')}</caption>
+            <thead>
+              <tr>
+                <th>{t('referensi.katalog.code')}</th>
+                <th>{t('referensi.katalog.name')}</th>
+                <th>{t('referensi.katalog.cluster')}</th>
+                <th>{t('referensi.katalog.specific')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {PPKS.map((p) => (
+                <tr key={p.kode}>
+                  <td>{p.kode}</td>
+                  <td>
+                    {p.nama} ({p.singkatan})
+                  </td>
+                  <td>{p.klasterAtensi.replace(/_/g, ' ')}</td>
+                  <td>{p.dataSpesifik ? t('common.yes') : t('common.no')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+      <details>
+        <summary>{t('referensi.katalog.tahapan', { count: TAHAPAN.length })}</summary>
+        <ol>
+          {TAHAPAN.map((s) => (
+            <li key={s.kode}>
+              {s.nama}
+              {s.subTahapan.length > 0 && <small className="muted"> — {s.subTahapan.join(', ')}</small>}
+            </li>
+          ))}
+        </ol>
+      </details>
+      <details>
+        <summary>{t('referensi.katalog.atensi', { count: ATENSI_LAYANAN.length })}</summary>
+        <ul>
+          {ATENSI_LAYANAN.map((a) => (
+            <li key={a.kode}>{a.nama}</li>
+          ))}
+        </ul>
+      </details>
+    </section>
+  );
+}
