@@ -58,7 +58,8 @@ export async function serviceWorkerInControl(page: Page): Promise<void> {
 export async function writeCaseNote(page: Page, text: string): Promise<Locator> {
   await page.getByRole('tab', { name: 'Layanan' }).click();
   const form = page.locator('details', { hasText: 'Catat layanan atau catatan' });
-  await form.locator('summary').click();
+  // The form stays open after a note is saved: a second note in a row must not close it.
+  if (!(await form.evaluate((d) => (d as HTMLDetailsElement).open))) await form.locator('summary').click();
   await form.getByLabel('Catatan kasus').check();
   await form.getByLabel('Uraian').fill(text);
   await form.getByRole('button', { name: 'Simpan', exact: true }).click();

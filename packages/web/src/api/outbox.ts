@@ -283,8 +283,9 @@ export function onOutboxSent(listener: () => void): () => void {
 
 /** The screens and other tabs learn of new states without reading the outbox again: one transaction, one render, one message. */
 async function settleAll(changes: ReadonlyArray<readonly [number, OutboxEntry | null]>): Promise<void> {
-  // Sealed before the transaction opens: an IndexedDB transaction ends at the first await that is not its own.
-  const rows = await Promise.all(changes.map(([, next]) => (next ? sealed(next) : null)));
+  // Sealed first (a transaction ends at an await not its own), in turn: two at once could each make a data key.
+  const rows: Array<StoredOutbox | null> = [];
+  for (const [, next] of changes) rows.push(next ? await sealed(next) : null);
   const tx = (await offlineDb()).transaction('outbox', 'readwrite');
   await Promise.all([...changes.map(([seq], i) => (rows[i] ? tx.store.put(rows[i]) : tx.store.delete(seq))), tx.done]);
   const next = new Map(changes);
