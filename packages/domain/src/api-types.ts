@@ -191,6 +191,8 @@ export interface UserRecord {
 export interface UserDetailRecord extends UserRecord {
   /** Every area the account was assigned to, newest first (kept by a trigger on users). */
   riwayatPenugasan: Array<{ wilayah: string | null; sejak: string }>;
+  /** Sign-in asks for a code from an authenticator app (an admin may reset it when the phone is lost). */
+  duaLangkahAktif: boolean;
 }
 
 /** The last-sign-in filter of the account list. */

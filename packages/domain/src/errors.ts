@@ -342,6 +342,11 @@ export const ERRORS = {
     id: 'Verifikasi dua langkah sudah aktif untuk akun ini.',
     en: 'Two-step verification is already on for this account.',
   },
+  TWO_FACTOR_RESET_OWN: {
+    status: 403,
+    id: 'Verifikasi dua langkah akun Anda sendiri hanya dapat diatur ulang oleh admin lain.',
+    en: 'Only another admin can reset the two-step verification of your own account.',
+  },
   TWO_FACTOR_NOT_ENABLED: {
     status: 409,
     id: 'Verifikasi dua langkah belum aktif untuk akun ini.',

@@ -265,3 +265,39 @@ describe('two-factor sign-in required by role', () => {
     expect((await pendamping.request({ method: 'GET', url: '/api/v1/auth/me' })).json()).toMatchObject({ twoFactorRequired: false });
   });
 });
+
+describe('a lost authenticator', () => {
+  it('is reset by an admin of the area with a written reason: the factor and sessions end, the user signs in with the password again; never one’s own, never a koordinator', async () => {
+    const user = await createTestUser(ctx.database, 'pendamping', '35.10');
+    const phone = await login(ctx.app, user);
+    await enrol(phone);
+    const admin = await signIn(ctx, 'admin', '35');
+    const otherAdmin = await signIn(ctx, 'admin', '31');
+    const koordinator = await signIn(ctx, 'koordinator', '35');
+    const url = `/api/v1/users/${user.id}/two-factor/reset`;
+    const alasan = 'Ponsel hilang saat banjir, dilaporkan lewat koordinator';
+    expect((await admin.request({ method: 'GET', url: `/api/v1/users/${user.id}` })).json().duaLangkahAktif).toBe(true);
+
+    expect((await koordinator.request({ method: 'POST', url, payload: { alasan } })).statusCode).toBe(403);
+    expect((await otherAdmin.request({ method: 'POST', url, payload: { alasan } })).statusCode).toBe(404);
+    expect((await admin.request({ method: 'POST', url, payload: { alasan: 'hilang' } })).statusCode).toBe(400);
+    const own = await admin.request({ method: 'POST', url: `/api/v1/users/${admin.user.id}/two-factor/reset`, payload: { alasan } });
+    expect(own.statusCode).toBe(403);
+    expect(own.json().error.code).toBe('TWO_FACTOR_RESET_OWN');
+    // Still on: the password alone is not enough.
+    expect((await signInWith(user)).json().error.code).toBe('OTP_REQUIRED');
+
+    const reset = await admin.request({ method: 'POST', url, payload: { alasan } });
+    expect(reset.statusCode, reset.body).toBe(200);
+    expect(reset.json().ended).toBeGreaterThanOrEqual(1);
+    expect((await phone.request({ method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(401);
+    expect((await signInWith(user)).statusCode).toBe(200);
+    expect((await admin.request({ method: 'GET', url: `/api/v1/users/${user.id}` })).json().duaLangkahAktif).toBe(false);
+    const again = await admin.request({ method: 'POST', url, payload: { alasan } });
+    expect(again.json().error.code).toBe('TWO_FACTOR_NOT_ENABLED');
+    const audit = await auditActions(user.id);
+    expect(audit.filter((a) => a.action === 'user.2fa_reset').map((a) => a.details)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ alasan })]),
+    );
+  });
+});

@@ -13,6 +13,8 @@ export type CaseAccess = { pendamping_id: string | null } & Pick<IdentityFlags, 
 export const userPolicy = {
   /** Admins, and a koordinator with an area (for its pendamping). */
   list: (actor: Actor) => actor.role === 'admin' || (actor.role === 'koordinator' && actor.wilayah !== null),
+  /** A lost authenticator is reset by an admin (of the account's area), never by a koordinator. */
+  resetTwoFactor: (actor: Actor) => actor.role === 'admin',
   /** The roles an actor may give: an admin any (inside their scope), a koordinator only pendamping. */
   grants: (actor: Actor, role: Role) =>
     actor.role === 'admin' || (actor.role === 'koordinator' && actor.wilayah !== null && role === 'pendamping'),

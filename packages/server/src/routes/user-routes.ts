@@ -11,6 +11,7 @@ import {
   temporaryPassword,
   updateUser,
 } from '../users/user-service.js';
+import { resetTwoFactor } from '../users/two-factor-reset.js';
 import {
   NewUserBody,
   Password,
@@ -149,6 +150,20 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
       );
       return result.temporaryPassword === null ? reply.code(204).send(null) : reply.code(200).send(result);
     },
+  );
+
+  app.post(
+    '/users/:id/two-factor/reset',
+    {
+      schema: {
+        tags: ['pengguna'],
+        summary: 'Reset a lost second factor (admin of the area, never one’s own; ends the sessions; audited with the reason)',
+        params: IdParams,
+        body: StrictObject({ alasan: Type.String({ minLength: 10, maxLength: 500 }) }),
+        response: { 200: Type.Object({ ended: Type.Integer() }), ...authErrors, 409: ErrorResponse },
+      },
+    },
+    async (request) => resetTwoFactor(db(), actorOf(request), originOf(request), request.params.id, request.body.alasan),
   );
 
   app.get(

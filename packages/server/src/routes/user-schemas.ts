@@ -29,6 +29,7 @@ export const UserDetailSchema = Type.Object({
       description: 'Every area the account was assigned to, newest first',
     },
   ),
+  duaLangkahAktif: Type.Boolean({ description: 'Sign-in asks for an authenticator code' }),
 });
 
 export const SessionSchema = Type.Object({

@@ -34,7 +34,7 @@ export function toUserView(row: UserRow): UserView {
  * refused transaction rolled back, so it records the code and never a changed row; it carries the
  * actor's own area, so the auditor of the area the attempt came from reads it.
  */
-async function auditRefusals<T>(
+export async function auditRefusals<T>(
   db: Kysely<DB>,
   actor: Actor,
   origin: RequestOrigin,
@@ -166,7 +166,8 @@ async function insertUser(
 }
 
 /** Loads an account the actor may manage; anything else is "not found", never "forbidden". */
-async function loadManaged(db: Kysely<DB>, actor: Actor, id: string): Promise<UserRow> {
+/** An account the caller manages (their area, a role they may grant); anything else is not found. */
+export async function loadManaged(db: Kysely<DB>, actor: Actor, id: string): Promise<UserRow> {
   const row = await db.selectFrom('users').selectAll().select(lastSignIn.as('last_sign_in_at')).where('id', '=', id).executeTakeFirst();
   if (!row || !userPolicy.manage(actor, row)) throw notFound();
   return row;
@@ -185,14 +186,21 @@ export type UserDetail = UserDetailRecord;
 export async function getUser(db: Kysely<DB>, actor: Actor, id: string): Promise<UserDetail> {
   if (!userPolicy.list(actor)) throw new AppError('FORBIDDEN');
   const row = await loadManaged(db, actor, id);
-  const history = await db
-    .selectFrom('penugasan')
-    .select(['wilayah', 'sejak'])
-    .where('user_id', '=', id)
-    .orderBy('sejak', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
-  return { ...toUserView(row), riwayatPenugasan: history.map((h) => ({ wilayah: h.wilayah, sejak: h.sejak.toISOString() })) };
+  const [history, totp] = await Promise.all([
+    db
+      .selectFrom('penugasan')
+      .select(['wilayah', 'sejak'])
+      .where('user_id', '=', id)
+      .orderBy('sejak', 'desc')
+      .orderBy('id', 'desc')
+      .execute(),
+    db.selectFrom('user_totp').select('enabled_at').where('user_id', '=', id).where('enabled_at', 'is not', null).executeTakeFirst(),
+  ]);
+  return {
+    ...toUserView(row),
+    riwayatPenugasan: history.map((h) => ({ wilayah: h.wilayah, sejak: h.sejak.toISOString() })),
+    duaLangkahAktif: totp !== undefined,
+  };
 }
 
 export interface UserListQuery {

@@ -97,6 +97,15 @@ export function useResetPassword(id: string) {
   });
 }
 
+/** A lost authenticator, removed by an admin with the reason; the user's sessions end. */
+export function useResetTwoFactor(id: string) {
+  const invalidate = useInvalidateUsers();
+  return useMutation({
+    mutationFn: (alasan: string) => api<{ ended: number }>(`/users/${id}/two-factor/reset`, { method: 'POST', json: { alasan } }),
+    onSuccess: invalidate,
+  });
+}
+
 export function useEndSessions(id: string) {
   const invalidate = useInvalidateUsers();
   return useMutation({
