@@ -412,6 +412,16 @@ export const ERRORS = {
     id: 'Kolom wajib tidak ditemukan di baris judul: nik, nama, jenis_kelamin, tanggal_lahir, kode_desa.',
     en: 'Required columns are missing from the header row: nik, nama, jenis_kelamin, tanggal_lahir, kode_desa.',
   },
+  STAFF_IMPORT_COLUMNS_MISSING: {
+    status: 422,
+    id: 'Kolom wajib daftar pegawai tidak ditemukan di baris judul: NIP/NI PPPK, Nama, Peran, Wilayah.',
+    en: 'Required staff-list columns are missing from the header row: NIP/NI PPPK, Nama, Peran, Wilayah.',
+  },
+  STAFF_IMPORT_TOO_MANY_ROWS: {
+    status: 413,
+    id: 'Daftar pegawai berisi lebih dari 2.000 baris: bagi menjadi beberapa berkas.',
+    en: 'The staff list holds more than 2,000 rows: split it into several files.',
+  },
   IMPORT_TOO_MANY_ROWS: {
     status: 413,
     id: 'Berkas berisi lebih dari 50.000 baris data, batas unggahan lewat web. Bagi berkas menjadi beberapa bagian, atau minta admin mengimpornya dengan perintah `npx tuntas import beneficiaries BERKAS`.',

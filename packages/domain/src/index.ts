@@ -23,6 +23,7 @@ export * from './performance.js';
 export * from './skp-behaviour.js';
 export * from './data-protection.js';
 export * from './reference-data-types.js';
+export * from './staff-import.js';
 export * from './workforce-types.js';
 export * from './dashboard-types.js';
 export * from './bulan.js';

@@ -44,6 +44,7 @@ import { disasterRoutes } from './routes/disaster-routes.js';
 import { disasterTracingRoutes } from './routes/disaster-tracing-routes.js';
 import { disasterAidRoutes } from './routes/disaster-aid-routes.js';
 import { userRoutes } from './routes/user-routes.js';
+import { staffImportRoutes } from './routes/staff-import-routes.js';
 import { caseloadLimits, settingsLimits } from './cases/caseload-limits.js';
 import { wilayahRoutes } from './routes/wilayah-routes.js';
 
@@ -137,6 +138,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(async (authed) => {
         requireSession(authed);
         await authed.register(userRoutes);
+        await authed.register(staffImportRoutes);
         await authed.register(wilayahRoutes);
         await authed.register(referenceRoutes);
         await authed.register(auditRoutes);

@@ -166,7 +166,6 @@ async function insertUser(
 }
 
 /** Loads an account the actor may manage; anything else is "not found", never "forbidden". */
-/** An account the caller manages (their area, a role they may grant); anything else is not found. */
 export async function loadManaged(db: Kysely<DB>, actor: Actor, id: string): Promise<UserRow> {
   const row = await db.selectFrom('users').selectAll().select(lastSignIn.as('last_sign_in_at')).where('id', '=', id).executeTakeFirst();
   if (!row || !userPolicy.manage(actor, row)) throw notFound();

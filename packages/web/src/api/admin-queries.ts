@@ -1,5 +1,14 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AuditEventRecord, ChainVerdict, LastSignIn, Role, SessionRecord, UserDetailRecord, UserRecord } from '@tuntas/domain';
+import type {
+  AuditEventRecord,
+  ChainVerdict,
+  LastSignIn,
+  Role,
+  SessionRecord,
+  StaffImportResult,
+  UserDetailRecord,
+  UserRecord,
+} from '@tuntas/domain';
 import { api, type Page } from './client.js';
 
 /** Reads and writes of Pengguna and Jejak audit (issue 20); the only place these screens talk to the server. */
@@ -131,4 +140,20 @@ export function useChainVerdict() {
 /** The audited CSV export of the same filters, downloaded by the browser. */
 export function auditExportUrl(filters: AuditFilters): string {
   return `/api/v1/audit-events/export${query(filters)}`;
+}
+
+/** The staff list (XLSX) that opens many accounts: a dry run first, then the import; the accounts list follows. */
+export function useStaffImport() {
+  const invalidate = useInvalidateUsers();
+  return useMutation({
+    mutationFn: ({ file, dryRun }: { file: File; dryRun: boolean }) =>
+      api<StaffImportResult>(`/users/import${dryRun ? '?dryRun=true' : ''}`, {
+        method: 'POST',
+        body: file,
+        headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+      }),
+    onSuccess: (result) => {
+      if (!result.dryRun) invalidate();
+    },
+  });
 }

@@ -3,6 +3,22 @@ import type { Widen } from './id.js';
 
 export const adminEn: Widen<typeof adminId> = {
   area: { all: 'All areas / national', whole: 'All of it' },
+  staffImport: {
+    title: 'Import a staff list (XLSX)',
+    intro:
+      'One row per person with the columns NIP/NI PPPK, Nama, Peran, Wilayah (a code such as 35.10; empty or "nasional" for national roles), and optionally Jenis ASN (PNS/PPPK) and Nama pengguna (default: the NIP). Write the NIP as text. Check first: no account is created.',
+    file: 'XLSX file',
+    check: 'Check first',
+    run: 'Import and create the accounts',
+    checked: '{{total}} rows checked: {{valid}} ready, {{ditolak}} refused. No account has been created yet.',
+    done: '{{total}} rows: {{dibuat}} accounts created, {{ditolak}} refused.',
+    passwordsOnce: 'The temporary passwords are shown only this once. Hand each to its owner; they replace it at first sign-in.',
+    rows: 'Result per row',
+    row: 'Row',
+    username: 'Username',
+    result: 'Result',
+    status: { valid: 'Ready', dibuat: 'Created', ditolak: 'Refused' },
+  },
   users: {
     title: 'Users',
     introAdmin: 'Accounts in your scope: create them, change role and area, disable, reset passwords and end sessions.',

@@ -1,6 +1,23 @@
 /** Pengguna and Jejak audit (issue 20) in Bahasa Indonesia. */
 export const adminId = {
   area: { all: 'Semua wilayah / nasional', whole: 'Seluruhnya' },
+  staffImport: {
+    title: 'Impor daftar pegawai (XLSX)',
+    intro:
+      'Satu baris per orang dengan kolom NIP/NI PPPK, Nama, Peran, Wilayah (kode, mis. 35.10; kosong atau "nasional" untuk peran nasional), dan bila perlu Jenis ASN (PNS/PPPK) dan Nama pengguna (bawaan: NIP). Tulis NIP sebagai teks. Periksa dulu: tidak ada akun yang dibuat.',
+    file: 'Berkas XLSX',
+    check: 'Periksa dulu',
+    run: 'Impor dan buat akun',
+    checked: '{{total}} baris diperiksa: {{valid}} siap dibuat, {{ditolak}} ditolak. Belum ada akun yang dibuat.',
+    done: '{{total}} baris: {{dibuat}} akun dibuat, {{ditolak}} ditolak.',
+    passwordsOnce:
+      'Kata sandi sementara hanya ditampilkan sekali. Serahkan kepada masing-masing pegawai; mereka menggantinya saat masuk pertama.',
+    rows: 'Hasil per baris',
+    row: 'Baris',
+    username: 'Nama pengguna',
+    result: 'Hasil',
+    status: { valid: 'Siap dibuat', dibuat: 'Dibuat', ditolak: 'Ditolak' },
+  },
   users: {
     title: 'Pengguna',
     introAdmin: 'Akun dalam cakupan Anda: buat, ubah peran dan wilayah, nonaktifkan, atur ulang kata sandi, dan akhiri sesi.',

@@ -9,6 +9,7 @@ import { QueryStatus } from '../../components/QueryStatus.js';
 import { formatDateTime } from '../../lib/format.js';
 import { AreaSelect } from './AreaSelect.js';
 import { AccountArea, grantable, RoleSelect, ROLES, TemporaryPassword } from './UserFormParts.js';
+import { StaffImportPanel } from './StaffImportPanel.js';
 import { UserPanel } from './UserPanel.js';
 
 const SIGN_IN: LastSignIn[] = ['never', 'within30d', 'over30d', 'over90d'];
@@ -137,6 +138,7 @@ export default function PenggunaPage() {
       </header>
       <p className="muted">{me.role === 'admin' ? t('admin.users.introAdmin') : t('admin.users.introKoordinator')}</p>
       {creating && <CreateForm me={me} onDone={() => setCreating(false)} />}
+      <StaffImportPanel />
       {open && <UserPanel key={open} me={me} id={open} onClose={() => setOpen(null)} />}
 
       <form
