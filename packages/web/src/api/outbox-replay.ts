@@ -73,7 +73,8 @@ export function nextBatch(all: readonly OutboxEntry[], ready: (e: OutboxEntry) =
   let chars = 0;
   for (const e of all) {
     if (picked.length >= OUTBOX_BATCH_MAX) break;
-    if (e.status !== 'menunggu' || !outboxRouteAllowed(e.method, e.path) || !ready(e) || waitsForEarlier(e, all, along)) continue;
+    // A file (a photo) is not JSON: it goes alone to its own route (sendSingly), after the writes before it.
+    if (e.status !== 'menunggu' || e.file || !outboxRouteAllowed(e.method, e.path) || !ready(e) || waitsForEarlier(e, all, along)) continue;
     const size = JSON.stringify(e.body).length + e.path.length + 200;
     if (picked.length > 0 && chars + size > BATCH_MAX_CHARS) break;
     chars += size;
@@ -146,6 +147,7 @@ export function invalidateAfter(queryClient: QueryClient | null, written: readon
     add(['tasks']);
     if (entry.ref.caseId) add(['case', entry.ref.caseId], ['cases']);
     if (entry.kind === 'activity' || entry.kind === 'activityEdit') add(['activities']);
+    if (entry.kind === 'activityPhoto') add(['activities'], ['activity-photos', entry.ref.activityId]);
     if (entry.kind === 'check-in' || entry.kind === 'check-out') add(['attendance'], ['activities']);
     if (entry.kind === 'absence') add(['attendance']);
     if (entry.kind === 'beneficiary') add(['beneficiaries'], ['beneficiary']);

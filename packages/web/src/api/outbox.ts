@@ -2,8 +2,9 @@ import type { QueryClient } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 import i18next from 'i18next';
 import { offlineDb, type OutboxEntry, type OutboxKind, type StoredOutbox } from '../offline/db.js';
-import { ensureUnlocked, open, seal } from '../offline/vault.js';
-import { api, type ApiError } from './client.js';
+import { ensureUnlocked } from '../offline/vault.js';
+import type { ApiError } from './client.js';
+import { openEntry, sealEntry, sendEntry } from './outbox-files.js';
 import { invalidateAfter, nextBatch, refused, type Run, retryable, sameRecord, sendBatch, waitsForEarlier } from './outbox-replay.js';
 
 export type { OutboxEntry, OutboxKind, OutboxStatus } from '../offline/db.js';
@@ -52,7 +53,7 @@ async function reload(): Promise<void> {
   const opened: OutboxEntry[] = [];
   for (const row of rows) {
     if ('sealed' in row) {
-      if (key) opened.push({ ...(await open<OutboxEntry>(key, row.sealed)), seq: row.seq! });
+      if (key) opened.push(await openEntry(key, row));
     } else {
       opened.push(row);
       if (key) await put(row); // kept before encryption at rest: sealed now
@@ -66,8 +67,7 @@ async function reload(): Promise<void> {
 async function sealed(entry: OutboxEntry): Promise<StoredOutbox> {
   const key = await ensureUnlocked(entry.userId);
   if (!key) throw new Error(i18next.t('luring.deviceLocked'));
-  const { seq, ...write } = entry;
-  return { ...(seq === undefined ? {} : { seq }), userId: entry.userId, sealed: await seal(key, write) };
+  return sealEntry(key, entry);
 }
 
 async function changed(): Promise<void> {
@@ -85,10 +85,6 @@ async function remove(seq: number): Promise<void> {
 
 const uuid = () => crypto.randomUUID();
 
-function send<T>(entry: OutboxEntry): Promise<T> {
-  return api<T>(entry.path, { method: entry.method, json: entry.body, headers: { 'idempotency-key': entry.idempotencyKey } });
-}
-
 /**
  * A write waits while an earlier write on the same record is a conflict or a rejection: it was
  * made on top of that one (a stage move after the move the koordinator overtook, a case for a
@@ -105,6 +101,8 @@ export interface WriteInput {
   method?: OutboxEntry['method'];
   path: string;
   body: Record<string, unknown>;
+  /** A photo or document: sent as the raw body (outbox-files.ts); `body` only describes it. */
+  file?: OutboxEntry['file'];
   /** The client id (a POST that takes one passes the same id in its body). */
   id?: string;
   baseVersion?: number | null;
@@ -125,6 +123,7 @@ export async function queueWrite<T = unknown>(input: WriteInput): Promise<WriteO
     method: input.method ?? 'POST',
     path: input.path,
     body: input.body,
+    ...(input.file ? { file: input.file } : {}),
     idempotencyKey: uuid(),
     baseVersion: input.baseVersion ?? null,
     actedAt: new Date().toISOString(),
@@ -145,7 +144,7 @@ export async function queueWrite<T = unknown>(input: WriteInput): Promise<WriteO
   }
   await changed();
   try {
-    const result = await send<T>(entry);
+    const result = await sendEntry<T>(entry);
     await remove(entry.seq);
     await changed();
     invalidateAfter(queryClient, [entry]);
@@ -302,7 +301,7 @@ async function settleAll(changes: ReadonlyArray<readonly [number, OutboxEntry | 
 async function sendOne(entry: OutboxEntry): Promise<boolean | null> {
   await settleAll([[entry.seq!, { ...entry, status: 'mengirim' }]]);
   try {
-    await send(entry);
+    await sendEntry(entry);
     await settleAll([[entry.seq!, null]]);
     retryDelay = 0;
     return true;

@@ -1,28 +1,19 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.js';
-import { shrinkImage } from '../lib/shrink-image.js';
+import { addActivityPhoto, PHOTOS_PER_ACTIVITY, sendSelfie, useActivityPhotos, useQueuedFiles } from '../api/photo-writes.js';
+import { QueuedPhoto } from './QueuedPhoto.js';
 
-interface Photo {
-  id: string;
-}
-
-async function upload(path: string, file: File): Promise<Photo> {
-  const blob = await shrinkImage(file);
-  return api<Photo>(path, { method: 'POST', body: blob, headers: { 'content-type': blob.type || file.type } });
-}
-
-/** Thumbnails of an entry's photos and, while it can be edited, a camera button. */
+/**
+ * Thumbnails of an entry's photos and, while it can be edited, a camera button. A photo taken
+ * without a signal waits on the device (the outbox), shown from its kept bytes until it is sent.
+ */
 export function ActivityPhotos({ activityId, count, editable }: { activityId: string; count: number; editable: boolean }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const photos = useQuery({
-    queryKey: ['activity-photos', activityId, count],
-    queryFn: () => api<Photo[]>(`/activities/${activityId}/photos`),
-    enabled: count > 0,
-  });
+  const photos = useActivityPhotos(activityId, count);
+  const queued = useQueuedFiles('activityPhoto', { activityId });
   const add = useMutation({
-    mutationFn: (file: File) => upload(`/activities/${activityId}/photos`, file),
+    mutationFn: (file: File) => addActivityPhoto(activityId, file),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['activities'] }),
   });
   return (
@@ -32,7 +23,10 @@ export function ActivityPhotos({ activityId, count, editable }: { activityId: st
           <img src={`/api/v1/photos/${p.id}`} alt={t('kerja.foto.alt')} width={64} height={64} loading="lazy" />
         </a>
       ))}
-      {editable && count < 5 && (
+      {queued.map((e) => (
+        <QueuedPhoto key={e.seq} entry={e} alt={t('kerja.foto.alt')} />
+      ))}
+      {editable && count + queued.length < PHOTOS_PER_ACTIVITY && (
         <label className="photo-add">
           {add.isPending ? t('kerja.foto.uploading') : t('kerja.foto.add')}
           <input
@@ -40,7 +34,11 @@ export function ActivityPhotos({ activityId, count, editable }: { activityId: st
             accept="image/jpeg,image/png,image/webp"
             capture="environment"
             disabled={add.isPending}
-            onChange={(e) => e.target.files?.[0] && add.mutate(e.target.files[0])}
+            onChange={(e) => {
+              if (e.target.files?.[0]) add.mutate(e.target.files[0]);
+              // The same photo may be picked again after a refusal.
+              e.target.value = '';
+            }}
           />
         </label>
       )}
@@ -56,7 +54,7 @@ export function ActivityPhotos({ activityId, count, editable }: { activityId: st
 /** The optional selfie after checking in. */
 export function SelfieButton() {
   const { t } = useTranslation();
-  const send = useMutation({ mutationFn: (file: File) => upload('/attendance/selfie', file) });
+  const send = useMutation({ mutationFn: sendSelfie });
   return (
     <div>
       <label className="photo-add">

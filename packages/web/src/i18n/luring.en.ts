@@ -50,6 +50,8 @@ export const luringEn: Widen<typeof luringId> = {
     ldpSession: 'LDP session',
     tracing: 'Family tracing record',
     aid: 'Disaster aid delivery',
+    attachment: 'Attachment photo',
+    activityPhoto: 'Activity evidence photo',
   },
   conflict: {
     intro: 'Someone else changed this record while you were offline. Choose which version to keep.',

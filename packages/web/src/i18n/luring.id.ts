@@ -47,6 +47,8 @@ export const luringId = {
     ldpSession: 'Sesi LDP',
     tracing: 'Penelusuran keluarga',
     aid: 'Penyaluran bantuan bencana',
+    attachment: 'Foto lampiran',
+    activityPhoto: 'Foto bukti kegiatan',
   },
   conflict: {
     intro: 'Data ini diubah orang lain sementara Anda luring. Pilih versi yang dipakai.',

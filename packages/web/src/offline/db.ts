@@ -19,7 +19,9 @@ export type OutboxKind =
   | 'affectedEdit'
   | 'ldpSession'
   | 'tracing'
-  | 'aid';
+  | 'aid'
+  | 'attachment'
+  | 'activityPhoto';
 export type OutboxStatus = 'menunggu' | 'mengirim' | 'konflik' | 'ditolak';
 
 export interface OutboxEntry {
@@ -32,6 +34,11 @@ export interface OutboxEntry {
   method: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   body: Record<string, unknown>;
+  /**
+   * A photo or document (a case attachment, an activity's evidence photo): these bytes are the
+   * request's body, sent as they are; `body` then only describes them for the screens.
+   */
+  file?: { type: string; bytes: ArrayBuffer } | undefined;
   /** Sent with every attempt: a replay after a lost answer changes nothing twice. A new key only when the body changes. */
   idempotencyKey: string;
   /** The record's version this write was based on (updates), so a conflict can be shown. */
@@ -64,7 +71,15 @@ export interface Sealed {
  * An outbox row as stored: who it belongs to and its replay order in the clear, the write itself
  * sealed. A row written before encryption at rest (the whole entry) is read once and sealed.
  */
-export type StoredOutbox = { seq?: number; userId: string; sealed: Sealed } | OutboxEntry;
+export type StoredOutbox =
+  | {
+      seq?: number;
+      userId: string;
+      sealed: Sealed;
+      /** A file write's bytes (a photo), sealed as bytes, not inside the JSON. */
+      bytes?: Sealed;
+    }
+  | OutboxEntry;
 
 export interface StoredCache {
   owner: string;

@@ -1,12 +1,12 @@
 import { ATENSI_LAYANAN, type CaseRecord } from '@tuntas/domain';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../api/client.js';
 import { useAttachments, useCaseWrite, useServices } from '../../../api/casework-queries.js';
 import { queueWrite, useOutbox } from '../../../api/outbox.js';
+import { addAttachment, deleteAttachment, useQueuedFiles } from '../../../api/photo-writes.js';
+import { QueuedPhoto } from '../../../components/QueuedPhoto.js';
 import { SyncMark } from '../../../components/SyncMark.js';
 import { formatDate, formatNumber, workerToday } from '../../../lib/format.js';
-import { shrinkImage } from '../../../lib/shrink-image.js';
 
 function ServiceForm({ kase }: { kase: CaseRecord }) {
   const { t } = useTranslation();
@@ -105,25 +105,31 @@ function Attachments({ kase, works }: { kase: CaseRecord; works: boolean }) {
   const list = useAttachments(kase.id);
   const input = useRef<HTMLInputElement>(null);
   const [keterangan, setKeterangan] = useState('');
+  // Through the outbox: without a signal the shrunk photo waits on the device, after the case's earlier writes.
   const upload = useCaseWrite(
     kase.id,
     'attachments',
-    async (file: File) => {
-      // Camera photos are shrunk on the phone: a weak signal carries 300 KB, not 5 MB.
-      const body = file.type.startsWith('image/') ? await shrinkImage(file) : file;
-      const params = new URLSearchParams({ nama: file.name, ...(keterangan ? { keterangan } : {}) });
-      return api(`/cases/${kase.id}/attachments?${params}`, {
-        method: 'POST',
-        body,
-        headers: { 'content-type': body.type || 'application/pdf' },
-      });
-    },
+    (file: File) => addAttachment(kase.id, file, keterangan),
     () => setKeterangan(''),
   );
-  const remove = useCaseWrite(kase.id, 'attachments', (id: string) => api(`/attachments/${id}`, { method: 'DELETE' }));
+  const remove = useCaseWrite(kase.id, 'attachments', deleteAttachment);
+  const queued = useQueuedFiles('attachment', { caseId: kase.id });
   return (
     <div>
       <h3>{t('kasus.tabs.lampiran')}</h3>
+      {queued.length > 0 && (
+        <ul>
+          {queued.map((e) => (
+            <li key={e.seq} data-testid="pending-attachment">
+              <QueuedPhoto entry={e} alt={String(e.body['nama'])} /> {String(e.body['nama'])}{' '}
+              <small className="muted">
+                ({formatNumber(Math.round(Number(e.body['ukuran']) / 1024))} KB
+                {e.body['keterangan'] ? ` · ${String(e.body['keterangan'])}` : ''})
+              </small>
+            </li>
+          ))}
+        </ul>
+      )}
       {list.data && list.data.length > 0 ? (
         <ul>
           {list.data.map((a) => (
@@ -141,7 +147,7 @@ function Attachments({ kase, works }: { kase: CaseRecord; works: boolean }) {
           ))}
         </ul>
       ) : (
-        <p className="muted">{t('kasus.common.none')}</p>
+        queued.length === 0 && <p className="muted">{t('kasus.common.none')}</p>
       )}
       {works && (
         <>
@@ -154,7 +160,11 @@ function Attachments({ kase, works }: { kase: CaseRecord; works: boolean }) {
             type="file"
             accept="image/jpeg,image/png,image/webp,application/pdf"
             hidden
-            onChange={(e) => e.target.files?.[0] && upload.mutate(e.target.files[0])}
+            onChange={(e) => {
+              if (e.target.files?.[0]) upload.mutate(e.target.files[0]);
+              // The same file may be picked again after a refusal.
+              e.target.value = '';
+            }}
           />
           <button className="secondary" aria-busy={upload.isPending} disabled={upload.isPending} onClick={() => input.current?.click()}>
             {upload.isPending ? t('kasus.lampiran.uploading') : t('kasus.lampiran.add')}
