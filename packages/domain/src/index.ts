@@ -38,3 +38,4 @@ export * from './disaster-tracing.js';
 export * from './disaster-aid.js';
 export * from './legal-deadlines.js';
 export * from './outbox-batch.js';
+export * from './device-pin.js';

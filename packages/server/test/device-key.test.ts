@@ -46,4 +46,19 @@ describe('the device key that unlocks what a phone keeps offline', () => {
     const fresh = (await keyOf(again)).json().key;
     expect(fresh).not.toBe(key);
   });
+
+  it('says when the session ends: the idle limit from this use, never past the absolute limit', async () => {
+    const pendamping = await signIn(ctx, 'pendamping', '35.10');
+    const before = Date.now();
+    const answer = await keyOf(pendamping);
+    expect(answer.statusCode, answer.body).toBe(200);
+    const ends = Date.parse(answer.json().expiresAt);
+    const { sessionIdleMinutes, sessionAbsoluteHours } = ctx.config;
+    const idle = sessionIdleMinutes * 60_000;
+    // Last use is stamped at most once a minute, so the idle end may lie up to a minute before now + idle.
+    expect(ends).toBeGreaterThan(before + Math.min(idle, sessionAbsoluteHours * 3_600_000) - 61_000);
+    expect(ends).toBeLessThanOrEqual(Date.now() + idle);
+    const [session] = await ctx.database.db.selectFrom('sessions').select('expires_at').where('user_id', '=', pendamping.user.id).execute();
+    expect(ends).toBeLessThanOrEqual(session!.expires_at.getTime());
+  });
 });

@@ -26,6 +26,15 @@ export function mustEnableTwoFactor(request: FastifyRequest): boolean {
   return pendingTwoFactor.has(request);
 }
 
+/** When each signed-in request's session ends (the device keeps it to lock itself offline, issue 17). */
+const sessionEnds = new WeakMap<FastifyRequest, Date>();
+
+export function sessionExpiresAt(request: FastifyRequest): Date {
+  const at = sessionEnds.get(request);
+  if (!at) throw new Error('sessionExpiresAt outside a signed-in route');
+  return at;
+}
+
 /** Adds the session check to every route registered in `scope` (and only there). */
 export function requireSession(scope: FastifyInstance, requirement: SessionRequirement = {}): void {
   scope.addHook('onRequest', async (request, reply) => {
@@ -46,6 +55,7 @@ export function requireSession(scope: FastifyInstance, requirement: SessionRequi
       if (!requirement.allowPendingTwoFactor) return sendError(request, reply, 'TWO_FACTOR_SETUP_REQUIRED');
       pendingTwoFactor.add(request);
     }
+    sessionEnds.set(request, session.expiresAt);
     request.actor = session.actor;
   });
 }

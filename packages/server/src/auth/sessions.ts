@@ -49,6 +49,8 @@ export interface SessionUser {
   mustChangePassword: boolean;
   /** Two-factor sign-in is on for this user. */
   twoFactorEnabled: boolean;
+  /** When this session ends unless used again: the idle limit from its last use, at most the absolute limit. */
+  expiresAt: Date;
 }
 
 export async function resolveSession(db: Kysely<DB>, token: string, policy: SessionPolicy): Promise<SessionUser | null> {
@@ -65,6 +67,7 @@ export async function resolveSession(db: Kysely<DB>, token: string, policy: Sess
       'users.wilayah',
       'users.must_change_password',
       'sessions.last_seen_at',
+      'sessions.expires_at',
       'user_totp.enabled_at as totp_enabled_at',
     ])
     .where('sessions.id', '=', id)
@@ -74,13 +77,17 @@ export async function resolveSession(db: Kysely<DB>, token: string, policy: Sess
     .where('users.disabled_at', 'is', null)
     .executeTakeFirst();
   if (!row) return null;
-  if (Date.now() - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
-    await db.updateTable('sessions').set({ last_seen_at: new Date() }).where('id', '=', id).execute();
+  let lastSeen = row.last_seen_at;
+  if (Date.now() - lastSeen.getTime() > TOUCH_INTERVAL_MS) {
+    lastSeen = new Date();
+    await db.updateTable('sessions').set({ last_seen_at: lastSeen }).where('id', '=', id).execute();
   }
+  const idleEnd = lastSeen.getTime() + policy.idleMinutes * 60_000;
   return {
     actor: { id: row.id, username: row.username, role: row.role, wilayah: row.wilayah },
     mustChangePassword: row.must_change_password,
     twoFactorEnabled: row.totp_enabled_at !== null,
+    expiresAt: new Date(Math.min(idleEnd, row.expires_at.getTime())),
   };
 }
 

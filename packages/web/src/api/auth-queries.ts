@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { OwnSessionRecord } from '@tuntas/domain';
+import { resetLock } from '../offline/device-lock.js';
 import { forgetOtherUser, restoreAfterSignIn, wipeDevice } from '../offline/persist.js';
 import { refreshDeviceKey } from '../offline/vault.js';
 import { api } from './client.js';
@@ -18,6 +19,8 @@ export function useLogin() {
       // kept for the user opens before the first screen.
       await refreshDeviceKey(user.id).catch(() => undefined);
       await restoreAfterSignIn(queryClient, user.id).catch(() => undefined);
+      // Signed in with the password: work queued behind the PIN may go out now.
+      resetLock();
       queryClient.setQueryData(keys.me, user);
     },
   });

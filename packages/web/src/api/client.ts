@@ -15,6 +15,17 @@ export class ApiError extends Error {
 /** Tells the shell that the session is gone, so it can send the user to the login page. */
 export const sessionExpired = new EventTarget();
 
+/**
+ * Held while the device was opened with its PIN after the session expired (offline/device-lock.ts):
+ * nothing but signing in or out reaches the server, so no queued write goes out under an expired
+ * session; every other request fails as without a signal (the outbox keeps its writes waiting).
+ */
+let heldForSignIn = false;
+
+export function holdForSignIn(hold: boolean): void {
+  heldForSignIn = hold;
+}
+
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Waits before the second and third try of a write whose answer was lost. */
 const RETRY_MS = [500, 2000];
@@ -26,6 +37,8 @@ const RETRY_MS = [500, 2000];
  */
 export async function api<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
   const { json, headers, ...rest } = init;
+  if (heldForSignIn && !path.startsWith('/auth/login') && !path.startsWith('/auth/logout'))
+    throw new ApiError(0, 'NETWORK', i18next.t('errors.network'));
   const write = WRITES.has((rest.method ?? 'GET').toUpperCase());
   const key = write && !new Headers(headers).has('idempotency-key') ? crypto.randomUUID() : null;
   const request = () =>

@@ -66,4 +66,44 @@ export const akunEn: Widen<typeof akunId> = {
     end: 'Sign out',
     ended: 'Device signed out.',
   },
+  pin: {
+    title: 'Device PIN',
+    intro:
+      'If your session ends without a signal, a 6-digit PIN opens the work kept on this device, for at most 7 days after it was last connected. Changes are sent only after you sign in again with your password. The PIN is kept on this device only.',
+    on: 'A PIN is set on this device.',
+    off: 'No PIN on this device yet.',
+    new: 'New PIN (6 digits)',
+    confirm: 'Repeat the PIN',
+    hint: 'Do not use one digit six times or a run of digits (e.g. 123456).',
+    set: 'Save PIN',
+    change: 'Change PIN',
+    saving: 'Saving the PIN…',
+    remove: 'Remove PIN',
+    saved: 'The PIN is saved on this device.',
+    removed: 'The PIN was removed from this device.',
+    onlineOnly: 'The PIN can only be set while the device is connected to the internet.',
+    mismatch: 'The two PINs differ.',
+    problems: {
+      FORMAT: 'The PIN must be 6 digits.',
+      SAME_DIGITS: 'The PIN may not be one digit six times.',
+      SEQUENCE: 'The PIN may not be a run of digits up or down (e.g. 123456 or 654321).',
+      NOT_CONFIRMED: 'The server has not confirmed your session. Check the signal, or sign out and in again, then try again.',
+    },
+  },
+  kunci: {
+    title: 'Device locked',
+    intro: 'Your session has ended. Enter your PIN to open the work on this device.',
+    pin: 'PIN',
+    submit: 'Open',
+    checking: 'Checking the PIN…',
+    wrong: 'Wrong PIN. Attempts left: {{count}}.',
+    erased:
+      'The PIN was wrong 5 times, so it was removed from this device. Your work stays kept and locked until you sign in again with your password when there is a signal.',
+    tooOld:
+      'The PIN works for 7 days after the device was last connected to the server. Your work stays kept; sign in again with your password when there is a signal.',
+    signIn: 'Sign in with password',
+    needsSignal: 'Signing in with a password needs a signal.',
+    openedByPin:
+      'Opened with the PIN without a signal. New work is kept on this device and sent only after you sign in again with your password.',
+  },
 };

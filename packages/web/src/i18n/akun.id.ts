@@ -63,4 +63,44 @@ export const akunId = {
     end: 'Keluarkan',
     ended: 'Perangkat dikeluarkan.',
   },
+  pin: {
+    title: 'PIN perangkat',
+    intro:
+      'Bila sesi Anda berakhir saat tidak ada sinyal, PIN 6 angka membuka pekerjaan yang tersimpan di perangkat ini, paling lama 7 hari sejak terakhir tersambung. Perubahan baru dikirim setelah Anda masuk lagi dengan kata sandi. PIN hanya tersimpan di perangkat ini.',
+    on: 'PIN sudah diatur di perangkat ini.',
+    off: 'Belum ada PIN di perangkat ini.',
+    new: 'PIN baru (6 angka)',
+    confirm: 'Ulangi PIN',
+    hint: 'Jangan memakai satu angka yang sama semua atau angka berurutan (mis. 123456).',
+    set: 'Simpan PIN',
+    change: 'Ganti PIN',
+    saving: 'Menyimpan PIN…',
+    remove: 'Hapus PIN',
+    saved: 'PIN disimpan di perangkat ini.',
+    removed: 'PIN dihapus dari perangkat ini.',
+    onlineOnly: 'PIN hanya dapat diatur saat perangkat tersambung ke internet.',
+    mismatch: 'Kedua isian PIN tidak sama.',
+    problems: {
+      FORMAT: 'PIN harus terdiri dari 6 angka.',
+      SAME_DIGITS: 'PIN tidak boleh berisi satu angka yang sama semua.',
+      SEQUENCE: 'PIN tidak boleh berupa angka berurutan naik atau turun (mis. 123456 atau 654321).',
+      NOT_CONFIRMED: 'Server belum mengonfirmasi sesi Anda. Periksa sinyal, atau keluar lalu masuk lagi, kemudian coba lagi.',
+    },
+  },
+  kunci: {
+    title: 'Perangkat terkunci',
+    intro: 'Sesi Anda telah berakhir. Masukkan PIN untuk membuka pekerjaan di perangkat ini.',
+    pin: 'PIN',
+    submit: 'Buka',
+    checking: 'Memeriksa PIN…',
+    wrong: 'PIN salah. Sisa percobaan: {{count}}.',
+    erased:
+      'PIN salah 5 kali, sehingga PIN dihapus dari perangkat ini. Pekerjaan Anda tetap tersimpan dan terkunci sampai Anda masuk lagi dengan kata sandi saat ada sinyal.',
+    tooOld:
+      'PIN hanya berlaku 7 hari sejak perangkat terakhir tersambung ke server. Pekerjaan Anda tetap tersimpan; masuk lagi dengan kata sandi saat ada sinyal.',
+    signIn: 'Masuk dengan kata sandi',
+    needsSignal: 'Masuk dengan kata sandi memerlukan sinyal.',
+    openedByPin:
+      'Dibuka dengan PIN tanpa sinyal. Pekerjaan baru disimpan di perangkat ini dan baru dikirim setelah Anda masuk lagi dengan kata sandi.',
+  },
 };

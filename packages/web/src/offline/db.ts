@@ -1,4 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { PinWrap } from './pin.js';
+import type { SessionMark } from './session-mark.js';
 
 /** What a queued write is: the request as it will be replayed, and what the screens show of it. */
 export type OutboxKind =
@@ -95,8 +97,11 @@ interface TuntasDB extends DBSchema {
   outbox: { key: number; value: StoredOutbox };
   /** The persisted query cache (the working set for offline reading), one row per signed-in user. */
   cache: { key: string; value: StoredCache };
-  /** `wrap:USER` the device key (a non-exportable CryptoKey), `data:USER` the data key wrapped by it. */
-  keys: { key: string; value: CryptoKey | ArrayBuffer };
+  /**
+   * `wrap:USER` the device key (a non-exportable CryptoKey), `data:USER` the data key wrapped by it,
+   * `pin:USER` the data key wrapped under the PIN (pin.ts), `session:USER` when the session ends (session-mark.ts).
+   */
+  keys: { key: string; value: CryptoKey | ArrayBuffer | PinWrap | SessionMark };
 }
 
 let opening: Promise<IDBPDatabase<TuntasDB>> | null = null;

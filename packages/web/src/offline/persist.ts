@@ -1,5 +1,6 @@
 import { dehydrate, hydrate, type DehydratedState, type QueryClient } from '@tanstack/react-query';
 import { clearStores, offlineDb, type SyncMark } from './db.js';
+import { markSealed, resetLock } from './device-lock.js';
 import { forgetKeys, open, seal, unlock } from './vault.js';
 
 export type { SyncMark } from './db.js';
@@ -38,6 +39,8 @@ export async function restoreQueries(client: QueryClient): Promise<void> {
       // and not overwritten meanwhile.
       if (!key) {
         sealedFor = row.owner;
+        // The lock screen offers the PIN, if one may open it.
+        await markSealed(row.owner);
         return;
       }
       state = await open<DehydratedState>(key, row.sealed);
@@ -94,6 +97,7 @@ export async function wipeDevice(): Promise<void> {
   mark = null;
   sealedFor = null;
   forgetKeys();
+  resetLock();
   await clearStores();
 }
 

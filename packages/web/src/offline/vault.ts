@@ -1,4 +1,5 @@
 import { offlineDb, type Sealed } from './db.js';
+import { lapsed, recordSession, sessionMark } from './session-mark.js';
 
 /**
  * Encryption at rest of what the device keeps (issue 17): the working set and the outbox are
@@ -11,6 +12,9 @@ import { offlineDb, type Sealed } from './db.js';
  * - When the server refuses the key (session revoked or expired, account disabled), the device
  *   forgets it: the data stays sealed until the same user signs in again. A disabled account's
  *   key is destroyed on the server, so its data can never be opened again.
+ * - Once the session's end (as the server last said, session-mark.ts) has passed, the device key
+ *   is forgotten too: only the server (handing it again to a session it still honours), the PIN
+ *   (pin.ts) or a sign-in opens the data.
  * - Sign-out deletes the keys with the data.
  */
 
@@ -36,10 +40,14 @@ export async function refreshDeviceKey(user: string): Promise<KeyCheck> {
     return 'refused';
   }
   if (!response.ok) return 'offline';
-  const { key } = (await response.json()) as { key: string };
+  const { key, expiresAt } = (await response.json()) as { key: string; expiresAt?: string };
   const raw = Uint8Array.from(atob(key.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
   const wrap = await crypto.subtle.importKey('raw', raw, 'AES-KW', false, ['wrapKey', 'unwrapKey']);
   await db.put('keys', wrap, wrapId(user));
+  if (expiresAt) await recordSession(user, expiresAt, response.headers.get('date'));
+  // The data key in memory may have come from the PIN: opened again from this key, so a key the
+  // server made anew (account disabled and enabled) is noticed and what it cannot open goes.
+  dataKeys.delete(user);
   checked.add(user);
   return 'ok';
 }
@@ -64,6 +72,12 @@ export async function forgetDeviceKey(user: string): Promise<void> {
 export async function unlock(user: string): Promise<CryptoKey | null> {
   const known = dataKeys.get(user);
   if (known) return known;
+  // The session has ended (as the server last said): the device key opens nothing by itself any
+  // more. Online the server hands it again to a session it still honours (device-lock.ts).
+  if (lapsed(await sessionMark(user))) {
+    await forgetDeviceKey(user);
+    return null;
+  }
   const db = await offlineDb();
   const wrap = (await db.get('keys', wrapId(user))) as CryptoKey | undefined;
   if (!wrap) return null;
@@ -93,10 +107,26 @@ export async function ensureUnlocked(user: string): Promise<CryptoKey | null> {
   return (await refreshDeviceKey(user)) === 'ok' ? unlock(user) : null;
 }
 
-/** What was sealed under a data key that can no longer be opened. */
+/** The data key, extractable for a moment, to be wrapped under the PIN too (pin.ts); null without the device key. */
+export async function dataKeyToWrap(user: string): Promise<CryptoKey | null> {
+  if (!(await unlock(user))) return null;
+  const db = await offlineDb();
+  const wrap = (await db.get('keys', wrapId(user))) as CryptoKey | undefined;
+  const wrapped = (await db.get('keys', dataId(user))) as ArrayBuffer | undefined;
+  if (!wrap || !wrapped) return null;
+  return crypto.subtle.unwrapKey('raw', wrapped, wrap, 'AES-KW', 'AES-GCM', true, ['encrypt', 'decrypt']);
+}
+
+/** The data key the PIN opened (pin.ts): in memory only, as one the device key opened. */
+export function adoptDataKey(user: string, key: CryptoKey): void {
+  dataKeys.set(user, key);
+}
+
+/** What was sealed under a data key that can no longer be opened, and the PIN that wrapped it. */
 async function forgetSealed(user: string): Promise<void> {
   const db = await offlineDb();
   await db.delete('keys', dataId(user));
+  await db.delete('keys', `pin:${user}`);
   const cache = await db.get('cache', 'queries');
   if (cache?.owner === user) await db.delete('cache', 'queries');
   const tx = db.transaction('outbox', 'readwrite');

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useChangePassword } from '../../api/auth-queries.js';
 import { ApiError } from '../../api/client.js';
 import { ForcedAccountStep } from './ForcedAccountStep.js';
+import { PinPanel } from './PinPanel.js';
 import { SessionsPanel } from './SessionsPanel.js';
 import { TwoFactorPanel } from './TwoFactorPanel.js';
 
@@ -140,6 +141,7 @@ export default function ChangePasswordPage() {
         <ChangePasswordForm />
       </article>
       <TwoFactorPanel />
+      <PinPanel />
       <SessionsPanel />
     </section>
   );
