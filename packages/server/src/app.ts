@@ -45,6 +45,7 @@ import { disasterTracingRoutes } from './routes/disaster-tracing-routes.js';
 import { disasterAidRoutes } from './routes/disaster-aid-routes.js';
 import { userRoutes } from './routes/user-routes.js';
 import { staffImportRoutes } from './routes/staff-import-routes.js';
+import { twoFactorPolicyRoutes } from './routes/two-factor-policy-routes.js';
 import { caseloadLimits, settingsLimits } from './cases/caseload-limits.js';
 import { wilayahRoutes } from './routes/wilayah-routes.js';
 
@@ -139,6 +140,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         requireSession(authed);
         await authed.register(userRoutes);
         await authed.register(staffImportRoutes);
+        await authed.register(twoFactorPolicyRoutes);
         await authed.register(wilayahRoutes);
         await authed.register(referenceRoutes);
         await authed.register(auditRoutes);

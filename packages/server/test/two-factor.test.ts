@@ -301,3 +301,37 @@ describe('a lost authenticator', () => {
     );
   });
 });
+
+describe('two factors required per role from the web', () => {
+  it('a national admin turns it on for the direktorat: their open session is sent to set it up, their next sign-in asks for the code; nobody else may change it', async () => {
+    const admin = await signIn(ctx, 'admin', null);
+    const provinceAdmin = await signIn(ctx, 'admin', '35');
+    const direktorat = await signIn(ctx, 'direktorat', null);
+    const url = '/api/v1/two-factor-policy';
+    const policy = async () =>
+      (await admin.request({ method: 'GET', url })).json() as Array<{ role: string; wajib: boolean; sumber: string }>;
+    expect((await policy()).find((p) => p.role === 'direktorat')).toMatchObject({ wajib: false, sumber: 'pengaturan' });
+    expect((await direktorat.request({ method: 'GET', url: '/api/v1/dashboard/summary' })).statusCode).toBe(200);
+
+    expect((await provinceAdmin.request({ method: 'PUT', url: `${url}/direktorat`, payload: { wajib: true } })).statusCode).toBe(403);
+    expect((await direktorat.request({ method: 'GET', url })).statusCode).toBe(403);
+    expect((await admin.request({ method: 'PUT', url: `${url}/kepala`, payload: { wajib: true } })).statusCode).toBe(400);
+    const on = await admin.request({ method: 'PUT', url: `${url}/direktorat`, payload: { wajib: true } });
+    expect(on.statusCode, on.body).toBe(200);
+    expect(on.json().find((p: { role: string }) => p.role === 'direktorat')).toMatchObject({ wajib: true, sumber: 'pengguna' });
+
+    // The same node holds it at once (its cache is dropped on change).
+    const blocked = await direktorat.request({ method: 'GET', url: '/api/v1/dashboard/summary' });
+    expect(blocked.json().error.code).toBe('TWO_FACTOR_SETUP_REQUIRED');
+    expect((await direktorat.request({ method: 'GET', url: '/api/v1/auth/me' })).json()).toMatchObject({ twoFactorRequired: true });
+    await enrol(direktorat);
+    expect((await signInWith(direktorat.user)).json().error.code).toBe('OTP_REQUIRED');
+    const audit = await auditActions('direktorat');
+    expect(audit.filter((a) => a.action === 'auth.2fa.policy').map((a) => a.details)).toEqual([{ wajib: true, sebelumnya: false }]);
+
+    // Off again for the role: the enrolled user keeps their own second factor, others are no longer sent to set it up.
+    await admin.request({ method: 'PUT', url: `${url}/direktorat`, payload: { wajib: false } });
+    const other = await signIn(ctx, 'direktorat', null);
+    expect((await other.request({ method: 'GET', url: '/api/v1/dashboard/summary' })).statusCode).toBe(200);
+  });
+});

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sendError } from '../http/error-handler.js';
+import { twoFactorRequired } from './two-factor-policy.js';
 import { resolveSession, SESSION_COOKIE } from './sessions.js';
 
 export interface SessionRequirement {
@@ -51,7 +52,7 @@ export function requireSession(scope: FastifyInstance, requirement: SessionRequi
       if (!requirement.allowPendingPasswordChange) return sendError(request, reply, 'PASSWORD_CHANGE_REQUIRED');
       pendingPasswordChange.add(request);
     }
-    if (!session.twoFactorEnabled && config.twoFactorRoles.includes(session.actor.role)) {
+    if (!session.twoFactorEnabled && (await twoFactorRequired(database.db, config.twoFactorRoles, session.actor.role))) {
       if (!requirement.allowPendingTwoFactor) return sendError(request, reply, 'TWO_FACTOR_SETUP_REQUIRED');
       pendingTwoFactor.add(request);
     }

@@ -56,6 +56,11 @@ export const stageTargetPolicy = {
   manage: (actor: Actor) => actor.role === 'admin' && actor.wilayah === null,
 };
 
+/** Which roles must use two factors is national: only a national admin sets it. */
+export const twoFactorPolicyRule = {
+  manage: (actor: Actor) => actor.role === 'admin' && actor.wilayah === null,
+};
+
 /** The caseload limits are national reference data: only a national admin sets them. */
 export const caseloadLimitPolicy = {
   manage: (actor: Actor) => actor.role === 'admin' && actor.wilayah === null,

@@ -30,6 +30,7 @@ import * as m0027 from './migrations/0027-device-keys.js';
 import * as m0028 from './migrations/0028-skp-periodic-evaluation.js';
 import * as m0029 from './migrations/0029-processing-bases.js';
 import * as m0030 from './migrations/0030-caseload-limits.js';
+import * as m0031 from './migrations/0031-two-factor-policy.js';
 
 /**
  * Forward-only: a migration never changes once it has landed, and there is no `down`.
@@ -66,6 +67,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0028-skp-periodic-evaluation': m0028,
   '0029-processing-bases': m0029,
   '0030-caseload-limits': m0030,
+  '0031-two-factor-policy': m0031,
 };
 
 /** Names of every migration, in order. */

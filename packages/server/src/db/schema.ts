@@ -365,6 +365,14 @@ export interface SkpPlansTable {
   hasil_kerja_pada: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
+/** Roles that must (or need not) sign in with two factors, over the server's default (migration 0031). */
+export interface TwoFactorPolicyTable {
+  role: Role;
+  wajib: boolean;
+  updated_by: string | null;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 /** The national caseload limits kept on Data referensi (migration 0030): one row, `id` always true. */
 export interface CaseloadLimitsTable {
   id: ColumnType<boolean, boolean | undefined, never>;
@@ -1012,6 +1020,7 @@ export interface DB {
   skp_plans: SkpPlansTable;
   skp_behaviour_ratings: SkpBehaviourRatingsTable;
   caseload_limits: CaseloadLimitsTable;
+  two_factor_policy: TwoFactorPolicyTable;
   tahapan_target: TahapanTargetTable;
   cases: CasesTable;
   case_events: CaseEventsTable;

@@ -1,3 +1,4 @@
+import type { Role } from '@tuntas/domain';
 import { Type, type FastifyPluginAsyncTypebox, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { changeOwnPassword, login } from '../auth/login.js';
 import { resolveSession, revokeSession, SESSION_COOKIE } from '../auth/sessions.js';
@@ -7,6 +8,7 @@ import { enableTwoFactor, startTwoFactorSetup, twoFactorState } from '../auth/tw
 import { disableTwoFactor, regenerateRecoveryCodes } from '../auth/two-factor-manage.js';
 import { actorOf, originOf } from '../http/context.js';
 import { ErrorResponse, StrictObject } from '../http/schemas.js';
+import { twoFactorRequired } from '../auth/two-factor-policy.js';
 import { Password, RoleSchema, SessionHandle, SessionSchema } from './user-schemas.js';
 
 const Me = Type.Object({
@@ -28,10 +30,8 @@ const Me = Type.Object({
 const Otp = Type.String({ minLength: 1, maxLength: 40, description: 'The six digits the authenticator app shows, or a recovery code' });
 
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const twoFactor = (role: Parameters<typeof app.ctx.config.twoFactorRoles.includes>[0], enabled: boolean) => ({
-    twoFactorEnabled: enabled,
-    twoFactorRequired: app.ctx.config.twoFactorRoles.includes(role),
-  });
+  const required = (role: Role) => twoFactorRequired(app.ctx.database.db, app.ctx.config.twoFactorRoles, role);
+  const twoFactor = async (role: Role, enabled: boolean) => ({ twoFactorEnabled: enabled, twoFactorRequired: await required(role) });
   const throttlePolicy = () => ({
     maxFailures: app.ctx.config.loginMaxFailures,
     windowMinutes: app.ctx.config.loginWindowMinutes,
@@ -87,7 +87,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       });
       const { mustChangePassword } = result;
       return {
-        user: { ...result.actor, mustChangePassword, ...twoFactor(result.actor.role, result.twoFactorEnabled) },
+        user: { ...result.actor, mustChangePassword, ...(await twoFactor(result.actor.role, result.twoFactorEnabled)) },
         expiresAt: result.expiresAt.toISOString(),
         mustChangePassword,
       };
@@ -113,7 +113,11 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         : null;
       return {
         user: session
-          ? { ...session.actor, mustChangePassword: session.mustChangePassword, ...twoFactor(session.actor.role, session.twoFactorEnabled) }
+          ? {
+              ...session.actor,
+              mustChangePassword: session.mustChangePassword,
+              ...(await twoFactor(session.actor.role, session.twoFactorEnabled)),
+            }
           : null,
       };
     },
@@ -141,7 +145,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       async (request) => {
         const actor = actorOf(request);
         const { enabled } = await twoFactorState(app.ctx.database.db, actor.id);
-        return { ...actor, mustChangePassword: mustChangePassword(request), ...twoFactor(actor.role, enabled) };
+        return { ...actor, mustChangePassword: mustChangePassword(request), ...(await twoFactor(actor.role, enabled)) };
       },
     );
 
@@ -226,7 +230,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       async (request) => {
         const actor = actorOf(request);
         const state = await twoFactorState(app.ctx.database.db, actor.id);
-        return { ...state, required: app.ctx.config.twoFactorRoles.includes(actor.role) };
+        return { ...state, required: await required(actor.role) };
       },
     );
 
@@ -297,7 +301,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       async (request, reply) => {
         const actor = actorOf(request);
-        await disableTwoFactor(app.ctx.database.db, actor, app.ctx.config.twoFactorRoles.includes(actor.role), proof(request));
+        await disableTwoFactor(app.ctx.database.db, actor, await required(actor.role), proof(request));
         return reply.code(204).send(null);
       },
     );

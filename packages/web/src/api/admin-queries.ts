@@ -157,3 +157,27 @@ export function useStaffImport() {
     },
   });
 }
+
+export interface TwoFactorRoleSetting {
+  role: Role;
+  wajib: boolean;
+  sumber: 'pengaturan' | 'pengguna';
+}
+
+/** Which roles must sign in with two factors (national admin). */
+export function useTwoFactorPolicy(enabled: boolean) {
+  return useQuery({
+    queryKey: ['two-factor-policy'],
+    queryFn: () => api<TwoFactorRoleSetting[]>('/two-factor-policy'),
+    enabled,
+  });
+}
+
+export function useSetTwoFactorPolicy() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ role, wajib }: { role: Role; wajib: boolean }) =>
+      api<TwoFactorRoleSetting[]>(`/two-factor-policy/${role}`, { method: 'PUT', json: { wajib } }),
+    onSuccess: (data) => queryClient.setQueryData(['two-factor-policy'], data),
+  });
+}

@@ -3,6 +3,14 @@ import type { Widen } from './id.js';
 
 export const adminEn: Widen<typeof adminId> = {
   area: { all: 'All areas / national', whole: 'All of it' },
+  twoFactorPolicy: {
+    title: 'Two-step verification required per role',
+    intro:
+      'The roles ticked must sign in with a code from an authenticator app. It holds from their next request: users of that role without it are asked to set it up first.',
+    setHere: '(set here)',
+    fromSettings: '(server default)',
+    saved: 'Saved; in force at once.',
+  },
   staffImport: {
     title: 'Import a staff list (XLSX)',
     intro:

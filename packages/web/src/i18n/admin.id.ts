@@ -1,6 +1,14 @@
 /** Pengguna and Jejak audit (issue 20) in Bahasa Indonesia. */
 export const adminId = {
   area: { all: 'Semua wilayah / nasional', whole: 'Seluruhnya' },
+  twoFactorPolicy: {
+    title: 'Verifikasi dua langkah wajib per peran',
+    intro:
+      'Peran yang dicentang wajib masuk dengan kode dari aplikasi autentikator. Berlaku sejak permintaan berikutnya: pengguna peran itu yang belum mengaturnya diminta mengaturnya dulu.',
+    setHere: '(diatur di sini)',
+    fromSettings: '(bawaan server)',
+    saved: 'Tersimpan dan langsung berlaku.',
+  },
   staffImport: {
     title: 'Impor daftar pegawai (XLSX)',
     intro:

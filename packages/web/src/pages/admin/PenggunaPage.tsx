@@ -10,6 +10,7 @@ import { formatDateTime } from '../../lib/format.js';
 import { AreaSelect } from './AreaSelect.js';
 import { AccountArea, grantable, RoleSelect, ROLES, TemporaryPassword } from './UserFormParts.js';
 import { StaffImportPanel } from './StaffImportPanel.js';
+import { TwoFactorPolicyPanel } from './TwoFactorPolicyPanel.js';
 import { UserPanel } from './UserPanel.js';
 
 const SIGN_IN: LastSignIn[] = ['never', 'within30d', 'over30d', 'over90d'];
@@ -139,6 +140,7 @@ export default function PenggunaPage() {
       <p className="muted">{me.role === 'admin' ? t('admin.users.introAdmin') : t('admin.users.introKoordinator')}</p>
       {creating && <CreateForm me={me} onDone={() => setCreating(false)} />}
       <StaffImportPanel />
+      {me.role === 'admin' && me.wilayah === null && <TwoFactorPolicyPanel />}
       {open && <UserPanel key={open} me={me} id={open} onClose={() => setOpen(null)} />}
 
       <form
