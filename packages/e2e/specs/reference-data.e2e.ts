@@ -59,7 +59,12 @@ describe('Data referensi beyond the calendar (issue 20), on a desktop', () => {
     await directory.getByRole('table').getByText(nama).waitFor();
 
     await page.getByText('26 kategori PPKS').click();
-    await page.getByRole('table', { name: 'Kategori PPKS' }).getByText('Korban Perdagangan Orang').waitFor();
+    await page
+      .getByRole('table', { name: 'Kategori PPKS', exact: true })
+      .getByRole('cell', { name: /^Korban Perdagangan Orang/ })
+      .waitFor();
+    await page.getByText(/^Formulir asesmen \(versi \d+\)$/).click();
+    expect(await page.getByRole('table', { name: 'Formulir asesmen per kategori' }).getByRole('row').count()).toBe(27);
     await screenshot(page, 'data-referensi-desktop');
     expect(errors.filter((e) => !e.startsWith('Failed to load resource'))).toEqual([]);
     await close();

@@ -56,6 +56,11 @@ export const referensiEn: Widen<typeof referensiId> = {
     cluster: 'ATENSI cluster',
     specific: 'Specific personal data',
     tahapan: '{{count}} stages of social rehabilitation',
+    forms: 'Assessment forms (version {{versi}})',
+    formsNote: 'New assessments are filled with this version; older ones are still read with the version they were filled in.',
+    formsCaption: 'Assessment form per category',
+    form: 'Form',
+    fields: 'Fields',
     atensi: '{{count}} ATENSI services',
   },
   kalender: {

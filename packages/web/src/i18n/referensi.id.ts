@@ -54,6 +54,11 @@ export const referensiId = {
     cluster: 'Klaster ATENSI',
     specific: 'Data pribadi spesifik',
     tahapan: '{{count}} tahapan rehabilitasi sosial',
+    forms: 'Formulir asesmen (versi {{versi}})',
+    formsNote: 'Asesmen baru diisi dengan versi ini; asesmen lama tetap dibaca dengan versi formulir saat diisi.',
+    formsCaption: 'Formulir asesmen per kategori',
+    form: 'Formulir',
+    fields: 'Jumlah isian',
     atensi: '{{count}} bentuk layanan ATENSI',
   },
   kalender: {

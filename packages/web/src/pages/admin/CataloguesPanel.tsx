@@ -1,4 +1,4 @@
-import { ATENSI_LAYANAN, PPKS, TAHAPAN } from '@tuntas/domain';
+import { ASSESSMENT_FORM_VERSION, assessmentForm, ATENSI_LAYANAN, PPKS, TAHAPAN } from '@tuntas/domain';
 import { useTranslation } from 'react-i18next';
 
 /** The catalogues every screen uses, as views: they change only with a regulation, by a release. */
@@ -46,6 +46,41 @@ export function CataloguesPanel() {
             </li>
           ))}
         </ol>
+      </details>
+      <details>
+        <summary>{t('referensi.katalog.forms', { versi: ASSESSMENT_FORM_VERSION })}</summary>
+        <p className="muted">{t('referensi.katalog.formsNote')}</p>
+        <div className="table-scroll">
+          <table>
+            <caption>{t('referensi.katalog.formsCaption')}</caption>
+            <thead>
+              <tr>
+                <th>{t('referensi.katalog.ppksCaption')}</th>
+                <th>{t('referensi.katalog.form')}</th>
+                <th>{t('referensi.katalog.fields')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {PPKS.map((p) => {
+                const form = assessmentForm(p.kode);
+                return (
+                  <tr key={p.kode}>
+                    <td>
+                      {p.kode} {p.singkatan}
+                    </td>
+                    <td>
+                      {form.judul}{' '}
+                      <small className="muted">
+                        ({form.kode}, v{form.versi})
+                      </small>
+                    </td>
+                    <td>{form.layout.reduce((n, section) => n + section.fields.length, 0)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       </details>
       <details>
         <summary>{t('referensi.katalog.atensi', { count: ATENSI_LAYANAN.length })}</summary>
