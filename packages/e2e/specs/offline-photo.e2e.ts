@@ -24,28 +24,11 @@ const onServer = (page: Page, caseId: string) =>
     return { attachments, notes: services.map((s) => s.uraian) };
   }, caseId);
 
-/** The outbox rows as IndexedDB holds them: which fields are stored in the clear. */
-const storedRows = (page: Page) =>
-  page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('tuntas-offline');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const rows = await new Promise<Array<Record<string, unknown>>>((resolve, reject) => {
-      const request = db.transaction('outbox').objectStore('outbox').getAll();
-      request.onsuccess = () => resolve(request.result as Array<Record<string, unknown>>);
-      request.onerror = () => reject(request.error);
-    });
-    db.close();
-    return rows.map((r) => ({
-      keys: Object.keys(r).sort(),
-      bytes: r['bytes'] ? (r['bytes'] as { data: ArrayBuffer }).data.byteLength : 0,
-    }));
-  });
-
-/** The photo's entry opened as the app opens it (device key → data key → the sealed write and the sealed bytes). */
-const queuedPhoto = (page: Page) =>
+/**
+ * The outbox as IndexedDB holds it: which fields of each row are in the clear, and the photo's
+ * entry opened as the app opens it (device key → data key → the sealed write and the sealed bytes).
+ */
+const keptOutbox = (page: Page) =>
   page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('tuntas-offline');
@@ -60,7 +43,13 @@ const queuedPhoto = (page: Page) =>
         request.onerror = () => reject(request.error);
       });
     type Sealed = { iv: Uint8Array<ArrayBuffer>; data: ArrayBuffer };
-    const row = (await get<Array<{ userId: string; sealed: Sealed; bytes?: Sealed }>>('outbox')).find((r) => r.bytes)!;
+    const rows = await get<Array<{ userId: string; sealed: Sealed; bytes?: Sealed }>>('outbox');
+    const kept = rows.map((r) => ({ fields: Object.keys(r).sort(), bytes: r.bytes?.data.byteLength ?? 0 }));
+    const row = rows.find((r) => r.bytes);
+    if (!row) {
+      db.close();
+      return { rows: kept, photo: null };
+    }
     const wrap = await get<CryptoKey>('keys', `wrap:${row.userId}`);
     const wrapped = await get<ArrayBuffer>('keys', `data:${row.userId}`);
     db.close();
@@ -72,7 +61,7 @@ const queuedPhoto = (page: Page) =>
       idempotencyKey: string;
       file: { type: string };
     };
-    return { ...write, bytes: [...new Uint8Array(await open(row.bytes!))] };
+    return { rows: kept, photo: { ...write, bytes: [...new Uint8Array(await open(row.bytes!))] } };
   });
 
 /** The queued photo's thumbnail is drawn from the bytes kept on the device. */
@@ -108,13 +97,13 @@ describe('a photo without a signal', () => {
     await page.getByTestId('outbox-count').getByText('2 belum terkirim').waitFor();
 
     // Sealed at rest: only the order and the owner in the clear, the photo as sealed bytes beside the sealed write.
-    const rows = await storedRows(page);
-    expect(rows.map((r) => r.keys)).toEqual([
+    const { rows, photo: kept } = await keptOutbox(page);
+    expect(rows.map((r) => r.fields)).toEqual([
       ['sealed', 'seq', 'userId'],
       ['bytes', 'sealed', 'seq', 'userId'],
     ]);
     expect(rows[1]!.bytes).toBeGreaterThan(16);
-    const entry = await queuedPhoto(page);
+    const entry = kept!;
     expect(entry).toMatchObject({ kind: 'attachment', file: { type: 'image/jpeg' } });
     expect(entry.path).toBe(`/cases/${kase.id}/attachments?nama=rumah.png&keterangan=Kondisi+rumah`);
     // Shrunk to a JPEG before it was kept.
@@ -151,7 +140,7 @@ describe('a photo without a signal', () => {
     const photo = writes[1]!;
     expect(photo.type).toBe('image/jpeg');
     expect(photo.key).toBe(entry.idempotencyKey);
-    expect(await storedRows(page)).toEqual([]);
+    expect((await keptOutbox(page)).rows).toEqual([]);
 
     // The same entry once more (an answer lost on the way): nothing changes on the server.
     const replay = await page.evaluate(
@@ -167,6 +156,47 @@ describe('a photo without a signal', () => {
     );
     expect(replay).toEqual({ status: 201, replayed: 'true' });
     expect((await onServer(page, kase.id)).attachments).toHaveLength(1);
+    await close();
+  }, 120_000);
+  it('an activity made offline and its evidence photo wait together; the photo follows the activity, once', async () => {
+    const { page, close } = await openPage(browser, PHONE);
+    await signIn(page, 'pendamping.35.10');
+    await serviceWorkerInControl(page);
+    await page.goto('/kegiatan');
+    await page.getByRole('heading', { name: 'Laporan kegiatan harian' }).waitFor();
+    await page.waitForTimeout(1500); // the kept cache is written a second after it last changed
+
+    await page.context().setOffline(true);
+    const uraian = `Penjangkauan dengan foto ${Date.now()}`;
+    const add = page.locator('details', { hasText: 'Tambah kegiatan' });
+    await add.locator('summary').click();
+    await add.getByLabel('Durasi (menit)').fill('5');
+    await add.getByLabel('Uraian').fill(uraian);
+    await add.getByRole('button', { name: 'Simpan sebagai draf' }).click();
+    const activity = page.locator('[data-testid=pending-activity]', { hasText: uraian });
+    await activity.locator('header').getByText('menunggu dikirim').waitFor();
+    await activity.locator('input[type=file]').setInputFiles({ name: 'bukti.png', mimeType: 'image/png', buffer: PNG });
+    const photo = activity.getByTestId('pending-photo');
+    await photo.getByText('menunggu dikirim').waitFor();
+    await page.getByTestId('outbox-count').getByText('2 belum terkirim').waitFor();
+
+    await page.reload();
+    await activity.locator('header').getByText('menunggu dikirim').waitFor();
+    await expect.poll(() => photo.locator('img').evaluate((img) => (img as HTMLImageElement).naturalWidth > 0)).toBe(true);
+    await page.goto('/kirim');
+    await page.locator('[data-testid=outbox-entry]', { hasText: 'Foto bukti kegiatan' }).waitFor();
+
+    await page.context().setOffline(false);
+    await expect.poll(() => page.getByTestId('outbox-count').count(), { timeout: 30_000 }).toBe(0);
+    const held = await page.evaluate(async (text) => {
+      const { items } = (await (await fetch('/api/v1/activities?pageSize=100')).json()) as {
+        items: Array<{ id: string; uraian: string | null; jumlahFoto: number }>;
+      };
+      const mine = items.filter((a) => a.uraian === text);
+      const photos = mine[0] ? ((await (await fetch(`/api/v1/activities/${mine[0].id}/photos`)).json()) as unknown[]) : [];
+      return { activities: mine.length, jumlahFoto: mine[0]?.jumlahFoto, photos: photos.length };
+    }, uraian);
+    expect(held).toEqual({ activities: 1, jumlahFoto: 1, photos: 1 });
     await close();
   }, 120_000);
 });

@@ -80,6 +80,25 @@ describe('photos replayed from the outbox', () => {
     for (let i = 0; i < 4; i++) expect((await upload(url, PNG, randomUUID())).statusCode).toBe(201);
   });
 
+  it('an activity made offline keeps its id, so its photo, queued after it, finds it', async () => {
+    const id = randomUUID();
+    const body = { id, tanggal: today(), jenis: 'koordinasi_lintas_sektor', durasiMenit: 45 };
+    const made = await owner.request({
+      method: 'POST',
+      url: '/api/v1/activities',
+      payload: body,
+      headers: { 'idempotency-key': randomUUID() },
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    expect(made.json().id).toBe(id);
+    expect((await upload(`/api/v1/activities/${id}/photos`, PNG, randomUUID())).statusCode).toBe(201);
+    expect((await owner.request({ method: 'GET', url: `/api/v1/activities/${id}` })).json().jumlahFoto).toBe(1);
+    // The id again (a new write, not a replay): refused, naming nothing.
+    const taken = await owner.request({ method: 'POST', url: '/api/v1/activities', payload: { ...body, durasiMenit: 10 } });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().error.code).toBe('ID_TAKEN');
+  });
+
   it('the JSON batch refuses a photo route: such an entry goes alone to its own route', async () => {
     const kase = await buildCase(owner);
     const entries: OutboxBatchEntry[] = [

@@ -140,7 +140,13 @@ const activityFields = {
   caseIds: Type.Optional(Type.Array(Uuid, { maxItems: 50 })),
 };
 
-export const NewActivityBody = StrictObject(activityFields);
+export const NewActivityBody = StrictObject({
+  /** An entry made offline keeps its id, so a photo taken of it meanwhile can name it (issue 17). */
+  id: Type.Optional(
+    Type.String({ format: 'uuid', description: 'A client-generated UUID (recorded offline); one in use answers 409 ID_TAKEN' }),
+  ),
+  ...activityFields,
+});
 export const ActivityPatchBody = StrictObject({
   version: Type.Integer({ minimum: 1 }),
   tanggal: Type.Optional(activityFields.tanggal),

@@ -102,6 +102,8 @@ export async function listActivities(db: Kysely<DB>, actor: Actor, q: ActivityQu
 }
 
 export interface ActivityInput {
+  /** A client-generated UUID (an entry made offline keeps it); one already used answers 409 ID_TAKEN. */
+  id?: string | undefined;
   tanggal: string;
   jenis: ActivityType;
   durasiMenit: number;
@@ -149,9 +151,13 @@ export async function createActivity(
   if (!workforcePolicy.attends(actor)) throw new AppError('FORBIDDEN');
   await check(db, actor, input, now, null);
   const id = await db.transaction().execute(async (trx) => {
+    // Whoever holds the id, the answer is the same and names nothing.
+    if (input.id && (await trx.selectFrom('activities').select('id').where('id', '=', input.id).executeTakeFirst()))
+      throw new AppError('ID_TAKEN');
     const { id } = await trx
       .insertInto('activities')
       .values({
+        ...(input.id ? { id: input.id } : {}),
         user_id: actor.id,
         wilayah: actor.wilayah!,
         tanggal: input.tanggal,

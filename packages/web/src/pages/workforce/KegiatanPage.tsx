@@ -155,12 +155,14 @@ function NewEntry({ tanggal }: { tanggal: string }) {
   const invalidate = useInvalidate();
   const [form, setForm] = useState<ActivityForm>({ jenis: 'kunjungan_rumah', durasiMenit: 60, uraian: '' });
   const add = useMutation({
-    mutationFn: () =>
+    // Its own id: a photo taken of it before it is sent names it, and waits for it.
+    mutationFn: (id: string) =>
       queueWrite<ActivityRecord>({
         kind: 'activity',
         path: '/activities',
-        body: { tanggal, ...form, uraian: form.uraian || null },
-        ref: { tanggal },
+        id,
+        body: { id, tanggal, ...form, uraian: form.uraian || null },
+        ref: { tanggal, activityId: id },
       }),
     onSuccess: () => {
       setForm({ ...form, uraian: '' });
@@ -173,7 +175,7 @@ function NewEntry({ tanggal }: { tanggal: string }) {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          add.mutate();
+          add.mutate(crypto.randomUUID());
         }}
       >
         <ActivityFields form={form} onChange={setForm} />
@@ -237,6 +239,7 @@ export default function KegiatanPage() {
             {formatNumber(Number(e.body['durasiMenit']))} {t('kerja.kegiatan.minutes').toLowerCase()}{' '}
             {typeof e.body['uraian'] === 'string' && `· ${e.body['uraian']}`}
           </p>
+          <ActivityPhotos activityId={e.id} count={0} editable={e.status !== 'ditolak' && e.body['id'] === e.id} />
         </article>
       ))}
       {submittable.length > 0 && (
