@@ -8,7 +8,6 @@ import type { DB } from '../db/schema.js';
 import type { CaseloadLimits } from '../dashboard/overview.js';
 import { AppError } from '../http/app-error.js';
 
-
 /** The server's settings, which hold until Data referensi sets the limits. */
 export function settingsLimits(config: Pick<Config, 'caseloadRecommended' | 'caseloadMaximum'>): CaseloadLimits {
   return { rekomendasi: config.caseloadRecommended, maksimum: config.caseloadMaximum };
