@@ -8,18 +8,7 @@ import type { Rating } from './performance.js';
 export const NILAI_BERAKHLAK = ['berorientasi_pelayanan', 'akuntabel', 'kompeten', 'harmonis', 'loyal', 'adaptif', 'kolaboratif'] as const;
 export type NilaiBerakhlak = (typeof NILAI_BERAKHLAK)[number];
 
-export const NILAI_BERAKHLAK_NAMA: Record<NilaiBerakhlak, string> = {
-  berorientasi_pelayanan: 'Berorientasi Pelayanan',
-  akuntabel: 'Akuntabel',
-  kompeten: 'Kompeten',
-  harmonis: 'Harmonis',
-  loyal: 'Loyal',
-  adaptif: 'Adaptif',
-  kolaboratif: 'Kolaboratif',
-};
-
 /** A periodic evaluation: a month `B01`…`B12` or a quarter `TW1`…`TW4`. */
-export type PeriodeEvaluasi = string;
 export const PERIODE_PATTERN = '^(B(0[1-9]|1[0-2])|TW[1-4])$';
 
 export interface PeriodeInfo {

@@ -100,8 +100,15 @@ export async function revokeSession(db: Kysely<DB>, token: string): Promise<void
     .execute();
 }
 
-export async function revokeUserSessions(db: Kysely<DB>, userId: string): Promise<void> {
-  await db.updateTable('sessions').set({ revoked_at: new Date() }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+/** Ends every session of the user; answers how many were still open (not yet revoked). */
+export async function revokeUserSessions(db: Kysely<DB>, userId: string): Promise<number> {
+  const result = await db
+    .updateTable('sessions')
+    .set({ revoked_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 /** Ends every session of the user except the one holding `keepToken` (after a password change). */

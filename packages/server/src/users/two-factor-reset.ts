@@ -25,18 +25,11 @@ export async function resetTwoFactor(
     const target = await loadManaged(db, actor, id);
     if (target.id === actor.id) throw new AppError('TWO_FACTOR_RESET_OWN');
     return db.transaction().execute(async (trx) => {
+      // One row per user: deleting it when enabled removes the secret and any pending setup with it.
       const removed = await trx.deleteFrom('user_totp').where('user_id', '=', id).where('enabled_at', 'is not', null).executeTakeFirst();
       if (Number(removed.numDeletedRows) === 0) throw new AppError('TWO_FACTOR_NOT_ENABLED');
-      await trx.deleteFrom('user_totp').where('user_id', '=', id).execute();
       await trx.deleteFrom('user_recovery_codes').where('user_id', '=', id).execute();
-      const open = await trx
-        .selectFrom('sessions')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('user_id', '=', id)
-        .where('revoked_at', 'is', null)
-        .where('expires_at', '>', new Date())
-        .executeTakeFirstOrThrow();
-      await revokeUserSessions(trx, id);
+      const ended = await revokeUserSessions(trx, id);
       await recordAudit(trx, actor, origin, {
         action: 'user.2fa_reset',
         entityType: 'user',
@@ -44,7 +37,7 @@ export async function resetTwoFactor(
         wilayah: target.wilayah,
         details: { alasan: alasan.trim() },
       });
-      return { ended: Number(open.n) };
+      return { ended };
     });
   });
 }

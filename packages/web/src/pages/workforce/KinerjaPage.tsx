@@ -2,6 +2,7 @@ import type { PerformanceRecord } from '@tuntas/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { useMe } from '../../api/queries.js';
 import { usePerformance } from '../../api/workforce-queries.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
 import { formatNumber, workerToday } from '../../lib/format.js';
@@ -74,7 +75,9 @@ function monthsBegun(year: number, today: string): number {
 export default function KinerjaPage() {
   const { t } = useTranslation();
   const { userId = '' } = useParams();
-  const [year, setYear] = useState(new Date().getFullYear());
+  // The year where the user works (workerToday), not the device clock's: they differ around New Year.
+  const thisYear = Number(workerToday(useMe().data?.wilayah ?? null).slice(0, 4));
+  const [year, setYear] = useState(thisYear);
   const perf = usePerformance(userId, year);
   const periodeName = usePeriodeName();
   return (
@@ -83,7 +86,7 @@ export default function KinerjaPage() {
       <label>
         <select value={year} onChange={(e) => setYear(Number(e.target.value))} aria-label={t('dasbor.year')}>
           {[0, 1, 2]
-            .map((d) => new Date().getFullYear() - d)
+            .map((d) => thisYear - d)
             .map((y) => (
               <option key={y} value={y}>
                 {y}
