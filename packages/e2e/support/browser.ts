@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { expect, inject, onTestFailed } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const DEMO_PASSWORD = 'tuntas-demo';
@@ -36,6 +36,24 @@ export async function openPage(browser: Browser, viewport: { width: number; heig
     if (m.type() === 'error') errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(e.message));
+  // A failure in CI leaves only the log: what the page showed then is the evidence a flake needs.
+  const report = async ({ task }: { task: { name: string; id: string } }) => {
+    if (page.isClosed()) return;
+    const text = await page
+      .locator('body')
+      .innerText({ timeout: 2_000 })
+      .catch(() => '(no text)');
+    console.error(
+      `[e2e failure] ${task.name}\n  url: ${page.url()}\n  errors: ${errors.join(' | ') || '-'}\n  page text:\n${text.slice(0, 2_000)}`,
+    );
+    mkdirSync(SCREENS, { recursive: true });
+    await page.screenshot({ path: join(SCREENS, `gagal-${task.id}.png`), fullPage: true, timeout: 5_000 }).catch(() => undefined);
+  };
+  try {
+    onTestFailed(report);
+  } catch {
+    // Opened outside a test (a hook): nothing to report to.
+  }
   return { page, errors, close: () => context.close() };
 }
 
