@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  ConferenceInput,
   DasarPemrosesan,
   AssessmentForm,
   AssessmentView,
@@ -9,7 +10,9 @@ import type {
   FollowUpView,
   LembagaView,
   OutcomeView,
+  PlanServiceRow,
   PlanView,
+  ReferralStatus,
   ReferralView,
   ServiceView,
   TransferView,
@@ -81,6 +84,36 @@ export function useCaseWrite<TInput, TResult = unknown>(
  * signal, shown at once as waiting by their panel, replayed in order with the same key.
  */
 export const caseworkWrites = {
+  service: (caseId: string, body: Record<string, unknown>) =>
+    queueWrite({ kind: 'service', path: `/cases/${caseId}/services`, body, ref: { caseId } }),
+  conference: (caseId: string, body: ConferenceInput) =>
+    queueWrite({ kind: 'conference', path: `/cases/${caseId}/conferences`, body: { ...body }, ref: { caseId } }),
+  /** Based on the plan as the device shows it (a save queued before counts one version more). */
+  plan: (caseId: string, body: { tujuan: string[]; layanan: PlanServiceRow[] }, version: number | undefined) =>
+    queueWrite({
+      kind: 'plan',
+      method: 'PUT',
+      path: `/cases/${caseId}/plan`,
+      body: { ...body, ...(version === undefined ? {} : { version }) },
+      baseVersion: version ?? null,
+      ref: { caseId },
+    }),
+  planSubmit: (caseId: string, version: number) =>
+    queueWrite({ kind: 'planSubmit', path: `/cases/${caseId}/plan/submit`, body: { version }, baseVersion: version, ref: { caseId } }),
+  outcomes: (caseId: string, kriteria: Array<{ kriteria: string; terpenuhi: boolean; bukti: string | null }>) =>
+    queueWrite({ kind: 'outcomes', method: 'PUT', path: `/cases/${caseId}/outcomes`, body: { kriteria }, ref: { caseId } }),
+  referralStatus: (
+    caseId: string,
+    referral: { id: string; version: number },
+    body: { status: ReferralStatus; petugasLembaga?: string | undefined; catatan?: string | undefined },
+  ) =>
+    queueWrite({
+      kind: 'referralStatus',
+      path: `/referrals/${referral.id}/status`,
+      body: { ...body, version: referral.version },
+      baseVersion: referral.version,
+      ref: { caseId, referralId: referral.id },
+    }),
   assessment: (caseId: string, data: Record<string, unknown>) =>
     queueWrite({ kind: 'assessment', path: `/cases/${caseId}/assessments`, body: { data }, ref: { caseId } }),
   referral: (
@@ -91,4 +124,10 @@ export const caseworkWrites = {
     queueWrite({ kind: 'followUp', path: `/cases/${caseId}/followups`, body: { jadwal }, ref: { caseId } }),
   followUpRecord: (caseId: string, followUpId: string, body: { kondisi: string; hasil: string }) =>
     queueWrite({ kind: 'followUpRecord', path: `/followups/${followUpId}/record`, body, ref: { caseId, followUpId } }),
+};
+
+/** The koordinator's decisions at the desk: sent now, not queued (they need the server's current state). */
+export const caseworkCalls = {
+  planReview: (caseId: string, body: { keputusan: 'setujui' | 'kembalikan'; komentar: string | undefined; version: number }) =>
+    api(`/cases/${caseId}/plan/review`, { method: 'POST', json: body }),
 };

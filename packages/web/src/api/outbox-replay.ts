@@ -24,6 +24,17 @@ export function refused(entry: OutboxEntry, error: ApiError): OutboxEntry {
   return { ...entry, status: conflict ? 'konflik' : 'ditolak', error: { code: error.code, message: error.message, current } };
 }
 
+/**
+ * Whose version a write was counted from: a case's stage moves count the case's, a plan's save
+ * and submission the plan's, a referral's progress the referral's. A conflict resolved on one
+ * moves the later writes of the same family only.
+ */
+export function versionFamily(e: OutboxEntry): string {
+  if (e.kind === 'plan' || e.kind === 'planSubmit') return `plan:${e.ref.caseId}`;
+  if (e.kind === 'referralStatus') return `referral:${e.ref.referralId}`;
+  return 'record';
+}
+
 /** Two writes touch the same record (a case, a person, a follow-up visit, an activity). */
 export function sameRecord(a: OutboxEntry, b: OutboxEntry): boolean {
   const ids = (e: OutboxEntry) => [e.ref.caseId, e.ref.beneficiaryId, e.ref.followUpId, e.ref.activityId].filter(Boolean);

@@ -5,7 +5,17 @@ import { offlineDb, type OutboxEntry, type OutboxKind, type StoredOutbox } from 
 import { ensureUnlocked } from '../offline/vault.js';
 import type { ApiError } from './client.js';
 import { openEntry, sealEntry, sendEntry } from './outbox-files.js';
-import { invalidateAfter, nextBatch, refused, type Run, retryable, sameRecord, sendBatch, waitsForEarlier } from './outbox-replay.js';
+import {
+  invalidateAfter,
+  nextBatch,
+  refused,
+  type Run,
+  retryable,
+  sameRecord,
+  sendBatch,
+  versionFamily,
+  waitsForEarlier,
+} from './outbox-replay.js';
 
 export type { OutboxEntry, OutboxKind, OutboxStatus } from '../offline/db.js';
 
@@ -332,7 +342,13 @@ export async function keepMine(entry: OutboxEntry): Promise<void> {
   if (typeof version === 'number' && entry.baseVersion !== null) {
     const step = version - entry.baseVersion;
     for (const later of entries)
-      if (later.seq! > entry.seq! && later.status === 'menunggu' && later.baseVersion !== null && sameRecord(later, entry))
+      if (
+        later.seq! > entry.seq! &&
+        later.status === 'menunggu' &&
+        later.baseVersion !== null &&
+        sameRecord(later, entry) &&
+        versionFamily(later) === versionFamily(entry)
+      )
         await put(rebase(later, later.baseVersion + step));
   }
   await put({ ...(typeof version === 'number' ? rebase(entry, version) : entry), status: 'menunggu', error: null });

@@ -23,7 +23,12 @@ export type OutboxKind =
   | 'tracing'
   | 'aid'
   | 'attachment'
-  | 'activityPhoto';
+  | 'activityPhoto'
+  | 'conference'
+  | 'plan'
+  | 'planSubmit'
+  | 'outcomes'
+  | 'referralStatus';
 export type OutboxStatus = 'menunggu' | 'mengirim' | 'konflik' | 'ditolak';
 
 export interface OutboxEntry {
@@ -51,7 +56,15 @@ export interface OutboxEntry {
   /** The server's refusal: its code and Indonesian message; on a conflict the current record. */
   error: { code: string; message: string; current?: Record<string, unknown> | undefined } | null;
   /** Where the screens show it. */
-  ref: { caseId?: string; tanggal?: string; activityId?: string; beneficiaryId?: string; disasterId?: string; followUpId?: string };
+  ref: {
+    caseId?: string;
+    tanggal?: string;
+    activityId?: string;
+    beneficiaryId?: string;
+    disasterId?: string;
+    followUpId?: string;
+    referralId?: string;
+  };
 }
 
 /** Where the last sync of a user's working set ended (kept with the data it stands for). */

@@ -1,7 +1,8 @@
 import { assessmentFormVersion, type CaseRecord, type ConferenceInput } from '@tuntas/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../../api/client.js';
+import { ApiError } from '../../../api/client.js';
+import { usePendingConferences } from '../../../api/local-casework.js';
 import { caseworkWrites, useAssessmentForm, useAssessments, useCaseWrite, useConferences } from '../../../api/casework-queries.js';
 import { useOutbox } from '../../../api/outbox.js';
 import { SyncMark } from '../../../components/SyncMark.js';
@@ -14,7 +15,7 @@ function ConferenceForm({ kase }: { kase: CaseRecord }) {
   const save = useCaseWrite(
     kase.id,
     'conferences',
-    (body: ConferenceInput) => api(`/cases/${kase.id}/conferences`, { method: 'POST', json: body }),
+    (body: ConferenceInput) => caseworkWrites.conference(kase.id, body),
     () => setDraft((d) => ({ ...d, peserta: '', ringkasan: '', keputusan: '' })),
   );
   return (
@@ -68,6 +69,7 @@ export function AssessmentPanel({ kase }: { kase: CaseRecord }) {
   const pending = useOutbox().filter((e) => e.kind === 'assessment' && e.ref.caseId === kase.id);
   const assessments = useAssessments(kase.id);
   const conferences = useConferences(kase.id);
+  const pendingConferences = usePendingConferences(kase.id);
   const [answers, setAnswers] = useState<Answers>({});
   const save = useCaseWrite(
     kase.id,
@@ -170,7 +172,16 @@ export function AssessmentPanel({ kase }: { kase: CaseRecord }) {
           ))}
         </ul>
       ) : (
-        <p className="muted">{t('kasus.common.none')}</p>
+        pendingConferences.length === 0 && <p className="muted">{t('kasus.common.none')}</p>
+      )}
+      {pendingConferences.length > 0 && (
+        <ul className="pending">
+          {pendingConferences.map((e) => (
+            <li key={e.seq} data-testid="pending-conference">
+              <strong>{formatDate(String(e.body['tanggal']))}</strong> — {String(e.body['keputusan'])} <SyncMark entry={e} />
+            </li>
+          ))}
+        </ul>
       )}
       {works && <ConferenceForm kase={kase} />}
     </div>

@@ -1,22 +1,24 @@
 import type { CaseRecord, OutcomeView } from '@tuntas/domain';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../api/client.js';
-import { useCaseWrite, useOutcomes } from '../../../api/casework-queries.js';
+import { caseworkWrites, useCaseWrite } from '../../../api/casework-queries.js';
+import { useOutcomesView } from '../../../api/local-casework.js';
+import { SyncMark } from '../../../components/SyncMark.js';
 
 /** Kriteria terselesaikan: each criterion met or not, with its evidence; what verification needs. */
 export function OutcomesPanel({ kase }: { kase: CaseRecord }) {
   const { t } = useTranslation();
-  const outcomes = useOutcomes(kase.id);
+  const outcomes = useOutcomesView(kase.id, kase.ppks);
   const [rows, setRows] = useState<OutcomeView[]>([]);
   useEffect(() => {
     if (outcomes.data) setRows(outcomes.data.items);
   }, [outcomes.data]);
+  // Through the outbox: answered in the field, kept on the device without a signal.
   const save = useCaseWrite(kase.id, 'outcomes', () =>
-    api(`/cases/${kase.id}/outcomes`, {
-      method: 'PUT',
-      json: { kriteria: rows.map((r) => ({ kriteria: r.kode, terpenuhi: r.terpenuhi, bukti: r.bukti || null })) },
-    }),
+    caseworkWrites.outcomes(
+      kase.id,
+      rows.map((r) => ({ kriteria: r.kode, terpenuhi: r.terpenuhi, bukti: r.bukti || null })),
+    ),
   );
   if (!outcomes.data) return <p aria-busy="true">{t('common.loading')}</p>;
   const editable =
@@ -26,7 +28,8 @@ export function OutcomesPanel({ kase }: { kase: CaseRecord }) {
     <div>
       <p className="muted">{t('kasus.hasil.intro')}</p>
       <p className={missing === 0 ? 'notice ok' : 'notice'}>
-        {missing === 0 ? t('kasus.hasil.allMet') : t('kasus.hasil.missing', { count: missing })}
+        {missing === 0 ? t('kasus.hasil.allMet') : t('kasus.hasil.missing', { count: missing })}{' '}
+        {outcomes.entry && <SyncMark entry={outcomes.entry} />}
       </p>
       <form
         onSubmit={(e) => {

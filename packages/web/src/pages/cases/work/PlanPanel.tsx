@@ -1,8 +1,9 @@
 import { ATENSI_LAYANAN, type CaseRecord, type PlanServiceRow, type PlanView } from '@tuntas/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../api/client.js';
-import { useCaseWrite, usePlan } from '../../../api/casework-queries.js';
+import { caseworkCalls, caseworkWrites, useCaseWrite } from '../../../api/casework-queries.js';
+import { usePlanView } from '../../../api/local-casework.js';
+import { SyncMark } from '../../../components/SyncMark.js';
 import { formatDate } from '../../../lib/format.js';
 import { Loading } from '../../../components/Loading.js';
 
@@ -13,21 +14,22 @@ function PlanEditor({ kase, plan, onDone }: { kase: CaseRecord; plan: PlanView |
   const { t } = useTranslation();
   const [tujuan, setTujuan] = useState(plan?.tujuan.join('\n') ?? '');
   const [layanan, setLayanan] = useState<PlanServiceRow[]>(plan?.layanan ?? [emptyService()]);
+  // Field work: through the outbox, based on the plan as the device shows it.
   const save = useCaseWrite(
     kase.id,
     'plan',
     () =>
-      api<PlanView>(`/cases/${kase.id}/plan`, {
-        method: 'PUT',
-        json: {
+      caseworkWrites.plan(
+        kase.id,
+        {
           tujuan: tujuan
             .split('\n')
             .map((x) => x.trim())
             .filter(Boolean),
           layanan,
-          version: plan?.version,
         },
-      }),
+        plan?.version,
+      ),
     onDone,
   );
   const set = (i: number, patch: Partial<PlanServiceRow>) => setLayanan(layanan.map((l, j) => (j === i ? { ...l, ...patch } : l)));
@@ -102,7 +104,7 @@ function Review({ kase, plan }: { kase: CaseRecord; plan: PlanView }) {
   const { t } = useTranslation();
   const [komentar, setKomentar] = useState('');
   const review = useCaseWrite(kase.id, 'plan', (keputusan: 'setujui' | 'kembalikan') =>
-    api(`/cases/${kase.id}/plan/review`, { method: 'POST', json: { keputusan, komentar: komentar || undefined, version: plan.version } }),
+    caseworkCalls.planReview(kase.id, { keputusan, komentar: komentar || undefined, version: plan.version }),
   );
   return (
     <div>
@@ -130,21 +132,19 @@ function Review({ kase, plan }: { kase: CaseRecord; plan: PlanView }) {
 /** The intervention plan: goals and ATENSI services, its review by the koordinator. */
 export function PlanPanel({ kase }: { kase: CaseRecord }) {
   const { t } = useTranslation();
-  const plan = usePlan(kase.id);
+  const { query, plan: p, known, entry } = usePlanView(kase.id);
   const [editing, setEditing] = useState(false);
-  const submit = useCaseWrite(kase.id, 'plan', (version: number) =>
-    api(`/cases/${kase.id}/plan/submit`, { method: 'POST', json: { version } }),
-  );
-  if (plan.isPending) return <Loading query={plan} />;
-  if (plan.isError) return <p role="alert">{plan.error.message}</p>;
-  const p = plan.data;
+  const submit = useCaseWrite(kase.id, 'plan', (version: number) => caseworkWrites.planSubmit(kase.id, version));
+  if (!known && query.isPending) return <Loading query={query} />;
+  if (p === undefined) return <p role="alert">{query.error?.message}</p>;
   const mayWrite = kase.tindakan.ubah && kase.status !== 'ditutup';
   if (!p || editing)
     return mayWrite ? <PlanEditor kase={kase} plan={p} onDone={() => setEditing(false)} /> : <p>{t('kasus.rencana.none')}</p>;
   return (
     <div>
       <p>
-        <mark>{t(`kasus.rencana.status.${p.status}`)}</mark> <span className="muted">{t('kasus.rencana.revision', { n: p.revisi })}</span>
+        <mark>{t(`kasus.rencana.status.${p.status}`)}</mark> <span className="muted">{t('kasus.rencana.revision', { n: p.revisi })}</span>{' '}
+        {entry && <SyncMark entry={entry} />}
       </p>
       {p.status === 'dikembalikan' && p.komentar && (
         <p className="notice late-notice">{t('kasus.rencana.returned', { komentar: p.komentar })}</p>

@@ -8,7 +8,7 @@ import {
 } from '@tuntas/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../api/client.js';
+import { usePendingReferralMove } from '../../../api/local-casework.js';
 import { caseworkWrites, useCaseWrite, useLembaga, useReferrals } from '../../../api/casework-queries.js';
 import { useOutbox } from '../../../api/outbox.js';
 import { SyncMark } from '../../../components/SyncMark.js';
@@ -18,12 +18,17 @@ function NextStep({ kase, referral }: { kase: CaseRecord; referral: ReferralView
   const { t } = useTranslation();
   const [petugas, setPetugas] = useState('');
   const [catatan, setCatatan] = useState('');
+  // The institution's answer is often heard in the field: through the outbox, based on the version shown.
   const move = useCaseWrite(kase.id, 'referrals', (status: ReferralStatus) =>
-    api(`/referrals/${referral.id}/status`, {
-      method: 'POST',
-      json: { status, petugasLembaga: petugas || undefined, catatan: catatan || undefined, version: referral.version },
-    }),
+    caseworkWrites.referralStatus(kase.id, referral, { status, petugasLembaga: petugas || undefined, catatan: catatan || undefined }),
   );
+  const queued = usePendingReferralMove(referral.id);
+  if (queued)
+    return (
+      <p data-testid="pending-referral-move">
+        {t('luring.referralMoveQueued', { status: t(`kasus.rujukan.status.${queued.status}`) })} <SyncMark entry={queued.entry} />
+      </p>
+    );
   const next = REFERRAL_TRANSITIONS[referral.status];
   if (next.length === 0) return null;
   return (

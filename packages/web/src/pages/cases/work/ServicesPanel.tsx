@@ -1,8 +1,8 @@
 import { ATENSI_LAYANAN, type CaseRecord } from '@tuntas/domain';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAttachments, useCaseWrite, useServices } from '../../../api/casework-queries.js';
-import { queueWrite, useOutbox } from '../../../api/outbox.js';
+import { caseworkWrites, useAttachments, useCaseWrite, useServices } from '../../../api/casework-queries.js';
+import { useOutbox } from '../../../api/outbox.js';
 import { addAttachment, deleteAttachment, useQueuedFiles } from '../../../api/photo-writes.js';
 import { QueuedPhoto } from '../../../components/QueuedPhoto.js';
 import { SyncMark } from '../../../components/SyncMark.js';
@@ -24,11 +24,11 @@ function ServiceForm({ kase }: { kase: CaseRecord }) {
     kase.id,
     'services',
     () =>
-      queueWrite({
-        kind: 'service',
-        path: `/cases/${kase.id}/services`,
-        body: { ...d, atensi: d.jenis === 'layanan' ? d.atensi : null, tempat: d.tempat || null, pelaksana: d.pelaksana || null },
-        ref: { caseId: kase.id },
+      caseworkWrites.service(kase.id, {
+        ...d,
+        atensi: d.jenis === 'layanan' ? d.atensi : null,
+        tempat: d.tempat || null,
+        pelaksana: d.pelaksana || null,
       }),
     () => setD(blank),
   );
