@@ -10,8 +10,10 @@ const SCREENS = new URL('../../../test-results/screens/', import.meta.url).pathn
 export const PHONE = { width: 360, height: 740 };
 export const DESKTOP = { width: 1366, height: 800 };
 
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'];
+
 export function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 }
 
 export interface TestPage {
@@ -30,7 +32,11 @@ export async function openPage(browser: Browser, viewport: { width: number; heig
     isMobile: viewport.width < 600,
     hasTouch: viewport.width < 600,
   });
-  const page = await context.newPage();
+  return watch(await context.newPage(), () => context.close());
+}
+
+/** Console errors and a report on failure, for any page a spec drives. */
+function watch(page: Page, close: () => Promise<void>): TestPage {
   const errors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
@@ -54,7 +60,25 @@ export async function openPage(browser: Browser, viewport: { width: number; heig
   } catch {
     // Opened outside a test (a hook): nothing to report to.
   }
-  return { page, errors, close: () => context.close() };
+  return { page, errors, close };
+}
+
+/**
+ * A browser with a profile on disk: closing it and opening the same folder again is a browser
+ * restart (the service worker, IndexedDB and cookies stay, nothing in memory does).
+ */
+export async function openProfile(dir: string, viewport: { width: number; height: number }): Promise<TestPage> {
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    args: ARGS,
+    viewport,
+    locale: 'id-ID',
+    timezoneId: 'Asia/Jakarta',
+    baseURL: inject('baseUrl'),
+    isMobile: viewport.width < 600,
+    hasTouch: viewport.width < 600,
+  });
+  return watch(context.pages()[0] ?? (await context.newPage()), () => context.close());
 }
 
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {

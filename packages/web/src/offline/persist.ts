@@ -8,7 +8,7 @@ export type { SyncMark } from './db.js';
 /**
  * The query cache kept in IndexedDB (issue 17): what the user has read — and what the sync from
  * /sync/changes brought — opens again without a signal, after a reload or a restart. Only
- * answered queries are kept, at most a week; sign-out removes them (wipeDevice).
+ * answered queries are kept (with their last answer if a refetch failed since), at most a week; sign-out removes them (wipeDevice).
  *
  * The sync cursor is kept in the same row as the data it stands for: the row is written whole, so
  * a crash can never leave a cursor newer than the data on the device (the next delta would skip
@@ -101,6 +101,25 @@ export async function wipeDevice(): Promise<void> {
   await clearStores();
 }
 
+/**
+ * A refetch that failed (no signal, a server error) leaves the query in error with its last
+ * answer: that answer is still what the device knows and is kept as it was, not the error (on a
+ * weak signal the browser says online and every request fails).
+ */
+function keptState(state: DehydratedState): DehydratedState {
+  return {
+    ...state,
+    queries: state.queries.map((q) =>
+      q.state.status === 'error'
+        ? {
+            ...q,
+            state: { ...q.state, status: 'success', error: null, fetchFailureCount: 0, fetchFailureReason: null, fetchStatus: 'idle' },
+          }
+        : q,
+    ),
+  };
+}
+
 /** Writes the cache a second after it last changed (a burst of answers is one write). */
 export function persistQueries(client: QueryClient, currentUser: () => string | null): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -111,10 +130,12 @@ export function persistQueries(client: QueryClient, currentUser: () => string | 
     const key = await unlock(who).catch(() => null);
     if (!key) return;
     owner = who;
-    const state = dehydrate(client, {
-      shouldDehydrateQuery: (q) => q.state.status === 'success' && !SKIP.has(String(q.queryKey[0])),
-      shouldDehydrateMutation: () => false,
-    });
+    const state = keptState(
+      dehydrate(client, {
+        shouldDehydrateQuery: (q) => q.state.data !== undefined && !SKIP.has(String(q.queryKey[0])),
+        shouldDehydrateMutation: () => false,
+      }),
+    );
     const sync = mark?.owner === who ? mark : null;
     await (
       await offlineDb()

@@ -6,7 +6,20 @@ import { syncNow, useSyncState } from '../api/sync.js';
 import { blockedBy, discard, flushOutbox, keepMine, resend, useFlushing, useOutbox, type OutboxEntry } from '../api/outbox.js';
 import { formatDateTime } from '../lib/format.js';
 
-const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+/**
+ * A value as a person reads it: a list one item per line, a record's fields in a fixed order (the
+ * device and the server may list them differently: that is no difference).
+ */
+function show(v: unknown): string {
+  if (v === null || v === undefined || v === '') return '—';
+  if (Array.isArray(v)) return v.length === 0 ? '—' : v.map(show).join('\n');
+  if (typeof v === 'object')
+    return Object.keys(v)
+      .sort()
+      .map((k) => show((v as Record<string, unknown>)[k]))
+      .join(' · ');
+  return String(v);
+}
 
 /** Field by field: what the user sent and what the server holds now; differing rows are marked. */
 function ConflictView({ entry }: { entry: OutboxEntry }) {
@@ -23,27 +36,29 @@ function ConflictView({ entry }: { entry: OutboxEntry }) {
   return (
     <>
       <p className="warning">{t('luring.conflict.intro')}</p>
-      <table>
-        <thead>
-          <tr>
-            <th>{t('luring.conflict.field')}</th>
-            <th>{t('luring.conflict.mine')}</th>
-            <th>{t('luring.conflict.theirs')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {fields.map((k) => {
-            const differs = show(mine[k]) !== show(theirs[k]);
-            return (
-              <tr key={k} className={differs ? 'differs' : undefined}>
-                <th scope="row">{k}</th>
-                <td>{differs ? <mark>{show(mine[k])}</mark> : show(mine[k])}</td>
-                <td>{show(theirs[k])}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div className="table-scroll">
+        <table className="conflict">
+          <thead>
+            <tr>
+              <th>{t('luring.conflict.field')}</th>
+              <th>{t('luring.conflict.mine')}</th>
+              <th>{t('luring.conflict.theirs')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {fields.map((k) => {
+              const differs = show(mine[k]) !== show(theirs[k]);
+              return (
+                <tr key={k} className={differs ? 'differs' : undefined}>
+                  <th scope="row">{k}</th>
+                  <td>{differs ? <mark>{show(mine[k])}</mark> : show(mine[k])}</td>
+                  <td>{show(theirs[k])}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       {typeof current['version'] === 'number' && (
         <p className="muted">
           {t('luring.conflict.versions', { mine: entry.baseVersion ?? '—', theirs: current['version'] as number })}
