@@ -18,6 +18,12 @@ export const ERRORS = {
     en: 'The data sent does not match the expected format. Check the fields listed.',
   },
   UNAUTHENTICATED: { status: 401, id: 'Silakan masuk terlebih dahulu.', en: 'Please sign in first.' },
+  /** The session was ended on purpose (account disabled, device signed out, password changed), not by time: the device erases its PIN. */
+  SESSION_REVOKED: {
+    status: 401,
+    id: 'Sesi di perangkat ini telah diakhiri (akun dinonaktifkan atau perangkat dikeluarkan). Silakan masuk kembali.',
+    en: 'The session on this device was ended (account disabled or device signed out). Please sign in again.',
+  },
   INVALID_CREDENTIALS: {
     status: 401,
     id: 'Nama pengguna atau kata sandi salah.',

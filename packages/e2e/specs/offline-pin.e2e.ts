@@ -113,4 +113,53 @@ describe('the device PIN after the session ends without a signal', () => {
     expect(await servicesWith(page, kase.id, note)).toBe(1);
     await phone.close();
   });
+
+  it('an account disabled meanwhile: the server says the session was ended on purpose, the PIN is erased, and offline nothing opens the kept work', async () => {
+    const admin = await openPage(browser, { width: 1280, height: 800 });
+    await signIn(admin.page, 'admin');
+    const setDisabled = (id: string, disabled: boolean) =>
+      admin.page.evaluate(
+        async ({ id, disabled }) =>
+          (
+            await fetch(`/api/v1/users/${id}`, {
+              method: 'PATCH',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ disabled }),
+            })
+          ).status,
+        { id, disabled },
+      );
+    const phone = await openPage(browser, PHONE);
+    const { page } = phone;
+    await signIn(page, 'pendamping.35.12');
+    await serviceWorkerInControl(page);
+    const me = await page.evaluate(async () => (await (await fetch('/api/v1/auth/me')).json()) as { id: string });
+    await page.goto('/akun/kata-sandi');
+    const panel = page.locator('article', { has: page.getByRole('heading', { name: 'PIN perangkat' }) });
+    await panel.getByLabel('PIN baru (6 angka)').fill('246813');
+    await panel.getByLabel('Ulangi PIN').fill('246813');
+    await panel.getByRole('button', { name: 'Simpan PIN' }).click();
+    await panel.getByText('PIN sudah diatur di perangkat ini.').waitFor({ timeout: 20_000 });
+    expect((await keyNames(page)).some((k) => k.startsWith('pin:'))).toBe(true);
+    // A day's use: the working set is kept on the device.
+    await page.goto('/kasus');
+    await expect.poll(async () => (await keptWorkingSet(page)).owner, { timeout: 20_000 }).toBe(me.id);
+    try {
+      expect(await setDisabled(me.id, true)).toBe(200);
+      // The next answer the phone gets is the server's "ended on purpose": the PIN goes with the device key.
+      await page.goto('/');
+      await page.getByRole('heading', { name: 'Masuk ke Tuntas' }).waitFor();
+      await expect.poll(async () => (await keyNames(page)).filter((k) => k.startsWith('pin:') || k.startsWith('wrap:'))).toEqual([]);
+      // Offline, the kept work does not open: no PIN is offered.
+      await page.context().setOffline(true);
+      await page.goto('/');
+      await page.locator('#root').getByText(/.+/).first().waitFor();
+      expect(await page.getByLabel('PIN', { exact: true }).count()).toBe(0);
+      expect(await page.getByRole('heading', { name: 'Perangkat terkunci' }).count()).toBe(0);
+    } finally {
+      await setDisabled(me.id, false);
+      await phone.close();
+      await admin.close();
+    }
+  });
 });

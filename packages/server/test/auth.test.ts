@@ -163,6 +163,34 @@ describe('sessions', () => {
     expect((await absolute.request({ method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(401);
   });
 
+  it('tells a session ended on purpose (account disabled, device signed out) from one ended by time, so the device erases its PIN only then', async () => {
+    const code = async (s: Awaited<ReturnType<typeof login>>) => {
+      const r = await s.request({ method: 'GET', url: '/api/v1/auth/device-key' });
+      return [r.statusCode, (r.json() as { error: { code: string } }).error.code];
+    };
+    const admin = await login(ctx.app, await createTestUser(ctx.database, 'admin', null));
+    const disabled = await login(ctx.app, await createTestUser(ctx.database, 'pendamping', '35.10'));
+    const patched = await admin.request({ method: 'PATCH', url: `/api/v1/users/${disabled.user.id}`, payload: { disabled: true } });
+    expect(patched.statusCode).toBe(200);
+    expect(await code(disabled)).toEqual([401, 'SESSION_REVOKED']);
+
+    const signedOut = await login(ctx.app, await createTestUser(ctx.database, 'pendamping', '35.10'));
+    const other = await login(ctx.app, signedOut.user);
+    const sessions = (await other.request({ method: 'GET', url: '/api/v1/auth/sessions' })).json() as Array<{
+      id: string;
+      current: boolean;
+    }>;
+    const theFirst = sessions.find((x) => !x.current)!;
+    expect((await other.request({ method: 'DELETE', url: `/api/v1/auth/sessions/${theFirst.id}` })).statusCode).toBe(204);
+    expect(await code(signedOut)).toEqual([401, 'SESSION_REVOKED']);
+    expect((await other.request({ method: 'GET', url: '/api/v1/auth/device-key' })).statusCode).toBe(200);
+
+    const idle = await login(ctx.app, await createTestUser(ctx.database, 'pendamping', '35.10'));
+    const old = new Date(Date.now() - (ctx.config.sessionIdleMinutes + 1) * 60_000);
+    await ctx.database.db.updateTable('sessions').set({ last_seen_at: old }).where('user_id', '=', idle.user.id).execute();
+    expect(await code(idle)).toEqual([401, 'UNAUTHENTICATED']);
+  });
+
   it('refuses a forged cookie', async () => {
     const response = await ctx.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: "tuntas_sid=' or 1=1 --" } });
     expect(response.statusCode).toBe(401);

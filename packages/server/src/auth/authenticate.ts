@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sendError } from '../http/error-handler.js';
 import { twoFactorRequired } from './two-factor-policy.js';
-import { resolveSession, SESSION_COOKIE } from './sessions.js';
+import { resolveSession, SESSION_COOKIE, sessionRevoked } from './sessions.js';
 
 export interface SessionRequirement {
   /**
@@ -47,7 +47,8 @@ export function requireSession(scope: FastifyInstance, requirement: SessionRequi
           absoluteHours: config.sessionAbsoluteHours,
         })
       : null;
-    if (!session) return sendError(request, reply, 'UNAUTHENTICATED');
+    if (!session)
+      return sendError(request, reply, token && (await sessionRevoked(database.db, token)) ? 'SESSION_REVOKED' : 'UNAUTHENTICATED');
     if (session.mustChangePassword) {
       if (!requirement.allowPendingPasswordChange) return sendError(request, reply, 'PASSWORD_CHANGE_REQUIRED');
       pendingPasswordChange.add(request);

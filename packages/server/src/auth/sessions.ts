@@ -91,6 +91,22 @@ export async function resolveSession(db: Kysely<DB>, token: string, policy: Sess
   };
 }
 
+/**
+ * Whether a token the server no longer honours was ended on purpose (revoked, or its account
+ * disabled) rather than by time: the device then erases its PIN (issue 17), since the PIN must not
+ * open the work of an account an admin closed. Only the holder of a real token learns this.
+ */
+export async function sessionRevoked(db: Kysely<DB>, token: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select('sessions.id')
+    .where('sessions.id', '=', tokenId(token))
+    .where((eb) => eb.or([eb('sessions.revoked_at', 'is not', null), eb('users.disabled_at', 'is not', null)]))
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function revokeSession(db: Kysely<DB>, token: string): Promise<void> {
   await db
     .updateTable('sessions')

@@ -14,6 +14,10 @@ export class ApiError extends Error {
 
 /** Tells the shell that the session is gone, so it can send the user to the login page. */
 export const sessionExpired = new EventTarget();
+/** Why the server ended the session: `revoked` on purpose (account disabled, device signed out), else by time. */
+export interface SessionEnd {
+  revoked: boolean;
+}
 
 /**
  * Held while the device was opened with its PIN after the session expired (offline/device-lock.ts):
@@ -69,7 +73,7 @@ export async function api<T>(path: string, init: RequestInit & { json?: unknown 
     const error = body?.error;
     // A wrong verification code is a 401 too, but the session is still there.
     if (response.status === 401 && !path.startsWith('/auth/login') && error?.code !== 'OTP_INVALID')
-      sessionExpired.dispatchEvent(new Event('expired'));
+      sessionExpired.dispatchEvent(new CustomEvent<SessionEnd>('expired', { detail: { revoked: error?.code === 'SESSION_REVOKED' } }));
     throw new ApiError(response.status, error?.code ?? 'UNKNOWN', error?.message ?? i18next.t('errors.generic'), error?.details);
   }
   return body as T;

@@ -40,7 +40,7 @@ export function useUnlockWithPin(user: string) {
       const result = await unlockWithPin(user, pin);
       if (result.ok) {
         await restoreQueries(queryClient);
-        markOpenedByPin();
+        markOpenedByPin(user);
       } else if (result.reason === 'ERASED' || result.reason === 'TOO_OLD') markPinErased(result.reason);
       return result;
     },

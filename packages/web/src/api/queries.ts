@@ -1,10 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, ApiError, type Page } from './client.js';
 import type { CaseEventRecord, CaseRecord, CaseStatus } from '@tuntas/domain';
+import { restoredOwner } from '../offline/persist.js';
+import { refreshDeviceKey } from '../offline/vault.js';
 import type { Beneficiary, Me, Wilayah } from './types.js';
 
 /**
- * Every server read goes through these hooks, so the offline layer (a later issue) can be added
+ * Every server read goes through these hooks, so the offline layer (offline/, api/outbox.ts) sits
  * beneath them — a persisted query cache and a write queue — without touching the screens.
  */
 export const keys = {
@@ -20,7 +22,14 @@ export function useMe() {
     queryKey: keys.me,
     queryFn: async () => {
       const { user } = await api<{ user: Me | null }>('/auth/session');
-      if (!user) throw new ApiError(401, 'UNAUTHENTICATED', '');
+      if (!user) {
+        // The server no longer honours this device's session while the device keeps someone's
+        // work: asking for its key tells why, and a session ended on purpose (account disabled,
+        // device signed out) erases the PIN that would open that work offline (vault.ts).
+        const owner = restoredOwner();
+        if (owner) await refreshDeviceKey(owner).catch(() => undefined);
+        throw new ApiError(401, 'UNAUTHENTICATED', '');
+      }
       return user;
     },
     retry: false,

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { lazy, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { ApiError, sessionExpired } from '../api/client.js';
+import { ApiError, sessionExpired, type SessionEnd } from '../api/client.js';
 import { keys, useMe } from '../api/queries.js';
 import type { Me } from '../api/types.js';
 import { useDeviceLock, watchSession } from '../offline/device-lock.js';
@@ -35,11 +35,12 @@ export function RequireSession({ children }: { children: ReactNode }) {
   const user = me.data?.id;
 
   useEffect(() => {
-    const onExpired = () => {
+    const onExpired = (event: Event) => {
+      const { revoked } = (event as CustomEvent<SessionEnd>).detail;
       // The server's "no": the device key goes, so what this device keeps stays sealed until
       // the same user signs in again (offline/vault.ts).
       const user = queryClient.getQueryData<Me>(keys.me)?.id ?? restoredOwner();
-      if (user) void forgetDeviceKey(user).catch(() => undefined);
+      if (user) void forgetDeviceKey(user, { revoked }).catch(() => undefined);
       queryClient.removeQueries({ queryKey: keys.me });
       navigate('/masuk', { state: { from: location.pathname, expired: true } });
     };

@@ -117,6 +117,9 @@ interface TuntasDB extends DBSchema {
   keys: { key: string; value: CryptoKey | ArrayBuffer | PinWrap | SessionMark };
 }
 
+/** Where the PIN's wrap of a user's data key is kept in `keys`. */
+export const pinId = (user: string) => `pin:${user}`;
+
 let opening: Promise<IDBPDatabase<TuntasDB>> | null = null;
 
 /** The device's own store (issue 17): the outbox, the working set and the keys that seal them. */

@@ -56,8 +56,11 @@ let stopProbe: (() => void) | null = null;
 /**
  * navigator.onLine is no proof either way (a weak signal, and a page opened offline may say
  * online): only the server answering is. Its liveness probe needs no session and reads nothing.
+ * Once it answers, the device asks for its key with the session it still holds: a session ended
+ * on purpose (account disabled, device signed out) erases the PIN there (vault.ts), so going
+ * offline again does not open the work with it.
  */
-function probeSignal(): () => void {
+function probeSignal(user: string): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
   const probe = async () => {
@@ -67,8 +70,10 @@ function probeSignal(): () => void {
       () => false,
     );
     if (stopped) return;
-    if (answered) set({ signal: true });
-    else timer = setTimeout(() => void probe(), PROBE_MS);
+    if (answered) {
+      await refreshDeviceKey(user).catch(() => undefined);
+      if (!stopped) set({ signal: true });
+    } else timer = setTimeout(() => void probe(), PROBE_MS);
   };
   const online = () => void probe();
   window.addEventListener('online', online);
@@ -81,10 +86,10 @@ function probeSignal(): () => void {
 }
 
 /** The PIN opened the device: the kept work shows, the outbox keeps new writes, none is sent. */
-export function markOpenedByPin(): void {
+export function markOpenedByPin(user: string): void {
   holdForSignIn(true);
   stopProbe?.();
-  stopProbe = probeSignal();
+  stopProbe = probeSignal(user);
   set({ ...OPEN, openedByPin: true });
 }
 

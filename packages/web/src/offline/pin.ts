@@ -1,5 +1,5 @@
 import { DEVICE_PIN_MAX_FAILURES, DEVICE_PIN_OFFLINE_DAYS, devicePinProblem } from '@tuntas/domain';
-import { offlineDb } from './db.js';
+import { offlineDb, pinId } from './db.js';
 import { clockMovedBack, sessionMark } from './session-mark.js';
 import { adoptDataKey, dataKeyToWrap, refreshDeviceKey } from './vault.js';
 
@@ -22,7 +22,6 @@ export interface PinWrap {
 
 /** OWASP's figure for PBKDF2-HMAC-SHA256 (2023); about half a second on a mid-range phone. */
 const ITERATIONS = 600_000;
-const pinId = (user: string) => `pin:${user}`;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 async function pinKey(pin: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<CryptoKey> {

@@ -1,4 +1,4 @@
-import { offlineDb, type Sealed } from './db.js';
+import { offlineDb, pinId, type Sealed } from './db.js';
 import { lapsed, recordSession, sessionMark } from './session-mark.js';
 
 /**
@@ -36,7 +36,8 @@ export async function refreshDeviceKey(user: string): Promise<KeyCheck> {
   }
   const db = await offlineDb();
   if (response.status === 401 || response.status === 403) {
-    await forgetDeviceKey(user);
+    const body = (await response.json().catch(() => null)) as { error?: { code?: string } } | null;
+    await forgetDeviceKey(user, { revoked: body?.error?.code === 'SESSION_REVOKED' });
     return 'refused';
   }
   if (!response.ok) return 'offline';
@@ -57,11 +58,17 @@ export function checkDeviceKeyOnce(user: string): Promise<KeyCheck> {
   return checked.has(user) ? Promise.resolve('ok') : refreshDeviceKey(user);
 }
 
-/** The server said no (session ended, account disabled): what the device keeps stays sealed. */
-export async function forgetDeviceKey(user: string): Promise<void> {
+/**
+ * The server said no: what the device keeps stays sealed until the user signs in again. When the
+ * session was ended on purpose (account disabled, device signed out, password changed:
+ * SESSION_REVOKED) rather than by time, the PIN goes too, so nothing opens it without the server.
+ */
+export async function forgetDeviceKey(user: string, { revoked = false }: { revoked?: boolean } = {}): Promise<void> {
   dataKeys.delete(user);
   checked.delete(user);
-  await (await offlineDb()).delete('keys', wrapId(user));
+  const db = await offlineDb();
+  await db.delete('keys', wrapId(user));
+  if (revoked) await db.delete('keys', pinId(user));
 }
 
 /**
@@ -126,7 +133,7 @@ export function adoptDataKey(user: string, key: CryptoKey): void {
 async function forgetSealed(user: string): Promise<void> {
   const db = await offlineDb();
   await db.delete('keys', dataId(user));
-  await db.delete('keys', `pin:${user}`);
+  await db.delete('keys', pinId(user));
   const cache = await db.get('cache', 'queries');
   if (cache?.owner === user) await db.delete('cache', 'queries');
   const tx = db.transaction('outbox', 'readwrite');
