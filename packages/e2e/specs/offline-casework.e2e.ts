@@ -1,20 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPage, openProfile, PHONE, screenshot, signIn } from '../support/browser.js';
+import { launch, openPage, openProfile, profileFolder, PHONE, screenshot, signIn } from '../support/browser.js';
 import { keptWorkingSet, serviceWorkerInControl } from '../support/device.js';
 import { caseWithoutNik } from '../support/records.js';
 
 let browser: Browser;
-const profile = mkdtempSync(join(tmpdir(), 'tuntas-profile-'));
+const profile = profileFolder();
 beforeAll(async () => {
   browser = await launch();
 });
 afterAll(async () => {
   await browser.close();
-  rmSync(profile, { recursive: true, force: true });
+  profile.remove();
 });
 
 /** Without a signal the browser reports each failed request, and the conflict answers 409: both expected here. */
@@ -49,7 +46,7 @@ async function workingFileKept(page: Page, caseId: string): Promise<boolean> {
 
 describe('the working file offline', () => {
   it('a conference, a referral’s answer, a plan change and its submission are kept through a browser restart without a signal; back online each is sent once, and the plan the koordinator changed meanwhile comes back as a conflict, kept as mine with its submission', async () => {
-    let phone = await openProfile(profile, PHONE);
+    let phone = await openProfile(profile.dir, PHONE);
     await signIn(phone.page, 'pendamping.35.10');
     await serviceWorkerInControl(phone.page);
     const kase = await caseWithoutNik(phone.page, { nama: 'Suparmi Rencana Luring', jenisKelamin: 'P', perkiraanUmur: 45 });
@@ -107,7 +104,7 @@ describe('the working file offline', () => {
     // The phone restarts without a signal: everything is still there, waiting.
     expect(realErrors(phone.errors)).toEqual([]);
     await phone.close();
-    phone = await openProfile(profile, PHONE);
+    phone = await openProfile(profile.dir, PHONE);
     const again = phone.page;
     await again.context().setOffline(true);
     await again.goto(`/kasus/${kase.id}`);

@@ -1,14 +1,18 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPage, screenshot, signIn } from '../support/browser.js';
+import { launch, openPage, openProfile, profileFolder, screenshot, signIn } from '../support/browser.js';
 import { serviceWorkerInControl, writeCaseNote } from '../support/device.js';
 import { caseWithoutNik } from '../support/records.js';
 
 let browser: Browser;
+const profile = profileFolder();
 beforeAll(async () => {
   browser = await launch();
 });
-afterAll(() => browser.close());
+afterAll(async () => {
+  await browser.close();
+  profile.remove();
+});
 
 /** The phone of issue 17's Done-when. */
 const PHONE = { width: 390, height: 844 };
@@ -40,12 +44,11 @@ async function fillAssessment(page: Page): Promise<void> {
     await set.locator('input').first().check();
 }
 
-// Not yet run: written at the end of the session while the server build was broken by work in progress elsewhere (calendar-routes.ts); run it and drop .skip.
 describe('a day offline', () => {
-  it('registers a person, opens their case, records an assessment and a service, moves the stage and asks for izin without a signal; a reload keeps it; one sync sends each write once; the koordinator’s edit meanwhile comes back as a conflict and is resolved', async () => {
-    const phone = await openPage(browser, PHONE);
-    const { page } = phone;
-    const context = page.context();
+  it('registers a person, opens their case, records an assessment and a service, moves the stage and asks for izin without a signal; a reload and a browser restart keep it; one sync sends each write once; the koordinator’s edit meanwhile comes back as a conflict and is resolved', async () => {
+    let phone = await openProfile(profile.dir, PHONE);
+    let { page } = phone;
+    let context = page.context();
     await signIn(page, 'pendamping.35.10');
     await serviceWorkerInControl(page);
     const me = await getJson<{ id: string }>(page, '/auth/me');
@@ -131,6 +134,19 @@ describe('a day offline', () => {
     await page.goto('/kirim');
     await expect.poll(() => page.locator('[data-testid=outbox-entry][data-status=menunggu]').count()).toBe(7);
     await screenshot(page, 'luring-hari-menunggu-ponsel');
+
+    // The browser restarts, still without a signal: the session, the outbox and the screens hold.
+    expect(realErrors(phone.errors)).toEqual([]);
+    await phone.close();
+    phone = await openProfile(profile.dir, PHONE);
+    ({ page } = phone);
+    context = page.context();
+    await context.setOffline(true);
+    await page.goto(`/kasus/${caseId}`);
+    await page.getByTestId('pending-move').getByText('menunggu dikirim').waitFor();
+    await page.getByTestId('outbox-count').getByText('7 belum terkirim').waitFor();
+    await page.goto('/kirim');
+    await expect.poll(() => page.locator('[data-testid=outbox-entry][data-status=menunggu]').count()).toBe(7);
 
     // Meanwhile the koordinator edits the contested case.
     const office = await openPage(browser, { width: 1280, height: 800 });

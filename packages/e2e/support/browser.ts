@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect, inject, onTestFailed } from 'vitest';
@@ -61,6 +62,12 @@ function watch(page: Page, close: () => Promise<void>): TestPage {
     // Opened outside a test (a hook): nothing to report to.
   }
   return { page, errors, close };
+}
+
+/** A folder for a browser profile, removed with `remove()` when the spec ends. */
+export function profileFolder(): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'tuntas-profile-'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /**
