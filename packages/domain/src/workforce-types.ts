@@ -27,6 +27,8 @@ export interface AttendanceRecord {
   jauh: boolean;
   catatan: string | null;
   persetujuan: 'menunggu' | 'disetujui' | 'ditolak' | null;
+  /** The disaster event the day was dinas luar for, on a deployment (issue 18). */
+  kejadian: { id: string; nama: string } | null;
 }
 
 export interface TeamDayRow {
@@ -77,6 +79,8 @@ export interface ActivityRecord {
   ditinjauPada: string | null;
   version: number;
   tindakan: { ubah: boolean; ajukan: boolean; tinjau: boolean };
+  /** The disaster event the work was done for, one the worker was deployed to that day (issue 18). */
+  kejadian: { id: string; nama: string } | null;
 }
 
 export interface IndicatorResult {

@@ -31,6 +31,7 @@ import * as m0028 from './migrations/0028-skp-periodic-evaluation.js';
 import * as m0029 from './migrations/0029-processing-bases.js';
 import * as m0030 from './migrations/0030-caseload-limits.js';
 import * as m0031 from './migrations/0031-two-factor-policy.js';
+import * as m0032 from './migrations/0032-deployment-field-work.js';
 
 /**
  * Forward-only: a migration never changes once it has landed, and there is no `down`.
@@ -68,6 +69,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0029-processing-bases': m0029,
   '0030-caseload-limits': m0030,
   '0031-two-factor-policy': m0031,
+  '0032-deployment-field-work': m0032,
 };
 
 /** Names of every migration, in order. */

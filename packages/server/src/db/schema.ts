@@ -327,6 +327,8 @@ export interface AttendanceTable {
   ditinjau_oleh: string | null;
   ditinjau_pada: Date | null;
   created_at: ColumnType<Date, Date | undefined, never>;
+  /** The disaster event a deployed pendamping's day was dinas luar for (migration 0032). */
+  disaster_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ActivitiesTable {
@@ -349,6 +351,8 @@ export interface ActivitiesTable {
   created_at: ColumnType<Date, Date | undefined, never>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
   version: Generated<number>;
+  /** The disaster event the work was done for, one the worker was deployed to that day (migration 0032). */
+  disaster_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SkpPlansTable {

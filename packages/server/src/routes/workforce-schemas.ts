@@ -46,6 +46,10 @@ export const AbsenceBody = StrictObject({
   catatan: Type.String({ minLength: 1, maxLength: 500 }),
 });
 
+const Kejadian = Nullable(
+  Type.Object({ id: Uuid, nama: Type.String() }, { description: 'The disaster event of a deployment day (dinas luar there)' }),
+);
+
 const Point = Nullable(
   Type.Object({ lat: Type.Number(), lng: Type.Number(), akurasi: Nullable(Type.Number()), jarakKm: Nullable(Type.Number()) }),
 );
@@ -70,6 +74,7 @@ export const AttendanceSchema = Type.Object({
   jauh: Type.Boolean({ description: 'A position beyond the duty radius: for the koordinator to look at, not a refusal' }),
   catatan: Nullable(Type.String()),
   persetujuan: Nullable(literals(['menunggu', 'disetujui', 'ditolak'] as const)),
+  kejadian: Kejadian,
 });
 
 export const AttendanceQuery = StrictObject({
@@ -128,6 +133,7 @@ export const ActivitySchema = Type.Object({
   ditinjauPada: Nullable(DateTime),
   version: Type.Integer(),
   tindakan: Type.Object({ ubah: Type.Boolean(), ajukan: Type.Boolean(), tinjau: Type.Boolean() }),
+  kejadian: Kejadian,
 });
 
 const activityFields = {
@@ -138,6 +144,8 @@ const activityFields = {
   lat: Type.Optional(Nullable(Lat)),
   lng: Type.Optional(Nullable(Lng)),
   caseIds: Type.Optional(Type.Array(Uuid, { maxItems: 50 })),
+  /** A disaster event the worker is deployed to on the activity day (issue 18). */
+  kejadianId: Type.Optional(Nullable(Uuid)),
 };
 
 export const NewActivityBody = StrictObject({
@@ -156,6 +164,7 @@ export const ActivityPatchBody = StrictObject({
   lat: activityFields.lat,
   lng: activityFields.lng,
   caseIds: activityFields.caseIds,
+  kejadianId: activityFields.kejadianId,
 });
 
 export const ActivityQuery = StrictObject({

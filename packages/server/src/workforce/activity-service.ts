@@ -6,9 +6,15 @@ import { workforcePolicy } from '../authz/policies.js';
 import { inScope } from '../authz/scope.js';
 import type { ActivitiesTable, DB } from '../db/schema.js';
 import { AppError, notFound, versionConflict } from '../http/app-error.js';
+import { deploymentOnDay } from '../disasters/deployment-day.js';
 import { workerClock } from './worker.js';
 
-type ActivityRow = Selectable<ActivitiesTable> & { username: string; nama_lengkap: string | null; jumlah_foto: number };
+type ActivityRow = Selectable<ActivitiesTable> & {
+  username: string;
+  nama_lengkap: string | null;
+  jumlah_foto: number;
+  kejadian_nama: string | null;
+};
 
 function toView(r: ActivityRow, actor: Actor): ActivityRecord {
   const own = r.user_id === actor.id;
@@ -37,6 +43,7 @@ function toView(r: ActivityRow, actor: Actor): ActivityRecord {
       ajukan: own && activityWorkflow.submittable(r.status),
       tinjau: !own && workforcePolicy.review(actor) && activityWorkflow.reviewable(r.status),
     },
+    kejadian: r.disaster_id === null ? null : { id: r.disaster_id, nama: r.kejadian_nama ?? '' },
   };
 }
 
@@ -44,8 +51,9 @@ function rows(db: Kysely<DB>, actor: Actor) {
   return db
     .selectFrom('activities')
     .innerJoin('users', 'users.id', 'activities.user_id')
+    .leftJoin('disasters', 'disasters.id', 'activities.disaster_id')
     .selectAll('activities')
-    .select(['users.username', 'users.nama_lengkap'])
+    .select(['users.username', 'users.nama_lengkap', 'disasters.nama as kejadian_nama'])
     .select(
       sql<number>`(select count(*)::int from evidence_photos p where p.owner_type = 'activity' and p.owner_id = activities.id)`.as(
         'jumlah_foto',
@@ -111,16 +119,23 @@ export interface ActivityInput {
   lat?: number | null | undefined;
   lng?: number | null | undefined;
   caseIds?: string[] | undefined;
+  /** The disaster event the work was for: one the worker is deployed to on `tanggal` (issue 18). */
+  kejadianId?: string | null | undefined;
 }
 
 const invalid = (field: string, code: string) => new AppError('ACTIVITY_INVALID', [{ field, code }]);
 
-/** Dated today or up to 31 days back in the worker's zone; cases the worker can see; a day holds 24 hours. */
+/**
+ * Dated today or up to 31 days back in the worker's zone; cases the worker can see; a day holds
+ * 24 hours; an event named only on a day the worker was deployed to it.
+ */
 async function check(db: Kysely<DB>, actor: Actor, input: ActivityInput, now: Date, excludeId: string | null): Promise<void> {
   const today = workerClock(actor.wilayah!, now).tanggal;
   if (input.tanggal > today) throw invalid('tanggal', 'masa_depan');
   if ((Date.parse(today) - Date.parse(input.tanggal)) / 86_400_000 > 31) throw invalid('tanggal', 'terlalu_lama');
   if ((input.lat == null) !== (input.lng == null)) throw invalid('lat', 'koordinat_tidak_lengkap');
+  if (input.kejadianId && !(await deploymentOnDay(db, actor.id, input.tanggal, input.kejadianId)))
+    throw invalid('kejadianId', 'bukan_penugasan');
   const caseIds = [...new Set(input.caseIds ?? [])];
   if (caseIds.length > 0) {
     const found = await db
@@ -167,6 +182,7 @@ export async function createActivity(
         lat: input.lat ?? null,
         lng: input.lng ?? null,
         case_ids: [...new Set(input.caseIds ?? [])],
+        disaster_id: input.kejadianId ?? null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -197,6 +213,7 @@ export async function updateActivity(
     lat: patch.lat !== undefined ? patch.lat : row.lat,
     lng: patch.lng !== undefined ? patch.lng : row.lng,
     caseIds: patch.caseIds ?? row.case_ids,
+    kejadianId: patch.kejadianId !== undefined ? patch.kejadianId : row.disaster_id,
   };
   await check(db, actor, next, now, id);
   await db.transaction().execute(async (trx) => {
@@ -210,6 +227,7 @@ export async function updateActivity(
         lat: next.lat ?? null,
         lng: next.lng ?? null,
         case_ids: [...new Set(next.caseIds ?? [])],
+        disaster_id: next.kejadianId ?? null,
         updated_at: new Date(),
         version: sql<number>`version + 1`,
       })

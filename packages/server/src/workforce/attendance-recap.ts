@@ -26,8 +26,17 @@ export async function teamDay(db: Kysely<DB>, actor: Actor, tanggal: string, wil
   const rows = await team(db, actor, wilayah)
     .leftJoin('attendance', (j) => j.onRef('attendance.user_id', '=', 'users.id').on('attendance.tanggal', '=', tanggal))
     .leftJoin('pendamping_profiles as p', 'p.user_id', 'users.id')
+    .leftJoin('disasters', 'disasters.id', 'attendance.disaster_id')
     .selectAll('attendance')
-    .select(['users.id as uid', 'users.username', 'users.nama_lengkap', 'users.wilayah as uwilayah', 'p.lokasi_lat', 'p.lokasi_lng'])
+    .select([
+      'users.id as uid',
+      'users.username',
+      'users.nama_lengkap',
+      'users.wilayah as uwilayah',
+      'p.lokasi_lat',
+      'p.lokasi_lng',
+      'disasters.nama as kejadian_nama',
+    ])
     .orderBy('users.wilayah')
     .orderBy('users.username')
     .execute();

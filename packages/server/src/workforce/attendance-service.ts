@@ -8,6 +8,7 @@ import type { DB } from '../db/schema.js';
 import { AppError, notFound } from '../http/app-error.js';
 import { toAttendanceView, type AttendanceRow } from './attendance-view.js';
 import { workerClock } from './worker.js';
+import { deploymentOnDay } from '../disasters/deployment-day.js';
 import { loadCalendar } from './working-calendar.js';
 
 export interface Position {
@@ -29,8 +30,9 @@ function attendanceRows(db: Kysely<DB>) {
   return db
     .selectFrom('attendance')
     .innerJoin('users', 'users.id', 'attendance.user_id')
+    .leftJoin('disasters', 'disasters.id', 'attendance.disaster_id')
     .selectAll('attendance')
-    .select(['users.username', 'users.nama_lengkap']);
+    .select(['users.username', 'users.nama_lengkap', 'disasters.nama as kejadian_nama']);
 }
 
 async function byId(db: Kysely<DB>, id: string): Promise<AttendanceRecord> {
@@ -58,6 +60,8 @@ async function distanceFromDuty(db: Kysely<DB>, userId: string, at: Position): P
  * One check-in a day, in the worker's own time zone, at the time they acted: the server's, or for
  * a check-in queued without a signal the phone's within `ACTED_TIME` limits, flagged when it
  * arrived late. Far from the duty location is flagged, not refused: field work moves.
+ * On a day of a disaster deployment the day is dinas luar at that event (issue 18): neither far
+ * from the home duty location nor late by the home office's hours.
  */
 export async function checkIn(
   db: Kysely<DB>,
@@ -69,8 +73,11 @@ export async function checkIn(
   const wilayah = attendee(actor);
   const acted = whenActed(input, now);
   const { tanggal, menit } = workerClock(wilayah, acted.at);
-  const status = input.status ?? 'hadir';
-  const { jarak, jauh } = await distanceFromDuty(db, actor.id, input);
+  const deployment = await deploymentOnDay(db, actor.id, tanggal);
+  const status = deployment ? 'dinas_luar' : (input.status ?? 'hadir');
+  const duty = await distanceFromDuty(db, actor.id, input);
+  const jarak = duty.jarak;
+  const jauh = deployment ? false : duty.jauh;
   const calendar = await loadCalendar(db, tanggal, tanggal);
   const id = await db.transaction().execute(async (trx) => {
     const inserted = await trx
@@ -91,6 +98,7 @@ export async function checkIn(
         jauh,
         catatan: input.catatan ?? null,
         persetujuan: null,
+        disaster_id: deployment?.disasterId ?? null,
       })
       .onConflict((oc) => oc.columns(['user_id', 'tanggal']).doNothing())
       .returning('id')
@@ -109,7 +117,7 @@ export async function checkIn(
       entityType: 'attendance',
       entityId: inserted.id,
       wilayah,
-      details: { status, jauh },
+      details: { status, jauh, ...(deployment ? { disasterId: deployment.disasterId } : {}) },
     });
     return inserted.id;
   });
@@ -132,7 +140,7 @@ export async function checkOut(
   const { tanggal, menit } = workerClock(wilayah, now);
   const open = await db
     .selectFrom('attendance')
-    .select(['id', 'tanggal', 'pulang_at', 'masuk_at'])
+    .select(['id', 'tanggal', 'pulang_at', 'masuk_at', 'disaster_id'])
     .where('user_id', '=', actor.id)
     .where((eb) =>
       eb.or([
@@ -145,7 +153,11 @@ export async function checkOut(
     .executeTakeFirst();
   if (!open) throw new AppError('NOT_CHECKED_IN');
   if (open.pulang_at !== null) throw new AppError('ALREADY_CHECKED_OUT');
-  const { jarak, jauh } = await distanceFromDuty(db, actor.id, input);
+  const duty = await distanceFromDuty(db, actor.id, input);
+  const jarak = duty.jarak;
+  // A deployment day is judged at the event, not against the home duty location and hours.
+  const deployed = open.disaster_id !== null;
+  const jauh = !deployed && duty.jauh;
   const calendar = await loadCalendar(db, tanggal, tanggal);
   await db.transaction().execute(async (trx) => {
     const updated = await trx
@@ -158,7 +170,7 @@ export async function checkOut(
         pulang_lng: input.lng,
         pulang_akurasi: input.accuracy,
         pulang_jarak_km: jarak,
-        pulang_cepat: open.tanggal === tanggal && isEarlyLeave(tanggal, menit, calendar),
+        pulang_cepat: !deployed && open.tanggal === tanggal && isEarlyLeave(tanggal, menit, calendar),
         jauh: sql<boolean>`jauh or ${jauh}`,
       })
       .where('id', '=', open.id)
@@ -271,8 +283,9 @@ export async function listAttendance(
   const [page, count] = await Promise.all([
     rows
       .innerJoin('users', 'users.id', 'attendance.user_id')
+      .leftJoin('disasters', 'disasters.id', 'attendance.disaster_id')
       .selectAll('attendance')
-      .select(['users.username', 'users.nama_lengkap'])
+      .select(['users.username', 'users.nama_lengkap', 'disasters.nama as kejadian_nama'])
       .orderBy('attendance.tanggal', 'desc')
       .orderBy('users.username')
       .limit(q.pageSize)

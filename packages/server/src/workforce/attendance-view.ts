@@ -2,7 +2,7 @@ import type { AttendanceRecord } from '@tuntas/domain';
 import type { Selectable } from 'kysely';
 import type { AttendanceTable } from '../db/schema.js';
 
-export type AttendanceRow = Selectable<AttendanceTable> & { username: string; nama_lengkap: string | null };
+export type AttendanceRow = Selectable<AttendanceTable> & { username: string; nama_lengkap: string | null; kejadian_nama: string | null };
 
 const point = (lat: number | null, lng: number | null, akurasi: number | null, jarak: number | null) =>
   lat === null || lng === null ? null : { lat, lng, akurasi, jarakKm: jarak === null ? null : Math.round(jarak * 10) / 10 };
@@ -28,5 +28,6 @@ export function toAttendanceView(r: AttendanceRow): AttendanceRecord {
     jauh: r.jauh,
     catatan: r.catatan,
     persetujuan: r.persetujuan,
+    kejadian: r.disaster_id === null ? null : { id: r.disaster_id, nama: r.kejadian_nama ?? '' },
   };
 }

@@ -385,3 +385,13 @@ export async function recordAid(recorder: Session, disaster: Pick<DisasterRecord
   if (response.statusCode !== 201) throw new Error(`aid refused: ${response.statusCode} ${response.body}`);
   return response.json();
 }
+
+/** Sets the pendamping's duty location (the koordinator of their area does it), so far check-ins are flagged. */
+export async function setDutyLocation(koordinator: Session, pendamping: Session, lokasi: { lat: number; lng: number }, radiusKm = 20) {
+  const response = await koordinator.request({
+    method: 'PUT',
+    url: `/api/v1/pendamping/${pendamping.user.id}/profile`,
+    payload: { lokasiTugas: lokasi, radiusKm },
+  });
+  if (response.statusCode !== 200) throw new Error(`profile refused: ${response.statusCode} ${response.body}`);
+}
