@@ -103,6 +103,7 @@ function Entry({ entry }: { entry: ActivityRecord }) {
       <header>
         <strong>{t(`kerja.jenis.${entry.jenis}`)}</strong> · {t(`kerja.activityStatus.${entry.status}`)}
         {entry.caseIds.length > 0 && <> · {t('kerja.kegiatan.cases', { count: entry.caseIds.length })}</>}
+        {entry.kejadian && <> · {t('kerja.kegiatan.event', { nama: entry.kejadian.nama })}</>}
         {pendingEdit && (
           <>
             {' '}
@@ -150,10 +151,16 @@ function Entry({ entry }: { entry: ActivityRecord }) {
   );
 }
 
-function NewEntry({ tanggal }: { tanggal: string }) {
+/**
+ * `kejadian`: the disaster event today's presensi was dinas luar for (a deployment); an entry of
+ * that day may name it, and does unless the worker unticks it (issue 18).
+ */
+function NewEntry({ tanggal, kejadian }: { tanggal: string; kejadian: { id: string; nama: string } | null }) {
   const { t } = useTranslation();
   const invalidate = useInvalidate();
   const [form, setForm] = useState<ActivityForm>({ jenis: 'kunjungan_rumah', durasiMenit: 60, uraian: '' });
+  const [linked, setLinked] = useState(true);
+  const kejadianId = kejadian && linked ? kejadian.id : null;
   const add = useMutation({
     // Its own id: a photo taken of it before it is sent names it, and waits for it.
     mutationFn: (id: string) =>
@@ -161,7 +168,7 @@ function NewEntry({ tanggal }: { tanggal: string }) {
         kind: 'activity',
         path: '/activities',
         id,
-        body: { id, tanggal, ...form, uraian: form.uraian || null },
+        body: { id, tanggal, ...form, uraian: form.uraian || null, ...(kejadianId ? { kejadianId } : {}) },
         ref: { tanggal, activityId: id },
       }),
     onSuccess: () => {
@@ -179,6 +186,12 @@ function NewEntry({ tanggal }: { tanggal: string }) {
         }}
       >
         <ActivityFields form={form} onChange={setForm} />
+        {kejadian && (
+          <label>
+            <input type="checkbox" checked={linked} onChange={(e) => setLinked(e.target.checked)} />
+            {t('kerja.kegiatan.forEvent', { nama: kejadian.nama })}
+          </label>
+        )}
         <button type="submit" aria-busy={add.isPending} disabled={add.isPending}>
           {t('kerja.kegiatan.addSubmit')}
         </button>
@@ -258,7 +271,9 @@ export default function KegiatanPage() {
           {submit.error.message}
         </p>
       )}
-      {tanggal && <NewEntry tanggal={tanggal} />}
+      {tanggal && (
+        <NewEntry tanggal={tanggal} kejadian={todayQuery.data?.tanggal === tanggal ? (todayQuery.data.presensi?.kejadian ?? null) : null} />
+      )}
       <p>
         <Link to={`/kinerja/${me.id}`}>{t('kerja.presensi.kinerja')}</Link>
       </p>

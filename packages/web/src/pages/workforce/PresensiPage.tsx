@@ -92,6 +92,7 @@ export default function PresensiPage() {
                 )}
               </p>
             )}
+            {r?.kejadian && <p data-testid="deployment-day">{t('kerja.presensi.deployment', { nama: r.kejadian.nama })}</p>}
             {r?.jauh && <p className="warning">{t('kerja.presensi.far', { km: r.masuk?.jarakKm ?? r.pulang?.jarakKm ?? '?' })}</p>}
             {r && !r.masukAt && (
               <p>
@@ -204,6 +205,7 @@ export default function PresensiPage() {
             {d.items.map((r) => (
               <li key={r.id}>
                 <strong>{formatDate(r.tanggal)}</strong> · {t(`kerja.status.${r.status}`)}
+                {r.kejadian && ` · ${r.kejadian.nama}`}
                 {r.masukAt && ` · ${formatTime(r.masukAt, r.wilayah)}`}
                 {r.pulangAt && ` – ${formatTime(r.pulangAt, r.wilayah)}`} <Flags r={r} />
               </li>
