@@ -22,11 +22,11 @@ const ROLES = [
     nav: [
       'Beranda',
       'Kasus',
-      'Penerima manfaat',
-      'Kegiatan',
-      'Presensi',
       'Persetujuan',
       'Tim',
+      'Presensi',
+      'Kegiatan',
+      'Penerima manfaat',
       'Dasbor',
       'Bencana',
       'Pelatihan',
@@ -43,7 +43,7 @@ describe('signing in', () => {
     const { page, errors, close } = await openPage(browser, viewport);
     await signIn(page, username);
     const menu = page.getByRole('navigation', { name: 'Menu utama' });
-    const labels = async () => (await menu.getByRole('link').allInnerTexts()).map((l) => l.replace(/^\S+\s*/u, '').trim());
+    const labels = async () => (await menu.getByRole('link').allInnerTexts()).map((l) => l.trim());
     await expect.poll(labels).toEqual(nav);
     expect(await page.locator('html').getAttribute('lang')).toBe('id');
     await screenshot(page, `beranda-${username}-${viewport === PHONE ? 'ponsel' : 'desktop'}`);
@@ -78,6 +78,38 @@ describe('signing in', () => {
     await page.getByLabel('Kata sandi').fill('tuntas-demo');
     await page.getByRole('button', { name: 'Masuk', exact: true }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/penerima-manfaat');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('gives the koordinator a phone bar of five: four targets and “Lainnya”, which opens the rest', async () => {
+    const { page, errors, close } = await openPage(browser, PHONE);
+    await signIn(page, 'koordinator.35');
+    const menu = page.getByRole('navigation', { name: 'Menu utama' });
+    const visible = async () => (await menu.getByRole('link').allInnerTexts()).map((l) => l.trim());
+    await expect.poll(visible).toEqual(['Beranda', 'Kasus', 'Persetujuan', 'Tim']);
+    // Every target of the bar in one row, each wide enough for its word.
+    const bar = await menu.evaluate((nav) => {
+      const targets = [...nav.querySelectorAll<HTMLElement>('a, button')].filter((el) => el.getBoundingClientRect().width > 0);
+      const boxes = targets.map((el) => el.getBoundingClientRect());
+      return {
+        count: boxes.length,
+        narrowest: Math.min(...boxes.map((r) => r.width)),
+        oneRow: Math.max(...boxes.map((r) => r.top)) < Math.min(...boxes.map((r) => r.bottom)),
+        // No word runs out of its target into the next one.
+        overflowing: targets.filter((el) => el.scrollWidth > el.clientWidth).map((el) => el.innerText.trim()),
+      };
+    });
+    expect(bar).toMatchObject({ count: 5, oneRow: true, overflowing: [] });
+    expect(bar.narrowest).toBeGreaterThanOrEqual(44);
+    await menu.getByRole('button', { name: 'Lainnya' }).click();
+    await menu.getByRole('link', { name: 'Pengguna' }).waitFor();
+    // The screen as the phone shows it (not the whole page): the sheet above the bar.
+    await page.screenshot({ path: new URL('../../../test-results/screens/menu-koordinator-ponsel.png', import.meta.url).pathname });
+    await menu.getByRole('link', { name: 'Presensi' }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/presensi');
+    // Chosen from the sheet, the sheet closes again.
+    await expect.poll(() => menu.getByRole('link', { name: 'Pengguna' }).count()).toBe(0);
     expect(errors).toEqual([]);
     await close();
   });

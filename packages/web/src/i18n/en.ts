@@ -49,6 +49,8 @@ export const en: Widen<Dictionary> = {
     audit: 'Audit trail',
     bencana: 'Disasters',
     menu: 'Main menu',
+    more: 'More',
+    close: 'Close',
     logout: 'Sign out',
     skip: 'Skip to main content',
   },

@@ -48,6 +48,8 @@ export const id = {
     audit: 'Jejak audit',
     bencana: 'Bencana',
     menu: 'Menu utama',
+    more: 'Lainnya',
+    close: 'Tutup',
     logout: 'Keluar',
     skip: 'Lewati ke isi utama',
   },

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { Link, Outlet, useNavigate } from 'react-router';
 import { api } from '../api/client.js';
 import { useDisasters } from '../api/disaster-queries.js';
 import { outboxSnapshot, startOutbox, useOutbox } from '../api/outbox.js';
@@ -12,6 +12,7 @@ import { checkDeviceKeyOnce } from '../offline/vault.js';
 import { useMe } from '../api/queries.js';
 import { setLanguage, type Language } from '../i18n/index.js';
 import { useOnline } from '../lib/use-online.js';
+import { MainNav } from './MainNav.js';
 import { NAV_BY_ROLE } from './nav.js';
 
 /** The count of unsent writes on every screen; opens the outbox. */
@@ -100,20 +101,7 @@ export function AppShell() {
         </p>
       )}
       <OutboxCount />
-      <nav className="mainnav" aria-label={t('nav.menu')}>
-        <ul>
-          {items.map((item) => (
-            <li key={item.to}>
-              <NavLink to={item.to} end={item.to === '/'}>
-                <span aria-hidden="true" className="icon">
-                  {item.icon}
-                </span>
-                <span className="label">{t(item.label)}</span>
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <MainNav items={items} />
       <main id="isi" className="content" tabIndex={-1}>
         <Outlet />
       </main>
