@@ -506,6 +506,11 @@ export const ERRORS = {
     id: 'Penugasan tidak valid: hanya pendamping aktif, tanggal selesai tidak sebelum tanggal mulai, paling lama 90 hari.',
     en: 'The deployment is invalid: active pendamping only, end not before start, at most 90 days.',
   },
+  DEPLOYMENT_END_INVALID: {
+    status: 422,
+    id: 'Tanggal akhir penugasan harus antara tanggal mulai dan hari ini, dan tidak melewati tanggal selesai yang tercatat.',
+    en: 'The deployment’s end must lie between its start and today, and not after the recorded end.',
+  },
   DEPLOYMENT_OVERLAP: {
     status: 409,
     id: 'Pendamping ini sudah ditugaskan ke kejadian ini pada tanggal yang bertumpang tindih.',

@@ -1,4 +1,4 @@
-import type { ActivityRecord, AttendanceRecord, DisasterRecord } from '@tuntas/domain';
+import { wilayahClock, type ActivityRecord, type AttendanceRecord, type DisasterRecord } from '@tuntas/domain';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../src/authz/actor.js';
@@ -22,6 +22,8 @@ let flood: DisasterRecord;
 const JAKARTA = { lat: -6.18, lng: 106.83 };
 const BANYUWANGI = { lat: -8.22, lng: 114.37, accuracy: 15 };
 const yesterday = dayFromToday(-1);
+/** `n` days from the deployed pendamping's own today (Jakarta), the day the access rule asks about. */
+const homeDay = (n: number) => new Date(Date.parse(wilayahClock('31.71').tanggal) + n * 86_400_000).toISOString().slice(0, 10);
 
 const api = (s: Session, method: string, url: string, payload?: unknown) =>
   s.request({ method: method as 'POST', url: `/api/v1${url}`, ...(payload !== undefined ? { payload: payload as object } : {}) });
@@ -123,3 +125,48 @@ async function monthly(s: Session, tanggal: string): Promise<{ ldp: number; meni
     where user_id = ${s.user.id} and bulan = date_trunc('month', ${tanggal}::date)::date`.execute(ctx.database.db);
   return rows.rows[0] ?? { ldp: 0, menit_disetujui: 0 };
 }
+
+describe('ending a deployment early', () => {
+  it('lets the event’s manager set a last day from the start to today; access ends the day after', async () => {
+    const [leaving, staying, hostKoor] = await Promise.all([
+      signIn(ctx, 'pendamping', '31.71'),
+      signIn(ctx, 'pendamping', '31.71'),
+      signIn(ctx, 'koordinator', '35'),
+    ]);
+    const first = await deploy(direktorat, flood, leaving, { mulai: homeDay(-3), selesai: homeDay(7) });
+    const second = await deploy(direktorat, flood, staying, { mulai: homeDay(-3), selesai: homeDay(7) });
+    const end = (s: Session, deploymentId: string, selesai: string) =>
+      api(s, 'POST', `/disasters/${flood.id}/deployments/${deploymentId}/end`, { selesai, alasan: 'Ditarik ke daerah asal' });
+    expect((await api(leaving, 'GET', `/disasters/${flood.id}`)).statusCode).toBe(200);
+
+    // Before its start, after today, by the deployed pendamping, by another province's koordinator: nothing changes.
+    for (const [s, selesai, status, code] of [
+      [hostKoor, homeDay(-4), 422, 'DEPLOYMENT_END_INVALID'],
+      [hostKoor, homeDay(1), 422, 'DEPLOYMENT_END_INVALID'],
+      [leaving, homeDay(-1), 403, 'FORBIDDEN'],
+      [jakartaKoor, homeDay(-1), 404, 'NOT_FOUND'],
+    ] as const) {
+      const refused = await end(s, first.id, selesai);
+      expect([refused.statusCode, refused.json().error.code]).toEqual([status, code]);
+    }
+    expect(
+      (await api(direktorat, 'GET', `/disasters/${flood.id}/deployments`)).json().find((d: { id: string }) => d.id === first.id).selesai,
+    ).toBe(homeDay(7));
+
+    // The host koordinator (who manages an event inside their province) ends it yesterday: no access from today.
+    const ended = await end(hostKoor, first.id, homeDay(-1));
+    expect(ended.statusCode, ended.body).toBe(200);
+    expect(ended.json()).toMatchObject({ selesai: homeDay(-1), aktif: false });
+    expect((await api(leaving, 'GET', `/disasters/${flood.id}`)).statusCode).toBe(404);
+    // Ended today, the day's work stays open; a later end than the recorded one is refused.
+    expect((await end(direktorat, second.id, homeDay(0))).json()).toMatchObject({ selesai: homeDay(0), aktif: true });
+    expect((await api(staying, 'GET', `/disasters/${flood.id}/affected`)).statusCode).toBe(200);
+    expect((await end(direktorat, first.id, homeDay(0))).json().error.code).toBe('DEPLOYMENT_END_INVALID');
+    const audit = await sql<{ details: Record<string, unknown> }>`select details from audit_events
+      where action = 'disaster.deployment.end' order by id`.execute(ctx.database.db);
+    expect(audit.rows.map((r) => [r.details.deploymentId, r.details.selesai, r.details.selesaiSemula])).toEqual([
+      [first.id, homeDay(-1), homeDay(7)],
+      [second.id, homeDay(0), homeDay(7)],
+    ]);
+  });
+});

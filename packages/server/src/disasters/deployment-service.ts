@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
 import type { DB } from '../db/schema.js';
-import { AppError, fieldError } from '../http/app-error.js';
+import { AppError, fieldError, notFound } from '../http/app-error.js';
 import { workerClock } from '../workforce/worker.js';
 import { loadDisaster, loadForManaging } from './disaster-service.js';
 
@@ -127,6 +127,53 @@ export async function createDeployment(
       },
     });
     return row.id;
+  });
+  const row = await selectDeployments(db).where('d.id', '=', deploymentId).executeTakeFirstOrThrow();
+  return present(row, now);
+}
+
+/**
+ * Ends a deployment early (issue 18): the new last day lies between its first day and the
+ * pendamping's own today, and not after the recorded end (shortening only). Access ends the day
+ * after it, as with a deployment that ran its course; ending on today keeps today's work open.
+ */
+export async function endDeployment(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  id: string,
+  deploymentId: string,
+  input: { selesai: string; alasan?: string | null | undefined },
+  now: Date,
+): Promise<DeploymentRecord> {
+  await db.transaction().execute(async (trx) => {
+    const event = await loadForManaging(trx, actor, id, now);
+    const row = await trx
+      .selectFrom('disaster_deployments as d')
+      .innerJoin('users as u', 'u.id', 'd.user_id')
+      .select(['d.mulai', 'd.selesai', 'd.user_id', 'u.wilayah'])
+      .where('d.id', '=', deploymentId)
+      .where('d.disaster_id', '=', id)
+      .forUpdate('d')
+      .executeTakeFirst();
+    if (!row) throw notFound();
+    const today = workerClock(row.wilayah ?? '31', now).tanggal;
+    if (input.selesai < row.mulai || input.selesai > today || input.selesai > row.selesai)
+      throw new AppError('DEPLOYMENT_END_INVALID', { mulai: row.mulai, selesai: row.selesai, hariIni: today });
+    await trx.updateTable('disaster_deployments').set({ selesai: input.selesai }).where('id', '=', deploymentId).execute();
+    await recordAudit(trx, actor, origin, {
+      action: 'disaster.deployment.end',
+      entityType: 'disaster',
+      entityId: id,
+      wilayah: event.wilayah[0]!,
+      details: {
+        deploymentId,
+        userId: row.user_id,
+        selesaiSemula: row.selesai,
+        selesai: input.selesai,
+        alasan: input.alasan?.trim() || null,
+      },
+    });
   });
   const row = await selectDeployments(db).where('d.id', '=', deploymentId).executeTakeFirstOrThrow();
   return present(row, now);

@@ -2,7 +2,7 @@ import type { SitrepRecord } from '@tuntas/domain';
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { openCaseFromEvent } from '../disasters/affected-case.js';
 import { listAffected, registerAffected, updateAffected } from '../disasters/affected-service.js';
-import { createDeployment, deployableFor, listDeployments } from '../disasters/deployment-service.js';
+import { createDeployment, deployableFor, endDeployment, listDeployments } from '../disasters/deployment-service.js';
 import { createDisaster, getDisaster, listDisasters, moveDisasterStatus, statusHistory } from '../disasters/disaster-service.js';
 import { createLdpSession, listLdpSessions } from '../disasters/ldp-service.js';
 import { createShelter, listShelters } from '../disasters/shelter-service.js';
@@ -21,6 +21,7 @@ import {
   DeployableSchema,
   DeploymentSchema,
   DisasterBody,
+  EndDeploymentBody,
   DisasterListQuery,
   DisasterSchema,
   LdpSessionBody,
@@ -36,6 +37,7 @@ import {
 const writeErrors = { ...authErrors, 409: ErrorResponse, 422: ErrorResponse };
 const IdParams = StrictObject({ id: Uuid });
 const AffectedParams = StrictObject({ id: Uuid, affectedId: Uuid });
+const DeploymentParams = StrictObject({ id: Uuid, deploymentId: Uuid });
 const tags = ['bencana'];
 const CONTENT = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', pdf: 'application/pdf' } as const;
 
@@ -141,6 +143,23 @@ export const disasterRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) =>
       reply.code(201).send(await createDeployment(db(), actorOf(request), originOf(request), request.params.id, request.body, new Date())),
+  );
+
+  app.post(
+    '/disasters/:id/deployments/:deploymentId/end',
+    {
+      schema: {
+        tags,
+        summary: 'End a deployment early (the event’s manager): a last day from its start to today; access ends the day after',
+        params: DeploymentParams,
+        body: EndDeploymentBody,
+        response: { 200: DeploymentSchema, ...writeErrors },
+      },
+    },
+    async (request) => {
+      const { id, deploymentId } = request.params;
+      return endDeployment(db(), actorOf(request), originOf(request), id, deploymentId, request.body, new Date());
+    },
   );
 
   app.get(

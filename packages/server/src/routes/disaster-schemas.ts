@@ -103,6 +103,11 @@ export const DeploymentBody = StrictObject({
   suratTugas: Type.Optional(NullableText(100)),
 });
 
+export const EndDeploymentBody = StrictObject({
+  selesai: Type.String({ format: 'date', description: 'The new last day: not before the start, not after today or the recorded end' }),
+  alasan: Type.Optional(NullableText(500)),
+});
+
 export const ShelterSchema = Type.Object({
   id: Uuid,
   disasterId: Uuid,

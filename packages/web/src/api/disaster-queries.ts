@@ -167,6 +167,16 @@ export function useDeploy(id: string) {
   });
 }
 
+/** Ends a deployment early: a last day from its start to today (issue 18). */
+export function useEndDeployment(id: string) {
+  const refresh = useRefresh(id);
+  return useMutation({
+    mutationFn: ({ deploymentId, ...input }: { deploymentId: string; selesai: string; alasan?: string }) =>
+      api<DeploymentRecord>(`/disasters/${id}/deployments/${deploymentId}/end`, { method: 'POST', json: input }),
+    onSuccess: refresh,
+  });
+}
+
 export interface NewShelter {
   nama: string;
   jenis: JenisPosko;

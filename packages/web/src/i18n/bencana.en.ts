@@ -349,6 +349,12 @@ export const bencanaEn: Widen<typeof bencanaId> = {
     bastLine: 'BAST no.: {{nomor}} · {{tanggal}} · handed over by {{oleh}}',
   },
   penugasan: {
+    end: 'End deployment',
+    endDate: 'Last day on duty',
+    endReason: 'Reason (optional)',
+    endConfirm: '{{nama}}’s access to this event ends the day after the last day. Continue?',
+    endSubmit: 'Yes, end the deployment',
+    endCancel: 'Cancel',
     title: 'Deployments',
     none: 'No pendamping deployed yet.',
     add: 'Deploy a pendamping',

@@ -347,6 +347,12 @@ export const bencanaId = {
     bastLine: 'No. BAST: {{nomor}} · {{tanggal}} · diserahkan oleh {{oleh}}',
   },
   penugasan: {
+    end: 'Akhiri penugasan',
+    endDate: 'Hari terakhir bertugas',
+    endReason: 'Alasan (opsional)',
+    endConfirm: 'Akses {{nama}} ke kejadian ini berakhir sehari setelah hari terakhir. Lanjutkan?',
+    endSubmit: 'Ya, akhiri penugasan',
+    endCancel: 'Batal',
     title: 'Penugasan pendamping',
     none: 'Belum ada pendamping ditugaskan.',
     add: 'Tugaskan pendamping',

@@ -7,6 +7,7 @@ import { QueryStatus } from '../../components/QueryStatus.js';
 import { formatDate, workerToday } from '../../lib/format.js';
 import { DeployeePicker } from './DeployeePicker.js';
 import { AreaName } from './DisasterBits.js';
+import { EndDeployment } from './EndDeployment.js';
 
 function DeployForm({ event, onDone }: { event: DisasterRecord; onDone: () => void }) {
   const { t } = useTranslation();
@@ -107,6 +108,7 @@ export function DeploymentsPanel({ event }: { event: DisasterRecord }) {
                     </small>
                   </>
                 )}
+                {event.tindakan.tugaskan && <EndDeployment disasterId={event.id} deployment={d} />}
               </li>
             ))}
           </ul>
