@@ -480,6 +480,16 @@ export const ERRORS = {
     id: 'Pelatihan sudah ditetapkan selesai; peserta, kehadiran dan nilai tidak dapat diubah lagi.',
     en: 'The training has been completed; participants, attendance and scores can no longer change.',
   },
+  TRAINING_CHECKIN_INVALID: {
+    status: 422,
+    id: 'Kode QR ini bukan untuk sesi pelatihan ini. Pindai kode yang ditampilkan panitia.',
+    en: 'This QR code is not for this training session. Scan the code the organiser shows.',
+  },
+  TRAINING_CHECKIN_EXPIRED: {
+    status: 422,
+    id: 'Kode QR sudah kedaluwarsa. Pindai kode terbaru di layar panitia.',
+    en: 'The QR code has expired. Scan the latest code on the organiser’s screen.',
+  },
   CERTIFICATE_REVOKED: { status: 409, id: 'Sertifikat ini sudah dicabut.', en: 'This certificate has been revoked.' },
   COMPETENCY_INVALID: {
     status: 422,

@@ -113,6 +113,30 @@ export function trainingStatus(t: { mulai: string; selesai: string; completedAt:
   return 'menunggu_penetapan';
 }
 
+/** A session starts at its unit's time, or at this hour (venue time) when none is set. */
+export const JAM_MULAI_BAKU = '08:00';
+/** The QR check-in opens this many minutes before a session starts (people arrive early). */
+export const CHECKIN_BUKA_MENIT = 30;
+/** A check-in more than this many minutes after the start is recorded as late. */
+export const TOLERANSI_TERLAMBAT_MENIT = 15;
+/** A check-in token rotates every minute and is accepted for at most two (a photo of it soon goes stale). */
+export const CHECKIN_TOKEN_DETIK = 60;
+
+export type CheckinTiming = 'belum_mulai' | 'tepat_waktu' | 'terlambat';
+
+/** Where a QR check-in falls against its session: `local` is the venue's date and minute of the day. */
+export function checkinTiming(
+  sesi: { tanggal: string; jamMulai: string | null },
+  local: { tanggal: string; menit: number },
+): CheckinTiming {
+  const [h, m] = (sesi.jamMulai ?? JAM_MULAI_BAKU).split(':').map(Number) as [number, number];
+  const start = h * 60 + m;
+  if (local.tanggal < sesi.tanggal) return 'belum_mulai';
+  if (local.tanggal > sesi.tanggal) return 'terlambat';
+  if (local.menit < start - CHECKIN_BUKA_MENIT) return 'belum_mulai';
+  return local.menit > start + TOLERANSI_TERLAMBAT_MENIT ? 'terlambat' : 'tepat_waktu';
+}
+
 /** A certificate number: `SRT-2025-0001-7K3F9QXM` (year, event number, 8 random Crockford base-32 characters). */
 export const CERTIFICATE_NUMBER = /^SRT-\d{4}-\d{4,}-[0-9A-HJKMNP-TV-Z]{8}$/;
 
@@ -123,6 +147,8 @@ export interface TrainingUnit {
   nama: string;
   jp: number;
   tanggal: string | null;
+  /** HH:MM at the venue; null: JAM_MULAI_BAKU. */
+  jamMulai: string | null;
   kompetensi: string[];
 }
 
@@ -151,9 +177,21 @@ export interface TrainingParticipant {
   username: string;
   wilayah: string;
   hadir: string[];
+  /** Units checked in late (by QR, after the start and its tolerance). */
+  terlambat: string[];
   nilaiPre: number | null;
   nilaiPost: number | null;
   sertifikat: string | null;
+}
+
+/** What the organiser's screen shows for one session: the QR code and the link it carries. */
+export interface CheckinToken {
+  unit: string;
+  token: string;
+  url: string;
+  berlakuSampai: string;
+  /** The QR code of `url`, as SVG markup. */
+  svg: string;
 }
 
 export interface CertificateSummary {

@@ -32,6 +32,7 @@ import * as m0029 from './migrations/0029-processing-bases.js';
 import * as m0030 from './migrations/0030-caseload-limits.js';
 import * as m0031 from './migrations/0031-two-factor-policy.js';
 import * as m0032 from './migrations/0032-deployment-field-work.js';
+import * as m0033 from './migrations/0033-training-checkin.js';
 
 /**
  * Forward-only: a migration never changes once it has landed, and there is no `down`.
@@ -70,6 +71,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0030-caseload-limits': m0030,
   '0031-two-factor-policy': m0031,
   '0032-deployment-field-work': m0032,
+  '0033-training-checkin': m0033,
 };
 
 /** Names of every migration, in order. */

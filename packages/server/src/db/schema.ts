@@ -681,6 +681,8 @@ export interface TrainingsTable {
   completed_at: Date | null;
   created_by: string | null;
   created_at: ColumnType<Date, never, never>;
+  /** HMAC key of the event's check-in tokens (migration 0033); never leaves the server. */
+  checkin_key: ColumnType<string, never, never>;
 }
 
 export interface TrainingUnitsTable {
@@ -691,6 +693,8 @@ export interface TrainingUnitsTable {
   jp: number;
   tanggal: string | null;
   kompetensi: ColumnType<string[], string[] | undefined, string[]>;
+  /** HH:MM local to the venue; null: the default start. */
+  jam_mulai: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface TrainingParticipantsTable {
@@ -707,6 +711,7 @@ export interface TrainingAttendanceTable {
   unit: string;
   recorded_at: ColumnType<Date, Date | undefined, never>;
   recorded_by: string | null;
+  terlambat: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface TrainingCertificatesTable {

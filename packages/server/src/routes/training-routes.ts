@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { AppError } from '../http/app-error.js';
 import { actorOf, originOf } from '../http/context.js';
 import { authErrors, ErrorResponse, StrictObject, Uuid, WilayahCode } from '../http/schemas.js';
+import { checkIn, checkinToken } from '../trainings/checkin-service.js';
 import { certificateFile, listCertificates, revokeCertificate, verifyCertificate } from '../trainings/certificate-service.js';
 import { addCertification, assessCompetency, competencyMatrix, developmentHours } from '../trainings/competency-service.js';
 import {
@@ -24,6 +25,9 @@ import {
   CertificateSchema,
   CertificateSummarySchema,
   CertificationBody,
+  CheckinBody,
+  CheckinTokenParams,
+  CheckinTokenSchema,
   CompetencyRowSchema,
   CompletionSchema,
   HoursSchema,
@@ -131,6 +135,48 @@ export const trainingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         originOf(request),
         request.params.id,
         request.body,
+        new Date(),
+      );
+      return reply.code(created ? 201 : 200).send(participant);
+    },
+  );
+
+  app.get(
+    '/trainings/:id/units/:unit/checkin-token',
+    {
+      schema: {
+        tags,
+        summary: 'The session’s current QR check-in token, its link and QR code (organiser); it rotates every minute',
+        params: CheckinTokenParams,
+        response: { 200: CheckinTokenSchema, ...authErrors, 422: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      const { id, unit } = request.params;
+      return checkinToken(db(), actorOf(request), id, unit, publicBase(app.ctx.config.publicUrl, request), new Date());
+    },
+  );
+
+  app.post(
+    '/trainings/:id/checkin',
+    {
+      schema: {
+        tags,
+        summary:
+          'A participant checks in with the QR token of a session (201 new, 200 already recorded); late after the start; expired, another event’s or before the session: refused',
+        params: IdParams,
+        body: CheckinBody,
+        response: { 200: ParticipantSchema, 201: ParticipantSchema, ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      const { created, participant } = await checkIn(
+        db(),
+        actorOf(request),
+        originOf(request),
+        request.params.id,
+        request.body.token,
         new Date(),
       );
       return reply.code(created ? 201 : 200).send(participant);

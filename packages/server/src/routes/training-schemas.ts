@@ -13,6 +13,7 @@ export const UnitSchema = Type.Object({
   nama: Type.String(),
   jp: Type.Integer({ description: 'Jam pelajaran' }),
   tanggal: Nullable(DateOnly),
+  jamMulai: Nullable(Type.String({ description: 'HH:MM at the venue; null: 08:00' })),
   kompetensi: Type.Array(Type.String()),
 });
 
@@ -50,6 +51,7 @@ export const TrainingBody = StrictObject({
       nama: Text(200, 3),
       jp: Type.Integer({ minimum: 1, maximum: 200 }),
       tanggal: Type.Optional(Nullable(DateOnly)),
+      jamMulai: Type.Optional(Nullable(Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM at the venue' }))),
       kompetensi: Type.Optional(Type.Array(Kode, { maxItems: 9 })),
     }),
     { minItems: 1, maxItems: 30 },
@@ -62,10 +64,21 @@ export const ParticipantSchema = Type.Object({
   username: Type.String(),
   wilayah: Type.String(),
   hadir: Type.Array(Type.String(), { description: 'Units attended' }),
+  terlambat: Type.Array(Type.String(), { description: 'Units checked in late' }),
   nilaiPre: Nullable(Type.Integer()),
   nilaiPost: Nullable(Type.Integer()),
   sertifikat: Nullable(Type.String()),
 });
+
+export const CheckinTokenSchema = Type.Object({
+  unit: Type.String(),
+  token: Type.String(),
+  url: Type.String({ description: 'The link the QR code carries' }),
+  berlakuSampai: Type.String({ format: 'date-time' }),
+  svg: Type.String({ description: 'The QR code as SVG markup' }),
+});
+export const CheckinTokenParams = StrictObject({ id: Uuid, unit: Type.String({ pattern: '^[a-z0-9_-]{1,40}$' }) });
+export const CheckinBody = StrictObject({ token: Type.String({ minLength: 1, maxLength: 200 }) });
 
 export const ParticipantBody = StrictObject({ userId: Uuid });
 export const AttendanceBody = StrictObject({

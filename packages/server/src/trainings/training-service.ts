@@ -67,7 +67,7 @@ async function unitsOf(db: Kysely<DB>, ids: string[]): Promise<Map<string, Train
     .execute();
   for (const r of rows) {
     const list = out.get(r.training_id) ?? [];
-    list.push({ kode: r.kode, nama: r.nama, jp: r.jp, tanggal: r.tanggal, kompetensi: r.kompetensi });
+    list.push({ kode: r.kode, nama: r.nama, jp: r.jp, tanggal: r.tanggal, jamMulai: r.jam_mulai, kompetensi: r.kompetensi });
     out.set(r.training_id, list);
   }
   return out;
@@ -127,7 +127,7 @@ export async function getTraining(db: Kysely<DB>, actor: Actor, id: string, now:
 }
 
 /** The event row an actor may see, or 404. */
-async function loadTraining(db: Kysely<DB>, actor: Actor, id: string): Promise<Row> {
+export async function loadTraining(db: Kysely<DB>, actor: Actor, id: string): Promise<Row> {
   const row = await db
     .selectFrom('trainings')
     .selectAll()
@@ -153,6 +153,7 @@ export interface TrainingInput {
     nama: string;
     jp: number;
     tanggal?: string | null | undefined;
+    jamMulai?: string | null | undefined;
     kompetensi?: string[] | undefined;
   }>;
 }
@@ -211,6 +212,7 @@ export async function createTraining(
           nama: u.nama,
           jp: u.jp,
           tanggal: u.tanggal ?? null,
+          jam_mulai: u.jamMulai ?? null,
           kompetensi: u.kompetensi ?? [],
         })),
       )
@@ -251,6 +253,15 @@ export async function listParticipants(db: Kysely<DB>, actor: Actor, id: string)
         .whereRef('a.user_id', '=', 'p.user_id')
         .as('hadir'),
     )
+    .select((eb) =>
+      eb
+        .selectFrom('training_attendance as a')
+        .select(sql<string[]>`coalesce(array_agg(a.unit order by a.unit), '{}')`.as('units'))
+        .whereRef('a.training_id', '=', 'p.training_id')
+        .whereRef('a.user_id', '=', 'p.user_id')
+        .where('a.terlambat', '=', true)
+        .as('terlambat'),
+    )
     .where('p.training_id', '=', id)
     .where((eb) => visibleParticipant(eb, actor))
     .orderBy('users.wilayah')
@@ -262,6 +273,7 @@ export async function listParticipants(db: Kysely<DB>, actor: Actor, id: string)
     nama: displayName(r),
     wilayah: r.wilayah ?? '',
     hadir: r.hadir ?? [],
+    terlambat: r.terlambat ?? [],
     nilaiPre: r.nilai_pre,
     nilaiPost: r.nilai_post,
     sertifikat: r.nomor,
@@ -313,7 +325,7 @@ export async function addParticipant(
   return participantOf(db, actor, id, userId);
 }
 
-async function participantOf(db: Kysely<DB>, actor: Actor, id: string, userId: string): Promise<TrainingParticipant> {
+export async function participantOf(db: Kysely<DB>, actor: Actor, id: string, userId: string): Promise<TrainingParticipant> {
   const found = (await listParticipants(db, actor, id)).find((p) => p.userId === userId);
   if (!found) throw notFound();
   return found;
@@ -359,23 +371,42 @@ export async function recordAttendance(
     if (!unit) throw fieldError('TRAINING_UNIT_UNKNOWN', 'unit', 'tidak_dikenal');
     if (today(training.wilayah, now) < (unit.tanggal ?? training.mulai))
       throw new AppError('TRAINING_SESSION_NOT_STARTED', { unit: unit.kode, tanggal: unit.tanggal ?? training.mulai });
-    const inserted = await trx
-      .insertInto('training_attendance')
-      .values({ training_id: id, user_id: input.userId, unit: unit.kode, recorded_by: actor.id })
-      .onConflict((oc) => oc.doNothing())
-      .returning('unit')
-      .executeTakeFirst();
-    if (!inserted) return false;
-    await recordAudit(trx, actor, origin, {
-      action: 'training.attendance',
-      entityType: 'training',
-      entityId: id,
-      wilayah: participant.wilayah,
-      details: { userId: input.userId, unit: unit.kode, sendiri: self },
-    });
-    return true;
+    return saveAttendance(
+      trx,
+      actor,
+      origin,
+      { id, userId: input.userId, unit: unit.kode, wilayah: participant.wilayah, terlambat: false },
+      {
+        sendiri: self,
+      },
+    );
   });
   return { created, participant: await participantOf(db, actor, id, input.userId) };
+}
+
+/** One unit's attendance with its audit event; false when it was already recorded (nothing changes). */
+export async function saveAttendance(
+  trx: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  a: { id: string; userId: string; unit: string; wilayah: string | null; terlambat: boolean },
+  details: Record<string, unknown>,
+): Promise<boolean> {
+  const inserted = await trx
+    .insertInto('training_attendance')
+    .values({ training_id: a.id, user_id: a.userId, unit: a.unit, recorded_by: actor.id, terlambat: a.terlambat })
+    .onConflict((oc) => oc.doNothing())
+    .returning('unit')
+    .executeTakeFirst();
+  if (!inserted) return false;
+  await recordAudit(trx, actor, origin, {
+    action: 'training.attendance',
+    entityType: 'training',
+    entityId: a.id,
+    wilayah: a.wilayah,
+    details: { userId: a.userId, unit: a.unit, ...details },
+  });
+  return true;
 }
 
 /** Pre- and post-test scores, recorded by the organiser. */

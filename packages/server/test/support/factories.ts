@@ -11,6 +11,7 @@ import {
   type ShelterRecord,
   type TahapanCode,
   type TracingRecord,
+  type TrainingRecord,
 } from '@tuntas/domain';
 import type { Session } from './test-app.js';
 
@@ -394,4 +395,42 @@ export async function setDutyLocation(koordinator: Session, pendamping: Session,
     payload: { lokasiTugas: lokasi, radiusKm },
   });
   if (response.statusCode !== 200) throw new Error(`profile refused: ${response.statusCode} ${response.body}`);
+}
+
+/** A training event created by `organiser` (direktorat), with `units` (default one 8-JP unit today), and `participants` registered. */
+export async function buildTraining(
+  organiser: Session,
+  spec: {
+    nama?: string;
+    wilayah?: string;
+    mulai?: string;
+    selesai?: string;
+    units?: Array<Record<string, unknown>>;
+    participants?: Session[];
+  } = {},
+): Promise<TrainingRecord> {
+  const mulai = spec.mulai ?? dayFromToday(0);
+  const response = await organiser.request({
+    method: 'POST',
+    url: '/api/v1/trainings',
+    payload: {
+      nama: spec.nama ?? 'Pelatihan Layanan Dukungan Psikososial',
+      mulai,
+      selesai: spec.selesai ?? mulai,
+      tempat: 'Balai Besar Rehabilitasi Sosial, Jakarta',
+      wilayah: spec.wilayah ?? '31',
+      units: spec.units ?? [{ kode: 'ldp', nama: 'Dukungan psikososial dasar', jp: 8, kompetensi: ['dukungan_psikososial'] }],
+    },
+  });
+  if (response.statusCode !== 201) throw new Error(`training refused: ${response.statusCode} ${response.body}`);
+  const training: TrainingRecord = response.json();
+  for (const p of spec.participants ?? []) {
+    const added = await organiser.request({
+      method: 'POST',
+      url: `/api/v1/trainings/${training.id}/participants`,
+      payload: { userId: p.user.id },
+    });
+    if (added.statusCode !== 201) throw new Error(`participant refused: ${added.statusCode} ${added.body}`);
+  }
+  return training;
 }
