@@ -1,11 +1,12 @@
-import { nameSearchKey, type AffectedRecord, type KelompokRentan, type KondisiKorban } from '@tuntas/domain';
-import { sql, type Kysely } from 'kysely';
+import { cleanNik, cleanNomorSementara, nameSearchKey, type AffectedRecord, type KelompokRentan, type KondisiKorban } from '@tuntas/domain';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
 import { validateBeneficiary, type BeneficiaryFields } from '../beneficiaries/beneficiary-rules.js';
 import type { DB } from '../db/schema.js';
 import { AppError, fieldError, notFound, versionConflict } from '../http/app-error.js';
-import { auditAffectedReads, identityOpen, presentAffected, selectAffected } from './affected-view.js';
+import { matchName } from '../beneficiaries/name-search.js';
+import { auditAffectedReads, identityOpen, presentAffected, seesAffectedIdentitySql, selectAffected } from './affected-view.js';
 import { loadDisaster, loadForRecording, villageInEvent } from './disaster-service.js';
 
 /** How alike two name keys must be (pg_trgm) to flag two people of one village as possibly one. */
@@ -48,6 +49,8 @@ export interface AffectedQuery {
   kondisi?: KondisiKorban | undefined;
   keluargaId?: string | undefined;
   kemungkinanGanda?: boolean | undefined;
+  /** A name, a NIK (whole or its first digits) or a temporary number (`TMP-35-000123`). */
+  q?: string | undefined;
 }
 
 export async function listAffected(
@@ -64,6 +67,12 @@ export async function listAffected(
   if (query.kondisi) base = base.where('a.kondisi', '=', query.kondisi);
   if (query.keluargaId) base = base.where('a.keluarga_id', '=', query.keluargaId);
   if (query.kemungkinanGanda !== undefined) base = base.where('a.kemungkinan_ganda', '=', query.kemungkinanGanda);
+  if (query.q?.trim()) {
+    const match = await searchMatch(db, query.q);
+    if (!match) return { items: [], total: 0 };
+    // An identifying value never finds someone the caller sees only by initials (the registry's rule).
+    base = base.where(seesAffectedIdentitySql(actor)).where(match);
+  }
   const rows = await base
     .select(sql<number>`count(*) over ()`.as('total'))
     .orderBy('a.dicatat_pada', 'desc')
@@ -73,6 +82,22 @@ export async function listAffected(
     .execute();
   await auditAffectedReads(db, actor, origin, rows);
   return { items: rows.map((r) => presentAffected(actor, r)), total: Number(rows[0]?.total ?? 0) };
+}
+
+/**
+ * What a typed search matches, as the registry's search reads it: a temporary number, a NIK (16
+ * digits, or its first digits), else every word of a name in any order (pg_trgm variants); null
+ * when it is none of these (nothing matches).
+ */
+async function searchMatch(db: Kysely<DB>, raw: string): Promise<Expression<SqlBool> | null> {
+  const q = cleanNik(raw);
+  if (/^[0-9]+$/.test(q)) return q.length === 16 ? sql<SqlBool>`beneficiaries.nik = ${q}` : sql<SqlBool>`beneficiaries.nik like ${`${q}%`}`;
+  const nomor = cleanNomorSementara(q);
+  if (nomor) return sql<SqlBool>`beneficiaries.nomor_sementara = ${nomor}`;
+  const key = nameSearchKey(q);
+  if (!key) return null;
+  const name = await matchName(db, key);
+  return name.strict ?? name.loose;
 }
 
 export async function getAffected(db: Kysely<DB>, actor: Actor, disasterId: string, affectedId: string) {

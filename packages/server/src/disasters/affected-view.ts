@@ -1,8 +1,8 @@
 import { umurPada, type AffectedRecord } from '@tuntas/domain';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { auditProtectedReads } from '../audit/protected-reads.js';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
-import { hidesIdentity, identitySelections, maskName } from '../authz/identity-protection.js';
+import { hidesIdentity, identitySelections, isProtectedSql, maskName, seesIdentitySql } from '../authz/identity-protection.js';
 import { canSeeWilayah } from '../authz/scope.js';
 import type { DB } from '../db/schema.js';
 
@@ -39,6 +39,14 @@ export type AffectedRow = Awaited<ReturnType<ReturnType<typeof selectAffected>['
 function hidden(actor: Actor, row: AffectedRow): boolean {
   if (hidesIdentity(row)) return true;
   return actor.role === 'koordinator' && row.terlindungi && !canSeeWilayah(actor, row.kode_desa);
+}
+
+/** `hidden` as SQL, negated: the caller sees who this affected person is (a search may match them). */
+export function seesAffectedIdentitySql(actor: Actor): RawBuilder<boolean> {
+  const sees = seesIdentitySql(actor, 'beneficiaries');
+  if (actor.role !== 'koordinator' || actor.wilayah === null) return sees;
+  return sql<boolean>`(${sees} and (not ${isProtectedSql('beneficiaries')} or beneficiaries.kode_desa = ${actor.wilayah}
+    or beneficiaries.kode_desa like ${`${actor.wilayah}.%`}))`;
 }
 
 /** The one way an affected person leaves the server; masked as the registry masks (nothing to rebuild an identity from). */

@@ -206,6 +206,12 @@ export const AffectedQuery = StrictObject({
   kondisi: Type.Optional(literals(KONDISI_KORBAN)),
   keluargaId: Type.Optional(Uuid),
   kemungkinanGanda: Type.Optional(Type.Boolean()),
+  q: Type.Optional(
+    Type.String({
+      maxLength: 100,
+      description: 'A name, a NIK (or its first digits) or a temporary number; never matches a masked person',
+    }),
+  ),
 });
 
 export const CaseFromEventBody = StrictObject({

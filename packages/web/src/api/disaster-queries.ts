@@ -48,6 +48,8 @@ export interface AffectedListParams {
   shelterId?: string | undefined;
   kondisi?: KondisiKorban | undefined;
   kemungkinanGanda?: boolean | undefined;
+  /** A name, NIK or temporary number: searched by the server. */
+  q?: string | undefined;
   page: number;
   pageSize: number;
 }

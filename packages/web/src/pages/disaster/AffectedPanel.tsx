@@ -9,6 +9,7 @@ import { Pager } from '../../components/Pager.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
 import { SyncMark } from '../../components/SyncMark.js';
 import { ageFrom, formatNumber } from '../../lib/format.js';
+import { useDebounced } from '../../lib/use-debounced.js';
 import { AffectedForm, type HouseholdHead } from './AffectedForm.js';
 
 const PAGE_SIZE = 100;
@@ -99,8 +100,9 @@ function Person({ event, person, shelterName }: { event: DisasterRecord; person:
 /** Korban: search the affected, see their condition and flags; register more on the phone. */
 export function AffectedPanel({ event }: { event: DisasterRecord }) {
   const { t } = useTranslation();
-  // The name filter works on the page at hand (a shelter's hundred); the server filters the rest.
+  // Name, NIK or temporary number, searched by the server over the whole event (masked people never match).
   const [text, setText] = useState('');
+  const q = useDebounced(text.trim());
   const [filters, setFilters] = useState<{ shelterId: string; kondisi: KondisiKorban | ''; ganda: boolean }>({
     shelterId: '',
     kondisi: '',
@@ -114,10 +116,8 @@ export function AffectedPanel({ event }: { event: DisasterRecord }) {
     shelterId: filters.shelterId || undefined,
     kondisi: filters.kondisi || undefined,
     kemungkinanGanda: filters.ganda || undefined,
+    q: q || undefined,
   });
-  const words = text.trim().toLowerCase();
-  const shown = (items: AffectedRecord[]) =>
-    words ? items.filter((a) => `${a.nama} ${a.nik ?? ''} ${a.nomorSementara ?? ''}`.toLowerCase().includes(words)) : items;
   const [registering, setRegistering] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const waiting = useOutbox().filter((e) => e.kind === 'affected' && e.ref.disasterId === event.id);
@@ -163,7 +163,7 @@ export function AffectedPanel({ event }: { event: DisasterRecord }) {
           placeholder={t('bencana.korban.search')}
           autoComplete="off"
           value={text}
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => (setText(e.target.value), setPage(1))}
         />
         <select
           aria-label={t('bencana.korban.filterShelter')}
@@ -203,7 +203,7 @@ export function AffectedPanel({ event }: { event: DisasterRecord }) {
           <>
             <p className="muted">{t('bencana.korban.total', { count: d.total, formatted: formatNumber(d.total) })}</p>
             <ul className="plain-list">
-              {shown(d.items).map((a) => (
+              {d.items.map((a) => (
                 <Person key={a.id} event={event} person={a} shelterName={a.shelterId ? (shelterName.get(a.shelterId) ?? null) : null} />
               ))}
             </ul>

@@ -2,10 +2,12 @@ import type { AffectedRecord, DisasterRecord } from '@tuntas/domain';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAffected, useShelters } from '../../api/disaster-queries.js';
+import { useDebounced } from '../../lib/use-debounced.js';
 
 /**
- * Who receives the aid: an affected person of the event, found by shelter and name (a shelter's
- * people at a time, as on Korban). Names arrive as the server shows them: initials for a protected child.
+ * Who receives the aid: an affected person of the event, found by the server by name, NIK or
+ * temporary number, within a shelter if one is chosen. Names arrive as the server shows them:
+ * initials for a protected child, who is never found by a typed identity.
  */
 export function AidRecipientPicker({
   event,
@@ -21,7 +23,8 @@ export function AidRecipientPicker({
   const [shelterId, setShelterId] = useState('');
   const [text, setText] = useState('');
   const shelters = useShelters(event.id);
-  const people = useAffected(event.id, { page: 1, pageSize: 200, shelterId: shelterId || undefined });
+  const q = useDebounced(text.trim());
+  const people = useAffected(event.id, { page: 1, pageSize: 20, shelterId: shelterId || undefined, q: q || undefined });
   if (value) {
     return (
       <p data-testid="aid-recipient">
@@ -32,8 +35,7 @@ export function AidRecipientPicker({
       </p>
     );
   }
-  const words = text.trim().toLowerCase();
-  const shown = (people.data?.items ?? []).filter((a) => !words || a.nama.toLowerCase().includes(words)).slice(0, 20);
+  const shown = people.data?.items ?? [];
   return (
     <fieldset>
       <legend>{t('bencana.bantuan.penerima')}</legend>
