@@ -144,6 +144,12 @@ export interface TransferView {
   catatan: string | null;
 }
 
+/** A colleague a case may be handed to: a name and nothing else about them. */
+export interface TransferCandidate {
+  id: string;
+  nama: string;
+}
+
 export interface OutcomeView {
   kode: string;
   teks: string;

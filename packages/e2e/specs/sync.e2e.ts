@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, launch, openPage, PHONE, screenshot, signIn } from '../support/browser.js';
+import { json } from '../support/api.js';
 import { keptWorkingSet, serviceWorkerInControl } from '../support/device.js';
 
 let browser: Browser;
@@ -13,20 +14,6 @@ afterAll(() => browser.close());
 async function persisted(page: Page, text: string): Promise<{ has: boolean; cursor: boolean }> {
   const kept = await keptWorkingSet(page);
   return { has: JSON.stringify(kept.queries ?? null).includes(text), cursor: kept.cursor !== null };
-}
-
-async function json<T>(page: Page, path: string, init?: { method: string; body: unknown }): Promise<{ status: number; body: T }> {
-  return page.evaluate(
-    async ({ path, init }) => {
-      const r = await fetch(`/api/v1${path}`, {
-        method: init?.method ?? 'GET',
-        headers: init ? { 'content-type': 'application/json' } : {},
-        body: init ? JSON.stringify(init.body) : undefined,
-      });
-      return { status: r.status, body: (await r.json().catch(() => null)) as T };
-    },
-    { path, init },
-  );
 }
 
 interface CaseItem {

@@ -22,9 +22,9 @@ export interface Caseload {
 
 /** Every active pendamping in the caller's scope (or a narrower area) with their open and overdue cases. */
 export async function caseloads(db: Kysely<DB>, actor: Actor, wilayah: string | undefined): Promise<Caseload[]> {
-  // A pendamping sees the colleagues of their own area, to hand a case over (Pengalihan).
-  if (!casePolicy.supervise(actor) && actor.role !== 'direktorat' && !(actor.role === 'pendamping' && actor.wilayah))
-    throw new AppError('FORBIDDEN');
+  // A colleague's caseload is the office's to read; a pendamping handing a case over learns only
+  // names, from GET /cases/{id}/transfer-candidates.
+  if (!casePolicy.supervise(actor) && actor.role !== 'direktorat') throw new AppError('FORBIDDEN');
   if (wilayah && !isWithinScope(actor.wilayah, wilayah)) throw new AppError('NOT_FOUND');
   let people = db
     .selectFrom('users')

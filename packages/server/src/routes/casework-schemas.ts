@@ -214,6 +214,9 @@ export const TransferSchema = Type.Object({
   catatan: Nullable(Type.String()),
 });
 export const TransferBody = StrictObject({ kePendampingId: Uuid, keWilayah: Type.Optional(WilayahCode), alasan: Text(2000) });
+export const TransferCandidatesSchema = Type.Object({
+  items: Type.Array(Type.Object({ id: Uuid, nama: Type.String() })),
+});
 export const TransferDecisionBody = StrictObject({
   keputusan: literals(['terima', 'tolak', 'batalkan'] as const),
   catatan: Type.Optional(Type.String({ maxLength: 2000 })),

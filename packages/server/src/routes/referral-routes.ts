@@ -2,6 +2,7 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import { caseTasks } from '../casework/case-tasks.js';
 import { createLembaga, listLembaga } from '../casework/lembaga-directory.js';
 import { listReferrals, sendReferral, updateReferral } from '../casework/referrals.js';
+import { transferCandidates } from '../casework/transfer-candidates.js';
 import { decideTransfer, listTransfers, proposeTransfer } from '../casework/transfers.js';
 import { actorOf, originOf } from '../http/context.js';
 import { authErrors, ErrorResponse, StrictObject, Uuid } from '../http/schemas.js';
@@ -15,6 +16,7 @@ import {
   ReferralUpdateBody,
   TasksSchema,
   TransferBody,
+  TransferCandidatesSchema,
   TransferDecisionBody,
   TransferSchema,
 } from './casework-schemas.js';
@@ -116,6 +118,18 @@ export const referralRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) =>
       reply.code(201).send(await proposeTransfer(db(), actorOf(request), originOf(request), request.params.id, request.body)),
+  );
+  app.get(
+    '/cases/:id/transfer-candidates',
+    {
+      schema: {
+        tags: ['kasus'],
+        summary: 'Colleagues the case may be handed to (names only), for whoever may work the case, a pendamping too',
+        params: IdParams,
+        response: { 200: TransferCandidatesSchema, ...writeErrors },
+      },
+    },
+    async (request) => ({ items: await transferCandidates(db(), actorOf(request), request.params.id) }),
   );
   app.post(
     '/transfers/:id/decision',

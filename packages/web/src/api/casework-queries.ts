@@ -15,6 +15,7 @@ import type {
   ReferralStatus,
   ReferralView,
   ServiceView,
+  TransferCandidate,
   TransferView,
 } from '@tuntas/domain';
 import { assessmentForm } from '@tuntas/domain';
@@ -53,6 +54,13 @@ export const useFollowUps = (caseId: string) =>
   useQuery({ queryKey: part(caseId, 'followups'), queryFn: () => api<FollowUpView[]>(`/cases/${caseId}/followups`) });
 export const useTransfers = (caseId: string) =>
   useQuery({ queryKey: part(caseId, 'transfers'), queryFn: () => api<TransferView[]>(`/cases/${caseId}/transfers`) });
+/** The colleagues the case may be handed to (names only; a pendamping may ask, unlike /caseload). */
+export const useTransferCandidates = (caseId: string, enabled: boolean) =>
+  useQuery({
+    queryKey: part(caseId, 'transfer-candidates'),
+    queryFn: () => api<{ items: TransferCandidate[] }>(`/cases/${caseId}/transfer-candidates`),
+    enabled,
+  });
 export const useLembaga = () => useQuery({ queryKey: ['lembaga'], queryFn: () => api<LembagaView[]>('/lembaga'), staleTime: 5 * 60_000 });
 export const useTasks = () => useQuery({ queryKey: ['tasks'], queryFn: () => api<CaseTasks>('/tasks') });
 

@@ -100,8 +100,9 @@ export interface Caseload {
   items: Array<{ pendampingId: string; username: string; nama: string | null; wilayah: string; aktif: number; terlambat: number }>;
 }
 
-export function useCaseload() {
-  return useQuery({ queryKey: ['caseload'], queryFn: () => api<Caseload>('/caseload') });
+/** The office's view of every pendamping's caseload (koordinator, direktorat; a pendamping gets 403). */
+export function useCaseload(enabled = true) {
+  return useQuery({ queryKey: ['caseload'], queryFn: () => api<Caseload>('/caseload'), enabled });
 }
 
 /** The browser's position for presensi: high accuracy, a fresh fix (at most a minute old). */

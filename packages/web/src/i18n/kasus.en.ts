@@ -147,6 +147,8 @@ export const kasusEn: Widen<typeof kasusId> = {
     declineReason: 'Reason for declining',
     status: { diajukan: 'Waiting for an answer', diterima: 'Accepted', ditolak: 'Declined', dibatalkan: 'Withdrawn' },
     line: '{{nomor}}: from {{from}} to {{to}}',
+    noColleagues:
+      'No other pendamping is assigned to an area that holds this case. Ask the koordinator to assign one or to transfer the case.',
   },
   identitas: {
     protected: 'Identity protected',

@@ -144,6 +144,8 @@ export const kasusId = {
     declineReason: 'Alasan menolak',
     status: { diajukan: 'Menunggu jawaban', diterima: 'Diterima', ditolak: 'Ditolak', dibatalkan: 'Dibatalkan' },
     line: '{{nomor}}: dari {{from}} ke {{to}}',
+    noColleagues:
+      'Belum ada pendamping lain yang wilayah tugasnya mencakup kasus ini. Minta koordinator menugaskan pendamping atau mengalihkan kasus.',
   },
   identitas: {
     protected: 'Identitas dilindungi',

@@ -2,7 +2,7 @@ import type { CaseRecord, TransferView } from '@tuntas/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.js';
-import { useCaseWrite, useTransfers } from '../../../api/casework-queries.js';
+import { useCaseWrite, useTransferCandidates, useTransfers } from '../../../api/casework-queries.js';
 import { useCaseload } from '../../../api/workforce-queries.js';
 import { formatDateTime } from '../../../lib/format.js';
 
@@ -48,7 +48,12 @@ export function TransferDecision({ caseId, transfer, withdraw }: { caseId: strin
 export function TransferPanel({ kase, meId, supervises }: { kase: CaseRecord; meId: string; supervises: boolean }) {
   const { t } = useTranslation();
   const transfers = useTransfers(kase.id);
-  const load = useCaseload();
+  const works = kase.tindakan.ubah && kase.status !== 'ditutup';
+  const open = transfers.data?.find((x) => x.status === 'diajukan');
+  const candidates = useTransferCandidates(kase.id, works && !open);
+  // The office also sees each colleague's caseload beside the name; a pendamping sees names only.
+  const load = useCaseload(supervises);
+  const aktif = new Map(load.data?.items.map((p) => [p.pendampingId, p.aktif]));
   const [to, setTo] = useState('');
   const [alasan, setAlasan] = useState('');
   const propose = useCaseWrite(
@@ -57,8 +62,7 @@ export function TransferPanel({ kase, meId, supervises }: { kase: CaseRecord; me
     () => api(`/cases/${kase.id}/transfers`, { method: 'POST', json: { kePendampingId: to, alasan } }),
     () => setAlasan(''),
   );
-  const works = kase.tindakan.ubah && kase.status !== 'ditutup';
-  const open = transfers.data?.find((x) => x.status === 'diajukan');
+  const colleagues = candidates.data?.items;
   return (
     <div>
       {transfers.data?.map((x) => (
@@ -83,24 +87,37 @@ export function TransferPanel({ kase, meId, supervises }: { kase: CaseRecord; me
           }}
         >
           <h3>{t('kasus.pengalihan.propose')}</h3>
+          {colleagues?.length === 0 && (
+            <p role="status" className="notice">
+              {t('kasus.pengalihan.noColleagues')}
+            </p>
+          )}
           <label>
             {t('kasus.pengalihan.to')}
-            <select required value={to} onChange={(e) => setTo(e.target.value)}>
+            <select required value={to} onChange={(e) => setTo(e.target.value)} disabled={colleagues?.length === 0}>
               <option value="">{t('kasus.common.choose')}</option>
-              {load.data?.items
-                .filter((p) => p.pendampingId !== kase.pendampingId)
-                .map((p) => (
-                  <option key={p.pendampingId} value={p.pendampingId}>
-                    {t('cases.caseloadOption', { name: p.nama ?? p.username, aktif: p.aktif, rekomendasi: load.data.rekomendasi })}
+              {colleagues?.map((p) => {
+                const count = aktif.get(p.id);
+                return (
+                  <option key={p.id} value={p.id}>
+                    {count === undefined || !load.data
+                      ? p.nama
+                      : t('cases.caseloadOption', { name: p.nama, aktif: count, rekomendasi: load.data.rekomendasi })}
                   </option>
-                ))}
+                );
+              })}
             </select>
           </label>
+          {candidates.isError && (
+            <p role="alert" className="error">
+              {candidates.error.message}
+            </p>
+          )}
           <label>
             {t('kasus.pengalihan.reason')}
             <textarea required rows={2} value={alasan} onChange={(e) => setAlasan(e.target.value)} />
           </label>
-          <button type="submit" aria-busy={propose.isPending} disabled={propose.isPending}>
+          <button type="submit" aria-busy={propose.isPending} disabled={propose.isPending || colleagues?.length === 0}>
             {t('kasus.pengalihan.send')}
           </button>
           {propose.isError && (
