@@ -157,6 +157,10 @@ export const bencanaEn: Widen<typeof bencanaId> = {
     saved: 'Shelter saved.',
   },
   korban: {
+    edit: 'Change condition/shelter',
+    editTitle: 'Change the condition or shelter of {{nama}}',
+    editConflict: 'Someone else just changed this person. The latest record is shown; check it and save again.',
+    editSave: 'Save changes',
     title: 'Affected people',
     search: 'Filter by name, NIK or temporary number',
     onlyGanda: 'Possible duplicates only',

@@ -155,6 +155,10 @@ export const bencanaId = {
     saved: 'Posko tersimpan.',
   },
   korban: {
+    edit: 'Ubah kondisi/posko',
+    editTitle: 'Ubah kondisi atau posko {{nama}}',
+    editConflict: 'Data orang ini baru saja diubah pengguna lain. Data terbaru sudah ditampilkan; periksa lalu simpan lagi.',
+    editSave: 'Simpan perubahan',
     title: 'Korban terdampak',
     search: 'Saring nama, NIK, atau nomor sementara',
     onlyGanda: 'Kemungkinan ganda saja',

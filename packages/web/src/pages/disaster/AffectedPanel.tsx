@@ -1,4 +1,4 @@
-import { KONDISI_KORBAN, type AffectedRecord, type DisasterRecord, type KondisiKorban } from '@tuntas/domain';
+import { KONDISI_KORBAN, type AffectedRecord, type DisasterRecord, type KondisiKorban, type ShelterRecord } from '@tuntas/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,6 +10,7 @@ import { QueryStatus } from '../../components/QueryStatus.js';
 import { SyncMark } from '../../components/SyncMark.js';
 import { ageFrom, formatNumber } from '../../lib/format.js';
 import { useDebounced } from '../../lib/use-debounced.js';
+import { AffectedEdit } from './AffectedEdit.js';
 import { AffectedForm, type HouseholdHead } from './AffectedForm.js';
 
 const PAGE_SIZE = 100;
@@ -54,7 +55,8 @@ function OpenCase({ event, person }: { event: DisasterRecord; person: AffectedRe
   );
 }
 
-function Person({ event, person, shelterName }: { event: DisasterRecord; person: AffectedRecord; shelterName: string | null }) {
+function Person({ event, person, shelters }: { event: DisasterRecord; person: AffectedRecord; shelters: ShelterRecord[] }) {
+  const shelterName = shelters.find((s) => s.id === person.shelterId)?.nama ?? null;
   const { t } = useTranslation();
   const age = person.tanggalLahir
     ? t('bencana.korban.age', { count: ageFrom(person.tanggalLahir) })
@@ -91,7 +93,7 @@ function Person({ event, person, shelterName }: { event: DisasterRecord; person:
         </>
       )}
       <div>
-        <OpenCase event={event} person={person} />
+        <OpenCase event={event} person={person} /> <AffectedEdit event={event} person={person} shelters={shelters} />
       </div>
     </li>
   );
@@ -121,7 +123,6 @@ export function AffectedPanel({ event }: { event: DisasterRecord }) {
   const [registering, setRegistering] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const waiting = useOutbox().filter((e) => e.kind === 'affected' && e.ref.disasterId === event.id);
-  const shelterName = new Map((shelters.data ?? []).map((s) => [s.id, s.nama]));
   const heads: HouseholdHead[] = [
     ...waiting.map((e) => ({
       id: e.id,
@@ -204,7 +205,7 @@ export function AffectedPanel({ event }: { event: DisasterRecord }) {
             <p className="muted">{t('bencana.korban.total', { count: d.total, formatted: formatNumber(d.total) })}</p>
             <ul className="plain-list">
               {d.items.map((a) => (
-                <Person key={a.id} event={event} person={a} shelterName={a.shelterId ? (shelterName.get(a.shelterId) ?? null) : null} />
+                <Person key={a.id} event={event} person={a} shelters={shelters.data ?? []} />
               ))}
             </ul>
             <Pager page={page} total={d.total} pageSize={PAGE_SIZE} onPage={setPage} />
