@@ -35,6 +35,7 @@ const ReportsPage = lazy(() => import('./pages/reports/ReportsPage.js'));
 const ChangePasswordPage = lazy(() => import('./pages/account/ChangePasswordPage.js'));
 const PelatihanPage = lazy(() => import('./pages/training/PelatihanPage.js'));
 const VerifikasiPage = lazy(() => import('./pages/training/VerifikasiPage.js'));
+const HadirPage = lazy(() => import('./pages/training/HadirPage.js'));
 const PenggunaPage = lazy(() => import('./pages/admin/PenggunaPage.js'));
 const AuditPage = lazy(() => import('./pages/admin/AuditPage.js'));
 const ReferensiPage = lazy(() => import('./pages/admin/ReferensiPage.js'));
@@ -90,6 +91,7 @@ const router = createBrowserRouter([
           { path: 'laporan', element: <ReportsPage /> },
           { path: 'akun/kata-sandi', element: <ChangePasswordPage /> },
           { path: 'pelatihan', element: <PelatihanPage /> },
+          { path: 'pelatihan/hadir/:id', element: <HadirPage /> },
           { path: 'pengguna', element: <PenggunaPage /> },
           { path: 'audit', element: <AuditPage /> },
           { path: 'referensi', element: <ReferensiPage /> },

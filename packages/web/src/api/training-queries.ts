@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CertificateRecord,
   CertificateVerification,
+  CheckinToken,
   CompetencyMatrix,
   CompletionResult,
   DevelopmentHours,
@@ -66,6 +67,25 @@ export function useCheckIn(id: string) {
   return useMutation({
     mutationFn: (input: { userId: string; unit: string }) =>
       api<TrainingParticipant>(`/trainings/${id}/attendance`, { method: 'POST', json: input }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: trainingKeys.participants(id) }),
+  });
+}
+
+/** The organiser's QR code of one session; refetched every 30 s because the token rotates every minute. */
+export function useCheckinToken(id: string, unit: string | null) {
+  return useQuery({
+    queryKey: ['trainings', id, 'checkin-token', unit],
+    queryFn: () => api<CheckinToken>(`/trainings/${id}/units/${encodeURIComponent(unit ?? '')}/checkin-token`),
+    enabled: unit !== null,
+    refetchInterval: 30_000,
+  });
+}
+
+/** A participant's check-in with the token the QR code carries. */
+export function useQrCheckIn(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (token: string) => api<TrainingParticipant>(`/trainings/${id}/checkin`, { method: 'POST', json: { token } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: trainingKeys.participants(id) }),
   });
 }

@@ -14,6 +14,7 @@ import {
 } from '../../api/training-queries.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
 import { formatDate } from '../../lib/format.js';
+import { CheckinQr } from './CheckinQr.js';
 
 const thisYear = () => new Date().getFullYear();
 
@@ -58,6 +59,7 @@ function TrainingCard({ training, organiser, selfId }: { training: TrainingRecor
           </li>
         ))}
       </ul>
+      {organiser && training.status === 'berlangsung' && <CheckinQr training={training} />}
       {checkIn.error instanceof ApiError && (
         <p role="alert" className="error">
           {checkIn.error.message}
@@ -73,6 +75,7 @@ function TrainingCard({ training, organiser, selfId }: { training: TrainingRecor
                   <li key={p.userId}>
                     <strong>{p.nama}</strong> <small>{p.wilayah}</small> ·{' '}
                     {t('pelatihan.attended', { n: p.hadir.length, total: training.units.length })}
+                    {p.terlambat.length > 0 && ` (${p.terlambat.length} ${t('pelatihan.late')})`}
                     {p.nilaiPost !== null && ` · ${t('pelatihan.postTest', { nilai: p.nilaiPost })}`}
                     {p.sertifikat && (
                       <>

@@ -6,6 +6,7 @@ import { useMe } from '../../api/queries.js';
 import { usePerformance } from '../../api/workforce-queries.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
 import { formatNumber, workerToday } from '../../lib/format.js';
+import { DevelopmentHoursLine } from '../training/DevelopmentHoursLine.js';
 import { AdjustForm, BehaviourForm, usePeriodeName } from './SkpRatingForms.js';
 
 function Spark({ values }: { values: number[] }) {
@@ -94,6 +95,7 @@ export default function KinerjaPage() {
             ))}
         </select>
       </label>
+      <DevelopmentHoursLine userId={userId} year={year} />
       <QueryStatus query={perf} isEmpty={() => false} empty={null}>
         {(p) => (
           <>
