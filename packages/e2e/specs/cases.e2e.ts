@@ -93,7 +93,7 @@ describe('cases', () => {
     const nomor = first.match(/K-\d{7}/)![0];
     await screenshot(page, 'kasus-koordinator-desktop');
     // The global search finds the same case by its number.
-    await page.getByRole('link', { name: 'Pencarian' }).click();
+    await page.getByRole('link', { name: 'Cari', exact: true }).click();
     await page.getByLabel('NIK, nama, atau nomor kasus (K-…)').fill(nomor);
     await page.getByRole('button', { name: 'Cari', exact: true }).click();
     await page.locator('.cards a', { hasText: nomor }).waitFor();

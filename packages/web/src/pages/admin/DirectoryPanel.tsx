@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useAddLembaga, useDirectory, type NewLembaga } from '../../api/reference-queries.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
 import { ProvinceSelect } from './ProvinceSelect.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 const blank = (wilayah: string | null): NewLembaga => ({
   nama: '',
@@ -91,7 +92,7 @@ export function DirectoryPanel({ myWilayah, canAdd }: { myWilayah: string | null
       {myWilayah === null && <ProvinceSelect value={provinsi} onChange={setProvinsi} />}
       <QueryStatus query={directory} isEmpty={(rows) => rows.length === 0} empty={<p>{t('referensi.lembaga.empty')}</p>}>
         {(rows) => (
-          <div className="table-scroll">
+          <TableScroll label={t('referensi.lembaga.title')}>
             <table>
               <caption>{t('referensi.lembaga.title')}</caption>
               <thead>
@@ -117,7 +118,7 @@ export function DirectoryPanel({ myWilayah, canAdd }: { myWilayah: string | null
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </QueryStatus>
       {canAdd && !adding && (
