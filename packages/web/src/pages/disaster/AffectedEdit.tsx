@@ -1,6 +1,6 @@
 import { KONDISI_KORBAN, type AffectedRecord, type DisasterRecord, type KondisiKorban, type ShelterRecord } from '@tuntas/domain';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
 import { disasterKeys, useUpdateAffected } from '../../api/disaster-queries.js';
@@ -15,6 +15,7 @@ export function AffectedEdit({ event, person, shelters }: { event: DisasterRecor
   const { t } = useTranslation();
   const client = useQueryClient();
   const update = useUpdateAffected(event.id);
+  const id = useId();
   const [open, setOpen] = useState(false);
   const [f, setF] = useState({ kondisi: person.kondisi, shelterId: person.shelterId ?? '' });
   const conflict = update.error instanceof ApiError && update.error.status === 409;
@@ -46,19 +47,19 @@ export function AffectedEdit({ event, person, shelters }: { event: DisasterRecor
       }}
     >
       <div className="grid">
-        <label>
-          {t('bencana.korban.kondisi')}
-          <select value={f.kondisi} onChange={(e) => setF({ ...f, kondisi: e.target.value as KondisiKorban })}>
+        <div>
+          <label htmlFor={`${id}-kondisi`}>{t('bencana.korban.kondisi')}</label>
+          <select id={`${id}-kondisi`} value={f.kondisi} onChange={(e) => setF({ ...f, kondisi: e.target.value as KondisiKorban })}>
             {KONDISI_KORBAN.map((k) => (
               <option key={k} value={k}>
                 {t(`bencana.kondisi.${k}`)}
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          {t('bencana.korban.shelter')}
-          <select value={f.shelterId} onChange={(e) => setF({ ...f, shelterId: e.target.value })}>
+        </div>
+        <div>
+          <label htmlFor={`${id}-shelter`}>{t('bencana.korban.shelter')}</label>
+          <select id={`${id}-shelter`} value={f.shelterId} onChange={(e) => setF({ ...f, shelterId: e.target.value })}>
             <option value="">{t('bencana.korban.noShelter')}</option>
             {shelters.map((s) => (
               <option key={s.id} value={s.id}>
@@ -66,7 +67,7 @@ export function AffectedEdit({ event, person, shelters }: { event: DisasterRecor
               </option>
             ))}
           </select>
-        </label>
+        </div>
       </div>
       {update.isError && (
         <p role="alert" className="error">
