@@ -24,15 +24,20 @@ export interface TestPage {
   close(): Promise<void>;
 }
 
-export async function openPage(browser: Browser, viewport: { width: number; height: number }): Promise<TestPage> {
-  const context = await browser.newContext({
+/** An Indonesian user in Jakarta on the demo server; a narrow viewport is a touch phone. */
+function contextOptions(viewport: { width: number; height: number }) {
+  return {
     viewport,
     locale: 'id-ID',
     timezoneId: 'Asia/Jakarta',
     baseURL: inject('baseUrl'),
     isMobile: viewport.width < 600,
     hasTouch: viewport.width < 600,
-  });
+  };
+}
+
+export async function openPage(browser: Browser, viewport: { width: number; height: number }): Promise<TestPage> {
+  const context = await browser.newContext(contextOptions(viewport));
   return watch(await context.newPage(), () => context.close());
 }
 
@@ -75,16 +80,7 @@ export function profileFolder(): { dir: string; remove(): void } {
  * restart (the service worker, IndexedDB and cookies stay, nothing in memory does).
  */
 export async function openProfile(dir: string, viewport: { width: number; height: number }): Promise<TestPage> {
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: CHROMIUM,
-    args: ARGS,
-    viewport,
-    locale: 'id-ID',
-    timezoneId: 'Asia/Jakarta',
-    baseURL: inject('baseUrl'),
-    isMobile: viewport.width < 600,
-    hasTouch: viewport.width < 600,
-  });
+  const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, args: ARGS, ...contextOptions(viewport) });
   return watch(context.pages()[0] ?? (await context.newPage()), () => context.close());
 }
 
