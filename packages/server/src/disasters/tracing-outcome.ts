@@ -1,11 +1,11 @@
-import type { AlasanTutupPenelusuran, TracingRecord } from '@tuntas/domain';
+import { nameSearchKey, type AlasanTutupPenelusuran, type TracingRecord } from '@tuntas/domain';
 import { sql, type Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
 import type { DB } from '../db/schema.js';
-import { AppError } from '../http/app-error.js';
+import { AppError, versionConflict } from '../http/app-error.js';
 import { eventToday, loadForRecording } from './disaster-service.js';
-import { loadActable, loadTracing, tracingInvalid } from './tracing-service.js';
+import { affectedToLink, loadActable, loadTracing, tracingInvalid } from './tracing-service.js';
 import { presentTracing } from './tracing-view.js';
 
 export interface ReunificationInput {
@@ -106,6 +106,56 @@ export async function closeTracing(
       entityId: tracingId,
       wilayah: closed.kode_desa ?? event.wilayah[0]!,
       details: { disasterId, alasan: input.alasan },
+    });
+  });
+  return presentTracing(actor, event, await loadTracing(db, actor, disasterId, tracingId));
+}
+
+/**
+ * A found person recorded before they were registered, later linked to the affected person of
+ * the event they are (issue 18): what the record lacks (name, sex, village) is taken from the
+ * registration, what it has is kept; the version read guards a concurrent change. Not for a
+ * sought record, nor one already linked or closed.
+ */
+export async function linkTracingToAffected(
+  db: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  disasterId: string,
+  tracingId: string,
+  input: { affectedId: string; version: number },
+  now: Date,
+): Promise<TracingRecord> {
+  const event = await loadForRecording(db, actor, disasterId, now);
+  const [me] = await loadActable(db, actor, event, disasterId, [tracingId]);
+  if (me!.arah !== 'ditemukan') throw tracingInvalid('affectedId', 'hanya_untuk_ditemukan');
+  if (me!.affected_id !== null) throw tracingInvalid('affectedId', 'sudah_terhubung');
+  if (me!.status === 'ditutup') throw new AppError('TRACING_STATUS_INVALID', { status: me!.status });
+  const person = await affectedToLink(db, actor, event, input.affectedId);
+  const nama = me!.nama ?? person.nama;
+  await db.transaction().execute(async (trx) => {
+    const linked = await trx
+      .updateTable('disaster_tracing')
+      .set({
+        affected_id: person.id,
+        nama,
+        nama_kunci: nameSearchKey(nama),
+        kode_desa: me!.kode_desa ?? person.kode_desa,
+        version: sql<number>`version + 1`,
+      })
+      .where('id', '=', tracingId)
+      .where('version', '=', input.version)
+      .where('affected_id', 'is', null)
+      .returning('id')
+      .executeTakeFirst();
+    if (!linked) throw versionConflict(presentTracing(actor, event, await loadTracing(trx, actor, disasterId, tracingId)));
+    await recordAudit(trx, actor, origin, {
+      action: 'disaster.tracing.link',
+      entityType: 'disaster_tracing',
+      entityId: tracingId,
+      subjectId: person.beneficiary_id,
+      wilayah: person.kode_desa,
+      details: { disasterId, affectedId: person.id },
     });
   });
   return presentTracing(actor, event, await loadTracing(db, actor, disasterId, tracingId));

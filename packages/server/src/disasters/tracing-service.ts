@@ -108,7 +108,12 @@ async function isVillage(db: Kysely<DB>, kode: string): Promise<boolean> {
 async function linkedPerson(db: Kysely<DB>, actor: Actor, event: DisasterRow, input: TracingInput) {
   if (!input.affectedId) return null;
   if (input.arah !== 'ditemukan') throw tracingInvalid('affectedId', 'hanya_untuk_ditemukan');
-  const row = await getAffected(db, actor, event.id, input.affectedId).catch(() => {
+  return affectedToLink(db, actor, event, input.affectedId);
+}
+
+/** The affected person of this event a found record is (or becomes) linked to. */
+export async function affectedToLink(db: Kysely<DB>, actor: Actor, event: DisasterRow, affectedId: string) {
+  const row = await getAffected(db, actor, event.id, affectedId).catch(() => {
     throw tracingInvalid('affectedId', 'tidak_dikenal');
   });
   // Linking copies who they are: only for someone the caller may identify.

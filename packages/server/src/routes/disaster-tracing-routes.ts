@@ -1,12 +1,13 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { confirmMatch, tracingCandidates } from '../disasters/tracing-matches.js';
-import { closeTracing, recordReunification } from '../disasters/tracing-outcome.js';
+import { closeTracing, linkTracingToAffected, recordReunification } from '../disasters/tracing-outcome.js';
 import { createTracing, getTracing, listTracing } from '../disasters/tracing-service.js';
 import { actorOf, originOf } from '../http/context.js';
 import { authErrors, ErrorResponse, Page, StrictObject, Uuid } from '../http/schemas.js';
 import {
   CandidateSchema,
   CloseTracingBody,
+  LinkAffectedBody,
   MatchBody,
   ReunificationBody,
   TracingBody,
@@ -66,6 +67,23 @@ export const disasterTracingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags, summary: 'One tracing record', params: TracingParams, response: { 200: TracingSchema, ...authErrors } },
     },
     async (request) => getTracing(db(), actorOf(request), originOf(request), request.params.id, request.params.tracingId, new Date()),
+  );
+
+  app.post(
+    '/disasters/:id/tracing/:tracingId/affected',
+    {
+      schema: {
+        tags,
+        summary: 'Link a found person’s record to the affected person of the event they are (registered later)',
+        params: TracingParams,
+        body: LinkAffectedBody,
+        response: { 200: TracingSchema, ...writeErrors },
+      },
+    },
+    async (request) => {
+      const { id, tracingId } = request.params;
+      return linkTracingToAffected(db(), actorOf(request), originOf(request), id, tracingId, request.body, new Date());
+    },
   );
 
   app.get(

@@ -86,6 +86,10 @@ export const CandidateSchema = Type.Object({
 });
 
 export const MatchBody = StrictObject({ pasanganId: Uuid });
+export const LinkAffectedBody = StrictObject({
+  affectedId: Uuid,
+  version: Type.Integer({ minimum: 1, description: 'The version of the tracing record you read; a stale one answers 409' }),
+});
 
 export const ReunificationBody = StrictObject({
   tanggal: DateOnly,

@@ -145,3 +145,7 @@ export function useRecordAid(disasterId: string) {
       queueWrite<AidRecord>({ kind: 'aid', path: `/disasters/${disasterId}/aid`, body: { ...input }, ref: { disasterId } }),
   });
 }
+
+/** A found person's record linked to the affected person registered later (issue 18). */
+export const useLinkTracingAffected = (disasterId: string, tracingId: string) =>
+  useTracingMove<{ affectedId: string; version: number }>(disasterId, tracingId, 'affected');

@@ -229,6 +229,11 @@ export const bencanaEn: Widen<typeof bencanaId> = {
     registered: '{{count}} registered',
   },
   penelusuran: {
+    linkTitle: 'Link to a registered affected person',
+    linkSearch: 'Search the affected (name, NIK or temporary number)',
+    linkNone: 'No registered affected person matches.',
+    linkTo: 'This is {{nama}}',
+    linked: 'Linked to a registered affected person of this event.',
     title: 'Family tracing and reunification',
     none: 'No tracing records yet.',
     add: 'Record tracing',

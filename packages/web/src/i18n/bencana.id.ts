@@ -227,6 +227,11 @@ export const bencanaId = {
     registered: '{{count}} terdaftar',
   },
   penelusuran: {
+    linkTitle: 'Hubungkan dengan korban terdaftar',
+    linkSearch: 'Cari korban (nama, NIK atau nomor sementara)',
+    linkNone: 'Tidak ada korban terdaftar yang cocok.',
+    linkTo: 'Ini {{nama}}',
+    linked: 'Terhubung dengan korban terdaftar di kejadian ini.',
     title: 'Penelusuran dan penyatuan keluarga',
     none: 'Belum ada catatan penelusuran.',
     add: 'Catat penelusuran',

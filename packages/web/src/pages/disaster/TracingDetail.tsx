@@ -4,6 +4,7 @@ import { useConfirmMatch, useTracing, useTracingMatches } from '../../api/disast
 import { QueryStatus } from '../../components/QueryStatus.js';
 import { formatDate } from '../../lib/format.js';
 import { TracingLine } from './TracingLine.js';
+import { TracingLinkAffected } from './TracingLinkAffected.js';
 import { CloseTracingForm, ReunificationForm } from './TracingOutcomeForms.js';
 
 /** Why a candidate scored as it did, in words (the name's similarity as a percentage). */
@@ -116,6 +117,10 @@ export function TracingDetail({ event, id, onBack }: { event: DisasterRecord; id
               <small>{t('bencana.penelusuran.recordedBy', { oleh: r.dicatatOleh })}</small>
             </p>
             {r.pasanganId && <Partner event={event} id={r.pasanganId} />}
+            {r.affectedId && <p data-testid="tracing-linked">{t('bencana.penelusuran.linked')}</p>}
+            {r.arah === 'ditemukan' && r.affectedId === null && r.status !== 'ditutup' && r.tindakan.ubah && (
+              <TracingLinkAffected event={event} record={r} />
+            )}
             {r.status === 'terbuka' && <Candidates event={event} record={r} />}
             {r.status === 'cocok' && r.tindakan.ubah && <ReunificationForm event={event} record={r} />}
             {r.penyatuan && (
