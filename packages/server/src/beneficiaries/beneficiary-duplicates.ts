@@ -140,6 +140,23 @@ export async function mergeBeneficiaries(
  * NIK), a real birth date over an estimate, and the temporary number, so old papers still find
  * the person.
  */
+/**
+ * A disaster registration (issue 18) follows its person into the surviving record, which is a
+ * registry person from then on; when the survivor was registered in the same event too, both
+ * registrations are flagged as a possible duplicate for a person to settle (never dropped).
+ */
+async function moveDisasterRecords(trx: Kysely<DB>, survivorId: string, duplicateId: string): Promise<void> {
+  await sql`update disaster_affected a set kemungkinan_ganda = true, version = a.version + 1
+    where a.beneficiary_id in (${survivorId}, ${duplicateId})
+      and exists (select 1 from disaster_affected o where o.disaster_id = a.disaster_id and o.id <> a.id
+        and o.beneficiary_id in (${survivorId}, ${duplicateId}))`.execute(trx);
+  await trx
+    .updateTable('disaster_affected')
+    .set({ beneficiary_id: survivorId, terhubung_registri: true, version: sql<number>`version + 1` })
+    .where('beneficiary_id', '=', duplicateId)
+    .execute();
+}
+
 export async function mergeInTransaction(
   trx: Kysely<DB>,
   actor: Actor,
@@ -164,6 +181,7 @@ export async function mergeInTransaction(
   await trx.updateTable('identity_access').set({ beneficiary_id: survivorId }).where('beneficiary_id', '=', duplicateId).execute();
   await trx.updateTable('beneficiary_consents').set({ beneficiary_id: survivorId }).where('beneficiary_id', '=', duplicateId).execute();
   await trx.updateTable('cases').set({ beneficiary_id: survivorId }).where('beneficiary_id', '=', duplicateId).execute();
+  await moveDisasterRecords(trx, survivorId, duplicateId);
   await trx.deleteFrom('beneficiaries').where('id', '=', duplicateId).execute();
   // The NIK's own facts come with it (its digits carry birth date and sex); otherwise a real
   // birth date wins over an estimate.
