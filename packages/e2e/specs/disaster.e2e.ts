@@ -189,6 +189,10 @@ describe('disaster response (issue 18)', () => {
     expect(await tile('sitrep-bertugas')).toBe(1);
     expect(await d.getByTestId('sitrep-ldp').innerText()).toBe('1 sesi · 7 peserta');
     expect(await d.getByTestId('sitrep-shelter').filter({ hasText: SHELTER }).innerText()).toContain('2 / 50 jiwa');
+    // The shelter located by the device is a point on the offline map, with its occupancy.
+    expect(await d.getByRole('img', { name: 'Peta 1 posko menurut GPS' }).locator('title').allTextContents()).toEqual([
+      `${SHELTER}: 2 / 50 jiwa`,
+    ]);
     await screenshot(d, 'bencana-situasi-desktop');
     const href = (await d.getByRole('button', { name: 'Unduh PDF' }).getAttribute('href'))!;
     const pdf = await d.evaluate(async (h) => {

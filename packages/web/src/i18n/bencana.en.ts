@@ -111,6 +111,11 @@ export const bencanaEn: Widen<typeof bencanaId> = {
     readOnly: 'You can see this event but not record in it.',
   },
   sitrep: {
+    mapLabel_one: 'Map of {{count}} shelter by GPS',
+    mapLabel_other: 'Map of {{count}} shelters by GPS',
+    mapNone: 'No shelter with a GPS position to map yet.',
+    mapUnplaced_one: '{{count}} shelter without a GPS position is not mapped.',
+    mapUnplaced_other: '{{count}} shelters without a GPS position are not mapped.',
     title: 'Daily situation report',
     day: 'Report date',
     terdampak: 'Affected',

@@ -109,6 +109,11 @@ export const bencanaId = {
     readOnly: 'Anda dapat melihat kejadian ini, tetapi tidak mencatat di dalamnya.',
   },
   sitrep: {
+    mapLabel_one: 'Peta {{count}} posko menurut GPS',
+    mapLabel_other: 'Peta {{count}} posko menurut GPS',
+    mapNone: 'Belum ada posko dengan lokasi GPS untuk dipetakan.',
+    mapUnplaced_one: '{{count}} posko tanpa lokasi GPS tidak dipetakan.',
+    mapUnplaced_other: '{{count}} posko tanpa lokasi GPS tidak dipetakan.',
     title: 'Laporan situasi harian',
     day: 'Tanggal laporan',
     terdampak: 'Terdampak',

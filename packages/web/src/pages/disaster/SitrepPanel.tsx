@@ -5,6 +5,7 @@ import { sitrepDocument, useSitrep } from '../../api/disaster-queries.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
 import { formatNumber, workerToday } from '../../lib/format.js';
 import { formatRupiah } from '../../lib/rupiah.js';
+import { SitrepMap } from './SitrepMap.js';
 
 function Tile({ label, value, testId }: { label: string; value: number; testId: string }) {
   return (
@@ -90,6 +91,7 @@ export function SitrepPanel({ event }: { event: DisasterRecord }) {
                 </tbody>
               </table>
               <h3>{t('bencana.sitrep.shelters')}</h3>
+              {s.shelters.length > 0 && <SitrepMap disasterId={event.id} shelters={s.shelters} />}
               {s.shelters.length === 0 ? (
                 <p className="muted">{t('bencana.sitrep.noShelters')}</p>
               ) : (
