@@ -39,3 +39,4 @@ export * from './disaster-aid.js';
 export * from './legal-deadlines.js';
 export * from './outbox-batch.js';
 export * from './device-pin.js';
+export * from './case-list.js';

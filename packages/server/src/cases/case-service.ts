@@ -4,6 +4,7 @@ import {
   ppksByCode,
   usiaSesuaiKategori,
   type CaseRecord,
+  type CaseSort,
   type CaseStatus,
   type TahapanCode,
 } from '@tuntas/domain';
@@ -18,7 +19,7 @@ import { loadBeneficiary } from '../beneficiaries/beneficiary-service.js';
 import type { DB } from '../db/schema.js';
 import { AppError, fieldError, notFound, versionConflict } from '../http/app-error.js';
 import { workerClock } from '../workforce/worker.js';
-import { caseFilters } from './case-filters.js';
+import { caseFilters, caseOrder } from './case-filters.js';
 import { appendCaseEvent } from './case-events.js';
 import { casesWithNames, toCaseView, type CaseRow } from './case-view.js';
 
@@ -32,6 +33,9 @@ export interface CaseQuery {
   pendampingId?: string | undefined;
   beneficiaryId?: string | undefined;
   terlambat?: boolean | undefined;
+  tanpaPendamping?: boolean | undefined;
+  urut?: CaseSort | undefined;
+  arah?: 'asc' | 'desc' | undefined;
   /** Case number or the person's name. */
   q?: string | undefined;
 }
@@ -68,7 +72,7 @@ export async function listCases(
   const [page, count] = await Promise.all([
     matching
       .select('cases.id')
-      .orderBy('cases.updated_at', 'desc')
+      .orderBy(caseOrder(query))
       .orderBy('cases.id')
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize)
@@ -84,9 +88,10 @@ export async function listCases(
             'in',
             page.map((r) => r.id),
           )
-          .orderBy('cases.updated_at', 'desc')
-          .orderBy('cases.id')
           .execute()) as CaseRow[]);
+  // The names were joined in any order: the page keeps the order it was chosen in.
+  const at = new Map(page.map((r, i) => [r.id, i]));
+  rows.sort((a, b) => at.get(a.id)! - at.get(b.id)!);
   await auditCaseReads(db, actor, origin, 'case.search', rows);
   return { items: rows.map((r) => toCaseView(r, actor)), total: Number(count.n) };
 }

@@ -34,7 +34,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Cases in the caller’s scope, most recently changed first',
+        summary: 'Cases in the caller’s scope, filtered, in the order `urut`/`arah` name (default: most recently changed first)',
         querystring: CaseListQuery,
         response: { 200: Page(CaseSchema), ...authErrors },
       },

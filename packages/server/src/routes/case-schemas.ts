@@ -1,4 +1,4 @@
-import { CASE_STATUSES, CLOSE_REASONS, TAHAPAN_CODES } from '@tuntas/domain';
+import { CASE_SORTS, CASE_STATUSES, type CaseSort, CLOSE_REASONS, TAHAPAN_CODES } from '@tuntas/domain';
 import { Type } from 'typebox';
 import { literals, Nullable, PageQuery, StrictObject, Uuid, WilayahCode } from '../http/schemas.js';
 
@@ -71,6 +71,17 @@ export const CaseListQuery = StrictObject({
   pendampingId: Type.Optional(Uuid),
   beneficiaryId: Type.Optional(Uuid),
   terlambat: Type.Optional(Type.Boolean({ description: 'Only open cases past their stage’s target days' })),
+  tanpaPendamping: Type.Optional(Type.Boolean({ description: 'Only cases no pendamping holds (to assign)' })),
+  urut: Type.Optional(
+    Type.Unsafe<CaseSort>({
+      type: 'string',
+      enum: [...CASE_SORTS],
+      description: 'Order: dibuka (opened), aktivitas (last activity, default), tahapan (stage), tenggat (stage deadline)',
+    }),
+  ),
+  arah: Type.Optional(
+    Type.Union([Type.Literal('asc'), Type.Literal('desc')], { description: 'Direction; default desc, asc for tahapan and tenggat' }),
+  ),
   q: Type.Optional(Type.String({ maxLength: 100, description: 'Case number (K-…) or part of the person’s name' })),
 });
 

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, ApiError, type Page } from './client.js';
-import type { CaseEventRecord, CaseRecord, CaseStatus } from '@tuntas/domain';
+import type { CaseEventRecord, CaseRecord, CaseSort, CaseStatus } from '@tuntas/domain';
 import { restoredOwner } from '../offline/persist.js';
 import { refreshDeviceKey } from '../offline/vault.js';
 import type { Beneficiary, Me, Wilayah } from './types.js';
@@ -102,6 +102,12 @@ export interface CaseListParams {
   pendampingId?: string | undefined;
   beneficiaryId?: string | undefined;
   terlambat?: boolean | undefined;
+  wilayah?: string | undefined;
+  ppks?: string | undefined;
+  tahapan?: string | undefined;
+  tanpaPendamping?: boolean | undefined;
+  urut?: CaseSort | undefined;
+  arah?: 'asc' | 'desc' | undefined;
 }
 
 function caseSearch(params: Record<string, string | number | boolean | undefined>): URLSearchParams {

@@ -1,4 +1,4 @@
-import { CASE_STATUSES, supervises } from '@tuntas/domain';
+import { CASE_SORTS, CASE_STATUSES, defaultSortDirection, supervises, type CaseSort } from '@tuntas/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -7,13 +7,18 @@ import { CaseCard } from '../../components/CaseCard.js';
 import { Pager } from '../../components/Pager.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
 import { formatNumber } from '../../lib/format.js';
+import { useMediaQuery } from '../../lib/use-media-query.js';
 import { AssignBar } from './AssignBar.js';
+import { CaseFilters } from './CaseFilters.js';
+import { CaseTable } from './CaseTable.js';
 
 const PAGE_SIZE = 20;
 
 /**
  * The pendamping's own caseload (a koordinator sees the whole area and can narrow it to theirs),
- * filtered by headline status and searchable by name or case number.
+ * filtered by headline status and searchable by name or case number. The office on a desktop gets a
+ * sortable table and filters by area, pendamping, category, stage and unassigned (issue 21), all
+ * answered by the server a page at a time; phones keep the cards.
  */
 export default function CaseListPage() {
   const { t } = useTranslation();
@@ -28,6 +33,12 @@ export default function CaseListPage() {
   const pendampingId = ownOnly ? me.id : (params.get('pendampingId') ?? undefined);
   const [text, setText] = useState(q);
   const canAssign = supervises(me.role);
+  const office = me.role !== 'pendamping';
+  const desktop = useMediaQuery('(min-width: 1024px)');
+  const urutParam = params.get('urut') ?? '';
+  const urut: CaseSort = (CASE_SORTS as readonly string[]).includes(urutParam) ? (urutParam as CaseSort) : 'aktivitas';
+  const arah =
+    params.get('arah') === 'asc' || params.get('arah') === 'desc' ? (params.get('arah') as 'asc' | 'desc') : defaultSortDirection(urut);
   const [selected, setSelected] = useState<Array<{ id: string; wilayah: string }>>([]);
   const toggle = (c: { id: string; wilayah: string }) =>
     setSelected((s) => (s.some((x) => x.id === c.id) ? s.filter((x) => x.id !== c.id) : [...s, { id: c.id, wilayah: c.wilayah }]));
@@ -38,6 +49,14 @@ export default function CaseListPage() {
     status: status || undefined,
     pendampingId,
     terlambat: lateOnly || undefined,
+    ...(office && {
+      wilayah: params.get('wilayah') || undefined,
+      ppks: params.get('ppks') || undefined,
+      tahapan: params.get('tahapan') || undefined,
+      tanpaPendamping: params.get('tanpa') === '1' || undefined,
+    }),
+    urut,
+    arah,
   });
   const update = (next: Record<string, string>) => {
     const merged = { ...Object.fromEntries(params), ...next };
@@ -83,6 +102,7 @@ export default function CaseListPage() {
           </label>
         )}
       </div>
+      {office && <CaseFilters params={params} update={update} />}
       <QueryStatus
         query={list}
         isEmpty={(data) => data.items.length === 0}
@@ -96,21 +116,32 @@ export default function CaseListPage() {
         {(data) => (
           <>
             <p aria-live="polite">{t('cases.total', { formatted: formatNumber(data.total) })}</p>
-            <ul className="cards" aria-busy={list.isFetching}>
-              {data.items.map((c) => (
-                <li key={c.id} className={canAssign ? 'selectable' : undefined}>
-                  {canAssign && (
-                    <input
-                      type="checkbox"
-                      checked={selected.some((x) => x.id === c.id)}
-                      onChange={() => toggle(c)}
-                      aria-label={t('cases.select', { name: c.beneficiaryNama, nomor: c.nomor })}
-                    />
-                  )}
-                  <CaseCard kase={c} showPendamping={!ownOnly} />
-                </li>
-              ))}
-            </ul>
+            {office && desktop ? (
+              <CaseTable
+                cases={data.items}
+                urut={urut}
+                arah={arah}
+                onSort={(u, a) => update({ urut: u, arah: a, hal: '' })}
+                selected={canAssign ? selected : null}
+                onSelect={setSelected}
+              />
+            ) : (
+              <ul className="cards" aria-busy={list.isFetching}>
+                {data.items.map((c) => (
+                  <li key={c.id} className={canAssign ? 'selectable' : undefined}>
+                    {canAssign && (
+                      <input
+                        type="checkbox"
+                        checked={selected.some((x) => x.id === c.id)}
+                        onChange={() => toggle(c)}
+                        aria-label={t('cases.select', { name: c.beneficiaryNama, nomor: c.nomor })}
+                      />
+                    )}
+                    <CaseCard kase={c} showPendamping={!ownOnly} />
+                  </li>
+                ))}
+              </ul>
+            )}
             <Pager page={page} total={data.total} pageSize={PAGE_SIZE} onPage={(p) => update({ hal: String(p) })} />
           </>
         )}
