@@ -194,6 +194,14 @@ export interface CheckinToken {
   svg: string;
 }
 
+/** Who an invitation selects (or selected): the quota, those registered before, the people. */
+export interface InvitationPreview {
+  kuota: number | null;
+  terdaftar: number;
+  /** `level`: the person's level in the competency asked about, when the invitation is by a gap. */
+  calon: Array<{ userId: string; nama: string; wilayah: string; level: number | null }>;
+}
+
 export interface CertificateSummary {
   nomor: string;
   userId: string;

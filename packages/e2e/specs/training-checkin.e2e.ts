@@ -12,7 +12,49 @@ afterAll(() => browser.close());
 
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date());
 
-describe('QR check-in at a training session (issue 22)', () => {
+describe('invitations and QR check-in at a training session (issue 22)', () => {
+  it('the direktorat invites the pendamping of two provinces who lack LDP: a preview, then all of them', async () => {
+    const desk = await openPage(browser, DESKTOP);
+    await signIn(desk.page, 'direktorat');
+    const nama = `Pelatihan LDP uji undangan ${Date.now()}`;
+    const mulai = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+    const created = await json<TrainingRecord>(desk.page, '/trainings', {
+      method: 'POST',
+      body: {
+        nama,
+        mulai,
+        selesai: mulai,
+        tempat: 'Hotel Santika, Surabaya',
+        wilayah: '35',
+        units: [{ kode: 'ldp', nama: 'LDP dasar', jp: 8 }],
+      },
+    });
+    expect(created.status).toBe(201);
+    await desk.page.goto('/pelatihan');
+    const card = desk.page.locator('article').filter({ hasText: nama });
+    await card.getByText('Undang peserta').click();
+    await card.getByLabel('Provinsi (boleh lebih dari satu)').selectOption(['35', '31']);
+    await card.getByLabel('Yang belum memiliki kompetensi').selectOption('dukungan_psikososial');
+    await card.getByRole('button', { name: 'Pratinjau' }).click();
+    await card
+      .getByRole('status')
+      .getByText(/orang akan diundang/)
+      .waitFor();
+    const shown = await card.getByTestId('undangan-calon').locator('li small').allInnerTexts();
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((w) => w.startsWith('35') || w.startsWith('31'))).toBe(true);
+    await screenshot(desk.page, 'pelatihan-undangan-desktop');
+    await card.getByRole('button', { name: /^Undang \d+ orang$/ }).click();
+    await card
+      .getByRole('status')
+      .getByText(/orang diundang\./)
+      .waitFor();
+    const participants = (await json<TrainingParticipant[]>(desk.page, `/trainings/${created.body.id}/participants`)).body;
+    expect(participants).toHaveLength(shown.length);
+    expect(desk.errors.filter((x) => !x.startsWith('Failed to load resource'))).toEqual([]);
+    await desk.close();
+  });
+
   it('the organiser shows the session’s QR code; the participant opens its link on the phone and is checked in, late', async () => {
     const desk = await openPage(browser, DESKTOP);
     const phone = await openPage(browser, PHONE);

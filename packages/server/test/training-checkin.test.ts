@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { TOLERANSI_TERLAMBAT_MENIT, wilayahClock, type CheckinToken, type TrainingParticipant, type TrainingRecord } from '@tuntas/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTraining, dayFromToday } from './support/factories.js';
+import { auditDetails, buildTraining, dayFromToday } from './support/factories.js';
 import { createTestApp, signIn, type Session, type TestContext } from './support/test-app.js';
 
 let ctx: TestContext;
@@ -88,14 +88,9 @@ describe('QR check-in per session', () => {
     const again = await scan(peserta, event.id, late.token);
     expect(again.statusCode).toBe(200);
     expect(await attendanceRows()).toBe(before);
-    const audit = await ctx.database.db
-      .selectFrom('audit_events')
-      .select('details')
-      .where('action', '=', 'training.attendance')
-      .where('entity_id', '=', event.id)
-      .execute();
+    const audit = await auditDetails(ctx, 'training.attendance', event.id);
     expect(audit).toHaveLength(2);
-    expect(audit.map((a) => (a.details as { qr?: boolean }).qr)).toEqual([true, true]);
+    expect(audit.map((a) => a.qr)).toEqual([true, true]);
   });
 
   it('another event’s token, a forged or expired one, a session not started, a non-participant: clear errors, nothing changed', async () => {

@@ -5,6 +5,7 @@ import { AppError } from '../http/app-error.js';
 import { actorOf, originOf } from '../http/context.js';
 import { authErrors, ErrorResponse, StrictObject, Uuid, WilayahCode } from '../http/schemas.js';
 import { checkIn, checkinToken } from '../trainings/checkin-service.js';
+import { invite, previewInvitation } from '../trainings/invitation-service.js';
 import { certificateFile, listCertificates, revokeCertificate, verifyCertificate } from '../trainings/certificate-service.js';
 import { addCertification, assessCompetency, competencyMatrix, developmentHours } from '../trainings/competency-service.js';
 import {
@@ -31,6 +32,9 @@ import {
   CompetencyRowSchema,
   CompletionSchema,
   HoursSchema,
+  InvitationBody,
+  InvitationQuery,
+  InvitationSchema,
   MatrixSchema,
   ParticipantBody,
   ParticipantSchema,
@@ -114,6 +118,43 @@ export const trainingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) =>
       reply.code(201).send(await addParticipant(db(), actorOf(request), originOf(request), request.params.id, request.body.userId)),
+  );
+
+  app.get(
+    '/trainings/:id/invitations/preview',
+    {
+      schema: {
+        tags,
+        summary: 'Who an invitation would add: by province(s), role and a competency gap; not yet registered (organiser)',
+        params: IdParams,
+        querystring: InvitationQuery,
+        response: { 200: InvitationSchema, ...authErrors, 422: ErrorResponse },
+      },
+    },
+    async (request) => {
+      const { provinsi, peran, kompetensi, level } = request.query;
+      const criteria = {
+        provinsi: provinsi?.split(','),
+        peran,
+        kurangKompetensi: kompetensi ? { kode: kompetensi, level: level ?? 1 } : undefined,
+      };
+      return previewInvitation(db(), actorOf(request), request.params.id, criteria, new Date());
+    },
+  );
+
+  app.post(
+    '/trainings/:id/invitations',
+    {
+      schema: {
+        tags,
+        summary: 'Invite everyone the criteria select, all or none: past the quota nobody is added (organiser)',
+        params: IdParams,
+        body: InvitationBody,
+        response: { 201: InvitationSchema, ...writeErrors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await invite(db(), actorOf(request), originOf(request), request.params.id, request.body, new Date())),
   );
 
   app.post(

@@ -80,6 +80,27 @@ export const CheckinTokenSchema = Type.Object({
 export const CheckinTokenParams = StrictObject({ id: Uuid, unit: Type.String({ pattern: '^[a-z0-9_-]{1,40}$' }) });
 export const CheckinBody = StrictObject({ token: Type.String({ minLength: 1, maxLength: 200 }) });
 
+export const InvitationBody = StrictObject({
+  provinsi: Type.Optional(Type.Array(WilayahCode, { minItems: 1, maxItems: 38, description: 'Province codes' })),
+  peran: Type.Optional(literals(['pendamping', 'koordinator'] as const)),
+  kurangKompetensi: Type.Optional(
+    StrictObject({ kode: Kode, level: Type.Integer({ minimum: 1, maximum: 3, description: 'Invite those below this level' }) }),
+  ),
+  userIds: Type.Optional(Type.Array(Uuid, { minItems: 1, maxItems: 500, description: 'By name: these people' })),
+});
+/** The preview's criteria in the query: comma-separated province codes, a competency and the level to be below. */
+export const InvitationQuery = StrictObject({
+  provinsi: Type.Optional(Type.String({ pattern: '^[0-9]{2}(\\.[0-9]{2})*(,[0-9]{2}(\\.[0-9]{2})*){0,37}$', description: 'e.g. 35,31' })),
+  peran: Type.Optional(literals(['pendamping', 'koordinator'] as const)),
+  kompetensi: Type.Optional(Kode),
+  level: Type.Optional(Type.Integer({ minimum: 1, maximum: 3 })),
+});
+export const InvitationSchema = Type.Object({
+  kuota: Nullable(Type.Integer()),
+  terdaftar: Type.Integer({ description: 'Participants before this invitation' }),
+  calon: Type.Array(Type.Object({ userId: Uuid, nama: Type.String(), wilayah: Type.String(), level: Nullable(Type.Integer()) })),
+});
+
 export const ParticipantBody = StrictObject({ userId: Uuid });
 export const AttendanceBody = StrictObject({
   userId: Uuid,

@@ -13,7 +13,7 @@ import {
   type TracingRecord,
   type TrainingRecord,
 } from '@tuntas/domain';
-import type { Session } from './test-app.js';
+import type { Session, TestContext } from './test-app.js';
 
 /**
  * Records built through the real API, each with exactly what a test asserts on (as Outline's
@@ -407,6 +407,7 @@ export async function buildTraining(
     selesai?: string;
     units?: Array<Record<string, unknown>>;
     participants?: Session[];
+    kuota?: number;
   } = {},
 ): Promise<TrainingRecord> {
   const mulai = spec.mulai ?? dayFromToday(0);
@@ -419,6 +420,7 @@ export async function buildTraining(
       selesai: spec.selesai ?? mulai,
       tempat: 'Balai Besar Rehabilitasi Sosial, Jakarta',
       wilayah: spec.wilayah ?? '31',
+      ...(spec.kuota ? { kuota: spec.kuota } : {}),
       units: spec.units ?? [{ kode: 'ldp', nama: 'Dukungan psikososial dasar', jp: 8, kompetensi: ['dukungan_psikososial'] }],
     },
   });
@@ -433,4 +435,16 @@ export async function buildTraining(
     if (added.statusCode !== 201) throw new Error(`participant refused: ${added.statusCode} ${added.body}`);
   }
   return training;
+}
+
+/** The details of the audit events `action` left on one entity, oldest first. */
+export async function auditDetails(ctx: TestContext, action: string, entityId: string): Promise<Array<Record<string, unknown>>> {
+  const rows = await ctx.database.db
+    .selectFrom('audit_events')
+    .select('details')
+    .where('action', '=', action)
+    .where('entity_id', '=', entityId)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.details as Record<string, unknown>);
 }

@@ -6,6 +6,7 @@ import type {
   CompetencyMatrix,
   CompletionResult,
   DevelopmentHours,
+  InvitationPreview,
   TrainingParticipant,
   TrainingRecord,
 } from '@tuntas/domain';
@@ -87,5 +88,38 @@ export function useQrCheckIn(id: string) {
   return useMutation({
     mutationFn: (token: string) => api<TrainingParticipant>(`/trainings/${id}/checkin`, { method: 'POST', json: { token } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: trainingKeys.participants(id) }),
+  });
+}
+
+/** What an invitation selects: by province(s), a competency gap, or by name. */
+export interface InvitationInput {
+  provinsi?: string[];
+  kurangKompetensi?: { kode: string; level: number };
+  userIds?: string[];
+}
+
+/** The preview is a read; it runs when the organiser asks (`enabled` flips on with a criteria change). */
+export function usePreviewInvitation(id: string, input: InvitationInput | null) {
+  const query = new URLSearchParams();
+  if (input?.provinsi?.length) query.set('provinsi', input.provinsi.join(','));
+  if (input?.kurangKompetensi) {
+    query.set('kompetensi', input.kurangKompetensi.kode);
+    query.set('level', String(input.kurangKompetensi.level));
+  }
+  return useQuery({
+    queryKey: ['trainings', id, 'invitation-preview', query.toString()],
+    queryFn: () => api<InvitationPreview>(`/trainings/${id}/invitations/preview?${query.toString()}`),
+    enabled: input !== null,
+  });
+}
+
+export function useInvite(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: InvitationInput) => api<InvitationPreview>(`/trainings/${id}/invitations`, { method: 'POST', json: input }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: trainingKeys.list });
+      void queryClient.invalidateQueries({ queryKey: trainingKeys.participants(id) });
+    },
   });
 }

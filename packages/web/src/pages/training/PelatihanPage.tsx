@@ -15,6 +15,7 @@ import {
 import { QueryStatus } from '../../components/QueryStatus.js';
 import { formatDate } from '../../lib/format.js';
 import { CheckinQr } from './CheckinQr.js';
+import { InvitePanel } from './InvitePanel.js';
 
 const thisYear = () => new Date().getFullYear();
 
@@ -59,6 +60,7 @@ function TrainingCard({ training, organiser, selfId }: { training: TrainingRecor
           </li>
         ))}
       </ul>
+      {organiser && training.status !== 'selesai' && <InvitePanel training={training} />}
       {organiser && training.status === 'berlangsung' && <CheckinQr training={training} />}
       {checkIn.error instanceof ApiError && (
         <p role="alert" className="error">
