@@ -26,9 +26,22 @@ describe('login', () => {
       username: user.username,
       role: 'koordinator',
       wilayah: '35',
+      namaLengkap: null,
       mustChangePassword: false,
       twoFactorEnabled: false,
       twoFactorRequired: false,
+    });
+  });
+
+  it('/me names the person, once an admin has set the full name (the greeting uses it, issue 21)', async () => {
+    const user = await createTestUser(ctx.database, 'pendamping', '35.10');
+    const admin = await login(ctx.app, await createTestUser(ctx.database, 'admin', null));
+    const named = await admin.request({ method: 'PATCH', url: `/api/v1/users/${user.id}`, payload: { namaLengkap: 'Siti Rahayu' } });
+    expect(named.statusCode, named.body).toBe(200);
+    const session = await login(ctx.app, user);
+    expect((await session.request({ method: 'GET', url: '/api/v1/auth/me' })).json()).toMatchObject({
+      username: user.username,
+      namaLengkap: 'Siti Rahayu',
     });
   });
 

@@ -16,6 +16,9 @@ const Me = Type.Object({
   username: Type.String(),
   role: RoleSchema,
   wilayah: Type.Union([Type.String(), Type.Null()]),
+  namaLengkap: Type.Optional(
+    Type.Union([Type.String(), Type.Null()], { description: 'The person’s full name, for greeting them (GET /auth/me and /auth/session)' }),
+  ),
   mustChangePassword: Type.Boolean({
     description:
       'An admin set this password: until the user replaces it (POST /auth/password) other routes answer 403 PASSWORD_CHANGE_REQUIRED',
@@ -37,6 +40,10 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     windowMinutes: app.ctx.config.loginWindowMinutes,
     maxDelaySeconds: app.ctx.config.loginMaxDelaySeconds,
   });
+
+  /** The person's full name, which the app greets them by (the actor carries only the username). */
+  const fullName = async (id: string) =>
+    (await app.ctx.database.db.selectFrom('users').select('nama_lengkap').where('id', '=', id).executeTakeFirstOrThrow()).nama_lengkap;
 
   app.post(
     '/auth/login',
@@ -87,7 +94,12 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       });
       const { mustChangePassword } = result;
       return {
-        user: { ...result.actor, mustChangePassword, ...(await twoFactor(result.actor.role, result.twoFactorEnabled)) },
+        user: {
+          ...result.actor,
+          namaLengkap: await fullName(result.actor.id),
+          mustChangePassword,
+          ...(await twoFactor(result.actor.role, result.twoFactorEnabled)),
+        },
         expiresAt: result.expiresAt.toISOString(),
         mustChangePassword,
       };
@@ -115,6 +127,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         user: session
           ? {
               ...session.actor,
+              namaLengkap: await fullName(session.actor.id),
               mustChangePassword: session.mustChangePassword,
               ...(await twoFactor(session.actor.role, session.twoFactorEnabled)),
             }
@@ -145,7 +158,12 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       async (request) => {
         const actor = actorOf(request);
         const { enabled } = await twoFactorState(app.ctx.database.db, actor.id);
-        return { ...actor, mustChangePassword: mustChangePassword(request), ...(await twoFactor(actor.role, enabled)) };
+        return {
+          ...actor,
+          namaLengkap: await fullName(actor.id),
+          mustChangePassword: mustChangePassword(request),
+          ...(await twoFactor(actor.role, enabled)),
+        };
       },
     );
 

@@ -5,6 +5,8 @@ export interface Me {
   username: string;
   role: Role;
   wilayah: string | null;
+  /** The person's full name (from GET /auth/me), for greeting them; the username when there is none. */
+  namaLengkap?: string | null;
   /** An admin set the password: the app shows only the change-password screen until it is replaced. */
   mustChangePassword: boolean;
   /** Sign-in asks this user for a code from their authenticator app. */

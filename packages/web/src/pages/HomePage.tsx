@@ -27,7 +27,7 @@ export function HomePage() {
 
   return (
     <section>
-      <h1>{t('home.greeting', { name: me.username })}</h1>
+      <h1>{t('home.greeting', { name: me.namaLengkap || me.username })}</h1>
       <p>{t('home.scope', { wilayah: me.wilayah ? (area.data?.nama ?? me.wilayah) : t('home.national') })}</p>
       {works && <TasksCard />}
       <article>
