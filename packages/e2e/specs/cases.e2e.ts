@@ -64,12 +64,13 @@ describe('cases', () => {
     await signIn(page, 'koordinator.35');
     await page.goto('/kasus?status=terdata');
     await page.getByLabel('Hanya yang terlambat').waitFor();
-    await page.locator('.cards a').first().waitFor();
-    const boxes = page.locator('.cards input[type=checkbox]');
+    // On a laptop the office's list is a table (issue 21): one check box per row.
+    const rows = page.locator('table.case-table tbody tr');
+    await rows.first().waitFor();
     const numbers = [];
     for (const i of [0]) {
-      await boxes.nth(i).check();
-      numbers.push((await page.locator('.cards a').nth(i).innerText()).match(/K-\d{7}/)![0]);
+      await rows.nth(i).getByRole('checkbox').check();
+      numbers.push((await rows.nth(i).getByRole('link').innerText()).match(/K-\d{7}/)![0]);
     }
     const select = page.getByLabel('Tugaskan 1 kasus terpilih kepada');
     const option = await select.locator('option').nth(1).innerText();
@@ -79,7 +80,7 @@ describe('cases', () => {
     await page.getByRole('button', { name: 'Tugaskan' }).click();
     await page.getByRole('region', { name: 'Penugasan kasus' }).waitFor({ state: 'detached' });
     const name = option.split(' — ')[0]!;
-    for (const nomor of numbers) await page.locator('.cards a', { hasText: nomor }).filter({ hasText: name }).waitFor();
+    for (const nomor of numbers) await rows.filter({ hasText: nomor }).filter({ hasText: name }).waitFor();
     expect(errors).toEqual([]);
     await close();
   });
@@ -88,9 +89,10 @@ describe('cases', () => {
     const { page, errors, close } = await openPage(browser, DESKTOP);
     await signIn(page, 'koordinator.35');
     await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Kasus', exact: true }).click();
-    await page.locator('.cards a').first().waitFor();
-    const first = await page.locator('.cards a').first().innerText();
-    const nomor = first.match(/K-\d{7}/)![0];
+    const firstRow = page.locator('table.case-table tbody tr').first();
+    await firstRow.waitFor();
+    expect(await firstRow.locator('td').nth(5).innerText()).not.toBe('');
+    const nomor = (await firstRow.getByRole('link').innerText()).match(/K-\d{7}/)![0];
     await screenshot(page, 'kasus-koordinator-desktop');
     // The global search finds the same case by its number.
     await page.getByRole('link', { name: 'Cari', exact: true }).click();
