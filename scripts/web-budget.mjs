@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Measures the web app's budgets (issue 5): initial JavaScript (gzip) of the first screen, and the
 // time until a pendamping's Beranda is usable on an emulated slow-4G phone (Lighthouse's profile:
-// 150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up, CPU 4x slower), cold cache, plus console errors.
+// 150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up, CPU 4x slower), cold cache, plus console errors, and
+// the cumulative layout shift until the screen settles (Lighthouse's CLS: good ≤ 0.1).
 // Usage: npm run build && node scripts/web-budget.mjs   → prints a table, writes bench/results/web-budget.json
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -26,7 +27,7 @@ const port = await new Promise((resolve) => {
 const dataDir = mkdtempSync(join(tmpdir(), 'tuntas-budget-'));
 const env = { ...process.env, TUNTAS_DATA_DIR: dataDir, DATABASE_URL: '', TUNTAS_DEMO_PASSWORD: 'tuntas-demo' };
 const cli = join(root, 'packages/server/bin/tuntas.js');
-spawnSync(process.execPath, [cli, 'seed', 'demo', '--scale', '2000'], { env, stdio: 'ignore' });
+spawnSync(process.execPath, [cli, 'seed', 'demo', '--scale', '6000'], { env, stdio: 'ignore' });
 const server = spawn(process.execPath, [cli, 'serve', '--port', String(port)], { env, stdio: ['ignore', 'pipe', 'inherit'] });
 await new Promise((resolve) => server.stdout.on('data', (c) => String(c).includes('Tuntas berjalan') && resolve()));
 const base = `http://127.0.0.1:${port}`;
@@ -36,6 +37,7 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
 });
 const runs = [];
+const shifts = [];
 const errors = [];
 for (let i = 0; i < 3; i++) {
   const context = await browser.newContext({
@@ -50,6 +52,13 @@ for (let i = 0; i < 3; i++) {
     headers: { origin: base },
   });
   const page = await context.newPage();
+  // Every unexpected shift of the page as it loads, summed as Lighthouse does (one session: the load).
+  await page.addInitScript(() => {
+    globalThis.__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) globalThis.__cls += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
   const cdp = await context.newCDPSession(page);
@@ -68,6 +77,9 @@ for (let i = 0; i < 3; i++) {
   await page.locator('.funnel .big-number').first().waitFor();
   await page.locator('.cards a').first().waitFor();
   runs.push(Date.now() - start);
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(1000);
+  shifts.push(Math.round((await page.evaluate(() => globalThis.__cls)) * 1000) / 1000);
   await context.close();
 }
 await browser.close();
@@ -82,11 +94,14 @@ const result = {
   slow4gInteractiveMs: runs,
   slow4gMedianMs: runs[1],
   slow4gBudgetMs: 4000,
+  layoutShift: shifts,
+  layoutShiftBudget: 0.1,
   consoleErrors: errors,
 };
 mkdirSync(join(root, 'bench/results'), { recursive: true });
 writeFileSync(join(root, 'bench/results/web-budget.json'), `${JSON.stringify(result, null, 2)}\n`);
 console.log(`initial JS (gzip): ${result.initialJsGzipKB} KB (budget 200 KB) — ${initial.join(', ')}`);
 console.log(`slow 4G + 4x CPU, cold cache, to a usable Beranda: ${runs.join(' / ')} ms (median ${result.slow4gMedianMs}, budget 4000)`);
+console.log(`layout shift while Beranda loads: ${shifts.join(' / ')} (budget 0.1)`);
 console.log(`console errors: ${errors.length}`);
 process.exit(result.initialJsGzipKB <= 200 && result.slow4gMedianMs <= 4000 && errors.length === 0 ? 0 : 1);

@@ -119,6 +119,21 @@ describe('signing in', () => {
     await close();
   });
 
+  it('switches to English on request (fetched then, not with the first screen), kept after a reload', async () => {
+    const { page, errors, close } = await openPage(browser, PHONE);
+    await signIn(page, 'pendamping.35.10');
+    const menu = page.getByRole('navigation', { name: 'Menu utama' });
+    await page.getByLabel('Bahasa').selectOption('en');
+    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Home' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.reload();
+    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Home' }).waitFor();
+    await page.getByLabel('Language').selectOption('id');
+    await menu.getByRole('link', { name: 'Beranda' }).waitFor();
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it('fits a 360 px phone: no sideways scrolling, touch targets of at least 44 px', async () => {
     const { page, close } = await openPage(browser, PHONE);
     await signIn(page, 'pendamping.35.10');
