@@ -62,7 +62,8 @@ export const useTransferCandidates = (caseId: string, enabled: boolean) =>
     enabled,
   });
 export const useLembaga = () => useQuery({ queryKey: ['lembaga'], queryFn: () => api<LembagaView[]>('/lembaga'), staleTime: 5 * 60_000 });
-export const useTasks = () => useQuery({ queryKey: ['tasks'], queryFn: () => api<CaseTasks>('/tasks') });
+export const useTasks = (options: { enabled?: boolean } = {}) =>
+  useQuery({ queryKey: ['tasks'], queryFn: () => api<CaseTasks>('/tasks'), enabled: options.enabled ?? true });
 
 /**
  * A write inside a case: afterwards the panel's data, the case, its timeline and the task lists

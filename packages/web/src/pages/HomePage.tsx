@@ -1,17 +1,20 @@
 import { writesRecords } from '@tuntas/domain';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useBeneficiaries, useCases, useMe, useWilayah } from '../api/queries.js';
+import { useTasks } from '../api/casework-queries.js';
+import { useBeneficiaries, useCases, useCaseSummary, useMe, useWilayah } from '../api/queries.js';
 import { CaseCards } from '../components/CaseCard.js';
 import { CaseFunnel } from '../components/CaseFunnel.js';
 import { TasksCard } from '../components/TasksCard.js';
 import { formatNumber } from '../lib/format.js';
 import { Loading } from '../components/Loading.js';
 
+const activeParams = (pendampingId: string) => ({ page: 1, pageSize: 5, status: 'tertangani' as const, pendampingId });
+
 /** The pendamping's active cases, most recently touched first: where the day's work starts. */
 function ActiveCases({ pendampingId }: { pendampingId: string }) {
   const { t } = useTranslation();
-  const cases = useCases({ page: 1, pageSize: 5, status: 'tertangani', pendampingId });
+  const cases = useCases(activeParams(pendampingId));
   if (cases.isPending) return <Loading query={cases} />;
   if (!cases.data || cases.data.items.length === 0) return <p>{t('home.noActiveCases')}</p>;
   return <CaseCards cases={cases.data.items} />;
@@ -24,17 +27,37 @@ export function HomePage() {
   const registry = useBeneficiaries({ page: 1, pageSize: 1 });
   const canWrite = writesRecords(me.role);
   const works = me.role === 'pendamping' || me.role === 'koordinator';
+  const own = me.role === 'pendamping' ? me.id : undefined;
+  // The same queries the cards make (shared by key): the page waits for all of them and then shows
+  // its cards at once, instead of jumping as each one's data arrives (layout shift, issue 21). Data
+  // the device cannot fetch now (paused offline) does not hold the page: those cards say so.
+  const tasks = useTasks({ enabled: works });
+  const summary = useCaseSummary({ pendampingId: own });
+  const active = useCases(activeParams(own ?? ''), { enabled: own !== undefined });
+  const arriving = [works && tasks, summary, own && active, registry].some((q) => q && q.isPending && q.fetchStatus === 'fetching');
+  const heading = (
+    <>
+      <h1>{t('home.greeting', { name: me.namaLengkap || me.username })}</h1>
+      <p>{t('home.scope', { wilayah: me.wilayah ? (area.data?.nama ?? me.wilayah) : t('home.national') })}</p>
+    </>
+  );
+  if (arriving)
+    return (
+      <section>
+        {heading}
+        <Loading />
+      </section>
+    );
 
   return (
     <section>
-      <h1>{t('home.greeting', { name: me.namaLengkap || me.username })}</h1>
-      <p>{t('home.scope', { wilayah: me.wilayah ? (area.data?.nama ?? me.wilayah) : t('home.national') })}</p>
+      {heading}
       {works && <TasksCard />}
       <article>
         <header>
           <h2>{me.role === 'pendamping' ? t('home.myCases') : t('home.areaCases')}</h2>
         </header>
-        <CaseFunnel pendampingId={me.role === 'pendamping' ? me.id : undefined} linkToList={works} />
+        <CaseFunnel pendampingId={own} linkToList={works} />
         {me.role === 'pendamping' && (
           <>
             <h3>{t('home.activeCases')}</h3>
