@@ -11,6 +11,12 @@ export function formatDate(isoDate: string): string {
   );
 }
 
+/** The day a moment fell on where the record is (`2 Des 2026`): a case opened at 00.30 WIB is that day, not the UTC day before. */
+export function formatDay(iso: string, wilayah: string | null): string {
+  const zone = wilayah ? zonaWaktu(wilayah) : 'WIB';
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: IANA_ZONE[zone] }).format(new Date(iso));
+}
+
 /** A moment in the user's province's zone, with the zone's name: `5 Mei 2026 09.30 WITA`. */
 export function formatDateTime(iso: string, wilayah: string | null): string {
   const zone = wilayah ? zonaWaktu(wilayah) : 'WIB';

@@ -2,7 +2,7 @@ import { defaultSortDirection, ppksByCode, type CaseRecord, type CaseSort } from
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { StatusBadge } from '../../components/CaseCard.js';
-import { formatDate } from '../../lib/format.js';
+import { formatDay } from '../../lib/format.js';
 
 type Picked = { id: string; wilayah: string };
 
@@ -107,10 +107,10 @@ export function CaseTable({
               <td>{ppksByCode(c.ppks)?.nama ?? c.ppks}</td>
               <td>{t(`tahapan.${c.tahapan}`)}</td>
               <td>{c.pendampingNama ?? <em>{t('cases.unassigned')}</em>}</td>
-              <td>{formatDate(c.createdAt)}</td>
-              <td>{formatDate(c.updatedAt)}</td>
+              <td>{formatDay(c.createdAt, c.wilayah)}</td>
+              <td>{formatDay(c.updatedAt, c.wilayah)}</td>
               <td>
-                {c.batasTahapan ? formatDate(c.batasTahapan) : '—'}
+                {c.batasTahapan ? formatDay(c.batasTahapan, c.wilayah) : '—'}
                 {c.terlambat && <span className="badge late">{t('cases.late')}</span>}
               </td>
             </tr>
