@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 import i18next from 'i18next';
 import { offlineDb, type OutboxEntry, type OutboxKind, type StoredOutbox } from '../offline/db.js';
-import { ensureUnlocked } from '../offline/vault.js';
+import { deviceKeyEvents, ensureUnlocked } from '../offline/vault.js';
 import type { ApiError } from './client.js';
 import { openEntry, sealEntry, sendEntry } from './outbox-files.js';
 import {
@@ -29,6 +29,10 @@ export type { OutboxEntry, OutboxKind, OutboxStatus } from '../offline/db.js';
  */
 
 let entries: OutboxEntry[] = [];
+/** The user's rows the device could not open yet (no data key: signed out by the server, not signed in again). */
+let sealedCount = 0;
+/** Whether the outbox of the current user has been read at least once since it started. */
+let loaded = false;
 let userId: string | null = null;
 let queryClient: QueryClient | null = null;
 let flushing: Promise<void> | null = null;
@@ -61,15 +65,21 @@ async function reload(): Promise<void> {
   // Without the user's key (the server refused it since) their entries stay sealed until they sign in again.
   const key = user ? await ensureUnlocked(user).catch(() => null) : null;
   const opened: OutboxEntry[] = [];
+  let unopened = 0;
   for (const row of rows) {
     if ('sealed' in row) {
       if (key) opened.push(await openEntry(key, row));
+      else unopened += 1;
     } else {
       opened.push(row);
       if (key) await put(row); // kept before encryption at rest: sealed now
     }
   }
-  if (user === userId) entries = opened;
+  if (user === userId) {
+    entries = opened;
+    sealedCount = unopened;
+    loaded = true;
+  }
   emit();
 }
 
@@ -378,6 +388,10 @@ export async function discard(entry: OutboxEntry): Promise<void> {
 export function startOutbox(user: string, client: QueryClient): () => void {
   userId = user;
   queryClient = client;
+  loaded = false;
+  // Rows sealed under a key the device did not hold a moment ago open once the server hands it back.
+  const keyBack = () => void reload().then(() => flushOutbox());
+  deviceKeyEvents.addEventListener('stored', keyBack);
   void (async () => {
     await reload();
     for (const e of entries) if (e.status === 'mengirim') await put({ ...e, status: 'menunggu' });
@@ -391,6 +405,7 @@ export function startOutbox(user: string, client: QueryClient): () => void {
   window.addEventListener('online', online);
   return () => {
     window.removeEventListener('online', online);
+    deviceKeyEvents.removeEventListener('stored', keyBack);
     clearTimeout(retryTimer);
     userId = null;
   };
@@ -408,6 +423,13 @@ export function useOutbox(): OutboxEntry[] {
 
 export function outboxSnapshot(): OutboxEntry[] {
   return entries;
+}
+
+/** What the outbox page may say: nothing before the first read, and how many rows wait sealed for a sign-in. */
+export function useOutboxReadiness(): { loaded: boolean; sealed: number } {
+  const isLoaded = useSyncExternalStore(subscribe, () => loaded);
+  const sealed = useSyncExternalStore(subscribe, () => sealedCount);
+  return { loaded: isLoaded, sealed };
 }
 
 export function useFlushing(): boolean {

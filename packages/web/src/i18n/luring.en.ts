@@ -17,6 +17,7 @@ export const luringEn: Widen<typeof luringId> = {
   title: 'Not sent yet',
   intro: 'Changes made without a signal are kept on this device and sent in order when the signal returns.',
   empty: 'Every change has been sent.',
+  sealedWaiting: '{{count}} change(s) kept locked on this device; they open and are sent once you sign in again.',
   sendNow: 'Send now',
   sending: 'Sending…',
   syncNow: 'Sync now',

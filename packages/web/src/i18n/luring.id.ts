@@ -14,6 +14,7 @@ export const luringId = {
   title: 'Belum terkirim',
   intro: 'Perubahan yang dibuat tanpa sinyal disimpan di perangkat ini dan dikirim berurutan saat sinyal kembali.',
   empty: 'Semua perubahan sudah terkirim.',
+  sealedWaiting: '{{count}} perubahan tersimpan terkunci di perangkat ini; terbuka dan terkirim setelah Anda masuk kembali.',
   sendNow: 'Kirim sekarang',
   sending: 'Mengirim…',
   syncNow: 'Sinkronkan sekarang',

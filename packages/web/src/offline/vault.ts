@@ -26,6 +26,9 @@ const dataId = (user: string) => `data:${user}`;
 
 export type KeyCheck = 'ok' | 'refused' | 'offline';
 
+/** `stored`: the server handed this device a user's key (what was sealed under it can open now). */
+export const deviceKeyEvents = new EventTarget();
+
 /** Asks the server for the user's device key and keeps it; a refusal makes the device forget it. */
 export async function refreshDeviceKey(user: string): Promise<KeyCheck> {
   let response: Response;
@@ -50,6 +53,7 @@ export async function refreshDeviceKey(user: string): Promise<KeyCheck> {
   // server made anew (account disabled and enabled) is noticed and what it cannot open goes.
   dataKeys.delete(user);
   checked.add(user);
+  deviceKeyEvents.dispatchEvent(new Event('stored'));
   return 'ok';
 }
 

@@ -3,7 +3,17 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../api/queries.js';
 import { syncNow, useSyncState } from '../api/sync.js';
-import { blockedBy, discard, flushOutbox, keepMine, resend, useFlushing, useOutbox, type OutboxEntry } from '../api/outbox.js';
+import {
+  blockedBy,
+  discard,
+  flushOutbox,
+  keepMine,
+  resend,
+  useFlushing,
+  useOutbox,
+  useOutboxReadiness,
+  type OutboxEntry,
+} from '../api/outbox.js';
 import { formatDateTime } from '../lib/format.js';
 
 /**
@@ -124,6 +134,7 @@ export default function OutboxPage() {
   const { t } = useTranslation();
   const entries = useOutbox();
   const flushing = useFlushing();
+  const readiness = useOutboxReadiness();
   const me = useMe().data!;
   const queryClient = useQueryClient();
   const sync = useSyncState(me.id);
@@ -150,7 +161,16 @@ export default function OutboxPage() {
         </p>
       )}
       {entries.length === 0 ? (
-        <p className="empty">{t('luring.empty')}</p>
+        // "All sent" only when it is true: not before the outbox was read, nor while rows wait sealed.
+        !readiness.loaded ? (
+          <p aria-busy="true">{t('common.loading')}</p>
+        ) : readiness.sealed > 0 ? (
+          <p className="notice" data-testid="outbox-sealed">
+            {t('luring.sealedWaiting', { count: readiness.sealed })}
+          </p>
+        ) : (
+          <p className="empty">{t('luring.empty')}</p>
+        )
       ) : (
         <>
           <p>
