@@ -1,9 +1,10 @@
-import { KONDISI_KORBAN, type AffectedRecord, type DisasterRecord, type KondisiKorban, type ShelterRecord } from '@tuntas/domain';
+import { type AffectedRecord, type DisasterRecord, type KondisiKorban, type ShelterRecord } from '@tuntas/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
 import { disasterKeys, useUpdateAffected } from '../../api/disaster-queries.js';
+import { KondisiOptions, ShelterOptions } from './AffectedOptions.js';
 
 /**
  * Ubah kondisi atau pengungsian: a person moves shelter, goes home, is found injured. Sent with
@@ -50,22 +51,13 @@ export function AffectedEdit({ event, person, shelters }: { event: DisasterRecor
         <div>
           <label htmlFor={`${id}-kondisi`}>{t('bencana.korban.kondisi')}</label>
           <select id={`${id}-kondisi`} value={f.kondisi} onChange={(e) => setF({ ...f, kondisi: e.target.value as KondisiKorban })}>
-            {KONDISI_KORBAN.map((k) => (
-              <option key={k} value={k}>
-                {t(`bencana.kondisi.${k}`)}
-              </option>
-            ))}
+            <KondisiOptions />
           </select>
         </div>
         <div>
           <label htmlFor={`${id}-shelter`}>{t('bencana.korban.shelter')}</label>
           <select id={`${id}-shelter`} value={f.shelterId} onChange={(e) => setF({ ...f, shelterId: e.target.value })}>
-            <option value="">{t('bencana.korban.noShelter')}</option>
-            {shelters.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.nama}
-              </option>
-            ))}
+            <ShelterOptions shelters={shelters} />
           </select>
         </div>
       </div>

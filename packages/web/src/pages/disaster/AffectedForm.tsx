@@ -3,7 +3,6 @@ import {
   ALASAN_TANPA_NIK_LABELS,
   cleanNik,
   KELOMPOK_RENTAN,
-  KONDISI_KORBAN,
   nikBirthDate,
   parseNik,
   type AlasanTanpaNik,
@@ -17,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { useRegisterAffected, type NewAffected } from '../../api/disaster-queries.js';
 import { CheckList } from './DisasterBits.js';
 import { EventVillagePicker } from './EventVillagePicker.js';
+import { KondisiOptions, ShelterOptions } from './AffectedOptions.js';
 
 /** Someone a new person may join as a household member: registered here, or still on the device. */
 export interface HouseholdHead {
@@ -191,22 +191,13 @@ export function AffectedForm({
         <label>
           {t('bencana.korban.shelter')}
           <select value={place.shelterId} onChange={(e) => chooseShelter(e.target.value)}>
-            <option value="">{t('bencana.korban.noShelter')}</option>
-            {shelters.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.nama}
-              </option>
-            ))}
+            <ShelterOptions shelters={shelters} />
           </select>
         </label>
         <label>
           {t('bencana.korban.kondisi')}
           <select value={place.kondisi} onChange={(e) => setPlace({ ...place, kondisi: e.target.value as KondisiKorban })}>
-            {KONDISI_KORBAN.map((k) => (
-              <option key={k} value={k}>
-                {t(`bencana.kondisi.${k}`)}
-              </option>
-            ))}
+            <KondisiOptions />
           </select>
         </label>
       </div>
