@@ -241,6 +241,21 @@ export const ERRORS = {
     id: 'Anda tidak dapat menyetujui laporan Anda sendiri.',
     en: 'You cannot approve your own report.',
   },
+  LEGAL_HOLD_REASON_REQUIRED: {
+    status: 422,
+    id: 'Tulis alasan penahanan data (misalnya nomor perkara atau surat permintaan), 5–1.000 karakter.',
+    en: 'Write the reason for the legal hold (e.g. a case number or the letter asking for it), 5–1,000 characters.',
+  },
+  LEGAL_HOLD_ACTIVE: {
+    status: 409,
+    id: 'Data ini sudah ditahan (penahanan hukum masih berlaku).',
+    en: 'This record is already under a legal hold.',
+  },
+  LEGAL_HOLD_RELEASED: {
+    status: 409,
+    id: 'Penahanan ini sudah dicabut.',
+    en: 'This legal hold has already been released.',
+  },
   SKP_ADJUST_REASON_REQUIRED: {
     status: 422,
     id: 'Penyesuaian rating hasil kerja harus disertai alasan tertulis (paling sedikit 10 karakter).',

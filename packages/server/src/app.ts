@@ -34,8 +34,10 @@ import { caseworkRoutes } from './routes/casework-routes.js';
 import { referralRoutes } from './routes/referral-routes.js';
 import { photoRoutes } from './routes/photo-routes.js';
 import { privacyRoutes } from './routes/privacy-routes.js';
+import { retentionRoutes } from './routes/retention-routes.js';
 import { referenceRoutes } from './routes/reference-routes.js';
 import { registerReportJobs } from './reports/report-jobs.js';
+import { registerRetentionJob, retentionDeps } from './privacy/retention-job.js';
 import { reportRoutes } from './routes/report-routes.js';
 import { syncRoutes } from './routes/sync-routes.js';
 import { deviceKeyRoutes } from './routes/device-key-routes.js';
@@ -87,6 +89,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     stepDelayMs: config.reportStepDelayMs,
     log: (message, details) => app.log.info(details, message),
   });
+  registerRetentionJob(jobs, retentionDeps(database.db, config), (message, details) => app.log.info(details, message));
   app.addHook('onClose', () => jobs.stop());
   app.decorate('ctx', { database, reader, config, jobs, startedAt: new Date() });
   app.decorateRequest('actor', null);
@@ -146,6 +149,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         await authed.register(auditRoutes);
         await authed.register(beneficiaryRoutes);
         await authed.register(privacyRoutes);
+        await authed.register(retentionRoutes);
         await authed.register(importRoutes);
         await authed.register(caseRoutes);
         await authed.register(stageTargetRoutes);

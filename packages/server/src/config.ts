@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { isRole, type Role } from '@tuntas/domain';
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './import/upload-limits.js';
 import type { JobSettings } from './jobs/job-queue.js';
+import { scheduleFromEnv, type RetentionSchedule } from './privacy/retention-schedule.js';
 
 /** Runtime settings, all from the environment so API nodes stay stateless and identical. */
 export interface Config {
@@ -70,6 +71,8 @@ export interface Config {
   /** Open cases a pendamping should carry, and the most they may (shown when assigning). */
   caseloadRecommended: number;
   caseloadMaximum: number;
+  /** Days each kind of record keeps its personal data (TUNTAS_RETENTION=`kasus=1825,…`; privacy/retention-schedule.ts). */
+  retention: RetentionSchedule;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -196,5 +199,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: env.TUNTAS_DEMO_PASSWORD || 'tuntas-demo',
     publicUrl: env.TUNTAS_PUBLIC_URL ? env.TUNTAS_PUBLIC_URL.replace(/\/+$/, '') : undefined,
     webDir: env.TUNTAS_WEB_DIR || fileURLToPath(new URL('../../web/dist', import.meta.url)),
+    retention: scheduleFromEnv(env.TUNTAS_RETENTION),
   };
 }

@@ -29,7 +29,19 @@ describe('tuntas CLI', () => {
   it('lists its commands', () => {
     const help = tuntas(['--help']);
     expect(help.code).toBe(0);
-    for (const command of ['serve', 'migrate', 'seed', 'user']) expect(help.out).toContain(command);
+    for (const command of ['serve', 'migrate', 'seed', 'user', 'retention']) expect(help.out).toContain(command);
+  });
+
+  it('runs the retention schedule, counting first with --dry-run', () => {
+    const dry = tuntas(['retention', 'run', '--dry-run']);
+    expect(dry.err).toBe('');
+    expect(dry.out).toContain('Retensi (uji coba, tidak ada yang diubah)');
+    expect(dry.out).toMatch(/kasus\s+1825 hari\s+\(untuk dikonfirmasi\)/);
+    const run = tuntas(['retention', 'run', '--json'], { TUNTAS_RETENTION: 'sesi=7' });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.out)).toMatchObject({ dryRun: false, jumlah: { penerimaManfaat: 0 } });
+    expect(JSON.parse(run.out).jadwal).toContainEqual(expect.objectContaining({ jenis: 'sesi', hari: 7 }));
+    expect(tuntas(['retention', 'run'], { TUNTAS_RETENTION: 'kasus=0' }).code).toBe(1);
   });
 
   it('migrates, then manages users with the password from the environment or stdin', () => {

@@ -94,6 +94,16 @@ export const trainingPolicy = {
   assess: (actor: Actor) => supervises(actor.role),
 };
 
+/**
+ * Retention: a legal hold (keeping a person or case out of anonymisation) is placed and released by
+ * a koordinator, the direktorat or an admin, in their scope; the schedule and what is due (national
+ * counts) are the direktorat's and a national admin's to read.
+ */
+export const retentionPolicy = {
+  hold: (actor: Actor) => hasRole(actor, 'koordinator', 'direktorat', 'admin'),
+  readSchedule: (actor: Actor) => hasRole(actor, 'direktorat', 'admin') && actor.wilayah === null,
+};
+
 export const auditPolicy = {
   read: (actor: Actor) => actor.role === 'admin' || actor.role === 'auditor',
 };

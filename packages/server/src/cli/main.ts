@@ -6,6 +6,8 @@ import { loadConfig, type Config } from '../config.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { AppError } from '../http/app-error.js';
+import { retentionDeps } from '../privacy/retention-job.js';
+import { runRetention } from '../privacy/retention-run.js';
 import { DEMO_ACCOUNTS } from '../seed/demo-accounts.js';
 import { seedDemo } from '../seed/seed-demo.js';
 import { startServer } from '../server.js';
@@ -13,6 +15,7 @@ import { createUser, findUserByUsername, listUsers, resetPassword, updateUser } 
 import { backup, restore } from './backup.js';
 import { runImportBeneficiaries } from './import-command.js';
 import { readPassword } from './read-password.js';
+import { formatRetention } from './retention-command.js';
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -143,6 +146,18 @@ export function buildCli(config: Config = loadConfig()): Command {
       const verdict = await withDatabase(config, (d) => verifyAuditChainAs(d.db, SYSTEM_ACTOR, CLI_ORIGIN));
       console.log(JSON.stringify(verdict));
       if (!verdict.ok) process.exitCode = 1;
+    });
+
+  program
+    .command('retention')
+    .description('Retensi data pribadi (UU 27/2022)')
+    .command('run')
+    .description('Menganonimkan dan menghapus data yang melewati masa retensinya (kecuali yang ditahan); mencetak jumlah per jenis')
+    .option('--dry-run', 'hitung saja, jangan ubah apa pun')
+    .option('--json', 'cetak hasil sebagai satu objek JSON')
+    .action(async (opts: { dryRun?: boolean; json?: boolean }) => {
+      const result = await withDatabase(config, (d) => runRetention(retentionDeps(d.db, config), { dryRun: opts.dryRun ?? false }));
+      console.log(opts.json ? JSON.stringify(result) : formatRetention(result));
     });
 
   const user = program.command('user').description('Mengelola akun pengguna');

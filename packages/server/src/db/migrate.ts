@@ -33,6 +33,7 @@ import * as m0030 from './migrations/0030-caseload-limits.js';
 import * as m0031 from './migrations/0031-two-factor-policy.js';
 import * as m0032 from './migrations/0032-deployment-field-work.js';
 import * as m0033 from './migrations/0033-training-checkin.js';
+import * as m0035 from './migrations/0035-retention.js';
 
 /**
  * Forward-only: a migration never changes once it has landed, and there is no `down`.
@@ -72,6 +73,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0031-two-factor-policy': m0031,
   '0032-deployment-field-work': m0032,
   '0033-training-checkin': m0033,
+  '0035-retention': m0035,
 };
 
 /** Names of every migration, in order. */

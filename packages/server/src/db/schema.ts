@@ -200,6 +200,8 @@ export interface BeneficiariesTable {
   created_by: string | null;
   updated_by: string | null;
   version: Generated<number>;
+  /** Migration 0035: when the retention job anonymised the person (then no NIK, name or contact is left). */
+  dianonimkan_pada: Date | null;
 }
 
 export interface BeneficiaryConsentsTable {
@@ -258,6 +260,8 @@ export interface CasesTable {
   created_by: string | null;
   updated_by: string | null;
   version: Generated<number>;
+  /** Migration 0035: when the retention job cleared the case's free text and files. */
+  dianonimkan_pada: Date | null;
 }
 
 export interface CaseEventsTable {
@@ -884,6 +888,22 @@ export interface DisasterTracingTable {
   dicatat_oleh: string | null;
   dicatat_pada: ColumnType<Date, Date | undefined, never>;
   version: Generated<number>;
+  /** Migration 0035: when the retention job anonymised the closed record. */
+  dianonimkan_pada: Date | null;
+}
+
+/** Migration 0035: a legal hold keeps a person or a case out of the retention job while it is in force. */
+export interface LegalHoldsTable {
+  id: Generated<string>;
+  beneficiary_id: string | null;
+  case_id: string | null;
+  wilayah: string;
+  alasan: string;
+  dibuat_oleh: string;
+  dibuat_pada: ColumnType<Date, Date | undefined, never>;
+  dicabut_oleh: string | null;
+  dicabut_pada: Date | null;
+  alasan_cabut: string | null;
 }
 
 export interface DisasterReunificationsTable {
@@ -972,6 +992,7 @@ export interface DeviceKeysTable {
 }
 
 export interface DB {
+  legal_holds: LegalHoldsTable;
   device_keys: DeviceKeysTable;
   device_sync_status: DeviceSyncStatusTable;
   sync_pulls: SyncPullsTable;

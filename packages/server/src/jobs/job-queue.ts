@@ -16,6 +16,8 @@ export const QUEUES = {
   report: { name: 'report', deadLetter: 'report_failed' },
   /** A report whose every attempt failed, to be marked gagal. */
   reportFailed: { name: 'report_failed' },
+  /** The retention schedule's daily anonymisation (privacy/retention-job.ts). */
+  retention: { name: 'retention' },
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]['name'];
 const QUEUE_LIST: readonly { name: QueueName; deadLetter?: QueueName }[] = Object.values(QUEUES);
@@ -150,6 +152,7 @@ export class JobQueue {
   readonly #handlers = new Map<QueueName, Handler>();
   readonly #workers = new Map<QueueName, string>();
   readonly #running = new Set<Promise<unknown>>();
+  readonly #schedules = new Map<QueueName, { cron: string; tz: string }>();
   readonly #boss: PgBoss;
   #started: Promise<void> | null = null;
   #stopped = false;
@@ -161,7 +164,8 @@ export class JobQueue {
     this.#boss = new PgBoss({
       db: adapterFor(database, this.#inflight),
       schema: JOB_SCHEMA,
-      schedule: false,
+      // pg-boss's cron: each minute one node (whichever first claims the minute in the database) queues the jobs due.
+      schedule: settings.run,
       supervise: true,
       maintenanceIntervalSeconds: settings.maintenanceSeconds,
     });
@@ -178,19 +182,33 @@ export class JobQueue {
   }
 
   /**
+   * A job of `queue` at each time `cron` names (five fields, in time zone `tz`), queued once across
+   * all nodes by pg-boss's cron; stored at `start()` by every node that runs jobs (the same row).
+   */
+  every(queue: QueueName, cron: string, tz: string): void {
+    this.#schedules.set(queue, { cron, tz });
+  }
+
+  /**
    * Queues a job, inside `trx` when given. `id` makes it once: a second job with the id of one
    * still kept is not inserted. Call `wake()` after the commit.
    */
   async send(queue: QueueName, data: object, options: { id?: string; trx?: Transaction<DB> } = {}): Promise<void> {
-    const { settings } = this;
     await this.#boss.send(queue, data, {
       ...(options.id ? { id: options.id } : {}),
       ...(options.trx ? { db: transactionAdapter(options.trx) } : {}),
+      ...this.#jobOptions(queue),
+    });
+  }
+
+  #jobOptions(queue: QueueName) {
+    const { settings } = this;
+    return {
       expireInSeconds: settings.expireSeconds,
       retryLimit: settings.retryLimit,
       retryDelay: settings.retryDelaySeconds,
       ...deadLetterOf(queue),
-    });
+    };
   }
 
   /** A job was queued here: this node's worker (started now if need be) asks for it at once instead of at its next poll. */
@@ -218,6 +236,7 @@ export class JobQueue {
     await this.#boss.start();
     await createQueues(this.#boss);
     if (!this.#settings.run) return;
+    for (const [queue, { cron, tz }] of this.#schedules) await this.#boss.schedule(queue, cron, {}, { tz, ...this.#jobOptions(queue) });
     if (this.#database.kind === 'pglite') await this.#handBackOrphans();
     for (const [queue, handler] of this.#handlers) {
       const id = await this.#boss.work(
