@@ -203,11 +203,26 @@ describe('participants, attendance, results and completion', () => {
     expect(((await get(koorJatim, '/trainings')).json() as TrainingRecord[]).map((x) => x.id)).toContain(jatimOnly.id);
   });
 
-  it('attendance: the organiser marks, a participant checks in; unknown units, non-participants and other people’s check-ins are refused', async () => {
+  it('attendance: the organiser marks; a participant marking themself (without the QR token) is a 403 and nothing is stored; unknown units, non-participants and other people’s marks are refused', async () => {
     const mark = (s: Session, userId: string, unit: string) => post(s, `/trainings/${t.id}/attendance`, { userId, unit });
+    const stored = async (userId: string) =>
+      (
+        await ctx.database.db
+          .selectFrom('training_attendance')
+          .select('unit')
+          .where('training_id', '=', t.id)
+          .where('user_id', '=', userId)
+          .execute()
+      ).length;
+    const before = await auditCount('training.attendance');
+    const self = await mark(surabaya, surabaya.user.id, 'rehsos');
+    expect(self.statusCode).toBe(403);
+    expect(self.json().error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('tidak berwenang') });
+    expect(await stored(surabaya.user.id)).toBe(0);
+    expect(await auditCount('training.attendance')).toBe(before);
     for (const unit of ['rehsos', 'alur', 'tik']) {
       expect((await mark(direktorat, banyuwangi.user.id, unit)).statusCode).toBe(201);
-      expect((await mark(surabaya, surabaya.user.id, unit)).statusCode).toBe(201);
+      expect((await mark(direktorat, surabaya.user.id, unit)).statusCode).toBe(201);
     }
     for (const unit of ['rehsos', 'alur']) expect((await mark(direktorat, jakarta.user.id, unit)).statusCode).toBe(201);
     for (const unit of ['rehsos', 'alur', 'tik']) expect((await mark(direktorat, koorJatim.user.id, unit)).statusCode).toBe(201);
@@ -239,10 +254,10 @@ describe('participants, attendance, results and completion', () => {
     });
     expect(upcoming.status).toBe('berlangsung');
     await post(direktorat, `/trainings/${upcoming.id}/participants`, { userId: banyuwangi.user.id });
-    expect((await post(banyuwangi, `/trainings/${upcoming.id}/attendance`, { userId: banyuwangi.user.id, unit: 'ldp1' })).statusCode).toBe(
+    expect((await post(direktorat, `/trainings/${upcoming.id}/attendance`, { userId: banyuwangi.user.id, unit: 'ldp1' })).statusCode).toBe(
       201,
     );
-    const early = await post(banyuwangi, `/trainings/${upcoming.id}/attendance`, { userId: banyuwangi.user.id, unit: 'ldp2' });
+    const early = await post(direktorat, `/trainings/${upcoming.id}/attendance`, { userId: banyuwangi.user.id, unit: 'ldp2' });
     expect(early.statusCode).toBe(409);
     expect(early.json().error).toMatchObject({ code: 'TRAINING_SESSION_NOT_STARTED', details: { unit: 'ldp2', tanggal: plusDays(2) } });
     expect((await post(direktorat, `/trainings/${upcoming.id}/complete`, {})).json().error.code).toBe('TRAINING_NOT_ENDED');
@@ -474,7 +489,7 @@ describe('competency matrix and development hours', () => {
       units: [{ kode: 'rb', nama: 'Layanan sosial tanggap darurat', jp: 24, kompetensi: ['respons_bencana'] }],
     });
     await post(direktorat, `/trainings/${t.id}/participants`, { userId: jakarta.user.id });
-    await post(jakarta, `/trainings/${t.id}/attendance`, { userId: jakarta.user.id, unit: 'rb' });
+    await post(direktorat, `/trainings/${t.id}/attendance`, { userId: jakarta.user.id, unit: 'rb' });
     expect((await post(direktorat, `/trainings/${t.id}/complete`, {})).json().certificates).toHaveLength(1);
     const jm = (await matrix(koorJakarta)).json();
     expect(cell(jm, jakarta.user.id, 'respons_bencana')).toMatchObject({ level: 2, jp: 24 });

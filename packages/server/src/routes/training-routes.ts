@@ -163,7 +163,7 @@ export const trainingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary:
-          'Attendance of a unit: the organiser marks it, or the participant checks in; from the unit’s day on (201 new, 200 already recorded)',
+          'Attendance of a unit, marked by the organiser (participants check in with the QR token); from the unit’s day on (201 new, 200 already recorded)',
         params: IdParams,
         body: AttendanceBody,
         response: { 200: ParticipantSchema, 201: ParticipantSchema, ...writeErrors },

@@ -344,8 +344,9 @@ async function participantRow(trx: Kysely<DB>, id: string, userId: string) {
 }
 
 /**
- * Attendance of one unit: the organiser marks anyone, a participant checks themselves in; either
- * only from the unit's day (the event's first day when the unit has none), in the venue's time zone.
+ * The organiser marks a unit's attendance, only from the unit's day (the event's first day when
+ * the unit has none), in the venue's time zone. A participant never marks themself here: their own
+ * check-in needs the session's QR token (checkin-service), or anyone could claim a session from home.
  */
 export async function recordAttendance(
   db: Kysely<DB>,
@@ -357,8 +358,7 @@ export async function recordAttendance(
 ): Promise<{ created: boolean; participant: TrainingParticipant }> {
   const created = await db.transaction().execute(async (trx) => {
     const training = await loadTraining(trx, actor, id);
-    const self = actor.id === input.userId;
-    if (!trainingPolicy.manage(actor) && !self) throw forbidden();
+    if (!trainingPolicy.manage(actor)) throw forbidden();
     const locked = await trx.selectFrom('trainings').select('completed_at').where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
     if (locked.completed_at) throw new AppError('TRAINING_COMPLETED');
     const participant = await participantRow(trx, id, input.userId);
@@ -376,9 +376,7 @@ export async function recordAttendance(
       actor,
       origin,
       { id, userId: input.userId, unit: unit.kode, wilayah: participant.wilayah, terlambat: false },
-      {
-        sendiri: self,
-      },
+      { sendiri: false },
     );
   });
   return { created, participant: await participantOf(db, actor, id, input.userId) };

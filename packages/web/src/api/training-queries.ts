@@ -63,15 +63,6 @@ export function useCompleteTraining(id: string) {
   });
 }
 
-export function useCheckIn(id: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: { userId: string; unit: string }) =>
-      api<TrainingParticipant>(`/trainings/${id}/attendance`, { method: 'POST', json: input }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: trainingKeys.participants(id) }),
-  });
-}
-
 /** The organiser's QR code of one session; refetched every 30 s because the token rotates every minute. */
 export function useCheckinToken(id: string, unit: string | null) {
   return useQuery({

@@ -20,7 +20,7 @@ export const pelatihanEn: Widen<typeof pelatihanId> = {
   certificate: 'Certificate {{nomor}}',
   complete: 'Decide completion and issue certificates',
   completed: '{{issued}} certificates issued; {{failed}} participants did not qualify.',
-  checkIn: 'Present: {{unit}}',
+  scanHint: 'To record your attendance, scan the session’s QR code shown by the organiser with your phone’s camera.',
   checkedIn: 'Attendance recorded ✓',
   status: { akan_datang: 'Upcoming', berlangsung: 'In progress', menunggu_penetapan: 'Awaiting completion', selesai: 'Completed' },
   hours: 'Development hours {{year}}',

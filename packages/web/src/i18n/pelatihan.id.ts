@@ -18,7 +18,7 @@ export const pelatihanId = {
   certificate: 'Sertifikat {{nomor}}',
   complete: 'Tetapkan kelulusan dan terbitkan sertifikat',
   completed: '{{issued}} sertifikat diterbitkan; {{failed}} peserta belum memenuhi syarat.',
-  checkIn: 'Hadir: {{unit}}',
+  scanHint: 'Untuk mencatat kehadiran, pindai kode QR sesi yang ditampilkan panitia dengan kamera ponsel.',
   checkedIn: 'Kehadiran tercatat ✓',
   status: { akan_datang: 'Akan datang', berlangsung: 'Berlangsung', menunggu_penetapan: 'Menunggu penetapan', selesai: 'Selesai' },
   hours: 'Jam pengembangan kompetensi {{year}}',

@@ -1,10 +1,9 @@
 import type { TrainingRecord } from '@tuntas/domain';
+import { ScanLine } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client.js';
 import { useMe } from '../../api/queries.js';
 import {
-  useCheckIn,
   useCompetencies,
   useCompleteTraining,
   useDevelopmentHours,
@@ -24,16 +23,18 @@ function Dates({ t: training }: { t: TrainingRecord }) {
   return <>{t('pelatihan.dates', { mulai: formatDate(training.mulai), selesai: formatDate(training.selesai) })}</>;
 }
 
-/** One event: dates, place, units; for the organiser the participants and the complete button; for a participant a check-in per unit. */
+/**
+ * One event: dates, place, units; for the organiser the participants and the complete button. A
+ * participant checks in only by scanning the session's QR code (HadirPage), so there is no button here.
+ */
 function TrainingCard({ training, organiser, selfId }: { training: TrainingRecord; organiser: boolean; selfId: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const participants = useParticipants(training.id, open);
   const complete = useCompleteTraining(training.id);
-  const checkIn = useCheckIn(training.id);
   const mine = participants.data?.find((p) => p.userId === selfId);
   const canComplete = organiser && training.status === 'menunggu_penetapan';
-  const canCheckIn = !organiser && training.status === 'berlangsung';
+  const scanToCheckIn = !organiser && training.status === 'berlangsung';
   return (
     <article>
       <header>
@@ -51,20 +52,15 @@ function TrainingCard({ training, organiser, selfId }: { training: TrainingRecor
               ({t('pelatihan.jp', { jp: u.jp })}
               {u.tanggal ? `, ${formatDate(u.tanggal)}` : ''})
             </small>{' '}
-            {canCheckIn && open && mine && !mine.hadir.includes(u.kode) && (
-              <button className="secondary" disabled={checkIn.isPending} onClick={() => checkIn.mutate({ userId: selfId, unit: u.kode })}>
-                {t('pelatihan.checkIn', { unit: u.kode })}
-              </button>
-            )}
             {mine?.hadir.includes(u.kode) && <small> {t('pelatihan.checkedIn')}</small>}
           </li>
         ))}
       </ul>
       {organiser && training.status !== 'selesai' && <InvitePanel training={training} />}
       {organiser && training.status === 'berlangsung' && <CheckinQr training={training} />}
-      {checkIn.error instanceof ApiError && (
-        <p role="alert" className="error">
-          {checkIn.error.message}
+      {scanToCheckIn && (
+        <p className="muted">
+          <ScanLine size={16} aria-hidden /> {t('pelatihan.scanHint')}
         </p>
       )}
       <details open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
