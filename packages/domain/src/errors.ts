@@ -433,6 +433,16 @@ export const ERRORS = {
     id: 'Kolom wajib tidak ditemukan di baris judul: nik, nama, jenis_kelamin, tanggal_lahir, kode_desa.',
     en: 'Required columns are missing from the header row: nik, nama, jenis_kelamin, tanggal_lahir, kode_desa.',
   },
+  AFFECTED_IMPORT_COLUMNS_MISSING: {
+    status: 422,
+    id: 'Kolom wajib tidak ditemukan di baris judul berkas posko: nama, jenis_kelamin, kode_desa.',
+    en: 'Required columns are missing from the header row of the posko file: nama, jenis_kelamin, kode_desa.',
+  },
+  AFFECTED_IMPORT_TOO_MANY_ROWS: {
+    status: 413,
+    id: 'Berkas posko berisi lebih dari 5.000 baris: bagi menjadi beberapa berkas (misalnya satu per posko).',
+    en: 'The posko file holds more than 5,000 rows: split it into several files (for instance one per shelter).',
+  },
   STAFF_IMPORT_COLUMNS_MISSING: {
     status: 422,
     id: 'Kolom wajib daftar pegawai tidak ditemukan di baris judul: NIP/NI PPPK, Nama, Peran, Wilayah.',

@@ -36,6 +36,7 @@ export * from './training.js';
 export * from './disaster.js';
 export * from './disaster-tracing.js';
 export * from './disaster-aid.js';
+export * from './disaster-import.js';
 export * from './legal-deadlines.js';
 export * from './outbox-batch.js';
 export * from './device-pin.js';

@@ -1,4 +1,12 @@
-import { cleanNik, cleanNomorSementara, nameSearchKey, type AffectedRecord, type KelompokRentan, type KondisiKorban } from '@tuntas/domain';
+import {
+  cleanNik,
+  cleanNomorSementara,
+  nameSearchKey,
+  type AffectedRecord,
+  type BeneficiaryInput,
+  type KelompokRentan,
+  type KondisiKorban,
+} from '@tuntas/domain';
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
@@ -168,92 +176,120 @@ export async function registerAffected(
   await assertShelter(db, disasterId, input.shelterId);
   const groups = [...new Set(input.kelompokRentan ?? [])];
   assertGroups(groups, person.jenisKelamin);
-  const affectedId = await db.transaction().execute(async (trx) => {
-    // Whoever holds the id, the answer names nothing (as the registry's).
-    if (input.id && (await trx.selectFrom('disaster_affected').select('id').where('id', '=', input.id).executeTakeFirst()))
-      throw new AppError('ID_TAKEN');
-    let beneficiaryId: string | null = null;
-    if (person.nik !== null) {
-      const known = await trx.selectFrom('beneficiaries').select('id').where('nik', '=', person.nik).executeTakeFirst();
-      beneficiaryId = known?.id ?? null;
-    }
-    const linked = beneficiaryId !== null;
-    if (beneficiaryId === null) {
-      // Without NIK the database issues the temporary number (trigger of migration 0017).
-      const row = await trx
-        .insertInto('beneficiaries')
-        .values({
-          nik: person.nik,
-          alasan_tanpa_nik: person.alasanTanpaNik,
-          tanggal_lahir_perkiraan: person.tanggalLahirPerkiraan,
-          no_kk: person.noKk,
-          nama: person.nama,
-          nama_kunci: nameSearchKey(person.nama),
-          jenis_kelamin: person.jenisKelamin,
-          tempat_lahir: person.tempatLahir,
-          tanggal_lahir: person.tanggalLahir,
-          alamat: person.alamat,
-          kode_desa: person.kodeDesa,
-          provinsi: person.kodeDesa.slice(0, 2),
-          kategori_ppks: person.kategoriPpks,
-          telepon: person.telepon,
-          created_by: actor.id,
-          updated_by: actor.id,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      beneficiaryId = row.id;
-      await recordAudit(trx, actor, origin, {
-        action: 'beneficiary.create',
-        entityType: 'beneficiary',
-        entityId: row.id,
-        wilayah: person.kodeDesa,
-        details: { disasterId, ...(person.nik === null ? { tanpaNik: true, perkiraanUmur: person.tanggalLahirPerkiraan } : {}) },
-      });
-    }
-    const keluarga = await household(trx, disasterId, input.keluargaId);
+  const stored = await db
+    .transaction()
+    .execute((trx) => storeAffected(trx, actor, origin, disasterId, person, { ...input, kelompokRentan: groups }, now));
+  return presentAffected(actor, await getAffected(db, actor, disasterId, stored.id));
+}
+
+/** What one registration stored: the record, and whether it met the registry or another record. */
+export interface StoredAffected {
+  id: string;
+  /** The NIK was already registered: linked to that person, not registered twice. */
+  linked: boolean;
+  /** Flagged as possibly the same person as another record of the event. */
+  ganda: boolean;
+}
+
+/**
+ * The writes of one registration, in the caller's transaction, for a person the registry's rules
+ * have already judged and fields already checked against the event (the form's and the posko
+ * file's one path): the registry person (found by NIK, else new), the record, its history, the
+ * duplicate flags and the audit events.
+ */
+export async function storeAffected(
+  trx: Kysely<DB>,
+  actor: Actor,
+  origin: RequestOrigin,
+  disasterId: string,
+  person: BeneficiaryInput,
+  input: AffectedFields & { id?: string | undefined; keluargaId?: string | null | undefined; kelompokRentan: KelompokRentan[] },
+  now: Date,
+): Promise<StoredAffected> {
+  const groups = input.kelompokRentan;
+  // Whoever holds the id, the answer names nothing (as the registry's).
+  if (input.id && (await trx.selectFrom('disaster_affected').select('id').where('id', '=', input.id).executeTakeFirst()))
+    throw new AppError('ID_TAKEN');
+  let beneficiaryId: string | null = null;
+  if (person.nik !== null) {
+    const known = await trx.selectFrom('beneficiaries').select('id').where('nik', '=', person.nik).executeTakeFirst();
+    beneficiaryId = known?.id ?? null;
+  }
+  const linked = beneficiaryId !== null;
+  if (beneficiaryId === null) {
+    // Without NIK the database issues the temporary number (trigger of migration 0017).
     const row = await trx
-      .insertInto('disaster_affected')
+      .insertInto('beneficiaries')
       .values({
-        ...(input.id ? { id: input.id } : {}),
-        disaster_id: disasterId,
-        beneficiary_id: beneficiaryId,
+        nik: person.nik,
+        alasan_tanpa_nik: person.alasanTanpaNik,
+        tanggal_lahir_perkiraan: person.tanggalLahirPerkiraan,
+        no_kk: person.noKk,
+        nama: person.nama,
+        nama_kunci: nameSearchKey(person.nama),
+        jenis_kelamin: person.jenisKelamin,
+        tempat_lahir: person.tempatLahir,
+        tanggal_lahir: person.tanggalLahir,
+        alamat: person.alamat,
+        kode_desa: person.kodeDesa,
         provinsi: person.kodeDesa.slice(0, 2),
-        shelter_id: input.shelterId ?? null,
-        kondisi: input.kondisi,
-        kelompok_rentan: groups,
-        kebutuhan: input.kebutuhan?.trim() || null,
-        keluarga_id: keluarga,
-        terhubung_registri: linked,
-        dicatat_oleh: actor.id,
-        dicatat_pada: now,
+        kategori_ppks: person.kategoriPpks,
+        telepon: person.telepon,
+        created_by: actor.id,
+        updated_by: actor.id,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('disaster_affected_history')
-      .values({
-        disaster_id: disasterId,
-        affected_id: row.id,
-        berlaku: now,
-        kondisi: input.kondisi,
-        shelter_id: input.shelterId ?? null,
-        kelompok_rentan: groups,
-        oleh: actor.id,
-      })
-      .execute();
-    const ganda = await flagDuplicates(trx, disasterId, row.id);
+    beneficiaryId = row.id;
     await recordAudit(trx, actor, origin, {
-      action: 'disaster.affected.create',
-      entityType: 'disaster_affected',
+      action: 'beneficiary.create',
+      entityType: 'beneficiary',
       entityId: row.id,
-      subjectId: beneficiaryId,
       wilayah: person.kodeDesa,
-      details: { disasterId, kondisi: input.kondisi, terhubungRegistri: linked, kemungkinanGanda: ganda },
+      details: { disasterId, ...(person.nik === null ? { tanpaNik: true, perkiraanUmur: person.tanggalLahirPerkiraan } : {}) },
     });
-    return row.id;
+  }
+  const keluarga = await household(trx, disasterId, input.keluargaId);
+  const row = await trx
+    .insertInto('disaster_affected')
+    .values({
+      ...(input.id ? { id: input.id } : {}),
+      disaster_id: disasterId,
+      beneficiary_id: beneficiaryId,
+      provinsi: person.kodeDesa.slice(0, 2),
+      shelter_id: input.shelterId ?? null,
+      kondisi: input.kondisi,
+      kelompok_rentan: groups,
+      kebutuhan: input.kebutuhan?.trim() || null,
+      keluarga_id: keluarga,
+      terhubung_registri: linked,
+      dicatat_oleh: actor.id,
+      dicatat_pada: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('disaster_affected_history')
+    .values({
+      disaster_id: disasterId,
+      affected_id: row.id,
+      berlaku: now,
+      kondisi: input.kondisi,
+      shelter_id: input.shelterId ?? null,
+      kelompok_rentan: groups,
+      oleh: actor.id,
+    })
+    .execute();
+  const ganda = await flagDuplicates(trx, disasterId, row.id);
+  await recordAudit(trx, actor, origin, {
+    action: 'disaster.affected.create',
+    entityType: 'disaster_affected',
+    entityId: row.id,
+    subjectId: beneficiaryId,
+    wilayah: person.kodeDesa,
+    details: { disasterId, kondisi: input.kondisi, terhubungRegistri: linked, kemungkinanGanda: ganda },
   });
-  return presentAffected(actor, await getAffected(db, actor, disasterId, affectedId));
+  return { id: row.id, linked, ganda };
 }
 
 export interface AffectedPatch {

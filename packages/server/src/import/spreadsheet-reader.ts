@@ -1,27 +1,42 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { IMPORT_COLUMNS, type ImportColumn, type RawRow } from '@tuntas/domain';
+import { IMPORT_COLUMNS, type ErrorCode, type ImportColumn } from '@tuntas/domain';
 import ExcelJS from 'exceljs';
 import { AppError } from '../http/app-error.js';
 import { csvRecords, lineEnding } from './csv-records.js';
 
 /** One data row of an import file, with its line (CSV) or row number (XLSX); the header is 1. */
-export interface SourceRow {
+export interface SourceRow<C extends string = ImportColumn> {
   line: number;
-  cells: RawRow;
+  cells: Partial<Record<C, string | Date>>;
   /** The row as written in the file, for the downloadable error report. */
   original: string[];
 }
 
-export interface SpreadsheetSource {
+export interface SpreadsheetSource<C extends string = ImportColumn> {
   kind: 'csv' | 'xlsx';
+  layout: SheetLayout<C>;
   header: string[];
-  rows: AsyncIterable<SourceRow>;
+  rows: AsyncIterable<SourceRow<C>>;
   /** Bytes consumed so far, for a progress bar against the file size. */
   bytesRead(): number;
 }
 
-const REQUIRED_COLUMNS: readonly ImportColumn[] = ['nik', 'nama', 'jenis_kelamin', 'tanggal_lahir', 'kode_desa'];
+/** The columns a kind of file reads, and those its header must name. */
+export interface SheetLayout<C extends string> {
+  columns: readonly C[];
+  required: readonly C[];
+  /** The refusal of a header without them, and of a file with too many rows: each names the kind's own limits. */
+  missingCode: ErrorCode;
+  tooManyCode: ErrorCode;
+}
+
+export const REGISTRY_LAYOUT: SheetLayout<ImportColumn> = {
+  columns: IMPORT_COLUMNS,
+  required: ['nik', 'nama', 'jenis_kelamin', 'tanggal_lahir', 'kode_desa'],
+  missingCode: 'IMPORT_COLUMNS_MISSING',
+  tooManyCode: 'IMPORT_TOO_MANY_ROWS',
+};
 
 /** A 16-digit number in a spreadsheet cell has lost its last digit to floating point. */
 const FIFTEEN_DIGITS = 1e15;
@@ -34,18 +49,18 @@ function normaliseHeader(cell: string): string {
     .replace(/\s+/g, '_');
 }
 
-function columnIndex(header: string[]): Map<ImportColumn, number> {
-  const index = new Map<ImportColumn, number>();
+function columnIndex<C extends string>(header: string[], layout: SheetLayout<C>): Map<C, number> {
+  const index = new Map<C, number>();
   header.map(normaliseHeader).forEach((name, i) => {
-    if ((IMPORT_COLUMNS as readonly string[]).includes(name) && !index.has(name as ImportColumn)) index.set(name as ImportColumn, i);
+    if ((layout.columns as readonly string[]).includes(name) && !index.has(name as C)) index.set(name as C, i);
   });
-  const missing = REQUIRED_COLUMNS.filter((c) => !index.has(c));
-  if (missing.length > 0) throw new AppError('IMPORT_COLUMNS_MISSING', { missing, found: header });
+  const missing = layout.required.filter((c) => !index.has(c));
+  if (missing.length > 0) throw new AppError(layout.missingCode, { missing, found: header });
   return index;
 }
 
-function toRawRow(values: Array<string | Date>, index: Map<ImportColumn, number>): RawRow {
-  const row: RawRow = {};
+function toRawRow<C extends string>(values: Array<string | Date>, index: Map<C, number>): Partial<Record<C, string | Date>> {
+  const row: Partial<Record<C, string | Date>> = {};
   for (const [column, i] of index) {
     const v = values[i];
     if (v !== undefined) row[column] = v;
@@ -70,18 +85,18 @@ async function readHead(path: string, bytes: number): Promise<Buffer> {
   }
 }
 
-function csvSource(path: string, head: Buffer): SpreadsheetSource {
+function csvSource<C extends string>(path: string, head: Buffer, layout: SheetLayout<C>): SpreadsheetSource<C> {
   const text = head.toString('utf8').replace(/^\uFEFF/, '');
   const firstLine = text.split(/\r?\n|\r/)[0] ?? '';
   const stream = createReadStream(path, { encoding: 'utf8' });
   let header: string[] = [];
-  const rows = (async function* (): AsyncGenerator<SourceRow> {
-    let index: Map<ImportColumn, number> | undefined;
+  const rows = (async function* (): AsyncGenerator<SourceRow<C>> {
+    let index: Map<C, number> | undefined;
     for await (const { fields, line } of csvRecords(stream, sniffDelimiter(firstLine), lineEnding(text))) {
       if (fields.every((field) => field.trim() === '')) continue;
       if (!index) {
         header = fields;
-        index = columnIndex(fields);
+        index = columnIndex(fields, layout);
         continue;
       }
       yield { line, cells: toRawRow(fields, index), original: fields };
@@ -89,6 +104,7 @@ function csvSource(path: string, head: Buffer): SpreadsheetSource {
   })();
   return {
     kind: 'csv',
+    layout,
     get header() {
       return header;
     },
@@ -100,7 +116,7 @@ function csvSource(path: string, head: Buffer): SpreadsheetSource {
 type CellValue = ExcelJS.CellValue;
 
 /** Cell values as text, except dates; formulas give their result, rich text its plain text. */
-function cellText(value: CellValue, column: ImportColumn | undefined): string | Date {
+function cellText(value: CellValue, column: string | undefined): string | Date {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value;
   if (typeof value === 'number') {
@@ -119,7 +135,7 @@ function cellText(value: CellValue, column: ImportColumn | undefined): string | 
   return String(value);
 }
 
-function xlsxSource(path: string): SpreadsheetSource {
+function xlsxSource<C extends string>(path: string, layout: SheetLayout<C>): SpreadsheetSource<C> {
   const stream = createReadStream(path);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
     sharedStrings: 'cache',
@@ -128,15 +144,15 @@ function xlsxSource(path: string): SpreadsheetSource {
     worksheets: 'emit',
   });
   let header: string[] = [];
-  const read = (async function* (): AsyncGenerator<SourceRow> {
-    let index: Map<ImportColumn, number> | undefined;
-    let columns: Array<ImportColumn | undefined> = [];
+  const read = (async function* (): AsyncGenerator<SourceRow<C>> {
+    let index: Map<C, number> | undefined;
+    let columns: Array<C | undefined> = [];
     for await (const sheet of reader) {
       for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
         const raw = (row.values as CellValue[]).slice(1);
         if (!index) {
           header = raw.map((v) => String(cellText(v, undefined)));
-          index = columnIndex(header);
+          index = columnIndex(header, layout);
           columns = header.map((_, i) => [...index!].find(([, at]) => at === i)?.[0]);
           continue;
         }
@@ -154,7 +170,7 @@ function xlsxSource(path: string): SpreadsheetSource {
   })();
   // ExcelJS throws TypeErrors on workbooks it cannot follow (cells without `r=`, a broken ZIP):
   // the file is unreadable, not the server broken.
-  const rows = (async function* (): AsyncGenerator<SourceRow> {
+  const rows = (async function* (): AsyncGenerator<SourceRow<C>> {
     try {
       yield* read;
     } catch (error) {
@@ -164,6 +180,7 @@ function xlsxSource(path: string): SpreadsheetSource {
   })();
   return {
     kind: 'xlsx',
+    layout,
     get header() {
       return header;
     },
@@ -176,10 +193,13 @@ function xlsxSource(path: string): SpreadsheetSource {
  * Opens a CSV or XLSX file as a stream of rows, in constant memory. The kind is told by content,
  * not by name: an XLSX is a ZIP; a file with NUL bytes is neither.
  */
-export async function openSpreadsheet(path: string): Promise<SpreadsheetSource> {
+export async function openSheet<C extends string>(path: string, layout: SheetLayout<C>): Promise<SpreadsheetSource<C>> {
   const head = await readHead(path, 64 * 1024);
   if (head.length === 0) throw new AppError('IMPORT_FILE_UNREADABLE', { reason: 'empty file' });
-  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return xlsxSource(path);
+  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return xlsxSource(path, layout);
   if (head.includes(0)) throw new AppError('IMPORT_FILE_UNREADABLE', { reason: 'not a CSV or XLSX file' });
-  return csvSource(path, head);
+  return csvSource(path, head, layout);
 }
+
+/** A registry (beneficiary) file. */
+export const openSpreadsheet = (path: string): Promise<SpreadsheetSource> => openSheet(path, REGISTRY_LAYOUT);

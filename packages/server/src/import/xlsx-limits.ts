@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { createInflateRaw } from 'node:zlib';
+import type { ErrorCode } from '@tuntas/domain';
 import { AppError } from '../http/app-error.js';
 
 export interface XlsxLimits {
@@ -10,6 +11,8 @@ export interface XlsxLimits {
   maxUnpackedHeldBytes: number;
   /** Data rows (the header row is not counted) in any worksheet. */
   maxRows: number;
+  /** The refusal past `maxRows` (a kind of file names its own limit); the registry's by default. */
+  tooManyCode?: ErrorCode;
 }
 
 const LOCAL_FILE = 0x04034b50;
@@ -153,7 +156,7 @@ export async function checkXlsxLimits(path: string, limits: XlsxLimits): Promise
             if (next === 0x20 || next === 0x3e || next === 0x2f || next === 0x0a || next === 0x0d || next === 0x09) rows += 1;
           }
           tail = Buffer.from(text.subarray(Math.max(0, text.length - ROW_TAG.length)));
-          if (rows - 1 > limits.maxRows) throw new AppError('IMPORT_TOO_MANY_ROWS', { limit: limits.maxRows });
+          if (rows - 1 > limits.maxRows) throw new AppError(limits.tooManyCode ?? 'IMPORT_TOO_MANY_ROWS', { limit: limits.maxRows });
         }
         return true;
       });

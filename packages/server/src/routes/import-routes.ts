@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type, type FastifyPluginAsyncTypebox, type TProperties } from '@fastify/type-provider-typebox';
+import { importAffected, POSKO_MAX_ROWS } from '../disasters/affected-import.js';
 import { importReportFile, importUploadedBeneficiaries } from '../import/upload-import.js';
 import { actorOf, originOf } from '../http/context.js';
 import { authErrors, ErrorResponse, StrictObject, Uuid } from '../http/schemas.js';
@@ -16,6 +17,25 @@ const SPREADSHEET_TYPES = [
 const UPLOAD_LIMIT = 200 * 1024 * 1024;
 
 const RowReport = Type.Object({ line: Type.Integer(), errors: Type.Array(Type.String()), warnings: Type.Array(Type.String()) });
+
+const UploadQuery = StrictObject({
+  dryRun: Type.Optional(Type.Boolean({ default: false })),
+  fileName: Type.Optional(Type.String({ maxLength: 200 })),
+});
+
+/** Every import's answer: the counts, its own counts of what was stored, the first problem rows, the report's link. */
+const uploadAnswer = <T extends TProperties>(stored: T) =>
+  Type.Object({
+    id: Uuid,
+    total: Type.Integer(),
+    accepted: Type.Integer(),
+    rejected: Type.Integer(),
+    ...stored,
+    dryRun: Type.Boolean(),
+    rows: Type.Array(RowReport),
+    rowsListed: Type.Integer(),
+    reportUrl: Type.Union([Type.String(), Type.Null()]),
+  });
 
 export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // Only inside this plugin: the file arrives as a stream and is spooled to disk, never parsed as JSON.
@@ -35,23 +55,9 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'At most 50,000 data rows and 100 MB of unpacked XLSX (413 before any work; larger files go through ' +
           '`npx tuntas import beneficiaries FILE`). Unlike the terminal’s --json, `rows` lists only the first 100 rows with an ' +
           'error or a warning (`rowsListed` counts them all); the XLSX at `reportUrl` holds every one.',
-        querystring: StrictObject({
-          dryRun: Type.Optional(Type.Boolean({ default: false })),
-          fileName: Type.Optional(Type.String({ maxLength: 200 })),
-        }),
+        querystring: UploadQuery,
         response: {
-          200: Type.Object({
-            id: Uuid,
-            total: Type.Integer(),
-            accepted: Type.Integer(),
-            rejected: Type.Integer(),
-            inserted: Type.Integer(),
-            updated: Type.Integer(),
-            dryRun: Type.Boolean(),
-            rows: Type.Array(RowReport),
-            rowsListed: Type.Integer(),
-            reportUrl: Type.Union([Type.String(), Type.Null()]),
-          }),
+          200: uploadAnswer({ inserted: Type.Integer(), updated: Type.Integer() }),
           ...authErrors,
           413: ErrorResponse,
           415: ErrorResponse,
@@ -67,6 +73,46 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
         originOf(request),
         { body: fileStream(request), fileName: request.query.fileName ?? 'unggahan', dryRun: request.query.dryRun ?? false },
         app.ctx.config.importUpload,
+      );
+      return { ...result, reportUrl: result.hasReport ? `/api/v1/imports/${result.id}/report.xlsx` : null };
+    },
+  );
+
+  app.post(
+    '/disasters/:id/affected/import',
+    {
+      bodyLimit: UPLOAD_LIMIT,
+      schema: {
+        tags: ['bencana', 'impor'],
+        summary: 'Upload a posko’s spreadsheet of affected people (CSV or XLSX, raw body): each row registered as the form registers one',
+        description:
+          'Columns: the registry import’s (nik or alasan_tanpa_nik, nama, jenis_kelamin, tanggal_lahir or perkiraan_umur, kode_desa, …) ' +
+          'plus kondisi (mengungsi, luka, meninggal, hilang, di rumah; empty with a posko: mengungsi), posko (a shelter of the event, by ' +
+          'name), kelompok_rentan (comma- or semicolon-separated), kebutuhan and keluarga (rows with one label, else one no_kk, are a ' +
+          `household). At most ${POSKO_MAX_ROWS.toLocaleString('en')} rows. A NIK the registry holds is linked (NIK_LINKED), never ` +
+          'duplicated; a person registered twice in the event is flagged (KEMUNGKINAN_GANDA). Written 100 rows per transaction; ' +
+          '`rows` lists the first 100 rows with an error or a warning, the XLSX at `reportUrl` all of them. A dry run stores nothing.',
+        params: StrictObject({ id: Uuid }),
+        querystring: UploadQuery,
+        response: {
+          200: uploadAnswer({ inserted: Type.Integer(), linked: Type.Integer() }),
+          ...authErrors,
+          409: ErrorResponse,
+          413: ErrorResponse,
+          415: ErrorResponse,
+          422: ErrorResponse,
+        },
+      },
+    },
+    async (request) => {
+      const result = await importAffected(
+        app.ctx.database.db,
+        actorOf(request),
+        originOf(request),
+        request.params.id,
+        { body: fileStream(request), fileName: request.query.fileName ?? 'posko', dryRun: request.query.dryRun ?? false },
+        app.ctx.config.importUpload,
+        new Date(),
       );
       return { ...result, reportUrl: result.hasReport ? `/api/v1/imports/${result.id}/report.xlsx` : null };
     },

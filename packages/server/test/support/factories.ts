@@ -1,6 +1,8 @@
 import {
+  AFFECTED_IMPORT_COLUMNS,
   assessmentForm,
   TAHAPAN_TRANSITIONS,
+  type AffectedImportColumn,
   type AffectedRecord,
   type AidRecord,
   type BeneficiaryRecord,
@@ -447,4 +449,27 @@ export async function auditDetails(ctx: TestContext, action: string, entityId: s
     .orderBy('id')
     .execute();
   return rows.map((r) => r.details as Record<string, unknown>);
+}
+
+/** A posko's sheet as CSV, with the columns it names (issue 18's bulk registration). */
+export function poskoCsv(rows: Array<Partial<Record<AffectedImportColumn, string>>>): string {
+  const columns = AFFECTED_IMPORT_COLUMNS.filter((c) => rows.some((r) => r[c] !== undefined));
+  const quote = (v: string) => (/[",\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  return [columns.join(','), ...rows.map((r) => columns.map((c) => quote(r[c] ?? '')).join(','))].join('\n');
+}
+
+/** Uploads a posko sheet to the event, as the Korban tab does. */
+export function uploadPosko(
+  session: Session,
+  disaster: Pick<DisasterRecord, 'id'>,
+  body: string | Buffer,
+  query = '',
+  contentType = 'text/csv',
+) {
+  return session.request({
+    method: 'POST',
+    url: `/api/v1/disasters/${disaster.id}/affected/import${query}`,
+    payload: body,
+    headers: { 'content-type': contentType },
+  });
 }

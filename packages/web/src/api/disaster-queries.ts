@@ -121,6 +121,9 @@ export function useDeployable(id: string, q: string) {
   });
 }
 
+/** After a posko sheet was stored: the event's people, shelters' occupants and sitrep are new. */
+export const useAffectedImported = (id: string) => useRefresh(id);
+
 function useRefresh(id?: string) {
   const queryClient = useQueryClient();
   return () => void queryClient.invalidateQueries({ queryKey: id ? disasterKeys.one(id) : disasterKeys.all });

@@ -24,15 +24,3 @@ export interface Wilayah {
 }
 
 export type Beneficiary = BeneficiaryRecord;
-
-export interface ImportResult {
-  id: string;
-  total: number;
-  accepted: number;
-  rejected: number;
-  inserted: number;
-  updated: number;
-  dryRun: boolean;
-  rows: Array<{ line: number; errors: string[]; warnings: string[] }>;
-  reportUrl: string | null;
-}

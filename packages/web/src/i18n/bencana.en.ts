@@ -162,6 +162,10 @@ export const bencanaEn: Widen<typeof bencanaId> = {
     saved: 'Shelter saved.',
   },
   korban: {
+    importTitle: 'Import a posko spreadsheet',
+    importIntro:
+      'One row per person, with the registry columns (nik or alasan_tanpa_nik, nama, jenis_kelamin, tanggal_lahir or perkiraan_umur, kode_desa) plus kondisi (mengungsi, luka, meninggal, hilang, di rumah), posko (the name of a registered shelter), kelompok_rentan (comma-separated), kebutuhan and keluarga (rows with one label, or one no_kk, are one household). At most 5,000 rows; needs a signal.',
+    importStored: '{{inserted}} new people recorded, {{linked}} linked to the registry (NIK already there).',
     edit: 'Change condition/shelter',
     editTitle: 'Change the condition or shelter of {{nama}}',
     editConflict: 'Someone else just changed this person. The latest record is shown; check it and save again.',

@@ -160,6 +160,10 @@ export const bencanaId = {
     saved: 'Posko tersimpan.',
   },
   korban: {
+    importTitle: 'Impor spreadsheet posko',
+    importIntro:
+      'Satu baris satu orang, dengan kolom registri (nik atau alasan_tanpa_nik, nama, jenis_kelamin, tanggal_lahir atau perkiraan_umur, kode_desa) ditambah kondisi (mengungsi, luka, meninggal, hilang, di rumah), posko (nama posko yang sudah didaftarkan), kelompok_rentan (pisahkan dengan koma), kebutuhan dan keluarga (baris dengan label sama, atau no_kk sama, menjadi satu keluarga). Paling banyak 5.000 baris; perlu sinyal.',
+    importStored: '{{inserted}} orang baru tercatat, {{linked}} ditautkan ke registri (NIK sudah ada).',
     edit: 'Ubah kondisi/posko',
     editTitle: 'Ubah kondisi atau posko {{nama}}',
     editConflict: 'Data orang ini baru saja diubah pengguna lain. Data terbaru sudah ditampilkan; periksa lalu simpan lagi.',

@@ -191,6 +191,7 @@ export const en: Widen<Dictionary> = {
     line: 'Line',
     problems: 'Problems',
     warning: 'warning',
+    moreInReport: '{{count}} more rows with a problem are in the Excel file above.',
   },
   status: { terdata: 'Recorded', tertangani: 'Handled', terselesaikan: 'Resolved', ditutup: 'Closed' },
   tahapan: {

@@ -190,6 +190,7 @@ export const id = {
     line: 'Baris',
     problems: 'Masalah',
     warning: 'peringatan',
+    moreInReport: '{{count}} baris lain bermasalah ada di berkas Excel di atas.',
   },
   status: { terdata: 'Terdata', tertangani: 'Tertangani', terselesaikan: 'Terselesaikan', ditutup: 'Ditutup' },
   tahapan: {

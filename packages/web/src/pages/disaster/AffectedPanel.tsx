@@ -1,12 +1,21 @@
-import { KONDISI_KORBAN, type AffectedRecord, type DisasterRecord, type KondisiKorban, type ShelterRecord } from '@tuntas/domain';
+import {
+  AFFECTED_IMPORT_MESSAGES,
+  KONDISI_KORBAN,
+  type AffectedRecord,
+  type DisasterRecord,
+  type KondisiKorban,
+  type ShelterRecord,
+} from '@tuntas/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useAffected, useOpenAffectedCase, useShelters } from '../../api/disaster-queries.js';
+import { useAffected, useAffectedImported, useOpenAffectedCase, useShelters } from '../../api/disaster-queries.js';
+import type { AffectedImportResult } from '../../api/spreadsheet-upload.js';
 import { useOutbox } from '../../api/outbox.js';
 import { useMe } from '../../api/queries.js';
 import { Pager } from '../../components/Pager.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
+import { SpreadsheetImport } from '../../components/SpreadsheetImport.js';
 import { SyncMark } from '../../components/SyncMark.js';
 import { ageFrom, formatNumber } from '../../lib/format.js';
 import { useDebounced } from '../../lib/use-debounced.js';
@@ -99,6 +108,26 @@ function Person({ event, person, shelters }: { event: DisasterRecord; person: Af
   );
 }
 
+/** A posko's sheet in one upload, with the registry's row report (online: the server judges it). */
+function PoskoImport({ event }: { event: DisasterRecord }) {
+  const { t } = useTranslation();
+  const imported = useAffectedImported(event.id);
+  return (
+    <details>
+      <summary>{t('bencana.korban.importTitle')}</summary>
+      <p>
+        <small>{t('bencana.korban.importIntro')}</small>
+      </p>
+      <SpreadsheetImport<AffectedImportResult>
+        url={`/api/v1/disasters/${event.id}/affected/import`}
+        messages={AFFECTED_IMPORT_MESSAGES}
+        stored={(r) => t('bencana.korban.importStored', { inserted: formatNumber(r.inserted), linked: formatNumber(r.linked) })}
+        onStored={imported}
+      />
+    </details>
+  );
+}
+
 /** Korban: search the affected, see their condition and flags; register more on the phone. */
 export function AffectedPanel({ event }: { event: DisasterRecord }) {
   const { t } = useTranslation();
@@ -147,6 +176,7 @@ export function AffectedPanel({ event }: { event: DisasterRecord }) {
             {t('bencana.korban.register')}
           </button>
         ))}
+      {event.tindakan.catat && <PoskoImport event={event} />}
       {message && <p role="status">{message}</p>}
       {waiting.length > 0 && (
         <ul className="plain-list">
