@@ -37,6 +37,7 @@ import { privacyRoutes } from './routes/privacy-routes.js';
 import { retentionRoutes } from './routes/retention-routes.js';
 import { referenceRoutes } from './routes/reference-routes.js';
 import { registerReportJobs } from './reports/report-jobs.js';
+import { registerRefreshJob } from './dashboard/refresh-job.js';
 import { registerRetentionJob, retentionDeps } from './privacy/retention-job.js';
 import { reportRoutes } from './routes/report-routes.js';
 import { syncRoutes } from './routes/sync-routes.js';
@@ -87,6 +88,12 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     reader: reader.db,
     limits: () => caseloadLimits(database.db, settingsLimits(config)),
     stepDelayMs: config.reportStepDelayMs,
+    log: (message, details) => app.log.info(details, message),
+    monthEnd: config.autoReports,
+  });
+  registerRefreshJob(jobs, {
+    db: database.db,
+    limits: () => caseloadLimits(database.db, settingsLimits(config)),
     log: (message, details) => app.log.info(details, message),
   });
   registerRetentionJob(jobs, retentionDeps(database.db, config), (message, details) => app.log.info(details, message));

@@ -36,6 +36,8 @@ export interface Config {
   jobMaintenanceSeconds: number;
   /** How often an idle worker asks for work (TUNTAS_JOB_POLL_SECONDS, default 2). */
   jobPollSeconds: number;
+  /** How often a node looks for scheduled jobs due (TUNTAS_JOB_CRON_SECONDS, 1–45, default 30). */
+  jobCronSeconds: number;
   /** Pause before each report step (TUNTAS_REPORT_STEP_DELAY_MS, default 0): lets tests kill a worker mid-job. */
   reportStepDelayMs: number;
   dataDir: string;
@@ -126,6 +128,7 @@ export function jobSettings(config: Config): JobSettings {
     retryDelaySeconds: config.jobRetryDelaySeconds,
     maintenanceSeconds: config.jobMaintenanceSeconds,
     pollingSeconds: config.jobPollSeconds,
+    cronSeconds: config.jobCronSeconds,
   };
 }
 
@@ -173,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobRetryDelaySeconds: intFromEnv(env, 'TUNTAS_JOB_RETRY_DELAY_SECONDS', 30),
     jobMaintenanceSeconds: Math.max(1, intFromEnv(env, 'TUNTAS_JOB_MAINTENANCE_SECONDS', 60)),
     jobPollSeconds: Math.max(1, intFromEnv(env, 'TUNTAS_JOB_POLL_SECONDS', 2)),
+    jobCronSeconds: Math.min(45, Math.max(1, intFromEnv(env, 'TUNTAS_JOB_CRON_SECONDS', 30))),
     reportStepDelayMs: intFromEnv(env, 'TUNTAS_REPORT_STEP_DELAY_MS', 0),
     dataDir: path.resolve(env.TUNTAS_DATA_DIR ?? './data'),
     sessionIdleMinutes: intFromEnv(env, 'TUNTAS_SESSION_IDLE_MINUTES', 120),

@@ -1,13 +1,9 @@
 import closeWithGrace from 'close-with-grace';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
-import { writeAuditCheckpoint } from './audit/audit-chain.js';
-import { startBacklogRefresh } from './dashboard/backlog-refresh.js';
-import { refreshOverviewSnapshots } from './dashboard/overview-snapshots.js';
-import { startMonthEndReports } from './reports/report-jobs.js';
+import { refreshSoon } from './dashboard/refresh-job.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
-import { caseloadLimits, settingsLimits } from './cases/caseload-limits.js';
 import { migrateToLatest } from './db/migrate.js';
 
 export interface RunningServer {
@@ -46,21 +42,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     },
   });
   const url = await app.listen({ port: config.port, host: config.host });
-  const stopRefresh = startBacklogRefresh(
-    database.db,
-    (err) => app.log.error({ err }, 'backlog refresh failed'),
-    async () => {
-      await refreshOverviewSnapshots(database.db, await caseloadLimits(database.db, settingsLimits(config)));
-      // The audit chain's head, kept apart from the events (a table and the log), so a rewrite of the whole chain shows.
-      const checkpoint = await writeAuditCheckpoint(database.db);
-      if (checkpoint) app.log.info({ auditChainHead: checkpoint }, 'audit chain head');
-    },
-  );
-  // Any node works the jobs any node queued (TUNTAS_JOBS=0 opts out), including a crashed node's.
+  // Any node works the jobs any node queued (TUNTAS_JOBS=0 opts out), including a crashed node's; the
+  // minute's refresh, the hourly month-end check and the daily retention run are among them (pg-boss's cron).
   await app.ctx.jobs.start();
-  const stopReports = config.autoReports
-    ? startMonthEndReports(database.db, app.ctx.jobs, (err) => app.log.error({ err }, 'month-end reports failed'))
-    : () => {};
+  await refreshSoon(app.ctx.jobs);
   app.log.info(
     {
       database: database.kind,
@@ -75,8 +60,6 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   closeWithGrace({ delay: 15_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'stopping after an error');
     else app.log.info({ signal }, 'stopping: finishing in-flight requests');
-    await stopRefresh();
-    stopReports();
     // app.close() stops the job queue too (its onClose): a running job may finish, else another node retries it.
     await app.close();
     await replica?.close();

@@ -3,8 +3,9 @@ import { overdueJoined, stageTargets } from '../cases/case-deadline-sql.js';
 import type { DB } from '../db/schema.js';
 import { pruneIdempotencyKeys } from '../http/idempotency.js';
 
-/** Any number of API nodes may run the job; one lock id lets one of them do it at a time. */
+/** The job runs once a minute across nodes (refresh-job.ts); the lock keeps a seed's or a test's refresh from overlapping it. */
 const LOCK_ID = 74_210_001;
+/** How often the refresh job runs (its cron is every minute). */
 export const BACKLOG_REFRESH_MS = 60_000;
 
 /**
@@ -60,26 +61,4 @@ export async function refreshBacklog(db: Kysely<DB>): Promise<boolean> {
     await pruneIdempotencyKeys(trx);
     return true;
   });
-}
-
-/** Runs the refresh now and then every minute until stopped; failures are logged, not fatal. */
-export function startBacklogRefresh(
-  db: Kysely<DB>,
-  log: (error: unknown) => void,
-  afterRefresh: () => Promise<unknown> = async () => undefined,
-): () => void {
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    // Only the node that did the refresh (held the lock) follows up, e.g. with the dashboard snapshots.
-    running = refreshBacklog(db)
-      .then((refreshed) => (refreshed ? afterRefresh() : undefined))
-      .catch(log);
-  };
-  tick();
-  const timer = setInterval(tick, BACKLOG_REFRESH_MS);
-  timer.unref();
-  return () => {
-    clearInterval(timer);
-    return running;
-  };
 }

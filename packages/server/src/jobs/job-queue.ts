@@ -18,9 +18,23 @@ export const QUEUES = {
   reportFailed: { name: 'report_failed' },
   /** The retention schedule's daily anonymisation (privacy/retention-job.ts). */
   retention: { name: 'retention' },
+  /**
+   * The per-minute recount of what moves with the clock (dashboard/refresh-job.ts). Stately: at
+   * most one waiting and one running, so a slow minute never piles up more; not retried (the next
+   * minute is the retry).
+   */
+  dashboardRefresh: { name: 'dashboard_refresh', policy: 'stately', retryLimit: 0 },
+  /** The hourly check that last month's reports exist (reports/report-jobs.ts). */
+  monthEndReports: { name: 'month_end_reports', policy: 'stately' },
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]['name'];
-const QUEUE_LIST: readonly { name: QueueName; deadLetter?: QueueName }[] = Object.values(QUEUES);
+interface QueueSpec {
+  name: QueueName;
+  deadLetter?: QueueName;
+  policy?: 'standard' | 'short' | 'singleton' | 'stately';
+  retryLimit?: number;
+}
+const QUEUE_LIST: readonly QueueSpec[] = Object.values(QUEUES);
 
 /** pg-boss's own schema: apart from ours (the schema comparison of the migrations covers `public` only). */
 export const JOB_SCHEMA = 'pgboss';
@@ -37,6 +51,8 @@ export interface JobSettings {
   maintenanceSeconds: number;
   /** How often an idle worker asks for a job; a job queued on this node wakes its worker at once. */
   pollingSeconds: number;
+  /** How often this node's cron looks for schedules due (1–45); one node per interval claims the look. */
+  cronSeconds: number;
 }
 
 export interface Job<T> {
@@ -122,7 +138,11 @@ async function createQueues(boss: PgBoss): Promise<void> {
   // Dead-letter queues first: a queue names its own by foreign key.
   const ordered = [...QUEUE_LIST].sort((a, b) => Number(Boolean(a.deadLetter)) - Number(Boolean(b.deadLetter)));
   for (const queue of ordered)
-    await boss.createQueue(queue.name, { name: queue.name, ...(queue.deadLetter ? { deadLetter: queue.deadLetter } : {}) });
+    await boss.createQueue(queue.name, {
+      name: queue.name,
+      ...(queue.deadLetter ? { deadLetter: queue.deadLetter } : {}),
+      ...(queue.policy ? { policy: queue.policy } : {}),
+    });
 }
 
 /**
@@ -152,7 +172,7 @@ export class JobQueue {
   readonly #handlers = new Map<QueueName, Handler>();
   readonly #workers = new Map<QueueName, string>();
   readonly #running = new Set<Promise<unknown>>();
-  readonly #schedules = new Map<QueueName, { cron: string; tz: string }>();
+  readonly #schedules = new Map<QueueName, { cron: string; tz: string } | null>();
   readonly #boss: PgBoss;
   #started: Promise<void> | null = null;
   #stopped = false;
@@ -166,6 +186,7 @@ export class JobQueue {
       schema: JOB_SCHEMA,
       // pg-boss's cron: each minute one node (whichever first claims the minute in the database) queues the jobs due.
       schedule: settings.run,
+      cronMonitorIntervalSeconds: settings.cronSeconds,
       supervise: true,
       maintenanceIntervalSeconds: settings.maintenanceSeconds,
     });
@@ -184,9 +205,10 @@ export class JobQueue {
   /**
    * A job of `queue` at each time `cron` names (five fields, in time zone `tz`), queued once across
    * all nodes by pg-boss's cron; stored at `start()` by every node that runs jobs (the same row).
+   * `null` removes the schedule (a feature turned off for the deployment).
    */
-  every(queue: QueueName, cron: string, tz: string): void {
-    this.#schedules.set(queue, { cron, tz });
+  every(queue: QueueName, cron: string | null, tz = 'UTC'): void {
+    this.#schedules.set(queue, cron === null ? null : { cron, tz });
   }
 
   /**
@@ -205,7 +227,7 @@ export class JobQueue {
     const { settings } = this;
     return {
       expireInSeconds: settings.expireSeconds,
-      retryLimit: settings.retryLimit,
+      retryLimit: QUEUE_LIST.find((q) => q.name === queue)?.retryLimit ?? settings.retryLimit,
       retryDelay: settings.retryDelaySeconds,
       ...deadLetterOf(queue),
     };
@@ -236,7 +258,10 @@ export class JobQueue {
     await this.#boss.start();
     await createQueues(this.#boss);
     if (!this.#settings.run) return;
-    for (const [queue, { cron, tz }] of this.#schedules) await this.#boss.schedule(queue, cron, {}, { tz, ...this.#jobOptions(queue) });
+    for (const [queue, when] of this.#schedules) {
+      if (when) await this.#boss.schedule(queue, when.cron, {}, { tz: when.tz, ...this.#jobOptions(queue) });
+      else await this.#boss.unschedule(queue);
+    }
     if (this.#database.kind === 'pglite') await this.#handBackOrphans();
     for (const [queue, handler] of this.#handlers) {
       const id = await this.#boss.work(

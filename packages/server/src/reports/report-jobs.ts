@@ -74,6 +74,8 @@ export interface ReportJobDeps {
   /** Pauses after each step: only for tests that kill a worker mid-job (TUNTAS_REPORT_STEP_DELAY_MS). */
   stepDelayMs: number;
   log: (message: string, details: Record<string, unknown>) => void;
+  /** Last month's reports are made automatically (TUNTAS_AUTO_REPORTS). */
+  monthEnd: boolean;
 }
 
 /**
@@ -162,6 +164,12 @@ export async function reportFailed(db: Kysely<DB>, job: Job<{ report: string }>)
 export function registerReportJobs(jobs: JobQueue, deps: ReportJobDeps): void {
   jobs.handle<{ report: string }>(QUEUES.report.name, (job) => runReportJob(deps, job));
   jobs.handle<{ report: string }>(QUEUES.reportFailed.name, (job) => reportFailed(deps.db, job));
+  jobs.handle(QUEUES.monthEndReports.name, async () => {
+    const queued = await monthEndReports(deps.db, jobs, new Date());
+    if (queued) deps.log('month-end reports queued', { queued });
+  });
+  // Hourly, not once at the turn of the month: a month whose turn found every node down is still made within the hour they return.
+  jobs.every(QUEUES.monthEndReports.name, deps.monthEnd ? '0 * * * *' : null, 'Asia/Jakarta');
 }
 
 /** Queues a report's job in the transaction that inserted its row; its id is the report's, so it is queued once. */
@@ -294,17 +302,4 @@ export async function monthEndReports(db: Kysely<DB>, jobs: JobQueue, now: Date)
   }
   if (queued) jobs.wake(QUEUES.report.name);
   return queued;
-}
-
-/** Checks hourly (first a minute after start) whether last month's reports exist, and queues them. */
-export function startMonthEndReports(db: Kysely<DB>, jobs: JobQueue, log: (error: unknown) => void): () => void {
-  const tick = () => void monthEndReports(db, jobs, new Date()).catch(log);
-  const first = setTimeout(tick, 60_000);
-  const timer = setInterval(tick, 3_600_000);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
 }
