@@ -143,14 +143,20 @@ async function anonymiseCases(trx: Transaction<DB>, caseIds: string[]): Promise<
   return deleted.rows.length;
 }
 
-/** One batch of due persons, locked (a case opened for one meanwhile waits, then finds them as they are). */
-async function anonymisePeopleBatch(deps: RetentionDeps): Promise<{ people: number; cases: number; files: number }> {
+/**
+ * One batch of due persons after `after` in id order (each batch walks on from the last, never over
+ * the ones done), locked: a case opened for one meanwhile waits, then finds them as they are.
+ */
+async function anonymisePeopleBatch(
+  deps: RetentionDeps,
+  after: string,
+): Promise<{ people: number; cases: number; files: number; last: string }> {
   return deps.db.transaction().execute(async (trx) => {
     const { rows } = await sql<{ id: string; kode_desa: string }>`
       select b.id, b.kode_desa from beneficiaries b
-      where ${personDueSql(deps.schedule)} and not ${personHeldSql()}
+      where b.id > ${after}::uuid and ${personDueSql(deps.schedule)} and not ${personHeldSql()}
       order by b.id limit ${BATCH} for update of b skip locked`.execute(trx);
-    if (rows.length === 0) return { people: 0, cases: 0, files: 0 };
+    if (rows.length === 0) return { people: 0, cases: 0, files: 0, last: after };
     const ids = sql.join(rows.map((r) => r.id));
     const cases = await sql<{
       id: string;
@@ -189,7 +195,7 @@ async function anonymisePeopleBatch(deps: RetentionDeps): Promise<{ people: numb
         })),
       )
       .execute();
-    return { people: rows.length, cases: cases.rows.length, files };
+    return { people: rows.length, cases: cases.rows.length, files, last: rows.at(-1)!.id };
   });
 }
 
@@ -223,8 +229,10 @@ export async function runRetention(deps: RetentionDeps, options: { dryRun: boole
   let people = 0;
   let cases = 0;
   let files = 0;
+  let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
-    const batch = await anonymisePeopleBatch(deps);
+    const batch = await anonymisePeopleBatch(deps, after);
+    after = batch.last;
     people += batch.people;
     cases += batch.cases;
     files += batch.files;
