@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { AffectedRecord, DisasterRecord, SitrepRecord } from '@tuntas/domain';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -539,5 +540,9 @@ describe('the sitrep', () => {
     const xlsx = await api(direktorat, 'GET', `/disasters/${event.id}/sitrep?format=xlsx`);
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const day = book.getWorksheet('Ringkasan')!.getRow(4).getCell(2);
+    expect([(day.value as Date).toISOString().slice(0, 10), day.numFmt]).toEqual([today.tanggal, 'dd/mm/yyyy']);
   });
 });

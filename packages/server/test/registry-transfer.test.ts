@@ -146,6 +146,12 @@ describe('exporting the registry', () => {
         .executeTakeFirstOrThrow()
     ).n;
     expect(workbook.worksheets[0]!.rowCount - 1).toBe(inBanyuwangi);
+    // The birth date is a date cell the import reads back, not text.
+    const sheet = workbook.worksheets[0]!;
+    const born = (sheet.getRow(1).values as string[]).indexOf('tanggal_lahir');
+    const first = sheet.getRow(2).getCell(born);
+    expect(first.value).toBeInstanceOf(Date);
+    expect(first.numFmt).toBe('dd/mm/yyyy');
 
     const other = await jakartaKoor.request({ method: 'GET', url: '/api/v1/beneficiaries/export?format=csv' });
     expect(parse(other.body, { columns: true, bom: true })).toEqual([]);

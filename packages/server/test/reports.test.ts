@@ -80,6 +80,14 @@ describe('monthly reports', () => {
     const overview = (await koordinator.request({ method: 'GET', url: '/api/v1/dashboard/overview' })).json();
     expect(summary.get('Jumlah kasus')).toBe(overview.funnel.total);
     expect(summary.get('Kasus ditutup')).toBe(overview.funnel.ditutup);
+    // Dates are dates to Excel (sortable, shown in the reader's locale), the moment at the area's clock (WIB).
+    const made = summary.get('Dibuat pada') as Date;
+    expect(made).toBeInstanceOf(Date);
+    const wib = new Date(Date.now() + 7 * 3_600_000);
+    expect(made.toISOString().slice(0, 10)).toBe(wib.toISOString().slice(0, 10));
+    const months = workbook.getWorksheet('Tren 12 bulan')!.getColumn(1).values.slice(2) as Date[];
+    expect(months.at(-1)!.toISOString().slice(0, 10)).toBe(`${bulan}-01`);
+    expect(workbook.getWorksheet('Tren 12 bulan')!.getRow(2).getCell(1).numFmt).toBe('mmmm yyyy');
     expect(overview.funnel).toMatchObject({ terdata: 1, ditutup: 1 });
     expect(workbook.getWorksheet('Per wilayah')!.rowCount - 1).toBe(overview.anak.length);
 

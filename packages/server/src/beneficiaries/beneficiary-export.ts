@@ -1,6 +1,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
+import { dayCell, writeCells, type Cell } from '../files/table-file.js';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
@@ -32,6 +33,7 @@ const COLUMNS = [
 ] as const;
 
 const PAGE = 2000;
+const BORN = COLUMNS.indexOf('tanggal_lahir');
 
 /** Everyone is exported as the caller sees them on screen: protected people masked by the same rule. */
 function cells(row: BeneficiaryRow): string[] {
@@ -108,7 +110,12 @@ export async function exportBeneficiaries(
   sheet.addRow([...COLUMNS]).commit();
   void (async () => {
     try {
-      for await (const row of rows) sheet.addRow(cells(row)).commit();
+      for await (const row of rows) {
+        const values: Cell[] = cells(row);
+        // The birth date as a real date (Excel sorts and filters it; the import reads it back).
+        values[BORN] = dayCell(values[BORN] as string);
+        writeCells(sheet.addRow([]), values).commit();
+      }
       sheet.commit();
       await workbook.commit();
     } catch (error) {

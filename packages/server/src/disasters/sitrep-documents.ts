@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { SitrepRecord } from '@tuntas/domain';
 import { HEADER_FILL, letterhead, newPdf, tableRow } from '../files/pdf-layout.js';
-import { safeCell } from '../import/safe-cell.js';
+import { addTableSheet, dayCell, momentCell } from '../files/table-file.js';
 import type { Sitrep } from './sitrep.js';
 
 /**
@@ -73,7 +73,7 @@ export async function sitrepPdf(s: Sitrep, generatedAt: Date): Promise<Buffer> {
     .fontSize(7.5)
     .fillColor('#444')
     .text(
-      `Dihitung oleh Tuntas dari data pendataan pada ${generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC; tidak diketik ulang.`,
+      `Dihitung oleh Tuntas dari data pendataan pada ${momentCell(generatedAt, s.event.wilayah[0] ?? null).text}; tidak diketik ulang.`,
       left,
       doc.y,
       { width },
@@ -82,41 +82,32 @@ export async function sitrepPdf(s: Sitrep, generatedAt: Date): Promise<Buffer> {
   return bytes;
 }
 
-function sheet(workbook: ExcelJS.Workbook, name: string, header: string[], rows: Array<Array<string | number>>): void {
-  const ws = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.addRow(header).font = { bold: true };
-  for (const r of rows) ws.addRow(r.map((c) => (typeof c === 'string' ? safeCell(c) : c)));
-  ws.columns.forEach((col, i) => {
-    col.width = Math.min(50, Math.max(12, header[i]!.length + 2, ...rows.map((r) => String(r[i] ?? '').length + 2)));
-  });
-}
-
 export async function sitrepXlsx(s: Sitrep, generatedAt: Date): Promise<Buffer> {
   const r = s.record;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Tuntas';
   workbook.created = generatedAt;
-  sheet(
+  addTableSheet(
     workbook,
     'Ringkasan',
     ['Uraian', 'Nilai'],
     [
       ['Kejadian', s.event.nama],
       ['Jenis bencana', label(s.event.jenis)],
-      ['Tanggal laporan', r.tanggal],
+      ['Tanggal laporan', dayCell(r.tanggal)],
       ['Status darurat', label(r.status)],
       ['Wilayah terdampak', s.event.wilayah.join(', ')],
       ...summaryRows(r),
       ['Nilai bantuan disalurkan (Rp, kumulatif)', r.bantuan.nilaiRupiah],
     ],
   );
-  sheet(
+  addTableSheet(
     workbook,
     'Kelompok rentan',
     ['Kelompok', 'Jiwa'],
     Object.entries(r.kelompokRentan).map(([k, v]) => [label(k), v]),
   );
-  sheet(
+  addTableSheet(
     workbook,
     'Pengungsian',
     ['Id', 'Pengungsian / posko', 'Penghuni', 'Kapasitas', 'Melebihi kapasitas'],

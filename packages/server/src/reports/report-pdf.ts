@@ -1,4 +1,5 @@
 import { HEADER_FILL, letterhead, newPdf, tableRow } from '../files/pdf-layout.js';
+import { momentCell } from '../files/table-file.js';
 import { monthName } from '@tuntas/domain';
 import type { MonthlyReport } from './monthly-report.js';
 
@@ -92,7 +93,7 @@ export async function monthlyReportPdf(report: MonthlyReport): Promise<Buffer> {
     .fontSize(7.5)
     .fillColor('#444')
     .text(
-      `Dibuat oleh Tuntas pada ${report.dibuatPada.toISOString().slice(0, 16).replace('T', ' ')} UTC dari tabel ringkasan yang sama dengan dasbor. Rincian per pendamping ada di versi XLSX.`,
+      `Dibuat oleh Tuntas pada ${momentCell(report.dibuatPada, report.overview.wilayah).text} dari tabel ringkasan yang sama dengan dasbor. Rincian per pendamping ada di versi XLSX.`,
       left,
       doc.y,
       { width },

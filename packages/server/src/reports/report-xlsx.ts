@@ -1,21 +1,10 @@
 import ExcelJS from 'exceljs';
 import { RECAP_HEADER, recapCells } from '../workforce/attendance-recap.js';
-import { safeCell } from '../import/safe-cell.js';
+import { addTableSheet as sheet, monthCell, momentCell } from '../files/table-file.js';
 import { monthName } from '@tuntas/domain';
 import type { MonthlyReport } from './monthly-report.js';
 
-type Cell = string | number | null;
-
-function sheet(workbook: ExcelJS.Workbook, name: string, header: string[], rows: Cell[][]): void {
-  const ws = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.addRow(header).font = { bold: true };
-  for (const r of rows) ws.addRow(r.map((c) => (typeof c === 'string' ? safeCell(c) : c)));
-  ws.columns.forEach((col, i) => {
-    col.width = Math.min(45, Math.max(10, header[i]!.length + 2, ...rows.slice(0, 200).map((r) => String(r[i] ?? '').length + 2)));
-  });
-}
-
-/** The monthly report as a workbook: one sheet per section, numbers as numbers. */
+/** The monthly report as a workbook: one sheet per section, numbers as numbers, dates as dates. */
 export async function monthlyReportXlsx(report: MonthlyReport): Promise<Buffer> {
   const { overview: o } = report;
   const workbook = new ExcelJS.Workbook();
@@ -45,7 +34,7 @@ export async function monthlyReportXlsx(report: MonthlyReport): Promise<Buffer> 
       ['Laporan kegiatan menunggu persetujuan', o.tenagaKerja.kegiatanMenunggu],
       ['Rujukan menunggu jawaban lembaga', o.rujukan.menunggu],
       ['Rujukan melewati batas hari', o.rujukan.terlambat],
-      ['Dibuat pada', report.dibuatPada.toISOString()],
+      ['Dibuat pada', momentCell(report.dibuatPada, o.wilayah)],
     ],
   );
   sheet(
@@ -73,7 +62,7 @@ export async function monthlyReportXlsx(report: MonthlyReport): Promise<Buffer> 
     workbook,
     'Tren 12 bulan',
     ['Bulan', 'Dibuka', 'Terselesaikan', 'Ditutup'],
-    o.tren.map((t) => [t.bulan, t.dibuat, t.terselesaikan, t.ditutup]),
+    o.tren.map((t) => [monthCell(t.bulan), t.dibuat, t.terselesaikan, t.ditutup]),
   );
   sheet(
     workbook,
