@@ -30,7 +30,7 @@ export const akunEn: Widen<typeof akunId> = {
     title: 'Two-step verification',
     intro:
       'When you sign in, besides your password you enter the 6-digit code from an authenticator app on your phone (e.g. Google Authenticator, Microsoft Authenticator, FreeOTP).',
-    on: 'On. Unused recovery codes: {{count}}.',
+    on: 'On. Unused recovery codes: {{count, number}}.',
     off: 'Off.',
     required: 'Your role must use two-step verification. Turn it on now to start working.',
     start: 'Turn on two-step verification',
@@ -96,7 +96,7 @@ export const akunEn: Widen<typeof akunId> = {
     pin: 'PIN',
     submit: 'Open',
     checking: 'Checking the PIN…',
-    wrong: 'Wrong PIN. Attempts left: {{count}}.',
+    wrong: 'Wrong PIN. Attempts left: {{count, number}}.',
     erased:
       'The PIN was wrong 5 times, so it was removed from this device. Your work stays kept and locked until you sign in again with your password when there is a signal.',
     tooOld:

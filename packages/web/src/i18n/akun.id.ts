@@ -27,7 +27,7 @@ export const akunId = {
     title: 'Verifikasi dua langkah',
     intro:
       'Saat masuk, selain kata sandi Anda memasukkan kode 6 angka dari aplikasi autentikator di ponsel (mis. Google Authenticator, Microsoft Authenticator, FreeOTP).',
-    on: 'Aktif. Kode pemulihan yang belum dipakai: {{count}}.',
+    on: 'Aktif. Kode pemulihan yang belum dipakai: {{count, number}}.',
     off: 'Belum aktif.',
     required: 'Peran Anda wajib memakai verifikasi dua langkah. Aktifkan sekarang untuk mulai bekerja.',
     start: 'Aktifkan verifikasi dua langkah',
@@ -93,7 +93,7 @@ export const akunId = {
     pin: 'PIN',
     submit: 'Buka',
     checking: 'Memeriksa PIN…',
-    wrong: 'PIN salah. Sisa percobaan: {{count}}.',
+    wrong: 'PIN salah. Sisa percobaan: {{count, number}}.',
     erased:
       'PIN salah 5 kali, sehingga PIN dihapus dari perangkat ini. Pekerjaan Anda tetap tersimpan dan terkunci sampai Anda masuk lagi dengan kata sandi saat ada sinyal.',
     tooOld:

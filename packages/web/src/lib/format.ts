@@ -30,6 +30,17 @@ export function formatNumber(n: number): string {
   return new Intl.NumberFormat(locale()).format(n);
 }
 
+/** `November 2026` for a `YYYY-MM` month. */
+export function formatMonth(bulan: string): string {
+  const [y, m] = bulan.split('-').map(Number) as [number, number];
+  return new Intl.DateTimeFormat(locale(), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
+}
+
+/** A distance as the locale writes it (`62,3`), or `?` when the device gave no position. */
+export function kmText(km: number | null): string {
+  return km === null ? '?' : new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(km);
+}
+
 export function ageFrom(isoDate: string, today = new Date()): number {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
   const age = today.getFullYear() - y;

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { formatMonth, formatNumber } from '../../lib/format.js';
 
 /** Opened against resolved per month: two bars a month, the gap is the backlog growing or shrinking. */
 export function TrendChart({ rows }: { rows: Array<{ bulan: string; dibuat: number; terselesaikan: number; ditutup: number }> }) {
@@ -17,10 +18,10 @@ export function TrendChart({ rows }: { rows: Array<{ bulan: string; dibuat: numb
         {rows.map((r, i) => (
           <g key={r.bulan} transform={`translate(${i * w},0)`}>
             <rect x={3} y={h - (r.dibuat / max) * h} width={10} height={(r.dibuat / max) * h} fill="#7fbcbc">
-              <title>{`${r.bulan} · ${t('dasbor.opened')}: ${r.dibuat}`}</title>
+              <title>{`${formatMonth(r.bulan)} · ${t('dasbor.opened')}: ${formatNumber(r.dibuat)}`}</title>
             </rect>
             <rect x={14} y={h - (r.terselesaikan / max) * h} width={10} height={(r.terselesaikan / max) * h} fill="#0f6e6e">
-              <title>{`${r.bulan} · ${t('status.terselesaikan')}: ${r.terselesaikan}`}</title>
+              <title>{`${formatMonth(r.bulan)} · ${t('status.terselesaikan')}: ${formatNumber(r.terselesaikan)}`}</title>
             </rect>
             <text x={w / 2} y={h + 12} textAnchor="middle" fontSize={8}>
               {r.bulan.slice(5)}/{r.bulan.slice(2, 4)}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, type Page } from '../../api/client.js';
 import { useMe, useWilayahChildren } from '../../api/queries.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
-import { formatDateTime, formatNumber } from '../../lib/format.js';
+import { formatDateTime, formatMonth, formatNumber } from '../../lib/format.js';
 
 interface Report {
   id: string;
@@ -99,7 +99,7 @@ export default function ReportsPage() {
             {d.items.map((r) => (
               <li key={r.id} data-testid="report">
                 <strong>
-                  {areaName(r.wilayah)} · {r.bulan} · {r.format.toUpperCase()}
+                  {areaName(r.wilayah)} · {formatMonth(r.bulan)} · {r.format.toUpperCase()}
                 </strong>{' '}
                 {r.otomatis && <mark>{t('laporan.auto')}</mark>}
                 <br />

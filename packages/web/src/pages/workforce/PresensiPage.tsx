@@ -10,7 +10,7 @@ import { SyncMark } from '../../components/SyncMark.js';
 import { currentPosition, queueAbsence, useAttendance, useAttendanceToday } from '../../api/workforce-queries.js';
 import { SelfieButton } from '../../components/PhotoEvidence.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
-import { formatDate, formatTime, workerToday } from '../../lib/format.js';
+import { formatDate, formatTime, kmText, workerToday } from '../../lib/format.js';
 import { CalendarNotice } from './CalendarNotice.js';
 
 function Flags({ r }: { r: AttendanceRecord }) {
@@ -93,7 +93,7 @@ export default function PresensiPage() {
               </p>
             )}
             {r?.kejadian && <p data-testid="deployment-day">{t('kerja.presensi.deployment', { nama: r.kejadian.nama })}</p>}
-            {r?.jauh && <p className="warning">{t('kerja.presensi.far', { km: r.masuk?.jarakKm ?? r.pulang?.jarakKm ?? '?' })}</p>}
+            {r?.jauh && <p className="warning">{t('kerja.presensi.far', { km: kmText(r.masuk?.jarakKm ?? r.pulang?.jarakKm ?? null) })}</p>}
             {r && !r.masukAt && (
               <p>
                 {t(`kerja.status.${r.status}`)} <Flags r={r} />

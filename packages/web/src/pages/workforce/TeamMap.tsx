@@ -1,5 +1,6 @@
 import type { TeamDayRow } from '@tuntas/domain';
 import { useTranslation } from 'react-i18next';
+import { kmText } from '../../lib/format.js';
 
 /**
  * Today's check-ins against duty locations, projected flat (equirectangular) over the team's own
@@ -33,7 +34,7 @@ export function TeamMap({ rows }: { rows: TeamDayRow[] }) {
             )}
             {r.presensi?.masuk && (
               <circle cx={x(r.presensi.masuk.lng)} cy={y(r.presensi.masuk.lat)} r={4} fill={r.presensi.jauh ? '#b3261e' : '#0f6e6e'}>
-                <title>{`${r.nama ?? r.username}${r.presensi.masuk.jarakKm !== null ? ` · ${r.presensi.masuk.jarakKm} km` : ''}`}</title>
+                <title>{`${r.nama ?? r.username}${r.presensi.masuk.jarakKm !== null ? ` · ${kmText(r.presensi.masuk.jarakKm)} km` : ''}`}</title>
               </circle>
             )}
           </g>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCaseload, useRecap, useTeamDay } from '../../api/workforce-queries.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
-import { formatNumber, formatTime } from '../../lib/format.js';
+import { formatNumber, formatTime, kmText } from '../../lib/format.js';
 import { TeamMap } from './TeamMap.js';
 import { TeamSyncStatus } from './TeamSyncStatus.js';
 
@@ -22,7 +22,7 @@ function TeamList({ rows }: { rows: TeamDayRow[] }) {
               {t(`kerja.status.${r.presensi.status}`)}
               {r.presensi.masukAt && ` ${formatTime(r.presensi.masukAt, r.wilayah)}`}{' '}
               {r.presensi.terlambat && <mark>{t('kerja.presensi.late')}</mark>}{' '}
-              {r.presensi.jauh && <mark>{t('kerja.presensi.far', { km: r.presensi.masuk?.jarakKm ?? '?' })}</mark>}
+              {r.presensi.jauh && <mark>{t('kerja.presensi.far', { km: kmText(r.presensi.masuk?.jarakKm ?? null) })}</mark>}
             </>
           ) : (
             <span className="muted">{t('kerja.tim.notCheckedIn')}</span>
