@@ -515,6 +515,37 @@ export const ERRORS = {
     id: 'Kode QR sudah kedaluwarsa. Pindai kode terbaru di layar panitia.',
     en: 'The QR code has expired. Scan the latest code on the organiser’s screen.',
   },
+  TRAINING_TEST_INVALID: {
+    status: 422,
+    id: 'Data tes pelatihan tidak valid. Periksa isian yang disebutkan.',
+    en: 'The training test data is invalid. Check the fields listed.',
+  },
+  TRAINING_TEST_NONE: { status: 404, id: 'Pelatihan ini tidak memiliki tes tersebut.', en: 'This training has no such test.' },
+  TRAINING_TEST_NOT_OPEN: {
+    status: 409,
+    id: 'Tes belum dibuka; jawaban dapat dikirim mulai waktu pembukaan.',
+    en: 'The test is not open yet; answers can be sent from its opening time.',
+  },
+  TRAINING_TEST_CLOSED: {
+    status: 409,
+    id: 'Waktu tes sudah berakhir; jawaban tidak dapat dikirim lagi.',
+    en: 'The test window has closed; answers can no longer be sent.',
+  },
+  TRAINING_TEST_ALREADY_ANSWERED: {
+    status: 409,
+    id: 'Anda sudah mengerjakan tes ini; jawaban hanya dapat dikirim sekali.',
+    en: 'You have already taken this test; answers can be sent only once.',
+  },
+  TRAINING_TEST_STARTED: {
+    status: 409,
+    id: 'Sudah ada peserta yang mengerjakan tes ini; soal dan waktunya tidak dapat diubah lagi.',
+    en: 'Participants have already taken this test; its questions and window can no longer change.',
+  },
+  TRAINING_TEST_AUTO_SCORED: {
+    status: 409,
+    id: 'Nilai tes ini dihitung otomatis dari jawaban peserta dan tidak dapat diisi manual.',
+    en: 'This test is scored automatically from the participants’ answers and cannot be entered by hand.',
+  },
   CERTIFICATE_REVOKED: { status: 409, id: 'Sertifikat ini sudah dicabut.', en: 'This certificate has been revoked.' },
   COMPETENCY_INVALID: {
     status: 422,

@@ -4,6 +4,8 @@
  * Pure rules shared by the server and the screens.
  */
 
+import type { TestWindow } from './training-test.js';
+
 export interface KompetensiEntry {
   kode: string;
   nama: string;
@@ -169,6 +171,8 @@ export interface TrainingRecord {
   /** JP of the whole event. */
   jp: number;
   units: TrainingUnit[];
+  /** Its pre- and post-test, where it has them (training-test.ts). */
+  tes: TestWindow[];
 }
 
 export interface TrainingParticipant {
@@ -270,3 +274,5 @@ export interface DevelopmentHours {
   dasar: string;
   items: DevelopmentHoursRow[];
 }
+
+export * from './training-test.js';

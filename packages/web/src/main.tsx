@@ -36,6 +36,7 @@ const ChangePasswordPage = lazy(() => import('./pages/account/ChangePasswordPage
 const PelatihanPage = lazy(() => import('./pages/training/PelatihanPage.js'));
 const VerifikasiPage = lazy(() => import('./pages/training/VerifikasiPage.js'));
 const HadirPage = lazy(() => import('./pages/training/HadirPage.js'));
+const TesPage = lazy(() => import('./pages/training/TesPage.js'));
 const PenggunaPage = lazy(() => import('./pages/admin/PenggunaPage.js'));
 const AuditPage = lazy(() => import('./pages/admin/AuditPage.js'));
 const ReferensiPage = lazy(() => import('./pages/admin/ReferensiPage.js'));
@@ -92,6 +93,7 @@ const router = createBrowserRouter([
           { path: 'akun/kata-sandi', element: <ChangePasswordPage /> },
           { path: 'pelatihan', element: <PelatihanPage /> },
           { path: 'pelatihan/hadir/:id', element: <HadirPage /> },
+          { path: 'pelatihan/tes/:id/:jenis', element: <TesPage /> },
           { path: 'pengguna', element: <PenggunaPage /> },
           { path: 'audit', element: <AuditPage /> },
           { path: 'referensi', element: <ReferensiPage /> },

@@ -33,6 +33,7 @@ import * as m0030 from './migrations/0030-caseload-limits.js';
 import * as m0031 from './migrations/0031-two-factor-policy.js';
 import * as m0032 from './migrations/0032-deployment-field-work.js';
 import * as m0033 from './migrations/0033-training-checkin.js';
+import * as m0034 from './migrations/0034-training-tests.js';
 import * as m0035 from './migrations/0035-retention.js';
 
 /**
@@ -73,6 +74,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0031-two-factor-policy': m0031,
   '0032-deployment-field-work': m0032,
   '0033-training-checkin': m0033,
+  '0034-training-tests': m0034,
   '0035-retention': m0035,
 };
 

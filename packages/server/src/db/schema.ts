@@ -730,6 +730,49 @@ export interface TrainingCertificatesTable {
   revoked_by: string | null;
 }
 
+/** Migration 0034: a pre- or post-test bank of an event and the window in which it is answered. */
+export interface TrainingTestsTable {
+  training_id: string;
+  jenis: 'pre' | 'post';
+  dibuka: Date;
+  ditutup: Date;
+  updated_by: string | null;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+/** Migration 0034: one multiple-choice question; `jawaban` (the correct choice) never leaves the server unasked. */
+export interface TrainingQuestionsTable {
+  id: Generated<string>;
+  training_id: string;
+  jenis: 'pre' | 'post';
+  unit: string;
+  urutan: number;
+  pertanyaan: string;
+  pilihan: string[];
+  jawaban: number;
+}
+
+/** Migration 0034: a participant's one scored submission of a test. */
+export interface TrainingTestSubmissionsTable {
+  training_id: string;
+  jenis: 'pre' | 'post';
+  user_id: string;
+  benar: number;
+  jumlah: number;
+  nilai: number;
+  submitted_at: ColumnType<Date, Date | undefined, never>;
+}
+
+/** Migration 0034: each answer of a submission, so the score can be split per unit. */
+export interface TrainingTestAnswersTable {
+  training_id: string;
+  jenis: 'pre' | 'post';
+  user_id: string;
+  question_id: string;
+  pilihan: number;
+  benar: boolean;
+}
+
 export interface CompetencyAssessmentsTable {
   user_id: string;
   kompetensi: string;
@@ -1018,6 +1061,10 @@ export interface DB {
   training_participants: TrainingParticipantsTable;
   training_attendance: TrainingAttendanceTable;
   training_certificates: TrainingCertificatesTable;
+  training_tests: TrainingTestsTable;
+  training_questions: TrainingQuestionsTable;
+  training_test_submissions: TrainingTestSubmissionsTable;
+  training_test_answers: TrainingTestAnswersTable;
   competency_assessments: CompetencyAssessmentsTable;
   professional_certifications: ProfessionalCertificationsTable;
   dashboard_snapshots: DashboardSnapshotsTable;

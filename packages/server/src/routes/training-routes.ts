@@ -45,6 +45,7 @@ import {
   VerificationSchema,
 } from './training-schemas.js';
 import { Year } from './workforce-schemas.js';
+import { trainingTestRoutes } from './training-test-routes.js';
 
 const writeErrors = { ...authErrors, 409: ErrorResponse, 422: ErrorResponse };
 const IdParams = StrictObject({ id: Uuid });
@@ -59,6 +60,7 @@ function publicBase(configured: string | undefined, request: FastifyRequest): st
 /** Trainings, attendance, completion and certificates; the competency matrix and development hours. */
 export const trainingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = () => app.ctx.database.db;
+  await app.register(trainingTestRoutes);
 
   app.get(
     '/trainings',

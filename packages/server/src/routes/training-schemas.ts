@@ -1,6 +1,7 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { TRAINING_STATUSES } from '@tuntas/domain';
 import { literals, Nullable, StrictObject, Uuid, WilayahCode } from '../http/schemas.js';
+import { TestWindowSchema } from './training-test-schemas.js';
 
 const DateOnly = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });
@@ -33,6 +34,7 @@ export const TrainingSchema = Type.Object({
   completedAt: Nullable(Type.String({ format: 'date-time' })),
   jumlahPeserta: Type.Integer({ description: 'Participants the caller sees' }),
   jp: Type.Integer(),
+  tes: Type.Array(TestWindowSchema, { description: 'Its pre- and post-test, where it has them' }),
 });
 
 export const TrainingBody = StrictObject({

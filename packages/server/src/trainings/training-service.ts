@@ -1,11 +1,13 @@
 import { randomInt } from 'node:crypto';
 import {
+  NILAI_LULUS_BAKU,
   qualification,
   trainingStatus,
   type CertificateSummary,
   type CompletionResult,
   type TrainingParticipant,
   type TrainingRecord,
+  type TestWindow,
   type TrainingUnit,
 } from '@tuntas/domain';
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool } from 'kysely';
@@ -73,7 +75,19 @@ async function unitsOf(db: Kysely<DB>, ids: string[]): Promise<Map<string, Train
   return out;
 }
 
-function present(row: Row & { jumlah: number }, units: TrainingUnit[], now: Date): TrainingRecord {
+async function testsOf(db: Kysely<DB>, ids: string[]): Promise<Map<string, TestWindow[]>> {
+  const out = new Map<string, TestWindow[]>();
+  if (ids.length === 0) return out;
+  const rows = await db.selectFrom('training_tests').selectAll().where('training_id', 'in', ids).orderBy('jenis', 'desc').execute();
+  for (const r of rows)
+    out.set(r.training_id, [
+      ...(out.get(r.training_id) ?? []),
+      { jenis: r.jenis, dibuka: r.dibuka.toISOString(), ditutup: r.ditutup.toISOString() },
+    ]);
+  return out;
+}
+
+function present(row: Row & { jumlah: number }, units: TrainingUnit[], tes: TestWindow[], now: Date): TrainingRecord {
   const completedAt = row.completed_at ? row.completed_at.toISOString() : null;
   return {
     id: row.id,
@@ -91,6 +105,7 @@ function present(row: Row & { jumlah: number }, units: TrainingUnit[], now: Date
     jumlahPeserta: row.jumlah,
     jp: units.reduce((s, u) => s + u.jp, 0),
     units,
+    tes,
   };
 }
 
@@ -112,18 +127,16 @@ function selectTrainings(db: Kysely<DB>, actor: Actor) {
 
 export async function listTrainings(db: Kysely<DB>, actor: Actor, now: Date): Promise<TrainingRecord[]> {
   const rows = await selectTrainings(db, actor).orderBy('mulai', 'desc').limit(500).execute();
-  const units = await unitsOf(
-    db,
-    rows.map((r) => r.id),
-  );
-  return rows.map((r) => present({ ...r, jumlah: Number(r.jumlah ?? 0) }, units.get(r.id) ?? [], now));
+  const ids = rows.map((r) => r.id);
+  const [units, tests] = [await unitsOf(db, ids), await testsOf(db, ids)];
+  return rows.map((r) => present({ ...r, jumlah: Number(r.jumlah ?? 0) }, units.get(r.id) ?? [], tests.get(r.id) ?? [], now));
 }
 
 export async function getTraining(db: Kysely<DB>, actor: Actor, id: string, now: Date): Promise<TrainingRecord> {
   const row = await selectTrainings(db, actor).where('trainings.id', '=', id).executeTakeFirst();
   if (!row) throw notFound();
-  const units = await unitsOf(db, [id]);
-  return present({ ...row, jumlah: Number(row.jumlah ?? 0) }, units.get(id) ?? [], now);
+  const [units, tests] = [await unitsOf(db, [id]), await testsOf(db, [id])];
+  return present({ ...row, jumlah: Number(row.jumlah ?? 0) }, units.get(id) ?? [], tests.get(id) ?? [], now);
 }
 
 /** The event row an actor may see, or 404. */
@@ -423,6 +436,10 @@ export async function recordResult(
       ...(input.nilaiPost !== undefined && { nilai_post: input.nilaiPost }),
     };
     if (Object.keys(values).length === 0) throw fieldError('TRAINING_INVALID', 'nilaiPost', 'wajib');
+    // A test with a bank is scored from the answers (test-service); a hand-entered mark would override them.
+    const banked = (await trx.selectFrom('training_tests').select('jenis').where('training_id', '=', id).execute()).map((r) => r.jenis);
+    if ((banked.includes('pre') && 'nilai_pre' in values) || (banked.includes('post') && 'nilai_post' in values))
+      throw new AppError('TRAINING_TEST_AUTO_SCORED');
     await trx.updateTable('training_participants').set(values).where('training_id', '=', id).where('user_id', '=', input.userId).execute();
     await recordAudit(trx, actor, origin, {
       action: 'training.result',
@@ -446,6 +463,8 @@ export function certificateNumber(year: string, eventNumber: number, draw: (n: n
 /**
  * Completes an event: everyone who qualifies (by default every unit attended, and the post-test
  * passed where the event has one) gets a certificate carrying the event's JP; the event closes.
+ * An event with a post-test bank has a post-test by definition: its submissions are the marks, and
+ * its pass mark is the event's own or NILAI_LULUS_BAKU.
  */
 export async function completeTraining(
   db: Kysely<DB>,
@@ -468,6 +487,24 @@ export async function completeTraining(
       .orderBy('users.nama_lengkap')
       .execute();
     const attendance = await trx.selectFrom('training_attendance').select(['user_id', 'unit']).where('training_id', '=', id).execute();
+    const postBank = await trx
+      .selectFrom('training_tests')
+      .select('jenis')
+      .where('training_id', '=', id)
+      .where('jenis', '=', 'post')
+      .executeTakeFirst();
+    const submitted = postBank
+      ? new Map(
+          (
+            await trx
+              .selectFrom('training_test_submissions')
+              .select(['user_id', 'nilai'])
+              .where('training_id', '=', id)
+              .where('jenis', '=', 'post')
+              .execute()
+          ).map((r) => [r.user_id, r.nilai]),
+        )
+      : null;
     const attended = new Map<string, string[]>();
     for (const a of attendance) attended.set(a.user_id, [...(attended.get(a.user_id) ?? []), a.unit]);
     const result: CompletionResult = { certificates: [], notQualified: [] };
@@ -476,8 +513,8 @@ export async function completeTraining(
         units: units.map((u) => u.kode),
         attended: attended.get(p.user_id) ?? [],
         minKehadiran: training.min_kehadiran,
-        nilaiLulus: training.nilai_lulus,
-        nilaiPost: p.nilai_post,
+        nilaiLulus: submitted ? (training.nilai_lulus ?? NILAI_LULUS_BAKU) : training.nilai_lulus,
+        nilaiPost: submitted ? (submitted.get(p.user_id) ?? null) : p.nilai_post,
       });
       const nama = displayName(p);
       if (!q.lulus) {

@@ -13,8 +13,10 @@ import {
   type ShelterRecord,
   type TahapanCode,
   type TracingRecord,
+  type TestBank,
   type TrainingRecord,
 } from '@tuntas/domain';
+import type { DB } from '../../src/db/schema.js';
 import type { Session, TestContext } from './test-app.js';
 
 /**
@@ -437,6 +439,49 @@ export async function buildTraining(
     if (added.statusCode !== 201) throw new Error(`participant refused: ${added.statusCode} ${added.body}`);
   }
   return training;
+}
+
+/** Four questions over two units (`u1`, `u2`), keys 0, 1, 2, 0: what `answersOf` marks right or wrong. */
+export const TEST_QUESTIONS = [
+  { unit: 'u1', pertanyaan: 'Tahap pertama manajemen kasus adalah…', pilihan: ['Pendekatan awal', 'Terminasi', 'Rujukan'], jawaban: 0 },
+  { unit: 'u1', pertanyaan: 'Asesmen menggali…', pilihan: ['Alamat saja', 'Kebutuhan dan risiko', 'Nomor KK'], jawaban: 1 },
+  { unit: 'u2', pertanyaan: 'Data klien disimpan…', pilihan: ['Di grup obrolan', 'Di kertas', 'Di aplikasi resmi'], jawaban: 2 },
+  { unit: 'u2', pertanyaan: 'Kata sandi dibagikan kepada…', pilihan: ['Tidak seorang pun', 'Rekan kerja', 'Keluarga'], jawaban: 0 },
+];
+
+/** Sets a pre- or post-test bank on `trainingId` (default: TEST_QUESTIONS, open from an hour ago for two hours). */
+export async function buildTestBank(
+  organiser: Session,
+  trainingId: string,
+  jenis: 'pre' | 'post',
+  spec: { dibuka?: Date; ditutup?: Date; soal?: Array<Record<string, unknown>> } = {},
+): Promise<TestBank> {
+  const dibuka = spec.dibuka ?? new Date(Date.now() - 3_600_000);
+  const response = await organiser.request({
+    method: 'PUT',
+    url: `/api/v1/trainings/${trainingId}/tests/${jenis}`,
+    payload: {
+      dibuka: dibuka.toISOString(),
+      ditutup: (spec.ditutup ?? new Date(dibuka.getTime() + 7_200_000)).toISOString(),
+      soal: spec.soal ?? TEST_QUESTIONS,
+    },
+  });
+  if (response.statusCode !== 200) throw new Error(`test bank refused: ${response.statusCode} ${response.body}`);
+  return response.json();
+}
+
+/** A participant's answers to a bank's questions: `right[i]` picks question i's key or a wrong choice. */
+export function answersOf(questions: Array<{ id: string; pilihan: string[] }>, keys: number[], right: boolean[]) {
+  return questions.map((q, i) => ({ soal: q.id, pilihan: right[i] ? keys[i]! : (keys[i]! + 1) % q.pilihan.length }));
+}
+
+/** How many rows `table` holds: equal before and after means a refused request stored nothing. */
+export async function rowCount(ctx: TestContext, table: keyof DB): Promise<number> {
+  const row = await ctx.database.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** The details of the audit events `action` left on one entity, oldest first. */

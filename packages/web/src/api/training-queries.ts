@@ -7,6 +7,10 @@ import type {
   CompletionResult,
   DevelopmentHours,
   InvitationPreview,
+  ParticipantTest,
+  TestJenis,
+  TestResult,
+  TestResults,
   TrainingParticipant,
   TrainingRecord,
 } from '@tuntas/domain';
@@ -112,5 +116,36 @@ export function useInvite(id: string) {
       void queryClient.invalidateQueries({ queryKey: trainingKeys.list });
       void queryClient.invalidateQueries({ queryKey: trainingKeys.participants(id) });
     },
+  });
+}
+
+/** A test as the participant takes it; never cached on the device (the server sends no key anyway). */
+export function useParticipantTest(id: string, jenis: TestJenis) {
+  return useQuery({
+    queryKey: ['trainings', id, 'tests', jenis],
+    queryFn: () => api<ParticipantTest>(`/trainings/${id}/tests/${jenis}`),
+    gcTime: 0,
+    retry: false,
+  });
+}
+
+export function useSubmitTest(id: string, jenis: TestJenis) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (jawaban: Array<{ soal: string; pilihan: number }>) =>
+      api<TestResult>(`/trainings/${id}/tests/${jenis}/answers`, { method: 'POST', json: { jawaban } }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['trainings', id, 'tests', jenis] });
+      void queryClient.invalidateQueries({ queryKey: trainingKeys.participants(id) });
+    },
+  });
+}
+
+/** Pre-test, post-test and gain per participant and per unit (the organiser's view). */
+export function useTestResults(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['trainings', id, 'test-results'],
+    queryFn: () => api<TestResults>(`/trainings/${id}/test-results`),
+    enabled,
   });
 }

@@ -1,7 +1,8 @@
 import type { TrainingRecord } from '@tuntas/domain';
-import { ScanLine } from 'lucide-react';
+import { ClipboardCheck, ScanLine } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useMe } from '../../api/queries.js';
 import {
   useCompetencies,
@@ -15,6 +16,7 @@ import { QueryStatus } from '../../components/QueryStatus.js';
 import { formatDate } from '../../lib/format.js';
 import { CheckinQr } from './CheckinQr.js';
 import { InvitePanel } from './InvitePanel.js';
+import { TestResultsPanel } from './TestResultsPanel.js';
 
 const thisYear = () => new Date().getFullYear();
 
@@ -27,7 +29,17 @@ function Dates({ t: training }: { t: TrainingRecord }) {
  * One event: dates, place, units; for the organiser the participants and the complete button. A
  * participant checks in only by scanning the session's QR code (HadirPage), so there is no button here.
  */
-function TrainingCard({ training, organiser, selfId }: { training: TrainingRecord; organiser: boolean; selfId: string }) {
+function TrainingCard({
+  training,
+  organiser,
+  pendamping,
+  selfId,
+}: {
+  training: TrainingRecord;
+  organiser: boolean;
+  pendamping: boolean;
+  selfId: string;
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const participants = useParticipants(training.id, open);
@@ -58,6 +70,16 @@ function TrainingCard({ training, organiser, selfId }: { training: TrainingRecor
       </ul>
       {organiser && training.status !== 'selesai' && <InvitePanel training={training} />}
       {organiser && training.status === 'berlangsung' && <CheckinQr training={training} />}
+      {!organiser && training.status !== 'selesai' && training.tes.length > 0 && (
+        <p>
+          {training.tes.map((x) => (
+            <Link key={x.jenis} role="button" className="secondary" to={`/pelatihan/tes/${training.id}/${x.jenis}`}>
+              <ClipboardCheck size={16} aria-hidden /> {t(`pelatihan.tesTake.${x.jenis}`)}
+            </Link>
+          ))}
+        </p>
+      )}
+      {!pendamping && training.tes.length > 0 && <TestResultsPanel training={training} />}
       {scanToCheckIn && (
         <p className="muted">
           <ScanLine size={16} aria-hidden /> {t('pelatihan.scanHint')}
@@ -192,7 +214,7 @@ export default function PelatihanPage() {
       {pendamping && <MyCertificates />}
       <h2>{t('pelatihan.events')}</h2>
       <QueryStatus query={trainings} isEmpty={(d) => d.length === 0} empty={<p>{t('pelatihan.none')}</p>}>
-        {(rows) => rows.map((r) => <TrainingCard key={r.id} training={r} organiser={organiser} selfId={me.id} />)}
+        {(rows) => rows.map((r) => <TrainingCard key={r.id} training={r} organiser={organiser} pendamping={pendamping} selfId={me.id} />)}
       </QueryStatus>
       {!pendamping && <Gaps />}
       {organiser && <Hours selfId={me.id} own={false} />}
