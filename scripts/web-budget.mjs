@@ -4,13 +4,11 @@
 // 150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up, CPU 4x slower), cold cache, plus console errors, and
 // the cumulative layout shift until the screen settles (Lighthouse's CLS: good ≤ 0.1).
 // Usage: npm run build && node scripts/web-budget.mjs   → prints a table, writes bench/results/web-budget.json
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { startDemo } from './lib/demo-server.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'packages/web/dist');
@@ -18,19 +16,8 @@ const html = readFileSync(join(dist, 'index.html'), 'utf8');
 const initial = [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g)].map((m) => m[1]);
 const gzipBytes = initial.reduce((sum, file) => sum + gzipSync(readFileSync(join(dist, file))).length, 0);
 
-const port = await new Promise((resolve) => {
-  const s = createServer().listen(0, '127.0.0.1', () => {
-    const p = s.address().port;
-    s.close(() => resolve(p));
-  });
-});
-const dataDir = mkdtempSync(join(tmpdir(), 'tuntas-budget-'));
-const env = { ...process.env, TUNTAS_DATA_DIR: dataDir, DATABASE_URL: '', TUNTAS_DEMO_PASSWORD: 'tuntas-demo' };
-const cli = join(root, 'packages/server/bin/tuntas.js');
-spawnSync(process.execPath, [cli, 'seed', 'demo', '--scale', '6000'], { env, stdio: 'ignore' });
-const server = spawn(process.execPath, [cli, 'serve', '--port', String(port)], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-await new Promise((resolve) => server.stdout.on('data', (c) => String(c).includes('Tuntas berjalan') && resolve()));
-const base = `http://127.0.0.1:${port}`;
+const demo = await startDemo({ scale: 6000 });
+const base = demo.base;
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -83,9 +70,7 @@ for (let i = 0; i < 3; i++) {
   await context.close();
 }
 await browser.close();
-server.kill('SIGTERM');
-await new Promise((r) => server.once('exit', r));
-rmSync(dataDir, { recursive: true, force: true });
+await demo.stop();
 
 runs.sort((a, b) => a - b);
 const result = {

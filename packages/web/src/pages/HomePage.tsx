@@ -8,6 +8,7 @@ import { CaseFunnel } from '../components/CaseFunnel.js';
 import { TasksCard } from '../components/TasksCard.js';
 import { formatNumber } from '../lib/format.js';
 import { Loading } from '../components/Loading.js';
+import { stillArriving } from '../lib/arriving.js';
 
 const activeParams = (pendampingId: string) => ({ page: 1, pageSize: 5, status: 'tertangani' as const, pendampingId });
 
@@ -34,7 +35,7 @@ export function HomePage() {
   const tasks = useTasks({ enabled: works });
   const summary = useCaseSummary({ pendampingId: own });
   const active = useCases(activeParams(own ?? ''), { enabled: own !== undefined });
-  const arriving = [works && tasks, summary, own && active, registry].some((q) => q && q.isPending && q.fetchStatus === 'fetching');
+  const arriving = stillArriving(works && tasks, summary, own !== undefined && active, registry);
   const heading = (
     <>
       <h1>{t('home.greeting', { name: me.namaLengkap || me.username })}</h1>

@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useTasks } from '../../api/casework-queries.js';
 import { useActivities, useApproveActivities, useAttendance, useJudgeAbsence } from '../../api/workforce-queries.js';
+import { Loading } from '../../components/Loading.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
+import { stillArriving } from '../../lib/arriving.js';
 import { formatDate, formatNumber } from '../../lib/format.js';
 import { TransferDecision } from '../cases/work/TransferPanel.js';
 import { PendampingDays } from './approvals/PendampingDays.js';
@@ -89,6 +91,15 @@ export default function PersetujuanPage() {
     { id: 'rencana', label: t('kasus.tugas.waitingPlans'), n: plans.length },
     { id: 'pengalihan', label: t('kasus.tugas.transfers'), n: transfers.length },
   ];
+
+  // The sections wait for each other and appear at once, not pushed down one by one (layout shift, issue 21).
+  if (stillArriving(inbox, absences, tasks))
+    return (
+      <section>
+        <h1>{t('kerja.persetujuan.title')}</h1>
+        <Loading />
+      </section>
+    );
 
   return (
     <section>

@@ -1,0 +1,14 @@
+/** A query as far as arriving goes: TanStack Query's first-load state and whether it is on the wire. */
+interface Arriving {
+  isPending: boolean;
+  fetchStatus: string;
+}
+
+/**
+ * Whether a screen should still wait before showing its sections, so they appear at once instead
+ * of each pushing the next down as its data arrives (layout shift, issue 21). Queries that are off
+ * (`false`) or paused without a signal do not hold the screen: their sections say so themselves.
+ */
+export function stillArriving(...queries: Array<Arriving | false | undefined>): boolean {
+  return queries.some((q) => q && q.isPending && q.fetchStatus === 'fetching');
+}
