@@ -515,6 +515,21 @@ export const ERRORS = {
     id: 'Kode QR sudah kedaluwarsa. Pindai kode terbaru di layar panitia.',
     en: 'The QR code has expired. Scan the latest code on the organiser’s screen.',
   },
+  TRAINING_INVITATION_DECLINED: {
+    status: 409,
+    id: 'Orang ini menolak undangan pelatihan ini.',
+    en: 'This person declined the invitation to this training.',
+  },
+  TRAINING_INVITATION_ANSWERED: {
+    status: 409,
+    id: 'Undangan ini sudah Anda jawab. Hubungi panitia bila ada perubahan.',
+    en: 'You have already answered this invitation. Contact the organiser about any change.',
+  },
+  TRAINING_INVITATION_CLOSED: {
+    status: 409,
+    id: 'Pelatihan sudah berakhir; undangan tidak dapat dijawab lagi.',
+    en: 'The training has ended; the invitation can no longer be answered.',
+  },
   TRAINING_TEST_INVALID: {
     status: 422,
     id: 'Data tes pelatihan tidak valid. Periksa isian yang disebutkan.',

@@ -173,10 +173,19 @@ export interface TrainingRecord {
   units: TrainingUnit[];
   /** Its pre- and post-test, where it has them (training-test.ts). */
   tes: TestWindow[];
+  /** The caller's own place in it: invited, registered, declined; null when not a participant. */
+  statusSaya: ParticipantStatus | null;
 }
+
+/** An invited participant answers: coming (`terdaftar`) or not (`ditolak`); the organiser's own registrations are `terdaftar`. */
+export const PARTICIPANT_STATUSES = ['diundang', 'terdaftar', 'ditolak'] as const;
+export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number];
 
 export interface TrainingParticipant {
   userId: string;
+  status: ParticipantStatus;
+  /** Why they declined, when they gave a reason. */
+  alasanTolak: string | null;
   nama: string;
   username: string;
   wilayah: string;

@@ -707,6 +707,10 @@ export interface TrainingParticipantsTable {
   nilai_pre: number | null;
   nilai_post: number | null;
   registered_at: ColumnType<Date, Date | undefined, never>;
+  /** Migration 0037: invited and not yet answered, coming, or declined. */
+  status: ColumnType<'diundang' | 'terdaftar' | 'ditolak', 'diundang' | 'terdaftar' | undefined, 'terdaftar' | 'ditolak'>;
+  dijawab_at: Date | null;
+  alasan_tolak: string | null;
 }
 
 export interface TrainingAttendanceTable {

@@ -45,6 +45,7 @@ import {
   VerificationSchema,
 } from './training-schemas.js';
 import { Year } from './workforce-schemas.js';
+import { trainingReplyRoutes } from './training-reply-routes.js';
 import { trainingTestRoutes } from './training-test-routes.js';
 
 const writeErrors = { ...authErrors, 409: ErrorResponse, 422: ErrorResponse };
@@ -61,6 +62,7 @@ function publicBase(configured: string | undefined, request: FastifyRequest): st
 export const trainingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = () => app.ctx.database.db;
   await app.register(trainingTestRoutes);
+  await app.register(trainingReplyRoutes);
 
   app.get(
     '/trainings',

@@ -1,5 +1,5 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { TRAINING_STATUSES } from '@tuntas/domain';
+import { PARTICIPANT_STATUSES, TRAINING_STATUSES } from '@tuntas/domain';
 import { literals, Nullable, StrictObject, Uuid, WilayahCode } from '../http/schemas.js';
 import { TestWindowSchema } from './training-test-schemas.js';
 
@@ -35,6 +35,7 @@ export const TrainingSchema = Type.Object({
   jumlahPeserta: Type.Integer({ description: 'Participants the caller sees' }),
   jp: Type.Integer(),
   tes: Type.Array(TestWindowSchema, { description: 'Its pre- and post-test, where it has them' }),
+  statusSaya: Nullable(literals(PARTICIPANT_STATUSES)),
 });
 
 export const TrainingBody = StrictObject({
@@ -62,6 +63,8 @@ export const TrainingBody = StrictObject({
 
 export const ParticipantSchema = Type.Object({
   userId: Uuid,
+  status: literals(PARTICIPANT_STATUSES),
+  alasanTolak: Nullable(Type.String()),
   nama: Type.String(),
   username: Type.String(),
   wilayah: Type.String(),

@@ -79,6 +79,7 @@ export async function checkIn(
       .select('users.wilayah')
       .where('training_id', '=', id)
       .where('user_id', '=', actor.id)
+      .where('training_participants.status', '<>', 'ditolak')
       .executeTakeFirst();
     if (!me) throw new AppError('TRAINING_NOT_PARTICIPANT');
     const unit = await unitOf(trx, id, kode);

@@ -76,6 +76,7 @@ async function selection(db: Kysely<DB>, actor: Actor, id: string, c: Invitation
     .selectFrom('training_participants')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('training_id', '=', id)
+    .where('status', '<>', 'ditolak')
     .executeTakeFirstOrThrow();
   return {
     kuota: training.kuota,
@@ -112,7 +113,7 @@ export async function invite(
     if (chosen.calon.length === 0) return chosen;
     await trx
       .insertInto('training_participants')
-      .values(chosen.calon.map((p) => ({ training_id: id, user_id: p.userId })))
+      .values(chosen.calon.map((p) => ({ training_id: id, user_id: p.userId, status: 'diundang' as const })))
       .execute();
     for (const p of chosen.calon)
       await recordAudit(trx, actor, origin, {

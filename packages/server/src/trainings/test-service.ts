@@ -173,6 +173,7 @@ const isParticipant = async (db: Kysely<DB>, id: string, userId: string) =>
     .select('user_id')
     .where('training_id', '=', id)
     .where('user_id', '=', userId)
+    .where('status', '<>', 'ditolak')
     .executeTakeFirst()) !== undefined;
 
 /**

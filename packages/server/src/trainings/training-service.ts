@@ -7,6 +7,7 @@ import {
   type CompletionResult,
   type TrainingParticipant,
   type TrainingRecord,
+  type ParticipantStatus,
   type TestWindow,
   type TrainingUnit,
 } from '@tuntas/domain';
@@ -87,7 +88,9 @@ async function testsOf(db: Kysely<DB>, ids: string[]): Promise<Map<string, TestW
   return out;
 }
 
-function present(row: Row & { jumlah: number }, units: TrainingUnit[], tes: TestWindow[], now: Date): TrainingRecord {
+type Listed = Row & { jumlah: number; status_saya: ParticipantStatus | null };
+
+function present(row: Listed, units: TrainingUnit[], tes: TestWindow[], now: Date): TrainingRecord {
   const completedAt = row.completed_at ? row.completed_at.toISOString() : null;
   return {
     id: row.id,
@@ -106,6 +109,7 @@ function present(row: Row & { jumlah: number }, units: TrainingUnit[], tes: Test
     jp: units.reduce((s, u) => s + u.jp, 0),
     units,
     tes,
+    statusSaya: row.status_saya,
   };
 }
 
@@ -119,8 +123,17 @@ function selectTrainings(db: Kysely<DB>, actor: Actor) {
         .innerJoin('users', 'users.id', 'c.user_id')
         .select((e) => e.fn.countAll<number>().as('n'))
         .whereRef('c.training_id', '=', 'trainings.id')
+        .where('c.status', '<>', 'ditolak')
         .where((e) => visibleParticipant(e, actor))
         .as('jumlah'),
+    )
+    .select((eb) =>
+      eb
+        .selectFrom('training_participants as s')
+        .select('s.status')
+        .whereRef('s.training_id', '=', 'trainings.id')
+        .where('s.user_id', '=', actor.id)
+        .as('status_saya'),
     )
     .where((eb) => visibleTraining(eb, actor));
 }
@@ -129,14 +142,21 @@ export async function listTrainings(db: Kysely<DB>, actor: Actor, now: Date): Pr
   const rows = await selectTrainings(db, actor).orderBy('mulai', 'desc').limit(500).execute();
   const ids = rows.map((r) => r.id);
   const [units, tests] = [await unitsOf(db, ids), await testsOf(db, ids)];
-  return rows.map((r) => present({ ...r, jumlah: Number(r.jumlah ?? 0) }, units.get(r.id) ?? [], tests.get(r.id) ?? [], now));
+  return rows.map((r) =>
+    present({ ...r, jumlah: Number(r.jumlah ?? 0), status_saya: r.status_saya ?? null }, units.get(r.id) ?? [], tests.get(r.id) ?? [], now),
+  );
 }
 
 export async function getTraining(db: Kysely<DB>, actor: Actor, id: string, now: Date): Promise<TrainingRecord> {
   const row = await selectTrainings(db, actor).where('trainings.id', '=', id).executeTakeFirst();
   if (!row) throw notFound();
   const [units, tests] = [await unitsOf(db, [id]), await testsOf(db, [id])];
-  return present({ ...row, jumlah: Number(row.jumlah ?? 0) }, units.get(id) ?? [], tests.get(id) ?? [], now);
+  return present(
+    { ...row, jumlah: Number(row.jumlah ?? 0), status_saya: row.status_saya ?? null },
+    units.get(id) ?? [],
+    tests.get(id) ?? [],
+    now,
+  );
 }
 
 /** The event row an actor may see, or 404. */
@@ -257,7 +277,17 @@ export async function listParticipants(db: Kysely<DB>, actor: Actor, id: string)
     .selectFrom('training_participants as p')
     .innerJoin('users', 'users.id', 'p.user_id')
     .leftJoin('training_certificates as c', (j) => j.onRef('c.training_id', '=', 'p.training_id').onRef('c.user_id', '=', 'p.user_id'))
-    .select(['p.user_id', 'users.username', 'users.nama_lengkap', 'users.wilayah', 'p.nilai_pre', 'p.nilai_post', 'c.nomor'])
+    .select([
+      'p.user_id',
+      'p.status',
+      'p.alasan_tolak',
+      'users.username',
+      'users.nama_lengkap',
+      'users.wilayah',
+      'p.nilai_pre',
+      'p.nilai_post',
+      'c.nomor',
+    ])
     .select((eb) =>
       eb
         .selectFrom('training_attendance as a')
@@ -282,6 +312,8 @@ export async function listParticipants(db: Kysely<DB>, actor: Actor, id: string)
     .execute();
   return rows.map((r) => ({
     userId: r.user_id,
+    status: r.status,
+    alasanTolak: r.alasan_tolak,
     username: r.username,
     nama: displayName(r),
     wilayah: r.wilayah ?? '',
@@ -323,6 +355,7 @@ export async function addParticipant(
         .selectFrom('training_participants')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('training_id', '=', id)
+        .where('status', '<>', 'ditolak')
         .executeTakeFirstOrThrow();
       if (Number(n) >= training.kuota) throw new AppError('TRAINING_QUOTA_FULL');
     }
@@ -348,11 +381,12 @@ async function participantRow(trx: Kysely<DB>, id: string, userId: string) {
   const p = await trx
     .selectFrom('training_participants')
     .innerJoin('users', 'users.id', 'training_participants.user_id')
-    .select(['users.wilayah'])
+    .select(['users.wilayah', 'training_participants.status'])
     .where('training_id', '=', id)
     .where('user_id', '=', userId)
     .executeTakeFirst();
   if (!p) throw fieldError('TRAINING_NOT_PARTICIPANT', 'userId', 'bukan_peserta');
+  if (p.status === 'ditolak') throw fieldError('TRAINING_INVITATION_DECLINED', 'userId', 'menolak_undangan');
   return p;
 }
 
@@ -483,6 +517,7 @@ export async function completeTraining(
       .innerJoin('users', 'users.id', 'p.user_id')
       .select(['p.user_id', 'p.nilai_post', 'users.nama_lengkap', 'users.username', 'users.wilayah'])
       .where('p.training_id', '=', id)
+      .where('p.status', '<>', 'ditolak')
       .orderBy('users.wilayah')
       .orderBy('users.nama_lengkap')
       .execute();

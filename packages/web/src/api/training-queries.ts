@@ -119,6 +119,19 @@ export function useInvite(id: string) {
   });
 }
 
+/** The invited participant's answer: coming, or not (with an optional reason). */
+export function useReplyInvitation(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { hadir: boolean; alasan?: string }) =>
+      api<TrainingParticipant>(`/trainings/${id}/invitation-reply`, { method: 'POST', json: input }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: trainingKeys.list });
+      void queryClient.invalidateQueries({ queryKey: trainingKeys.participants(id) });
+    },
+  });
+}
+
 /** A test as the participant takes it; never cached on the device (the server sends no key anyway). */
 export function useParticipantTest(id: string, jenis: TestJenis) {
   return useQuery({

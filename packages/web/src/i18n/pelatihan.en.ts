@@ -78,4 +78,11 @@ export const pelatihanEn: Widen<typeof pelatihanId> = {
   tesPre: 'Pre',
   tesPost: 'Post',
   tesGain: 'Gain',
+  replyInvited: 'You are invited to this training.',
+  replyConfirm: 'I will attend',
+  replyCannot: 'Cannot attend',
+  replyReason: 'Reason (optional)',
+  replyDecline: 'Send: cannot attend',
+  replyDeclined: 'You declined the invitation to this training.',
+  participantStatus: { diundang: 'not answered', terdaftar: 'registered', ditolak: 'declined' },
 };

@@ -76,4 +76,11 @@ export const pelatihanId = {
   tesPre: 'Pre',
   tesPost: 'Post',
   tesGain: 'Kenaikan',
+  replyInvited: 'Anda diundang ke pelatihan ini.',
+  replyConfirm: 'Saya akan hadir',
+  replyCannot: 'Tidak dapat hadir',
+  replyReason: 'Alasan (tidak wajib)',
+  replyDecline: 'Kirim: tidak dapat hadir',
+  replyDeclined: 'Anda menolak undangan pelatihan ini.',
+  participantStatus: { diundang: 'belum menjawab', terdaftar: 'terdaftar', ditolak: 'menolak' },
 } as const;

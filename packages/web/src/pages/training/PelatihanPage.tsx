@@ -15,6 +15,7 @@ import {
 import { QueryStatus } from '../../components/QueryStatus.js';
 import { formatDate } from '../../lib/format.js';
 import { CheckinQr } from './CheckinQr.js';
+import { InvitationReply } from './InvitationReply.js';
 import { InvitePanel } from './InvitePanel.js';
 import { TestResultsPanel } from './TestResultsPanel.js';
 
@@ -68,6 +69,7 @@ function TrainingCard({
           </li>
         ))}
       </ul>
+      {!organiser && <InvitationReply training={training} />}
       {organiser && training.status !== 'selesai' && <InvitePanel training={training} />}
       {organiser && training.status === 'berlangsung' && <CheckinQr training={training} />}
       {!organiser && training.status !== 'selesai' && training.tes.length > 0 && (
@@ -93,7 +95,8 @@ function TrainingCard({
               <ul className="plain-list">
                 {rows.map((p) => (
                   <li key={p.userId}>
-                    <strong>{p.nama}</strong> <small>{p.wilayah}</small> ·{' '}
+                    <strong>{p.nama}</strong> <small>{p.wilayah}</small>{' '}
+                    {p.status !== 'terdaftar' && <mark>{t(`pelatihan.participantStatus.${p.status}`)}</mark>} ·{' '}
                     {t('pelatihan.attended', { n: p.hadir.length, total: training.units.length })}
                     {p.terlambat.length > 0 && ` (${p.terlambat.length} ${t('pelatihan.late')})`}
                     {p.nilaiPost !== null && ` · ${t('pelatihan.postTest', { nilai: p.nilaiPost })}`}
