@@ -2,7 +2,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CERTIFICATE_NUMBER, KOMPETENSI, levelKompetensi, qualification, TARGET_JP_TAHUNAN, type TrainingRecord } from '@tuntas/domain';
+import {
+  CERTIFICATE_NUMBER,
+  KOMPETENSI,
+  levelKompetensi,
+  qualification,
+  TARGET_JP_TAHUNAN,
+  type TestResults,
+  type TrainingRecord,
+} from '@tuntas/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VERIFY_PER_MINUTE } from '../src/routes/training-routes.js';
 import { Random } from '../src/seed/random.js';
@@ -542,6 +550,15 @@ describe('demo data', () => {
       remoteAddress: '10.9.9.4',
     });
     expect(verified.json()).toMatchObject({ valid: true, jp: 30, mulai: '2025-11-20' });
-    expect(all.filter((t) => t.status === 'akan_datang' && t.mulai > today()).length).toBeGreaterThanOrEqual(2);
+    const upcoming = all.filter((t) => t.status === 'akan_datang' && t.mulai > today());
+    expect(upcoming.length).toBeGreaterThanOrEqual(2);
+    // Question banks: Surabaya's were taken (its gain per theme shows), the upcoming ones wait.
+    for (const t of [sby, ...upcoming.slice(0, 2)]) expect(t.tes.map((x) => x.jenis).sort()).toEqual(['post', 'pre']);
+    const gain = (await get(direktorat, `/trainings/${sby.id}/test-results`)).json() as TestResults;
+    expect(gain.units.map((u) => u.unit)).toEqual(['rehsos', 'alur', 'tik']);
+    expect(gain.units.every((u) => u.peserta === gain.peserta.length)).toBe(true);
+    expect(gain.peserta.reduce((sum, p) => sum + (p.gain ?? 0), 0)).toBeGreaterThan(0);
+    const passed = new Set(gain.peserta.filter((p) => (p.post ?? 0) >= 70).map((p) => p.userId));
+    expect(certs.length).toBeLessThanOrEqual(passed.size);
   });
 });

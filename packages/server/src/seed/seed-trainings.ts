@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { certificateNumber } from '../trainings/training-service.js';
 import { Random } from './random.js';
+import { LDP_BANK, seedBank, submissionRows, SURABAYA_BANK, TPPO_BANK } from './seed-training-tests.js';
 
 export interface TrainingSeedResult {
   trainings: number;
@@ -36,9 +37,10 @@ const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000).t
 
 /**
  * Capacity building for the demo: the Surabaya event of 20–22 November 2025 (three themes, 30 JP,
- * participants from eight provinces, attendance, pre/post-test, certificates for those who
- * qualified), two upcoming events with their first invitees, and a few koordinator assessments
- * and professional certifications. A few hundred rows in a handful of statements.
+ * participants from eight provinces, attendance, the pre- and post-test taken on their phones,
+ * certificates for those who qualified), two upcoming events with their question banks and (LDP)
+ * first invitees yet to answer, and a few koordinator assessments and professional certifications.
+ * About a thousand rows in a handful of statements.
  */
 export async function seedTrainings(db: Kysely<DB>, now: Date, random: Random): Promise<TrainingSeedResult> {
   const direktorat = await db.selectFrom('users').select('id').where('username', '=', 'direktorat').executeTakeFirst();
@@ -155,10 +157,41 @@ export async function seedTrainings(db: Kysely<DB>, now: Date, random: Random): 
       .execute();
 
     // Surabaya: most attended all three days and passed; a few missed a day or the pass mark.
+    // The pre- and post-test were taken on the phones (10 questions): correct answers 3–6 before, 7–10 after (5–6 for a few).
+    const by = direktorat?.id ?? null;
+    const bankIds = await seedBank(
+      trx,
+      {
+        trainingId: surabaya.id,
+        bank: SURABAYA_BANK,
+        windows: {
+          pre: { dibuka: new Date('2025-11-20T00:30:00Z'), ditutup: new Date('2025-11-20T01:30:00Z') },
+          post: { dibuka: new Date('2025-11-22T06:00:00Z'), ditutup: new Date('2025-11-22T08:00:00Z') },
+        },
+      },
+      by,
+    );
+    const taken = people.map((u, i) => {
+      const at = (iso: string) => new Date(Date.parse(iso) + random.int(5, 50) * 60_000);
+      const base = { trainingId: surabaya.id, userId: u.id, bank: SURABAYA_BANK };
+      return {
+        pre: submissionRows({ ...base, jenis: 'pre', ids: bankIds.pre, benar: random.int(3, 6), at: at('2025-11-20T00:30:00Z') }, random),
+        post: submissionRows(
+          {
+            ...base,
+            jenis: 'post',
+            ids: bankIds.post,
+            benar: i % 9 === 7 ? random.int(5, 6) : random.int(7, 10),
+            at: at('2025-11-22T06:00:00Z'),
+          },
+          random,
+        ),
+      };
+    });
     const results = people.map((u, i) => {
       const missed = i % 11 === 5 ? 'tik' : null;
-      const pre = random.int(40, 68);
-      const post = i % 9 === 7 ? random.int(55, 68) : random.int(72, 95);
+      const pre = taken[i]!.pre.nilai;
+      const post = taken[i]!.post.nilai;
       return { u, missed, pre, post, lulus: missed === null && post >= 70 };
     });
     await trx
@@ -187,6 +220,15 @@ export async function seedTrainings(db: Kysely<DB>, now: Date, random: Random): 
         ),
       )
       .execute();
+    const sent = taken.flatMap((t) => [t.pre, t.post]);
+    await trx
+      .insertInto('training_test_submissions')
+      .values(sent.map((t) => t.submission))
+      .execute();
+    await trx
+      .insertInto('training_test_answers')
+      .values(sent.flatMap((t) => t.answers))
+      .execute();
     const certified = results.filter((r) => r.lulus);
     await trx
       .insertInto('training_certificates')
@@ -207,8 +249,17 @@ export async function seedTrainings(db: Kysely<DB>, now: Date, random: Random): 
     if (invited.length)
       await trx
         .insertInto('training_participants')
-        .values(invited.map((u) => ({ training_id: ldp.id, user_id: u.id })))
+        .values(invited.map((u) => ({ training_id: ldp.id, user_id: u.id, status: 'diundang' as const })))
         .execute();
+    // Both upcoming events have their banks, open on the first morning and the last afternoon (WITA).
+    const morning = (day: string) => ({ dibuka: new Date(`${day}T00:00:00Z`), ditutup: new Date(`${day}T02:00:00Z`) });
+    const afternoon = (day: string) => ({ dibuka: new Date(`${day}T06:00:00Z`), ditutup: new Date(`${day}T08:00:00Z`) });
+    await seedBank(trx, { trainingId: ldp.id, bank: LDP_BANK, windows: { pre: morning(ldpStart), post: afternoon(addDays(now, 23)) } }, by);
+    await seedBank(
+      trx,
+      { trainingId: tppo.id, bank: TPPO_BANK, windows: { pre: morning(addDays(now, 49)), post: afternoon(addDays(now, 50)) } },
+      by,
+    );
 
     // The koordinator's judgement and professional certifications (one expired) for a few.
     const koordinator35 = await trx.selectFrom('users').select('id').where('username', '=', 'koordinator.35').executeTakeFirst();
