@@ -72,15 +72,17 @@ function TrainingCard({
       {!organiser && <InvitationReply training={training} />}
       {organiser && training.status !== 'selesai' && <InvitePanel training={training} />}
       {organiser && training.status === 'berlangsung' && <CheckinQr training={training} />}
-      {!organiser && training.status !== 'selesai' && training.tes.length > 0 && (
-        <p>
-          {training.tes.map((x) => (
-            <Link key={x.jenis} role="button" className="secondary" to={`/pelatihan/tes/${training.id}/${x.jenis}`}>
-              <ClipboardCheck size={16} aria-hidden /> {t(`pelatihan.tesTake.${x.jenis}`)}
-            </Link>
-          ))}
-        </p>
-      )}
+      {(training.statusSaya === 'diundang' || training.statusSaya === 'terdaftar') &&
+        training.status !== 'selesai' &&
+        training.tes.length > 0 && (
+          <p>
+            {training.tes.map((x) => (
+              <Link key={x.jenis} role="button" className="secondary" to={`/pelatihan/tes/${training.id}/${x.jenis}`}>
+                <ClipboardCheck size={16} aria-hidden /> {t(`pelatihan.tesTake.${x.jenis}`)}
+              </Link>
+            ))}
+          </p>
+        )}
       {!pendamping && training.tes.length > 0 && <TestResultsPanel training={training} />}
       {scanToCheckIn && (
         <p className="muted">
