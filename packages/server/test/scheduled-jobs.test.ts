@@ -55,7 +55,7 @@ describe('scheduled jobs (pg-boss cron)', () => {
       { name: QUEUES.retention.name, cron: '30 2 * * *', timezone: 'Asia/Jakarta' },
     ]);
     const policy = await rows<{ policy: string }>(`select policy from ${JOB_SCHEMA}.queue where name = '${QUEUES.dashboardRefresh.name}'`);
-    expect(policy).toEqual([{ policy: 'stately' }]);
+    expect(policy).toEqual([{ policy: 'short' }]);
   });
 
   it('refresh the dashboards each minute once across two nodes, through the queue', async () => {

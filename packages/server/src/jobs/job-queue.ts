@@ -2,6 +2,7 @@ import { CompiledQuery, type Transaction } from 'kysely';
 import PgBoss from 'pg-boss';
 import type { Database } from '../db/database.js';
 import type { DB } from '../db/schema.js';
+import { isTransient, retryTransient } from './transient-errors.js';
 
 /**
  * Background jobs stored in the database (pg-boss), so any node may run them and a crashed
@@ -19,13 +20,14 @@ export const QUEUES = {
   /** The retention schedule's daily anonymisation (privacy/retention-job.ts). */
   retention: { name: 'retention' },
   /**
-   * The per-minute recount of what moves with the clock (dashboard/refresh-job.ts). Stately: at
-   * most one waiting and one running, so a slow minute never piles up more; not retried (the next
-   * minute is the retry).
+   * The per-minute recount of what moves with the clock (dashboard/refresh-job.ts). Policy short: at
+   * most one waiting, so a slow minute never piles up more, while one left running by a dead node
+   * never holds up the next (the refresh's own lock keeps two from overlapping); not retried (the
+   * next minute is the retry), taken for dead after two minutes.
    */
-  dashboardRefresh: { name: 'dashboard_refresh', policy: 'stately', retryLimit: 0 },
+  dashboardRefresh: { name: 'dashboard_refresh', policy: 'short', retryLimit: 0, expireSeconds: 120, periodic: true },
   /** The hourly check that last month's reports exist (reports/report-jobs.ts). */
-  monthEndReports: { name: 'month_end_reports', policy: 'stately' },
+  monthEndReports: { name: 'month_end_reports', policy: 'short' },
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]['name'];
 interface QueueSpec {
@@ -33,6 +35,9 @@ interface QueueSpec {
   deadLetter?: QueueName;
   policy?: 'standard' | 'short' | 'singleton' | 'stately';
   retryLimit?: number;
+  expireSeconds?: number;
+  /** Queued again every minute whatever happens: never waited for by `settled()`. */
+  periodic?: boolean;
 }
 const QUEUE_LIST: readonly QueueSpec[] = Object.values(QUEUES);
 
@@ -97,24 +102,30 @@ function pgliteAdapter(database: Database, inflight: Set<Promise<unknown>>): PgB
   };
 }
 
-/** The app's pool; a multi-command text that fails is rolled back before its client goes back to the pool. */
+/**
+ * The app's pool; a multi-command text that fails is rolled back before its client goes back to the
+ * pool, and a statement lost to a restart or a deadlock is tried again (transient-errors.ts).
+ */
 function postgresAdapter(database: Database, inflight: Set<Promise<unknown>>): PgBoss.Db {
   const pool = database.pool!;
   return {
     executeSql: (text: string, values?: unknown[]) =>
       track(
         inflight,
-        (async () => {
+        retryTransient(async () => {
           const client = await pool.connect();
+          let lost = false;
           try {
             return await client.query(text, values);
           } catch (error) {
+            lost = isTransient(error);
             await client.query('rollback').catch(() => {});
             throw error;
           } finally {
-            client.release();
+            // A client whose connection is gone is dropped, not handed to the next statement.
+            client.release(lost);
           }
-        })(),
+        }),
       ),
   };
 }
@@ -225,9 +236,10 @@ export class JobQueue {
 
   #jobOptions(queue: QueueName) {
     const { settings } = this;
+    const spec = QUEUE_LIST.find((q) => q.name === queue);
     return {
-      expireInSeconds: settings.expireSeconds,
-      retryLimit: QUEUE_LIST.find((q) => q.name === queue)?.retryLimit ?? settings.retryLimit,
+      expireInSeconds: spec?.expireSeconds ?? settings.expireSeconds,
+      retryLimit: spec?.retryLimit ?? settings.retryLimit,
       retryDelay: settings.retryDelaySeconds,
       ...deadLetterOf(queue),
     };
@@ -338,14 +350,16 @@ export class JobQueue {
     return depth;
   }
 
-  /** Resolves once no job of this node's queues is waiting or running (tests; they keep retry delays short). */
+  /** Resolves once no job of this node's queues (but the minute's) is waiting or running (tests; they keep retry delays short). */
   async settled(timeoutMs = 60_000): Promise<void> {
     if (!this.#started || !this.#settings.run) return;
     await this.#started;
     const until = Date.now() + timeoutMs;
     for (;;) {
       const depth = await this.depth();
-      const open = [...this.#handlers.keys()].reduce((n, q) => n + depth[q].created + depth[q].retry + depth[q].active, 0);
+      const open = [...this.#handlers.keys()]
+        .filter((q) => !QUEUE_LIST.find((spec) => spec.name === q)?.periodic)
+        .reduce((n, q) => n + depth[q].created + depth[q].retry + depth[q].active, 0);
       if (open === 0 && this.#running.size === 0) return;
       if (Date.now() > until) throw new Error(`jobs still open after ${timeoutMs} ms: ${JSON.stringify(depth)}`);
       await new Promise((r) => setTimeout(r, 50));
