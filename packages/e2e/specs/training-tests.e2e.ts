@@ -100,4 +100,45 @@ describe('answering an invitation and taking the pre-test on the phone (issue 22
     await desk.close();
     await phone.close();
   });
+  it('the organiser writes a post-test on Pelatihan: questions per unit, choices one a line, the key and the window', async () => {
+    const desk = await openPage(browser, DESKTOP);
+    await signIn(desk.page, 'direktorat');
+    const nama = `Pelatihan LDP uji soal ${Date.now()}`;
+    const created = await json<TrainingRecord>(desk.page, '/trainings', {
+      method: 'POST',
+      body: {
+        nama,
+        mulai: today(),
+        selesai: today(),
+        tempat: 'Balai Besar Rehabilitasi Sosial, Surabaya',
+        wilayah: '35',
+        units: [
+          { kode: 'pfa', nama: 'Pertolongan pertama psikologis', jp: 4 },
+          { kode: 'anak', nama: 'LDP bagi anak', jp: 4 },
+        ],
+      },
+    });
+    expect(created.status).toBe(201);
+    await desk.page.goto('/pelatihan');
+    const card = desk.page.locator('article').filter({ hasText: nama });
+    await card.getByText('Soal pre-test dan post-test').click();
+    await card.getByRole('combobox', { name: /^Tes/ }).selectOption('post');
+    await card.getByLabel('Dibuka').fill(`${today()}T13:00`);
+    await card.getByLabel('Ditutup').fill(`${today()}T15:00`);
+    await card.getByRole('combobox', { name: /^Materi/ }).selectOption('anak');
+    await card.getByLabel('Pertanyaan').fill('Anak yang terpisah dari keluarga pertama-tama…');
+    await card.getByLabel(/Pilihan jawaban/).fill('Diadopsi\nDidata dan dicarikan keluarganya\nDikirim ke panti');
+    await card.getByRole('combobox', { name: /^Jawaban benar/ }).selectOption({ label: 'Didata dan dicarikan keluarganya' });
+    await card.getByRole('button', { name: 'Simpan soal' }).click();
+    await card.getByRole('status').getByText('1 soal tersimpan.').waitFor();
+    await screenshot(desk.page, 'pelatihan-soal-desktop');
+    const bank = (await json<TestBank>(desk.page, `/trainings/${created.body.id}/tests/post/bank`)).body;
+    expect(bank.soal).toEqual([
+      expect.objectContaining({ unit: 'anak', pilihan: ['Diadopsi', 'Didata dan dicarikan keluarganya', 'Dikirim ke panti'], jawaban: 1 }),
+    ]);
+    // 13.00 in Jakarta (the browser's zone) is 06.00 UTC.
+    expect(bank.dibuka).toBe(`${today()}T06:00:00.000Z`);
+    expect(desk.errors.filter((x) => !x.startsWith('Failed to load resource'))).toEqual([]);
+    await desk.close();
+  });
 });

@@ -8,13 +8,14 @@ import type {
   DevelopmentHours,
   InvitationPreview,
   ParticipantTest,
+  TestBank,
   TestJenis,
   TestResult,
   TestResults,
   TrainingParticipant,
   TrainingRecord,
 } from '@tuntas/domain';
-import { api } from './client.js';
+import { api, ApiError } from './client.js';
 
 /** Reads and writes of the Pelatihan screens (issue 22); the only place they talk to the server. */
 export const trainingKeys = {
@@ -160,5 +161,39 @@ export function useTestResults(id: string, enabled: boolean) {
     queryKey: ['trainings', id, 'test-results'],
     queryFn: () => api<TestResults>(`/trainings/${id}/test-results`),
     enabled,
+  });
+}
+
+/** The organiser's bank of one test, with its key; null while the event has none. */
+export function useTestBank(id: string, jenis: TestJenis, enabled: boolean) {
+  return useQuery({
+    queryKey: ['trainings', id, 'tests', jenis, 'bank'],
+    queryFn: async () => {
+      try {
+        return await api<TestBank>(`/trainings/${id}/tests/${jenis}/bank`);
+      } catch (e) {
+        if (e instanceof ApiError && e.code === 'TRAINING_TEST_NONE') return null;
+        throw e;
+      }
+    },
+    enabled,
+    gcTime: 0,
+  });
+}
+
+export interface TestBankInput {
+  dibuka: string;
+  ditutup: string;
+  soal: Array<{ unit: string; pertanyaan: string; pilihan: string[]; jawaban: number }>;
+}
+
+export function useSaveTestBank(id: string, jenis: TestJenis) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: TestBankInput) => api<TestBank>(`/trainings/${id}/tests/${jenis}`, { method: 'PUT', json: input }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: trainingKeys.list });
+      void queryClient.invalidateQueries({ queryKey: ['trainings', id, 'tests', jenis, 'bank'] });
+    },
   });
 }

@@ -17,6 +17,7 @@ import { formatDate } from '../../lib/format.js';
 import { CheckinQr } from './CheckinQr.js';
 import { InvitationReply } from './InvitationReply.js';
 import { InvitePanel } from './InvitePanel.js';
+import { TestBankEditor } from './TestBankEditor.js';
 import { TestResultsPanel } from './TestResultsPanel.js';
 
 const thisYear = () => new Date().getFullYear();
@@ -72,6 +73,7 @@ function TrainingCard({
       {!organiser && <InvitationReply training={training} />}
       {organiser && training.status !== 'selesai' && <InvitePanel training={training} />}
       {organiser && training.status === 'berlangsung' && <CheckinQr training={training} />}
+      {organiser && (training.status === 'akan_datang' || training.status === 'berlangsung') && <TestBankEditor training={training} />}
       {(training.statusSaya === 'diundang' || training.statusSaya === 'terdaftar') &&
         training.status !== 'selesai' &&
         training.tes.length > 0 && (

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTestResults } from '../../api/training-queries.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 const dash = (n: number | null) => (n === null ? '–' : String(n));
 const signed = (n: number | null) => (n === null ? '–' : n > 0 ? `+${n}` : String(n));
@@ -34,7 +35,7 @@ export function TestResultsPanel({ training }: { training: TrainingRecord }) {
           {(r) => (
             <>
               {r.nilaiLulus !== null && <p className="muted">{t('pelatihan.tesPassMark', { nilai: r.nilaiLulus })}</p>}
-              <div className="table-scroll">
+              <TableScroll label={t('pelatihan.tesUnitTable')}>
                 <table>
                   <Head first={t('pelatihan.tesUnit')} />
                   <tbody>
@@ -48,8 +49,8 @@ export function TestResultsPanel({ training }: { training: TrainingRecord }) {
                     ))}
                   </tbody>
                 </table>
-              </div>
-              <div className="table-scroll">
+              </TableScroll>
+              <TableScroll label={t('pelatihan.tesParticipantTable')}>
                 <table>
                   <Head first={t('pelatihan.tesParticipant')} />
                   <tbody>
@@ -65,7 +66,7 @@ export function TestResultsPanel({ training }: { training: TrainingRecord }) {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             </>
           )}
         </QueryStatus>
