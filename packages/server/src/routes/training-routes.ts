@@ -8,17 +8,9 @@ import { checkIn, checkinToken } from '../trainings/checkin-service.js';
 import { invite, previewInvitation } from '../trainings/invitation-service.js';
 import { certificateFile, listCertificates, revokeCertificate, verifyCertificate } from '../trainings/certificate-service.js';
 import { addCertification, assessCompetency, competencyMatrix, developmentHours } from '../trainings/competency-service.js';
-import {
-  addParticipant,
-  completeTraining,
-  createTraining,
-  getTraining,
-  listParticipants,
-  listTrainings,
-  recordAttendance,
-  recordResult,
-  trainingCertificates,
-} from '../trainings/training-service.js';
+import { recordAttendance, recordResult } from '../trainings/attendance-service.js';
+import { completeTraining, trainingCertificates } from '../trainings/completion-service.js';
+import { addParticipant, createTraining, getTraining, listParticipants, listTrainings } from '../trainings/training-service.js';
 import {
   AssessmentBody,
   AttendanceBody,

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { certificateNumber } from '../trainings/training-service.js';
+import { certificateNumber } from '../trainings/completion-service.js';
 import { Random } from './random.js';
 import { LDP_BANK, seedBank, submissionRows, SURABAYA_BANK, TPPO_BANK } from './seed-training-tests.js';
 

@@ -7,7 +7,8 @@ import { trainingPolicy } from '../authz/policies.js';
 import type { DB } from '../db/schema.js';
 import { AppError, fieldError, forbidden } from '../http/app-error.js';
 import { workerClock } from '../workforce/worker.js';
-import { loadTraining, participantOf, saveAttendance } from './training-service.js';
+import { saveAttendance } from './attendance-service.js';
+import { loadTraining, participantOf } from './training-service.js';
 
 /**
  * QR check-in per session (issue 22). The organiser's screen shows a token `unit.expiry.mac`, the

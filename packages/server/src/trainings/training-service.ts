@@ -1,10 +1,5 @@
-import { randomInt } from 'node:crypto';
 import {
-  NILAI_LULUS_BAKU,
-  qualification,
   trainingStatus,
-  type CertificateSummary,
-  type CompletionResult,
   type TrainingParticipant,
   type TrainingRecord,
   type ParticipantStatus,
@@ -55,8 +50,9 @@ export function visibleParticipant<D, TB extends keyof D>(eb: ExpressionBuilder<
   return inScope(eb, sql.ref<string | null>('users.wilayah'), actor);
 }
 
-const today = (wilayah: string, now: Date) => workerClock(wilayah, now).tanggal;
-const displayName = (u: { nama_lengkap: string | null; username: string }) => u.nama_lengkap ?? u.username;
+/** The venue's own day. */
+export const today = (wilayah: string, now: Date) => workerClock(wilayah, now).tanggal;
+export const displayName = (u: { nama_lengkap: string | null; username: string }) => u.nama_lengkap ?? u.username;
 
 async function unitsOf(db: Kysely<DB>, ids: string[]): Promise<Map<string, TrainingUnit[]>> {
   const out = new Map<string, TrainingUnit[]>();
@@ -263,7 +259,7 @@ export async function createTraining(
 }
 
 /** Changes to an event are the organiser's, and stop once it is completed. */
-async function loadForChange(trx: Kysely<DB>, actor: Actor, id: string): Promise<Row> {
+export async function loadForChange(trx: Kysely<DB>, actor: Actor, id: string): Promise<Row> {
   const row = await loadTraining(trx, actor, id);
   if (!trainingPolicy.manage(actor)) throw forbidden();
   const locked = await trx.selectFrom('trainings').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
@@ -375,219 +371,4 @@ export async function participantOf(db: Kysely<DB>, actor: Actor, id: string, us
   const found = (await listParticipants(db, actor, id)).find((p) => p.userId === userId);
   if (!found) throw notFound();
   return found;
-}
-
-async function participantRow(trx: Kysely<DB>, id: string, userId: string) {
-  const p = await trx
-    .selectFrom('training_participants')
-    .innerJoin('users', 'users.id', 'training_participants.user_id')
-    .select(['users.wilayah', 'training_participants.status'])
-    .where('training_id', '=', id)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  if (!p) throw fieldError('TRAINING_NOT_PARTICIPANT', 'userId', 'bukan_peserta');
-  if (p.status === 'ditolak') throw fieldError('TRAINING_INVITATION_DECLINED', 'userId', 'menolak_undangan');
-  return p;
-}
-
-/**
- * The organiser marks a unit's attendance, only from the unit's day (the event's first day when
- * the unit has none), in the venue's time zone. A participant never marks themself here: their own
- * check-in needs the session's QR token (checkin-service), or anyone could claim a session from home.
- */
-export async function recordAttendance(
-  db: Kysely<DB>,
-  actor: Actor,
-  origin: RequestOrigin,
-  id: string,
-  input: { userId: string; unit: string },
-  now: Date,
-): Promise<{ created: boolean; participant: TrainingParticipant }> {
-  const created = await db.transaction().execute(async (trx) => {
-    const training = await loadTraining(trx, actor, id);
-    if (!trainingPolicy.manage(actor)) throw forbidden();
-    const locked = await trx.selectFrom('trainings').select('completed_at').where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
-    if (locked.completed_at) throw new AppError('TRAINING_COMPLETED');
-    const participant = await participantRow(trx, id, input.userId);
-    const unit = await trx
-      .selectFrom('training_units')
-      .select(['kode', 'tanggal'])
-      .where('training_id', '=', id)
-      .where('kode', '=', input.unit)
-      .executeTakeFirst();
-    if (!unit) throw fieldError('TRAINING_UNIT_UNKNOWN', 'unit', 'tidak_dikenal');
-    if (today(training.wilayah, now) < (unit.tanggal ?? training.mulai))
-      throw new AppError('TRAINING_SESSION_NOT_STARTED', { unit: unit.kode, tanggal: unit.tanggal ?? training.mulai });
-    return saveAttendance(
-      trx,
-      actor,
-      origin,
-      { id, userId: input.userId, unit: unit.kode, wilayah: participant.wilayah, terlambat: false },
-      { sendiri: false },
-    );
-  });
-  return { created, participant: await participantOf(db, actor, id, input.userId) };
-}
-
-/** One unit's attendance with its audit event; false when it was already recorded (nothing changes). */
-export async function saveAttendance(
-  trx: Kysely<DB>,
-  actor: Actor,
-  origin: RequestOrigin,
-  a: { id: string; userId: string; unit: string; wilayah: string | null; terlambat: boolean },
-  details: Record<string, unknown>,
-): Promise<boolean> {
-  const inserted = await trx
-    .insertInto('training_attendance')
-    .values({ training_id: a.id, user_id: a.userId, unit: a.unit, recorded_by: actor.id, terlambat: a.terlambat })
-    .onConflict((oc) => oc.doNothing())
-    .returning('unit')
-    .executeTakeFirst();
-  if (!inserted) return false;
-  await recordAudit(trx, actor, origin, {
-    action: 'training.attendance',
-    entityType: 'training',
-    entityId: a.id,
-    wilayah: a.wilayah,
-    details: { userId: a.userId, unit: a.unit, ...details },
-  });
-  return true;
-}
-
-/** Pre- and post-test scores, recorded by the organiser. */
-export async function recordResult(
-  db: Kysely<DB>,
-  actor: Actor,
-  origin: RequestOrigin,
-  id: string,
-  input: { userId: string; nilaiPre?: number | null | undefined; nilaiPost?: number | null | undefined },
-): Promise<TrainingParticipant> {
-  await db.transaction().execute(async (trx) => {
-    await loadForChange(trx, actor, id);
-    const participant = await participantRow(trx, id, input.userId);
-    const values = {
-      ...(input.nilaiPre !== undefined && { nilai_pre: input.nilaiPre }),
-      ...(input.nilaiPost !== undefined && { nilai_post: input.nilaiPost }),
-    };
-    if (Object.keys(values).length === 0) throw fieldError('TRAINING_INVALID', 'nilaiPost', 'wajib');
-    // A test with a bank is scored from the answers (test-service); a hand-entered mark would override them.
-    const banked = (await trx.selectFrom('training_tests').select('jenis').where('training_id', '=', id).execute()).map((r) => r.jenis);
-    if ((banked.includes('pre') && 'nilai_pre' in values) || (banked.includes('post') && 'nilai_post' in values))
-      throw new AppError('TRAINING_TEST_AUTO_SCORED');
-    await trx.updateTable('training_participants').set(values).where('training_id', '=', id).where('user_id', '=', input.userId).execute();
-    await recordAudit(trx, actor, origin, {
-      action: 'training.result',
-      entityType: 'training',
-      entityId: id,
-      wilayah: participant.wilayah,
-      details: { userId: input.userId, fields: Object.keys(values) },
-    });
-  });
-  return participantOf(db, actor, id, input.userId);
-}
-
-/** `SRT-2025-0001-7K3F9QXM`: the random tail makes numbers unguessable, so verification cannot be walked. */
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-export function certificateNumber(year: string, eventNumber: number, draw: (n: number) => number = randomInt): string {
-  let tail = '';
-  for (let i = 0; i < 8; i++) tail += CROCKFORD[draw(32)];
-  return `SRT-${year}-${String(eventNumber).padStart(4, '0')}-${tail}`;
-}
-
-/**
- * Completes an event: everyone who qualifies (by default every unit attended, and the post-test
- * passed where the event has one) gets a certificate carrying the event's JP; the event closes.
- * An event with a post-test bank has a post-test by definition: its submissions are the marks, and
- * its pass mark is the event's own or NILAI_LULUS_BAKU.
- */
-export async function completeTraining(
-  db: Kysely<DB>,
-  actor: Actor,
-  origin: RequestOrigin,
-  id: string,
-  now: Date,
-): Promise<CompletionResult> {
-  return db.transaction().execute(async (trx) => {
-    const training = await loadForChange(trx, actor, id);
-    if (today(training.wilayah, now) < training.selesai) throw new AppError('TRAINING_NOT_ENDED', { selesai: training.selesai });
-    const units = await trx.selectFrom('training_units').select(['kode', 'jp']).where('training_id', '=', id).orderBy('urutan').execute();
-    const jp = units.reduce((s, u) => s + u.jp, 0);
-    const people = await trx
-      .selectFrom('training_participants as p')
-      .innerJoin('users', 'users.id', 'p.user_id')
-      .select(['p.user_id', 'p.nilai_post', 'users.nama_lengkap', 'users.username', 'users.wilayah'])
-      .where('p.training_id', '=', id)
-      .where('p.status', '<>', 'ditolak')
-      .orderBy('users.wilayah')
-      .orderBy('users.nama_lengkap')
-      .execute();
-    const attendance = await trx.selectFrom('training_attendance').select(['user_id', 'unit']).where('training_id', '=', id).execute();
-    const postBank = await trx
-      .selectFrom('training_tests')
-      .select('jenis')
-      .where('training_id', '=', id)
-      .where('jenis', '=', 'post')
-      .executeTakeFirst();
-    const submitted = postBank
-      ? new Map(
-          (
-            await trx
-              .selectFrom('training_test_submissions')
-              .select(['user_id', 'nilai'])
-              .where('training_id', '=', id)
-              .where('jenis', '=', 'post')
-              .execute()
-          ).map((r) => [r.user_id, r.nilai]),
-        )
-      : null;
-    const attended = new Map<string, string[]>();
-    for (const a of attendance) attended.set(a.user_id, [...(attended.get(a.user_id) ?? []), a.unit]);
-    const result: CompletionResult = { certificates: [], notQualified: [] };
-    for (const p of people) {
-      const q = qualification({
-        units: units.map((u) => u.kode),
-        attended: attended.get(p.user_id) ?? [],
-        minKehadiran: training.min_kehadiran,
-        nilaiLulus: submitted ? (training.nilai_lulus ?? NILAI_LULUS_BAKU) : training.nilai_lulus,
-        nilaiPost: submitted ? (submitted.get(p.user_id) ?? null) : p.nilai_post,
-      });
-      const nama = displayName(p);
-      if (!q.lulus) {
-        result.notQualified.push({ userId: p.user_id, nama, unitKurang: q.unitKurang, postTestKurang: q.postTestKurang });
-        continue;
-      }
-      const nomor = certificateNumber(training.selesai.slice(0, 4), training.nomor);
-      await trx.insertInto('training_certificates').values({ nomor, training_id: id, user_id: p.user_id, nama, jp }).execute();
-      await recordAudit(trx, actor, origin, {
-        action: 'certificate.issue',
-        entityType: 'certificate',
-        entityId: nomor,
-        wilayah: p.wilayah,
-        details: { trainingId: id, userId: p.user_id, jp },
-      });
-      result.certificates.push({ nomor, userId: p.user_id, nama, valid: true });
-    }
-    await trx.updateTable('trainings').set({ completed_at: now }).where('id', '=', id).execute();
-    await recordAudit(trx, actor, origin, {
-      action: 'training.complete',
-      entityType: 'training',
-      entityId: id,
-      wilayah: training.wilayah,
-      details: { lulus: result.certificates.length, tidakLulus: result.notQualified.length },
-    });
-    return result;
-  });
-}
-
-export async function trainingCertificates(db: Kysely<DB>, actor: Actor, id: string): Promise<CertificateSummary[]> {
-  await loadTraining(db, actor, id);
-  const rows = await db
-    .selectFrom('training_certificates as c')
-    .innerJoin('users', 'users.id', 'c.user_id')
-    .select(['c.nomor', 'c.user_id', 'c.nama', 'c.revoked_at'])
-    .where('c.training_id', '=', id)
-    .where((eb) => visibleParticipant(eb, actor))
-    .orderBy('c.nama')
-    .execute();
-  return rows.map((r) => ({ nomor: r.nomor, userId: r.user_id, nama: r.nama, valid: r.revoked_at === null }));
 }
