@@ -1,3 +1,5 @@
+import { stat, utimes } from 'node:fs/promises';
+import path from 'node:path';
 import type { BeneficiaryRecord, CaseRecord } from '@tuntas/domain';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -5,6 +7,7 @@ import { verifyAuditChain } from '../src/audit/audit-chain.js';
 import { QUEUES } from '../src/jobs/job-queue.js';
 import { retentionDeps } from '../src/privacy/retention-job.js';
 import { runRetention } from '../src/privacy/retention-run.js';
+import { scheduleFromEnv } from '../src/privacy/retention-schedule.js';
 import { auditDetails, buildCase, buildDisaster, buildPerson, buildTracing } from './support/factories.js';
 import { createTestApp, signIn, type Session, type TestContext } from './support/test-app.js';
 
@@ -279,6 +282,33 @@ describe('retention (UU 27/2022)', () => {
     const photos = await ctx.database.db.selectFrom('evidence_photos').select('id').where('owner_id', '=', activity.id).execute();
     expect(photos.map((p) => p.id)).toEqual([newPhoto.id]);
     expect(await verifyAuditChain(ctx.database.db)).toMatchObject({ ok: true });
+  });
+
+  it('deletes an import’s row report (names, NIKs) once past its keeping time, and nothing younger', async () => {
+    const csv = 'nik,nama,jenis_kelamin,tanggal_lahir,kode_desa\n123,Budi Santoso,L,1980-01-01,35.10.01.2001\n';
+    const upload = async () => {
+      const r = await owner.request({
+        method: 'POST',
+        url: '/api/v1/imports/beneficiaries?dryRun=true&fileName=data.csv',
+        payload: Buffer.from(csv),
+        headers: { 'content-type': 'text/csv' },
+      });
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json() as { id: string; reportUrl: string };
+    };
+    const [old, fresh] = [await upload(), await upload()];
+    const file = (id: string) => path.join(ctx.config.importUpload.reportsDir, `${id}.xlsx`);
+    // Two days old: past a one-day schedule, younger than the week after which an upload sweeps it itself.
+    const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000);
+    await utimes(file(old.id), twoDaysAgo, twoDaysAgo);
+    const oneDay = { ...deps(), schedule: scheduleFromEnv('laporan_impor=1') };
+
+    expect((await runRetention(oneDay, { dryRun: true })).jumlah.berkasLaporanImpor).toBeGreaterThanOrEqual(1);
+    expect((await stat(file(old.id))).isFile()).toBe(true);
+    await runRetention(oneDay, { dryRun: false });
+    await expect(stat(file(old.id))).rejects.toThrow();
+    expect((await stat(file(fresh.id))).isFile()).toBe(true);
+    expect((await owner.request({ method: 'GET', url: fresh.reportUrl })).statusCode).toBe(200);
   });
 
   it('ends ended sessions after their period, and runs daily as a job in the database', async () => {
