@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useTasks } from '../api/casework-queries.js';
 import { formatDate, formatDateTime, formatNumber } from '../lib/format.js';
 import { TransferDecision } from '../pages/cases/work/TransferPanel.js';
+import { TableScroll } from './TableScroll.js';
 
 /**
  * Today's tasks: overdue stages, referrals waiting for an answer, follow-up visits due, plans
@@ -153,7 +154,7 @@ export function TasksCard() {
       {d.perPendamping.length > 0 && (
         <>
           <h3>{t('kasus.tugas.perPendamping')}</h3>
-          <div className="table-scroll">
+          <TableScroll>
             <table>
               <thead>
                 <tr>
@@ -176,7 +177,7 @@ export function TasksCard() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       )}
     </article>

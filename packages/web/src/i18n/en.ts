@@ -26,6 +26,7 @@ export const en: Widen<Dictionary> = {
     page: 'Page {{page}} of {{pages}}',
     previous: 'Previous',
     next: 'Next',
+    table: 'Table',
     total: '{{count, number}} records',
     offline: 'You are offline. Form input is kept on this device.',
     language: 'Language',

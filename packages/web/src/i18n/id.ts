@@ -25,6 +25,7 @@ export const id = {
     page: 'Halaman {{page}} dari {{pages}}',
     previous: 'Sebelumnya',
     next: 'Berikutnya',
+    table: 'Tabel',
     total: '{{count, number}} data',
     offline: 'Anda sedang luring. Perubahan di formulir tersimpan di perangkat ini.',
     language: 'Bahasa',

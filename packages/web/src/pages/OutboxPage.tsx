@@ -15,6 +15,7 @@ import {
   type OutboxEntry,
 } from '../api/outbox.js';
 import { formatDateTime } from '../lib/format.js';
+import { TableScroll } from '../components/TableScroll.js';
 
 /**
  * A value as a person reads it: a list one item per line, a record's fields in a fixed order (the
@@ -46,7 +47,7 @@ function ConflictView({ entry }: { entry: OutboxEntry }) {
   return (
     <>
       <p className="warning">{t('luring.conflict.intro')}</p>
-      <div className="table-scroll">
+      <TableScroll>
         <table className="conflict">
           <thead>
             <tr>
@@ -68,7 +69,7 @@ function ConflictView({ entry }: { entry: OutboxEntry }) {
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {typeof current['version'] === 'number' && (
         <p className="muted">
           {t('luring.conflict.versions', { mine: entry.baseVersion ?? '—', theirs: current['version'] as number })}

@@ -7,6 +7,7 @@ import { Pager } from '../../components/Pager.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
 import { formatDateTime, formatNumber } from '../../lib/format.js';
 import { AreaSelect } from './AreaSelect.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 const PAGE_SIZE = 50;
 /** Actions worth offering by name; any other is typed. */
@@ -213,7 +214,7 @@ export default function AuditPage() {
               {t('common.total', { count: d.total })} ·{' '}
               {t('admin.audit.protectedCount', { count: d.items.filter((e) => e.protectedRead).length })}
             </p>
-            <div className="table-scroll">
+            <TableScroll>
               <table className="audit-table">
                 <thead>
                   <tr>
@@ -232,7 +233,7 @@ export default function AuditPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
             <Pager page={page} total={d.total} pageSize={PAGE_SIZE} onPage={setPage} />
           </>
         )}

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TableScroll } from '../../components/TableScroll.js';
 
 /** Pieces both halves of the working calendar (holidays, special hours) show alike. */
 
@@ -92,7 +93,7 @@ export function CalendarTable({
       {empty !== null ? (
         <p className="empty">{empty}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll>
           <table aria-label={title}>
             <thead>
               <tr>
@@ -104,7 +105,7 @@ export function CalendarTable({
             </thead>
             <tbody>{children}</tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {removeError && (
         <p role="alert" className="error">

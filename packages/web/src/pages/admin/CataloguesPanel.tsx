@@ -1,5 +1,6 @@
 import { ASSESSMENT_FORM_VERSION, assessmentForm, ATENSI_LAYANAN, PPKS, TAHAPAN } from '@tuntas/domain';
 import { useTranslation } from 'react-i18next';
+import { TableScroll } from '../../components/TableScroll.js';
 
 /** The catalogues every screen uses, as views: they change only with a regulation, by a release. */
 export function CataloguesPanel() {
@@ -10,7 +11,7 @@ export function CataloguesPanel() {
       <p>{t('referensi.katalog.intro')}</p>
       <details>
         <summary>{t('referensi.katalog.ppks', { count: PPKS.length })}</summary>
-        <div className="table-scroll">
+        <TableScroll>
           <table>
             <caption>{t('referensi.katalog.ppksCaption')}</caption>
             <thead>
@@ -34,7 +35,7 @@ export function CataloguesPanel() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </details>
       <details>
         <summary>{t('referensi.katalog.tahapan', { count: TAHAPAN.length })}</summary>
@@ -50,7 +51,7 @@ export function CataloguesPanel() {
       <details>
         <summary>{t('referensi.katalog.forms', { versi: ASSESSMENT_FORM_VERSION })}</summary>
         <p className="muted">{t('referensi.katalog.formsNote')}</p>
-        <div className="table-scroll">
+        <TableScroll>
           <table>
             <caption>{t('referensi.katalog.formsCaption')}</caption>
             <thead>
@@ -80,7 +81,7 @@ export function CataloguesPanel() {
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </details>
       <details>
         <summary>{t('referensi.katalog.atensi', { count: ATENSI_LAYANAN.length })}</summary>

@@ -12,6 +12,7 @@ import { AccountArea, grantable, RoleSelect, ROLES, TemporaryPassword } from './
 import { StaffImportPanel } from './StaffImportPanel.js';
 import { TwoFactorPolicyPanel } from './TwoFactorPolicyPanel.js';
 import { UserPanel } from './UserPanel.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 const SIGN_IN: LastSignIn[] = ['never', 'within30d', 'over30d', 'over90d'];
 const PAGE_SIZE = 25;
@@ -209,7 +210,7 @@ export default function PenggunaPage() {
         {(d) => (
           <>
             <p className="muted">{t('common.total', { count: d.total })}</p>
-            <div className="table-scroll">
+            <TableScroll>
               <table>
                 <thead>
                   <tr>
@@ -236,7 +237,7 @@ export default function PenggunaPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
             <Pager page={filters.page} total={d.total} pageSize={PAGE_SIZE} onPage={(page) => setFilters({ ...filters, page })} />
           </>
         )}

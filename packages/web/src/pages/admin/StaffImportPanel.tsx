@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStaffImport } from '../../api/admin-queries.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 /**
  * Many accounts at once from the staff list (XLSX): checked first (nothing created), then
@@ -59,7 +60,7 @@ export function StaffImportPanel() {
               : t('admin.staffImport.done', { total: result.total, dibuat: result.dibuat, ditolak: result.ditolak })}
           </p>
           {!result.dryRun && result.dibuat > 0 && <p className="notice">{t('admin.staffImport.passwordsOnce')}</p>}
-          <div className="table-scroll">
+          <TableScroll>
             <table>
               <caption>{t('admin.staffImport.rows')}</caption>
               <thead>
@@ -96,7 +97,7 @@ export function StaffImportPanel() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       )}
     </details>

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSetStageTarget, useStageTargets } from '../../api/reference-queries.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 const tahapanNama = (kode: TahapanCode) => TAHAPAN.find((t) => t.kode === kode)?.nama ?? kode;
 const ppksNama = (kode: string) => {
@@ -83,7 +84,7 @@ export function StageTargetsPanel({ canEdit }: { canEdit: boolean }) {
       <p>{t('referensi.target.intro')}</p>
       <QueryStatus query={targets} isEmpty={() => false} empty={null}>
         {(rows) => (
-          <div className="table-scroll">
+          <TableScroll>
             <table>
               <caption>{t('referensi.target.title')}</caption>
               <thead>
@@ -111,7 +112,7 @@ export function StageTargetsPanel({ canEdit }: { canEdit: boolean }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </QueryStatus>
       {canEdit && !editing && (

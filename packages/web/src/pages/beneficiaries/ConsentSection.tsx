@@ -15,6 +15,7 @@ import { ApiError } from '../../api/client.js';
 import { useAddConsent, useConsents, useProcessingBases, useWithdrawConsent } from '../../api/consent-queries.js';
 import { useMe } from '../../api/queries.js';
 import { formatDateTime, workerToday } from '../../lib/format.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 function useBasisLabel() {
   const { t } = useTranslation();
@@ -131,7 +132,7 @@ function ProcessingBases({ id }: { id: string }) {
   const bases = useProcessingBases(id);
   if (!bases.data) return null;
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table>
         <caption>{t('beneficiaries.basesTitle')}</caption>
         <thead>
@@ -162,7 +163,7 @@ function ProcessingBases({ id }: { id: string }) {
             ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

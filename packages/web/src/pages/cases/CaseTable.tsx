@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { StatusBadge } from '../../components/CaseCard.js';
 import { formatDay } from '../../lib/format.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 type Picked = { id: string; wilayah: string };
 
@@ -58,7 +59,7 @@ export function CaseTable({
   const others = (selected ?? []).filter((x) => !cases.some((c) => c.id === x.id));
   const sort = { urut, arah, onSort };
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="case-table">
         <caption className="visually-hidden">{t('kasus.daftar.table')}</caption>
         <thead>
@@ -117,6 +118,6 @@ export function CaseTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -9,6 +9,7 @@ import { formatNumber, formatTime } from '../../lib/format.js';
 import { ActiveDisasters } from './ActiveDisasters.js';
 import { TileMap } from './TileMap.js';
 import { TrendChart } from './TrendChart.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 type Indicator = 'tingkatPenyelesaian' | 'total' | 'terlambat';
 
@@ -107,7 +108,7 @@ function Body({ d, indicator, onPick }: { d: DashboardOverview; indicator: Indic
         <section>
           <h2>{t('dasbor.areas')}</h2>
           <p className="muted">{t('dasbor.drillHint')}</p>
-          <div className="table-scroll">
+          <TableScroll>
             <table>
               <thead>
                 <tr>
@@ -143,7 +144,7 @@ function Body({ d, indicator, onPick }: { d: DashboardOverview; indicator: Indic
                   ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </section>
       )}
 

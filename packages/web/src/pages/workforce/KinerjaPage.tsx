@@ -8,6 +8,7 @@ import { QueryStatus } from '../../components/QueryStatus.js';
 import { formatNumber, workerToday } from '../../lib/format.js';
 import { DevelopmentHoursLine } from '../training/DevelopmentHoursLine.js';
 import { AdjustForm, BehaviourForm, usePeriodeName } from './SkpRatingForms.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 function Spark({ values }: { values: number[] }) {
   const max = Math.max(1, ...values);
@@ -23,7 +24,7 @@ function Spark({ values }: { values: number[] }) {
 function IndicatorTable({ perf, kelompok }: { perf: PerformanceRecord; kelompok: 'hasil_kerja' | 'disiplin' }) {
   const { t } = useTranslation();
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table data-kelompok={kelompok}>
         <caption>{t(`kerja.skp.kelompok.${kelompok}`)}</caption>
         <thead>
@@ -63,7 +64,7 @@ function IndicatorTable({ perf, kelompok }: { perf: PerformanceRecord; kelompok:
             ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

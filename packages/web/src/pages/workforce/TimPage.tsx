@@ -7,6 +7,7 @@ import { QueryStatus } from '../../components/QueryStatus.js';
 import { formatNumber, formatTime, kmText } from '../../lib/format.js';
 import { TeamMap } from './TeamMap.js';
 import { TeamSyncStatus } from './TeamSyncStatus.js';
+import { TableScroll } from '../../components/TableScroll.js';
 
 const thisMonth = () => new Date().toISOString().slice(0, 7);
 
@@ -86,7 +87,7 @@ export default function TimPage() {
       )}
       <QueryStatus query={recap} isEmpty={(d) => d.items.length === 0} empty={null}>
         {(d) => (
-          <div className="table-scroll">
+          <TableScroll>
             <table>
               <thead>
                 <tr>
@@ -135,7 +136,7 @@ export default function TimPage() {
                 })}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </QueryStatus>
     </section>
