@@ -63,6 +63,8 @@ describe('answering an invitation and taking the pre-test on the phone (issue 22
     await phone.page.goto('/pelatihan');
     const card = phone.page.locator('article').filter({ hasText: nama });
     await card.getByText('Anda diundang ke pelatihan ini.').waitFor();
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(phone.page, 'pelatihan-undangan-ponsel');
     await card.getByRole('button', { name: 'Saya akan hadir' }).click();
     await card.getByRole('button', { name: 'Kerjakan pre-test' }).waitFor();
     await expect
