@@ -68,10 +68,13 @@ describe('the work inside a case', () => {
     await page.getByRole('button', { name: /^Lanjut ke Rencana/ }).click();
     await page.getByRole('tab', { name: 'Rencana' }).click();
     await page.getByLabel('Tujuan (satu per baris)').fill('Keluarga kembali ke hunian layak\nTrauma anak berkurang');
-    await page.getByLabel('Layanan', { exact: true }).selectOption('hidup_layak');
-    await page.getByLabel('Uraian').fill('Bantuan bahan bangunan');
-    await page.getByLabel('Pelaksana').fill('Dinas Sosial Kabupaten Banyuwangi');
-    await page.getByLabel('Batas waktu').fill('2027-03-31');
+    // Each plan row is its own numbered group whose controls carry real labels, not placeholders.
+    const row = page.getByRole('group', { name: 'Layanan ke-1' });
+    await row.getByLabel('Layanan', { exact: true }).selectOption('hidup_layak');
+    await row.getByLabel('Uraian').fill('Bantuan bahan bangunan');
+    await row.getByLabel('Pelaksana').fill('Dinas Sosial Kabupaten Banyuwangi');
+    await row.getByLabel('Batas waktu').fill('2027-03-31');
+    expect(await row.locator('[placeholder]').count()).toBe(0);
     await page.getByRole('button', { name: 'Simpan rencana' }).click();
     await page.getByRole('button', { name: 'Ajukan ke koordinator' }).click();
     await page.getByText('Menunggu persetujuan').waitFor();

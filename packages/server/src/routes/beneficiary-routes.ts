@@ -5,6 +5,7 @@ import { processingBasesOf } from '../beneficiaries/processing-bases.js';
 import { listDuplicateCandidates, markDistinct, mergeBeneficiaries } from '../beneficiaries/beneficiary-duplicates.js';
 import { exportBeneficiaries } from '../beneficiaries/beneficiary-export.js';
 import { linkNik } from '../beneficiaries/beneficiary-nik-link.js';
+import { checkNik } from '../beneficiaries/nik-check.js';
 import {
   createBeneficiary,
   getBeneficiary,
@@ -47,6 +48,26 @@ export const beneficiaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { page = 1, pageSize = 50, ...filters } = request.query;
       return listBeneficiaries(db(), actorOf(request), originOf(request), { page, pageSize, ...filters });
     },
+  );
+
+  app.get(
+    '/beneficiaries/nik-check/:nik',
+    {
+      schema: {
+        tags,
+        summary:
+          'Is this NIK already registered? Asked while registering; outside the caller’s scope only “already registered”, inside it the person as the caller may see them (initials where protected)',
+        params: StrictObject({ nik: Type.String({ pattern: '^[0-9]{16}$' }) }),
+        response: {
+          200: Type.Object({
+            terdaftar: Type.Boolean(),
+            orang: Type.Union([Type.Object({ id: Uuid, nama: Type.String() }), Type.Null()]),
+          }),
+          ...authErrors,
+        },
+      },
+    },
+    async (request) => checkNik(db(), actorOf(request), originOf(request), request.params.nik),
   );
 
   app.post(

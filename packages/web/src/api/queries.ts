@@ -87,6 +87,20 @@ export function useBeneficiary(id: string) {
   });
 }
 
+/**
+ * Whether a complete NIK is already registered, asked while the registration form is filled in
+ * (`nik` is '' until 16 digits are typed). Offline it simply stays unanswered; saving still checks.
+ */
+export function useNikCheck(nik: string) {
+  return useQuery({
+    queryKey: ['nik-check', nik],
+    queryFn: () => api<{ terdaftar: boolean; orang: { id: string; nama: string } | null }>(`/beneficiaries/nik-check/${nik}`),
+    enabled: /^[0-9]{16}$/.test(nik),
+    retry: false,
+    staleTime: 60_000,
+  });
+}
+
 export function useHousehold(id: string) {
   return useQuery({
     queryKey: keys.household(id),

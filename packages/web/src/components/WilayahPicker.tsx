@@ -1,8 +1,12 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWilayahChildren } from '../api/queries.js';
+import { RequiredMark } from './FieldError.js';
 
 const LEVELS = ['province', 'regency', 'district', 'village'] as const;
+
+/** A required picker's props from `useFormErrors().field`: every level shown must be chosen. */
+type FieldProps = { name: string; 'aria-invalid': true | undefined; 'aria-describedby': string | undefined };
 
 function codeAt(code: string, level: number): string | null {
   const parts = code.split('.');
@@ -14,11 +18,13 @@ function Level({
   parent,
   value,
   onChange,
+  field,
 }: {
   level: number;
   parent: string | null;
   value: string | null;
   onChange: (code: string | null) => void;
+  field: FieldProps | undefined;
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -28,7 +34,10 @@ function Level({
   const shown = (options.data ?? []).filter((o) => o.nama.toLowerCase().includes(filter.toLowerCase()) || o.kode === value);
   return (
     <div className="picker-level">
-      <label htmlFor={id}>{name}</label>
+      <label htmlFor={id}>
+        {name}
+        {field && <RequiredMark />}
+      </label>
       {(options.data?.length ?? 0) > 12 && (
         <input
           type="search"
@@ -38,7 +47,13 @@ function Level({
           onChange={(e) => setFilter(e.target.value)}
         />
       )}
-      <select id={id} value={value ?? ''} onChange={(e) => onChange(e.target.value || null)} aria-busy={options.isPending}>
+      <select
+        id={id}
+        value={value ?? ''}
+        onChange={(e) => onChange(e.target.value || null)}
+        aria-busy={options.isPending}
+        {...(field ? { ...field, required: true } : {})}
+      >
         <option value="">{t('wilayah.choose', { level: name })}</option>
         {shown.map((o) => (
           <option key={o.kode} value={o.kode}>
@@ -60,11 +75,13 @@ export function WilayahPicker({
   onChange,
   fixed,
   pickFrom = 3,
+  field,
 }: {
   value: string;
   onChange: (village: string) => void;
   fixed: string | null;
   pickFrom?: 1 | 2 | 3;
+  field?: FieldProps;
 }) {
   const start = fixed ? fixed.split('.').length : 0;
   const [path, setPath] = useState<Array<string | null>>(() => LEVELS.map((_, i) => codeAt(value || fixed || '', i)));
@@ -85,6 +102,7 @@ export function WilayahPicker({
             parent={level === 0 ? null : path[level - 1]!}
             value={path[level] ?? null}
             onChange={(code) => choose(level, code)}
+            field={field}
           />
         ) : null,
       )}

@@ -32,6 +32,12 @@ export const en: Widen<Dictionary> = {
     language: 'Language',
     draftRestored: 'Unsaved input was restored.',
   },
+  forms: {
+    required: 'Required.',
+    invalid: 'This entry is not valid.',
+    requiredLegend: 'Fields marked * are required.',
+    summary: '{{count, number}} entries need correcting; the first one is selected.',
+  },
   roles: { pendamping: 'Companion', koordinator: 'Coordinator', direktorat: 'Directorate', admin: 'Admin', auditor: 'Auditor' },
   nav: {
     beranda: 'Home',
@@ -160,6 +166,9 @@ export const en: Widen<Dictionary> = {
     editTitle: 'Edit {{name}}',
     nikHint: '16 digits, as on the ID or family card.',
     nikParsed: 'NIK reads: born {{date}}, {{sex}}.',
+    nikTaken: 'This NIK is already registered to {{nama}}.',
+    nikTakenOpen: 'Open {{nama}}’s record',
+    nikTakenElsewhere: 'This NIK is already registered in another area.',
     chooseSex: 'Choose sex',
     choosePpks: 'Choose a category (optional)',
     saved: 'Saved.',

@@ -31,6 +31,12 @@ export const id = {
     language: 'Bahasa',
     draftRestored: 'Isian yang belum tersimpan dipulihkan.',
   },
+  forms: {
+    required: 'Wajib diisi.',
+    invalid: 'Isian ini belum sesuai.',
+    requiredLegend: 'Kolom bertanda * wajib diisi.',
+    summary: '{{count, number}} isian perlu diperbaiki; yang pertama sudah dipilih.',
+  },
   roles: { pendamping: 'Pendamping', koordinator: 'Koordinator', direktorat: 'Direktorat', admin: 'Admin', auditor: 'Auditor' },
   nav: {
     beranda: 'Beranda',
@@ -159,6 +165,9 @@ export const id = {
     editTitle: 'Ubah data {{name}}',
     nikHint: '16 angka, sesuai KTP atau KK.',
     nikParsed: 'NIK terbaca: lahir {{date}}, {{sex}}.',
+    nikTaken: 'NIK ini sudah terdaftar atas nama {{nama}}.',
+    nikTakenOpen: 'Buka data {{nama}}',
+    nikTakenElsewhere: 'NIK ini sudah terdaftar di wilayah lain.',
     chooseSex: 'Pilih jenis kelamin',
     choosePpks: 'Pilih kategori (opsional)',
     saved: 'Data tersimpan.',

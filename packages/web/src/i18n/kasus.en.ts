@@ -33,6 +33,7 @@ export const kasusEn: Widen<typeof kasusId> = {
     none: 'No intervention plan yet.',
     goals: 'Goals (one per line)',
     services: 'Planned ATENSI services',
+    row: 'Service {{n}}',
     service: 'Service',
     description: 'Description',
     provider: 'Provider',

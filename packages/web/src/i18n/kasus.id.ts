@@ -30,6 +30,7 @@ export const kasusId = {
     none: 'Belum ada rencana intervensi.',
     goals: 'Tujuan (satu per baris)',
     services: 'Layanan ATENSI yang direncanakan',
+    row: 'Layanan ke-{{n}}',
     service: 'Layanan',
     description: 'Uraian',
     provider: 'Pelaksana',

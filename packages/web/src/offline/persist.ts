@@ -18,7 +18,8 @@ const ROW = 'queries';
 export const PERSIST_MAX_AGE = 7 * 24 * 60 * 60 * 1000;
 
 /** Screens whose data is not the user's own working data (accounts, the trail) or is too large to keep. */
-const SKIP = new Set(['reports', 'audit', 'import', 'users']);
+// A NIK check answers a question of the moment; kept, it would leave NIKs beside names on the phone.
+const SKIP = new Set(['reports', 'audit', 'import', 'users', 'nik-check']);
 
 let owner: string | null = null;
 let mark: SyncMark | null = null;

@@ -9,15 +9,18 @@ import {
   parseNik,
   parseTanggal,
 } from '@tuntas/domain';
-import { useEffect, type FormEvent } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useSaveBeneficiary } from '../../api/beneficiary-writes.js';
 import { ApiError } from '../../api/client.js';
-import { useBeneficiary, useMe, usePpks } from '../../api/queries.js';
+import { useBeneficiary, useMe, useNikCheck, usePpks } from '../../api/queries.js';
 import type { Beneficiary } from '../../api/types.js';
+import { FieldError, RequiredMark } from '../../components/FieldError.js';
 import { WilayahPicker } from '../../components/WilayahPicker.js';
+import { useDebounced } from '../../lib/use-debounced.js';
 import { useDraft } from '../../lib/use-draft.js';
+import { useFormErrors, type ServerFieldError } from '../../lib/use-form-errors.js';
 import { formatDate, personAge, workerToday } from '../../lib/format.js';
 
 const EMPTY = {
@@ -61,12 +64,6 @@ function toBody(d: Draft): Record<string, unknown> {
   return { ...body, nik: null, ...(umurSaja ? { tanggalLahir: null, perkiraanUmur: umur } : { perkiraanUmur: null }) };
 }
 
-interface FieldError {
-  field: string | null;
-  code: string;
-  message: string;
-}
-
 /** Live checks from the domain package: the same rules the server applies, before anything is sent. */
 function liveNikError(fields: Fields, lang: 'id' | 'en'): string | undefined {
   const nik = cleanNik(fields.nik);
@@ -79,6 +76,19 @@ function liveNikError(fields: Fields, lang: 'id' | 'en'): string | undefined {
   if (birth && !nikMatchesBirthDate(parsed, birth)) return IMPORT_ROW_MESSAGES.NIK_DOB_MISMATCH[lang];
   if (fields.jenisKelamin && fields.jenisKelamin !== parsed.jenisKelamin) return IMPORT_ROW_MESSAGES.NIK_SEX_MISMATCH[lang];
   return undefined;
+}
+
+/**
+ * The server's objections by the field they concern, as the form names its fields: an estimated
+ * age stands where the birth date would, the reason where the NIK would, a taken NIK on the NIK.
+ */
+function serverFieldErrors(error: unknown, d: Draft): ServerFieldError[] {
+  if (!(error instanceof ApiError)) return [];
+  if (error.code === 'NIK_EXISTS') return [{ field: 'nik', message: error.message }];
+  if (!Array.isArray(error.details)) return [];
+  const rename = (field: string | null) =>
+    d.tanpaNik && field === 'nik' ? 'alasanTanpaNik' : d.tanpaNik && d.umurSaja && field === 'tanggalLahir' ? 'perkiraanUmur' : field;
+  return (error.details as ServerFieldError[]).map((e) => ({ field: rename(e.field), message: e.message }));
 }
 
 export default function BeneficiaryFormPage() {
@@ -112,15 +122,14 @@ export default function BeneficiaryFormPage() {
     error: saving.error,
   };
 
-  const serverErrors: FieldError[] =
-    save.error instanceof ApiError && Array.isArray(save.error.details) ? (save.error.details as FieldError[]) : [];
-  const errorFor = (field: keyof Fields) =>
-    serverErrors
-      .filter((e) => e.field === field)
-      .map((e) => e.message)
-      .join(' ');
   const lang = i18n.language === 'en' ? 'en' : 'id';
   const liveError = f.tanpaNik ? undefined : liveNikError(f, lang);
+  const form = useFormErrors(serverFieldErrors(save.error, f));
+  const errorFor = (field: string) => form.errors[field];
+  // A complete NIK is checked against the registry while the form is still being filled in.
+  const nikDigits = useDebounced(f.tanpaNik || liveError ? '' : cleanNik(f.nik), 400);
+  const nikCheck = useNikCheck(nikDigits);
+  const nikTaken = nikCheck.data?.terdaftar && nikDigits === cleanNik(f.nik) && nikCheck.data.orang?.id !== id ? nikCheck.data : null;
   const parsedNik = f.nik && !f.tanpaNik ? parseNik(cleanNik(f.nik)) : undefined;
   // A NIK is given once, by "Tautkan NIK" on the person's page (the record and its history stay).
   const registeredWithoutNik = editing && existing.data?.nik === null;
@@ -136,32 +145,33 @@ export default function BeneficiaryFormPage() {
     };
   };
   const input = (field: keyof Fields, props: Record<string, unknown> = {}) => {
-    const error =
-      errorFor(field) || (field === 'nik' ? liveError : undefined) || (field === 'perkiraanUmur' ? errorFor('tanggalLahir') : undefined);
+    const error = errorFor(field) || (field === 'nik' ? liveError : undefined);
     return (
-      <label>
-        {t(`beneficiaries.fields.${field}`)}
-        <input
-          name={field}
-          value={f[field]}
-          onChange={(e) => draft.set(field === 'nik' ? withNikDefaults(e.target.value) : ({ [field]: e.target.value } as Partial<Fields>))}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${field}-error` : undefined}
-          {...props}
-        />
-        {error && (
-          <small id={`${field}-error`} className="error">
-            {error}
-          </small>
-        )}
-      </label>
+      <div className="field">
+        <label>
+          {t(`beneficiaries.fields.${field}`)}
+          {props.required === true && <RequiredMark />}
+          <input
+            value={f[field]}
+            onChange={(e) => {
+              form.clear(field);
+              draft.set(field === 'nik' ? withNikDefaults(e.target.value) : ({ [field]: e.target.value } as Partial<Fields>));
+            }}
+            {...form.field(field)}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${field}-error` : undefined}
+            {...props}
+          />
+        </label>
+        <FieldError name={field} message={error} />
+      </div>
     );
   };
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate();
+  const choose = (field: 'alasanTanpaNik' | 'jenisKelamin', value: string) => {
+    form.clear(field);
+    draft.set({ [field]: value });
   };
+  const nonFieldError = save.error instanceof ApiError && !serverFieldErrors(save.error, f).some((e) => e.field);
 
   if (editing && existing.isPending) return <p aria-busy="true">{t('common.loading')}</p>;
 
@@ -169,7 +179,8 @@ export default function BeneficiaryFormPage() {
     <section>
       <h1>{editing ? t('beneficiaries.editTitle', { name: existing.data?.nama ?? '' }) : t('beneficiaries.createTitle')}</h1>
       {draft.restored && <p role="status">{t('common.draftRestored')}</p>}
-      <form onSubmit={submit} noValidate>
+      <form ref={form.formRef} onSubmit={form.onSubmit(() => save.mutate())} noValidate>
+        <p className="required-legend">{t('forms.requiredLegend')}</p>
         {!editing && (
           <label>
             <input
@@ -185,29 +196,41 @@ export default function BeneficiaryFormPage() {
         {f.tanpaNik ? (
           <>
             <small>{t('beneficiaries.withoutNikHint')}</small>
-            <label>
-              {t('beneficiaries.fields.alasanTanpaNik')}
-              <select
-                name="alasanTanpaNik"
-                required
-                value={f.alasanTanpaNik}
-                onChange={(e) => draft.set({ alasanTanpaNik: e.target.value })}
-                aria-invalid={errorFor('alasanTanpaNik') || errorFor('nik') ? true : undefined}
-              >
-                <option value="">{t('beneficiaries.chooseAlasan')}</option>
-                {ALASAN_TANPA_NIK.map((a) => (
-                  <option key={a} value={a}>
-                    {ALASAN_TANPA_NIK_LABELS[a][lang]}
-                  </option>
-                ))}
-              </select>
-              {(errorFor('alasanTanpaNik') || errorFor('nik')) && (
-                <small className="error">{errorFor('alasanTanpaNik') || errorFor('nik')}</small>
-              )}
-            </label>
+            <div className="field">
+              <label>
+                {t('beneficiaries.fields.alasanTanpaNik')}
+                <RequiredMark />
+                <select
+                  required
+                  value={f.alasanTanpaNik}
+                  onChange={(e) => choose('alasanTanpaNik', e.target.value)}
+                  {...form.field('alasanTanpaNik')}
+                >
+                  <option value="">{t('beneficiaries.chooseAlasan')}</option>
+                  {ALASAN_TANPA_NIK.map((a) => (
+                    <option key={a} value={a}>
+                      {ALASAN_TANPA_NIK_LABELS[a][lang]}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <FieldError name="alasanTanpaNik" message={errorFor('alasanTanpaNik')} />
+            </div>
           </>
         ) : (
           !registeredWithoutNik && input('nik', { inputMode: 'numeric', autoComplete: 'off', required: true, maxLength: 20 })
+        )}
+        {nikTaken && (
+          <p role="status" className="error" data-testid="nik-taken">
+            {nikTaken.orang ? (
+              <>
+                {t('beneficiaries.nikTaken', { nama: nikTaken.orang.nama })}{' '}
+                <Link to={`/penerima-manfaat/${nikTaken.orang.id}`}>{t('beneficiaries.nikTakenOpen', { nama: nikTaken.orang.nama })}</Link>
+              </>
+            ) : (
+              t('beneficiaries.nikTakenElsewhere')
+            )}
+          </p>
         )}
         {!liveError && parsedNik && (
           <small className="ok" role="status">
@@ -219,21 +242,23 @@ export default function BeneficiaryFormPage() {
         )}
         {input('nama', { required: true, autoComplete: 'off' })}
         <div className="grid">
-          <label>
-            {t('beneficiaries.fields.jenisKelamin')}
-            <select
-              name="jenisKelamin"
-              required
-              value={f.jenisKelamin}
-              onChange={(e) => draft.set({ jenisKelamin: e.target.value })}
-              aria-invalid={errorFor('jenisKelamin') ? true : undefined}
-            >
-              <option value="">{t('beneficiaries.chooseSex')}</option>
-              <option value="L">{t('beneficiaries.sex.L')}</option>
-              <option value="P">{t('beneficiaries.sex.P')}</option>
-            </select>
-            {errorFor('jenisKelamin') && <small className="error">{errorFor('jenisKelamin')}</small>}
-          </label>
+          <div className="field">
+            <label>
+              {t('beneficiaries.fields.jenisKelamin')}
+              <RequiredMark />
+              <select
+                required
+                value={f.jenisKelamin}
+                onChange={(e) => choose('jenisKelamin', e.target.value)}
+                {...form.field('jenisKelamin')}
+              >
+                <option value="">{t('beneficiaries.chooseSex')}</option>
+                <option value="L">{t('beneficiaries.sex.L')}</option>
+                <option value="P">{t('beneficiaries.sex.P')}</option>
+              </select>
+            </label>
+            <FieldError name="jenisKelamin" message={errorFor('jenisKelamin')} />
+          </div>
           {f.tanpaNik && f.umurSaja
             ? input('perkiraanUmur', { type: 'number', inputMode: 'numeric', min: 0, max: 120, step: 1, required: true })
             : input('tanggalLahir', { type: 'date', required: true, max: workerToday(me.wilayah) })}
@@ -249,8 +274,16 @@ export default function BeneficiaryFormPage() {
           {input('noKk', { inputMode: 'numeric' })}
         </div>
         {input('alamat')}
-        <WilayahPicker value={f.kodeDesa} fixed={me.wilayah} onChange={(kodeDesa) => draft.set({ kodeDesa })} />
-        {errorFor('kodeDesa') && <small className="error">{errorFor('kodeDesa')}</small>}
+        <WilayahPicker
+          value={f.kodeDesa}
+          fixed={me.wilayah}
+          onChange={(kodeDesa) => {
+            form.clear('kodeDesa');
+            draft.set({ kodeDesa });
+          }}
+          field={form.field('kodeDesa')}
+        />
+        <FieldError name="kodeDesa" message={errorFor('kodeDesa')} />
         <label>
           {t('beneficiaries.fields.kategoriPpks')}
           <select name="kategoriPpks" value={f.kategoriPpks} onChange={(e) => draft.set({ kategoriPpks: e.target.value })}>
@@ -267,7 +300,12 @@ export default function BeneficiaryFormPage() {
           {input('disabilitas')}
         </div>
         {input('catatan')}
-        {save.error instanceof ApiError && (
+        {form.count > 0 && (
+          <p role="alert" className="error">
+            {t('forms.summary', { count: form.count })}
+          </p>
+        )}
+        {nonFieldError && save.error instanceof ApiError && (
           <p role="alert" className="error">
             {save.error.code === 'VERSION_CONFLICT' ? t('beneficiaries.conflict') : save.error.message}
           </p>

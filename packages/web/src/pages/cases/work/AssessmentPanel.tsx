@@ -62,6 +62,13 @@ function ConferenceForm({ kase }: { kase: CaseRecord }) {
   );
 }
 
+/** Answers as the form asks them (storage keeps keys in any order); a key the form lacks goes last. */
+function inFormOrder(data: Record<string, unknown>, fields: ReadonlyMap<string, unknown>): Array<[string, unknown]> {
+  const order = [...fields.keys()];
+  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+  return Object.entries(data).sort(([a], [b]) => rank(a) - rank(b));
+}
+
 /** The current assessment, a new one from the category's form, and the case conferences. */
 export function AssessmentPanel({ kase }: { kase: CaseRecord }) {
   const { t } = useTranslation();
@@ -100,7 +107,7 @@ export function AssessmentPanel({ kase }: { kase: CaseRecord }) {
             })}
           </summary>
           <dl className="answers">
-            {Object.entries(latest.data).map(([k, v]) => {
+            {inFormOrder(latest.data, answeredLabels).map(([k, v]) => {
               const field = answeredLabels.get(k);
               const text = (x: unknown) => field?.options?.find(([c]) => c === x)?.[1] ?? String(x);
               return (

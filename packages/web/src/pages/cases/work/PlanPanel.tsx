@@ -1,11 +1,13 @@
 import { ATENSI_LAYANAN, type CaseRecord, type PlanServiceRow, type PlanView } from '@tuntas/domain';
-import { useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { caseworkCalls, caseworkWrites, useCaseWrite } from '../../../api/casework-queries.js';
 import { usePlanView } from '../../../api/local-casework.js';
 import { SyncMark } from '../../../components/SyncMark.js';
 import { formatDate } from '../../../lib/format.js';
 import { Loading } from '../../../components/Loading.js';
+import { FieldError, RequiredMark } from '../../../components/FieldError.js';
+import { useFormErrors } from '../../../lib/use-form-errors.js';
 
 const emptyService = (): PlanServiceRow => ({ atensi: '', uraian: '', pelaksana: '', batas: '' });
 const atensiName = (kode: string) => ATENSI_LAYANAN.find((l) => l.kode === kode)?.nama ?? kode;
@@ -32,57 +34,84 @@ function PlanEditor({ kase, plan, onDone }: { kase: CaseRecord; plan: PlanView |
       ),
     onDone,
   );
-  const set = (i: number, patch: Partial<PlanServiceRow>) => setLayanan(layanan.map((l, j) => (j === i ? { ...l, ...patch } : l)));
+  const form = useFormErrors();
+  const idBase = useId();
+  const set = (i: number, patch: Partial<PlanServiceRow>) => {
+    for (const k of Object.keys(patch)) form.clear(`layanan.${i}.${k}`);
+    setLayanan(layanan.map((l, j) => (j === i ? { ...l, ...patch } : l)));
+  };
+  /**
+   * One control of a row: labelled beside (not around) it, so a list's options do not become part
+   * of its name; marked required, its message under it.
+   */
+  const cell = (
+    i: number,
+    key: keyof PlanServiceRow,
+    label: string,
+    control: (props: ReturnType<typeof form.field> & { id: string }) => ReactNode,
+  ) => {
+    const name = `layanan.${i}.${key}`;
+    return (
+      <div className="field">
+        <label htmlFor={`${idBase}-${name}`}>
+          {label}
+          <RequiredMark />
+        </label>
+        {control({ ...form.field(name), id: `${idBase}-${name}` })}
+        <FieldError name={name} message={form.errors[name]} />
+      </div>
+    );
+  };
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate(undefined);
-      }}
-    >
-      <label>
-        {t('kasus.rencana.goals')}
-        <textarea required rows={3} value={tujuan} onChange={(e) => setTujuan(e.target.value)} />
-      </label>
+    <form ref={form.formRef} noValidate onSubmit={form.onSubmit(() => save.mutate(undefined))}>
+      <p className="required-legend">{t('forms.requiredLegend')}</p>
+      <div className="field">
+        <label>
+          {t('kasus.rencana.goals')}
+          <RequiredMark />
+          <textarea
+            required
+            rows={3}
+            value={tujuan}
+            onChange={(e) => {
+              form.clear('tujuan');
+              setTujuan(e.target.value);
+            }}
+            {...form.field('tujuan')}
+          />
+        </label>
+        <FieldError name="tujuan" message={form.errors.tujuan} />
+      </div>
       <fieldset>
         <legend>{t('kasus.rencana.services')}</legend>
         {layanan.map((l, i) => (
-          <div key={i} className="plan-row">
-            <select aria-label={t('kasus.rencana.service')} required value={l.atensi} onChange={(e) => set(i, { atensi: e.target.value })}>
-              <option value="">{t('kasus.rencana.service')}</option>
-              {ATENSI_LAYANAN.map((a) => (
-                <option key={a.kode} value={a.kode}>
-                  {a.nama}
-                </option>
-              ))}
-            </select>
-            <input
-              aria-label={t('kasus.rencana.description')}
-              placeholder={t('kasus.rencana.description')}
-              required
-              value={l.uraian}
-              onChange={(e) => set(i, { uraian: e.target.value })}
-            />
-            <input
-              aria-label={t('kasus.rencana.provider')}
-              placeholder={t('kasus.rencana.provider')}
-              required
-              value={l.pelaksana}
-              onChange={(e) => set(i, { pelaksana: e.target.value })}
-            />
-            <input
-              aria-label={t('kasus.rencana.due')}
-              type="date"
-              required
-              value={l.batas}
-              onChange={(e) => set(i, { batas: e.target.value })}
-            />
+          <fieldset key={i} className="plan-row">
+            <legend>{t('kasus.rencana.row', { n: i + 1 })}</legend>
+            {cell(i, 'atensi', t('kasus.rencana.service'), (p) => (
+              <select required value={l.atensi} onChange={(e) => set(i, { atensi: e.target.value })} {...p}>
+                <option value="">{t('kasus.rencana.service')}</option>
+                {ATENSI_LAYANAN.map((a) => (
+                  <option key={a.kode} value={a.kode}>
+                    {a.nama}
+                  </option>
+                ))}
+              </select>
+            ))}
+            {cell(i, 'uraian', t('kasus.rencana.description'), (p) => (
+              <input required value={l.uraian} onChange={(e) => set(i, { uraian: e.target.value })} {...p} />
+            ))}
+            {cell(i, 'pelaksana', t('kasus.rencana.provider'), (p) => (
+              <input required value={l.pelaksana} onChange={(e) => set(i, { pelaksana: e.target.value })} {...p} />
+            ))}
+            {cell(i, 'batas', t('kasus.rencana.due'), (p) => (
+              <input type="date" required value={l.batas} onChange={(e) => set(i, { batas: e.target.value })} {...p} />
+            ))}
             {layanan.length > 1 && (
               <button type="button" className="secondary outline" onClick={() => setLayanan(layanan.filter((_, j) => j !== i))}>
                 {t('kasus.rencana.remove')}
               </button>
             )}
-          </div>
+          </fieldset>
         ))}
         <button type="button" className="secondary outline" onClick={() => setLayanan([...layanan, emptyService()])}>
           {t('kasus.rencana.addService')}
