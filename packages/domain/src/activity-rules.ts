@@ -31,28 +31,47 @@ export interface DraftFromCaseEvent {
   jenis: ActivityType;
   /** Minutes a typical such visit takes: a starting figure the pendamping corrects. */
   durasiMenit: number;
+  /** What was done, as a line of the entry's description (the case number follows it). */
+  apa: string;
 }
 
+const STAGE_WORK: Record<string, DraftFromCaseEvent> = {
+  asesmen: { jenis: 'asesmen', durasiMenit: 90, apa: 'Memulai asesmen' },
+  rencana: { jenis: 'temu_bahas_kasus', durasiMenit: 60, apa: 'Menyusun rencana intervensi' },
+  intervensi: { jenis: 'dukungan_psikososial', durasiMenit: 60, apa: 'Memulai intervensi' },
+  resosialisasi: { jenis: 'kunjungan_rumah', durasiMenit: 60, apa: 'Kunjungan resosialisasi' },
+  terminasi: { jenis: 'kunjungan_rumah', durasiMenit: 60, apa: 'Kunjungan terminasi' },
+  bimbingan_lanjut: { jenis: 'kunjungan_rumah', durasiMenit: 60, apa: 'Kunjungan bimbingan lanjut' },
+};
+
 /**
- * Case work that is field work. Entering asesmen means the assessment visit; entering rencana
- * follows a case conference; intervention and follow-up stages are home visits with support.
+ * Case work that is field work, from the record that shows it was done: a case opened on a first
+ * visit, a saved assessment, a case conference, a service given, a referral sent, a follow-up visit
+ * recorded — and a stage entered (the assessment visit, the conference before the plan, support
+ * and home visits after). A follow-up only scheduled is not work done yet.
  */
-export function draftFromCaseEvent(event: { jenis: string; keTahapan?: string | null }): DraftFromCaseEvent | null {
-  if (event.jenis === 'dibuat') return { jenis: 'kunjungan_rumah', durasiMenit: 60 };
-  if (event.jenis === 'rujukan') return { jenis: 'pendampingan_rujukan', durasiMenit: 90 };
-  if (event.jenis === 'temu_bahas') return { jenis: 'temu_bahas_kasus', durasiMenit: 60 };
-  if (event.jenis !== 'tahapan') return null;
-  switch (event.keTahapan) {
+export function draftFromCaseEvent(event: {
+  jenis: string;
+  keTahapan?: string | null;
+  data?: Record<string, unknown> | null;
+}): DraftFromCaseEvent | null {
+  switch (event.jenis) {
+    case 'dibuat':
+      return { jenis: 'kunjungan_rumah', durasiMenit: 60, apa: 'Kunjungan awal, kasus dibuka' };
     case 'asesmen':
-      return { jenis: 'asesmen', durasiMenit: 90 };
-    case 'rencana':
-      return { jenis: 'temu_bahas_kasus', durasiMenit: 60 };
-    case 'intervensi':
-      return { jenis: 'dukungan_psikososial', durasiMenit: 60 };
-    case 'resosialisasi':
-    case 'terminasi':
-    case 'bimbingan_lanjut':
-      return { jenis: 'kunjungan_rumah', durasiMenit: 60 };
+      return { jenis: 'asesmen', durasiMenit: 90, apa: 'Asesmen dicatat' };
+    case 'temu_bahas':
+      return { jenis: 'temu_bahas_kasus', durasiMenit: 60, apa: 'Temu bahas kasus' };
+    case 'layanan':
+      return { jenis: 'dukungan_psikososial', durasiMenit: 60, apa: 'Layanan diberikan' };
+    case 'rujukan':
+      return { jenis: 'pendampingan_rujukan', durasiMenit: 90, apa: 'Rujukan dikirim' };
+    case 'bimbingan':
+      return event.data?.['aksi'] === 'dicatat'
+        ? { jenis: 'kunjungan_rumah', durasiMenit: 60, apa: 'Kunjungan bimbingan lanjut dicatat' }
+        : null;
+    case 'tahapan':
+      return STAGE_WORK[event.keTahapan ?? ''] ?? null;
     default:
       return null;
   }

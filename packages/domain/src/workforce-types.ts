@@ -71,6 +71,8 @@ export interface ActivityRecord {
   lat: number | null;
   lng: number | null;
   caseIds: string[];
+  /** In a list: the cases as the reader may see their people (initials where protected). */
+  kasus?: Array<{ id: string; nomor: string; nama: string }>;
   jumlahFoto: number;
   status: ActivityStatus;
   sumber: 'manual' | 'otomatis';

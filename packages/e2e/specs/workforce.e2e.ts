@@ -49,6 +49,10 @@ describe('workforce', () => {
     await page.getByRole('heading', { name: 'Laporan kegiatan harian' }).waitFor();
     const draft = page.locator('[data-testid=activity]', { hasText: 'Otomatis dari pekerjaan kasus' }).first();
     await draft.waitFor();
+    // The draft says what was done and for whom: a line from the record, and the case named as the pendamping sees it.
+    const told = page.locator('[data-testid=activity]', { has: page.getByRole('list', { name: 'Untuk kasus' }) }).first();
+    expect(await told.getByRole('link').first().innerText()).toMatch(/ · /);
+    expect(await told.getByLabel('Uraian').inputValue()).toMatch(/: /);
     await draft.getByLabel('Uraian').fill('Asesmen di rumah keluarga, didampingi kepala desa');
     await draft.getByRole('button', { name: 'Simpan' }).click();
     await page.getByRole('button', { name: /^Simpan$/ }).waitFor({ state: 'detached' });

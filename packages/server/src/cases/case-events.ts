@@ -48,5 +48,5 @@ export async function appendCaseEvent(db: Kysely<DB>, caseId: string, actor: Act
       data: event.data ? JSON.stringify(event.data) : null,
     })
     .execute();
-  await draftActivityFromCaseEvent(db, actor, caseId, { jenis: event.jenis, keTahapan: event.keTahapan ?? null });
+  await draftActivityFromCaseEvent(db, actor, caseId, { jenis: event.jenis, keTahapan: event.keTahapan ?? null, data: event.data ?? null });
 }

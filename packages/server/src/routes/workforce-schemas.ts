@@ -125,6 +125,11 @@ export const ActivitySchema = Type.Object({
   lat: Nullable(Type.Number()),
   lng: Nullable(Type.Number()),
   caseIds: Type.Array(Uuid),
+  kasus: Type.Optional(
+    Type.Array(Type.Object({ id: Uuid, nomor: Type.String(), nama: Type.String() }), {
+      description: 'In a list: the cases as the reader may see their people (initials where protected)',
+    }),
+  ),
   jumlahFoto: Type.Integer({ description: 'Photos of evidence attached' }),
   status: literals(ACTIVITY_STATUSES),
   sumber: literals(['manual', 'otomatis'] as const),

@@ -7,6 +7,7 @@ import { inScope } from '../authz/scope.js';
 import type { ActivitiesTable, DB } from '../db/schema.js';
 import { AppError, notFound, versionConflict } from '../http/app-error.js';
 import { deploymentOnDay } from '../disasters/deployment-day.js';
+import { casesOfActivities } from './activity-cases.js';
 import { workerClock } from './worker.js';
 
 type ActivityRow = Selectable<ActivitiesTable> & {
@@ -106,7 +107,13 @@ export async function listActivities(db: Kysely<DB>, actor: Actor, q: ActivityQu
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
   ]);
-  return { items: items.map((r) => toView(r as ActivityRow, actor)), total: Number(count.n) };
+  const kasus = await casesOfActivities(
+    db,
+    actor,
+    items.flatMap((r) => r.case_ids),
+  );
+  const withCases = (view: ActivityRecord) => ({ ...view, kasus: view.caseIds.flatMap((id) => kasus.get(id) ?? []) });
+  return { items: items.map((r) => withCases(toView(r as ActivityRow, actor))), total: Number(count.n) };
 }
 
 export interface ActivityInput {

@@ -51,6 +51,8 @@ export const kerjaEn: Widen<typeof kerjaId> = {
     event: 'Deployment: {{nama}}',
     forEvent: 'Work for the deployment {{nama}}',
     cases: '{{count, number}} cases',
+    forWhom: 'For the cases',
+    caseLabel: '{{nama}} · {{nomor}}',
     minutes: 'Duration (minutes)',
     description: 'Description',
     type: 'Activity type',

@@ -48,6 +48,8 @@ export const kerjaId = {
     event: 'Penugasan: {{nama}}',
     forEvent: 'Kegiatan untuk penugasan {{nama}}',
     cases: '{{count, number}} kasus',
+    forWhom: 'Untuk kasus',
+    caseLabel: '{{nama}} · {{nomor}}',
     minutes: 'Durasi (menit)',
     description: 'Uraian',
     type: 'Jenis kegiatan',

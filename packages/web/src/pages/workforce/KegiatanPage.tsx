@@ -111,6 +111,15 @@ function Entry({ entry }: { entry: ActivityRecord }) {
           </>
         )}
         {entry.sumber === 'otomatis' && entry.status === 'draf' && <p className="muted">{t('kerja.kegiatan.auto')}</p>}
+        {entry.kasus && entry.kasus.length > 0 && (
+          <ul className="activity-cases" aria-label={t('kerja.kegiatan.forWhom')}>
+            {entry.kasus.map((k) => (
+              <li key={k.id}>
+                <Link to={`/kasus/${k.id}`}>{t('kerja.kegiatan.caseLabel', { nama: k.nama, nomor: k.nomor })}</Link>
+              </li>
+            ))}
+          </ul>
+        )}
         {entry.status === 'dikembalikan' && entry.komentar && (
           <p className="warning">{t('kerja.kegiatan.returned', { comment: entry.komentar })}</p>
         )}
