@@ -6,6 +6,7 @@ export * from './ppks-age.js';
 export * from './roles.js';
 export * from './tahapan.js';
 export * from './wilayah.js';
+export * from './province-short.js';
 export * from './beneficiary-fields.js';
 export * from './beneficiary-import.js';
 export * from './nik.js';

@@ -19,8 +19,20 @@ describe('dashboards', () => {
     await signIn(page, 'direktorat');
     await page.getByRole('link', { name: 'Dasbor' }).first().click();
     await page.getByRole('heading', { name: 'Dasbor Indonesia' }).waitFor();
-    await page.getByRole('img', { name: /Peta .* per provinsi/ }).waitFor();
+    const map = page.getByRole('group', { name: /Peta .* per provinsi/ });
+    await map.waitFor();
     await screenshot(page, 'dasbor-nasional-desktop');
+    // Tiles say the province's short name, not its code; its whole name and value are its accessible name.
+    expect(await map.locator('g[data-kode="35"] text').first().textContent()).toBe('Jatim');
+    expect(await map.getByRole('button').count()).toBe(38);
+    // The trend's numbers are a tap away, one row a month.
+    await page.getByText('Lihat angkanya').click();
+    expect(
+      await page
+        .getByRole('region', { name: /Tren bulanan/ })
+        .getByRole('row')
+        .count(),
+    ).toBeGreaterThan(1);
     const listTotal = (wilayah: string) =>
       page.evaluate(
         async (w) => ((await (await fetch(`/api/v1/cases?pageSize=1${w ? `&wilayah=${w}` : ''}`)).json()) as { total: number }).total,
@@ -28,7 +40,9 @@ describe('dashboards', () => {
       );
     expect(await funnelTotal(page)).toBe(await listTotal(''));
 
-    await page.locator('g[data-kode="35"]').click();
+    // By keyboard: focus Jawa Timur's tile and press Enter.
+    await map.getByRole('button', { name: /^Jawa Timur: / }).focus();
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Dasbor Jawa Timur' }).waitFor();
     expect(await funnelTotal(page)).toBe(await listTotal('35'));
     await page.getByRole('link', { name: 'Kabupaten Banyuwangi' }).click();

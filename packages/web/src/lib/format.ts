@@ -30,10 +30,10 @@ export function formatNumber(n: number): string {
   return new Intl.NumberFormat(locale()).format(n);
 }
 
-/** `November 2026` for a `YYYY-MM` month. */
-export function formatMonth(bulan: string): string {
+/** `November 2026` for a `YYYY-MM` month (`short`: `Nov 2026`, for an axis). */
+export function formatMonth(bulan: string, month: 'long' | 'short' = 'long'): string {
   const [y, m] = bulan.split('-').map(Number) as [number, number];
-  return new Intl.DateTimeFormat(locale(), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
+  return new Intl.DateTimeFormat(locale(), { month, year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
 }
 
 /** A distance as the locale writes it (`62,3`), or `?` when the device gave no position. */
