@@ -13,6 +13,7 @@ import { createTestApp, signIn, type Session, type TestContext } from './support
 
 interface Operation {
   requestBody?: { content?: Record<string, { schema?: Schema }> };
+  parameters?: Array<{ in: string; name: string; schema?: Schema }>;
 }
 interface Schema {
   type?: string | string[];
@@ -217,6 +218,11 @@ function probes(): Probe[] {
       const segment = /^\/api\/v1\/([a-z-]+)/.exec(path)?.[1] ?? '';
       const url = (id: string | null) =>
         path.replace(/\{(\w+)\}/g, (_m, name: string) => {
+          // A word from a closed list (a test's pre/post, a format): its first value, so the probe
+          // reaches the route's rules instead of stopping at the parameter's 400.
+          const choices = op.parameters?.find((q) => q.in === 'path' && q.name === name)?.schema;
+          const word = choices?.enum?.[0] ?? choices?.anyOf?.find((c) => c.const !== undefined)?.const;
+          if (typeof word === 'string') return word;
           if (id === null) return randomUUID();
           if (name === 'consentId') return ids.consents!;
           if (name === 'affectedId') return ids.affected!;
