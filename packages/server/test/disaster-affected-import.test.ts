@@ -1,5 +1,6 @@
 import type { AffectedRecord, DisasterRecord, ShelterRecord, SitrepRecord } from '@tuntas/domain';
 import ExcelJS from 'exceljs';
+import { DEFAULT_UPLOAD_LIMITS } from '../src/import/upload-limits.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDisaster, buildPerson, buildShelter, deploy, nikFor, poskoCsv, uploadPosko } from './support/factories.js';
 import { createTestApp, signIn, type Session, type TestContext } from './support/test-app.js';
@@ -257,5 +258,55 @@ describe('refusals change nothing', () => {
     const r = await uploadPosko(local, closed, one);
     expect(r.statusCode).toBe(409);
     expect(r.json().error.code).toBe('DISASTER_CLOSED');
+  });
+});
+
+describe('a sheet is no way to ask the whole registry who holds a NIK', () => {
+  it('past the hourly allowance of people found outside the event and one’s area, the upload stops (429) and stores nothing of its batch', async () => {
+    const small = await createTestApp({ importUpload: { ...DEFAULT_UPLOAD_LIMITS, outOfScopePerHour: 2 } });
+    try {
+      const [dir, surabaya, fromJakarta] = await Promise.all([
+        signIn(small, 'direktorat', null),
+        signIn(small, 'pendamping', '35.78'),
+        signIn(small, 'pendamping', '31.71'),
+      ]);
+      const event = await buildDisaster(dir, { wilayah: ['35.10.01'] });
+      await deploy(dir, event, fromJakarta);
+      // Three people of Surabaya: outside the flood's area and outside the Jakarta pendamping's.
+      const far = await Promise.all([1, 2, 3].map(() => buildPerson(surabaya, { kodeDesa: '35.78.01.1001' })));
+      const sheet = poskoCsv(
+        far.map((p) => ({
+          nik: p.nik!,
+          nama: p.nama,
+          jenis_kelamin: 'P',
+          tanggal_lahir: p.tanggalLahir!,
+          kode_desa: '35.10.01.2001',
+          kondisi: 'mengungsi',
+        })),
+      );
+      const first = await uploadPosko(fromJakarta, event, sheet);
+      expect(first.statusCode, first.body).toBe(429);
+      expect(first.json().error.code).toBe('IMPORT_SCOPE_LOOKUPS_EXCEEDED');
+      const list = (await fromJakarta.request({ method: 'GET', url: `/api/v1/disasters/${event.id}/affected` })).json();
+      expect(list.items).toEqual([]);
+      // The hour is spent: the next sheet stops before any row.
+      const again = await uploadPosko(
+        fromJakarta,
+        event,
+        poskoCsv([
+          {
+            nama: 'Sarmi',
+            jenis_kelamin: 'P',
+            alasan_tanpa_nik: 'dokumen_hilang_bencana',
+            perkiraan_umur: '44',
+            kode_desa: '35.10.01.2001',
+            kondisi: 'hilang',
+          },
+        ]),
+      );
+      expect(again.statusCode).toBe(429);
+    } finally {
+      await small.close();
+    }
   });
 });

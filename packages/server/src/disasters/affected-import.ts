@@ -7,6 +7,7 @@ import {
   AFFECTED_IMPORT_REQUIRED_COLUMNS,
   checkAffectedRow,
   cleanNik,
+  isWithinScope,
   type AffectedImportColumn,
   type AffectedImportError,
   type AffectedImportWarning,
@@ -21,7 +22,9 @@ import { NikSet } from '../import/nik-set.js';
 import { reportFile, sweepReports } from '../import/report-files.js';
 import { openSheet, type SheetLayout, type SourceRow } from '../import/spreadsheet-reader.js';
 import type { UploadLimits } from '../import/upload-limits.js';
+import { outOfScopeLastHour } from '../import/upload-import.js';
 import { capped, withSpooledUpload } from '../import/upload-spool.js';
+import { AppError } from '../http/app-error.js';
 import { areaLookup } from '../reference/area-lookup.js';
 import { storeAffected } from './affected-service.js';
 import { loadForRecording } from './disaster-service.js';
@@ -60,6 +63,8 @@ export interface AffectedImportResult {
   rows: AffectedRowReport[];
   rowsListed: number;
   hasReport: boolean;
+  /** Rows linked to a person registered outside the event and the importer's area (rate-limited, as the registry's). */
+  outOfScope: number;
 }
 
 interface Pending {
@@ -121,10 +126,18 @@ export async function importAffected(
     rows: [],
     rowsListed: 0,
     hasReport: false,
+    outOfScope: 0,
   };
   let started = false;
+  // Lookups outside one's reach in the batch being written; a refused batch's count toward the hour too.
+  let outOfScope = 0;
   try {
     await withSpooledUpload(upload.body, limits, LAYOUT, async (file) => {
+      // A NIK in the file finds its person anywhere in the registry (linked, not doubled): past the
+      // registry import's hourly allowance of such finds outside one's reach, the import stops (429),
+      // so a sheet cannot be used to ask the whole country's registry who holds a NIK.
+      const used = actor.wilayah === null || upload.dryRun ? 0 : await outOfScopeLastHour(db, actor);
+      if (used >= limits.outOfScopePerHour) throw new AppError('IMPORT_SCOPE_LOOKUPS_EXCEEDED', { windowMinutes: 60 });
       void sweepReports(limits).catch(() => undefined);
       const context = await rowContext(db, disasterId, now);
       const source = await openSheet(file, LAYOUT);
@@ -148,6 +161,7 @@ export async function importAffected(
         const counts = await db.transaction().execute(async (trx) => {
           let inserted = 0;
           let linked = 0;
+          outOfScope = 0;
           for (const p of accepted) {
             const v = p.value!;
             const label = v.keluarga;
@@ -167,6 +181,12 @@ export async function importAffected(
               now,
             );
             if (label && !households.has(label) && !heads.has(label)) heads.set(label, stored.id);
+            const far = stored.linkedKodeDesa;
+            if (far !== null && actor.wilayah !== null && !context.inEvent(far) && !isWithinScope(actor.wilayah, far)) {
+              outOfScope += 1;
+              if (used + result.outOfScope + outOfScope > limits.outOfScopePerHour)
+                throw new AppError('IMPORT_SCOPE_LOOKUPS_EXCEEDED', { windowMinutes: 60 });
+            }
             if (stored.linked) {
               linked += 1;
               p.report.warnings.push('NIK_LINKED');
@@ -182,6 +202,8 @@ export async function importAffected(
           });
           return { inserted, linked };
         });
+        result.outOfScope += outOfScope;
+        outOfScope = 0;
         // Only once committed: a household's head from a batch rolled back does not exist.
         for (const [label, head] of heads) households.set(label, head);
         result.inserted += counts.inserted;
@@ -217,6 +239,7 @@ export async function importAffected(
     return result;
   } finally {
     await rm(partial, { force: true });
+    result.outOfScope += outOfScope;
     if (started || result.total > 0) await recordImport(db, actor, upload, result);
   }
 }
@@ -228,7 +251,7 @@ async function recordImport(
   upload: { fileName: string; dryRun: boolean },
   result: AffectedImportResult,
 ): Promise<void> {
-  const { total, accepted, rejected, inserted, linked } = result;
+  const { total, accepted, rejected, inserted, linked, outOfScope } = result;
   await db
     .insertInto('import_reports')
     .values({
@@ -238,7 +261,7 @@ async function recordImport(
       wilayah: actor.wilayah,
       file_name: upload.fileName.slice(0, 200),
       dry_run: upload.dryRun,
-      summary: JSON.stringify({ total, accepted, rejected, inserted, linked }),
+      summary: JSON.stringify({ total, accepted, rejected, inserted, linked, outOfScope }),
       report_xlsx: null,
     })
     .execute();

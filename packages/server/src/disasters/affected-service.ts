@@ -189,6 +189,8 @@ export interface StoredAffected {
   linked: boolean;
   /** Flagged as possibly the same person as another record of the event. */
   ganda: boolean;
+  /** Where the registry person linked by NIK lives (null when new): a file's lookups outside one's reach are counted. */
+  linkedKodeDesa: string | null;
 }
 
 /**
@@ -211,9 +213,11 @@ export async function storeAffected(
   if (input.id && (await trx.selectFrom('disaster_affected').select('id').where('id', '=', input.id).executeTakeFirst()))
     throw new AppError('ID_TAKEN');
   let beneficiaryId: string | null = null;
+  let linkedKodeDesa: string | null = null;
   if (person.nik !== null) {
-    const known = await trx.selectFrom('beneficiaries').select('id').where('nik', '=', person.nik).executeTakeFirst();
+    const known = await trx.selectFrom('beneficiaries').select(['id', 'kode_desa']).where('nik', '=', person.nik).executeTakeFirst();
     beneficiaryId = known?.id ?? null;
+    linkedKodeDesa = known?.kode_desa ?? null;
   }
   const linked = beneficiaryId !== null;
   if (beneficiaryId === null) {
@@ -289,7 +293,7 @@ export async function storeAffected(
     wilayah: person.kodeDesa,
     details: { disasterId, kondisi: input.kondisi, terhubungRegistri: linked, kemungkinanGanda: ganda },
   });
-  return { id: row.id, linked, ganda };
+  return { id: row.id, linked, ganda, linkedKodeDesa };
 }
 
 export interface AffectedPatch {

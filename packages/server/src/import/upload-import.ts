@@ -25,7 +25,7 @@ export interface UploadResult extends ImportReport {
 }
 
 /** Rows of this user's uploads in the last hour that met someone registered outside their scope. */
-async function outOfScopeLastHour(db: Kysely<DB>, actor: Actor): Promise<number> {
+export async function outOfScopeLastHour(db: Kysely<DB>, actor: Actor): Promise<number> {
   const { n } = await db
     .selectFrom('import_reports')
     .select(sql<number>`coalesce(sum((summary->>'outOfScope')::int), 0)::int`.as('n'))

@@ -90,7 +90,8 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'plus kondisi (mengungsi, luka, meninggal, hilang, di rumah; empty with a posko: mengungsi), posko (a shelter of the event, by ' +
           'name), kelompok_rentan (comma- or semicolon-separated), kebutuhan and keluarga (rows with one label, else one no_kk, are a ' +
           `household). At most ${POSKO_MAX_ROWS.toLocaleString('en')} rows. A NIK the registry holds is linked (NIK_LINKED), never ` +
-          'duplicated; a person registered twice in the event is flagged (KEMUNGKINAN_GANDA). Written 100 rows per transaction; ' +
+          'duplicated; a person registered twice in the event is flagged (KEMUNGKINAN_GANDA). Persons so found outside the ' +
+          'event’s area and the caller’s count toward the registry import’s hourly limit (429). Written 100 rows per transaction; ' +
           '`rows` lists the first 100 rows with an error or a warning, the XLSX at `reportUrl` all of them. A dry run stores nothing.',
         params: StrictObject({ id: Uuid }),
         querystring: UploadQuery,
@@ -101,6 +102,7 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
           413: ErrorResponse,
           415: ErrorResponse,
           422: ErrorResponse,
+          429: ErrorResponse,
         },
       },
     },
