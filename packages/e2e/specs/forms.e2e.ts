@@ -59,6 +59,32 @@ describe('forms as a new user meets them', () => {
     await close();
   });
 
+  it('case opening: without a category the save is refused on the spot and the category is focused', async () => {
+    const { page, errors, close } = await openPage(browser, PHONE);
+    await signIn(page, 'pendamping.35.10');
+    const person = await json<{ id: string }>(page, '/beneficiaries', {
+      method: 'POST',
+      body: {
+        nik: null,
+        alasanTanpaNik: 'dokumen_hilang_bencana',
+        perkiraanUmur: 40,
+        nama: 'Karsini Tanpa Kategori',
+        jenisKelamin: 'P',
+        kodeDesa: '35.10.01.2001',
+      },
+    });
+    expect(person.status).toBe(201);
+    await page.goto(`/kasus/baru?penerima=${person.body.id}`);
+    await page.getByText('Kolom bertanda * wajib diisi.').waitFor();
+    await page.getByRole('button', { name: 'Buka kasus' }).click();
+    await page.locator('#ppks-error').waitFor();
+    await screenshot(page, 'formulir-kasus-baru-ponsel');
+    expect(await focused(page)).toEqual({ name: 'ppks', invalid: 'true', describedBy: 'ppks-error' });
+    expect(await axeFindings(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it('registration: a NIK already registered is reported while typing, with a link to the person', async () => {
     const { page, errors, close } = await openPage(browser, PHONE);
     await signIn(page, 'pendamping.35.10');

@@ -171,6 +171,7 @@ export const en: Widen<Dictionary> = {
     nikTakenElsewhere: 'This NIK is already registered in another area.',
     chooseSex: 'Choose sex',
     choosePpks: 'Choose a category (optional)',
+    choosePpksRequired: 'Choose a category',
     saved: 'Saved.',
     conflict: 'Someone else changed this record. Reload the page and apply your change again.',
     notFound: 'Beneficiary not found, or outside your area.',

@@ -170,6 +170,7 @@ export const id = {
     nikTakenElsewhere: 'NIK ini sudah terdaftar di wilayah lain.',
     chooseSex: 'Pilih jenis kelamin',
     choosePpks: 'Pilih kategori (opsional)',
+    choosePpksRequired: 'Pilih kategori',
     saved: 'Data tersimpan.',
     conflict: 'Data ini telah diubah orang lain. Muat ulang halaman lalu ulangi perubahan Anda.',
     notFound: 'Penerima manfaat tidak ditemukan, atau berada di luar wilayah Anda.',

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 /** A field error the server reported (`details` of a 422), by the field's `name`. */
 export interface ServerFieldError {
   field: string | null;
-  message: string;
+  /** Some services name only the field and a reason code: the form then says the entry is not valid. */
+  message?: string;
 }
 
 /** Move the reader to the first field marked invalid: scrolled to the middle of the screen and focused. */
@@ -28,7 +29,11 @@ export function useFormErrors(serverErrors: readonly ServerFieldError[] = []) {
   const [attempt, setAttempt] = useState(0);
 
   const server: Record<string, string> = {};
-  for (const e of serverErrors) if (e.field) server[e.field] = server[e.field] ? `${server[e.field]} ${e.message}` : e.message;
+  for (const e of serverErrors) {
+    if (!e.field) continue;
+    const message = e.message || t('forms.invalid');
+    server[e.field] = server[e.field] ? `${server[e.field]} ${message}` : message;
+  }
   const serverKey = JSON.stringify(server);
   const errors: Record<string, string> = { ...server, ...local };
 

@@ -1,11 +1,13 @@
 import { PPKS } from '@tuntas/domain';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client.js';
 import { useOpenCase } from '../../api/case-writes.js';
 import { useBeneficiaryView } from '../../api/local-records.js';
+import { FieldError, RequiredMark } from '../../components/FieldError.js';
 import { Loading } from '../../components/Loading.js';
+import { useFormErrors, type ServerFieldError } from '../../lib/use-form-errors.js';
 
 /** Opening a case starts from a registered person (on the server, or registered on this device): the registry first, then the case. */
 export default function NewCasePage() {
@@ -27,10 +29,9 @@ export default function NewCasePage() {
     isPending: openCase.isPending,
     error: openCase.error,
   };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    open.mutate();
-  };
+  const form = useFormErrors(
+    open.error instanceof ApiError && Array.isArray(open.error.details) ? (open.error.details as ServerFieldError[]) : [],
+  );
 
   if (!beneficiaryId) {
     return (
@@ -52,18 +53,31 @@ export default function NewCasePage() {
     <section>
       <h1>{t('cases.newTitle')}</h1>
       <p>{t('cases.newFor', { name: person.nama })}</p>
-      <form onSubmit={submit}>
-        <label>
-          {t('cases.ppks')}
-          <select required value={chosen} onChange={(e) => setPpks(e.target.value)}>
-            <option value="">{t('beneficiaries.choosePpks')}</option>
-            {PPKS.map((p) => (
-              <option key={p.kode} value={p.kode}>
-                {p.kode} {p.nama}
-              </option>
-            ))}
-          </select>
-        </label>
+      <form ref={form.formRef} noValidate onSubmit={form.onSubmit(open.mutate)}>
+        <p className="required-legend">{t('forms.requiredLegend')}</p>
+        <div className="field">
+          <label>
+            {t('cases.ppks')}
+            <RequiredMark />
+            <select
+              required
+              value={chosen}
+              onChange={(e) => {
+                form.clear('ppks');
+                setPpks(e.target.value);
+              }}
+              {...form.field('ppks')}
+            >
+              <option value="">{t('beneficiaries.choosePpksRequired')}</option>
+              {PPKS.map((p) => (
+                <option key={p.kode} value={p.kode}>
+                  {p.kode} {p.nama}
+                </option>
+              ))}
+            </select>
+          </label>
+          <FieldError name="ppks" message={form.errors['ppks']} />
+        </div>
         <label>
           {t('cases.summary')}
           <textarea rows={3} maxLength={2000} value={ringkasan} onChange={(e) => setRingkasan(e.target.value)} />
