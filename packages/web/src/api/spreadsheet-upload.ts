@@ -25,13 +25,15 @@ export interface AffectedImportResult extends SpreadsheetUploadResult {
 /**
  * Sends a CSV or XLSX as the raw body. XMLHttpRequest, not fetch: only it reports upload
  * progress, which matters on a slow 3G line. Online only: an import is judged by the server.
+ * `key` is the attempt's Idempotency-Key: sent again after a lost answer, the server answers what
+ * the first upload did instead of registering its rows twice.
  */
 export function uploadSpreadsheet<R extends SpreadsheetUploadResult>(
   url: string,
-  file: File,
-  dryRun: boolean,
+  upload: { file: File; dryRun: boolean; key: string },
   onProgress: (percent: number) => void,
 ): Promise<R> {
+  const { file, dryRun, key } = upload;
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     const query = new URLSearchParams({ dryRun: String(dryRun), fileName: file.name });
@@ -39,6 +41,7 @@ export function uploadSpreadsheet<R extends SpreadsheetUploadResult>(
     const xlsx = /\.xlsx$/i.test(file.name);
     xhr.setRequestHeader('content-type', xlsx ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv');
     xhr.setRequestHeader('accept-language', i18next.language);
+    xhr.setRequestHeader('idempotency-key', key);
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100));
     xhr.onload = () => {
       let body: { error?: { message?: string } } | undefined;

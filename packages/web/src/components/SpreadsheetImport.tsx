@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { uploadSpreadsheet, type SpreadsheetUploadResult } from '../api/spreadsheet-upload.js';
 import { formatNumber } from '../lib/format.js';
@@ -31,6 +31,8 @@ export function SpreadsheetImport<R extends SpreadsheetUploadResult>({ url, mess
   const [file, setFile] = useState<File | null>(null);
   const [dryRun, setDryRun] = useState(true);
   const [phase, setPhase] = useState<Phase<R>>({ kind: 'idle' });
+  // One key per attempt: kept when the answer was lost (trying again replays it), new once an answer came.
+  const attempt = useRef<string | null>(null);
   const lang = i18n.language === 'en' ? 'en' : 'id';
 
   const submit = async (e: FormEvent) => {
@@ -38,9 +40,11 @@ export function SpreadsheetImport<R extends SpreadsheetUploadResult>({ url, mess
     if (!file) return;
     setPhase({ kind: 'uploading', percent: 0 });
     try {
-      const result = await uploadSpreadsheet<R>(url, file, dryRun, (percent) =>
+      attempt.current ??= crypto.randomUUID();
+      const result = await uploadSpreadsheet<R>(url, { file, dryRun, key: attempt.current }, (percent) =>
         setPhase(percent < 100 ? { kind: 'uploading', percent } : { kind: 'processing' }),
       );
+      attempt.current = null;
       setPhase({ kind: 'done', result });
       if (!result.dryRun) onStored?.(result);
     } catch (error) {
@@ -58,12 +62,23 @@ export function SpreadsheetImport<R extends SpreadsheetUploadResult>({ url, mess
           <input
             type="file"
             accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            onChange={(e) => {
+              attempt.current = null;
+              setFile(e.target.files?.[0] ?? null);
+            }}
             required
           />
         </label>
         <label>
-          <input type="checkbox" role="switch" checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} />
+          <input
+            type="checkbox"
+            role="switch"
+            checked={dryRun}
+            onChange={(e) => {
+              attempt.current = null;
+              setDryRun(e.target.checked);
+            }}
+          />
           {t('importPage.dryRun')}
         </label>
         <button type="submit" disabled={!file || busy} aria-busy={busy}>
