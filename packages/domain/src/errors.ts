@@ -561,6 +561,36 @@ export const ERRORS = {
     id: 'Nilai tes ini dihitung otomatis dari jawaban peserta dan tidak dapat diisi manual.',
     en: 'This test is scored automatically from the participants’ answers and cannot be entered by hand.',
   },
+  TRAINING_PROGRAMME_INVALID: {
+    status: 422,
+    id: 'Data program pelatihan tidak valid. Periksa isian yang disebutkan.',
+    en: 'The training programme data is invalid. Check the fields listed.',
+  },
+  TRAINING_PROGRAMME_EXISTS: {
+    status: 409,
+    id: 'Kode program pelatihan ini sudah dipakai. Pilih kode lain.',
+    en: 'This training programme code is already in use. Choose another.',
+  },
+  TRAINING_EVALUATION_NOT_ATTENDED: {
+    status: 403,
+    id: 'Evaluasi diisi oleh peserta yang sudah mengikuti sedikitnya satu sesi pelatihan ini.',
+    en: 'The evaluation is for participants who attended at least one session of this training.',
+  },
+  TRAINING_EVALUATION_ALREADY: {
+    status: 409,
+    id: 'Anda sudah mengisi evaluasi pelatihan ini; evaluasi hanya dapat dikirim sekali.',
+    en: 'You have already evaluated this training; an evaluation can be sent only once.',
+  },
+  TRAINING_EVALUATION_CLOSED: {
+    status: 409,
+    id: 'Masa evaluasi pelatihan ini sudah berakhir.',
+    en: 'The evaluation period of this training has ended.',
+  },
+  TRAINING_EVALUATION_INVALID: {
+    status: 422,
+    id: 'Evaluasi tidak lengkap: beri nilai 1–5 untuk pelatihan dan untuk setiap narasumber.',
+    en: 'The evaluation is incomplete: rate the training and every trainer from 1 to 5.',
+  },
   CERTIFICATE_REVOKED: { status: 409, id: 'Sertifikat ini sudah dicabut.', en: 'This certificate has been revoked.' },
   COMPETENCY_INVALID: {
     status: 422,

@@ -4,6 +4,7 @@
  * Pure rules shared by the server and the screens.
  */
 
+import type { Narasumber } from './training-programme.js';
 import type { TestWindow } from './training-test.js';
 
 export interface KompetensiEntry {
@@ -175,6 +176,9 @@ export interface TrainingRecord {
   tes: TestWindow[];
   /** The caller's own place in it: invited, registered, declined; null when not a participant. */
   statusSaya: ParticipantStatus | null;
+  /** The programme whose curriculum it copied, if any (training-programme.ts). */
+  programId: string | null;
+  narasumber: Narasumber[];
 }
 
 /** An invited participant answers: coming (`terdaftar`) or not (`ditolak`); the organiser's own registrations are `terdaftar`. */
@@ -285,3 +289,4 @@ export interface DevelopmentHours {
 }
 
 export * from './training-test.js';
+export * from './training-programme.js';

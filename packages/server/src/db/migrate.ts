@@ -36,6 +36,7 @@ import * as m0033 from './migrations/0033-training-checkin.js';
 import * as m0034 from './migrations/0034-training-tests.js';
 import * as m0035 from './migrations/0035-retention.js';
 import * as m0037 from './migrations/0037-training-invitation-replies.js';
+import * as m0038 from './migrations/0038-training-programmes.js';
 
 /**
  * Forward-only: a migration never changes once it has landed, and there is no `down`.
@@ -78,6 +79,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0034-training-tests': m0034,
   '0035-retention': m0035,
   '0037-training-invitation-replies': m0037,
+  '0038-training-programmes': m0038,
 };
 
 /** Names of every migration, in order. */

@@ -687,6 +687,55 @@ export interface TrainingsTable {
   created_at: ColumnType<Date, never, never>;
   /** HMAC key of the event's check-in tokens (migration 0033); never leaves the server. */
   checkin_key: ColumnType<string, never, never>;
+  /** Migration 0038: the programme whose curriculum it copied, if any. */
+  programme_id: ColumnType<string | null, string | null | undefined, never>;
+}
+
+/** Migration 0038: a reusable training programme and its curriculum units. */
+export interface TrainingProgrammesTable {
+  id: Generated<string>;
+  kode: string;
+  nama: string;
+  uraian: ColumnType<string, string | undefined, string>;
+  created_by: string | null;
+  created_at: ColumnType<Date, never, never>;
+}
+
+export interface TrainingProgrammeUnitsTable {
+  programme_id: string;
+  kode: string;
+  urutan: number;
+  nama: string;
+  jp: number;
+  kompetensi: ColumnType<string[], string[] | undefined, string[]>;
+  /** Learning objectives, one a line. */
+  tujuan: ColumnType<string[], string[] | undefined, string[]>;
+}
+
+/** Migration 0038: a trainer (narasumber) of an event, internal (an account) or external. */
+export interface TrainingTrainersTable {
+  id: Generated<string>;
+  training_id: string;
+  urutan: number;
+  nama: string;
+  instansi: string | null;
+  user_id: string | null;
+  units: ColumnType<string[], string[] | undefined, string[]>;
+}
+
+/** Migration 0038: who has evaluated an event (once), and nothing of what they said. */
+export interface TrainingEvaluatorsTable {
+  training_id: string;
+  user_id: string;
+}
+
+/** Migration 0038: one anonymous rating of an event (`trainer_id` null) or of one trainer. */
+export interface TrainingRatingsTable {
+  id: Generated<string>;
+  training_id: string;
+  trainer_id: string | null;
+  nilai: number;
+  komentar: string | null;
 }
 
 export interface TrainingUnitsTable {
@@ -1065,6 +1114,11 @@ export interface DB {
   training_participants: TrainingParticipantsTable;
   training_attendance: TrainingAttendanceTable;
   training_certificates: TrainingCertificatesTable;
+  training_programmes: TrainingProgrammesTable;
+  training_programme_units: TrainingProgrammeUnitsTable;
+  training_trainers: TrainingTrainersTable;
+  training_evaluators: TrainingEvaluatorsTable;
+  training_ratings: TrainingRatingsTable;
   training_tests: TrainingTestsTable;
   training_questions: TrainingQuestionsTable;
   training_test_submissions: TrainingTestSubmissionsTable;

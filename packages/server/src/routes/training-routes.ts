@@ -39,6 +39,7 @@ import {
 import { Year } from './workforce-schemas.js';
 import { trainingReplyRoutes } from './training-reply-routes.js';
 import { trainingTestRoutes } from './training-test-routes.js';
+import { trainingProgrammeRoutes } from './training-programme-routes.js';
 
 const writeErrors = { ...authErrors, 409: ErrorResponse, 422: ErrorResponse };
 const IdParams = StrictObject({ id: Uuid });
@@ -55,6 +56,7 @@ export const trainingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = () => app.ctx.database.db;
   await app.register(trainingTestRoutes);
   await app.register(trainingReplyRoutes);
+  await app.register(trainingProgrammeRoutes);
 
   app.get(
     '/trainings',

@@ -3,9 +3,9 @@ import { PARTICIPANT_STATUSES, TRAINING_STATUSES } from '@tuntas/domain';
 import { literals, Nullable, StrictObject, Uuid, WilayahCode } from '../http/schemas.js';
 import { TestWindowSchema } from './training-test-schemas.js';
 
-const DateOnly = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
-const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });
-const Kode = Type.String({ pattern: '^[a-z0-9_-]{1,40}$', description: 'Lower-case code' });
+export const DateOnly = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
+export const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });
+export const Kode = Type.String({ pattern: '^[a-z0-9_-]{1,40}$', description: 'Lower-case code' });
 const Score = Type.Integer({ minimum: 0, maximum: 100 });
 const Level = Type.Integer({ minimum: 0, maximum: 3, description: '0 belum, 1 dasar, 2 menengah, 3 mahir' });
 
@@ -16,6 +16,21 @@ export const UnitSchema = Type.Object({
   tanggal: Nullable(DateOnly),
   jamMulai: Nullable(Type.String({ description: 'HH:MM at the venue; null: 08:00' })),
   kompetensi: Type.Array(Type.String()),
+});
+
+export const NarasumberSchema = Type.Object({
+  id: Uuid,
+  nama: Type.String(),
+  instansi: Nullable(Type.String()),
+  userId: Nullable(Uuid),
+  units: Type.Array(Type.String(), { description: 'Units taught (codes); empty: the whole event' }),
+});
+
+export const TrainerBody = StrictObject({
+  nama: Text(200, 3),
+  instansi: Type.Optional(Nullable(Text(200, 2))),
+  userId: Type.Optional(Nullable(Uuid)),
+  units: Type.Optional(Type.Array(Kode, { maxItems: 30 })),
 });
 
 export const TrainingSchema = Type.Object({
@@ -36,10 +51,15 @@ export const TrainingSchema = Type.Object({
   jp: Type.Integer(),
   tes: Type.Array(TestWindowSchema, { description: 'Its pre- and post-test, where it has them' }),
   statusSaya: Nullable(literals(PARTICIPANT_STATUSES)),
+  programId: Nullable(Uuid),
+  narasumber: Type.Array(NarasumberSchema, { description: 'Trainers, internal (an account) or external' }),
 });
 
-export const TrainingBody = StrictObject({
-  nama: Text(200, 3),
+/** When a session starts at the venue. */
+export const JamMulai = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM at the venue' });
+
+/** What an event has besides its name and units (shared with creating one from a programme). */
+export const EventFields = {
   mulai: DateOnly,
   selesai: DateOnly,
   tempat: Text(200, 2),
@@ -48,13 +68,19 @@ export const TrainingBody = StrictObject({
   kuota: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 10_000 }))),
   minKehadiran: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
   nilaiLulus: Type.Optional(Nullable(Score)),
+  narasumber: Type.Optional(Type.Array(TrainerBody, { maxItems: 30 })),
+};
+
+export const TrainingBody = StrictObject({
+  nama: Text(200, 3),
+  ...EventFields,
   units: Type.Array(
     StrictObject({
       kode: Type.Optional(Kode),
       nama: Text(200, 3),
       jp: Type.Integer({ minimum: 1, maximum: 200 }),
       tanggal: Type.Optional(Nullable(DateOnly)),
-      jamMulai: Type.Optional(Nullable(Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM at the venue' }))),
+      jamMulai: Type.Optional(Nullable(JamMulai)),
       kompetensi: Type.Optional(Type.Array(Kode, { maxItems: 9 })),
     }),
     { minItems: 1, maxItems: 30 },

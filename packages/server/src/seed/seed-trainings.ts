@@ -2,6 +2,14 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { certificateNumber } from '../trainings/completion-service.js';
 import { Random } from './random.js';
+import {
+  LDP_PROGRAMME,
+  REHSOS_PROGRAMME,
+  seedProgrammes,
+  seedSurabayaEvaluations,
+  TPPO_PROGRAMME,
+  unitsOn,
+} from './seed-training-programmes.js';
 import { LDP_BANK, seedBank, submissionRows, SURABAYA_BANK, TPPO_BANK } from './seed-training-tests.js';
 
 export interface TrainingSeedResult {
@@ -10,17 +18,7 @@ export interface TrainingSeedResult {
   certificates: number;
 }
 
-const SURABAYA_UNITS = [
-  { kode: 'rehsos', nama: 'Manajemen rehabilitasi sosial', jp: 10, tanggal: '2025-11-20', kompetensi: ['manajemen_kasus', 'asesmen'] },
-  {
-    kode: 'alur',
-    nama: 'Manajemen alur kerja berbasis ilmu pekerjaan sosial',
-    jp: 10,
-    tanggal: '2025-11-21',
-    kompetensi: ['manajemen_kasus', 'asesmen'],
-  },
-  { kode: 'tik', nama: 'Manajemen teknologi komunikasi', jp: 10, tanggal: '2025-11-22', kompetensi: ['teknologi_komunikasi'] },
-];
+const SURABAYA_UNITS = unitsOn(REHSOS_PROGRAMME, ['2025-11-20', '2025-11-21', '2025-11-22']);
 /** Who came to Surabaya: per province, how many of its pendamping (the demo accounts first). */
 const SURABAYA_PROVINCES: Array<[string, number]> = [
   ['35', 8],
@@ -39,7 +37,8 @@ const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000).t
  * Capacity building for the demo: the Surabaya event of 20–22 November 2025 (three themes, 30 JP,
  * participants from eight provinces, attendance, the pre- and post-test taken on their phones,
  * certificates for those who qualified), two upcoming events with their question banks and (LDP)
- * first invitees yet to answer, and a few koordinator assessments and professional certifications.
+ * first invitees yet to answer, and a few koordinator assessments and professional certifications;
+ * the three events come from their programmes, and Surabaya has its trainers and anonymous evaluations.
  * About a thousand rows in a handful of statements.
  */
 export async function seedTrainings(db: Kysely<DB>, now: Date, random: Random): Promise<TrainingSeedResult> {
@@ -62,6 +61,7 @@ export async function seedTrainings(db: Kysely<DB>, now: Date, random: Random): 
   const people = SURABAYA_PROVINCES.flatMap(([p, n]) => first(p).slice(0, n));
 
   return db.transaction().execute(async (trx) => {
+    const [rehsosId, ldpId, tppoId] = await seedProgrammes(trx, direktorat?.id ?? null);
     const [surabaya, ldp, tppo] = await trx
       .insertInto('trainings')
       .values([
@@ -76,6 +76,7 @@ export async function seedTrainings(db: Kysely<DB>, now: Date, random: Random): 
           nilai_lulus: 70,
           completed_at: new Date('2025-11-22T09:00:00Z'),
           created_by: direktorat?.id ?? null,
+          programme_id: rehsosId!,
         },
         {
           nama: 'Layanan Dukungan Psikososial (LDP) bagi Pendamping',
@@ -87,6 +88,7 @@ export async function seedTrainings(db: Kysely<DB>, now: Date, random: Random): 
           kuota: 30,
           nilai_lulus: 70,
           created_by: direktorat?.id ?? null,
+          programme_id: ldpId!,
         },
         {
           nama: 'Penanganan Korban Tindak Pidana Perdagangan Orang',
@@ -98,6 +100,7 @@ export async function seedTrainings(db: Kysely<DB>, now: Date, random: Random): 
           kuota: 25,
           nilai_lulus: null,
           created_by: direktorat?.id ?? null,
+          programme_id: tppoId!,
         },
       ])
       .returning(['id', 'nomor'])
@@ -108,51 +111,12 @@ export async function seedTrainings(db: Kysely<DB>, now: Date, random: Random): 
       .insertInto('training_units')
       .values([
         ...SURABAYA_UNITS.map((u, i) => ({ training_id: surabaya.id, urutan: i + 1, ...u })),
-        {
+        ...unitsOn(LDP_PROGRAMME, [ldpStart, addDays(now, 22), addDays(now, 23)]).map((u, i) => ({
           training_id: ldp.id,
-          kode: 'pfa',
-          urutan: 1,
-          nama: 'Pertolongan pertama psikologis',
-          jp: 8,
-          tanggal: ldpStart,
-          kompetensi: ['dukungan_psikososial'],
-        },
-        {
-          training_id: ldp.id,
-          kode: 'ldp-bencana',
-          urutan: 2,
-          nama: 'LDP dalam situasi bencana',
-          jp: 8,
-          tanggal: addDays(now, 22),
-          kompetensi: ['dukungan_psikososial', 'respons_bencana'],
-        },
-        {
-          training_id: ldp.id,
-          kode: 'ldp-anak',
-          urutan: 3,
-          nama: 'LDP bagi anak dan keluarga',
-          jp: 8,
-          tanggal: addDays(now, 23),
-          kompetensi: ['dukungan_psikososial', 'perlindungan_anak'],
-        },
-        {
-          training_id: tppo.id,
-          kode: 'identifikasi',
-          urutan: 1,
-          nama: 'Identifikasi dan asesmen korban TPPO',
-          jp: 8,
-          tanggal: addDays(now, 49),
-          kompetensi: ['korban_perdagangan_orang', 'asesmen'],
-        },
-        {
-          training_id: tppo.id,
-          kode: 'reintegrasi',
-          urutan: 2,
-          nama: 'Pemulangan dan reintegrasi sosial',
-          jp: 8,
-          tanggal: addDays(now, 50),
-          kompetensi: ['korban_perdagangan_orang'],
-        },
+          urutan: i + 1,
+          ...u,
+        })),
+        ...unitsOn(TPPO_PROGRAMME, [addDays(now, 49), addDays(now, 50)]).map((u, i) => ({ training_id: tppo.id, urutan: i + 1, ...u })),
       ])
       .execute();
 
@@ -297,6 +261,8 @@ export async function seedTrainings(db: Kysely<DB>, now: Date, random: Random): 
       created_by: koordinator35?.id ?? null,
     }));
     if (certs.length) await trx.insertInto('professional_certifications').values(certs).execute();
+    const attendedAll = results.filter((r) => r.missed === null).map((r) => r.u.id);
+    await seedSurabayaEvaluations(trx, surabaya.id, attendedAll, random);
     return { trainings: 3, participants: results.length + invited.length, certificates: certified.length };
   });
 }

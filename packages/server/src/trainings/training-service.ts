@@ -1,5 +1,6 @@
 import {
   trainingStatus,
+  type Narasumber,
   type TrainingParticipant,
   type TrainingRecord,
   type ParticipantStatus,
@@ -14,6 +15,7 @@ import { inScope } from '../authz/scope.js';
 import type { DB } from '../db/schema.js';
 import { AppError, fieldError, forbidden, notFound } from '../http/app-error.js';
 import { workerClock } from '../workforce/worker.js';
+import { checkCompetencies, insertTrainers, trainersOf, type TrainerInput } from './trainers.js';
 
 type Row = Selectable<DB['trainings']>;
 
@@ -86,7 +88,7 @@ async function testsOf(db: Kysely<DB>, ids: string[]): Promise<Map<string, TestW
 
 type Listed = Row & { jumlah: number; status_saya: ParticipantStatus | null };
 
-function present(row: Listed, units: TrainingUnit[], tes: TestWindow[], now: Date): TrainingRecord {
+function present(row: Listed, units: TrainingUnit[], tes: TestWindow[], narasumber: Narasumber[], now: Date): TrainingRecord {
   const completedAt = row.completed_at ? row.completed_at.toISOString() : null;
   return {
     id: row.id,
@@ -106,6 +108,8 @@ function present(row: Listed, units: TrainingUnit[], tes: TestWindow[], now: Dat
     units,
     tes,
     statusSaya: row.status_saya,
+    programId: row.programme_id,
+    narasumber,
   };
 }
 
@@ -137,20 +141,27 @@ function selectTrainings(db: Kysely<DB>, actor: Actor) {
 export async function listTrainings(db: Kysely<DB>, actor: Actor, now: Date): Promise<TrainingRecord[]> {
   const rows = await selectTrainings(db, actor).orderBy('mulai', 'desc').limit(500).execute();
   const ids = rows.map((r) => r.id);
-  const [units, tests] = [await unitsOf(db, ids), await testsOf(db, ids)];
+  const [units, tests, trainers] = [await unitsOf(db, ids), await testsOf(db, ids), await trainersOf(db, ids)];
   return rows.map((r) =>
-    present({ ...r, jumlah: Number(r.jumlah ?? 0), status_saya: r.status_saya ?? null }, units.get(r.id) ?? [], tests.get(r.id) ?? [], now),
+    present(
+      { ...r, jumlah: Number(r.jumlah ?? 0), status_saya: r.status_saya ?? null },
+      units.get(r.id) ?? [],
+      tests.get(r.id) ?? [],
+      trainers.get(r.id) ?? [],
+      now,
+    ),
   );
 }
 
 export async function getTraining(db: Kysely<DB>, actor: Actor, id: string, now: Date): Promise<TrainingRecord> {
   const row = await selectTrainings(db, actor).where('trainings.id', '=', id).executeTakeFirst();
   if (!row) throw notFound();
-  const [units, tests] = [await unitsOf(db, [id]), await testsOf(db, [id])];
+  const [units, tests, trainers] = [await unitsOf(db, [id]), await testsOf(db, [id]), await trainersOf(db, [id])];
   return present(
     { ...row, jumlah: Number(row.jumlah ?? 0), status_saya: row.status_saya ?? null },
     units.get(id) ?? [],
     tests.get(id) ?? [],
+    trainers.get(id) ?? [],
     now,
   );
 }
@@ -185,6 +196,9 @@ export interface TrainingInput {
     jamMulai?: string | null | undefined;
     kompetensi?: string[] | undefined;
   }>;
+  narasumber?: TrainerInput[] | undefined;
+  /** Set when the units are a programme's curriculum (programme-service.ts). */
+  programmeId?: string | undefined;
 }
 
 const invalid = (field: string, code: string) => fieldError('TRAINING_INVALID', field, code);
@@ -206,12 +220,7 @@ export async function createTraining(
     if (u.tanggal && (u.tanggal < input.mulai || u.tanggal > input.selesai))
       throw invalid(`units/${i}/tanggal`, 'di_luar_tanggal_pelatihan');
   });
-  const wanted = [...new Set(units.flatMap((u) => u.kompetensi ?? []))];
-  if (wanted.length) {
-    const known = new Set((await db.selectFrom('kompetensi').select('kode').where('kode', 'in', wanted).execute()).map((k) => k.kode));
-    const i = units.findIndex((u) => (u.kompetensi ?? []).some((k) => !known.has(k)));
-    if (i >= 0) throw invalid(`units/${i}/kompetensi`, 'tidak_dikenal');
-  }
+  await checkCompetencies(db, units, invalid);
   const area = await db.selectFrom('wilayah').select('tingkat').where('kode', '=', input.wilayah).executeTakeFirst();
   if (!area || area.tingkat > 2) throw invalid('wilayah', 'tidak_dikenal');
   const id = await db.transaction().execute(async (trx) => {
@@ -228,6 +237,7 @@ export async function createTraining(
         min_kehadiran: input.minKehadiran ?? 100,
         nilai_lulus: input.nilaiLulus ?? null,
         created_by: actor.id,
+        programme_id: input.programmeId ?? null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -246,12 +256,13 @@ export async function createTraining(
         })),
       )
       .execute();
+    await insertTrainers(trx, row.id, input.narasumber ?? [], kodes);
     await recordAudit(trx, actor, origin, {
       action: 'training.create',
       entityType: 'training',
       entityId: row.id,
       wilayah: input.wilayah,
-      details: { units: units.map((u) => u.kode) },
+      details: { units: units.map((u) => u.kode), ...(input.programmeId ? { programmeId: input.programmeId } : {}) },
     });
     return row.id;
   });

@@ -14,8 +14,10 @@ import {
   type TahapanCode,
   type TracingRecord,
   type TestBank,
+  type TrainingProgramme,
   type TrainingRecord,
 } from '@tuntas/domain';
+import { randomUUID } from 'node:crypto';
 import type { DB } from '../../src/db/schema.js';
 import type { Session, TestContext } from './test-app.js';
 
@@ -517,4 +519,32 @@ export function uploadPosko(
     payload: body,
     headers: { 'content-type': contentType },
   });
+}
+
+/** A programme created by `organiser` (direktorat): by default two units building LDP and assessment. */
+export async function buildProgramme(
+  organiser: Session,
+  spec: { kode?: string; nama?: string; units?: Array<Record<string, unknown>> } = {},
+): Promise<TrainingProgramme> {
+  const response = await organiser.request({
+    method: 'POST',
+    url: '/api/v1/training-programmes',
+    payload: {
+      kode: spec.kode ?? `prog-${randomUUID().slice(0, 8)}`,
+      nama: spec.nama ?? 'Layanan Dukungan Psikososial',
+      uraian: 'Kurikulum dasar LDP bagi pendamping.',
+      units: spec.units ?? [
+        {
+          kode: 'pfa',
+          nama: 'Pertolongan pertama psikologis',
+          jp: 8,
+          kompetensi: ['dukungan_psikososial'],
+          tujuan: ['Peserta mampu memberi PFA.'],
+        },
+        { kode: 'asesmen', nama: 'Asesmen kebutuhan psikososial', jp: 6, kompetensi: ['asesmen', 'dukungan_psikososial'] },
+      ],
+    },
+  });
+  if (response.statusCode !== 201) throw new Error(`programme refused: ${response.statusCode} ${response.body}`);
+  return response.json();
 }
