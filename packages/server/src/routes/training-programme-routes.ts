@@ -1,6 +1,8 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { actorOf, originOf } from '../http/context.js';
-import { authErrors, ErrorResponse, Nullable, StrictObject, Uuid } from '../http/schemas.js';
+import { CONTENT_TYPE } from '../files/table-file.js';
+import { authErrors, ErrorResponse, Nullable, StrictObject, Uuid, WilayahCode } from '../http/schemas.js';
+import { matrixWorkbook, trainingWorkbook } from '../trainings/training-export.js';
 import { evaluationOf, submitEvaluation } from '../trainings/evaluation-service.js';
 import { createProgramme, createTrainingFromProgramme, getProgramme, listProgrammes } from '../trainings/programme-service.js';
 import { DateOnly, EventFields, JamMulai, Kode, NarasumberSchema, Text, TrainingSchema } from './training-schemas.js';
@@ -8,6 +10,7 @@ import { DateOnly, EventFields, JamMulai, Kode, NarasumberSchema, Text, Training
 const tags = ['pelatihan'];
 const writeErrors = { ...authErrors, 409: ErrorResponse, 422: ErrorResponse };
 const IdParams = StrictObject({ id: Uuid });
+const Xlsx = { 200: Type.Unsafe({ type: 'string', format: 'binary', description: 'XLSX' }), ...authErrors };
 
 const ProgrammeUnitSchema = Type.Object({
   kode: Type.String(),
@@ -171,5 +174,45 @@ export const trainingProgrammeRoutes: FastifyPluginAsyncTypebox = async (app) =>
     },
     async (request, reply) =>
       reply.code(201).send(await submitEvaluation(db(), actorOf(request), originOf(request), request.params.id, request.body, new Date())),
+  );
+
+  app.get(
+    '/trainings/:id/export',
+    {
+      schema: {
+        tags,
+        summary: 'The event as XLSX (organiser): participants with attendance per unit, test results, completion and certificates',
+        params: IdParams,
+        response: Xlsx,
+      },
+    },
+    async (request, reply) => {
+      const { nama, file } = await trainingWorkbook(db(), actorOf(request), request.params.id, new Date());
+      return reply
+        .header('content-type', CONTENT_TYPE.xlsx)
+        .header('content-disposition', `attachment; filename="${nama}.xlsx"`)
+        .send(file);
+    },
+  );
+
+  app.get(
+    '/competencies/export',
+    {
+      schema: {
+        tags,
+        summary: 'The competency matrix of the area’s pendamping as XLSX: level and JP per competency, gaps',
+        querystring: StrictObject({ wilayah: Type.Optional(WilayahCode) }),
+        response: Xlsx,
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const file = await matrixWorkbook(app.ctx.reader.db, actor, request.query.wilayah, new Date());
+      const area = request.query.wilayah ?? actor.wilayah ?? 'nasional';
+      return reply
+        .header('content-type', CONTENT_TYPE.xlsx)
+        .header('content-disposition', `attachment; filename="matriks-kompetensi-${area}.xlsx"`)
+        .send(file);
+    },
   );
 };
