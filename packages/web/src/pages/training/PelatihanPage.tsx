@@ -4,19 +4,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../../api/queries.js';
-import {
-  useCompetencies,
-  useCompleteTraining,
-  useDevelopmentHours,
-  useMyCertificates,
-  useParticipants,
-  useTrainings,
-} from '../../api/training-queries.js';
+import { useCompleteTraining, useDevelopmentHours, useMyCertificates, useParticipants, useTrainings } from '../../api/training-queries.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
 import { formatDate } from '../../lib/format.js';
 import { CheckinQr } from './CheckinQr.js';
 import { InvitationReply } from './InvitationReply.js';
+import { EvaluationPanel } from './EvaluationPanel.js';
 import { InvitePanel } from './InvitePanel.js';
+import { ProgrammesPanel } from './ProgrammesPanel.js';
+import { TeamGaps } from './TeamGaps.js';
 import { TestBankEditor } from './TestBankEditor.js';
 import { TestResultsPanel } from './TestResultsPanel.js';
 
@@ -70,6 +66,13 @@ function TrainingCard({
           </li>
         ))}
       </ul>
+      {training.narasumber.length > 0 && (
+        <p>
+          <small>
+            {t('pelatihan.trainers')}: {training.narasumber.map((n) => (n.instansi ? `${n.nama} (${n.instansi})` : n.nama)).join('; ')}
+          </small>
+        </p>
+      )}
       {!organiser && <InvitationReply training={training} />}
       {organiser && training.status !== 'selesai' && <InvitePanel training={training} />}
       {organiser && training.status === 'berlangsung' && <CheckinQr training={training} />}
@@ -86,6 +89,16 @@ function TrainingCard({
           </p>
         )}
       {!pendamping && training.tes.length > 0 && <TestResultsPanel training={training} />}
+      {training.status !== 'akan_datang' && (organiser || training.statusSaya === 'terdaftar') && (
+        <EvaluationPanel training={training} organiser={organiser} />
+      )}
+      {organiser && (
+        <p>
+          <a href={`/api/v1/trainings/${training.id}/export`} download>
+            {t('pelatihan.exportXlsx')}
+          </a>
+        </p>
+      )}
       {scanToCheckIn && (
         <p className="muted">
           <ScanLine size={16} aria-hidden /> {t('pelatihan.scanHint')}
@@ -188,26 +201,10 @@ function Hours({ selfId, own }: { selfId: string; own: boolean }) {
   );
 }
 
-function Gaps() {
-  const { t } = useTranslation();
-  const matrix = useCompetencies();
-  if (!matrix.data || matrix.data.pendamping.length === 0) return null;
-  const names = new Map(matrix.data.kompetensi.map((k) => [k.kode, k.nama]));
-  return (
-    <>
-      <h2>{t('pelatihan.gaps')}</h2>
-      <ul className="plain-list">
-        {[...matrix.data.kesenjangan]
-          .sort((a, b) => b.belum - a.belum)
-          .map((g) => (
-            <li key={g.kode}>{t('pelatihan.gapRow', { nama: names.get(g.kode) ?? g.kode, belum: g.belum, jumlah: g.jumlah })}</li>
-          ))}
-      </ul>
-    </>
-  );
-}
-
-/** Pelatihan: a pendamping's own trainings and certificates; the area's for a koordinator; all events for the direktorat, with completion. */
+/**
+ * Pelatihan: a pendamping's own trainings and certificates; the team's events and gaps (who still needs
+ * what) for a koordinator; programmes, all events with completion, exports and the matrix for the direktorat.
+ */
 export default function PelatihanPage() {
   const { t } = useTranslation();
   const me = useMe().data!;
@@ -219,11 +216,12 @@ export default function PelatihanPage() {
       <h1>{pendamping ? t('pelatihan.mine') : t('pelatihan.title')}</h1>
       {!organiser && <Hours selfId={me.id} own={pendamping} />}
       {pendamping && <MyCertificates />}
-      <h2>{t('pelatihan.events')}</h2>
+      {organiser && <ProgrammesPanel />}
+      <h2>{pendamping || organiser ? t('pelatihan.events') : t('pelatihan.teamEvents')}</h2>
       <QueryStatus query={trainings} isEmpty={(d) => d.length === 0} empty={<p>{t('pelatihan.none')}</p>}>
         {(rows) => rows.map((r) => <TrainingCard key={r.id} training={r} organiser={organiser} pendamping={pendamping} selfId={me.id} />)}
       </QueryStatus>
-      {!pendamping && <Gaps />}
+      {!pendamping && <TeamGaps />}
       {organiser && <Hours selfId={me.id} own={false} />}
     </section>
   );
