@@ -238,3 +238,32 @@ export interface ChainVerdict {
   /** The first event whose link fails: the edited or inserted event, the one after a deleted one, the checkpointed or last event a rewrite changed. */
   brokenAt: number | null;
 }
+
+/** A spreadsheet upload's row report (the registry's, a posko's), before its kind's own counts of what was stored. */
+export interface SpreadsheetUploadResult {
+  id: string;
+  total: number;
+  accepted: number;
+  rejected: number;
+  dryRun: boolean;
+  /** The first rows with an error or a warning; `rowsListed` counts them all, the XLSX at `reportUrl` holds them all. */
+  rows: Array<{ line: number; errors: string[]; warnings: string[] }>;
+  rowsListed: number;
+  reportUrl: string | null;
+}
+
+/** A registry upload imported in the background (`GET /imports/{id}`), as its uploader follows it. */
+export interface ImportStatusView extends SpreadsheetUploadResult {
+  status: 'antre' | 'proses' | 'selesai' | 'gagal';
+  /** Per cent of the file's rows judged and stored. */
+  progres: number;
+  barisSelesai: number;
+  /** The file's data rows (null until an attempt has counted them). */
+  baris: number | null;
+  inserted: number;
+  updated: number;
+  /** Why it failed, in Indonesian. */
+  galat: string | null;
+  dibuatPada: string;
+  selesaiPada: string | null;
+}

@@ -463,6 +463,11 @@ export const ERRORS = {
     id: 'Isi berkas XLSX terlalu besar setelah dibuka (lebih dari batas unggahan lewat web). Bagi berkas menjadi beberapa bagian, simpan sebagai CSV, atau minta admin mengimpornya dengan perintah `npx tuntas import beneficiaries BERKAS`.',
     en: 'The XLSX file is too large once unpacked (over the web upload limit). Split it, save it as CSV, or ask an administrator to import it with `npx tuntas import beneficiaries FILE`.',
   },
+  IMPORT_FILE_TOO_LARGE: {
+    status: 413,
+    id: 'Berkas terlalu besar untuk diimpor di latar belakang (lebih dari 32 MB). Bagi berkas menjadi beberapa bagian, atau minta admin mengimpornya dengan perintah `npx tuntas import beneficiaries BERKAS`.',
+    en: 'The file is too large to be imported in the background (over 32 MB). Split it, or ask an administrator to import it with `npx tuntas import beneficiaries FILE`.',
+  },
   IMPORT_SCOPE_LOOKUPS_EXCEEDED: {
     status: 429,
     id: 'Terlalu banyak baris impor Anda yang tidak dapat disimpan dengan akun Anda dalam satu jam terakhir. Coba lagi nanti, atau minta admin memeriksa berkasnya.',

@@ -36,6 +36,7 @@ import { photoRoutes } from './routes/photo-routes.js';
 import { privacyRoutes } from './routes/privacy-routes.js';
 import { retentionRoutes } from './routes/retention-routes.js';
 import { referenceRoutes } from './routes/reference-routes.js';
+import { registerImportJobs } from './import/import-job.js';
 import { registerReportJobs } from './reports/report-jobs.js';
 import { registerRefreshJob } from './dashboard/refresh-job.js';
 import { registerRetentionJob, retentionDeps } from './privacy/retention-job.js';
@@ -94,6 +95,12 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   registerRefreshJob(jobs, {
     db: database.db,
     limits: () => caseloadLimits(database.db, settingsLimits(config)),
+    log: (message, details) => app.log.info(details, message),
+  });
+  registerImportJobs(jobs, {
+    db: database.db,
+    limits: config.importUpload,
+    batchDelayMs: config.importBatchDelayMs,
     log: (message, details) => app.log.info(details, message),
   });
   registerRetentionJob(jobs, retentionDeps(database.db, config), (message, details) => app.log.info(details, message));

@@ -40,6 +40,8 @@ export interface Config {
   jobCronSeconds: number;
   /** Pause before each report step (TUNTAS_REPORT_STEP_DELAY_MS, default 0): lets tests kill a worker mid-job. */
   reportStepDelayMs: number;
+  /** Pause after each stored batch of a background import (TUNTAS_IMPORT_BATCH_DELAY_MS, default 0): lets tests kill a worker mid-job. */
+  importBatchDelayMs: number;
   dataDir: string;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
@@ -178,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobPollSeconds: Math.max(1, intFromEnv(env, 'TUNTAS_JOB_POLL_SECONDS', 2)),
     jobCronSeconds: Math.min(45, Math.max(1, intFromEnv(env, 'TUNTAS_JOB_CRON_SECONDS', 30))),
     reportStepDelayMs: intFromEnv(env, 'TUNTAS_REPORT_STEP_DELAY_MS', 0),
+    importBatchDelayMs: intFromEnv(env, 'TUNTAS_IMPORT_BATCH_DELAY_MS', 0),
     dataDir: path.resolve(env.TUNTAS_DATA_DIR ?? './data'),
     sessionIdleMinutes: intFromEnv(env, 'TUNTAS_SESSION_IDLE_MINUTES', 120),
     sessionAbsoluteHours: intFromEnv(env, 'TUNTAS_SESSION_ABSOLUTE_HOURS', 12),

@@ -37,6 +37,7 @@ import * as m0034 from './migrations/0034-training-tests.js';
 import * as m0035 from './migrations/0035-retention.js';
 import * as m0037 from './migrations/0037-training-invitation-replies.js';
 import * as m0038 from './migrations/0038-training-programmes.js';
+import * as m0039 from './migrations/0039-import-jobs.js';
 
 /**
  * Forward-only: a migration never changes once it has landed, and there is no `down`.
@@ -80,6 +81,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0035-retention': m0035,
   '0037-training-invitation-replies': m0037,
   '0038-training-programmes': m0038,
+  '0039-import-jobs': m0039,
 };
 
 /** Names of every migration, in order. */

@@ -236,8 +236,31 @@ export interface ImportReportsTable {
   created_at: ColumnType<Date, never, never>;
   file_name: string;
   dry_run: boolean;
-  summary: ColumnType<unknown, string, never>;
+  summary: ColumnType<unknown, string, string>;
   report_xlsx: Buffer | null;
+  /** Migration 0039: a background upload waits, runs, ends; one answered in its request is selesai at once. */
+  status: Generated<'antre' | 'proses' | 'selesai' | 'gagal'>;
+  /** Rows judged and stored so far (a retry resumes after them). */
+  progres: Generated<number>;
+  /** The file's data rows, counted before the import starts. */
+  baris: number | null;
+  galat: string | null;
+  selesai_pada: Date | null;
+}
+
+/** Migration 0039: a background upload's file, until its job ends. */
+export interface ImportFilesTable {
+  import_id: string;
+  berkas: Buffer;
+}
+
+/** Migration 0039: a background upload's problem rows, written with their batch, until its job ends. */
+export interface ImportRowVerdictsTable {
+  import_id: string;
+  line: number;
+  errors: string[];
+  warnings: string[];
+  original: ColumnType<string[], string, never>;
 }
 
 export interface CasesTable {
@@ -1160,6 +1183,8 @@ export interface DB {
   cases: CasesTable;
   case_events: CaseEventsTable;
   import_reports: ImportReportsTable;
+  import_files: ImportFilesTable;
+  import_row_verdicts: ImportRowVerdictsTable;
   beneficiary_consents: BeneficiaryConsentsTable;
   beneficiary_distinct_pairs: BeneficiaryDistinctPairsTable;
   beneficiaries: BeneficiariesTable;

@@ -13,6 +13,9 @@ export const ErrorResponse = Type.Object({
   }),
 });
 
+/** A background job's row (a report, an import): waiting, running, done, failed. */
+export const JobStatus = Type.Union([Type.Literal('antre'), Type.Literal('proses'), Type.Literal('selesai'), Type.Literal('gagal')]);
+
 export const Uuid = Type.String({ format: 'uuid' });
 
 /** A string from a fixed list (an enum in the OpenAPI document), typed as that union. */

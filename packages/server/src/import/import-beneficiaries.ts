@@ -36,7 +36,8 @@ export interface ImportOptions {
   batchSize?: number;
   /** Batches written at once (PostgreSQL: one connection each; PGlite has one). */
   parallelWrites?: number;
-  onProgress?: (processedRows: number) => void;
+  /** After each batch is settled; a promise returned is awaited before the next batch is settled. */
+  onProgress?: (processedRows: number) => void | Promise<void>;
   /** False: `rows` stays empty and the caller takes each verdict from `onRow` (constant memory). */
   keepRows?: boolean;
   /** Receives each row with its verdict, e.g. to write the error report file. */
@@ -51,6 +52,27 @@ export interface ImportOptions {
   onOutOfScope?: (count: number) => void;
   /** Named in the audit events of the people this import changed (the upload's id). */
   importId?: string;
+  /**
+   * Rows an earlier attempt of this import already stored (a job's retry): read past, neither
+   * judged nor counted again, though their NIKs still mark a later repeat as NIK_DUPLICATE_IN_FILE.
+   */
+  skipRows?: number;
+  /**
+   * Called inside the transaction that stores a batch (one is opened for a batch with nothing to
+   * store), once its verdicts are final: a resumable import records its progress there, so what
+   * was stored and what is recorded as stored never part. Throwing rolls the batch back.
+   * Requires one write at a time (`parallelWrites` 1), so batches commit in file order.
+   */
+  onBatchStored?: (trx: Kysely<DB>, batch: StoredBatch) => Promise<void>;
+}
+
+/** A batch as the store left it: its rows with their final verdicts and what it changed. */
+export interface StoredBatch {
+  rows: ReadonlyArray<{ source: SourceRow; report: ImportRowReport }>;
+  inserted: number;
+  updated: number;
+  /** This import's running count of rows that met a person registered outside the importer's scope. */
+  outOfScope: number;
 }
 
 interface Pending {
@@ -88,21 +110,12 @@ export async function importBeneficiaries(db: Kysely<DB>, rows: AsyncIterable<So
   /** The database's part of a batch: may run beside the next batch's write. */
   const write = async (current: Pending[]): Promise<void> => {
     const accepted = current.filter((p) => p.value && p.report.errors.length === 0);
-    if (accepted.length === 0) return;
-    if (options.dryRun) {
-      // Only people the importer may see are looked up: whether a NIK is registered in another
-      // area is never told by a dry run (it would answer "is this NIK registered?" for the whole
-      // country). The import itself refuses such a row, counted, audited and rate-limited.
-      const niks = accepted.flatMap((p) => (p.value!.nik === null ? [] : [p.value!.nik]));
-      if (niks.length === 0) return;
-      const found = await db
-        .selectFrom('beneficiaries')
-        .select('nik')
-        .where('nik', 'in', niks)
-        .where((eb) => inScope(eb, eb.ref('kode_desa'), options.actor))
-        .execute();
-      const existing = new Set(found.map((f) => f.nik));
-      for (const p of accepted) if (p.value!.nik !== null && existing.has(p.value!.nik)) p.report.warnings.push('NIK_EXISTS');
+    if (accepted.length === 0 || options.dryRun) {
+      if (accepted.length > 0) await lookUpInScope(accepted);
+      if (options.onBatchStored && current.length > 0) {
+        const stored = { rows: current, inserted: 0, updated: 0, outOfScope: report.outOfScope };
+        await db.transaction().execute((trx) => options.onBatchStored!(trx, stored));
+      }
       return;
     }
     await db.transaction().execute(async (trx) => {
@@ -140,11 +153,36 @@ export async function importBeneficiaries(db: Kysely<DB>, rows: AsyncIterable<So
         },
       });
       await recordChanges(trx, options, stored.changes);
+      await options.onBatchStored?.(trx, {
+        rows: current,
+        inserted: stored.inserted,
+        updated: stored.updated,
+        outOfScope: report.outOfScope,
+      });
     });
   };
 
+  /**
+   * A dry run's NIK_EXISTS. Only people the importer may see are looked up: whether a NIK is
+   * registered in another area is never told by a dry run (it would answer "is this NIK
+   * registered?" for the whole country). The import itself refuses such a row, counted, audited
+   * and rate-limited.
+   */
+  const lookUpInScope = async (accepted: Pending[]): Promise<void> => {
+    const niks = accepted.flatMap((p) => (p.value!.nik === null ? [] : [p.value!.nik]));
+    if (niks.length === 0) return;
+    const found = await db
+      .selectFrom('beneficiaries')
+      .select('nik')
+      .where('nik', 'in', niks)
+      .where((eb) => inScope(eb, eb.ref('kode_desa'), options.actor))
+      .execute();
+    const existing = new Set(found.map((f) => f.nik));
+    for (const p of accepted) if (p.value!.nik !== null && existing.has(p.value!.nik)) p.report.warnings.push('NIK_EXISTS');
+  };
+
   /** The report's part, strictly in file order. */
-  const settle = (current: Pending[]) => {
+  const settle = async (current: Pending[]) => {
     for (const p of current) {
       if (p.report.errors.length > 0) report.rejected += 1;
       else report.accepted += 1;
@@ -152,7 +190,7 @@ export async function importBeneficiaries(db: Kysely<DB>, rows: AsyncIterable<So
       options.onRow?.(p.source, p.report);
     }
     settledRows += current.length;
-    options.onProgress?.(settledRows);
+    await options.onProgress?.(settledRows);
   };
 
   // Batches are read and checked while earlier ones are written; on PostgreSQL up to
@@ -162,7 +200,7 @@ export async function importBeneficiaries(db: Kysely<DB>, rows: AsyncIterable<So
   const settleOldest = async () => {
     const oldest = writing.shift()!;
     await oldest.written;
-    settle(oldest.batch);
+    await settle(oldest.batch);
   };
   const submit = async (current: Pending[]) => {
     if (writing.length >= Math.max(1, options.parallelWrites ?? 1)) await settleOldest();
@@ -171,8 +209,15 @@ export async function importBeneficiaries(db: Kysely<DB>, rows: AsyncIterable<So
     writing.push({ batch: current, written });
   };
 
+  let skipping = options.skipRows ?? 0;
   try {
     for await (const source of rows) {
+      if (skipping > 0) {
+        skipping -= 1;
+        const nik = typeof source.cells.nik === 'string' ? cleanNik(source.cells.nik) : '';
+        if (nik !== '') seen.add(nik);
+        continue;
+      }
       report.total += 1;
       const check = checkImportRow(source.cells, areas, today);
       const errors = [...check.errors];

@@ -6,9 +6,9 @@ import { sql, type Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
 import { beneficiaryPolicy } from '../authz/policies.js';
-import { canSeeWilayah } from '../authz/scope.js';
 import type { DB } from '../db/schema.js';
 import { AppError, notFound } from '../http/app-error.js';
+import { readableImport } from './import-status.js';
 import { importBeneficiaries, type ImportReport, type ImportRowReport } from './import-beneficiaries.js';
 import { ImportReportWriter } from './import-report-xlsx.js';
 import { openSpreadsheet, REGISTRY_LAYOUT } from './spreadsheet-reader.js';
@@ -147,7 +147,7 @@ async function recordUpload(
 
 /**
  * The XLSX row report of an upload, streamed from disk, for whoever ran the import or supervises
- * its area. Reports kept in the database by earlier versions are still served from there.
+ * its area. A background import keeps its report in the database (any node serves it), as earlier versions did.
  */
 export async function importReportFile(
   db: Kysely<DB>,
@@ -155,14 +155,11 @@ export async function importReportFile(
   id: string,
   limits: UploadLimits = DEFAULT_UPLOAD_LIMITS,
 ): Promise<{ fileName: string; body: ReadStream | Buffer }> {
-  const row = await db
-    .selectFrom('import_reports')
-    .select(['created_by', 'wilayah', 'file_name', 'report_xlsx'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  const supervises = (actor.role === 'koordinator' || actor.role === 'admin') && row !== undefined && canSeeWilayah(actor, row.wilayah);
-  if (!row || (row.created_by !== actor.id && !supervises)) throw notFound();
-  if (row.report_xlsx) return { fileName: row.file_name, body: row.report_xlsx };
+  const row = await readableImport(db, actor, id);
+  if (row.has_xlsx) {
+    const { report_xlsx } = await db.selectFrom('import_reports').select('report_xlsx').where('id', '=', id).executeTakeFirstOrThrow();
+    return { fileName: row.file_name, body: report_xlsx! };
+  }
   const file = reportFile(limits, id);
   if (!(await stat(file).catch(() => undefined))?.isFile()) throw notFound();
   return { fileName: row.file_name, body: createReadStream(file) };

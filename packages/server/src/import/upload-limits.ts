@@ -13,6 +13,8 @@ export interface UploadLimits {
   outOfScopePerHour: number;
   /** Rows (with an error or a warning) listed in the answer; the XLSX report holds them all. */
   rowsInAnswer: number;
+  /** A file imported in the background waits in the database until its job ends: at most this many bytes. */
+  maxJobFileBytes: number;
   /** Where the XLSX reports are kept (shared by the API nodes), and for how long. */
   reportsDir: string;
   reportsKeepHours: number;
@@ -24,6 +26,7 @@ export const DEFAULT_UPLOAD_LIMITS: UploadLimits = {
   maxXlsxHeldBytes: 24 * 1024 * 1024,
   outOfScopePerHour: 200,
   rowsInAnswer: 100,
+  maxJobFileBytes: 32 * 1024 * 1024,
   reportsDir: path.join(os.tmpdir(), 'tuntas-import-reports'),
   reportsKeepHours: 7 * 24,
 };

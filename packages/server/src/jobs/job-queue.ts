@@ -1,4 +1,4 @@
-import { CompiledQuery, type Transaction } from 'kysely';
+import { CompiledQuery, sql, type RawBuilder, type Transaction } from 'kysely';
 import PgBoss from 'pg-boss';
 import type { Database } from '../db/database.js';
 import type { DB } from '../db/schema.js';
@@ -28,6 +28,10 @@ export const QUEUES = {
   dashboardRefresh: { name: 'dashboard_refresh', policy: 'short', retryLimit: 0, expireSeconds: 120, periodic: true },
   /** The hourly check that last month's reports exist (reports/report-jobs.ts). */
   monthEndReports: { name: 'month_end_reports', policy: 'short' },
+  /** A registry upload imported in the background (import/import-job.ts). */
+  import: { name: 'import', deadLetter: 'import_failed' },
+  /** An import whose every attempt failed, to be marked gagal. */
+  importFailed: { name: 'import_failed' },
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]['name'];
 interface QueueSpec {
@@ -66,6 +70,15 @@ export interface Job<T> {
   retryCount: number;
   retryLimit: number;
   output: unknown;
+}
+
+/**
+ * True while `job` is active with this attempt's count: a write fenced by it lands only for the
+ * attempt pg-boss still counts on, so one it gave up on (expired, its worker alive but slow)
+ * cannot overwrite its retry's progress or result.
+ */
+export function attemptIsLive(queue: QueueName, job: Pick<Job<unknown>, 'id' | 'retryCount'>): RawBuilder<boolean> {
+  return sql<boolean>`exists (select 1 from ${sql.table(`${JOB_SCHEMA}.job`)} j where j.name = ${queue} and j.id = ${job.id}::uuid and j.state = 'active' and j.retry_count = ${job.retryCount})`;
 }
 
 type Handler = (job: Job<unknown>) => Promise<void>;

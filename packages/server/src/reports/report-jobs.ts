@@ -6,7 +6,7 @@ import { inScopeOrNational } from '../authz/scope.js';
 import type { CaseloadLimits } from '../dashboard/overview.js';
 import type { DB, ReportsTable } from '../db/schema.js';
 import { AppError, notFound } from '../http/app-error.js';
-import { JOB_SCHEMA, jobsSettled, QUEUES, type Job, type JobQueue } from '../jobs/job-queue.js';
+import { attemptIsLive, jobsSettled, QUEUES, type Job, type JobQueue } from '../jobs/job-queue.js';
 import { monthlyReport } from './monthly-report.js';
 import { monthlyReportPdf } from './report-pdf.js';
 import { monthlyReportXlsx } from './report-xlsx.js';
@@ -115,7 +115,7 @@ export async function runReportJob(deps: ReportJobDeps, job: Job<{ report: strin
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row || row.status === 'selesai') return;
-  const live = sql<boolean>`exists (select 1 from ${sql.table(`${JOB_SCHEMA}.job`)} j where j.name = ${QUEUES.report.name} and j.id = ${job.id}::uuid and j.state = 'active' and j.retry_count = ${job.retryCount})`;
+  const live = attemptIsLive(QUEUES.report.name, job);
   const unfinished = () => db.updateTable('reports').where('id', '=', id).where('status', '<>', 'selesai').where(live);
   const step = async (progres: number) => {
     await unfinished().set({ status: 'proses', progres, galat: null }).execute();

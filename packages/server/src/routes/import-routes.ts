@@ -1,9 +1,11 @@
 import type { Readable } from 'node:stream';
 import { Type, type FastifyPluginAsyncTypebox, type TProperties } from '@fastify/type-provider-typebox';
 import { importAffected, POSKO_MAX_ROWS } from '../disasters/affected-import.js';
+import { queueUploadedImport } from '../import/import-job.js';
+import { importStatus } from '../import/import-status.js';
 import { importReportFile, importUploadedBeneficiaries } from '../import/upload-import.js';
 import { actorOf, originOf } from '../http/context.js';
-import { authErrors, ErrorResponse, StrictObject, Uuid } from '../http/schemas.js';
+import { authErrors, ErrorResponse, JobStatus, StrictObject, Uuid } from '../http/schemas.js';
 import { fileStream } from '../http/upload-body.js';
 
 const SPREADSHEET_TYPES = [
@@ -21,6 +23,31 @@ const RowReport = Type.Object({ line: Type.Integer(), errors: Type.Array(Type.St
 const UploadQuery = StrictObject({
   dryRun: Type.Optional(Type.Boolean({ default: false })),
   fileName: Type.Optional(Type.String({ maxLength: 200 })),
+});
+
+const RegistryUploadQuery = StrictObject({
+  ...UploadQuery.properties,
+  background: Type.Optional(Type.Boolean({ default: false })),
+});
+
+const ImportStatus = Type.Object({
+  id: Uuid,
+  status: JobStatus,
+  progres: Type.Integer({ minimum: 0, maximum: 100 }),
+  barisSelesai: Type.Integer(),
+  baris: Type.Union([Type.Integer(), Type.Null()]),
+  dryRun: Type.Boolean(),
+  total: Type.Integer(),
+  accepted: Type.Integer(),
+  rejected: Type.Integer(),
+  inserted: Type.Integer(),
+  updated: Type.Integer(),
+  rows: Type.Array(RowReport),
+  rowsListed: Type.Integer(),
+  reportUrl: Type.Union([Type.String(), Type.Null()]),
+  galat: Type.Union([Type.String(), Type.Null()]),
+  dibuatPada: Type.String({ format: 'date-time' }),
+  selesaiPada: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 });
 
 /** Every import's answer: the counts, its own counts of what was stored, the first problem rows, the report's link. */
@@ -54,10 +81,14 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'tells whether a NIK is registered elsewhere; more than a limit of such rows an hour answers 429). ' +
           'At most 50,000 data rows and 100 MB of unpacked XLSX (413 before any work; larger files go through ' +
           '`npx tuntas import beneficiaries FILE`). Unlike the terminal’s --json, `rows` lists only the first 100 rows with an ' +
-          'error or a warning (`rowsListed` counts them all); the XLSX at `reportUrl` holds every one.',
-        querystring: UploadQuery,
+          'error or a warning (`rowsListed` counts them all); the XLSX at `reportUrl` holds every one. ' +
+          'With `background=true` the file (at most 32 MB) is checked against the same limits, stored, and imported by a job ' +
+          'any node may run (202 with its status; follow it at `GET /imports/{id}`): 1,000 rows per transaction, a crashed ' +
+          'attempt retried from the last stored batch.',
+        querystring: RegistryUploadQuery,
         response: {
           200: uploadAnswer({ inserted: Type.Integer(), updated: Type.Integer() }),
+          202: ImportStatus,
           ...authErrors,
           413: ErrorResponse,
           415: ErrorResponse,
@@ -66,16 +97,30 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async (request) => {
-      const result = await importUploadedBeneficiaries(
-        app.ctx.database.db,
-        actorOf(request),
-        originOf(request),
-        { body: fileStream(request), fileName: request.query.fileName ?? 'unggahan', dryRun: request.query.dryRun ?? false },
-        app.ctx.config.importUpload,
-      );
+    async (request, reply) => {
+      const { db } = app.ctx.database;
+      const upload = { body: fileStream(request), fileName: request.query.fileName ?? 'unggahan', dryRun: request.query.dryRun ?? false };
+      if (request.query.background) {
+        const id = await queueUploadedImport(db, app.ctx.jobs, actorOf(request), originOf(request), upload, app.ctx.config.importUpload);
+        return reply.code(202).send(await importStatus(db, actorOf(request), id));
+      }
+      const result = await importUploadedBeneficiaries(db, actorOf(request), originOf(request), upload, app.ctx.config.importUpload);
       return { ...result, reportUrl: result.hasReport ? `/api/v1/imports/${result.id}/report.xlsx` : null };
     },
+  );
+
+  app.get(
+    '/imports/:id',
+    {
+      schema: {
+        tags: ['impor'],
+        summary:
+          'A background upload’s status: waiting, running (per cent of rows stored), done with its counts and report, or failed with why',
+        params: StrictObject({ id: Uuid }),
+        response: { 200: ImportStatus, ...authErrors },
+      },
+    },
+    async (request) => importStatus(app.ctx.database.db, actorOf(request), request.params.id),
   );
 
   app.post(

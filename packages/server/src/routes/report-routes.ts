@@ -1,6 +1,6 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { actorOf, originOf } from '../http/context.js';
-import { authErrors, ErrorResponse, Page, PageQuery, StrictObject, Uuid, WilayahCode } from '../http/schemas.js';
+import { authErrors, ErrorResponse, JobStatus, Page, PageQuery, StrictObject, Uuid, WilayahCode } from '../http/schemas.js';
 import { getReport, listReports, reportFile, requestReport } from '../reports/report-jobs.js';
 import { Month } from './workforce-schemas.js';
 
@@ -10,7 +10,7 @@ const ReportSchema = Type.Object({
   wilayah: Type.Union([Type.String(), Type.Null()]),
   bulan: Type.String(),
   format: Type.Union([Type.Literal('xlsx'), Type.Literal('pdf')]),
-  status: Type.Union([Type.Literal('antre'), Type.Literal('proses'), Type.Literal('selesai'), Type.Literal('gagal')]),
+  status: JobStatus,
   progres: Type.Integer({ minimum: 0, maximum: 100 }),
   ukuran: Type.Union([Type.Integer(), Type.Null()]),
   galat: Type.Union([Type.String(), Type.Null()]),

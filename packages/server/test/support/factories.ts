@@ -521,6 +521,65 @@ export function uploadPosko(
   });
 }
 
+/** Letters for a serial number: names with digits would all share one name key. */
+const letters = (n: number): string => {
+  let word = '';
+  for (let k = n + 1; k > 0; k = Math.floor((k - 1) / 26)) word = String.fromCharCode(97 + ((k - 1) % 26)) + word;
+  return word.charAt(0).toUpperCase() + word.slice(1);
+};
+
+export interface RegistryFileSpec {
+  /** Women of Kab. Banyuwangi with a valid NIK. */
+  withNik: number;
+  /** Men of the same village registered without NIK (a reason given instead). */
+  withoutNik?: number;
+  /** Rows refused for a village code that does not exist (WILAYAH_UNKNOWN). */
+  refused?: number;
+  /** Spreads the three kinds through the file (the refused every `every`-th line) instead of one after another. */
+  every?: number;
+}
+
+/**
+ * A registry import file (the contract's columns plus `alasan_tanpa_nik`) with exactly the rows a
+ * test counts; each person distinct by NIK or by name. Returns the CSV and the lines of refused rows.
+ */
+export function registryCsv(spec: RegistryFileSpec): { csv: string; refusedLines: number[] } {
+  const rows: string[] = [];
+  const refusedLines: number[] = [];
+  const kinds = [
+    ...Array<string>(spec.withNik).fill('nik'),
+    ...Array<string>(spec.withoutNik ?? 0).fill('tanpa'),
+    ...Array<string>(spec.refused ?? 0).fill('refused'),
+  ];
+  const ordered = spec.every ? spread(kinds, spec.every) : kinds;
+  ordered.forEach((kind, i) => {
+    serial += 1;
+    const nama = `${kind === 'tanpa' ? 'Budi' : 'Siti'} ${letters(serial)}`;
+    if (kind === 'nik') rows.push(`${nikFor('35.10.01.2001', '1990-08-05', 'P', serial)},,${nama},P,,05/08/1990,,35.10.01.2001,24,,`);
+    if (kind === 'tanpa') rows.push(`,,${nama},L,,05/08/1990,,35.10.01.2001,24,,tidak_punya_dokumen`);
+    if (kind === 'refused') {
+      rows.push(`${nikFor('35.10.01.2001', '1990-08-05', 'P', serial)},,${nama},P,,05/08/1990,,35.10.99.9999,24,,`);
+      refusedLines.push(i + 2);
+    }
+  });
+  return {
+    csv: `nik,no_kk,nama,jenis_kelamin,tempat_lahir,tanggal_lahir,alamat,kode_desa,kategori_ppks,telepon,alasan_tanpa_nik\n${rows.join('\n')}\n`,
+    refusedLines,
+  };
+}
+
+/** The refused rows (at the end of `kinds`) moved to every `every`-th place. */
+function spread(kinds: string[], every: number): string[] {
+  const refused = kinds.filter((k) => k === 'refused');
+  const rest = kinds.filter((k) => k !== 'refused');
+  const out: string[] = [];
+  while (rest.length || refused.length) {
+    out.push(...rest.splice(0, every - 1));
+    if (refused.length) out.push(refused.shift()!);
+  }
+  return out;
+}
+
 /** A programme created by `organiser` (direktorat): by default two units building LDP and assessment. */
 export async function buildProgramme(
   organiser: Session,

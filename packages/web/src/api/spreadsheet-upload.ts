@@ -1,16 +1,9 @@
+import type { ImportStatusView, SpreadsheetUploadResult } from '@tuntas/domain';
+import { useQuery } from '@tanstack/react-query';
 import i18next from 'i18next';
+import { api } from './client.js';
 
-/** What every spreadsheet import answers (the registry's and a posko's), before its own counts. */
-export interface SpreadsheetUploadResult {
-  id: string;
-  total: number;
-  accepted: number;
-  rejected: number;
-  dryRun: boolean;
-  rows: Array<{ line: number; errors: string[]; warnings: string[] }>;
-  rowsListed: number;
-  reportUrl: string | null;
-}
+export type { ImportStatusView, SpreadsheetUploadResult };
 
 export interface BeneficiaryImportResult extends SpreadsheetUploadResult {
   inserted: number;
@@ -30,13 +23,14 @@ export interface AffectedImportResult extends SpreadsheetUploadResult {
  */
 export function uploadSpreadsheet<R extends SpreadsheetUploadResult>(
   url: string,
-  upload: { file: File; dryRun: boolean; key: string },
+  upload: { file: File; dryRun: boolean; key: string; background?: boolean },
   onProgress: (percent: number) => void,
-): Promise<R> {
+): Promise<R | ImportStatusView> {
   const { file, dryRun, key } = upload;
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     const query = new URLSearchParams({ dryRun: String(dryRun), fileName: file.name });
+    if (upload.background) query.set('background', 'true');
     xhr.open('POST', `${url}?${query}`);
     const xlsx = /\.xlsx$/i.test(file.name);
     xhr.setRequestHeader('content-type', xlsx ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv');
@@ -50,10 +44,23 @@ export function uploadSpreadsheet<R extends SpreadsheetUploadResult>(
       } catch {
         body = undefined;
       }
-      if (xhr.status === 200) resolve(body as unknown as R);
+      if (xhr.status === 200 || xhr.status === 202) resolve(body as unknown as R | ImportStatusView);
       else reject(new Error(body?.error?.message ?? i18next.t('errors.generic')));
     };
     xhr.onerror = () => reject(new Error(i18next.t('errors.network')));
     xhr.send(file);
+  });
+}
+
+/** Whether an upload's answer is a background import still to follow (202) rather than its report. */
+export const isImportJob = (answer: SpreadsheetUploadResult): answer is ImportStatusView => 'status' in answer;
+
+/** A background import followed every 1.5 s until it ends. */
+export function useImportStatus(id: string | null) {
+  return useQuery({
+    queryKey: ['imports', id],
+    queryFn: () => api<ImportStatusView>(`/imports/${id}`),
+    enabled: id !== null,
+    refetchInterval: (query) => (query.state.data && ['selesai', 'gagal'].includes(query.state.data.status) ? false : 1500),
   });
 }

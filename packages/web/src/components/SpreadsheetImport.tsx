@@ -1,6 +1,12 @@
-import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { uploadSpreadsheet, type SpreadsheetUploadResult } from '../api/spreadsheet-upload.js';
+import {
+  isImportJob,
+  uploadSpreadsheet,
+  useImportStatus,
+  type ImportStatusView,
+  type SpreadsheetUploadResult,
+} from '../api/spreadsheet-upload.js';
 import { formatNumber } from '../lib/format.js';
 import { TableScroll } from './TableScroll.js';
 
@@ -8,6 +14,7 @@ type Phase<R> =
   | { kind: 'idle' }
   | { kind: 'uploading'; percent: number }
   | { kind: 'processing' }
+  | { kind: 'queued'; id: string }
   | { kind: 'done'; result: R }
   | { kind: 'failed'; message: string };
 
@@ -19,6 +26,8 @@ export interface SpreadsheetImportProps<R extends SpreadsheetUploadResult> {
   /** What a real (not dry) import stored, in the kind's own words. */
   stored: (result: R) => ReactNode;
   onStored?: (result: R) => void;
+  /** Imported by a job on the server (the registry's large files): the answer is followed until it ends. */
+  background?: boolean;
 }
 
 /**
@@ -26,7 +35,13 @@ export interface SpreadsheetImportProps<R extends SpreadsheetUploadResult> {
  * only", progress while it uploads and while rows are judged, the counts, the first problem rows
  * and the XLSX of all of them to fix and upload again.
  */
-export function SpreadsheetImport<R extends SpreadsheetUploadResult>({ url, messages, stored, onStored }: SpreadsheetImportProps<R>) {
+export function SpreadsheetImport<R extends SpreadsheetUploadResult>({
+  url,
+  messages,
+  stored,
+  onStored,
+  background = false,
+}: SpreadsheetImportProps<R>) {
   const { t, i18n } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [dryRun, setDryRun] = useState(true);
@@ -41,17 +56,21 @@ export function SpreadsheetImport<R extends SpreadsheetUploadResult>({ url, mess
     setPhase({ kind: 'uploading', percent: 0 });
     try {
       attempt.current ??= crypto.randomUUID();
-      const result = await uploadSpreadsheet<R>(url, { file, dryRun, key: attempt.current }, (percent) =>
+      const result = await uploadSpreadsheet<R>(url, { file, dryRun, key: attempt.current, background }, (percent) =>
         setPhase(percent < 100 ? { kind: 'uploading', percent } : { kind: 'processing' }),
       );
       attempt.current = null;
-      setPhase({ kind: 'done', result });
-      if (!result.dryRun) onStored?.(result);
+      if (isImportJob(result)) setPhase({ kind: 'queued', id: result.id });
+      else finished(result);
     } catch (error) {
       setPhase({ kind: 'failed', message: (error as Error).message });
     }
   };
-  const busy = phase.kind === 'uploading' || phase.kind === 'processing';
+  const finished = (result: R) => {
+    setPhase({ kind: 'done', result });
+    if (!result.dryRun) onStored?.(result);
+  };
+  const busy = phase.kind === 'uploading' || phase.kind === 'processing' || phase.kind === 'queued';
   const message = (code: string) => messages[code]?.[lang] ?? code;
 
   return (
@@ -96,6 +115,16 @@ export function SpreadsheetImport<R extends SpreadsheetUploadResult>({ url, mess
           <p role="status">{t('importPage.processing')}</p>
           <progress />
         </>
+      )}
+      {phase.kind === 'queued' && (
+        <ImportProgress
+          id={phase.id}
+          onEnd={(job) =>
+            job.status === 'selesai'
+              ? finished(job as unknown as R)
+              : setPhase({ kind: 'failed', message: t('importPage.jobFailed', { reason: job.galat ?? '' }) })
+          }
+        />
       )}
       {phase.kind === 'failed' && (
         <p role="alert" className="error">
@@ -148,6 +177,29 @@ export function SpreadsheetImport<R extends SpreadsheetUploadResult>({ url, mess
           )}
         </article>
       )}
+    </>
+  );
+}
+
+/** A background import's progress, read every 1.5 s until it ends. */
+function ImportProgress({ id, onEnd }: { id: string; onEnd: (job: ImportStatusView) => void }) {
+  const { t } = useTranslation();
+  const { data } = useImportStatus(id);
+  const ended = data && (data.status === 'selesai' || data.status === 'gagal');
+  useEffect(() => {
+    if (data && ended) onEnd(data);
+  }, [data, ended, onEnd]);
+  if (!data || data.status === 'antre' || data.baris === null)
+    return (
+      <>
+        <p role="status">{t('importPage.queued')}</p>
+        <progress />
+      </>
+    );
+  return (
+    <>
+      <p role="status">{t('importPage.running', { done: data.barisSelesai, total: data.baris, percent: data.progres })}</p>
+      <progress value={data.progres} max={100} />
     </>
   );
 }

@@ -17,6 +17,7 @@ export default function ImportPage() {
       </p>
       <SpreadsheetImport<BeneficiaryImportResult>
         url="/api/v1/imports/beneficiaries"
+        background
         messages={IMPORT_ROW_MESSAGES}
         stored={(r) => t('importPage.stored', { inserted: formatNumber(r.inserted), updated: formatNumber(r.updated) })}
         onStored={() => void queryClient.invalidateQueries({ queryKey: ['beneficiaries'] })}
