@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { useMe } from '../../api/queries.js';
 import { useCompleteTraining, useDevelopmentHours, useMyCertificates, useParticipants, useTrainings } from '../../api/training-queries.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
-import { formatDate } from '../../lib/format.js';
+import { formatDate, workerToday } from '../../lib/format.js';
 import { CheckinQr } from './CheckinQr.js';
 import { InvitationReply } from './InvitationReply.js';
 import { EvaluationPanel } from './EvaluationPanel.js';
@@ -43,7 +43,10 @@ function TrainingCard({
   const participants = useParticipants(training.id, open);
   const complete = useCompleteTraining(training.id);
   const mine = participants.data?.find((p) => p.userId === selfId);
-  const canComplete = organiser && training.status === 'menunggu_penetapan';
+  // From the event's last day at the venue, as the server allows.
+  const canComplete =
+    organiser &&
+    (training.status === 'menunggu_penetapan' || (training.status === 'berlangsung' && workerToday(training.wilayah) >= training.selesai));
   const scanToCheckIn = !organiser && training.status === 'berlangsung';
   return (
     <article>
@@ -130,11 +133,14 @@ function TrainingCard({
           </QueryStatus>
         )}
       </details>
-      {canComplete && (
+      {/* The outcome stays once the event, refreshed, is selesai and the button gone. */}
+      {(canComplete || complete.data) && (
         <footer>
-          <button disabled={complete.isPending} aria-busy={complete.isPending} onClick={() => complete.mutate()}>
-            {t('pelatihan.complete')}
-          </button>
+          {canComplete && (
+            <button disabled={complete.isPending} aria-busy={complete.isPending} onClick={() => complete.mutate()}>
+              {t('pelatihan.complete')}
+            </button>
+          )}
           {complete.data && (
             <p role="status">
               {t('pelatihan.completed', { issued: complete.data.certificates.length, failed: complete.data.notQualified.length })}

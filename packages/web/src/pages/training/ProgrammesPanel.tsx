@@ -47,7 +47,13 @@ function FromProgrammeForm({ programme }: { programme: TrainingProgramme }) {
     form.clear(k);
     setV({ ...v, [k]: e.target.value });
   };
-  const dayOf = (kode: string, i: number) => days[kode] ?? (v.mulai ? addDays(v.mulai, i) : '');
+  // By default one unit a day from the start, the rest on the last day.
+  const dayOf = (kode: string, i: number) => {
+    if (days[kode] !== undefined) return days[kode];
+    if (!v.mulai) return '';
+    const day = addDays(v.mulai, i);
+    return v.selesai && day > v.selesai ? v.selesai : day;
+  };
   const send = () =>
     create.mutate({
       nama: v.nama.trim(),
