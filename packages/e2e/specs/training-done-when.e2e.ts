@@ -199,7 +199,7 @@ describe('done when (issue 22): an event from a programme, from invitation to a 
           await phone.page.getByText(/dari 20 JP tahun ini/).waitFor();
           return line.count();
         },
-        { timeout: 90_000, intervals: [5_000] },
+        { timeout: 90_000, interval: 5_000 },
       )
       .toBeGreaterThan(0);
     await phone.page.getByText(certificate.nomor).waitFor();
@@ -208,5 +208,43 @@ describe('done when (issue 22): an event from a programme, from invitation to a 
     for (const e of [desk.errors, phone.errors, visitor.errors])
       expect(e.filter((x) => !x.startsWith('Failed to load resource'))).toEqual([]);
     await Promise.all([desk.close(), phone.close(), visitor.close()]);
+  });
+
+  it('the direktorat writes a new programme on Pelatihan; a koordinator sees their team’s trainings and who still needs LDP', async () => {
+    const desk = await openPage(browser, DESKTOP);
+    await signIn(desk.page, 'direktorat');
+    await desk.page.goto('/pelatihan');
+    await desk.page.getByText('Program baru').click();
+    const form = desk.page.getByRole('form', { name: 'Program baru' });
+    const kode = `napza-${Date.now().toString(36)}`;
+    await form.getByLabel(/^Kode/).first().fill(kode);
+    await form.getByLabel('Nama program').fill('Rehabilitasi Sosial Korban NAPZA');
+    await form.getByLabel('Uraian').fill('Pendampingan rehabilitasi sosial korban penyalahgunaan NAPZA berbasis keluarga.');
+    const unit = form.getByRole('group', { name: 'Materi 1' });
+    await unit.getByLabel(/^Kode/).fill('napza-dasar');
+    await unit.getByLabel('Nama materi').fill('Dasar-dasar adiksi dan pemulihan');
+    await unit.getByLabel('JP', { exact: true }).fill('8');
+    await unit.getByRole('listbox', { name: /^Kompetensi yang dibangun/ }).selectOption('napza');
+    await unit.getByLabel('Tujuan pembelajaran, satu per baris').fill('Peserta mampu menjelaskan siklus adiksi.');
+    await axeClean(desk.page, 'Pelatihan: new programme form');
+    await form.getByRole('button', { name: 'Simpan program' }).click();
+    await desk.page.getByRole('status').getByText('Program “Rehabilitasi Sosial Korban NAPZA” tersimpan.').waitFor();
+    await desk.page.locator('summary', { hasText: 'Rehabilitasi Sosial Korban NAPZA' }).waitFor();
+
+    const team = await openPage(browser, PHONE);
+    await signIn(team.page, 'koordinator.35');
+    await team.page.goto('/pelatihan');
+    await team.page.getByRole('heading', { name: 'Pelatihan tim saya' }).waitFor();
+    const matrix = (await json<CompetencyMatrix>(team.page, '/competencies')).body;
+    const lacking = matrix.pendamping.filter((p) => ldpOf(matrix, p.userId)?.level === 0);
+    expect(lacking.length).toBeGreaterThan(0);
+    expect(matrix.pendamping.every((p) => p.wilayah.startsWith('35'))).toBe(true);
+    await team.page.locator('summary', { hasText: /^Dukungan psikososial \(LDP\):/ }).click();
+    await team.page.getByText('Yang masih memerlukan Dukungan psikososial (LDP):').waitFor();
+    await team.page.getByRole('listitem').filter({ hasText: lacking[0]!.nama }).first().waitFor();
+    await axeClean(team.page, 'Pelatihan (koordinator, phone)');
+    await screenshot(team.page, 'pelatihan-tim-koordinator-ponsel');
+    for (const e of [desk.errors, team.errors]) expect(e.filter((x) => !x.startsWith('Failed to load resource'))).toEqual([]);
+    await Promise.all([desk.close(), team.close()]);
   });
 });

@@ -51,3 +51,18 @@ export function useSubmitEvaluation(id: string) {
     onSuccess: (data) => queryClient.setQueryData(evaluationKey(id), data),
   });
 }
+
+export interface ProgrammeInput {
+  kode: string;
+  nama: string;
+  uraian: string;
+  units: Array<{ kode: string; nama: string; jp: number; kompetensi: string[]; tujuan: string[] }>;
+}
+
+export function useCreateProgramme() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ProgrammeInput) => api<TrainingProgramme>('/training-programmes', { method: 'POST', json: input }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: programmesKey }),
+  });
+}

@@ -8,6 +8,7 @@ import { useCreateFromProgramme, useProgrammes } from '../../api/training-progra
 import { FieldError, RequiredMark } from '../../components/FieldError.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
 import { TableScroll } from '../../components/TableScroll.js';
+import { ProgrammeForm } from './ProgrammeForm.js';
 import { useFormErrors, type ServerFieldError } from '../../lib/use-form-errors.js';
 
 const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
@@ -211,6 +212,7 @@ export function ProgrammesPanel() {
       <QueryStatus query={programmes} isEmpty={(d) => d.length === 0} empty={<p>{t('pelatihan.programNone')}</p>}>
         {(rows) => rows.map((p) => <Programme key={p.id} programme={p} names={names} />)}
       </QueryStatus>
+      <ProgrammeForm />
     </>
   );
 }
