@@ -13,6 +13,7 @@ export * from './nik.js';
 export * from './people-without-documents.js';
 export * from './name-search.js';
 export * from './api-types.js';
+export * from './privacy-types.js';
 export * from './case-workflow.js';
 export * from './case-deadlines.js';
 export * from './nip.js';

@@ -21,6 +21,7 @@ const BeneficiaryListPage = lazy(() => import('./pages/beneficiaries/Beneficiary
 const BeneficiaryPage = lazy(() => import('./pages/beneficiaries/BeneficiaryPage.js'));
 const BeneficiaryFormPage = lazy(() => import('./pages/beneficiaries/BeneficiaryFormPage.js'));
 const ImportPage = lazy(() => import('./pages/beneficiaries/ImportPage.js'));
+const RetensiPage = lazy(() => import('./pages/privacy/RetensiPage.js'));
 const SearchPage = lazy(() => import('./pages/SearchPage.js'));
 const CaseListPage = lazy(() => import('./pages/cases/CaseListPage.js'));
 const CasePage = lazy(() => import('./pages/cases/CasePage.js'));
@@ -96,6 +97,7 @@ const router = createBrowserRouter([
           { path: 'pelatihan/tes/:id/:jenis', element: <TesPage /> },
           { path: 'pengguna', element: <PenggunaPage /> },
           { path: 'audit', element: <AuditPage /> },
+          { path: 'retensi', element: <RetensiPage /> },
           { path: 'referensi', element: <ReferensiPage /> },
           { path: 'kirim', element: <OutboxPage /> },
           { path: 'bencana', element: <DisasterListPage /> },

@@ -1,3 +1,4 @@
+import type { LegalHoldView } from '@tuntas/domain';
 import type { Kysely, Selectable } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
@@ -18,18 +19,7 @@ import { AppError, notFound } from '../http/app-error.js';
  * row; the audit event names the hold, never the reason (which may name people).
  */
 
-export interface LegalHoldView {
-  id: string;
-  beneficiaryId: string | null;
-  caseId: string | null;
-  wilayah: string;
-  alasan: string;
-  dibuatOleh: string;
-  dibuatPada: string;
-  dicabutOleh: string | null;
-  dicabutPada: string | null;
-  alasanCabut: string | null;
-}
+export type { LegalHoldView };
 
 const view = (r: Selectable<LegalHoldsTable>): LegalHoldView => ({
   id: r.id,

@@ -1,4 +1,5 @@
 import { readdir, rm, stat } from 'node:fs/promises';
+import type { RetentionCounts, RetentionResult } from '@tuntas/domain';
 import path from 'node:path';
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
@@ -7,7 +8,7 @@ import { retentionPolicy } from '../authz/policies.js';
 import type { DB } from '../db/schema.js';
 import { AppError } from '../http/app-error.js';
 import { cutoff, personDueSql, personHeldSql, tracingDueSql } from './retention-due.js';
-import type { RetentionRule, RetentionSchedule } from './retention-schedule.js';
+import type { RetentionSchedule } from './retention-schedule.js';
 
 /**
  * The retention job: what the schedule says is due is anonymised, not deleted, so the
@@ -21,33 +22,13 @@ import type { RetentionRule, RetentionSchedule } from './retention-schedule.js';
  * nothing; persons go in batches, each in its own transaction.
  */
 
+export type { RetentionCounts, RetentionResult };
+
 export interface RetentionDeps {
   db: Kysely<DB>;
   schedule: RetentionSchedule;
   /** Where web imports keep their row reports on disk (import/upload-limits.ts), and for how long. */
   importReports: { dir: string; keepHours: number };
-}
-
-export interface RetentionCounts {
-  /** Persons anonymised (or due, in a dry run), and those due but kept by a legal hold. */
-  penerimaManfaat: number;
-  ditahan: number;
-  kasus: number;
-  lampiran: number;
-  penelusuran: number;
-  fotoBukti: number;
-  laporanImpor: number;
-  berkasLaporanImpor: number;
-  sesi: number;
-  percobaanMasuk: number;
-  /** Audit events older than their period: reported for the archivist, never changed here. */
-  jejakAuditLewatMasa: number;
-}
-
-export interface RetentionResult {
-  dryRun: boolean;
-  jadwal: RetentionRule[];
-  jumlah: RetentionCounts;
 }
 
 const BATCH = 500;

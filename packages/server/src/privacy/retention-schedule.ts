@@ -1,3 +1,5 @@
+import { RECORD_TYPES, type RecordType, type RetentionRule } from '@tuntas/domain';
+
 /**
  * The retention schedule: how long each kind of record keeps its personal data, in one place.
  * The sources are in docs/DOMAIN.md ("Retention"); where the ministry's Jadwal Retensi Arsip (JRA)
@@ -5,22 +7,7 @@
  * deployment with TUNTAS_RETENTION (`kasus=1825,foto_bukti=730`, in days).
  */
 
-export const RECORD_TYPES = ['kasus', 'penelusuran', 'foto_bukti', 'laporan_impor', 'sesi', 'jejak_audit'] as const;
-export type RecordType = (typeof RECORD_TYPES)[number];
-
-export interface RetentionRule {
-  jenis: RecordType;
-  /** What the record is, as the schedule screen and the CLI name it. */
-  label: string;
-  /** Days after the record's last activity (or its end) before the job acts. */
-  hari: number;
-  /** What the job does once that time has passed. */
-  tindakan: 'anonimkan' | 'hapus' | 'kosongkan_berkas' | 'simpan';
-  /** What the period rests on. */
-  dasar: string;
-  /** A default of ours until the ministry's archivist confirms it. */
-  toConfirm: boolean;
-}
+export { RECORD_TYPES, type RecordType, type RetentionRule };
 
 const JRA = 'Jadwal Retensi Arsip Kemensos (praktik)';
 

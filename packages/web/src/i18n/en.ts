@@ -7,6 +7,7 @@ import { pelatihanEn } from './pelatihan.en.js';
 import { akunEn } from './akun.en.js';
 import { adminEn } from './admin.en.js';
 import { bencanaEn } from './bencana.en.js';
+import { privasiEn } from './privasi.en.js';
 import { referensiEn } from './referensi.en.js';
 
 /** English, for users who switch; keys mirror id.ts exactly (the type checks it). */
@@ -55,6 +56,7 @@ export const en: Widen<Dictionary> = {
     referensi: 'Reference data',
     audit: 'Audit trail',
     bencana: 'Disasters',
+    retensi: 'Data retention',
     menu: 'Main menu',
     more: 'More',
     close: 'Close',
@@ -321,5 +323,6 @@ export const en: Widen<Dictionary> = {
   akun: akunEn,
   admin: adminEn,
   bencana: bencanaEn,
+  privasi: privasiEn,
   referensi: referensiEn,
 };

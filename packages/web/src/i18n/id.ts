@@ -6,6 +6,7 @@ import { pelatihanId } from './pelatihan.id.js';
 import { akunId } from './akun.id.js';
 import { adminId } from './admin.id.js';
 import { bencanaId } from './bencana.id.js';
+import { privasiId } from './privasi.id.js';
 import { referensiId } from './referensi.id.js';
 
 /** Bahasa Indonesia: the default language. Every string a user reads lives here (and in en.ts). */
@@ -54,6 +55,7 @@ export const id = {
     referensi: 'Data referensi',
     audit: 'Jejak audit',
     bencana: 'Bencana',
+    retensi: 'Retensi data',
     menu: 'Menu utama',
     more: 'Lainnya',
     close: 'Tutup',
@@ -320,6 +322,7 @@ export const id = {
   akun: akunId,
   admin: adminId,
   bencana: bencanaId,
+  privasi: privasiId,
   referensi: referensiId,
 } as const;
 

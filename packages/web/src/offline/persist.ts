@@ -17,9 +17,9 @@ export type { SyncMark } from './db.js';
 const ROW = 'queries';
 export const PERSIST_MAX_AGE = 7 * 24 * 60 * 60 * 1000;
 
-/** Screens whose data is not the user's own working data (accounts, the trail) or is too large to keep. */
+/** Screens whose data is not the user's own working data (accounts, the trail, imports, retention and holds) or is too large to keep. */
 // A NIK check answers a question of the moment; kept, it would leave NIKs beside names on the phone.
-const SKIP = new Set(['reports', 'audit', 'import', 'users', 'nik-check']);
+const SKIP = new Set(['reports', 'audit', 'import', 'imports', 'users', 'nik-check', 'legal-holds', 'retention']);
 
 let owner: string | null = null;
 let mark: SyncMark | null = null;

@@ -10,6 +10,7 @@ import {
   LayoutDashboard,
   NotebookPen,
   ScrollText,
+  ShieldCheck,
   TriangleAlert,
   UserCog,
   Users,
@@ -42,6 +43,7 @@ const ITEMS = {
   pengguna: { to: '/pengguna', label: 'nav.pengguna', icon: UserCog },
   referensi: { to: '/referensi', label: 'nav.referensi', icon: Database },
   audit: { to: '/audit', label: 'nav.audit', icon: ScrollText },
+  retensi: { to: '/retensi', label: 'nav.retensi', icon: ShieldCheck },
   bencana: { to: '/bencana', label: 'nav.bencana', icon: TriangleAlert },
   // Issue 18: a pendamping works on an event only when deployed to it or when it strikes their area.
   bencanaBila: { to: '/bencana', label: 'nav.bencana', icon: TriangleAlert, whenDisasters: true },
@@ -63,8 +65,9 @@ export const NAV_BY_ROLE: Record<Role, NavItem[]> = {
     ITEMS.bencana,
     ITEMS.pelatihan,
     ITEMS.pengguna,
+    ITEMS.retensi,
   ],
-  direktorat: [ITEMS.beranda, ITEMS.dasbor, ITEMS.bencana, ITEMS.laporan, ITEMS.pelatihan, ITEMS.penerimaManfaat],
-  admin: [ITEMS.beranda, ITEMS.pengguna, ITEMS.referensi, ITEMS.penerimaManfaat, ITEMS.audit, ITEMS.bencana],
+  direktorat: [ITEMS.beranda, ITEMS.dasbor, ITEMS.bencana, ITEMS.laporan, ITEMS.pelatihan, ITEMS.penerimaManfaat, ITEMS.retensi],
+  admin: [ITEMS.beranda, ITEMS.pengguna, ITEMS.referensi, ITEMS.penerimaManfaat, ITEMS.audit, ITEMS.bencana, ITEMS.retensi],
   auditor: [ITEMS.beranda, ITEMS.audit, ITEMS.penerimaManfaat, ITEMS.bencana],
 };

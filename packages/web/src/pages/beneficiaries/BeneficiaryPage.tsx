@@ -9,6 +9,7 @@ import { useBeneficiaryView } from '../../api/local-records.js';
 import { SyncMark } from '../../components/SyncMark.js';
 import { keys, useHousehold, useMe, usePpks, useWilayah } from '../../api/queries.js';
 import { ConsentSection } from './ConsentSection.js';
+import { PersonPrivacySection } from '../privacy/PersonPrivacySection.js';
 import type { Beneficiary } from '../../api/types.js';
 import { formatDate, personAge, workerToday } from '../../lib/format.js';
 import { Loading } from '../../components/Loading.js';
@@ -117,6 +118,9 @@ function LinkNikForm({ person }: { person: Beneficiary }) {
   );
 }
 
+/** Who answers for a person's data: holds it from anonymisation and, as koordinator, answers access requests. */
+const holdsData = (role: string) => role === 'koordinator' || role === 'direktorat' || role === 'admin';
+
 export default function BeneficiaryPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
@@ -219,6 +223,7 @@ export default function BeneficiaryPage() {
             )}
           </article>
           <ConsentSection id={b.id} child={b.anak} canWrite={canWrite} />
+          {holdsData(me.role) && !masked && <PersonPrivacySection beneficiaryId={b.id} role={me.role} />}
         </>
       )}
     </section>
