@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json } from '../support/api.js';
 import { DESKTOP, launch, openPage, PHONE, screenshot, signIn } from '../support/browser.js';
+import { previewGapInvitation, sendInvitation } from '../support/training.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -32,23 +33,12 @@ describe('invitations and QR check-in at a training session (issue 22)', () => {
     expect(created.status).toBe(201);
     await desk.page.goto('/pelatihan');
     const card = desk.page.locator('article').filter({ hasText: nama });
-    await card.getByText('Undang peserta').click();
-    await card.getByLabel('Provinsi (boleh lebih dari satu)').selectOption(['35', '31']);
-    await card.getByLabel('Yang belum memiliki kompetensi').selectOption('dukungan_psikososial');
-    await card.getByRole('button', { name: 'Pratinjau' }).click();
-    await card
-      .getByRole('status')
-      .getByText(/orang akan diundang/)
-      .waitFor();
+    await previewGapInvitation(card, ['35', '31'], 'dukungan_psikososial');
     const shown = await card.getByTestId('undangan-calon').locator('li small').allInnerTexts();
     expect(shown.length).toBeGreaterThan(0);
     expect(shown.every((w) => w.startsWith('35') || w.startsWith('31'))).toBe(true);
     await screenshot(desk.page, 'pelatihan-undangan-desktop');
-    await card.getByRole('button', { name: /^Undang \d+ orang$/ }).click();
-    await card
-      .getByRole('status')
-      .getByText(/orang diundang\./)
-      .waitFor();
+    await sendInvitation(card);
     const participants = (await json<TrainingParticipant[]>(desk.page, `/trainings/${created.body.id}/participants`)).body;
     expect(participants).toHaveLength(shown.length);
     expect(desk.errors.filter((x) => !x.startsWith('Failed to load resource'))).toEqual([]);

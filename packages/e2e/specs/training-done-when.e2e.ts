@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json } from '../support/api.js';
 import { axeFindings } from '../support/axe.js';
 import { DESKTOP, launch, openPage, PHONE, screenshot, signIn } from '../support/browser.js';
+import { previewGapInvitation, sendInvitation } from '../support/training.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -81,20 +82,9 @@ describe('done when (issue 22): an event from a programme, from invitation to a 
 
     // 2. It invites the pendamping of Jawa Timur and DKI Jakarta still without LDP.
     const card = desk.page.locator('article').filter({ hasText: nama });
-    await card.getByText('Undang peserta').click();
-    await card.getByLabel('Provinsi (boleh lebih dari satu)').selectOption(['35', '31']);
-    await card.getByLabel('Yang belum memiliki kompetensi').selectOption('dukungan_psikososial');
-    await card.getByRole('button', { name: 'Pratinjau' }).click();
-    await card
-      .getByRole('status')
-      .getByText(/orang akan diundang/)
-      .waitFor();
+    await previewGapInvitation(card, ['35', '31'], 'dukungan_psikososial');
     await axeClean(desk.page, 'Pelatihan: invitation preview');
-    await card.getByRole('button', { name: /^Undang \d+ orang$/ }).click();
-    await card
-      .getByRole('status')
-      .getByText(/orang diundang\./)
-      .waitFor();
+    await sendInvitation(card);
     const invited = (await json<TrainingParticipant[]>(desk.page, `/trainings/${event.id}/participants`)).body;
     expect(invited.map((p) => p.userId)).toContain(me.id);
     expect(invited.every((p) => p.wilayah.startsWith('35') || p.wilayah.startsWith('31'))).toBe(true);
@@ -208,7 +198,7 @@ describe('done when (issue 22): an event from a programme, from invitation to a 
     for (const e of [desk.errors, phone.errors, visitor.errors])
       expect(e.filter((x) => !x.startsWith('Failed to load resource'))).toEqual([]);
     await Promise.all([desk.close(), phone.close(), visitor.close()]);
-  });
+  }, 240_000); // a whole event on two screens, on two shared cores
 
   it('the direktorat writes a new programme on Pelatihan; a koordinator sees their team’s trainings and who still needs LDP', async () => {
     const desk = await openPage(browser, DESKTOP);
