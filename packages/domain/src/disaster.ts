@@ -190,6 +190,8 @@ export interface DeployableRecord {
   wilayah: string;
   /** Already on a deployment today (this event or another). */
   bertugas: boolean;
+  /** Their level in psychosocial support (LDP, issue 22): 0 belum … 3 mahir. */
+  ldp: 0 | 1 | 2 | 3;
 }
 
 export interface ShelterRecord {

@@ -73,6 +73,25 @@ export function levelKompetensi(s: CompetencySources): LevelKompetensi {
   return Math.max(fromTraining, s.penilaian ?? 0, s.sertifikasiBerlaku ? 3 : 0) as LevelKompetensi;
 }
 
+/**
+ * The competency a case category asks of its pendamping, by PPKS code: shown when the koordinator
+ * assigns such a case (children in conflict with the law and child victims: child protection;
+ * ODHA, NAPZA, trafficking victims; disaster victims: disaster response).
+ */
+export const KOMPETENSI_PPKS: Readonly<Record<string, string>> = {
+  '03': 'perlindungan_anak',
+  '06': 'perlindungan_anak',
+  '07': 'perlindungan_anak',
+  '16': 'hiv',
+  '17': 'napza',
+  '18': 'korban_perdagangan_orang',
+  '21': 'respons_bencana',
+  '22': 'respons_bencana',
+};
+
+/** What a deployment to a disaster shows of each candidate: their level in psychosocial support (LDP). */
+export const KOMPETENSI_PENUGASAN_BENCANA = 'dukungan_psikososial';
+
 /** Development hours a civil servant should complete each year. */
 export const TARGET_JP_TAHUNAN = 20;
 export const DASAR_TARGET_JP = 'Ketentuan pengembangan kompetensi ASN: paling sedikit 20 JP per tahun';

@@ -1,9 +1,17 @@
-import { hariPenugasan, MAX_HARI_PENUGASAN, type DeployableRecord, type DeploymentRecord, type PeranPenugasan } from '@tuntas/domain';
+import {
+  hariPenugasan,
+  KOMPETENSI_PENUGASAN_BENCANA,
+  MAX_HARI_PENUGASAN,
+  type DeployableRecord,
+  type DeploymentRecord,
+  type PeranPenugasan,
+} from '@tuntas/domain';
 import { sql, type Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
 import type { DB } from '../db/schema.js';
 import { AppError, fieldError, notFound } from '../http/app-error.js';
+import { competencyLevels } from '../trainings/competency-service.js';
 import { workerClock } from '../workforce/worker.js';
 import { loadDisaster, loadForManaging } from './disaster-service.js';
 
@@ -222,5 +230,18 @@ export async function deployableFor(
       ]),
     );
   const rows = await query.orderBy('u.nama_lengkap').orderBy('u.username').limit(20).execute();
-  return rows.map((r) => ({ userId: r.id, nama: r.nama_lengkap, username: r.username, wilayah: r.wilayah!, bertugas: r.bertugas }));
+  const ldp = await competencyLevels(
+    db,
+    rows.map((r) => r.id),
+    KOMPETENSI_PENUGASAN_BENCANA,
+    now,
+  );
+  return rows.map((r) => ({
+    userId: r.id,
+    nama: r.nama_lengkap,
+    username: r.username,
+    wilayah: r.wilayah!,
+    bertugas: r.bertugas,
+    ldp: ldp.get(r.id) ?? 0,
+  }));
 }

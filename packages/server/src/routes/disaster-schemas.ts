@@ -78,6 +78,7 @@ export const DeployableSchema = Type.Object({
   username: Type.String(),
   wilayah: Type.String({ description: 'The pendamping’s own area' }),
   bertugas: Type.Boolean({ description: 'Already on a deployment today' }),
+  ldp: Type.Integer({ minimum: 0, maximum: 3, description: 'Level in psychosocial support (LDP): 0 belum, 1 dasar, 2 menengah, 3 mahir' }),
 });
 export const DeployableQuery = StrictObject({ q: Type.Optional(Type.String({ maxLength: 100 })) });
 

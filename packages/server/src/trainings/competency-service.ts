@@ -8,7 +8,7 @@ import {
   type DevelopmentHours,
   type LevelKompetensi,
 } from '@tuntas/domain';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Expression, type Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
 import { trainingPolicy } from '../authz/policies.js';
@@ -31,6 +31,61 @@ function pendampingOf(db: Kysely<DB>, actor: Actor, wilayah: string | undefined)
     .$if(wilayah !== undefined, (q) => q.where((eb) => inScope(eb, eb.ref('users.wilayah'), { wilayah: wilayah! })));
 }
 
+const key = (u: string, k: string) => `${u}|${k}`;
+const isIdList = (ids: Expression<unknown> | readonly string[]): ids is readonly string[] => Array.isArray(ids);
+
+interface Sources {
+  jp: Map<string, number>;
+  penilaian: Map<string, LevelKompetensi>;
+  sampai: Map<string, string | null>;
+}
+const EMPTY: Sources = { jp: new Map(), penilaian: new Map(), sampai: new Map() };
+
+/** What a level is judged from, by `key(user, competency)`: certified training JP, the assessment, an unexpired certification. */
+async function sourcesOf(db: Kysely<DB>, ids: Expression<unknown> | readonly string[], today: string): Promise<Sources> {
+  const inIds = isIdList(ids) ? sql.join(ids) : ids;
+  const [trained, assessed, certified] = await Promise.all([
+    sql<{ user_id: string; kode: string; jp: number }>`
+      select c.user_id, k.kode, sum(u.jp)::int as jp
+      from training_certificates c
+      join training_units u on u.training_id = c.training_id
+      cross join lateral unnest(u.kompetensi) as k(kode)
+      where c.revoked_at is null and c.user_id in (${inIds})
+      group by c.user_id, k.kode`
+      .execute(db)
+      .then((r) => r.rows),
+    sql<{ user_id: string; kompetensi: string; level: number }>`
+      select user_id, kompetensi, level from competency_assessments where user_id in (${inIds})`
+      .execute(db)
+      .then((r) => r.rows),
+    sql<{ user_id: string; kode: string; sampai: string }>`
+      select p.user_id, k.kode, max(coalesce(p.berlaku_sampai, '9999-12-31'::date))::text as sampai
+      from professional_certifications p
+      cross join lateral unnest(p.kompetensi) as k(kode)
+      where p.user_id in (${inIds}) and (p.berlaku_sampai is null or p.berlaku_sampai >= ${today}::date)
+      group by p.user_id, k.kode`
+      .execute(db)
+      .then((r) => r.rows),
+  ]);
+  return {
+    jp: new Map(trained.map((t) => [key(t.user_id, t.kode), Number(t.jp)])),
+    penilaian: new Map(assessed.map((a) => [key(a.user_id, a.kompetensi), a.level as LevelKompetensi])),
+    sampai: new Map(certified.map((c) => [key(c.user_id, c.kode), c.sampai === '9999-12-31' ? null : c.sampai])),
+  };
+}
+
+/** Each person's level in one competency (for the work: assignment, deployment), without reading anything else of them. */
+export async function competencyLevels(db: Kysely<DB>, userIds: string[], kode: string, now: Date): Promise<Map<string, LevelKompetensi>> {
+  if (userIds.length === 0) return new Map();
+  const { jp, penilaian, sampai } = await sourcesOf(db, userIds, workerClock('31', now).tanggal);
+  return new Map(
+    userIds.map((u) => {
+      const k = key(u, kode);
+      return [u, levelKompetensi({ jpPelatihan: jp.get(k) ?? 0, penilaian: penilaian.get(k) ?? null, sertifikasiBerlaku: sampai.has(k) })];
+    }),
+  );
+}
+
 /**
  * The matrix: each pendamping's level per competency, the highest of completed training (JP of
  * certified units building it), the koordinator's assessment and a professional certification
@@ -41,33 +96,7 @@ export async function competencyMatrix(db: Kysely<DB>, actor: Actor, wilayah: st
   const framework = await db.selectFrom('kompetensi').select(['kode', 'nama', 'uraian']).orderBy('urutan').execute();
   const ids = pendampingOf(db, actor, wilayah).clearSelect().select('users.id');
   const today = workerClock(actor.wilayah ?? '31', now).tanggal;
-  const [trained, assessed, certified] =
-    people.length === 0
-      ? [[], [], []]
-      : await Promise.all([
-          sql<{ user_id: string; kode: string; jp: number }>`
-      select c.user_id, k.kode, sum(u.jp)::int as jp
-      from training_certificates c
-      join training_units u on u.training_id = c.training_id
-      cross join lateral unnest(u.kompetensi) as k(kode)
-      where c.revoked_at is null and c.user_id in (${ids})
-      group by c.user_id, k.kode`
-            .execute(db)
-            .then((r) => r.rows),
-          db.selectFrom('competency_assessments').select(['user_id', 'kompetensi', 'level']).where('user_id', 'in', ids).execute(),
-          sql<{ user_id: string; kode: string; sampai: string }>`
-      select p.user_id, k.kode, max(coalesce(p.berlaku_sampai, '9999-12-31'::date))::text as sampai
-      from professional_certifications p
-      cross join lateral unnest(p.kompetensi) as k(kode)
-      where p.user_id in (${ids}) and (p.berlaku_sampai is null or p.berlaku_sampai >= ${today}::date)
-      group by p.user_id, k.kode`
-            .execute(db)
-            .then((r) => r.rows),
-        ]);
-  const key = (u: string, k: string) => `${u}|${k}`;
-  const jp = new Map(trained.map((t) => [key(t.user_id, t.kode), Number(t.jp)]));
-  const penilaian = new Map(assessed.map((a) => [key(a.user_id, a.kompetensi), a.level as LevelKompetensi]));
-  const sampai = new Map(certified.map((c) => [key(c.user_id, c.kode), c.sampai === '9999-12-31' ? null : c.sampai]));
+  const { jp, penilaian, sampai } = people.length === 0 ? EMPTY : await sourcesOf(db, ids, today);
   const rows: CompetencyRow[] = people.map((p) => ({
     userId: p.id,
     nama: p.nama_lengkap ?? p.username,

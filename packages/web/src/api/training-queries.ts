@@ -47,8 +47,8 @@ export function useDevelopmentHours(year: number) {
   return useQuery({ queryKey: trainingKeys.hours(year), queryFn: () => api<DevelopmentHours>(`/development-hours?year=${year}`) });
 }
 
-export function useCompetencies() {
-  return useQuery({ queryKey: trainingKeys.matrix, queryFn: () => api<CompetencyMatrix>('/competencies') });
+export function useCompetencies(enabled = true) {
+  return useQuery({ queryKey: trainingKeys.matrix, queryFn: () => api<CompetencyMatrix>('/competencies'), enabled });
 }
 
 /** The public check of a certificate number: works without a session. */

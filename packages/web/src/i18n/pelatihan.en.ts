@@ -149,4 +149,9 @@ export const pelatihanEn: Widen<typeof pelatihanId> = {
   programUnitRemove: 'Remove unit {{n}}',
   programSave: 'Save programme',
   programSaved: 'Programme “{{nama}}” saved.',
+  neededTitle: 'Competencies these cases need',
+  neededHas: '{{nama}}: {{level}}',
+  neededMissing: 'Does not have {{nama}} yet',
+  ldpLevel: 'LDP: {{level}}',
+  level0: 'None',
 };

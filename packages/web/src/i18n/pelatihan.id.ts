@@ -147,4 +147,9 @@ export const pelatihanId = {
   programUnitRemove: 'Hapus materi {{n}}',
   programSave: 'Simpan program',
   programSaved: 'Program “{{nama}}” tersimpan.',
+  neededTitle: 'Kompetensi yang diperlukan kasus ini',
+  neededHas: '{{nama}}: {{level}}',
+  neededMissing: 'Belum memiliki kompetensi {{nama}}',
+  ldpLevel: 'LDP: {{level}}',
+  level0: 'Belum',
 } as const;

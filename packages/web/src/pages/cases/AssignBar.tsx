@@ -5,9 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.js';
 import { useCaseload } from '../../api/workforce-queries.js';
 import { formatNumber } from '../../lib/format.js';
+import { NeededCompetencies } from '../training/NeededCompetencies.js';
 
 /** The koordinator's bulk assignment: chosen cases to one pendamping, whose caseload is in view. */
-export function AssignBar({ selected, onDone }: { selected: Array<{ id: string; wilayah: string }>; onDone: () => void }) {
+export function AssignBar({ selected, onDone }: { selected: Array<{ id: string; wilayah: string; ppks: string }>; onDone: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [pendampingId, setPendampingId] = useState('');
@@ -40,6 +41,7 @@ export function AssignBar({ selected, onDone }: { selected: Array<{ id: string; 
         </select>
       </label>
       {over && <p className="error">{t('cases.overMaximum', { maksimum: load.data!.maksimum })}</p>}
+      {chosen && <NeededCompetencies pendampingId={chosen.pendampingId} ppks={selected.map((c) => c.ppks)} />}
       {assign.error instanceof ApiError && (
         <p role="alert" className="error">
           {assign.error.message}

@@ -39,9 +39,11 @@ export default function CaseListPage() {
   const urut: CaseSort = (CASE_SORTS as readonly string[]).includes(urutParam) ? (urutParam as CaseSort) : 'aktivitas';
   const arah =
     params.get('arah') === 'asc' || params.get('arah') === 'desc' ? (params.get('arah') as 'asc' | 'desc') : defaultSortDirection(urut);
-  const [selected, setSelected] = useState<Array<{ id: string; wilayah: string }>>([]);
-  const toggle = (c: { id: string; wilayah: string }) =>
-    setSelected((s) => (s.some((x) => x.id === c.id) ? s.filter((x) => x.id !== c.id) : [...s, { id: c.id, wilayah: c.wilayah }]));
+  const [selected, setSelected] = useState<Array<{ id: string; wilayah: string; ppks: string }>>([]);
+  const toggle = (c: { id: string; wilayah: string; ppks: string }) =>
+    setSelected((s) =>
+      s.some((x) => x.id === c.id) ? s.filter((x) => x.id !== c.id) : [...s, { id: c.id, wilayah: c.wilayah, ppks: c.ppks }],
+    );
   const list = useCases({
     page,
     pageSize: PAGE_SIZE,

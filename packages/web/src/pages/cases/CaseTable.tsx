@@ -5,7 +5,7 @@ import { StatusBadge } from '../../components/CaseCard.js';
 import { formatDay } from '../../lib/format.js';
 import { TableScroll } from '../../components/TableScroll.js';
 
-type Picked = { id: string; wilayah: string };
+type Picked = { id: string; wilayah: string; ppks: string };
 
 /** The sortable column headers: the order's name and the other way on a second click. */
 function SortHeader({
@@ -70,7 +70,9 @@ export function CaseTable({
                   type="checkbox"
                   checked={allPicked}
                   aria-label={t('kasus.daftar.selectPage')}
-                  onChange={() => onSelect(allPicked ? others : [...others, ...cases.map((c) => ({ id: c.id, wilayah: c.wilayah }))])}
+                  onChange={() =>
+                    onSelect(allPicked ? others : [...others, ...cases.map((c) => ({ id: c.id, wilayah: c.wilayah, ppks: c.ppks }))])
+                  }
                 />
               </th>
             )}
@@ -94,7 +96,11 @@ export function CaseTable({
                     checked={isPicked(c.id)}
                     aria-label={t('cases.select', { name: c.beneficiaryNama, nomor: c.nomor })}
                     onChange={() =>
-                      onSelect(isPicked(c.id) ? selected.filter((x) => x.id !== c.id) : [...selected, { id: c.id, wilayah: c.wilayah }])
+                      onSelect(
+                        isPicked(c.id)
+                          ? selected.filter((x) => x.id !== c.id)
+                          : [...selected, { id: c.id, wilayah: c.wilayah, ppks: c.ppks }],
+                      )
                     }
                   />
                 </td>

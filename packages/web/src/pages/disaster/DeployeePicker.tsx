@@ -24,7 +24,7 @@ export function DeployeePicker({
         {t('bencana.penugasan.chosen', { name: value.nama ? `${value.nama} (${value.username})` : value.username })}
         <small className="muted">
           {' '}
-          · <AreaName code={value.wilayah} />
+          · <AreaName code={value.wilayah} /> · {t('pelatihan.ldpLevel', { level: t(`pelatihan.level${value.ldp}`) })}
         </small>{' '}
         <button type="button" className="secondary outline small" onClick={() => onChange(null)}>
           {t('common.edit')}
@@ -59,6 +59,7 @@ export function DeployeePicker({
                   {' '}
                   · <AreaName code={c.wilayah} />
                 </small>
+                <small> · {t('pelatihan.ldpLevel', { level: t(`pelatihan.level${c.ldp}`) })}</small>
                 {c.bertugas && <mark>{t('bencana.penugasan.onDutyToday')}</mark>}
               </button>
             </li>
