@@ -25,7 +25,9 @@ describe('dashboards', () => {
     // Tiles say the province's short name, not its code; its whole name and value are its accessible name.
     expect(await map.locator('g[data-kode="35"] text').first().textContent()).toBe('Jatim');
     expect(await map.getByRole('button').count()).toBe(38);
-    // The trend's numbers are a tap away, one row a month.
+    // The trend is drawn by the charting library (a canvas named as the chart), its numbers a tap away, one row a month.
+    await page.getByRole('img', { name: 'Tren bulanan: kasus dibuka dan terselesaikan' }).waitFor();
+    expect(await page.locator('.trend-chart canvas').evaluate((c: HTMLCanvasElement) => c.width > 0 && c.height > 0)).toBe(true);
     await page.getByText('Lihat angkanya').click();
     expect(
       await page
