@@ -116,6 +116,7 @@ class Stats {
     r.statuses[status] = (r.statuses[status] ?? 0) + 1;
     if (status < 200 || status > 299) {
       r.errors++;
+      if (this.live && this.errors.length < 20) console.error(`  error: ${status} ${String(detail).slice(0, 300)}`);
       if (this.errors.length < 50) this.errors.push({ route, status, detail: String(detail).slice(0, 400) });
     }
   }
@@ -144,6 +145,25 @@ class Stats {
   }
 }
 
+/**
+ * A browser's cookie jar, per user: the session and whatever else the server sets — tuntas_lsn,
+ * the position of the user's last write, which sends their reads to the primary until the replica
+ * has replayed it (read-routing.ts). A cookie set to expire is dropped.
+ */
+function keepCookies(user, response) {
+  for (const line of response.headers.getSetCookie()) {
+    const [pair, ...attributes] = line.split(';');
+    const at = pair.indexOf('=');
+    const name = pair.slice(0, at).trim();
+    const value = pair.slice(at + 1).trim();
+    const expired = attributes.some(
+      (a) => /^\s*max-age=0\s*$/i.test(a) || (/^\s*expires=/i.test(a) && Date.parse(a.split('=')[1]) <= Date.now()),
+    );
+    if (expired || value === '') user.cookies.delete(name);
+    else user.cookies.set(name, value);
+  }
+}
+
 /** One HTTP client over the API nodes: each request to the next node in turn, as a load balancer does. */
 function client(nodes, stats) {
   let turn = 0;
@@ -151,7 +171,7 @@ function client(nodes, stats) {
     const base = nodes[turn++ % nodes.length];
     const method = route.split(' ')[0];
     const headers = { origin: base };
-    if (user?.cookie) headers.cookie = user.cookie;
+    if (user?.cookies.size) headers.cookie = [...user.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (body !== undefined) headers['content-type'] = 'application/json';
     const started = performance.now();
     let status = 0;
@@ -165,6 +185,7 @@ function client(nodes, stats) {
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
       status = response.status;
+      if (user) keepCookies(user, response);
       text = await response.text();
     } catch (error) {
       text = `${error.name}: ${error.message}`;
@@ -180,9 +201,8 @@ function client(nodes, stats) {
 // The users' day
 
 async function signIn(call, user, password = PASSWORD) {
-  const r = await call(null, 'sign-in', 'POST /auth/login', '/auth/login', { username: user.username, password });
-  if (r.ok) user.cookie = r.response.headers.get('set-cookie').split(';')[0];
-  return r;
+  user.cookies ??= new Map();
+  return call(user, 'sign-in', 'POST /auth/login', '/auth/login', { username: user.username, password });
 }
 
 /** Beranda's queries for the role, at once as the page makes them (HomePage.tsx). */
@@ -466,7 +486,7 @@ function newUser(account, seed) {
     provinces: account.provinces,
     password: account.username === 'direktorat' || account.role !== 'direktorat' ? PASSWORD : NEW_DIREKTORAT_PASSWORD,
     rng: random(seed),
-    cookie: null,
+    cookies: new Map(),
     cases: [],
     movable: [],
     drafts: [],
@@ -478,6 +498,7 @@ async function workingDay(topology, nodeCount, people, minutes = MINUTES) {
   // Today's presensi goes, so that this run checks in as the first did.
   await topology.psql('primary', `delete from attendance where tanggal = '${TODAY}'`);
   const stats = new Stats();
+  stats.live = true;
   const call = client(nodes, stats);
   const failedReports = [];
   call.failReport = (entry) => failedReports.push(entry);
