@@ -19,7 +19,7 @@ import type { Actor, RequestOrigin } from '../authz/actor.js';
 import type { DB } from '../db/schema.js';
 import { ImportReportWriter } from '../import/import-report-xlsx.js';
 import { NikSet } from '../import/nik-set.js';
-import { reportFile, sweepReports } from '../import/report-files.js';
+import { insertImportReport, reportFile, sweepReports } from '../import/report-files.js';
 import { openSheet, type SheetLayout, type SourceRow } from '../import/spreadsheet-reader.js';
 import type { UploadLimits } from '../import/upload-limits.js';
 import { outOfScopeLastHour } from '../import/upload-import.js';
@@ -252,17 +252,11 @@ async function recordImport(
   result: AffectedImportResult,
 ): Promise<void> {
   const { total, accepted, rejected, inserted, linked, outOfScope } = result;
-  await db
-    .insertInto('import_reports')
-    .values({
-      id: result.id,
-      kind: 'disaster_affected',
-      created_by: actor.id,
-      wilayah: actor.wilayah,
-      file_name: upload.fileName.slice(0, 200),
-      dry_run: upload.dryRun,
-      summary: JSON.stringify({ total, accepted, rejected, inserted, linked, outOfScope }),
-      report_xlsx: null,
-    })
-    .execute();
+  await insertImportReport(db, actor, {
+    id: result.id,
+    kind: 'disaster_affected',
+    fileName: upload.fileName,
+    dryRun: upload.dryRun,
+    summary: { total, accepted, rejected, inserted, linked, outOfScope },
+  });
 }

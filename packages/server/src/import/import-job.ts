@@ -13,6 +13,7 @@ import { AppError } from '../http/app-error.js';
 import { attemptIsLive, QUEUES, type Job, type JobQueue } from '../jobs/job-queue.js';
 import { importBeneficiaries, type ImportRowReport, type StoredBatch } from './import-beneficiaries.js';
 import { ImportReportWriter } from './import-report-xlsx.js';
+import { insertImportReport } from './report-files.js';
 import { openSpreadsheet, REGISTRY_LAYOUT } from './spreadsheet-reader.js';
 import type { UploadLimits } from './upload-limits.js';
 import { withSpooledUpload } from './upload-spool.js';
@@ -71,20 +72,14 @@ export async function queueUploadedImport(
     for await (const _ of source.rows) break;
     const berkas = await readFile(file);
     await db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('import_reports')
-        .values({
-          id,
-          kind: 'beneficiaries',
-          created_by: actor.id,
-          wilayah: actor.wilayah,
-          file_name: upload.fileName.slice(0, 200),
-          dry_run: upload.dryRun,
-          summary: JSON.stringify(EMPTY),
-          report_xlsx: null,
-          status: 'antre',
-        })
-        .execute();
+      await insertImportReport(trx, actor, {
+        id,
+        kind: 'beneficiaries',
+        fileName: upload.fileName,
+        dryRun: upload.dryRun,
+        summary: EMPTY,
+        queued: true,
+      });
       await trx.insertInto('import_files').values({ import_id: id, berkas }).execute();
       await recordAudit(trx, actor, origin, {
         action: 'beneficiary.import.queue',

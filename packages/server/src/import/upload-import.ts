@@ -14,7 +14,7 @@ import { ImportReportWriter } from './import-report-xlsx.js';
 import { openSpreadsheet, REGISTRY_LAYOUT } from './spreadsheet-reader.js';
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './upload-limits.js';
 import { capped, withSpooledUpload } from './upload-spool.js';
-import { reportFile, sweepReports } from './report-files.js';
+import { insertImportReport, reportFile, sweepReports } from './report-files.js';
 
 export interface UploadResult extends ImportReport {
   id: string;
@@ -120,19 +120,13 @@ async function recordUpload(
       }
     : { failed: upload.failure instanceof AppError ? upload.failure.code : 'INTERNAL', outOfScope };
   await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('import_reports')
-      .values({
-        id: upload.id,
-        kind: 'beneficiaries',
-        created_by: actor.id,
-        wilayah: actor.wilayah,
-        file_name: upload.fileName.slice(0, 200),
-        dry_run: upload.dryRun,
-        summary: JSON.stringify(summary),
-        report_xlsx: null,
-      })
-      .execute();
+    await insertImportReport(trx, actor, {
+      id: upload.id,
+      kind: 'beneficiaries',
+      fileName: upload.fileName,
+      dryRun: upload.dryRun,
+      summary,
+    });
     if (outOfScope > 0) {
       await recordAudit(trx, actor, origin, {
         action: 'beneficiary.import.out_of_scope',
