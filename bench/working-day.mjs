@@ -32,6 +32,7 @@
 //   report list every 1.5 s as the Laporan page does until it is done. Today's presensi rows are
 //   deleted before each run so both runs check in.
 //
+// Requests go over at most 64 keep-alive connections per node, as a reverse proxy's upstream pool.
 // Errors: a transport failure, a timeout (120 s) or any non-2xx status counts (no business refusal
 // is expected in this mix: each user acts only on what their own reads just showed, a stage move
 // only when the list just read offers it for the case, as the case page does). Latencies per
@@ -40,6 +41,7 @@
 // Results: results/working-day.{json,md}.
 import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { ACTIVITY_TYPES, ATENSI_LAYANAN, PPKS as PPKS_LIST } from '../packages/domain/dist/index.js';
@@ -107,6 +109,8 @@ const YEAR = Number(TODAY.slice(0, 4));
 class Stats {
   routes = new Map();
   errors = [];
+  /** Requests sent again after their reused connection was closed under them (not errors: browsers do it). */
+  retried = [];
   record(group, route, status, ms, detail) {
     const key = `${group}\u0000${route}`;
     let r = this.routes.get(key);
@@ -150,8 +154,8 @@ class Stats {
  * the position of the user's last write, which sends their reads to the primary until the replica
  * has replayed it (read-routing.ts). A cookie set to expire is dropped.
  */
-function keepCookies(user, response) {
-  for (const line of response.headers.getSetCookie()) {
+function keepCookies(user, setCookies) {
+  for (const line of setCookies) {
     const [pair, ...attributes] = line.split(';');
     const at = pair.indexOf('=');
     const name = pair.slice(0, at).trim();
@@ -165,6 +169,37 @@ function keepCookies(user, response) {
 }
 
 /** One HTTP client over the API nodes: each request to the next node in turn, as a load balancer does. */
+/**
+ * Keep-alive connections to each API node, at most CONNECTIONS_PER_NODE, as a reverse proxy's
+ * upstream pool holds them (a request beyond them waits for a free one, and its latency counts the
+ * wait): without a bound, the hundreds of users' parallel Beranda reads open a burst of new
+ * connections that a starved node cannot accept fast enough (the kernel drops SYNs once its
+ * accept queue is full: TcpExtListenOverflows), and the client's connect gives up.
+ */
+const CONNECTIONS_PER_NODE = 64;
+const agents = new Map();
+
+/** One HTTP request; a keep-alive connection the node closed just as it was reused is retried once, as browsers do. */
+function send(base, method, pathname, headers, payload, retried = false) {
+  if (!agents.has(base)) agents.set(base, new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS_PER_NODE }));
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${base}/api/v1${pathname}`, { method, headers, agent: agents.get(base), timeout: TIMEOUT_MS }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode, text, setCookies: res.headers['set-cookie'] ?? [], retried }));
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error(`no answer in ${TIMEOUT_MS} ms`)));
+    req.on('error', (error) => {
+      if (!retried && req.reusedSocket && error.code === 'ECONNRESET') resolve(send(base, method, pathname, headers, payload, true));
+      else reject(error);
+    });
+    req.end(payload);
+  });
+}
+
+/** One HTTP client over the API nodes: each request to the next node in turn, as a load balancer does. */
 function client(nodes, stats) {
   let turn = 0;
   return async function call(user, group, route, pathname, body) {
@@ -172,28 +207,23 @@ function client(nodes, stats) {
     const method = route.split(' ')[0];
     const headers = { origin: base };
     if (user?.cookies.size) headers.cookie = [...user.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    if (payload !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
     const started = performance.now();
     let status = 0;
     let text = '';
-    let response = null;
     try {
-      response = await fetch(`${base}/api/v1${pathname}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
-      status = response.status;
-      if (user) keepCookies(user, response);
-      text = await response.text();
+      const response = await send(base, method, pathname, headers, payload);
+      ({ status, text } = response);
+      if (response.retried) stats?.retried.push(route);
+      if (user) keepCookies(user, response.setCookies);
     } catch (error) {
-      text = `${error.name}: ${error.message}`;
+      text = `${error.name}: ${error.message}${error.code ? ` (${error.code})` : ''}`;
     }
     stats?.record(group, route, status, performance.now() - started, `${method} ${pathname} → ${text}`);
     const ok = status >= 200 && status < 300;
     if (!stats && !ok) throw new Error(`${method} ${pathname}: ${status} ${text.slice(0, 300)}`);
-    return { ok, status, json: ok && text ? JSON.parse(text) : null, response };
+    return { ok, status, json: ok && text ? JSON.parse(text) : null };
   };
 }
 
@@ -224,11 +254,13 @@ async function beranda(call, u) {
   await Promise.all(reads);
 }
 
+/** A case page: the case, then its timeline and (unless the person's identity is protected from the caller, CasePage.tsx) its services. */
 async function casePage(call, u, id) {
+  const kase = await call(u, 'case-page', 'GET /cases/:id', `/cases/${id}`);
+  if (!kase.ok) return;
   await Promise.all([
-    call(u, 'case-page', 'GET /cases/:id', `/cases/${id}`),
     call(u, 'case-page', 'GET /cases/:id/timeline', `/cases/${id}/timeline`),
-    call(u, 'case-page', 'GET /cases/:id/services', `/cases/${id}/services`),
+    kase.json.identitasTerlindungi ? null : call(u, 'case-page', 'GET /cases/:id/services', `/cases/${id}/services`),
   ]);
 }
 
@@ -528,6 +560,7 @@ async function workingDay(topology, nodeCount, people, minutes = MINUTES) {
     groups: stats.byGroup(),
     routes: stats.byRoute(),
     errors: stats.errors,
+    retriedOnClosedConnection: stats.retried.length,
     reports: {
       requested: reports.length,
       done: reports.filter((r) => r.status === 'selesai').length,
@@ -572,6 +605,8 @@ function markdown(result) {
       (r) =>
         `| ${r.nodes} API node${r.nodes > 1 ? 's' : ''} | ${r.total.requests} | ${fmt(r.total.perSecond, 1)} | ${r.total.errors} | ${r.total.p50} | ${r.total.p95} | ${r.total.p99} | ${r.reports.done}/${r.reports.requested} | ${fmt(r.reports.secondsP50, 1)} / ${fmt(r.reports.secondsMax, 1)} | ${fmt(r.loadAverage1m.mean, 2)} / ${fmt(r.loadAverage1m.max, 2)} |`,
     ),
+    '',
+    `Requests go over at most ${CONNECTIONS_PER_NODE} keep-alive connections per API node (a reverse proxy's upstream pool); sent again because the node closed a reused connection just then (not counted as errors, browsers do the same): ${runs.map((r) => `${r.nodes} node${r.nodes > 1 ? 's' : ''} ${r.retriedOnClosedConnection ?? 'not counted'}`).join(', ')}.`,
     '',
     '## p50 / p95 per route group (ms)',
     '',
