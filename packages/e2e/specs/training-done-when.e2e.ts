@@ -66,16 +66,18 @@ describe('done when (issue 22): an event from a programme, from invitation to a 
     await form.getByLabel('Tanggal selesai').fill(today());
     await form.getByLabel('Tempat (gedung, kota)').fill('UPT Rehabilitasi Sosial, Kota Surabaya');
     await form.getByRole('combobox', { name: /^Provinsi/ }).selectOption('35');
+    // Sessions from midnight, so the QR check-in is open whenever the suite runs (else 08.00 at the venue).
+    for (const label of await form.getByLabel(/^Jam mulai/).all()) await label.fill('00:00');
     await form.getByLabel('Narasumber (tidak wajib)').fill('Dr. Rina Kusuma, M.Psi.; Universitas Airlangga');
     await axeClean(desk.page, 'Pelatihan: form from a programme');
     await screenshot(desk.page, 'pelatihan-dari-program-desktop');
     await form.getByRole('button', { name: 'Buat pelatihan' }).click();
     await programme.getByRole('status').getByText(`Pelatihan “${nama}” dibuat.`, { exact: false }).waitFor();
     const event = (await json<TrainingRecord[]>(desk.page, '/trainings')).body.find((t) => t.nama === nama)!;
-    expect(event.units.map((u) => [u.kode, u.tanggal])).toEqual([
-      ['pfa', today()],
-      ['ldp-bencana', today()],
-      ['ldp-anak', today()],
+    expect(event.units.map((u) => [u.kode, u.tanggal, u.jamMulai])).toEqual([
+      ['pfa', today(), '00:00'],
+      ['ldp-bencana', today(), '00:00'],
+      ['ldp-anak', today(), '00:00'],
     ]);
     expect(event.programId).not.toBeNull();
     expect(event.narasumber.map((n) => n.nama)).toEqual(['Dr. Rina Kusuma, M.Psi.']);

@@ -19,7 +19,7 @@ export interface FromProgrammeInput {
   wilayah: string;
   kuota?: number | null;
   nilaiLulus?: number | null;
-  jadwal: Array<{ kode: string; tanggal: string | null }>;
+  jadwal: Array<{ kode: string; tanggal: string | null; jamMulai: string | null }>;
   narasumber: Array<{ nama: string; instansi?: string | null }>;
 }
 

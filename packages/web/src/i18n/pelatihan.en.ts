@@ -154,4 +154,5 @@ export const pelatihanEn: Widen<typeof pelatihanId> = {
   neededMissing: 'Does not have {{nama}} yet',
   ldpLevel: 'LDP: {{level}}',
   level0: 'None',
+  programStartTime: 'Start time of {{nama}} (empty: 08:00)',
 };

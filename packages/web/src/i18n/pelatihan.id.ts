@@ -152,4 +152,5 @@ export const pelatihanId = {
   neededMissing: 'Belum memiliki kompetensi {{nama}}',
   ldpLevel: 'LDP: {{level}}',
   level0: 'Belum',
+  programStartTime: 'Jam mulai {{nama}} (kosong: 08.00)',
 } as const;

@@ -41,6 +41,7 @@ function FromProgrammeForm({ programme }: { programme: TrainingProgramme }) {
     narasumber: '',
   });
   const [days, setDays] = useState<Record<string, string>>({});
+  const [times, setTimes] = useState<Record<string, string>>({});
   const cities = useWilayahChildren(v.provinsi || null);
   const details = create.error instanceof ApiError && Array.isArray(create.error.details) ? create.error.details : [];
   const form = useFormErrors(details as ServerFieldError[]);
@@ -63,7 +64,7 @@ function FromProgrammeForm({ programme }: { programme: TrainingProgramme }) {
       tempat: v.tempat.trim(),
       wilayah: v.kota || v.provinsi,
       kuota: v.kuota ? Number(v.kuota) : null,
-      jadwal: programme.units.map((u, i) => ({ kode: u.kode, tanggal: dayOf(u.kode, i) || null })),
+      jadwal: programme.units.map((u, i) => ({ kode: u.kode, tanggal: dayOf(u.kode, i) || null, jamMulai: times[u.kode] || null })),
       narasumber: parseNarasumber(v.narasumber),
     });
   if (create.data) return <p role="status">{t('pelatihan.programCreated', { nama: create.data.nama })}</p>;
@@ -126,18 +127,24 @@ function FromProgrammeForm({ programme }: { programme: TrainingProgramme }) {
       <fieldset>
         <legend>{t('pelatihan.programSchedule')}</legend>
         {programme.units.map((u, i) => (
-          <label key={u.kode}>
-            {u.nama}
-            <input
-              type="date"
-              value={dayOf(u.kode, i)}
-              min={v.mulai || undefined}
-              max={v.selesai || undefined}
-              onChange={(e) => setDays({ ...days, [u.kode]: e.target.value })}
-              {...form.field(`units/${i}/tanggal`)}
-            />
-            <FieldError name={`units/${i}/tanggal`} message={form.errors[`units/${i}/tanggal`]} />
-          </label>
+          <div className="grid" key={u.kode}>
+            <label>
+              {u.nama}
+              <input
+                type="date"
+                value={dayOf(u.kode, i)}
+                min={v.mulai || undefined}
+                max={v.selesai || undefined}
+                onChange={(e) => setDays({ ...days, [u.kode]: e.target.value })}
+                {...form.field(`units/${i}/tanggal`)}
+              />
+              <FieldError name={`units/${i}/tanggal`} message={form.errors[`units/${i}/tanggal`]} />
+            </label>
+            <label>
+              {t('pelatihan.programStartTime', { nama: u.nama })}
+              <input type="time" value={times[u.kode] ?? ''} onChange={(e) => setTimes({ ...times, [u.kode]: e.target.value })} />
+            </label>
+          </div>
         ))}
       </fieldset>
       <label>
