@@ -31,10 +31,19 @@ const ROLES = [
       'Bencana',
       'Pelatihan',
       'Pengguna',
+      'Retensi data',
     ],
   },
-  { username: 'direktorat', viewport: DESKTOP, nav: ['Beranda', 'Dasbor', 'Bencana', 'Laporan', 'Pelatihan', 'Penerima manfaat'] },
-  { username: 'admin', viewport: DESKTOP, nav: ['Beranda', 'Pengguna', 'Data referensi', 'Penerima manfaat', 'Jejak audit', 'Bencana'] },
+  {
+    username: 'direktorat',
+    viewport: DESKTOP,
+    nav: ['Beranda', 'Dasbor', 'Bencana', 'Laporan', 'Pelatihan', 'Penerima manfaat', 'Retensi data'],
+  },
+  {
+    username: 'admin',
+    viewport: DESKTOP,
+    nav: ['Beranda', 'Pengguna', 'Data referensi', 'Penerima manfaat', 'Jejak audit', 'Bencana', 'Retensi data'],
+  },
   { username: 'auditor', viewport: DESKTOP, nav: ['Beranda', 'Jejak audit', 'Penerima manfaat', 'Bencana'] },
 ];
 
