@@ -78,6 +78,9 @@ describe('the work inside a case', () => {
     await page.getByRole('button', { name: 'Simpan rencana' }).click();
     await page.getByRole('button', { name: 'Ajukan ke koordinator' }).click();
     await page.getByText('Menunggu persetujuan').waitFor();
+    // The submission is the outbox's until the server has it: shown as waiting at once, sent after.
+    // Closing the page before it is sent would leave it on this device, not in the koordinator's inbox.
+    await expect.poll(() => page.getByTestId('sync-state').count(), { timeout: 30_000 }).toBe(0);
     await screenshot(page, 'rencana-diajukan-ponsel');
     expect(realErrors(errors)).toEqual([]);
     await close();

@@ -168,6 +168,7 @@ export async function queueWrite<T = unknown>(input: WriteInput): Promise<WriteO
     await remove(entry.seq);
     await changed();
     invalidateAfter(queryClient, [entry]);
+    sendWaiting();
     return { queued: false, result };
   } catch (error) {
     if (retryable(error)) {
@@ -179,8 +180,18 @@ export async function queueWrite<T = unknown>(input: WriteInput): Promise<WriteO
     }
     await remove(entry.seq);
     await changed();
+    sendWaiting();
     throw error;
   }
+}
+
+/**
+ * A write made while a direct one was on the wire waited behind it (`earlier`) with no run to send
+ * it: once that one is answered, the run starts (a plan submitted right after its save stayed
+ * "menunggu dikirim" until the next reconnection). Not after a retryable failure: that waits its delay.
+ */
+function sendWaiting(): void {
+  if (entries.some((e) => e.status === 'menunggu')) void flushOutbox();
 }
 
 /** Replays the waiting writes in order; stops at the first that cannot be sent now. One run at a time. */
