@@ -9,7 +9,7 @@ import { openDatabase, type Database } from '../src/db/database.js';
 import { queueUploadedImport } from '../src/import/import-job.js';
 import { JOB_SCHEMA, JobQueue, QUEUES } from '../src/jobs/job-queue.js';
 import { registryCsv } from './support/factories.js';
-import { serve } from './support/served.js';
+import { killMidJobThenFinish, serve } from './support/served.js';
 import { apiNode, QUEUEING, until, WORKING, workAllJobs, type ApiNode } from './support/job-nodes.js';
 import { createTestUser, login, type Session } from './support/test-app.js';
 import { createTestDatabase, templateFolder } from './support/test-database.js';
@@ -193,22 +193,11 @@ describe('background imports', () => {
         } finally {
           await folder.close();
         }
-        const first = await serve({ DATABASE_URL: '', TUNTAS_DATA_DIR: dataDir, TUNTAS_IMPORT_BATCH_DELAY_MS: '60000' });
-        try {
-          await first.output(new RegExp(`"import":"${id}".*"rows":1000.*import paused`));
-          first.process.kill('SIGKILL');
-          expect(await first.exited).toEqual({ code: null, signal: 'SIGKILL' });
-        } finally {
-          first.process.kill('SIGKILL');
-        }
-        const again = await serve({ DATABASE_URL: '', TUNTAS_DATA_DIR: dataDir });
-        try {
-          await again.output(new RegExp(`"import":"${id}".*import done`));
-          again.process.kill('SIGTERM');
-          expect(await again.exited).toEqual({ code: 0, signal: null });
-        } finally {
-          again.process.kill('SIGKILL');
-        }
+        await killMidJobThenFinish(
+          dataDir,
+          { TUNTAS_IMPORT_BATCH_DELAY_MS: '60000' },
+          { midJob: new RegExp(`"import":"${id}".*"rows":1000.*import paused`), done: new RegExp(`"import":"${id}".*import done`) },
+        );
         const after = await openDatabase({ dataDir });
         try {
           await expectResumed(after, id, before, refusedLines);

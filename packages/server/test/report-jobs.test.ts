@@ -10,7 +10,7 @@ import { JOB_SCHEMA, JobQueue, QUEUES } from '../src/jobs/job-queue.js';
 import { requestReport } from '../src/reports/report-jobs.js';
 import { apiNode, QUEUEING, until, WORKING, type ApiNode } from './support/job-nodes.js';
 import { createTestUser, login, type Session } from './support/test-app.js';
-import { serve } from './support/served.js';
+import { killMidJobThenFinish, serve } from './support/served.js';
 import { createTestDatabase, templateFolder } from './support/test-database.js';
 import { testDatabaseUrl } from './support/test-database-url.js';
 
@@ -182,23 +182,11 @@ describe('report jobs in the database', () => {
           await folder.close();
         }
 
-        const first = await serve({ DATABASE_URL: '', TUNTAS_DATA_DIR: dataDir, TUNTAS_REPORT_STEP_DELAY_MS: '60000' });
-        try {
-          await first.output(new RegExp(`"report":"${id}".*report generating`));
-          first.process.kill('SIGKILL');
-          expect(await first.exited).toEqual({ code: null, signal: 'SIGKILL' });
-        } finally {
-          first.process.kill('SIGKILL');
-        }
-
-        const again = await serve({ DATABASE_URL: '', TUNTAS_DATA_DIR: dataDir });
-        try {
-          await again.output(new RegExp(`"report":"${id}".*report done`));
-          again.process.kill('SIGTERM');
-          expect(await again.exited).toEqual({ code: 0, signal: null });
-        } finally {
-          again.process.kill('SIGKILL');
-        }
+        await killMidJobThenFinish(
+          dataDir,
+          { TUNTAS_REPORT_STEP_DELAY_MS: '60000' },
+          { midJob: new RegExp(`"report":"${id}".*report generating`), done: new RegExp(`"report":"${id}".*report done`) },
+        );
 
         const after = await openDatabase({ dataDir });
         try {

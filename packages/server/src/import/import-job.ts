@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { randomUUID } from 'node:crypto';
 import { errorMessage } from '@tuntas/domain';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
 import { beneficiaryPolicy } from '../authz/policies.js';
@@ -17,6 +17,7 @@ import { insertImportReport } from './report-files.js';
 import { openSpreadsheet, REGISTRY_LAYOUT } from './spreadsheet-reader.js';
 import type { UploadLimits } from './upload-limits.js';
 import { withSpooledUpload } from './upload-spool.js';
+import { activeActor } from '../users/user-service.js';
 import { outOfScopeLastHour } from './upload-import.js';
 
 /** Rows per transaction of a background import: each commit is a step of its progress and the point a retry resumes from. */
@@ -97,13 +98,8 @@ export async function queueUploadedImport(
 
 /** The uploader as they are now (the job may run long after the request, on any node). */
 async function uploader(db: Kysely<DB>, row: { created_by: string; wilayah: string | null }): Promise<Actor> {
-  const user = await db
-    .selectFrom('users')
-    .select(['id', 'username', 'role', 'wilayah', 'disabled_at'])
-    .where('id', '=', row.created_by)
-    .executeTakeFirst();
-  if (!user || user.disabled_at) throw new FinalImportError('Akun pengunggah tidak aktif lagi');
-  const actor: Actor = { id: user.id, username: user.username, role: user.role, wilayah: user.wilayah };
+  const actor = await activeActor(db, row.created_by);
+  if (!actor) throw new FinalImportError('Akun pengunggah tidak aktif lagi');
   if (!beneficiaryPolicy.write(actor) || actor.wilayah !== row.wilayah)
     throw new FinalImportError('Peran atau wilayah tugas pengunggah telah berubah sejak berkas diunggah');
   return actor;
@@ -121,7 +117,7 @@ export async function runImportJob(deps: ImportJobDeps, job: Job<{ import: strin
   const id = job.data.import;
   const row = await db
     .selectFrom('import_reports')
-    .select(['created_by', 'wilayah', 'dry_run', 'status', 'progres', 'summary'])
+    .select(['created_by', 'wilayah', 'dry_run', 'status', 'progres', 'baris', 'summary'])
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row || row.status === 'selesai' || row.status === 'gagal') return;
@@ -131,13 +127,16 @@ export async function runImportJob(deps: ImportJobDeps, job: Job<{ import: strin
   const base = counts.outOfScope;
   const dir = await mkdtemp(path.join(os.tmpdir(), 'tuntas-import-job-'));
   let lookups = counts.outOfScope;
+  /** A batch's counts, taken as this attempt's once the batch has committed (its settling). */
+  let committing: Counts | null = null;
   try {
     const actor = await uploader(db, row);
     const file = path.join(dir, 'upload');
     const stored = await db.selectFrom('import_files').select('berkas').where('import_id', '=', id).executeTakeFirst();
     if (!stored) throw new FinalImportError('Berkas unggahan tidak ditemukan lagi');
     await writeFile(file, stored.berkas);
-    const baris = await countRows(file);
+    // Counted once: a retry finds it in the row.
+    const baris = row.baris ?? (await countRows(file));
     const started = await db
       .updateTable('import_reports')
       .set({ status: 'proses', baris, galat: null })
@@ -161,8 +160,12 @@ export async function runImportJob(deps: ImportJobDeps, job: Job<{ import: strin
       skipRows: row.progres,
       outOfScopeAllowance: deps.limits.outOfScopePerHour - used,
       onOutOfScope: (count) => (lookups = base + count),
-      onBatchStored: (trx, batch) => recordBatch(trx, { id, live, counts, base, batch, actor, origin, limits: deps.limits }),
+      onBatchStored: async (trx, batch) => {
+        committing = await recordBatch(trx, { id, live, counts, base, batch, actor, origin, limits: deps.limits });
+      },
       onProgress: async (rows) => {
+        if (committing) Object.assign(counts, committing);
+        committing = null;
         if (!deps.batchDelayMs) return;
         deps.log('import paused', { import: id, rows: row.progres + rows });
         await new Promise((r) => setTimeout(r, deps.batchDelayMs));
@@ -181,8 +184,9 @@ export async function runImportJob(deps: ImportJobDeps, job: Job<{ import: strin
     const refused = error instanceof AppError || error instanceof FinalImportError;
     const last = refused || job.retryCount >= job.retryLimit;
     const galat = error instanceof AppError ? errorMessage(error.code) : error instanceof Error ? error.message : String(error);
-    // Lookups a refused batch made still count toward the hour's limit.
-    const summary = JSON.stringify({ ...counts, outOfScope: lookups });
+    // The counts stay as the last committed batch left them; only the lookups a refused batch made
+    // are added, as they still count toward the hour's limit.
+    const summary = sql<string>`jsonb_set(summary, '{outOfScope}', to_jsonb(greatest(coalesce((summary->>'outOfScope')::int, 0), ${lookups}::int)))`;
     const ended = await db
       .updateTable('import_reports')
       .set(last ? { status: 'gagal', galat, summary, selesai_pada: new Date() } : { status: 'antre', summary })
@@ -205,7 +209,7 @@ async function countRows(file: string): Promise<number> {
   return n;
 }
 
-/** Inside the batch's transaction: its problem rows, the counts and the progress, or a rollback if the attempt is no longer live. */
+/** Inside the batch's transaction: its problem rows, the counts and the progress (returned), or a rollback if the attempt is no longer live. */
 async function recordBatch(
   trx: Kysely<DB>,
   at: {
@@ -218,7 +222,7 @@ async function recordBatch(
     origin: RequestOrigin;
     limits: UploadLimits;
   },
-): Promise<void> {
+): Promise<Counts> {
   const { id, counts, batch } = at;
   const next: Counts = { ...counts, rows: [...counts.rows] };
   const problems = batch.rows.filter((r) => r.report.errors.length > 0 || r.report.warnings.length > 0);
@@ -262,7 +266,7 @@ async function recordBatch(
       wilayah: at.actor.wilayah,
       details: { rows: newLookups },
     });
-  Object.assign(counts, next);
+  return next;
 }
 
 /** The XLSX row report from the verdicts every attempt stored, read in pages of file order. */

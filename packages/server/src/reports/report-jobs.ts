@@ -7,6 +7,7 @@ import type { CaseloadLimits } from '../dashboard/overview.js';
 import type { DB, ReportsTable } from '../db/schema.js';
 import { AppError, notFound } from '../http/app-error.js';
 import { attemptIsLive, jobsSettled, QUEUES, type Job, type JobQueue } from '../jobs/job-queue.js';
+import { activeActor } from '../users/user-service.js';
 import { monthlyReport } from './monthly-report.js';
 import { monthlyReportPdf } from './report-pdf.js';
 import { monthlyReportXlsx } from './report-xlsx.js';
@@ -84,15 +85,8 @@ export interface ReportJobDeps {
  */
 async function requester(db: Kysely<DB>, row: { wilayah: string | null; otomatis: boolean; dibuat_oleh: string | null }): Promise<Actor> {
   if (row.otomatis) return REPORTER;
-  const user = row.dibuat_oleh
-    ? await db
-        .selectFrom('users')
-        .select(['id', 'username', 'role', 'wilayah', 'disabled_at'])
-        .where('id', '=', row.dibuat_oleh)
-        .executeTakeFirst()
-    : undefined;
-  if (!user || user.disabled_at) throw new FinalReportError('Akun pemohon tidak aktif lagi');
-  const actor: Actor = { id: user.id, username: user.username, role: user.role, wilayah: user.wilayah };
+  const actor = row.dibuat_oleh ? await activeActor(db, row.dibuat_oleh) : null;
+  if (!actor) throw new FinalReportError('Akun pemohon tidak aktif lagi');
   const allowed =
     actor.role !== 'pendamping' && (row.wilayah === null ? actor.wilayah === null : isWithinScope(actor.wilayah, row.wilayah));
   if (!allowed) throw new FinalReportError('Pemohon tidak lagi berwenang atas wilayah laporan ini');

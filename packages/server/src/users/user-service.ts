@@ -397,3 +397,17 @@ export async function endUserSessions(
     });
   });
 }
+
+/**
+ * An account as it is now, as the actor a background job acts for (it may run long after the
+ * request, on any node); null when the account is gone or disabled.
+ */
+export async function activeActor(db: Kysely<DB>, id: string): Promise<Actor | null> {
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'username', 'role', 'wilayah'])
+    .where('id', '=', id)
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
+  return user ? { id: user.id, username: user.username, role: user.role, wilayah: user.wilayah } : null;
+}

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 
 const BIN = fileURLToPath(new URL('../../bin/tuntas.js', import.meta.url));
 
@@ -44,4 +45,32 @@ export async function serve(env: Record<string, string>): Promise<Served> {
       check();
     });
   return { process: child, exited, output };
+}
+
+/**
+ * A job killed mid-way on a PGlite folder and finished by the next owner: a server on `dataDir`
+ * (with `env`, e.g. a pause inside the job) is killed with SIGKILL once its log shows `midJob`,
+ * then a second server on the folder must log `done` and stop cleanly on SIGTERM.
+ */
+export async function killMidJobThenFinish(
+  dataDir: string,
+  env: Record<string, string>,
+  patterns: { midJob: RegExp; done: RegExp },
+): Promise<void> {
+  const first = await serve({ DATABASE_URL: '', TUNTAS_DATA_DIR: dataDir, ...env });
+  try {
+    await first.output(patterns.midJob);
+    first.process.kill('SIGKILL');
+    expect(await first.exited).toEqual({ code: null, signal: 'SIGKILL' });
+  } finally {
+    first.process.kill('SIGKILL');
+  }
+  const again = await serve({ DATABASE_URL: '', TUNTAS_DATA_DIR: dataDir });
+  try {
+    await again.output(patterns.done);
+    again.process.kill('SIGTERM');
+    expect(await again.exited).toEqual({ code: 0, signal: null });
+  } finally {
+    again.process.kill('SIGKILL');
+  }
 }
