@@ -75,6 +75,17 @@ describe('retention and legal holds (issue 23, UU 27/2022), on a laptop', () => 
     await hold.waitFor({ state: 'detached' });
     await page.getByRole('switch', { name: 'Tampilkan yang sudah dicabut' }).check();
     await hold.getByText('Putusan berkekuatan hukum tetap').waitFor();
+    // The same list on the koordinator's phone: no sideways scroll, a person's section likewise.
+    await page.setViewportSize(PHONE);
+    await hold.getByText('Putusan berkekuatan hukum tetap').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    expect(await axeFindings(page)).toEqual([]);
+    await screenshot(page, 'retensi-koordinator-ponsel');
+    await page.goto(`/penerima-manfaat/${kase.beneficiaryId}`);
+    await section.getByText('Tahan dari penganoniman').waitFor();
+    await section.scrollIntoViewIfNeeded();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'pelindungan-data-orang-ponsel');
     expect(errors).toEqual([]);
     await close();
 

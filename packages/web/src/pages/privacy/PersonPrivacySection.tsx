@@ -22,18 +22,14 @@ export function PersonPrivacySection({ beneficiaryId, role }: { beneficiaryId: s
           <mark>{t('privasi.inForce')}</mark> {t('privasi.personHeld')}
         </p>
       ) : (
-        <details>
-          <summary role="button" className="secondary outline">
-            {t('privasi.place')}
-          </summary>
-          <ReasonForm
-            label={t('privasi.reason')}
-            submit={t('privasi.placeSubmit')}
-            action={place.mutateAsync}
-            pending={place.isPending}
-            error={place.error}
-          />
-        </details>
+        <ReasonForm
+          opener={t('privasi.place')}
+          label={t('privasi.reason')}
+          submit={t('privasi.placeSubmit')}
+          action={place.mutateAsync}
+          pending={place.isPending}
+          error={place.error}
+        />
       )}
       {place.isSuccess && <p role="status">{t('privasi.placed')}</p>}
       {role === 'koordinator' && (

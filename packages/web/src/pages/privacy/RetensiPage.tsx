@@ -142,18 +142,14 @@ function HoldItem({ hold, wilayah }: { hold: LegalHoldView; wilayah: string | nu
         )}
       </p>
       {!hold.dicabutPada && (
-        <details>
-          <summary role="button" className="secondary outline">
-            {t('privasi.release')}
-          </summary>
-          <ReasonForm
-            label={t('privasi.releaseReason')}
-            submit={t('privasi.releaseSubmit')}
-            action={(alasan) => release.mutateAsync({ id: hold.id, alasan })}
-            pending={release.isPending}
-            error={release.error}
-          />
-        </details>
+        <ReasonForm
+          opener={t('privasi.release')}
+          label={t('privasi.releaseReason')}
+          submit={t('privasi.releaseSubmit')}
+          action={(alasan) => release.mutateAsync({ id: hold.id, alasan })}
+          pending={release.isPending}
+          error={release.error}
+        />
       )}
     </li>
   );
