@@ -26,6 +26,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await migrateToLatest(pglite.db);
   // pg-boss's schema and queues too, so a test app that queues a job pays nothing to install them.
   await installJobQueues(pglite);
+  // A dump of a running cluster starts with crash recovery from its last checkpoint: taken right
+  // after one, each test file's copy opens in about 1 s instead of 3 s (replaying the migration).
+  await pglite.pglite!.query('checkpoint');
   const dump = await pglite.pglite!.dumpDataDir('none');
   // One per run: `npm test` runs the PGlite and PostgreSQL suites side by side.
   const templatePath = path.join(dir, `pglite-template-${process.pid}.tar`);
