@@ -76,13 +76,15 @@ describe('workforce', () => {
     await desk.page.getByText(/^\d+ kegiatan disetujui\.$/).waitFor();
     await expect.poll(() => desk.page.locator('article.approval-day', { hasText: 'Asesmen di rumah keluarga' }).count()).toBe(0);
     await screenshot(desk.page, 'persetujuan-desktop');
+    await screenshot(desk.page, 'persetujuan-layar-desktop', { screen: true });
 
     await desk.page.getByRole('link', { name: 'Tim' }).first().click();
     await desk.page.getByRole('heading', { name: 'Presensi hari ini' }).waitFor();
     await desk.page.getByText(/\d+ dari \d+ sudah presensi/).waitFor();
-    await desk.page.getByRole('img', { name: 'Peta posisi presensi hari ini' }).waitFor();
+    await desk.page.getByRole('img', { name: /^Peta posisi presensi masuk hari ini/ }).waitFor();
     await desk.page.locator('table tbody tr').first().waitFor();
     await screenshot(desk.page, 'tim-desktop');
+    await screenshot(desk.page, 'tim-layar-desktop', { screen: true });
     expect(desk.errors).toEqual([]);
     await desk.close();
 

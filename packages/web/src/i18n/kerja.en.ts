@@ -112,8 +112,11 @@ export const kerjaEn: Widen<typeof kerjaId> = {
     flagged: '{{count, number}} need attention (late or outside the radius)',
     everyone: 'Full list ({{count, number}} people)',
     notCheckedIn: 'Not checked in',
-    map: 'Map of today’s check-ins',
-    mapNote: 'Dots: check-in positions; rings: duty locations. Red: outside the radius.',
+    mapLabel:
+      'Map of today’s check-in positions against duty locations; {{far}} outside the radius, named on the map and in the list below',
+    mapScale: '{{km}} km',
+    mapNote:
+      'Dots: check-in positions, joined to their duty location (ring). Red and named: outside the radius. Grid lines: degrees of latitude and longitude.',
     recap: 'Monthly recap',
     month: 'Month',
     download: 'Download {{format}}',

@@ -109,8 +109,11 @@ export const kerjaId = {
     flagged: '{{count, number}} perlu perhatian (terlambat atau di luar radius)',
     everyone: 'Daftar lengkap ({{count, number}} orang)',
     notCheckedIn: 'Belum presensi',
-    map: 'Peta posisi presensi hari ini',
-    mapNote: 'Titik: posisi presensi masuk; lingkaran: lokasi tugas. Merah: di luar radius.',
+    mapLabel:
+      'Peta posisi presensi masuk hari ini terhadap lokasi tugas; {{far}} orang di luar radius, namanya tertulis di peta dan di daftar di bawahnya',
+    mapScale: '{{km}} km',
+    mapNote:
+      'Titik: posisi presensi masuk, bergaris ke lokasi tugasnya (lingkaran). Merah dan bernama: di luar radius. Garis kisi: derajat lintang dan bujur.',
     recap: 'Rekap bulanan',
     month: 'Bulan',
     download: 'Unduh {{format}}',
