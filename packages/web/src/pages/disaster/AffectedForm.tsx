@@ -13,7 +13,10 @@ import {
 } from '@tuntas/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client.js';
 import { useRegisterAffected, type NewAffected } from '../../api/disaster-queries.js';
+import { FieldError, RequiredMark } from '../../components/FieldError.js';
+import { useFormErrors, type ServerFieldError } from '../../lib/use-form-errors.js';
 import { CheckList } from './DisasterBits.js';
 import { EventVillagePicker } from './EventVillagePicker.js';
 import { KondisiOptions, ShelterOptions } from './AffectedOptions.js';
@@ -56,6 +59,10 @@ export function AffectedForm({
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'id';
   const register = useRegisterAffected(event.id);
+  // Each refused field is marked beside it and the reader taken to the first (a long form on a phone).
+  const form = useFormErrors(
+    register.error instanceof ApiError && Array.isArray(register.error.details) ? (register.error.details as ServerFieldError[]) : [],
+  );
   const [p, setP] = useState(PERSON);
   const [place, setPlace] = useState({ shelterId: '', kodeDesa: '', kondisi: 'mengungsi' as KondisiKorban, keluarga: '' });
   // The village picker starts again from a shelter's village when one is chosen.
@@ -105,13 +112,7 @@ export function AffectedForm({
   };
 
   return (
-    <form
-      className="affected-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-    >
+    <form className="affected-form" ref={form.formRef} noValidate onSubmit={form.onSubmit(submit)}>
       <h3>{last ? t('bencana.korban.registerFamily') : t('bencana.korban.register')}</h3>
       <fieldset className="chips" role="radiogroup">
         <label className="inline-check">
@@ -137,55 +138,97 @@ export function AffectedForm({
           </label>
           <label>
             {t('bencana.korban.umur')}
+            <RequiredMark />
             <input
               type="number"
               inputMode="numeric"
               required
               min={0}
               max={120}
+              {...form.field('perkiraanUmur')}
               value={p.perkiraanUmur}
-              onChange={(e) => setP({ ...p, perkiraanUmur: e.target.value })}
+              onChange={(e) => {
+                form.clear('perkiraanUmur');
+                setP({ ...p, perkiraanUmur: e.target.value });
+              }}
             />
+            <FieldError name="perkiraanUmur" message={form.errors['perkiraanUmur']} />
           </label>
         </div>
       ) : (
         <div className="grid">
           <label>
             {t('bencana.korban.nik')}
+            <RequiredMark />
             <input
               inputMode="numeric"
               required
               maxLength={20}
               autoComplete="off"
+              {...form.field('nik')}
               value={p.nik}
-              onChange={(e) => setP({ ...p, nik: e.target.value })}
+              onChange={(e) => {
+                form.clear('nik');
+                setP({ ...p, nik: e.target.value });
+              }}
               onBlur={fillFromNik}
             />
+            <FieldError name="nik" message={form.errors['nik']} />
           </label>
           <label>
             {t('bencana.korban.lahir')}
-            <input type="date" required value={p.tanggalLahir} onChange={(e) => setP({ ...p, tanggalLahir: e.target.value })} />
+            <RequiredMark />
+            <input
+              type="date"
+              required
+              {...form.field('tanggalLahir')}
+              value={p.tanggalLahir}
+              onChange={(e) => {
+                form.clear('tanggalLahir');
+                setP({ ...p, tanggalLahir: e.target.value });
+              }}
+            />
+            <FieldError name="tanggalLahir" message={form.errors['tanggalLahir']} />
           </label>
         </div>
       )}
       <label>
         {t('bencana.korban.nama')}
-        <input required maxLength={200} autoComplete="off" value={p.nama} onChange={(e) => setP({ ...p, nama: e.target.value })} />
+        <RequiredMark />
+        <input
+          required
+          maxLength={200}
+          autoComplete="off"
+          {...form.field('nama')}
+          value={p.nama}
+          onChange={(e) => {
+            form.clear('nama');
+            setP({ ...p, nama: e.target.value });
+          }}
+        />
+        <FieldError name="nama" message={form.errors['nama']} />
       </label>
       <fieldset className="chips" role="radiogroup" aria-label={t('bencana.korban.jk')}>
-        <legend>{t('bencana.korban.jk')}</legend>
+        <legend>
+          {t('bencana.korban.jk')}
+          <RequiredMark />
+        </legend>
         {(['L', 'P'] as const).map((jk) => (
           <label key={jk} className="inline-check">
             <input
               type="radio"
-              name="jenis-kelamin"
               required
+              {...form.field('jenisKelamin')}
               checked={p.jenisKelamin === jk}
-              onChange={() => setP({ ...p, jenisKelamin: jk })}
+              onChange={() => {
+                form.clear('jenisKelamin');
+                setP({ ...p, jenisKelamin: jk });
+              }}
             />
             {t(`bencana.jk.${jk}`)}
           </label>
         ))}
+        <FieldError name="jenisKelamin" message={form.errors['jenisKelamin']} />
       </fieldset>
       <div className="grid">
         <label>
