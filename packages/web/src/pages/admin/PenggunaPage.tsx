@@ -13,6 +13,7 @@ import { StaffImportPanel } from './StaffImportPanel.js';
 import { TwoFactorPolicyPanel } from './TwoFactorPolicyPanel.js';
 import { UserPanel } from './UserPanel.js';
 import { TableScroll } from '../../components/TableScroll.js';
+import { AreaName } from '../../components/AreaName.js';
 
 const SIGN_IN: LastSignIn[] = ['never', 'within30d', 'over30d', 'over90d'];
 const PAGE_SIZE = 25;
@@ -101,7 +102,7 @@ function UserRow({ u, onOpen }: { u: UserRecord; onOpen: () => void }) {
         {u.namaLengkap && <div>{u.namaLengkap}</div>}
       </td>
       <td>{t(`roles.${u.role}`)}</td>
-      <td>{u.wilayah ?? t('admin.users.national')}</td>
+      <td>{u.wilayah ? <AreaName code={u.wilayah} /> : t('admin.users.national')}</td>
       <td>
         {u.disabled ? <mark>{t('admin.users.disabled')}</mark> : t('admin.users.active')}
         {u.mustChangePassword && (
