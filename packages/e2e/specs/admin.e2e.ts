@@ -51,6 +51,7 @@ describe('Pengguna and Jejak audit (issue 20), on a desktop', () => {
     await page.getByRole('heading', { level: 1, name: 'Pengguna' }).waitFor();
     await page.getByRole('table').waitFor();
     await screenshot(page, 'pengguna-daftar-desktop');
+    await screenshot(page, 'pengguna-daftar-layar-desktop', { screen: true });
 
     const stamp = Date.now().toString(36);
     const koordinator = `e2e.koor.${stamp}`;

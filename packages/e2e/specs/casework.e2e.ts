@@ -105,6 +105,7 @@ describe('the work inside a case', () => {
     await page.getByRole('heading', { name: /Rujukan menunggu jawaban \(\d+\)/ }).waitFor();
     await page.getByRole('heading', { name: 'Pekerjaan tertunda per pendamping' }).waitFor();
     await screenshot(page, 'tugas-koordinator-ponsel');
+    await screenshot(page, 'tugas-koordinator-layar-ponsel', { screen: true });
     expect(realErrors(errors)).toEqual([]);
     await close();
   });

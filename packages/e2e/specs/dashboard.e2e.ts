@@ -22,6 +22,7 @@ describe('dashboards', () => {
     const map = page.getByRole('group', { name: /Peta .* per provinsi/ });
     await map.waitFor();
     await screenshot(page, 'dasbor-nasional-desktop');
+    await screenshot(page, 'dasbor-nasional-layar-desktop', { screen: true });
     // Tiles say the province's short name, not its code; its whole name and value are its accessible name.
     expect(await map.locator('g[data-kode="35"] text').first().textContent()).toBe('Jatim');
     expect(await map.getByRole('button').count()).toBe(38);

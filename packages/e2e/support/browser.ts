@@ -95,9 +95,13 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByRole('heading', { level: 1 }).waitFor();
 }
 
-/** Saved under test-results/screens as CI artifacts, and looked at by us. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/**
+ * Saved under test-results/screens as CI artifacts, and looked at by us. The whole page by default;
+ * `screen: true` keeps what the first screen shows from the top (the README's pictures).
+ */
+export async function screenshot(page: Page, name: string, options: { screen?: boolean } = {}): Promise<void> {
   mkdirSync(SCREENS, { recursive: true });
   await page.waitForLoadState('networkidle');
-  await page.screenshot({ path: join(SCREENS, `${name}.png`), fullPage: true });
+  if (options.screen) await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(SCREENS, `${name}.png`), fullPage: !options.screen });
 }
