@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useDashboard } from '../../api/dashboard-queries.js';
-import { useMe, usePpks, useWilayah } from '../../api/queries.js';
+import { useMe, usePpks } from '../../api/queries.js';
+import { AreaName } from '../../components/AreaName.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
 import { formatNumber, formatTime } from '../../lib/format.js';
 import { ActiveDisasters } from './ActiveDisasters.js';
@@ -21,10 +22,6 @@ function Kpi({ label, value, hint }: { label: string; value: string; hint?: stri
       {hint && <small className="muted">{hint}</small>}
     </article>
   );
-}
-
-function AreaName({ code }: { code: string }) {
-  return <>{useWilayah(code).data?.nama ?? code}</>;
 }
 
 /** From the caller's own scope (Indonesia, or their province) down to the level shown, each a link back up. */

@@ -6,7 +6,7 @@ import { useDeclareDisaster } from '../../api/disaster-queries.js';
 import type { Me } from '../../api/types.js';
 import { WilayahPicker } from '../../components/WilayahPicker.js';
 import { workerToday } from '../../lib/format.js';
-import { AreaName } from './DisasterBits.js';
+import { AreaName } from '../../components/AreaName.js';
 
 /**
  * "Nyatakan kejadian": the direktorat anywhere, a koordinator inside their own area. Areas are

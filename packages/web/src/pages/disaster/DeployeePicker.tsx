@@ -2,7 +2,7 @@ import type { DeployableRecord } from '@tuntas/domain';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDeployable } from '../../api/disaster-queries.js';
-import { AreaName } from './DisasterBits.js';
+import { AreaName } from '../../components/AreaName.js';
 
 /** Who is deployed: a pendamping of any province, found by name or username; one already on duty today is marked. */
 export function DeployeePicker({

@@ -6,7 +6,7 @@ import { useDeploy, useDeployments } from '../../api/disaster-queries.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
 import { formatDate, workerToday } from '../../lib/format.js';
 import { DeployeePicker } from './DeployeePicker.js';
-import { AreaName } from './DisasterBits.js';
+import { AreaName } from '../../components/AreaName.js';
 import { EndDeployment } from './EndDeployment.js';
 
 function DeployForm({ event, onDone }: { event: DisasterRecord; onDone: () => void }) {

@@ -2,18 +2,13 @@ import type { StatusBencana } from '@tuntas/domain';
 import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
-import { useWilayah } from '../../api/queries.js';
+import { AreaName } from '../../components/AreaName.js';
 import type { Wilayah } from '../../api/types.js';
 
 /** The emergency status as a coloured chip (colours in app.css, text above 4.5:1). */
 export function StatusChip({ status }: { status: StatusBencana }) {
   const { t } = useTranslation();
   return <span className={`badge bencana-${status}`}>{t(`bencana.status.${status}`)}</span>;
-}
-
-/** An area's name from its code (reference data, kept once fetched). */
-export function AreaName({ code }: { code: string }) {
-  return <>{useWilayah(code).data?.nama ?? code}</>;
 }
 
 /** Names of several areas at once, for option lists (same cache as useWilayah). */

@@ -1,7 +1,8 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WilayahPicker } from '../../components/WilayahPicker.js';
-import { AreaName, useAreaNames } from './DisasterBits.js';
+import { AreaName } from '../../components/AreaName.js';
+import { useAreaNames } from './DisasterBits.js';
 
 const isVillage = (code: string) => code.split('.').length === 4;
 

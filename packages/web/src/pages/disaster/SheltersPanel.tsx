@@ -6,7 +6,8 @@ import { useAddShelter, useShelters } from '../../api/disaster-queries.js';
 import { currentPosition } from '../../api/workforce-queries.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
 import { formatNumber } from '../../lib/format.js';
-import { AreaName, CheckList } from './DisasterBits.js';
+import { AreaName } from '../../components/AreaName.js';
+import { CheckList } from './DisasterBits.js';
 import { EventVillagePicker } from './EventVillagePicker.js';
 
 const EMPTY = {
