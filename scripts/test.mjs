@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: typecheck (which also builds), lint, every suite on PGlite, and the database suites
-// again on PostgreSQL when TUNTAS_TEST_DATABASE_URL is set (the two side by side), then the
-// browser suite. Each step says how long it took; ends with one "N passed, N failed" line.
+// `npm test`: typecheck (which also builds), lint, every suite on PGlite beside the database
+// suites again on PostgreSQL (when TUNTAS_TEST_DATABASE_URL is set) followed by the browser suite. Each step says how long it took; ends with one "N passed, N failed" line.
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
 
@@ -61,38 +60,36 @@ const topologyOnce = process.env.TUNTAS_TEST_DATABASE_URL ? ['--exclude', 'packa
 // Suites about the embedded engine's own data folder (its lock, `serve --demo` on a folder) do
 // the same thing whatever TUNTAS_TEST_DATABASE_URL says: once is enough.
 const PGLITE_FOLDER_ONLY = ['packages/server/test/data-folder.test.ts', 'packages/server/test/demo-host.test.ts'];
-const onPglite = () =>
-  vitest(
-    'tests on PGlite',
-    topologyOnce,
-    { TUNTAS_TEST_DATABASE_URL: '' },
-    process.env.TUNTAS_TEST_DATABASE_URL ? '.test-tmp/pglite.log' : undefined,
-  );
-if (process.env.TUNTAS_TEST_DATABASE_URL) {
-  // Side by side: the PGlite suite keeps one core busy in its own process, the PostgreSQL suite
-  // shares the other between its worker and the server (1.6 min less on two cores, 2026-12-02).
-  const onPostgres = vitest(
-    'database tests on PostgreSQL',
-    ['packages/server', ...PGLITE_FOLDER_ONLY.flatMap((f) => ['--exclude', f])],
-    {},
-    '.test-tmp/postgres.log',
-  );
-  const results = await Promise.all([onPglite(), onPostgres]);
-  ok = results.every(Boolean) && ok;
-} else {
-  ok = (await onPglite()) && ok;
-  console.log('\n(TUNTAS_TEST_DATABASE_URL not set: PostgreSQL run skipped; .ci/run sets it)');
-}
+const onPglite = () => vitest('tests on PGlite', topologyOnce, { TUNTAS_TEST_DATABASE_URL: '' }, '.test-tmp/pglite.log');
 // The browser suite needs Debian's Chromium (.ci/run installs it); without it locally, say so.
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (existsSync(chromium)) {
-  ok = (await vitest('end-to-end in Chromium', ['--config', 'packages/e2e/vitest.config.ts'], { TUNTAS_TEST_DATABASE_URL: '' })) && ok;
-} else if (process.env.CI) {
-  console.log(`\n${chromium} missing: the end-to-end suite cannot run`);
-  ok = false;
-} else {
+const browserSuite = () =>
+  vitest('end-to-end in Chromium', ['--config', 'packages/e2e/vitest.config.ts'], { TUNTAS_TEST_DATABASE_URL: '' }, '.test-tmp/e2e.log');
+// Side by side on two cores: the PGlite suite keeps one core busy in its own process; the other
+// runs the PostgreSQL suite (its worker and the server) and then the browser suite, which starts
+// as soon as the PostgreSQL suite ends instead of waiting for the longer PGlite one.
+const others = (async () => {
+  let fine = true;
+  if (process.env.TUNTAS_TEST_DATABASE_URL) {
+    fine = await vitest(
+      'database tests on PostgreSQL',
+      ['packages/server', ...PGLITE_FOLDER_ONLY.flatMap((f) => ['--exclude', f])],
+      {},
+      '.test-tmp/postgres.log',
+    );
+  } else {
+    console.log('\n(TUNTAS_TEST_DATABASE_URL not set: PostgreSQL run skipped; .ci/run sets it)');
+  }
+  if (existsSync(chromium)) return (await browserSuite()) && fine;
+  if (process.env.CI) {
+    console.log(`\n${chromium} missing: the end-to-end suite cannot run`);
+    return false;
+  }
   console.log(`\n(${chromium} not installed: end-to-end suite skipped; apt-get install -y chromium)`);
-}
+  return fine;
+})();
+const results = await Promise.all([onPglite(), others]);
+ok = results.every(Boolean) && ok;
 if (!ok && totals.failed === 0) totals.failed = 1;
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(ok ? 0 : 1);

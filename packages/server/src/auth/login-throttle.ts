@@ -39,25 +39,28 @@ export type AttemptVerdict = { allowed: true } | { allowed: false; retryAfterSec
  */
 export async function reserveLoginAttempt(db: Kysely<DB>, username: string, ip: string, policy: ThrottlePolicy): Promise<AttemptVerdict> {
   const window = sql`make_interval(mins => ${policy.windowMinutes})`;
+  // clock_timestamp(), not now(): an attempt that waited on the row lock of a parallel one is
+  // judged again on that one's version, whose time is later than this transaction's start, so
+  // with now() a delay of 0 would not have passed yet and the attempt would be refused (429).
   const reserved = await sql<{ failures: number }>`
     insert into login_throttle as t (username, ip, failures, last_attempt_at)
-    values (${key(username)}, ${ip}, 1, now())
+    values (${key(username)}, ${ip}, 1, clock_timestamp())
     on conflict (username, ip) do update set
-      failures = case when t.last_attempt_at < now() - ${window} then 1 else t.failures + 1 end,
-      last_attempt_at = now()
-    where t.last_attempt_at < now() - ${window}
-       or t.last_attempt_at + make_interval(secs => ${delaySeconds(policy)}) <= now()
+      failures = case when t.last_attempt_at < clock_timestamp() - ${window} then 1 else t.failures + 1 end,
+      last_attempt_at = clock_timestamp()
+    where t.last_attempt_at < clock_timestamp() - ${window}
+       or t.last_attempt_at + make_interval(secs => ${delaySeconds(policy)}) <= clock_timestamp()
     returning failures`.execute(db);
   const row = reserved.rows[0];
   if (row) {
     // A new streak: forget the streaks nobody continued (kept small by the index on the time).
     if (row.failures === 1) {
-      await sql`delete from login_throttle where last_attempt_at < now() - ${window}`.execute(db);
+      await sql`delete from login_throttle where last_attempt_at < clock_timestamp() - ${window}`.execute(db);
     }
     return { allowed: true };
   }
   const waiting = await sql<{ seconds: number }>`
-    select ceil(extract(epoch from t.last_attempt_at + make_interval(secs => ${delaySeconds(policy)}) - now()))::int as seconds
+    select ceil(extract(epoch from t.last_attempt_at + make_interval(secs => ${delaySeconds(policy)}) - clock_timestamp()))::int as seconds
     from login_throttle t where t.username = ${key(username)} and t.ip = ${ip}`.execute(db);
   return { allowed: false, retryAfterSeconds: Math.max(1, waiting.rows[0]?.seconds ?? 1) };
 }
