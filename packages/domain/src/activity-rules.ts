@@ -76,3 +76,24 @@ export function draftFromCaseEvent(event: {
       return null;
   }
 }
+
+const LDP_WORK: Record<string, string> = {
+  psikoedukasi: 'Psikoedukasi',
+  konseling_kelompok: 'Konseling kelompok',
+  ruang_ramah_anak: 'Ruang ramah anak',
+  ldp_keliling: 'LDP keliling',
+};
+
+/**
+ * A group session of layanan dukungan psikososial at a disaster (issue 18) is the pendamping's
+ * field work of that day too: what, where and for how many, never who (the participants are
+ * disaster victims; their names stay in the event's records).
+ */
+export function draftFromLdpSession(session: { jenis: string; tempat: string | null; jumlahPeserta: number }): DraftFromCaseEvent {
+  const where = session.tempat ? ` di ${session.tempat}` : '';
+  return {
+    jenis: 'dukungan_psikososial',
+    durasiMenit: 90,
+    apa: `${LDP_WORK[session.jenis] ?? session.jenis}${where}, ${session.jumlahPeserta} peserta`,
+  };
+}

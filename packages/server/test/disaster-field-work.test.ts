@@ -116,6 +116,43 @@ describe('activities on a deployment', () => {
   });
 });
 
+describe('an LDP session as the day’s report', () => {
+  it('drafts the session on its day, linked to the event, telling what, where and how many but no one’s name', async () => {
+    const session = (jenis: string, jumlah: number) =>
+      api(deployed, 'POST', `/disasters/${flood.id}/ldp-sessions`, {
+        tanggal: yesterday,
+        jenis,
+        tempat: 'Halaman SDN 1',
+        hitungan: [{ kelompokUmur: 'anak', jenisKelamin: 'L', jumlah }],
+        catatan: 'Raka menarik diri, perlu asesmen lanjut',
+      });
+    const drafts = async () =>
+      ((await api(deployed, 'GET', `/activities?tanggal=${yesterday}`)).json().items as ActivityRecord[]).filter(
+        (a) => a.sumber === 'otomatis' && a.jenis === 'dukungan_psikososial',
+      );
+    expect(await drafts()).toEqual([]);
+    expect((await session('ruang_ramah_anak', 4)).statusCode).toBe(201);
+    const [first] = await drafts();
+    expect(first).toMatchObject({
+      status: 'draf',
+      durasiMenit: 90,
+      caseIds: [],
+      kejadian: { id: flood.id, nama: flood.nama },
+      uraian: 'Ruang ramah anak di Halaman SDN 1, 4 peserta (Banjir Banyuwangi)',
+    });
+    // The same session told twice adds no minutes; another one adds its line and its time.
+    expect((await session('ruang_ramah_anak', 4)).statusCode).toBe(201);
+    expect((await session('psikoedukasi', 12)).statusCode).toBe(201);
+    const [after] = await drafts();
+    expect(after).toMatchObject({ id: first!.id, durasiMenit: 180, kejadian: { id: flood.id } });
+    expect(after!.uraian!.split('\n')).toEqual([
+      'Ruang ramah anak di Halaman SDN 1, 4 peserta (Banjir Banyuwangi)',
+      'Psikoedukasi di Halaman SDN 1, 12 peserta (Banjir Banyuwangi)',
+    ]);
+    expect(after!.uraian).not.toContain('Raka');
+  });
+});
+
 async function activities(): Promise<number> {
   return Number((await sql<{ n: number }>`select count(*)::int as n from activities`.execute(ctx.database.db)).rows[0]!.n);
 }

@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/audit-log.js';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
 import type { DB } from '../db/schema.js';
 import { fieldError } from '../http/app-error.js';
+import { draftActivityFromLdpSession } from '../workforce/activity-drafts.js';
 import { eventToday, loadDisaster, loadForRecording } from './disaster-service.js';
 
 export interface LdpInput {
@@ -139,6 +140,22 @@ export async function createLdpSession(
         .values(counts.map((c) => ({ session_id: row.id, kelompok_umur: c.kelompokUmur, jenis_kelamin: c.jenisKelamin, jumlah: c.jumlah })))
         .execute();
     }
+    const shelter = input.shelterId
+      ? await trx.selectFrom('disaster_shelters').select('nama').where('id', '=', input.shelterId).executeTakeFirstOrThrow()
+      : null;
+    await draftActivityFromLdpSession(
+      trx,
+      actor,
+      {
+        disasterId: id,
+        disasterNama: event.nama,
+        tanggal: input.tanggal,
+        jenis: input.jenis,
+        tempat: shelter?.nama ?? (input.tempat?.trim() || null),
+        jumlahPeserta: peserta.length + counts.reduce((s, c) => s + c.jumlah, 0),
+      },
+      now,
+    );
     await recordAudit(trx, actor, origin, {
       action: 'disaster.ldp.create',
       entityType: 'disaster',
