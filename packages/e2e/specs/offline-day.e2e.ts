@@ -30,16 +30,16 @@ function nextWorkday(): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Every required field of the assessment form (marked " *"), with its first choice or a short text. */
+/** Every required field of the assessment form (its required mark), with its first choice or a short text. */
 async function fillAssessment(page: Page): Promise<void> {
   const form = page.locator('form', { has: page.getByRole('button', { name: 'Simpan asesmen' }) });
-  for (const label of await form.locator('label:has(select)').filter({ hasText: ' *' }).all())
+  for (const label of await form.locator('label:has(select):has(.required-mark)').all())
     await label.locator('select').selectOption({ index: 1 });
-  for (const label of await form.locator('label:has(textarea)').filter({ hasText: ' *' }).all())
+  for (const label of await form.locator('label:has(textarea):has(.required-mark)').all())
     await label.locator('textarea').fill('Dicatat tanpa sinyal');
   for (const set of await form
     .locator('fieldset')
-    .filter({ has: page.locator('legend', { hasText: ' *' }) })
+    .filter({ has: page.locator('legend .required-mark') })
     .all())
     await set.locator('input').first().check();
 }

@@ -1,5 +1,6 @@
 import type { FormField, FormSection } from '@tuntas/domain';
 import { useTranslation } from 'react-i18next';
+import { RequiredMark } from '../../../components/FieldError.js';
 
 export type Answers = Record<string, unknown>;
 
@@ -19,8 +20,17 @@ function Field({
   invalid: boolean;
 }) {
   const { t } = useTranslation();
-  const label = `${field.label}${field.required ? ' *' : ''}`;
-  const aria = invalid ? { 'aria-invalid': true as const } : {};
+  const label = (
+    <>
+      {field.label}
+      {field.required && <RequiredMark />}
+    </>
+  );
+  const invalidMark = invalid ? { 'aria-invalid': true as const } : {};
+  // aria-required, not required: an empty form still goes to the server, whose check names every
+  // missing field at once (the browser's own would stop at the first). Not on a fieldset (a group
+  // has no such state): its legend carries the mark.
+  const aria = { ...invalidMark, ...(field.required ? { 'aria-required': true as const } : {}) };
   switch (field.widget) {
     case 'textarea':
       return (
@@ -53,7 +63,7 @@ function Field({
     case 'multiselect': {
       const chosen = new Set((value as string[]) ?? []);
       return (
-        <fieldset {...aria}>
+        <fieldset {...invalidMark}>
           <legend>{label}</legend>
           {field.options?.map(([code, text]) => (
             <label key={code}>
@@ -75,7 +85,7 @@ function Field({
     }
     case 'boolean':
       return (
-        <fieldset {...aria}>
+        <fieldset {...invalidMark}>
           <legend>{label}</legend>
           {[true, false].map((v) => (
             <label key={String(v)}>
