@@ -1,7 +1,7 @@
 import '@picocss/pico/css/pico.min.css';
 import './app.css';
 import { onlineManager, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy, StrictMode, Suspense } from 'react';
+import { lazy, startTransition, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ApiError } from './api/client.js';
@@ -115,14 +115,19 @@ await initI18n();
 onlineManager.setOnline(navigator.onLine);
 await restoreQueries(queryClient);
 persistQueries(queryClient, () => queryClient.getQueryData<Me>(keys.me)?.id ?? null);
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <Suspense fallback={<p aria-busy="true" className="centered" />}>
-        <RouterProvider router={router} />
-      </Suspense>
-    </QueryClientProvider>
-  </StrictMode>,
+// A transition: the first render yields to the browser every few milliseconds instead of holding a
+// phone's main thread for the whole tree (index.html's "Memuat…" stays painted until it commits).
+const root = createRoot(document.getElementById('root')!);
+startTransition(() =>
+  root.render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <Suspense fallback={<p aria-busy="true" className="centered" />}>
+          <RouterProvider router={router} />
+        </Suspense>
+      </QueryClientProvider>
+    </StrictMode>,
+  ),
 );
 
 if ('serviceWorker' in navigator && import.meta.env.PROD) {

@@ -1,4 +1,4 @@
-import type { QueryClient } from '@tanstack/react-query';
+import { notifyManager, type QueryClient } from '@tanstack/react-query';
 import type { CaseRecord, SyncChanges } from '@tuntas/domain';
 import { useSyncExternalStore } from 'react';
 import { setSyncMark, syncMark } from '../offline/persist.js';
@@ -39,7 +39,9 @@ export async function pullChanges(client: QueryClient, me: { id: string; role: s
   const round: Round = { cases: 0, removed: 0, full: since === null };
   for (;;) {
     const d = await api<SyncChanges>(since ? `/sync/changes?since=${encodeURIComponent(since)}` : '/sync/changes');
-    apply(client, me, d, asked);
+    // One notification of the screens for the whole page of changes, not one per record.
+    const answered = Date.now();
+    notifyManager.batch(() => apply(client, me, d, asked, answered));
     round.cases += d.cases.length;
     round.removed += d.removed.cases.length;
     since = d.cursor;
@@ -50,7 +52,7 @@ export async function pullChanges(client: QueryClient, me: { id: string; role: s
   return round;
 }
 
-function apply(client: QueryClient, me: { id: string; role: string }, d: SyncChanges, asked: number): void {
+function apply(client: QueryClient, me: { id: string; role: string }, d: SyncChanges, asked: number, answered: number): void {
   const set = (key: readonly unknown[], data: unknown) => {
     // The answer is as old as the moment it was asked for: a screen's own answer fetched since
     // (or being fetched) is fresher and stays — a check-out made meanwhile must not vanish.
@@ -72,8 +74,11 @@ function apply(client: QueryClient, me: { id: string; role: string }, d: SyncCha
   if (d.cases.length > 0 || d.removed.cases.length > 0) {
     // The lists are the server's to order and count: they refetch when a screen shows them
     // (offline, the last answer stays on screen).
-    void client.invalidateQueries({ queryKey: ['cases'], refetchType: 'active' });
-    void client.invalidateQueries({ queryKey: ['case-summary'], refetchType: 'active' });
+    // A list answered after these changes were already holds them: asking again would only fetch
+    // and redraw the first screen twice.
+    const older = (q: { state: { dataUpdatedAt: number } }) => q.state.dataUpdatedAt < answered;
+    void client.invalidateQueries({ queryKey: ['cases'], refetchType: 'active', predicate: older });
+    void client.invalidateQueries({ queryKey: ['case-summary'], refetchType: 'active', predicate: older });
   }
   if (d.full) {
     // The pendamping's own first screens, Beranda and "Kasus saya", from the whole set.

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, useEffect, type ReactNode } from 'react';
+import { lazy, useDeferredValue, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiError, sessionExpired, type SessionEnd } from '../api/client.js';
@@ -33,6 +33,10 @@ export function RequireSession({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const lock = useDeviceLock();
   const user = me.data?.id;
+  // The whole shell and first screen are drawn when the session is known: in a background render
+  // React interrupts every few milliseconds (a deferred value), not one long block of a phone's
+  // main thread (total blocking time); "Memuat…" stays up meanwhile.
+  const shown = useDeferredValue(me.data, undefined);
 
   useEffect(() => {
     const onExpired = (event: Event) => {
@@ -64,7 +68,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
   if (lock.sealed && (lock.pin || lock.notice) && !me.data && unreachable) return <LockScreen user={lock.sealed} lock={lock} />;
   if (lock.openedByPin && lock.signal) return <Navigate to="/masuk" replace state={{ from: location.pathname, expired: true }} />;
   if (me.isPending && me.fetchStatus === 'paused') return <p className="centered notice">{t('luring.notCached')}</p>;
-  if (me.isPending)
+  if (me.isPending || (me.data && !shown))
     return (
       <p aria-busy="true" className="centered">
         {t('common.loading')}

@@ -1,11 +1,13 @@
 import type { UseQueryResult } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useDeferredValue, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from './Loading.js';
 
 /**
  * The three states every list screen has besides its content: loading, a failure the user can
- * retry, and an empty result that says what to do next.
+ * retry, and an empty result that says what to do next. The content is drawn from a deferred
+ * value: a long list renders in the background, interrupted every few milliseconds, instead of
+ * blocking a phone's main thread (total blocking time); what was shown stays until it is done.
  */
 export function QueryStatus<T>({
   query,
@@ -19,15 +21,16 @@ export function QueryStatus<T>({
   children: (data: T) => ReactNode;
 }) {
   const { t } = useTranslation();
-  if (query.isPending) return <Loading query={query} />;
+  const data = useDeferredValue(query.data);
+  if (query.isPending || (data === undefined && query.data !== undefined)) return <Loading query={query} />;
   // A failed refetch (no signal) keeps showing what the device has.
-  if (query.isError && query.data === undefined) {
+  if (query.isError && data === undefined) {
     return (
       <p role="alert" className="error">
         {query.error.message} <button onClick={() => void query.refetch()}>{t('common.retry')}</button>
       </p>
     );
   }
-  if (isEmpty(query.data as T)) return <div className="empty">{empty}</div>;
-  return <>{children(query.data as T)}</>;
+  if (isEmpty(data as T)) return <div className="empty">{empty}</div>;
+  return <>{children(data as T)}</>;
 }

@@ -1,3 +1,5 @@
+import { useDeferredValue } from 'react';
+
 /** A query as far as arriving goes: TanStack Query's first-load state and whether it is on the wire. */
 interface Arriving {
   isPending: boolean;
@@ -11,4 +13,14 @@ interface Arriving {
  */
 export function stillArriving(...queries: Array<Arriving | false | undefined>): boolean {
   return queries.some((q) => q && q.isPending && q.fetchStatus === 'fetching');
+}
+
+/**
+ * `stillArriving`, for a screen that then draws a lot at once: the sections are drawn in a
+ * background render React interrupts every few milliseconds (a deferred value), instead of one
+ * block of the phone's main thread that taps and scrolling wait behind (total blocking time).
+ * The screen keeps its "Memuat…" until that render is done.
+ */
+export function useStillArriving(...queries: Array<Arriving | false | undefined>): boolean {
+  return useDeferredValue(stillArriving(...queries), true);
 }

@@ -8,7 +8,7 @@ import { CaseFunnel } from '../components/CaseFunnel.js';
 import { TasksCard } from '../components/TasksCard.js';
 import { formatNumber } from '../lib/format.js';
 import { Loading } from '../components/Loading.js';
-import { stillArriving } from '../lib/arriving.js';
+import { useStillArriving } from '../lib/arriving.js';
 
 const activeParams = (pendampingId: string) => ({ page: 1, pageSize: 5, status: 'tertangani' as const, pendampingId });
 
@@ -35,7 +35,7 @@ export function HomePage() {
   const tasks = useTasks({ enabled: works });
   const summary = useCaseSummary({ pendampingId: own });
   const active = useCases(activeParams(own ?? ''), { enabled: own !== undefined });
-  const arriving = stillArriving(works && tasks, summary, own !== undefined && active, registry);
+  const arriving = useStillArriving(works && tasks, summary, own !== undefined && active, registry);
   const heading = (
     <>
       <h1>{t('home.greeting', { name: me.namaLengkap || me.username })}</h1>

@@ -153,13 +153,10 @@ export default function PenggunaPage() {
           set({ q: q.trim() || undefined });
         }}
       >
-        <input
-          type="search"
-          aria-label={t('admin.users.search')}
-          placeholder={t('admin.users.search')}
-          value={q}
-          onChange={(e) => setQ(e.target.value)}
-        />
+        <label className="filters-search">
+          {t('admin.users.search')}
+          <input type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+        </label>
         {me.role === 'admin' && (
           <label>
             {t('admin.users.role')}

@@ -6,7 +6,7 @@ import { useTasks } from '../../api/casework-queries.js';
 import { useActivities, useApproveActivities, useAttendance, useJudgeAbsence } from '../../api/workforce-queries.js';
 import { Loading } from '../../components/Loading.js';
 import { QueryStatus } from '../../components/QueryStatus.js';
-import { stillArriving } from '../../lib/arriving.js';
+import { useStillArriving } from '../../lib/arriving.js';
 import { formatDate, formatNumber } from '../../lib/format.js';
 import { TransferDecision } from '../cases/work/TransferPanel.js';
 import { PendampingDays } from './approvals/PendampingDays.js';
@@ -79,6 +79,7 @@ export default function PersetujuanPage() {
   const tasks = useTasks();
   const judge = useJudgeAbsence();
   const [approved, setApproved] = useState<number | null>(null);
+  const arriving = useStillArriving(inbox, absences, tasks);
   const reviewable = inbox.data?.items.filter((e) => e.tindakan.tinjau) ?? [];
   const groups = byPendamping(reviewable);
   const days = groups.reduce((n, g) => n + g.length, 0);
@@ -93,7 +94,7 @@ export default function PersetujuanPage() {
   ];
 
   // The sections wait for each other and appear at once, not pushed down one by one (layout shift, issue 21).
-  if (stillArriving(inbox, absences, tasks))
+  if (arriving)
     return (
       <section>
         <h1>{t('kerja.persetujuan.title')}</h1>
