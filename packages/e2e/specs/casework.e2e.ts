@@ -49,15 +49,15 @@ describe('the work inside a case', () => {
     // Submitting an empty form names what is missing, from the server's JSON Schema check.
     await page.getByRole('button', { name: 'Simpan asesmen' }).click();
     await page.getByText(/Periksa isian: .*Kondisi fisik dan kesehatan.*Jenis bencana/).waitFor();
-    await page.getByLabel('Sumber informasi', { exact: true }).selectOption('penjangkauan');
-    await page.getByLabel('Kondisi fisik dan kesehatan', { exact: true }).fill('Luka ringan di kaki');
-    await page.getByLabel('Kondisi psikologis dan emosi', { exact: true }).fill('Sulit tidur sejak gempa');
-    await page.getByLabel('Relasi keluarga dan lingkungan', { exact: true }).fill('Tinggal bersama suami dan dua anak');
+    await page.getByLabel('Sumber informasi').selectOption('penjangkauan');
+    await page.getByLabel('Kondisi fisik dan kesehatan').fill('Luka ringan di kaki');
+    await page.getByLabel('Kondisi psikologis dan emosi').fill('Sulit tidur sejak gempa');
+    await page.getByLabel('Relasi keluarga dan lingkungan').fill('Tinggal bersama suami dan dua anak');
     await page.getByLabel('Dukungan pemenuhan kebutuhan hidup layak').check();
-    await page.getByLabel('Tingkat risiko', { exact: true }).selectOption('sedang');
-    await page.getByLabel('Jenis bencana', { exact: true }).selectOption('gempa');
-    await page.getByLabel('Kondisi tempat tinggal', { exact: true }).selectOption('rusak_berat');
-    await page.getByLabel('Tinggal saat ini di', { exact: true }).selectOption('pengungsian');
+    await page.getByLabel('Tingkat risiko').selectOption('sedang');
+    await page.getByLabel('Jenis bencana').selectOption('gempa');
+    await page.getByLabel('Kondisi tempat tinggal').selectOption('rusak_berat');
+    await page.getByLabel('Tinggal saat ini di').selectOption('pengungsian');
     await screenshot(page, 'asesmen-ponsel');
     await page.getByRole('button', { name: 'Simpan asesmen' }).click();
     await page.getByText(/Asesmen terakhir .* risiko sedang/).waitFor();

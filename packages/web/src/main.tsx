@@ -7,7 +7,7 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ApiError } from './api/client.js';
 import { RequireSession } from './auth/RequireSession.js';
 import { initI18n } from './i18n/index.js';
-import { keys } from './api/queries.js';
+import { keys, meQuery } from './api/queries.js';
 import type { Me } from './api/types.js';
 import { PERSIST_MAX_AGE, persistQueries, restoreQueries } from './offline/persist.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
@@ -110,6 +110,9 @@ const router = createBrowserRouter([
 ]);
 
 await initI18n();
+// Takes index.html's preload of /auth/session on every page, the login page too: a preload left
+// unused would answer the next fetch of it — after signing in, with the "nobody" of before.
+void queryClient.prefetchQuery(meQuery);
 // Offline from the first frame (TanStack assumes online until an event says otherwise), and the
 // working set kept on the device back in the cache before the first screen asks for it.
 onlineManager.setOnline(navigator.onLine);

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, ApiError, type Page } from './client.js';
 import type { CaseEventRecord, CaseRecord, CaseSort, CaseStatus } from '@tuntas/domain';
 import { restoredOwner } from '../offline/persist.js';
@@ -17,24 +17,27 @@ export const keys = {
   household: (id: string) => ['beneficiary', id, 'household'] as const,
 };
 
+/** Who is signed in (GET /auth/session): null from the server is an error here, 401. */
+export const meQuery = queryOptions({
+  queryKey: keys.me,
+  queryFn: async () => {
+    const { user } = await api<{ user: Me | null }>('/auth/session');
+    if (!user) {
+      // The server no longer honours this device's session while the device keeps someone's
+      // work: asking for its key tells why, and a session ended on purpose (account disabled,
+      // device signed out) erases the PIN that would open that work offline (vault.ts).
+      const owner = restoredOwner();
+      if (owner) await refreshDeviceKey(owner).catch(() => undefined);
+      throw new ApiError(401, 'UNAUTHENTICATED', '');
+    }
+    return user;
+  },
+  retry: false,
+  staleTime: 60_000,
+});
+
 export function useMe() {
-  return useQuery({
-    queryKey: keys.me,
-    queryFn: async () => {
-      const { user } = await api<{ user: Me | null }>('/auth/session');
-      if (!user) {
-        // The server no longer honours this device's session while the device keeps someone's
-        // work: asking for its key tells why, and a session ended on purpose (account disabled,
-        // device signed out) erases the PIN that would open that work offline (vault.ts).
-        const owner = restoredOwner();
-        if (owner) await refreshDeviceKey(owner).catch(() => undefined);
-        throw new ApiError(401, 'UNAUTHENTICATED', '');
-      }
-      return user;
-    },
-    retry: false,
-    staleTime: 60_000,
-  });
+  return useQuery(meQuery);
 }
 
 /** Reference data never changes while the app runs: fetched once, kept. */

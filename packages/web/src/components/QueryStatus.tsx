@@ -5,9 +5,9 @@ import { Loading } from './Loading.js';
 
 /**
  * The three states every list screen has besides its content: loading, a failure the user can
- * retry, and an empty result that says what to do next. The content is drawn from a deferred
- * value: a long list renders in the background, interrupted every few milliseconds, instead of
- * blocking a phone's main thread (total blocking time); what was shown stays until it is done.
+ * retry, and an empty result that says what to do next. The content's first showing is a
+ * background render React interrupts every few milliseconds (a deferred value), instead of one
+ * block of a phone's main thread (total blocking time); "Memuat…" stays until it is done.
  */
 export function QueryStatus<T>({
   query,
@@ -21,8 +21,11 @@ export function QueryStatus<T>({
   children: (data: T) => ReactNode;
 }) {
   const { t } = useTranslation();
-  const data = useDeferredValue(query.data);
-  if (query.isPending || (data === undefined && query.data !== undefined)) return <Loading query={query} />;
+  // Only the first showing is deferred, never the data: a button drawn from an older answer
+  // would act on an older version (a plan submitted against the version before its save).
+  const shown = useDeferredValue(query.data !== undefined, false);
+  const data = query.data;
+  if (query.isPending || (!shown && data !== undefined)) return <Loading query={query} />;
   // A failed refetch (no signal) keeps showing what the device has.
   if (query.isError && data === undefined) {
     return (

@@ -1,6 +1,7 @@
 import { ATENSI_LAYANAN, type CaseRecord, type PlanServiceRow, type PlanView } from '@tuntas/domain';
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TableScroll } from '../../../components/TableScroll.js';
 import { caseworkCalls, caseworkWrites, useCaseWrite } from '../../../api/casework-queries.js';
 import { usePlanView } from '../../../api/local-casework.js';
 import { SyncMark } from '../../../components/SyncMark.js';
@@ -183,7 +184,7 @@ export function PlanPanel({ kase }: { kase: CaseRecord }) {
           <li key={g}>{g}</li>
         ))}
       </ol>
-      <div className="table-scroll">
+      <TableScroll label={t('kasus.rencana.services')}>
         <table>
           <thead>
             <tr>
@@ -204,7 +205,7 @@ export function PlanPanel({ kase }: { kase: CaseRecord }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <div className="actions">
         {p.tindakan.ubah && (p.status !== 'disetujui' || kase.tahapan === 'rencana') && (
           <button className="secondary" onClick={() => setEditing(true)}>
