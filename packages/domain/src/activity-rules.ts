@@ -27,6 +27,11 @@ export const activityWorkflow = {
 /** A day's entries may not claim more than the day has; one entry at most 12 hours. */
 export const MAX_ACTIVITY_MINUTES = 12 * 60;
 
+/** An entry is dated at most 31 days before the worker's today (`YYYY-MM-DD` both). */
+export function activityTooOld(tanggal: string, today: string): boolean {
+  return (Date.parse(today) - Date.parse(tanggal)) / 86_400_000 > 31;
+}
+
 export interface DraftFromCaseEvent {
   jenis: ActivityType;
   /** Minutes a typical such visit takes: a starting figure the pendamping corrects. */

@@ -117,19 +117,25 @@ describe('activities on a deployment', () => {
 });
 
 describe('an LDP session as the day’s report', () => {
-  it('drafts the session on its day, linked to the event, telling what, where and how many but no one’s name', async () => {
-    const session = (jenis: string, jumlah: number) =>
-      api(deployed, 'POST', `/disasters/${flood.id}/ldp-sessions`, {
-        tanggal: yesterday,
-        jenis,
-        tempat: 'Halaman SDN 1',
-        hitungan: [{ kelompokUmur: 'anak', jenisKelamin: 'L', jumlah }],
-        catatan: 'Raka menarik diri, perlu asesmen lanjut',
+  it('drafts each session on its day, linked to the event, telling what, where and how many but no one’s name', async () => {
+    const session = (jenis: string, jumlah: number, retryKey?: string) =>
+      deployed.request({
+        method: 'POST',
+        url: `/api/v1/disasters/${flood.id}/ldp-sessions`,
+        payload: {
+          tanggal: yesterday,
+          jenis,
+          tempat: 'Halaman SDN 1',
+          hitungan: jumlah > 0 ? [{ kelompokUmur: 'anak', jenisKelamin: 'L', jumlah }] : [],
+          catatan: 'Raka menarik diri, perlu asesmen lanjut',
+        },
+        ...(retryKey ? { headers: { 'idempotency-key': retryKey } } : {}),
       });
     const drafts = async () =>
       ((await api(deployed, 'GET', `/activities?tanggal=${yesterday}`)).json().items as ActivityRecord[]).filter(
         (a) => a.sumber === 'otomatis' && a.jenis === 'dukungan_psikososial',
       );
+    const line = (what: string, n: number) => `${what} di Halaman SDN 1, ${n} peserta (Banjir Banyuwangi)`;
     expect(await drafts()).toEqual([]);
     expect((await session('ruang_ramah_anak', 4)).statusCode).toBe(201);
     const [first] = await drafts();
@@ -138,18 +144,21 @@ describe('an LDP session as the day’s report', () => {
       durasiMenit: 90,
       caseIds: [],
       kejadian: { id: flood.id, nama: flood.nama },
-      uraian: 'Ruang ramah anak di Halaman SDN 1, 4 peserta (Banjir Banyuwangi)',
+      uraian: line('Ruang ramah anak', 4),
     });
-    // The same session told twice adds no minutes; another one adds its line and its time.
-    expect((await session('ruang_ramah_anak', 4)).statusCode).toBe(201);
+    // A second group at the same place is more work; the same request sent again (a weak signal)
+    // makes no second session and adds nothing; a refused one changes nothing.
+    const key = 'ldp-sesi-kedua-0001';
+    expect((await session('ruang_ramah_anak', 4, key)).statusCode).toBe(201);
+    expect((await session('ruang_ramah_anak', 4, key)).statusCode).toBe(201);
+    expect((await session('psikoedukasi', 0)).statusCode).toBe(422);
     expect((await session('psikoedukasi', 12)).statusCode).toBe(201);
     const [after] = await drafts();
-    expect(after).toMatchObject({ id: first!.id, durasiMenit: 180, kejadian: { id: flood.id } });
-    expect(after!.uraian!.split('\n')).toEqual([
-      'Ruang ramah anak di Halaman SDN 1, 4 peserta (Banjir Banyuwangi)',
-      'Psikoedukasi di Halaman SDN 1, 12 peserta (Banjir Banyuwangi)',
-    ]);
+    expect(after).toMatchObject({ id: first!.id, durasiMenit: 270, kejadian: { id: flood.id } });
+    expect(after!.uraian!.split('\n')).toEqual([line('Ruang ramah anak', 4), line('Ruang ramah anak', 4), line('Psikoedukasi', 12)]);
     expect(after!.uraian).not.toContain('Raka');
+    const sessions = (await api(deployed, 'GET', `/disasters/${flood.id}/ldp-sessions`)).json() as unknown[];
+    expect(sessions).toHaveLength(3);
   });
 });
 

@@ -77,15 +77,15 @@ export async function createLdpSession(
   const event = await loadForRecording(db, actor, id, now);
   if (input.tanggal > eventToday(event, now)) throw invalid('tanggal', 'masa_depan');
   if (input.tanggal < event.mulai) throw invalid('tanggal', 'sebelum_kejadian');
-  if (input.shelterId) {
-    const shelter = await db
-      .selectFrom('disaster_shelters')
-      .select('id')
-      .where('id', '=', input.shelterId)
-      .where('disaster_id', '=', id)
-      .executeTakeFirst();
-    if (!shelter) throw invalid('shelterId', 'tidak_dikenal');
-  }
+  const shelter = input.shelterId
+    ? await db
+        .selectFrom('disaster_shelters')
+        .select('nama')
+        .where('id', '=', input.shelterId)
+        .where('disaster_id', '=', id)
+        .executeTakeFirst()
+    : null;
+  if (shelter === undefined) throw invalid('shelterId', 'tidak_dikenal');
   const fasilitator = [...new Set(input.fasilitator?.length ? input.fasilitator : actor.role === 'pendamping' ? [actor.id] : [])];
   if (fasilitator.length) {
     const users = await db
@@ -140,9 +140,6 @@ export async function createLdpSession(
         .values(counts.map((c) => ({ session_id: row.id, kelompok_umur: c.kelompokUmur, jenis_kelamin: c.jenisKelamin, jumlah: c.jumlah })))
         .execute();
     }
-    const shelter = input.shelterId
-      ? await trx.selectFrom('disaster_shelters').select('nama').where('id', '=', input.shelterId).executeTakeFirstOrThrow()
-      : null;
     await draftActivityFromLdpSession(
       trx,
       actor,

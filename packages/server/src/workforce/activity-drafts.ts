@@ -1,4 +1,4 @@
-import { draftFromCaseEvent, draftFromLdpSession, MAX_ACTIVITY_MINUTES, type DraftFromCaseEvent } from '@tuntas/domain';
+import { activityTooOld, draftFromCaseEvent, draftFromLdpSession, MAX_ACTIVITY_MINUTES, type DraftFromCaseEvent } from '@tuntas/domain';
 import { sql, type Kysely } from 'kysely';
 import type { Actor } from '../authz/actor.js';
 import { workforcePolicy } from '../authz/policies.js';
@@ -36,8 +36,9 @@ export async function draftActivityFromCaseEvent(
 
 /**
  * An LDP group session the pendamping recorded at a disaster: on the draft of the session's day,
- * linked to the event when they were deployed to it that day. Older than an entry may be (31
- * days) or not a pendamping's: no draft.
+ * linked to the event when they were deployed to it that day. Each session is its own work (a
+ * retried request makes no second session: the route is idempotent). Older than an entry may be
+ * dated, or not a pendamping's: no draft.
  */
 export async function draftActivityFromLdpSession(
   trx: Kysely<DB>,
@@ -46,8 +47,7 @@ export async function draftActivityFromLdpSession(
   now: Date = new Date(),
 ): Promise<void> {
   if (actor.role !== 'pendamping' || !workforcePolicy.attends(actor)) return;
-  const today = workerClock(actor.wilayah!, now).tanggal;
-  if ((Date.parse(today) - Date.parse(session.tanggal)) / 86_400_000 > 31) return;
+  if (activityTooOld(session.tanggal, workerClock(actor.wilayah!, now).tanggal)) return;
   const draft = draftFromLdpSession(session);
   const deployed = await deploymentOnDay(trx, actor.id, session.tanggal, session.disasterId);
   await addToDraft(
@@ -66,19 +66,20 @@ export async function draftActivityFromLdpSession(
 interface DraftLine extends DraftFromCaseEvent {
   line: string;
   tanggal: string;
-  /** The case the work was for: its duration counts once per case and draft. */
+  /** The case the work was for: its duration and line count once per case and draft. Without a
+   * case (an LDP session) each piece of work adds both. */
   caseId?: string;
   disasterId?: string | null;
 }
 
 /**
  * Adds a piece of work to the day's automatic draft of its type (one per type and day, made when
- * missing). Work told already (the same case, or the same line without a case) adds no minutes.
+ * missing). A case's work told already (a repeated save) adds no minutes.
  */
 async function addToDraft(trx: Kysely<DB>, actor: Actor, work: DraftLine, now: Date): Promise<void> {
-  const told = work.caseId
-    ? sql<boolean>`${work.caseId}::uuid = any(activities.case_ids)`
-    : sql<boolean>`strpos(coalesce(activities.uraian, ''), ${work.line}::text) > 0`;
+  const told = work.caseId ? sql<boolean>`${work.caseId}::uuid = any(activities.case_ids)` : sql<boolean>`false`;
+  // A case's line is told once; a session's each time (two alike sessions are two lines).
+  const lineTold = work.caseId ? sql<boolean>`strpos(activities.uraian, ${work.line}::text) > 0` : sql<boolean>`false`;
   await trx
     .insertInto('activities')
     .values({
@@ -102,9 +103,9 @@ async function addToDraft(trx: Kysely<DB>, actor: Actor, work: DraftLine, now: D
             ? sql<string[]>`case when ${told} then activities.case_ids else activities.case_ids || ${work.caseId}::uuid end`
             : sql<string[]>`activities.case_ids`,
           durasi_menit: sql<number>`case when ${told} then activities.durasi_menit else least(${MAX_ACTIVITY_MINUTES}, activities.durasi_menit + ${work.durasiMenit}) end`,
-          // One line per piece of work; the same work twice (a repeated save) is told once.
+          // One line per piece of work; the same case's work twice (a repeated save) is told once.
           uraian: sql<string>`case when activities.uraian is null or activities.uraian = '' then ${work.line}::text
-            when strpos(activities.uraian, ${work.line}::text) > 0 then activities.uraian
+            when ${lineTold} then activities.uraian
             else activities.uraian || E'\n' || ${work.line}::text end`,
           disaster_id: sql<string | null>`coalesce(activities.disaster_id, excluded.disaster_id)`,
           updated_at: now,

@@ -1,4 +1,11 @@
-import { activityWorkflow, MAX_ACTIVITY_MINUTES, type ActivityRecord, type ActivityStatus, type ActivityType } from '@tuntas/domain';
+import {
+  activityTooOld,
+  activityWorkflow,
+  MAX_ACTIVITY_MINUTES,
+  type ActivityRecord,
+  type ActivityStatus,
+  type ActivityType,
+} from '@tuntas/domain';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
 import type { Actor, RequestOrigin } from '../authz/actor.js';
@@ -139,7 +146,7 @@ const invalid = (field: string, code: string) => new AppError('ACTIVITY_INVALID'
 async function check(db: Kysely<DB>, actor: Actor, input: ActivityInput, now: Date, excludeId: string | null): Promise<void> {
   const today = workerClock(actor.wilayah!, now).tanggal;
   if (input.tanggal > today) throw invalid('tanggal', 'masa_depan');
-  if ((Date.parse(today) - Date.parse(input.tanggal)) / 86_400_000 > 31) throw invalid('tanggal', 'terlalu_lama');
+  if (activityTooOld(input.tanggal, today)) throw invalid('tanggal', 'terlalu_lama');
   if ((input.lat == null) !== (input.lng == null)) throw invalid('lat', 'koordinat_tidak_lengkap');
   if (input.kejadianId && !(await deploymentOnDay(db, actor.id, input.tanggal, input.kejadianId)))
     throw invalid('kejadianId', 'bukan_penugasan');
