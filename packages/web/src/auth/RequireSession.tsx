@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, useDeferredValue, useEffect, type ReactNode } from 'react';
+import { lazy, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiError, sessionExpired, type SessionEnd } from '../api/client.js';
@@ -8,6 +8,7 @@ import type { Me } from '../api/types.js';
 import { useDeviceLock, watchSession } from '../offline/device-lock.js';
 import { restoreAfterSignIn, restoredOwner } from '../offline/persist.js';
 import { forgetDeviceKey } from '../offline/vault.js';
+import { useReadyToShow } from '../lib/arriving.js';
 import { LockScreen } from './LockScreen.js';
 
 const ForcedPasswordChange = lazy(() =>
@@ -33,10 +34,8 @@ export function RequireSession({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const lock = useDeviceLock();
   const user = me.data?.id;
-  // The whole shell and first screen are drawn when the session is known: in a background render
-  // React interrupts every few milliseconds (a deferred value), not one long block of a phone's
-  // main thread (total blocking time); "Memuat…" stays up meanwhile.
-  const shown = useDeferredValue(me.data, undefined);
+  // The whole shell and first screen are drawn in a background render once the session is known.
+  const shown = useReadyToShow(me.data !== undefined);
 
   useEffect(() => {
     const onExpired = (event: Event) => {

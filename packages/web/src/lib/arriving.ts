@@ -16,11 +16,17 @@ export function stillArriving(...queries: Array<Arriving | false | undefined>): 
 }
 
 /**
- * `stillArriving`, for a screen that then draws a lot at once: the sections are drawn in a
- * background render React interrupts every few milliseconds (a deferred value), instead of one
- * block of the phone's main thread that taps and scrolling wait behind (total blocking time).
- * The screen keeps its "Memuat…" until that render is done.
+ * Whether a screen may show what became ready: true one background render after `ready`, a
+ * render React interrupts every few milliseconds (a deferred value), so drawing a whole screen
+ * is not one block of the phone's main thread that taps and scrolling wait behind (total
+ * blocking time). Only the flag is deferred, never data: a button drawn from an older answer
+ * would act on an older version.
  */
+export function useReadyToShow(ready: boolean): boolean {
+  return useDeferredValue(ready, false);
+}
+
+/** `stillArriving`, for a screen that then draws a lot at once: its "Memuat…" stays until it is drawn. */
 export function useStillArriving(...queries: Array<Arriving | false | undefined>): boolean {
-  return useDeferredValue(stillArriving(...queries), true);
+  return !useReadyToShow(!stillArriving(...queries));
 }
