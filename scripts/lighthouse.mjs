@@ -19,7 +19,8 @@ const PAGES = [
   { user: 'koordinator.35', path: '/persetujuan', name: 'Persetujuan (koordinator)' },
   { user: 'direktorat', path: '/dasbor', name: 'Dasbor (direktorat)' },
 ];
-// LIGHTHOUSE_ONLY=/kasus,/persetujuan measures those paths only.
+// LIGHTHOUSE_ONLY=/kasus,/persetujuan measures those paths only; LIGHTHOUSE_LHR_DIR=/tmp/lhr keeps
+// every run's whole report there (the LCP element, long tasks, each script's cost) to read why.
 const only = process.env.LIGHTHOUSE_ONLY?.split(',');
 const MEASURED = only ? PAGES.filter((p) => only.includes(p.path)) : PAGES;
 const TARGET = { performance: 90, accessibility: 100, 'best-practices': 95 };
@@ -60,6 +61,11 @@ try {
           onlyCategories: Object.keys(TARGET),
           disableStorageReset: true,
         });
+        if (process.env.LIGHTHOUSE_LHR_DIR) {
+          mkdirSync(process.env.LIGHTHOUSE_LHR_DIR, { recursive: true });
+          const file = `${target.path.slice(1).replace(/\W+/g, '_') || 'beranda'}-${i}.json`;
+          writeFileSync(join(process.env.LIGHTHOUSE_LHR_DIR, file), JSON.stringify(lhr));
+        }
         const score = (id) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
         runs.push({
           performance: score('performance'),

@@ -1,33 +1,26 @@
-import { wilayahClock } from '@tuntas/domain';
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../http/app-error.js';
 import { actorOf, originOf } from '../http/context.js';
-import { authErrors, ErrorResponse, StrictObject, Uuid, WilayahCode } from '../http/schemas.js';
+import { authErrors, ErrorResponse, StrictObject, Uuid } from '../http/schemas.js';
 import { checkIn, checkinToken } from '../trainings/checkin-service.js';
 import { invite, previewInvitation } from '../trainings/invitation-service.js';
 import { certificateFile, listCertificates, revokeCertificate, verifyCertificate } from '../trainings/certificate-service.js';
-import { addCertification, assessCompetency, competencyMatrix, developmentHours } from '../trainings/competency-service.js';
 import { recordAttendance, recordResult } from '../trainings/attendance-service.js';
 import { completeTraining, trainingCertificates } from '../trainings/completion-service.js';
 import { addParticipant, createTraining, getTraining, listParticipants, listTrainings } from '../trainings/training-service.js';
 import {
-  AssessmentBody,
   AttendanceBody,
   CertificateParams,
   CertificateSchema,
   CertificateSummarySchema,
-  CertificationBody,
   CheckinBody,
   CheckinTokenParams,
   CheckinTokenSchema,
-  CompetencyRowSchema,
   CompletionSchema,
-  HoursSchema,
   InvitationBody,
   InvitationQuery,
   InvitationSchema,
-  MatrixSchema,
   ParticipantBody,
   ParticipantSchema,
   ResultBody,
@@ -36,14 +29,13 @@ import {
   TrainingSchema,
   VerificationSchema,
 } from './training-schemas.js';
-import { Year } from './workforce-schemas.js';
 import { trainingReplyRoutes } from './training-reply-routes.js';
 import { trainingTestRoutes } from './training-test-routes.js';
 import { trainingProgrammeRoutes } from './training-programme-routes.js';
+import { competencyRoutes } from './competency-routes.js';
 
 const writeErrors = { ...authErrors, 409: ErrorResponse, 422: ErrorResponse };
 const IdParams = StrictObject({ id: Uuid });
-const UserParams = StrictObject({ userId: Uuid });
 const tags = ['pelatihan'];
 
 /** Where the QR code sends people: TUNTAS_PUBLIC_URL, else the origin this request came to. */
@@ -51,12 +43,13 @@ function publicBase(configured: string | undefined, request: FastifyRequest): st
   return configured ?? `${request.protocol}://${request.host}`;
 }
 
-/** Trainings, attendance, completion and certificates; the competency matrix and development hours. */
+/** Trainings, attendance, completion and certificates (their tests, replies, programmes and competencies in their own files). */
 export const trainingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = () => app.ctx.database.db;
   await app.register(trainingTestRoutes);
   await app.register(trainingReplyRoutes);
   await app.register(trainingProgrammeRoutes);
+  await app.register(competencyRoutes);
 
   app.get(
     '/trainings',
@@ -312,70 +305,6 @@ export const trainingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => revokeCertificate(db(), actorOf(request), originOf(request), request.params.nomor, request.body.alasan, new Date()),
-  );
-
-  app.get(
-    '/competencies',
-    {
-      schema: {
-        tags,
-        summary:
-          'Competency matrix of the area’s pendamping: level per competency from training, the koordinator’s assessment and certification; gaps',
-        querystring: StrictObject({ wilayah: Type.Optional(WilayahCode) }),
-        response: { 200: MatrixSchema, ...authErrors },
-      },
-    },
-    async (request) => competencyMatrix(app.ctx.reader.db, actorOf(request), request.query.wilayah, new Date()),
-  );
-
-  app.put(
-    '/competencies/:userId',
-    {
-      schema: {
-        tags,
-        summary: 'The koordinator’s assessment of one competency of a pendamping in their area',
-        params: UserParams,
-        body: AssessmentBody,
-        response: { 200: CompetencyRowSchema, ...writeErrors },
-      },
-    },
-    async (request) => assessCompetency(db(), actorOf(request), originOf(request), request.params.userId, request.body, new Date()),
-  );
-
-  app.post(
-    '/competencies/:userId/certifications',
-    {
-      schema: {
-        tags,
-        summary: 'Record a professional certification (e.g. sertifikasi pekerja sosial) with its expiry',
-        params: UserParams,
-        body: CertificationBody,
-        response: { 201: CompetencyRowSchema, ...writeErrors },
-      },
-    },
-    async (request, reply) =>
-      reply
-        .code(201)
-        .send(await addCertification(db(), actorOf(request), originOf(request), request.params.userId, request.body, new Date())),
-  );
-
-  app.get(
-    '/development-hours',
-    {
-      schema: {
-        tags,
-        summary: 'JP completed per pendamping in a year against the target of 20 JP (ketentuan pengembangan kompetensi ASN)',
-        querystring: StrictObject({ year: Type.Optional(Year), wilayah: Type.Optional(WilayahCode) }),
-        response: { 200: HoursSchema, ...authErrors },
-      },
-    },
-    async (request) =>
-      developmentHours(
-        app.ctx.reader.db,
-        actorOf(request),
-        request.query.year ?? Number(wilayahClock(actorOf(request).wilayah).tanggal.slice(0, 4)),
-        request.query.wilayah,
-      ),
   );
 };
 

@@ -50,6 +50,37 @@ export function orderKeys(e: OutboxEntry): string[] {
   return named.length > 0 ? named : ['*'];
 }
 
+/**
+ * Conflict, resolved for mine: the write again on top of the server's current version (a new body,
+ * so a new key), waiting. The user's later writes on the same record were counted from the old
+ * version (one more per own write before them): they move by the same step, so they do not
+ * conflict with this one. Returns every write to store again.
+ */
+export function keptMine(entry: OutboxEntry, all: readonly OutboxEntry[], newKey: () => string): OutboxEntry[] {
+  const version = entry.error?.current?.['version'];
+  const rebase = (e: OutboxEntry, to: number): OutboxEntry => ({
+    ...e,
+    body: { ...e.body, version: to },
+    baseVersion: to,
+    idempotencyKey: newKey(),
+  });
+  const later =
+    typeof version === 'number' && entry.baseVersion !== null
+      ? all
+          .filter(
+            (e) =>
+              e.seq! > entry.seq! &&
+              e.status === 'menunggu' &&
+              e.baseVersion !== null &&
+              sameRecord(e, entry) &&
+              versionFamily(e) === versionFamily(entry),
+          )
+          .map((e) => rebase(e, e.baseVersion! + (version - entry.baseVersion!)))
+      : [];
+  const mine = typeof version === 'number' ? rebase(entry, version) : entry;
+  return [...later, { ...mine, status: 'menunggu', error: null }];
+}
+
 const pending = (e: OutboxEntry) => e.status === 'menunggu' || e.status === 'mengirim';
 
 /** An earlier write on one of its records is still to be sent (or being sent) and is not in `along`. */

@@ -7,13 +7,13 @@ import type { ApiError } from './client.js';
 import { openEntry, sealEntry, sendEntry } from './outbox-files.js';
 import {
   invalidateAfter,
+  keptMine,
   nextBatch,
   refused,
   type Run,
   retryable,
   sameRecord,
   sendBatch,
-  versionFamily,
   waitsForEarlier,
 } from './outbox-replay.js';
 
@@ -347,39 +347,18 @@ async function sendOne(entry: OutboxEntry): Promise<boolean | null> {
   }
 }
 
-/**
- * Conflict: send mine again on top of the server's current version (a new body, so a new key).
- * The user's later writes on the same record were counted from the old version (one more per
- * own write before them): they move by the same step, so they do not conflict with this one.
- */
+/** Conflict: send mine again on top of the server's current version (outbox-replay.ts `keptMine`). */
 export async function keepMine(entry: OutboxEntry): Promise<void> {
-  const version = entry.error?.current?.['version'];
-  const rebase = (e: OutboxEntry, to: number): OutboxEntry => ({
-    ...e,
-    body: { ...e.body, version: to },
-    baseVersion: to,
-    idempotencyKey: uuid(),
-  });
-  if (typeof version === 'number' && entry.baseVersion !== null) {
-    const step = version - entry.baseVersion;
-    for (const later of entries)
-      if (
-        later.seq! > entry.seq! &&
-        later.status === 'menunggu' &&
-        later.baseVersion !== null &&
-        sameRecord(later, entry) &&
-        versionFamily(later) === versionFamily(entry)
-      )
-        await put(rebase(later, later.baseVersion + step));
-  }
-  await put({ ...(typeof version === 'number' ? rebase(entry, version) : entry), status: 'menunggu', error: null });
-  await changed();
-  void flushOutbox();
+  await requeue(keptMine(entry, entries, uuid));
 }
 
 /** Rejection fixed by the user: the corrected body is sent again (with a new key). */
 export async function resend(entry: OutboxEntry, body: Record<string, unknown>): Promise<void> {
-  await put({ ...entry, body, idempotencyKey: uuid(), status: 'menunggu', error: null });
+  await requeue([{ ...entry, body, idempotencyKey: uuid(), status: 'menunggu', error: null }]);
+}
+
+async function requeue(next: readonly OutboxEntry[]): Promise<void> {
+  for (const e of next) await put(e);
   await changed();
   void flushOutbox();
 }
